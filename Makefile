@@ -1,0 +1,83 @@
+# remous: plain Makefile. `make` builds build/remous and build/libremous.a.
+# `make run` and `make test` first install what is missing (Debian packages,
+# through scripts/install-deps.sh), so they work on a fresh Debian 12.
+
+BUILD ?= build
+CC ?= cc
+OPT ?= -O2 -g
+CFLAGS_STRICT = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
+                -Wstrict-prototypes -Wmissing-prototypes
+# Recursively expanded: pkg-config is asked when a recipe needs it, after deps.
+LUA_CFLAGS = $(shell pkg-config --cflags lua5.4)
+LUA_LIBS = $(shell pkg-config --libs lua5.4)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
+LIBS = $(LUA_LIBS) -lcsv -lm
+
+ENGINE = rng heap dist stats model sim metrics binding runner output table
+OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
+UNIT_TESTS = rng heap dist stats sim scenario validation
+TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
+
+.PHONY: all deps run test unit-tests cli-tests bench asan clean
+all: $(BUILD)/remous $(BUILD)/libremous.a
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) include/remous.h | $(BUILD)/obj
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The prelude ships inside the binary: each line becomes a C string literal.
+$(BUILD)/prelude.c: scripts/prelude.lua | $(BUILD)/obj
+	@{ echo '/* generated from scripts/prelude.lua: do not edit */'; \
+	   echo 'const char rm_prelude_lua[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	   echo ';'; } > $@
+
+$(BUILD)/obj/prelude.o: $(BUILD)/prelude.c
+	$(CC) $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Wno-missing-variable-declarations -c $< -o $@
+
+$(BUILD)/libremous.a: $(OBJS)
+	ar rcs $@ $^
+
+$(BUILD)/remous: $(BUILD)/obj/main.o $(BUILD)/libremous.a
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	@mkdir -p $@
+
+$(BUILD)/tests/test_%: tests/test_%.c tests/testing.h $(BUILD)/libremous.a | $(BUILD)/tests
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libremous.a $(CMOCKA_LIBS) $(LIBS)
+
+# The main example.
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/remous run scenarios/bookstore.lua --out $(BUILD)/out/bookstore
+	@echo "CSV files in $(BUILD)/out/bookstore/"
+
+test: deps
+	@$(MAKE) --no-print-directory unit-tests cli-tests
+
+unit-tests: all $(TEST_BINS)
+	@failed=0; for t in $(TEST_BINS); do \
+	    echo "== $$t"; (cd tests && ../$$t) || failed=1; done; exit $$failed
+
+cli-tests: all
+	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/plain_mm3
+	@tests/bench/bench.sh $(BUILD)
+
+$(BUILD)/plain_mm3: tests/bench/plain_mm3.c | $(BUILD)/obj
+	$(CC) $(CFLAGS_STRICT) -O2 -o $@ $< -lm
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
+	    EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    unit-tests cli-tests
+
+clean:
+	rm -rf build

@@ -1,0 +1,1051 @@
+/* The Lua binding: the whole C<->Lua boundary (as wrk's script.c).
+ *
+ * remous_open() makes a sandboxed Lua 5.4 state with a memory cap and an
+ * instruction budget, runs the prelude (scripts/prelude.lua, compiled in)
+ * and the scenario, asks the prelude to compile the declarations, and reads
+ * the compiled tables into an rm_model. The state is kept only for hooks:
+ * fields the scenario wrote as functions, called through rm_hooks. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "dist.h"
+#include "model.h"
+#include "rng.h"
+#include "scenario.h"
+
+extern const char rm_prelude_lua[];   /* build/prelude.c, made from scripts/prelude.lua */
+
+#define MEMORY_CAP ((size_t)512 << 20)          /* bytes a scenario's Lua state may hold */
+#define LOAD_BUDGET 1000000000L                 /* Lua instructions to load a scenario */
+#define HOOK_BUDGET 10000000L                   /* Lua instructions per hook call */
+#define BUDGET_STEP 1000                        /* instructions between two checks */
+#define MAX_SCENARIO_BYTES ((size_t)16 << 20)
+#define MAX_CSV_BYTES ((size_t)256 << 20)
+
+typedef struct hook_info {
+    char *what;               /* "activity \"advise\": next", for messages */
+    char *where;              /* "file:line" where the function is defined */
+} hook_info;
+
+typedef struct binding {
+    lua_State *L;
+    size_t mem_used, mem_limit;
+    int mem_exceeded;
+    long instructions, budget;
+    char *dir;                /* the scenario's folder */
+    char *scripts_dir;        /* remous's scripts/ folder, if found */
+    int unsafe;
+    rm_rng random;            /* what math.random draws from */
+    uint64_t seed;
+    double now;
+    rm_item_view item;        /* the item a running hook sees */
+    const rm_model *model;
+    hook_info *hooks;
+    int nhooks;
+} binding;
+
+/* ------------------------------------------------------------ limits ---- */
+
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    binding *b = ud;
+    if (ptr == NULL)
+        osize = 0;                              /* osize then tells a type, not a size */
+    if (nsize == 0) {
+        free(ptr);
+        b->mem_used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && b->mem_used + (nsize - osize) > b->mem_limit) {
+        b->mem_exceeded = 1;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        b->mem_used = b->mem_used - osize + nsize;
+    return p;
+}
+
+static binding *binding_of(lua_State *L) {
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    binding *b = binding_of(L);
+    b->instructions += BUDGET_STEP;
+    if (b->instructions > b->budget) {
+        b->instructions = 0;                    /* let the error itself run */
+        luaL_error(L, "stopped after %ld million Lua instructions: an endless loop?",
+                   b->budget / 1000000);
+    }
+}
+
+/* Runs the function below its nargs arguments on the stack, protected.
+ * On error leaves one line in err (the memory cap named as such). */
+static int protected_call(binding *b, int nargs, int nresults, long budget, char *err, size_t errlen) {
+    b->instructions = 0;
+    b->budget = budget;
+    b->mem_exceeded = 0;
+    if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
+        return 0;
+    if (b->mem_exceeded)
+        snprintf(err, errlen, "the scenario used more than %zu MB of memory: a table growing without end?",
+                 b->mem_limit >> 20);
+    else if (lua_type(b->L, -1) == LUA_TSTRING)
+        snprintf(err, errlen, "%s", lua_tostring(b->L, -1));
+    else
+        snprintf(err, errlen, "an error was raised with a %s value instead of a message",
+                 luaL_typename(b->L, -1));
+    lua_pop(b->L, 1);
+    return -1;
+}
+
+/* ------------------------------------------------------ host helpers ---- */
+
+/* host.check_dist(kind, ...) -> nil or a message */
+static int l_check_dist(lua_State *L) {
+    const char *name = luaL_checkstring(L, 1);
+    int kind = rm_dist_kind_from_name(name);
+    if (kind < 0)
+        return luaL_error(L, "unknown distribution %s", name);
+    double p[3] = {0, 0, 0};
+    for (int i = 0; i < rm_dist_nparams(kind) && i < 3; i++)
+        p[i] = luaL_optnumber(L, i + 2, NAN);
+    char err[256];
+    rm_dist d;
+    if (rm_dist_init(&d, kind, p, err, sizeof err) < 0) {
+        lua_pushstring(L, err);
+        return 1;
+    }
+    return 0;
+}
+
+static char *join_path(const char *dir, const char *name) {
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s/%s", dir, name);
+    return s;
+}
+
+/* Reads a whole regular file. Returns NULL with a reason in err. */
+static char *read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen) {
+    struct stat stbuf;
+    if (stat(path, &stbuf) != 0) {
+        snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!S_ISREG(stbuf.st_mode)) {
+        snprintf(err, errlen, "%s is not a regular file", path);
+        return NULL;
+    }
+    if ((size_t)stbuf.st_size > max) {
+        snprintf(err, errlen, "%s is too large (over %zu MB)", path, max >> 20);
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc((size_t)stbuf.st_size + 1);
+    size_t n = buf ? fread(buf, 1, (size_t)stbuf.st_size, f) : 0;
+    int bad = !buf || ferror(f);
+    fclose(f);
+    if (bad) {
+        snprintf(err, errlen, "cannot read %s", path);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* A path a sandboxed scenario may read: relative, inside its folder. */
+static int safe_relative(const char *p) {
+    if (p[0] == '/' || p[0] == '\0')
+        return 0;
+    for (const char *s = p; *s; s++)
+        if (s[0] == '.' && s[1] == '.' && (s == p || s[-1] == '/') && (s[2] == '/' || s[2] == '\0'))
+            return 0;
+    return 1;
+}
+
+typedef struct column_reader {
+    const char *column;
+    int col;                  /* index of the column, -1 until the header is read */
+    size_t field, row;
+    double *values;
+    size_t n, cap;
+    char err[512];
+    const char *file;
+} column_reader;
+
+static void csv_field_cb(void *data, size_t len, void *ctx) {
+    column_reader *r = ctx;
+    const char *s = data ? data : "";
+    size_t field = r->field++;
+    if (r->err[0])
+        return;
+    if (r->row == 1) {                            /* header */
+        if (r->col < 0 && len == strlen(r->column) && memcmp(s, r->column, len) == 0)
+            r->col = (int)field;
+        return;
+    }
+    if ((int)field != r->col)
+        return;
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s == '\0')
+        return;                                   /* an empty cell is skipped */
+    char *end;
+    double v = strtod(s, &end);
+    while (*end == ' ' || *end == '\t' || *end == '\r') end++;
+    if (*end != '\0' || !isfinite(v)) {
+        snprintf(r->err, sizeof r->err, "%s row %zu, column \"%s\": \"%.40s\" is not a number",
+                 r->file, r->row, r->column, s);
+        return;
+    }
+    if (v < 0) {
+        snprintf(r->err, sizeof r->err, "%s row %zu, column \"%s\": %g is negative (durations and amounts are >= 0)",
+                 r->file, r->row, r->column, v);
+        return;
+    }
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        double *nv = realloc(r->values, cap * sizeof *nv);
+        if (!nv) {
+            snprintf(r->err, sizeof r->err, "out of memory reading %s", r->file);
+            return;
+        }
+        r->values = nv;
+        r->cap = cap;
+    }
+    r->values[r->n++] = v;
+}
+
+static void csv_row_cb(int c, void *ctx) {
+    column_reader *r = ctx;
+    (void)c;
+    if (r->row == 1 && r->col < 0 && !r->err[0])
+        snprintf(r->err, sizeof r->err, "%s has no column \"%s\" in its first row", r->file, r->column);
+    r->row++;
+    r->field = 0;
+}
+
+/* host.read_column(file, column) -> array of numbers, or nil and a message */
+static int l_read_column(lua_State *L) {
+    binding *b = binding_of(L);
+    const char *file = luaL_checkstring(L, 1), *column = luaL_checkstring(L, 2);
+    char err[512];
+    if (!b->unsafe && !safe_relative(file)) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: a scenario reads data files from its own folder only (a relative path without ..)", file);
+        return 2;
+    }
+    char *path = file[0] == '/' ? strdup(file) : join_path(b->dir, file);
+    size_t len = 0;
+    char *text = path ? read_file(path, MAX_CSV_BYTES, &len, err, sizeof err) : NULL;
+    free(path);
+    if (!text) {
+        lua_pushnil(L);
+        lua_pushstring(L, path ? err : "out of memory");
+        return 2;
+    }
+    column_reader r = {column, -1, 0, 1, NULL, 0, 0, "", file};
+    struct csv_parser p;
+    csv_init(&p, CSV_STRICT | CSV_APPEND_NULL);
+    if (csv_parse(&p, text, len, csv_field_cb, csv_row_cb, &r) != len || csv_fini(&p, csv_field_cb, csv_row_cb, &r) != 0) {
+        if (!r.err[0])
+            snprintf(r.err, sizeof r.err, "%s row %zu: %s", file, r.row, csv_strerror(csv_error(&p)));
+    }
+    csv_free(&p);
+    free(text);
+    if (!r.err[0] && r.n == 0)
+        snprintf(r.err, sizeof r.err, "%s: column \"%s\" has no values", file, column);
+    if (r.err[0]) {
+        free(r.values);
+        lua_pushnil(L);
+        lua_pushstring(L, r.err);
+        return 2;
+    }
+    lua_createtable(L, (int)r.n, 0);
+    for (size_t i = 0; i < r.n; i++) {
+        lua_pushnumber(L, r.values[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    free(r.values);
+    return 1;
+}
+
+/* host.find_module(name) -> text, path; or nothing */
+static int l_find_module(lua_State *L) {
+    binding *b = binding_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    char rel[PATH_MAX];
+    snprintf(rel, sizeof rel, "%s.lua", name);
+    for (char *c = rel; *c && strcmp(c, ".lua") != 0; c++)
+        if (*c == '.')
+            *c = '/';
+    const char *dirs[2] = {b->dir, b->scripts_dir};
+    for (int i = 0; i < 2; i++) {
+        if (!dirs[i])
+            continue;
+        char *path = join_path(dirs[i], rel);
+        char err[256];
+        size_t len;
+        char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
+        if (text) {
+            lua_pushlstring(L, text, len);
+            lua_pushstring(L, path);
+            free(text);
+            free(path);
+            return 2;
+        }
+        free(path);
+    }
+    return 0;
+}
+
+static int l_now(lua_State *L) {
+    lua_pushnumber(L, binding_of(L)->now);
+    return 1;
+}
+
+/* math.random, drawing from the run's seeded stream (as redis does). */
+static int l_random(lua_State *L) {
+    binding *b = binding_of(L);
+    double u = rm_rng_uniform(&b->random);
+    lua_Integer lo, hi;
+    switch (lua_gettop(L)) {
+    case 0:
+        lua_pushnumber(L, u);
+        return 1;
+    case 1: lo = 1; hi = luaL_checkinteger(L, 1); break;
+    case 2: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
+    default: return luaL_error(L, "math.random: wrong number of arguments");
+    }
+    luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+    lua_pushinteger(L, lo + (lua_Integer)(u * ((double)hi - (double)lo + 1)));
+    return 1;
+}
+
+static int l_randomseed(lua_State *L) {
+    return luaL_error(L, "math.randomseed is disabled: random numbers come from the run's seed (--seed)");
+}
+
+/* print goes to stderr: stdout belongs to the results table. */
+static int l_print(lua_State *L) {
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1) fputc('\t', stderr);
+        fwrite(s, 1, len, stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* --------------------------------------------------------- the state ---- */
+
+/* Opens the libraries a scenario may use: base, string, table, math, utf8
+ * (all of them with --unsafe), plus debug.getinfo for the prelude alone. */
+static void open_libraries(lua_State *L, int unsafe) {
+    if (unsafe) {
+        luaL_openlibs(L);
+    } else {
+        static const luaL_Reg safe[] = {
+            {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
+            {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+            {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
+        for (const luaL_Reg *lib = safe; lib->func; lib++) {
+            luaL_requiref(L, lib->name, lib->func, 1);
+            lua_pop(L, 1);
+        }
+        static const char *removed[] = {"dofile", "loadfile", "load", "require", NULL};
+        for (const char **g = removed; *g; g++) {
+            lua_pushnil(L);
+            lua_setglobal(L, *g);
+        }
+        lua_getglobal(L, "string");
+        lua_pushnil(L);
+        lua_setfield(L, -2, "dump");              /* bytecode out means bytecode in */
+        lua_pop(L, 1);
+    }
+    lua_getglobal(L, "math");
+    lua_pushcfunction(L, l_random);
+    lua_setfield(L, -2, "random");
+    lua_pushcfunction(L, l_randomseed);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+    lua_pushcfunction(L, l_print);
+    lua_setglobal(L, "print");
+}
+
+/* Pushes the prelude's host table. */
+static void push_host(lua_State *L, const char *path, const char *source, size_t srclen,
+                      const remous_options *opt) {
+    lua_newtable(L);
+    luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 0);   /* not a global: kept for the prelude */
+    lua_getfield(L, -1, "getinfo");
+    lua_setfield(L, -3, "getinfo");
+    lua_pop(L, 1);
+    lua_pushnil(L);                                         /* forget it was loaded */
+    lua_setfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE "." LUA_DBLIBNAME);
+    lua_pushstring(L, path);
+    lua_setfield(L, -2, "file");
+    lua_pushlstring(L, source, srclen);
+    lua_setfield(L, -2, "source");
+    lua_newtable(L);
+    for (int i = 0; i < opt->nsets; i++) {
+        lua_pushstring(L, opt->set_values[i]);
+        lua_setfield(L, -2, opt->set_names[i]);
+    }
+    lua_setfield(L, -2, "sets");
+    static const luaL_Reg fns[] = {{"check_dist", l_check_dist}, {"read_column", l_read_column},
+                                   {"find_module", l_find_module}, {"now", l_now}, {NULL, NULL}};
+    luaL_setfuncs(L, fns, 0);
+}
+
+/* ------------------------------------------- reading the compiled model -- */
+
+typedef struct reader {
+    binding *b;
+    lua_State *L;
+    rm_model *m;
+    char *err;
+    size_t errlen;
+    int oom;
+} reader;
+
+static char *dup_str(reader *r, const char *s) {
+    char *d = strdup(s ? s : "");
+    if (!d)
+        r->oom = 1;
+    return d;
+}
+
+static void *alloc_array(reader *r, size_t n, size_t size) {
+    void *p = calloc(n + 1, size);
+    if (!p)
+        r->oom = 1;
+    return p;
+}
+
+static double get_number(lua_State *L, int t, const char *k) {
+    lua_getfield(L, t, k);
+    double v = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+static char *get_string(reader *r, int t, const char *k) {
+    lua_getfield(r->L, t, k);
+    char *s = dup_str(r, lua_tostring(r->L, -1));
+    lua_pop(r->L, 1);
+    return s;
+}
+
+/* Pushes t[k] (a table) and returns its length. */
+static int push_array(lua_State *L, int t, const char *k) {
+    lua_getfield(L, t, k);
+    return lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : 0;
+}
+
+/* Keeps the function on top of the stack as hook number n+1; pops it. */
+static int add_hook(reader *r, const char *what, const char *where) {
+    binding *b = r->b;
+    hook_info *h = realloc(b->hooks, (size_t)(b->nhooks + 1) * sizeof *h);
+    if (!h) {
+        r->oom = 1;
+        lua_pop(r->L, 1);
+        return RM_NO_HOOK;
+    }
+    b->hooks = h;
+    h[b->nhooks].what = dup_str(r, what);
+    h[b->nhooks].where = dup_str(r, where);
+    b->nhooks++;
+    lua_getfield(r->L, LUA_REGISTRYINDEX, "remous.hooks");
+    lua_insert(r->L, -2);
+    lua_rawseti(r->L, -2, b->nhooks);
+    lua_pop(r->L, 1);
+    return b->nhooks;
+}
+
+/* Reads the compiled distribution at stack index t into *d (or a hook). */
+static void read_dist(reader *r, int t, rm_dist *d, int *hook, const char *what) {
+    lua_State *L = r->L;
+    t = lua_absindex(L, t);
+    lua_getfield(L, t, "kind");
+    const char *kind = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    memset(d, 0, sizeof *d);
+    if (kind && strcmp(kind, "hook") == 0) {
+        lua_getfield(L, t, "where");
+        char where[512];
+        snprintf(where, sizeof where, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        lua_getfield(L, t, "fn");
+        *hook = add_hook(r, what, where);
+        return;
+    }
+    int k = rm_dist_kind_from_name(kind ? kind : "");
+    double p[3] = {0, 0, 0};
+    int np = push_array(L, t, "p");
+    for (int i = 0; i < np && i < 3; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        p[i] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    char err[256];
+    rm_dist_init(d, k < 0 ? RM_CONSTANT : (rm_dist_kind)k, p, err, sizeof err);  /* checked by the prelude */
+    if (k == RM_CHOICE) {                       /* cumulative weights */
+        d->values = alloc_array(r, (size_t)np, sizeof(double));
+        d->nvalues = (size_t)np;
+        double sum = 0;
+        for (int i = 0; i < np && d->values; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            sum += lua_tonumber(L, -1);
+            d->values[i] = sum;
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    if (k == RM_EMPIRICAL) {
+        int n = push_array(L, t, "values");
+        d->values = alloc_array(r, (size_t)n, sizeof(double));
+        d->nvalues = (size_t)n;
+        for (int i = 0; i < n && d->values; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            d->values[i] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+}
+
+static void read_sampler(reader *r, int t, const char *field, rm_sampler *s, const char *what) {
+    lua_getfield(r->L, t, field);
+    read_dist(r, -1, &s->dist, &s->hook, what);
+    lua_pop(r->L, 1);
+}
+
+static void read_roles(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->nroles = push_array(L, t, "roles");
+    m->roles = alloc_array(r, (size_t)m->nroles, sizeof *m->roles);
+    for (int i = 0; i < m->nroles && m->roles; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        m->roles[i].name = get_string(r, -1, "name");
+        m->roles[i].count = (int)get_number(L, -1, "count");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_queues(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->nqueues = push_array(L, t, "queues");
+    m->queues = alloc_array(r, (size_t)m->nqueues, sizeof *m->queues);
+    for (int i = 0; i < m->nqueues && m->queues; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        rm_queue *q = &m->queues[i];
+        q->name = get_string(r, -1, "name");
+        lua_getfield(L, -1, "discipline");
+        const char *d = lua_tostring(L, -1);
+        q->discipline = strcmp(d, "lifo") == 0 ? RM_LIFO : strcmp(d, "priority") == 0 ? RM_PRIORITY : RM_FIFO;
+        lua_pop(L, 1);
+        q->capacity = (long)get_number(L, -1, "capacity");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_next(reader *r, int t, rm_next *nx, const char *name) {
+    lua_State *L = r->L;
+    lua_getfield(L, t, "next");
+    lua_getfield(L, -1, "kind");
+    const char *kind = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    char what[600];
+    snprintf(what, sizeof what, "activity \"%s\": next", name);
+    if (strcmp(kind, "step") == 0) {
+        nx->kind = RM_NEXT_STEP;
+        nx->step = (int)get_number(L, -1, "step") - 1;
+    } else if (strcmp(kind, "hook") == 0) {
+        rm_dist unused;
+        nx->kind = RM_NEXT_HOOK;
+        read_dist(r, -1, &unused, &nx->hook, what);
+    } else {
+        nx->kind = RM_NEXT_TABLE;
+        nx->n = push_array(L, -1, "steps");
+        nx->steps = alloc_array(r, (size_t)nx->n, sizeof(int));
+        nx->cum = alloc_array(r, (size_t)nx->n, sizeof(double));
+        for (int i = 0; i < nx->n && nx->steps; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            nx->steps[i] = (int)lua_tointeger(L, -1) - 1;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        push_array(L, -1, "p");
+        double sum = 0;
+        for (int i = 0; i < nx->n && nx->cum; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            sum += lua_tonumber(L, -1);
+            nx->cum[i] = sum;
+            lua_pop(L, 1);
+        }
+        if (nx->cum && nx->n > 0)
+            nx->cum[nx->n - 1] = 2;             /* rounding never skips the last step */
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_activities(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->nactivities = push_array(L, t, "activities");
+    m->activities = alloc_array(r, (size_t)m->nactivities, sizeof *m->activities);
+    for (int i = 0; i < m->nactivities && m->activities; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        int at = lua_gettop(L);
+        rm_activity *a = &m->activities[i];
+        a->name = get_string(r, at, "name");
+        a->nroles = push_array(L, at, "roles");
+        a->roles = alloc_array(r, (size_t)a->nroles, sizeof(int));
+        for (int k = 0; k < a->nroles && a->roles; k++) {
+            lua_rawgeti(L, -1, k + 1);
+            a->roles[k] = (int)lua_tointeger(L, -1) - 1;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        a->queue = (int)get_number(L, at, "queue") - 1;
+        a->kind = (int)get_number(L, at, "kind") - 1;
+        char what[600];
+        snprintf(what, sizeof what, "activity \"%s\": duration", a->name ? a->name : "");
+        read_sampler(r, at, "duration", &a->duration, what);
+        read_next(r, at, &a->next, a->name ? a->name : "");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_attributes(reader *r, int t, rm_arrivals *s) {
+    lua_State *L = r->L;
+    s->nattrs = push_array(L, t, "attributes");
+    s->attrs = alloc_array(r, (size_t)s->nattrs, sizeof *s->attrs);
+    for (int k = 0; k < s->nattrs && s->attrs; k++) {
+        lua_rawgeti(L, -1, k + 1);
+        rm_attribute *at = &s->attrs[k];
+        at->name = get_string(r, -1, "name");
+        lua_getfield(L, -1, "dist");
+        int unused = 0;
+        read_dist(r, -1, &at->dist, &unused, "attribute");
+        at->type = at->dist.kind == RM_BERNOULLI ? RM_ATTR_BOOLEAN
+                 : at->dist.kind == RM_CHOICE ? RM_ATTR_CHOICE : RM_ATTR_NUMBER;
+        if (at->type == RM_ATTR_CHOICE) {
+            int n = push_array(L, -1, "names");
+            at->choices = alloc_array(r, (size_t)n, sizeof(char *));
+            for (int c = 0; c < n && at->choices; c++) {
+                lua_rawgeti(L, -1, c + 1);
+                at->choices[c] = dup_str(r, lua_tostring(L, -1));
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_arrivals(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->narrivals = push_array(L, t, "arrivals");
+    m->arrivals = alloc_array(r, (size_t)m->narrivals, sizeof *m->arrivals);
+    for (int i = 0; i < m->narrivals && m->arrivals; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        int at = lua_gettop(L);
+        rm_arrivals *s = &m->arrivals[i];
+        s->name = get_string(r, at, "name");
+        s->to = (int)get_number(L, at, "to") - 1;
+        s->limit = (long)get_number(L, at, "limit");
+        s->initial = (long)get_number(L, at, "initial");
+        s->deadline = get_number(L, at, "deadline");
+        int unused = 0;
+        lua_getfield(L, at, "interarrival");
+        if ((s->has_interarrival = lua_istable(L, -1)))
+            read_dist(r, -1, &s->interarrival, &unused, "interarrival");
+        lua_pop(L, 1);
+        lua_getfield(L, at, "patience");
+        if ((s->has_patience = lua_istable(L, -1)))
+            read_dist(r, -1, &s->patience, &unused, "patience");
+        lua_pop(L, 1);
+        lua_getfield(L, at, "priority");
+        if (lua_istable(L, -1)) {
+            char what[600];
+            snprintf(what, sizeof what, "arrivals \"%s\": priority", s->name ? s->name : "");
+            rm_dist d;
+            read_dist(r, -1, &d, &s->priority_hook, what);
+        } else {
+            s->priority = lua_tonumber(L, -1);
+        }
+        lua_pop(L, 1);
+        read_attributes(r, at, s);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_kinds_and_params(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->nkinds = push_array(L, t, "kinds");
+    m->kinds = alloc_array(r, (size_t)m->nkinds, sizeof(char *));
+    for (int k = 0; k < m->nkinds && m->kinds; k++) {
+        lua_rawgeti(L, -1, k + 1);
+        m->kinds[k] = dup_str(r, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    m->nparams = push_array(L, t, "params");
+    m->params = alloc_array(r, (size_t)m->nparams, sizeof *m->params);
+    for (int k = 0; k < m->nparams && m->params; k++) {
+        lua_rawgeti(L, -1, k + 1);
+        m->params[k].name = get_string(r, -1, "name");
+        m->params[k].source = get_string(r, -1, "source");
+        lua_getfield(L, -1, "value");
+        m->params[k].value = dup_str(r, luaL_tolstring(L, -1, NULL));
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+}
+
+/* Reads the compiled model table on top of the stack. */
+static rm_model *read_model(binding *b, char *err, size_t errlen) {
+    lua_State *L = b->L;
+    rm_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    reader r = {b, L, m, err, errlen, 0};
+    int t = lua_gettop(L);
+    m->name = get_string(&r, t, "name");
+    m->unit = get_string(&r, t, "unit");
+    m->horizon = get_number(L, t, "horizon");
+    m->warmup = get_number(L, t, "warmup");
+    m->replications = (int)get_number(L, t, "replications");
+    read_roles(&r, t);
+    read_queues(&r, t);
+    read_activities(&r, t);
+    read_arrivals(&r, t);
+    read_kinds_and_params(&r, t);
+    lua_getfield(L, t, "step_index");
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    if (r.oom || rm_model_finish(m) < 0) {
+        rm_model_free(m);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return m;
+}
+
+/* ------------------------------------------------------------- hooks ---- */
+
+static int item_index(lua_State *L);
+
+static int attrs_index(lua_State *L) {
+    binding *b = binding_of(L);
+    const char *key = luaL_checkstring(L, 2);
+    const rm_arrivals *st = &b->model->arrivals[b->item.arrivals];
+    for (int k = 0; k < st->nattrs; k++) {
+        const rm_attribute *at = &st->attrs[k];
+        if (strcmp(at->name, key) != 0)
+            continue;
+        double v = b->item.attrs[k];
+        switch (at->type) {
+        case RM_ATTR_BOOLEAN: lua_pushboolean(L, v != 0); break;
+        case RM_ATTR_CHOICE: lua_pushstring(L, at->choices[(size_t)v]); break;
+        case RM_ATTR_NUMBER: lua_pushnumber(L, v); break;
+        }
+        return 1;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int read_only(lua_State *L) {
+    return luaL_error(L, "an item's fields are read-only in a hook");
+}
+
+/* item.id, item.arrivals, item.priority, item.attributes */
+static int item_index(lua_State *L) {
+    binding *b = binding_of(L);
+    const char *key = luaL_checkstring(L, 2);
+    if (strcmp(key, "id") == 0)
+        lua_pushinteger(L, (lua_Integer)b->item.id);
+    else if (strcmp(key, "arrivals") == 0)
+        lua_pushstring(L, b->model->arrivals[b->item.arrivals].name);
+    else if (strcmp(key, "priority") == 0)
+        lua_pushnumber(L, b->item.priority);
+    else if (strcmp(key, "attributes") == 0)
+        lua_getfield(L, LUA_REGISTRYINDEX, "remous.attributes");
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* Makes a proxy userdata with the given __index; leaves it on the stack. */
+static void push_proxy(lua_State *L, lua_CFunction index, const char *tname) {
+    lua_newuserdatauv(L, 1, 0);
+    luaL_newmetatable(L, tname);
+    lua_pushcfunction(L, index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, read_only);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushstring(L, tname);
+    lua_setfield(L, -2, "__name");
+    lua_setmetatable(L, -2);
+}
+
+/* Calls hook `hook` with the item; leaves its one result on the stack. */
+static int call_hook(binding *b, int hook, const rm_item_view *item, double now, char *err, size_t errlen) {
+    lua_State *L = b->L;
+    b->now = now;
+    b->item = *item;
+    lua_rawgeti(L, 1, hook);                  /* stack: 1 hooks, 2 item proxy, 3 steps */
+    lua_pushvalue(L, 2);
+    if (protected_call(b, 1, 1, HOOK_BUDGET, err, errlen) < 0)
+        return -1;
+    return 0;
+}
+
+static int hook_number(void *ctx, int hook, const rm_item_view *item, double now, double *out,
+                       char *err, size_t errlen) {
+    binding *b = ctx;
+    if (call_hook(b, hook, item, now, err, errlen) < 0)
+        return -1;
+    int isnum;
+    double v = lua_tonumberx(b->L, -1, &isnum);
+    const hook_info *h = &b->hooks[hook - 1];
+    if (!isnum || !isfinite(v)) {
+        snprintf(err, errlen, "%s: %s function returned %s, not a number", h->where, h->what,
+                 luaL_typename(b->L, -1));
+        lua_pop(b->L, 1);
+        return -1;
+    }
+    lua_pop(b->L, 1);
+    if (v < 0 && strstr(h->what, "duration")) {
+        snprintf(err, errlen, "%s: %s function returned %g, a negative duration", h->where, h->what, v);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int hook_step(void *ctx, int hook, const rm_item_view *item, double now, int *out,
+                     char *err, size_t errlen) {
+    binding *b = ctx;
+    lua_State *L = b->L;
+    if (call_hook(b, hook, item, now, err, errlen) < 0)
+        return -1;
+    const hook_info *h = &b->hooks[hook - 1];
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        lua_pushvalue(L, -1);
+        lua_rawget(L, 3);
+        if (lua_isinteger(L, -1)) {
+            *out = (int)lua_tointeger(L, -1) - 1;
+            lua_pop(L, 2);
+            return 0;
+        }
+        snprintf(err, errlen, "%s: %s function returned \"%s\", which is not a step", h->where, h->what,
+                 lua_tostring(L, -2));
+        lua_pop(L, 2);
+        return -1;
+    }
+    snprintf(err, errlen, "%s: %s function returned %s, not a step name", h->where, h->what,
+             luaL_typename(L, -1));
+    lua_pop(L, 1);
+    return -1;
+}
+
+static void hook_replication(void *ctx, uint64_t seed, int rep) {
+    binding *b = ctx;
+    rm_rng_stream(&b->random, seed, (uint64_t)rep, "lua/math.random");
+}
+
+/* ------------------------------------------------------------ opening ---- */
+
+static char *dir_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/* remous's scripts/ folder: $REMOUS_SCRIPTS, or ../scripts from the binary. */
+static char *find_scripts_dir(void) {
+    const char *env = getenv("REMOUS_SCRIPTS");
+    if (env && *env)
+        return strdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *bin = dir_of(exe);
+    char *top = bin ? dir_of(bin) : NULL;
+    char *scripts = top ? join_path(top, "scripts") : NULL;
+    free(bin);
+    free(top);
+    return scripts;
+}
+
+static void binding_free(binding *b) {
+    if (!b)
+        return;
+    if (b->L)
+        lua_close(b->L);
+    for (int i = 0; i < b->nhooks; i++) {
+        free(b->hooks[i].what);
+        free(b->hooks[i].where);
+    }
+    free(b->hooks);
+    free(b->dir);
+    free(b->scripts_dir);
+    free(b);
+}
+
+remous_options remous_default_options(void) {
+    remous_options o = {1, 0, 0, 0, NULL, NULL};
+    return o;
+}
+
+/* Loads and runs the scenario in b's state and compiles it. */
+static rm_model *load_scenario(binding *b, const char *path, const remous_options *opt,
+                               char *err, size_t errlen) {
+    lua_State *L = b->L;
+    size_t len = 0;
+    char *source = read_file(path, MAX_SCENARIO_BYTES, &len, err, errlen);
+    if (!source)
+        return NULL;
+    if (memchr(source, '\0', len)) {
+        snprintf(err, errlen, "%s: this is not a Lua scenario (it is a binary file)", path);
+        free(source);
+        return NULL;
+    }
+    open_libraries(L, opt->unsafe);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.hooks");
+
+    /* the prelude, then the scenario, then compile */
+    if (luaL_loadbufferx(L, rm_prelude_lua, strlen(rm_prelude_lua), "=prelude", "t") != LUA_OK) {
+        snprintf(err, errlen, "internal error in the prelude: %s", lua_tostring(L, -1));
+        free(source);
+        return NULL;
+    }
+    push_host(L, path, source, len, opt);
+    if (protected_call(b, 1, 1, LOAD_BUDGET, err, errlen) < 0) {
+        free(source);
+        return NULL;
+    }
+    int prelude = lua_gettop(L);
+    if (!opt->unsafe) {
+        lua_getfield(L, prelude, "require");
+        lua_setglobal(L, "require");
+    }
+    char chunkname[PATH_MAX + 1];
+    snprintf(chunkname, sizeof chunkname, "@%s", path);
+    int rc = luaL_loadbufferx(L, source, len, chunkname, "t");
+    free(source);
+    if (rc != LUA_OK) {
+        snprintf(err, errlen, "%s", lua_tostring(L, -1));
+        return NULL;
+    }
+    if (protected_call(b, 0, 0, LOAD_BUDGET, err, errlen) < 0)
+        return NULL;
+    lua_getfield(L, prelude, "compile");
+    if (protected_call(b, 0, 1, LOAD_BUDGET, err, errlen) < 0)
+        return NULL;
+    rm_model *m = read_model(b, err, errlen);
+    lua_settop(L, 0);
+    return m;
+}
+
+remous_scenario *remous_open(const char *path, const remous_options *opt, char *err, size_t errlen) {
+    remous_scenario *sc = calloc(1, sizeof *sc);
+    binding *b = calloc(1, sizeof *b);
+    if (!sc || !b || !(sc->path = strdup(path)) || !(b->dir = dir_of(path))) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    b->mem_limit = MEMORY_CAP;
+    b->unsafe = opt->unsafe;
+    b->scripts_dir = find_scripts_dir();
+    b->seed = opt->seed;
+    rm_rng_stream(&b->random, opt->seed, 0, "lua/math.random (load)");
+    b->L = lua_newstate(limited_alloc, b);
+    if (!b->L) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    lua_sethook(b->L, count_hook, LUA_MASKCOUNT, BUDGET_STEP);
+    sc->binding = b;
+    sc->model = load_scenario(b, path, opt, err, errlen);
+    if (!sc->model)
+        goto fail;
+    b->model = sc->model;
+    sc->seed = opt->seed;
+    sc->replications = opt->replications > 0 ? opt->replications : sc->model->replications;
+
+    /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index. */
+    lua_State *L = b->L;
+    lua_getfield(L, LUA_REGISTRYINDEX, "remous.hooks");
+    push_proxy(L, item_index, "remous.item");
+    push_proxy(L, attrs_index, "remous.attributes_of_item");
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.attributes");
+    lua_getfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    sc->hooks.ctx = b;
+    sc->hooks.number = hook_number;
+    sc->hooks.step = hook_step;
+    sc->hooks.replication = hook_replication;
+    return sc;
+fail:
+    if (sc)
+        sc->binding = NULL;
+    binding_free(b);
+    if (sc)
+        free(sc->path);
+    free(sc);
+    return NULL;
+}
+
+void remous_close(remous_scenario *sc) {
+    if (!sc)
+        return;
+    rm_model_free(sc->model);
+    binding_free(sc->binding);
+    free(sc->path);
+    free(sc);
+}

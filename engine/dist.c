@@ -1,0 +1,205 @@
+/* Probability distributions: parameter checks and sampling, see dist.h. */
+#include "dist.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    int nparams;
+} kinds[RM_DIST_KINDS] = {
+    [RM_CONSTANT] = {"constant", 1},     [RM_UNIFORM] = {"uniform", 2},
+    [RM_EXPONENTIAL] = {"exponential", 1}, [RM_NORMAL] = {"normal", 2},
+    [RM_LOGNORMAL] = {"lognormal", 2},   [RM_TRIANGULAR] = {"triangular", 3},
+    [RM_ERLANG] = {"erlang", 2},         [RM_GAMMA] = {"gamma", 2},
+    [RM_WEIBULL] = {"weibull", 2},       [RM_BERNOULLI] = {"bernoulli", 1},
+    [RM_CHOICE] = {"choice", 0},         [RM_EMPIRICAL] = {"empirical", 0},
+};
+
+int rm_dist_kind_from_name(const char *name) {
+    for (int k = 0; k < RM_DIST_KINDS; k++)
+        if (strcmp(kinds[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+const char *rm_dist_kind_name(rm_dist_kind kind) { return kinds[kind].name; }
+int rm_dist_nparams(rm_dist_kind kind) { return kinds[kind].nparams; }
+
+/* Writes "<kind>: <what> (got ...)" into err and returns -1. */
+static int bad(char *err, size_t errlen, rm_dist_kind kind, const char *what, const double *p) {
+    int n = kinds[kind].nparams;
+    int w = snprintf(err, errlen, "%s: %s (got %s(", kinds[kind].name, what, kinds[kind].name);
+    for (int i = 0; i < n && w > 0 && (size_t)w < errlen; i++)
+        w += snprintf(err + w, errlen - (size_t)w, "%s%g", i ? ", " : "", p[i]);
+    if (w > 0 && (size_t)w < errlen)
+        snprintf(err + w, errlen - (size_t)w, "))");
+    return -1;
+}
+
+int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size_t errlen) {
+    memset(d, 0, sizeof *d);
+    d->kind = kind;
+    for (int i = 0; i < kinds[kind].nparams; i++) {
+        if (!isfinite(p[i]))
+            return bad(err, errlen, kind, "parameters must be finite numbers", p);
+        d->p[i] = p[i];
+    }
+    switch (kind) {
+    case RM_CONSTANT:
+        if (p[0] < 0) return bad(err, errlen, kind, "the value must be >= 0", p);
+        break;
+    case RM_UNIFORM:
+        if (p[0] < 0) return bad(err, errlen, kind, "the lower bound must be >= 0", p);
+        if (p[0] > p[1]) return bad(err, errlen, kind, "the lower bound must not exceed the upper bound", p);
+        break;
+    case RM_EXPONENTIAL:
+        if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
+        break;
+    case RM_NORMAL:
+        if (p[0] < 0) return bad(err, errlen, kind, "the mean must be >= 0", p);
+        if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
+        break;
+    case RM_LOGNORMAL:
+        if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
+        if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
+        d->q[1] = sqrt(log1p((p[1] * p[1]) / (p[0] * p[0])));   /* sigma */
+        d->q[0] = log(p[0]) - d->q[1] * d->q[1] / 2;            /* mu */
+        break;
+    case RM_TRIANGULAR:
+        if (p[0] < 0) return bad(err, errlen, kind, "the minimum must be >= 0", p);
+        if (!(p[0] <= p[1] && p[1] <= p[2]))
+            return bad(err, errlen, kind, "it needs min <= mode <= max", p);
+        d->q[0] = p[2] > p[0] ? (p[1] - p[0]) / (p[2] - p[0]) : 0;   /* CDF at the mode */
+        break;
+    case RM_ERLANG:
+        if (p[0] < 1 || p[0] != floor(p[0]) || p[0] > 1000)
+            return bad(err, errlen, kind, "k must be a whole number from 1 to 1000", p);
+        if (p[1] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
+        d->q[0] = p[1] / p[0];                                    /* stage mean */
+        break;
+    case RM_GAMMA:
+        if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
+        if (p[1] <= 0) return bad(err, errlen, kind, "the standard deviation must be > 0", p);
+        d->q[0] = (p[0] * p[0]) / (p[1] * p[1]);                  /* shape */
+        d->q[1] = (p[1] * p[1]) / p[0];                           /* scale */
+        break;
+    case RM_WEIBULL:
+        if (p[0] <= 0) return bad(err, errlen, kind, "the shape must be > 0", p);
+        if (p[1] <= 0) return bad(err, errlen, kind, "the scale must be > 0", p);
+        break;
+    case RM_BERNOULLI:
+        if (p[0] < 0 || p[0] > 1) return bad(err, errlen, kind, "p must be between 0 and 1", p);
+        break;
+    case RM_CHOICE:
+    case RM_EMPIRICAL:
+    case RM_DIST_KINDS:
+        break;
+    }
+    return 0;
+}
+
+/* A standard normal draw (Box-Muller, one value per call: no hidden state). */
+static double std_normal(rm_rng *r) {
+    double u1 = 1.0 - rm_rng_uniform(r);                /* in (0, 1] */
+    double u2 = rm_rng_uniform(r);
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+/* Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 by boosting. */
+static double std_gamma(double shape, rm_rng *r) {
+    if (shape < 1) {
+        double u = 1.0 - rm_rng_uniform(r);
+        return std_gamma(shape + 1, r) * pow(u, 1.0 / shape);
+    }
+    double dd = shape - 1.0 / 3, c = 1.0 / sqrt(9 * dd);
+    for (;;) {
+        double x, v;
+        do {
+            x = std_normal(r);
+            v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        double u = 1.0 - rm_rng_uniform(r);
+        if (log(u) < 0.5 * x * x + dd - dd * v + dd * log(v))
+            return dd * v;
+    }
+}
+
+double rm_dist_sample(const rm_dist *d, rm_rng *r) {
+    const double *p = d->p;
+    switch (d->kind) {
+    case RM_CONSTANT:
+        return p[0];
+    case RM_UNIFORM:
+        return p[0] + (p[1] - p[0]) * rm_rng_uniform(r);
+    case RM_EXPONENTIAL:
+        return -p[0] * log1p(-rm_rng_uniform(r));
+    case RM_NORMAL:
+        for (;;) {                      /* mean >= 0: accepts at least half the time */
+            double x = p[0] + p[1] * std_normal(r);
+            if (x >= 0)
+                return x;
+        }
+    case RM_LOGNORMAL:
+        return exp(d->q[0] + d->q[1] * std_normal(r));
+    case RM_TRIANGULAR: {
+        double u = rm_rng_uniform(r), a = p[0], c = p[1], b = p[2];
+        if (u < d->q[0])
+            return a + sqrt(u * (b - a) * (c - a));
+        return b - sqrt((1 - u) * (b - a) * (b - c));
+    }
+    case RM_ERLANG: {
+        double sum = 0;
+        for (int i = 0; i < (int)p[0]; i++)
+            sum -= log1p(-rm_rng_uniform(r));
+        return sum * d->q[0];
+    }
+    case RM_GAMMA:
+        return std_gamma(d->q[0], r) * d->q[1];
+    case RM_WEIBULL:
+        return p[1] * pow(-log1p(-rm_rng_uniform(r)), 1.0 / p[0]);
+    case RM_BERNOULLI:
+        return rm_rng_uniform(r) < p[0] ? 1.0 : 0.0;
+    case RM_CHOICE: {
+        double u = rm_rng_uniform(r) * d->values[d->nvalues - 1];
+        size_t i = 0;
+        while (i + 1 < d->nvalues && u >= d->values[i])
+            i++;
+        return (double)i;
+    }
+    case RM_EMPIRICAL:
+        return d->values[(size_t)(rm_rng_uniform(r) * (double)d->nvalues)];
+    case RM_DIST_KINDS:
+        break;
+    }
+    return 0;
+}
+
+double rm_dist_mean(const rm_dist *d) {
+    const double *p = d->p;
+    switch (d->kind) {
+    case RM_CONSTANT: case RM_EXPONENTIAL: case RM_NORMAL: case RM_LOGNORMAL: case RM_GAMMA:
+        return p[0];
+    case RM_UNIFORM:
+        return (p[0] + p[1]) / 2;
+    case RM_TRIANGULAR:
+        return (p[0] + p[1] + p[2]) / 3;
+    case RM_ERLANG:
+        return p[1];
+    case RM_WEIBULL:
+        return p[1] * tgamma(1 + 1 / p[0]);
+    case RM_BERNOULLI:
+        return p[0];
+    case RM_EMPIRICAL: {
+        double s = 0;
+        for (size_t i = 0; i < d->nvalues; i++)
+            s += d->values[i];
+        return d->nvalues ? s / (double)d->nvalues : 0;
+    }
+    case RM_CHOICE: case RM_DIST_KINDS:
+        break;
+    }
+    return 0;
+}

@@ -1,0 +1,191 @@
+/* The command line: remous run | check | --help | --version.
+ * Exit codes: 0 success, 1 a run failed, 2 a usage or scenario error.
+ * Errors are one line on stderr: "remous: FILE:LINE: message". */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "remous.h"
+
+static const char usage[] =
+    "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
+    "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
+    "       remous --help | --version\n"
+    "\n"
+    "options:\n"
+    "  --reps N             replications (default: the scenario's, else 10)\n"
+    "  --seed S             seed of the random streams (default 1)\n"
+    "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
+    "  --out DIR            write summary.csv, replications.csv, params.csv into DIR\n"
+    "  --jobs J             accepted; this version runs replications on one core\n"
+    "  --lang en|fr         language of the report (en)\n"
+    "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
+    "  --quiet              no table on stdout\n"
+    "\n"
+    "Planned, not in this version: compare, sweep, merge, batch, trace, --variant, --html, --period.\n";
+
+typedef struct cli {
+    const char *command, *scenario, *out;
+    remous_options opt;
+    const char *set_names[256], *set_values[256];
+    int quiet;
+} cli;
+
+static int fail_usage(const char *fmt, const char *arg) {
+    fputs("remous: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see remous --help)\n", stderr);
+    return REMOUS_ERR_INPUT;
+}
+
+/* Parses a whole number in [min, max]; returns 0 or -1. */
+static int parse_whole(const char *s, unsigned long long min, unsigned long long max, unsigned long long *out) {
+    if (!s || !*s || *s == '-' || *s == '+')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse(cli *c, int argc, char **argv) {
+    c->command = argv[1];
+    for (int i = 2; i < argc; i++) {
+        char *arg = argv[i];
+        if (strncmp(arg, "--", 2) != 0) {
+            if (c->scenario)
+                return fail_usage("unexpected argument %s: give one scenario file", arg);
+            c->scenario = arg;
+            continue;
+        }
+        /* --name value or --name=value */
+        char name[64];
+        const char *value = NULL, *eq = strchr(arg, '=');
+        if (eq && strncmp(arg, "--set", 5) != 0) {
+            snprintf(name, sizeof name, "%.*s", (int)(eq - arg), arg);
+            value = eq + 1;
+        } else {
+            snprintf(name, sizeof name, "%s", arg);
+            if (strncmp(arg, "--set=", 6) == 0) {
+                snprintf(name, sizeof name, "--set");
+                value = arg + 6;
+            }
+        }
+        int flag = strcmp(name, "--unsafe") == 0 || strcmp(name, "--quiet") == 0;
+        if (!flag && !value) {
+            if (i + 1 >= argc)
+                return fail_usage("%s needs a value", name);
+            value = argv[++i];
+        }
+        unsigned long long v;
+        if (strcmp(name, "--unsafe") == 0) {
+            c->opt.unsafe = 1;
+        } else if (strcmp(name, "--quiet") == 0) {
+            c->quiet = 1;
+        } else if (strcmp(name, "--reps") == 0) {
+            if (parse_whole(value, 1, 10000000, &v) < 0)
+                return fail_usage("--reps: expected a whole number from 1 to 10000000, got \"%s\"", value);
+            c->opt.replications = (int)v;
+        } else if (strcmp(name, "--seed") == 0) {
+            if (parse_whole(value, 0, ULLONG_MAX, &v) < 0)
+                return fail_usage("--seed: expected a whole number >= 0, got \"%s\"", value);
+            c->opt.seed = v;
+        } else if (strcmp(name, "--jobs") == 0) {
+            if (parse_whole(value, 1, 4096, &v) < 0)
+                return fail_usage("--jobs: expected a whole number from 1 to 4096, got \"%s\"", value);
+        } else if (strcmp(name, "--lang") == 0) {
+            if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
+                return fail_usage("--lang: expected en or fr, got \"%s\"", value);
+        } else if (strcmp(name, "--out") == 0) {
+            if (!*value)
+                return fail_usage("--out needs a folder%s", "");
+            c->out = value;
+        } else if (strcmp(name, "--set") == 0) {
+            const char *e = strchr(value, '=');
+            if (!e || e == value)
+                return fail_usage("--set: expected NAME=VALUE, got \"%s\"", value);
+            if (c->opt.nsets == 256)
+                return fail_usage("too many --set options%s", "");
+            size_t len = (size_t)(e - value);
+            char *n = malloc(len + 1);
+            if (!n)
+                return fail_usage("out of memory%s", "");
+            memcpy(n, value, len);
+            n[len] = '\0';
+            for (int k = 0; k < c->opt.nsets; k++)
+                if (strcmp(c->set_names[k], n) == 0) {
+                    free(n);
+                    return fail_usage("--set %s given twice", c->set_names[k]);
+                }
+            c->set_names[c->opt.nsets] = n;
+            c->set_values[c->opt.nsets++] = e + 1;
+        } else if (strcmp(name, "--variant") == 0 || strcmp(name, "--html") == 0 ||
+                   strcmp(name, "--period") == 0) {
+            return fail_usage("%s is not supported yet by this version of remous", name);
+        } else {
+            return fail_usage("unknown option %s", name);
+        }
+    }
+    if (!c->scenario)
+        return fail_usage("%s needs a scenario file, e.g. remous run scenarios/bookstore.lua", c->command);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return REMOUS_ERR_INPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        fputs(usage, stdout);
+        return REMOUS_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("remous %s\n", REMOUS_VERSION);
+        return REMOUS_OK;
+    }
+    static const char *planned[] = {"compare", "sweep", "merge", "batch", "trace", NULL};
+    for (const char **p = planned; *p; p++)
+        if (strcmp(argv[1], *p) == 0)
+            return fail_usage("'%s' is not supported yet by this version of remous", argv[1]);
+    if (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "check") != 0)
+        return fail_usage("unknown command '%s'", argv[1]);
+
+    static cli c;
+    c.opt = remous_default_options();
+    c.opt.set_names = c.set_names;
+    c.opt.set_values = c.set_values;
+    int status = parse(&c, argc, argv);
+    if (status != 0)
+        return status;
+
+    char err[1024];
+    remous_scenario *sc = remous_open(c.scenario, &c.opt, err, sizeof err);
+    if (!sc) {
+        fprintf(stderr, "remous: %s\n", err);
+        return REMOUS_ERR_INPUT;
+    }
+    if (strcmp(c.command, "check") == 0) {
+        printf("%s: ok\n", c.scenario);
+        remous_close(sc);
+        return REMOUS_OK;
+    }
+    remous_results *res = NULL;
+    status = remous_run(sc, &res, err, sizeof err);
+    if (status == REMOUS_OK && c.out)
+        status = remous_write_csv(res, c.out, err, sizeof err);
+    if (status != REMOUS_OK)
+        fprintf(stderr, "remous: %s\n", err);
+    else if (!c.quiet)
+        remous_print_table(res, stdout);
+    remous_results_free(res);
+    remous_close(sc);
+    for (int i = 0; i < c.opt.nsets; i++)
+        free((char *)c.set_names[i]);
+    return status;
+}

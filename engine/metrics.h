@@ -1,0 +1,37 @@
+/* The metrics of a model, as the output contract names them: one entry per
+ * (element, name, metric), in a fixed order (queues, roles, people,
+ * activities, arrival streams, scenario; declaration order within each). */
+#ifndef RM_METRICS_H
+#define RM_METRICS_H
+
+#include "model.h"
+#include "sim.h"
+
+typedef enum { RM_EL_QUEUE, RM_EL_ROLE, RM_EL_PERSON, RM_EL_ACTIVITY, RM_EL_ARRIVALS,
+               RM_EL_SCENARIO } rm_element;
+
+typedef struct rm_metric {
+    rm_element element;
+    char *name;               /* the element's name, e.g. "bookseller#2" */
+    char *metric;             /* e.g. "wait_p90", "share_core" */
+} rm_metric;
+
+typedef struct rm_catalog {
+    rm_metric *m;
+    int n;
+} rm_catalog;
+
+/* "queue", "role", ... as written in the CSV files. */
+const char *rm_element_name(rm_element e);
+
+/* Lists the metrics of m into *cat. Returns 0, or -1 when out of memory
+ * (cat is then empty). */
+int rm_catalog_build(const rm_model *m, rm_catalog *cat);
+void rm_catalog_free(rm_catalog *cat);
+
+/* Fills values[0..cat->n-1] from one replication's statistics, in catalog
+ * order. A metric with no observation this replication (the mean wait of a
+ * queue nobody left) is NaN. */
+void rm_metrics_values(const rm_model *m, const rm_rep_stats *st, double *values);
+
+#endif

@@ -1,0 +1,107 @@
+/* The compiled model: derived fields and cleanup, see model.h. */
+#include "model.h"
+
+#include <stdlib.h>
+
+int rm_model_finish(rm_model *m) {
+    m->npeople = 0;
+    for (int r = 0; r < m->nroles; r++) {
+        m->roles[r].first_person = m->npeople;
+        m->npeople += m->roles[r].count;
+    }
+    m->person_role = malloc(((size_t)m->npeople + 1) * sizeof(int));
+    if (!m->person_role)
+        return -1;
+    for (int r = 0; r < m->nroles; r++)
+        for (int i = 0; i < m->roles[r].count; i++)
+            m->person_role[m->roles[r].first_person + i] = r;
+
+    /* Each role looks at the queues that feed a step it can do. */
+    for (int r = 0; r < m->nroles; r++) {
+        rm_role *role = &m->roles[r];
+        role->queues = malloc(((size_t)m->nqueues + 1) * sizeof(int));
+        if (!role->queues)
+            return -1;
+        role->nqueues = 0;
+        for (int q = 0; q < m->nqueues; q++) {
+            int feeds = 0;
+            for (int a = 0; a < m->nactivities && !feeds; a++) {
+                const rm_activity *act = &m->activities[a];
+                if (act->queue != q)
+                    continue;
+                for (int k = 0; k < act->nroles; k++)
+                    if (act->roles[k] == r)
+                        feeds = 1;
+            }
+            if (feeds)
+                role->queues[role->nqueues++] = q;
+        }
+    }
+
+    m->max_attrs = 0;
+    m->has_hooks = 0;
+    for (int s = 0; s < m->narrivals; s++) {
+        if (m->arrivals[s].nattrs > m->max_attrs)
+            m->max_attrs = m->arrivals[s].nattrs;
+        if (m->arrivals[s].priority_hook)
+            m->has_hooks = 1;
+    }
+    for (int a = 0; a < m->nactivities; a++)
+        if (m->activities[a].duration.hook || m->activities[a].next.kind == RM_NEXT_HOOK)
+            m->has_hooks = 1;
+    return 0;
+}
+
+static void free_dist(rm_dist *d) { free(d->values); }
+
+void rm_model_free(rm_model *m) {
+    if (!m)
+        return;
+    for (int r = 0; r < m->nroles; r++) {
+        free(m->roles[r].name);
+        free(m->roles[r].queues);
+    }
+    for (int q = 0; q < m->nqueues; q++)
+        free(m->queues[q].name);
+    for (int a = 0; a < m->nactivities; a++) {
+        rm_activity *act = &m->activities[a];
+        free(act->name);
+        free(act->roles);
+        free_dist(&act->duration.dist);
+        free(act->next.steps);
+        free(act->next.cum);
+    }
+    for (int s = 0; s < m->narrivals; s++) {
+        rm_arrivals *st = &m->arrivals[s];
+        free(st->name);
+        free_dist(&st->interarrival);
+        free_dist(&st->patience);
+        for (int i = 0; i < st->nattrs; i++) {
+            rm_attribute *at = &st->attrs[i];
+            free(at->name);
+            free_dist(&at->dist);
+            if (at->choices)
+                for (size_t c = 0; c < at->dist.nvalues; c++)
+                    free(at->choices[c]);
+            free(at->choices);
+        }
+        free(st->attrs);
+    }
+    for (int k = 0; k < m->nkinds; k++)
+        free(m->kinds[k]);
+    for (int p = 0; p < m->nparams; p++) {
+        free(m->params[p].name);
+        free(m->params[p].value);
+        free(m->params[p].source);
+    }
+    free(m->roles);
+    free(m->queues);
+    free(m->activities);
+    free(m->arrivals);
+    free(m->kinds);
+    free(m->params);
+    free(m->person_role);
+    free(m->name);
+    free(m->unit);
+    free(m);
+}

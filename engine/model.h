@@ -1,0 +1,109 @@
+/* The compiled model: plain C arrays indexed by id, names resolved once.
+ * Built by the Lua binding from a scenario, then read-only while it runs
+ * (several replications may share one model). */
+#ifndef RM_MODEL_H
+#define RM_MODEL_H
+
+#include "dist.h"
+
+#define RM_EXIT (-1)          /* the reserved step that ends a journey */
+#define RM_NO_HOOK 0          /* hook ids are > 0 */
+
+typedef enum { RM_FIFO, RM_LIFO, RM_PRIORITY } rm_discipline;
+
+typedef struct rm_role {
+    char *name;
+    int count;                /* people in the role */
+    int first_person;         /* its people are first_person .. first_person+count-1 */
+    int *queues;              /* queues feeding a step this role can do, in queue order */
+    int nqueues;
+} rm_role;
+
+typedef struct rm_queue {
+    char *name;
+    rm_discipline discipline;
+    long capacity;            /* waiting places; -1 = unbounded */
+} rm_queue;
+
+/* A field that is either a distribution or a Lua hook. */
+typedef struct rm_sampler {
+    rm_dist dist;
+    int hook;                 /* > 0: call this hook instead */
+} rm_sampler;
+
+typedef enum { RM_NEXT_STEP, RM_NEXT_TABLE, RM_NEXT_HOOK } rm_next_kind;
+
+typedef struct rm_next {
+    rm_next_kind kind;
+    int step;                 /* RM_NEXT_STEP: an activity or RM_EXIT */
+    int n;                    /* RM_NEXT_TABLE: n steps with cumulative probabilities */
+    int *steps;
+    double *cum;
+    int hook;                 /* RM_NEXT_HOOK */
+} rm_next;
+
+typedef struct rm_activity {
+    char *name;
+    int *roles;               /* alternative roles, first free in this order */
+    int nroles;               /* 0: a pure delay, no queue */
+    int queue;                /* where items wait; -1 for a pure delay */
+    rm_sampler duration;
+    int kind;                 /* index into model kinds */
+    rm_next next;
+} rm_activity;
+
+typedef enum { RM_ATTR_NUMBER, RM_ATTR_BOOLEAN, RM_ATTR_CHOICE } rm_attr_type;
+
+typedef struct rm_attribute {
+    char *name;
+    rm_dist dist;
+    rm_attr_type type;
+    char **choices;           /* RM_ATTR_CHOICE: the names, by drawn index */
+} rm_attribute;
+
+typedef struct rm_arrivals {
+    char *name;
+    int has_interarrival;
+    rm_dist interarrival;
+    int to;                   /* first step */
+    double priority;
+    int priority_hook;
+    int has_patience;
+    rm_dist patience;
+    double deadline;          /* < 0: none */
+    rm_attribute *attrs;
+    int nattrs;
+    long limit;               /* -1: none */
+    long initial;             /* items waiting at t = 0 */
+} rm_arrivals;
+
+typedef struct rm_param {
+    char *name, *value, *source;
+} rm_param;
+
+typedef struct rm_model {
+    char *name;
+    char *unit;               /* "second", "minute" or "hour" */
+    double horizon, warmup;
+    int replications;
+    rm_role *roles;           int nroles;
+    rm_queue *queues;         int nqueues;
+    rm_activity *activities;  int nactivities;
+    rm_arrivals *arrivals;    int narrivals;
+    char **kinds;             int nkinds;
+    rm_param *params;         int nparams;
+    int npeople;
+    int *person_role;         /* role of each person */
+    int max_attrs;            /* largest nattrs over the arrival streams */
+    int has_hooks;
+} rm_model;
+
+/* Fills the derived fields (first_person, person_role, role queues,
+ * max_attrs, has_hooks) once the declared ones are set. Returns 0 or -1 on
+ * allocation failure. */
+int rm_model_finish(rm_model *m);
+
+/* Frees everything the model owns, including m itself. NULL is fine. */
+void rm_model_free(rm_model *m);
+
+#endif

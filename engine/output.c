@@ -1,0 +1,215 @@
+/* CSV outputs (summary.csv, replications.csv, params.csv), RFC 4180, UTF-8.
+ *
+ * Each file is written to a temporary name in the same folder and renamed
+ * into place once complete, so an interrupted run never leaves a
+ * half-written file. Fields are escaped by libcsv (csv_fwrite) when they
+ * need quotes; plain names and numbers are written as they are. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "results.h"
+
+typedef struct csv_out {
+    FILE *f;
+    char tmp[4096], path[4096];
+    int first;                /* next field is the first of its row */
+    int failed;
+} csv_out;
+
+static int open_out(csv_out *o, const char *dir, const char *name, char *err, size_t errlen) {
+    snprintf(o->path, sizeof o->path, "%s/%s", dir, name);
+    snprintf(o->tmp, sizeof o->tmp, "%s/.%s.tmp.%ld", dir, name, (long)getpid());
+    o->first = 1;
+    o->failed = 0;
+    o->f = fopen(o->tmp, "w");
+    if (!o->f) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int needs_quotes(const char *s) {
+    if (*s == ' ' || (*s && s[strlen(s) - 1] == ' '))
+        return 1;
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void field(csv_out *o, const char *s) {
+    if (!o->first && fputc(',', o->f) == EOF)
+        o->failed = 1;
+    o->first = 0;
+    if (needs_quotes(s)) {
+        if (csv_fwrite(o->f, s, strlen(s)) != 0)
+            o->failed = 1;
+    } else if (fputs(s, o->f) == EOF) {
+        o->failed = 1;
+    }
+}
+
+/* A number: shortest exact-enough form; NaN (undefined) as an empty field. */
+static void number(csv_out *o, double v) {
+    char buf[64] = "";
+    if (!isnan(v))
+        snprintf(buf, sizeof buf, "%.10g", v);
+    field(o, buf);
+}
+
+static void integer(csv_out *o, long v) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    field(o, buf);
+}
+
+static void end_row(csv_out *o) {
+    if (fputs("\r\n", o->f) == EOF)
+        o->failed = 1;
+    o->first = 1;
+}
+
+static void row(csv_out *o, const char *const *fields) {
+    for (; *fields; fields++)
+        field(o, *fields);
+    end_row(o);
+}
+
+/* Finishes the file: flush, close, rename into place; removes the
+ * temporary file on any error. */
+static int close_out(csv_out *o, char *err, size_t errlen) {
+    int bad = o->failed || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
+    int saved = errno;
+    if (fclose(o->f) != 0 && !bad) {
+        bad = 1;
+        saved = errno;
+    }
+    if (!bad && rename(o->tmp, o->path) != 0) {
+        bad = 1;
+        saved = errno;
+    }
+    if (bad) {
+        unlink(o->tmp);
+        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(saved ? saved : EIO));
+        return -1;
+    }
+    return 0;
+}
+
+/* Creates dir and its parents as needed. */
+static int make_dirs(const char *dir, char *err, size_t errlen) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1; ; p++) {
+        if (*p == '/' || *p == '\0') {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+                snprintf(err, errlen, "cannot create the folder %s: %s", path, strerror(errno));
+                return -1;
+            }
+            *p = c;
+            if (c == '\0')
+                break;
+        }
+    }
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s is not a folder", dir);
+        return -1;
+    }
+    return 0;
+}
+
+static int write_summary(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    csv_out o;
+    if (open_out(&o, dir, "summary.csv", err, errlen) < 0)
+        return -1;
+    static const char *header[] = {"variant", "element", "name", "metric", "mean", "ci95_low",
+                                   "ci95_high", "stdev", "n", NULL};
+    row(&o, header);
+    for (int i = 0; i < res->cat.n; i++) {
+        remous_summary_row r;
+        remous_results_row(res, i, &r);
+        if (r.n == 0)
+            continue;                           /* never observed: no row */
+        field(&o, r.variant);
+        field(&o, r.element);
+        field(&o, r.name);
+        field(&o, r.metric);
+        number(&o, r.mean);
+        number(&o, r.ci95_low);
+        number(&o, r.ci95_high);
+        number(&o, r.stdev);
+        integer(&o, r.n);
+        end_row(&o);
+    }
+    return close_out(&o, err, errlen);
+}
+
+static int write_replications(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    csv_out o;
+    if (open_out(&o, dir, "replications.csv", err, errlen) < 0)
+        return -1;
+    static const char *header[] = {"variant", "replication", "element", "name", "metric", "value", NULL};
+    row(&o, header);
+    for (int r = 0; r < res->reps; r++)
+        for (int i = 0; i < res->cat.n; i++) {
+            double v = res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
+            if (isnan(v))
+                continue;
+            const rm_metric *e = &res->cat.m[i];
+            field(&o, res->variant);
+            integer(&o, r + 1);
+            field(&o, rm_element_name(e->element));
+            field(&o, e->name);
+            field(&o, e->metric);
+            number(&o, v);
+            end_row(&o);
+        }
+    return close_out(&o, err, errlen);
+}
+
+static int write_params(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    const remous_scenario *sc = res->sc;
+    const rm_model *m = sc->model;
+    csv_out o;
+    if (open_out(&o, dir, "params.csv", err, errlen) < 0)
+        return -1;
+    static const char *header[] = {"variant", "name", "value", "source", NULL};
+    row(&o, header);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long)sc->seed);
+    const char *seed[] = {res->variant, "seed", buf, "run", NULL};
+    row(&o, seed);
+    snprintf(buf, sizeof buf, "%d", res->reps);
+    const char *reps[] = {res->variant, "replications", buf, "run", NULL};
+    row(&o, reps);
+    const char *unit[] = {res->variant, "unit", m->unit, "scenario", NULL};
+    row(&o, unit);
+    snprintf(buf, sizeof buf, "%.10g", m->horizon);
+    const char *horizon[] = {res->variant, "horizon", buf, "scenario", NULL};
+    row(&o, horizon);
+    snprintf(buf, sizeof buf, "%.10g", m->warmup);
+    const char *warmup[] = {res->variant, "warmup", buf, "scenario", NULL};
+    row(&o, warmup);
+    for (int i = 0; i < m->nparams; i++) {
+        const char *p[] = {res->variant, m->params[i].name, m->params[i].value, m->params[i].source, NULL};
+        row(&o, p);
+    }
+    return close_out(&o, err, errlen);
+}
+
+int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    if (make_dirs(dir, err, errlen) < 0)
+        return REMOUS_ERR_RUN;
+    if (write_summary(res, dir, err, errlen) < 0 || write_replications(res, dir, err, errlen) < 0 ||
+        write_params(res, dir, err, errlen) < 0)
+        return REMOUS_ERR_RUN;
+    return REMOUS_OK;
+}

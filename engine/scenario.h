@@ -1,0 +1,19 @@
+/* A loaded scenario as the engine's modules see it (the Lua state stays
+ * hidden in binding.c: only it and main.c include Lua headers). */
+#ifndef RM_SCENARIO_H
+#define RM_SCENARIO_H
+
+#include "remous.h"
+#include "model.h"
+#include "sim.h"
+
+struct remous_scenario {
+    char *path;
+    rm_model *model;
+    rm_hooks hooks;           /* bound to the Lua state */
+    uint64_t seed;
+    int replications;
+    void *binding;            /* binding.c's private state */
+};
+
+#endif

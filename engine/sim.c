@@ -1,0 +1,747 @@
+/* The simulation loop, see sim.h.
+ *
+ * Items flow through steps. A step with roles puts the item in its queue
+ * (or straight into service when a person is free and nobody waits); a step
+ * without roles is a pure delay. When a person becomes free they look at the
+ * head of every queue feeding a step their role can do and take the most
+ * urgent one: smallest priority, then longest waiting, then the queue
+ * declared first. Within a role, the person idle the longest is taken. */
+#include "sim.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "heap.h"
+#include "rng.h"
+
+enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_WARMUP, EV_HORIZON };
+
+/* Consecutive events at one instant before the run is declared stuck. */
+#define RM_MAX_EVENTS_AT_ONE_TIME 10000000
+
+typedef struct item {
+    uint64_t id;
+    double t_arrival, t_enqueue, patience, wait_total, priority;
+    double qkey1;             /* queue order: (qkey1, qkey2) ascending */
+    int64_t qkey2;
+    uint32_t gen;             /* bumped when it leaves a queue or is freed */
+    uint32_t qpos;            /* position in its queue's heap */
+    uint32_t next_free;
+    int32_t arrivals;         /* its stream */
+    int32_t activity;         /* the step it is at */
+    int32_t queue;            /* where it waits, or -1 */
+    int live;
+} item;
+
+typedef struct queue_state {
+    uint32_t *heap;           /* item indices, a binary heap on (qkey1, qkey2) */
+    uint32_t len, cap;
+    int64_t seq;
+} queue_state;
+
+typedef struct person {
+    int busy;
+    uint32_t item;
+    int activity;
+    double start;
+} person;
+
+typedef struct role_state {
+    int *idle;                /* ring of idle people, idle the longest first */
+    int head, len;
+} role_state;
+
+struct rm_sim {
+    const rm_model *m;
+    rm_hooks hooks;
+    rm_heap cal;
+    double now, t0;           /* t0: start of the measured period */
+    uint64_t next_id;
+
+    item *items;
+    double *attrs;            /* max_attrs values per item slot */
+    uint32_t nitems, free_head;
+
+    queue_state *qs;
+    person *people;
+    role_state *roles;
+    long *generated;          /* arrivals generated per stream (for limit) */
+
+    rm_rng *dur_rng, *next_rng;                   /* per activity */
+    rm_rng *gap_rng, *pat_rng;                    /* per arrivals stream */
+    rm_rng *attr_rng;                             /* per stream * max_attrs */
+    uint64_t *dur_hash, *next_hash, *gap_hash, *pat_hash, *attr_hash;
+
+    rm_rep_stats st;
+    char err[512];
+};
+
+#define NO_ITEM UINT32_MAX
+
+/* ------------------------------------------------------------ items ---- */
+
+static uint32_t item_new(rm_sim *s) {
+    if (s->free_head == NO_ITEM) {
+        uint32_t n = s->nitems ? s->nitems * 2 : 1024;
+        item *it = realloc(s->items, n * sizeof *it);
+        if (!it)
+            return NO_ITEM;
+        s->items = it;
+        if (s->m->max_attrs) {
+            double *a = realloc(s->attrs, (size_t)n * (size_t)s->m->max_attrs * sizeof *a);
+            if (!a)
+                return NO_ITEM;
+            s->attrs = a;
+        }
+        for (uint32_t i = s->nitems; i < n; i++) {
+            s->items[i].next_free = i + 1 < n ? i + 1 : NO_ITEM;
+            s->items[i].gen = 0;
+        }
+        s->free_head = s->nitems;
+        s->nitems = n;
+    }
+    uint32_t i = s->free_head;
+    s->free_head = s->items[i].next_free;
+    return i;
+}
+
+static void item_free(rm_sim *s, uint32_t i) {
+    s->items[i].gen++;
+    s->items[i].next_free = s->free_head;
+    s->free_head = i;
+}
+
+static rm_item_view item_view(const rm_sim *s, uint32_t i) {
+    const item *it = &s->items[i];
+    rm_item_view v = {it->id, it->arrivals, it->priority,
+                      s->attrs ? s->attrs + (size_t)i * (size_t)s->m->max_attrs : NULL};
+    return v;
+}
+
+/* ----------------------------------------------------------- queues ---- */
+
+static int qless(const rm_sim *s, uint32_t a, uint32_t b) {
+    const item *x = &s->items[a], *y = &s->items[b];
+    return x->qkey1 < y->qkey1 || (x->qkey1 == y->qkey1 && x->qkey2 < y->qkey2);
+}
+
+static void qplace(rm_sim *s, queue_state *q, uint32_t pos, uint32_t i) {
+    q->heap[pos] = i;
+    s->items[i].qpos = pos;
+}
+
+static void qsift_up(rm_sim *s, queue_state *q, uint32_t pos) {
+    uint32_t i = q->heap[pos];
+    while (pos > 0) {
+        uint32_t parent = (pos - 1) / 2;
+        if (!qless(s, i, q->heap[parent]))
+            break;
+        qplace(s, q, pos, q->heap[parent]);
+        pos = parent;
+    }
+    qplace(s, q, pos, i);
+}
+
+static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
+    uint32_t i = q->heap[pos];
+    for (;;) {
+        uint32_t c = 2 * pos + 1;
+        if (c >= q->len)
+            break;
+        if (c + 1 < q->len && qless(s, q->heap[c + 1], q->heap[c]))
+            c++;
+        if (!qless(s, q->heap[c], i))
+            break;
+        qplace(s, q, pos, q->heap[c]);
+        pos = c;
+    }
+    qplace(s, q, pos, i);
+}
+
+static int qpush(rm_sim *s, int qi, uint32_t i) {
+    queue_state *q = &s->qs[qi];
+    if (q->len == q->cap) {
+        uint32_t cap = q->cap ? q->cap * 2 : 64;
+        uint32_t *h = realloc(q->heap, cap * sizeof *h);
+        if (!h)
+            return -1;
+        q->heap = h;
+        q->cap = cap;
+    }
+    item *it = &s->items[i];
+    int64_t seq = q->seq++;
+    switch (s->m->queues[qi].discipline) {
+    case RM_FIFO: it->qkey1 = 0; it->qkey2 = seq; break;
+    case RM_LIFO: it->qkey1 = 0; it->qkey2 = -seq; break;
+    case RM_PRIORITY: it->qkey1 = it->priority; it->qkey2 = seq; break;
+    }
+    it->queue = qi;
+    it->t_enqueue = s->now;
+    q->heap[q->len++] = i;
+    qsift_up(s, q, q->len - 1);
+    rm_timeavg_set(&s->st.queues[qi].length, s->now, q->len);
+    return 0;
+}
+
+/* Takes item i out of its queue, wherever it stands. */
+static void qremove(rm_sim *s, uint32_t i) {
+    item *it = &s->items[i];
+    int qi = it->queue;
+    queue_state *q = &s->qs[qi];
+    uint32_t pos = it->qpos;
+    uint32_t last = q->heap[--q->len];
+    if (pos < q->len) {
+        qplace(s, q, pos, last);
+        qsift_up(s, q, pos);
+        qsift_down(s, q, s->items[last].qpos);
+    }
+    it->queue = -1;
+    it->gen++;                               /* its abandonment event is stale now */
+    rm_timeavg_set(&s->st.queues[qi].length, s->now, q->len);
+}
+
+/* ------------------------------------------------------------ hooks ---- */
+
+static int fail_oom(rm_sim *s) {
+    snprintf(s->err, sizeof s->err, "out of memory");
+    return -1;
+}
+
+static int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, double *out) {
+    if (sp->hook == RM_NO_HOOK) {
+        *out = rm_dist_sample(&sp->dist, r);
+        return 0;
+    }
+    rm_item_view v = item_view(s, i);
+    return s->hooks.number(s->hooks.ctx, sp->hook, &v, s->now, out, s->err, sizeof s->err);
+}
+
+static int route(rm_sim *s, int a, uint32_t i, int *step) {
+    const rm_next *nx = &s->m->activities[a].next;
+    switch (nx->kind) {
+    case RM_NEXT_STEP:
+        *step = nx->step;
+        return 0;
+    case RM_NEXT_TABLE: {
+        double u = rm_rng_uniform(&s->next_rng[a]);
+        int k = 0;
+        while (k + 1 < nx->n && u >= nx->cum[k])
+            k++;
+        *step = nx->steps[k];
+        return 0;
+    }
+    case RM_NEXT_HOOK: {
+        rm_item_view v = item_view(s, i);
+        return s->hooks.step(s->hooks.ctx, nx->hook, &v, s->now, step, s->err, sizeof s->err);
+    }
+    }
+    return 0;
+}
+
+/* --------------------------------------------------------- the flow ---- */
+
+static int enter_step(rm_sim *s, uint32_t i, int step);
+
+static int measuring(const rm_sim *s) { return s->now >= s->t0; }
+
+/* The item leaves the system without completing (abandoned or balked). */
+static void leave(rm_sim *s, uint32_t i, int balked) {
+    item *it = &s->items[i];
+    if (measuring(s)) {
+        rm_arrivals_stats *as = &s->st.arrivals[it->arrivals];
+        if (balked) as->balked++; else as->abandoned++;
+        if (s->m->arrivals[it->arrivals].deadline >= 0)
+            as->deadline_missed++;              /* never done, so not in time */
+    }
+    it->live = 0;
+    item_free(s, i);
+}
+
+static void finish(rm_sim *s, uint32_t i) {
+    item *it = &s->items[i];
+    if (measuring(s)) {
+        rm_arrivals_stats *as = &s->st.arrivals[it->arrivals];
+        double cycle = s->now - it->t_arrival;
+        as->completed++;
+        rm_welford_add(&as->wait, it->wait_total);
+        rm_welford_add(&as->cycle, cycle);
+        double deadline = s->m->arrivals[it->arrivals].deadline;
+        if (deadline >= 0 && cycle > deadline)
+            as->deadline_missed++;
+    }
+    it->live = 0;
+    item_free(s, i);
+}
+
+/* Person p starts serving item i at its current step. */
+static int start_service(rm_sim *s, int p, uint32_t i) {
+    item *it = &s->items[i];
+    int a = it->activity;
+    const rm_activity *act = &s->m->activities[a];
+    double wait = 0;
+    if (it->queue >= 0) {
+        wait = s->now - it->t_enqueue;
+        qremove(s, i);
+    }
+    it->wait_total += wait;
+    if (measuring(s)) {
+        rm_queue_stats *qs = &s->st.queues[act->queue];
+        rm_welford_add(&qs->wait, wait);
+        rm_sketch_add(qs->sketch, wait);
+    }
+    double d;
+    if (sample(s, &act->duration, &s->dur_rng[a], i, &d) < 0)
+        return -1;
+    person *pe = &s->people[p];
+    pe->busy = 1;
+    pe->item = i;
+    pe->activity = a;
+    pe->start = s->now;
+    return rm_heap_push(&s->cal, s->now + d, EV_END_SERVICE, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
+}
+
+/* Takes the first idle person of the roles of act, in their order; -1 if none. */
+static int take_idle(rm_sim *s, const rm_activity *act) {
+    for (int k = 0; k < act->nroles; k++) {
+        int r = act->roles[k];
+        role_state *rs = &s->roles[r];
+        if (rs->len > 0) {
+            int p = rs->idle[rs->head];
+            rs->head = (rs->head + 1) % s->m->roles[r].count;
+            rs->len--;
+            return p;
+        }
+    }
+    return -1;
+}
+
+static void make_idle(rm_sim *s, int p) {
+    int r = s->m->person_role[p];
+    role_state *rs = &s->roles[r];
+    rs->idle[(rs->head + rs->len) % s->m->roles[r].count] = p;
+    rs->len++;
+    s->people[p].busy = 0;
+}
+
+/* Serves the head of queue qi while an idle person can take it. (A queue
+ * shared by steps of different roles may have a head that nobody idle can
+ * do: it then blocks the line, as a real line does.) */
+static int serve_heads(rm_sim *s, int qi) {
+    queue_state *q = &s->qs[qi];
+    while (q->len > 0) {
+        uint32_t head = q->heap[0];
+        int p = take_idle(s, &s->m->activities[s->items[head].activity]);
+        if (p < 0)
+            return 0;
+        if (start_service(s, p, head) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int role_can_do(const rm_activity *act, int r) {
+    for (int k = 0; k < act->nroles; k++)
+        if (act->roles[k] == r)
+            return 1;
+    return 0;
+}
+
+/* Person p, just free, takes the most urgent head among the queues of its
+ * role: smallest priority, then longest waiting, then the queue declared
+ * first. Returns 1 if it took one, 0 if none, -1 on error. */
+static int look_for_work(rm_sim *s, int p) {
+    const rm_role *role = &s->m->roles[s->m->person_role[p]];
+    uint32_t best = NO_ITEM;
+    for (int k = 0; k < role->nqueues; k++) {
+        const queue_state *q = &s->qs[role->queues[k]];
+        if (q->len == 0)
+            continue;
+        uint32_t h = q->heap[0];
+        if (!role_can_do(&s->m->activities[s->items[h].activity], s->m->person_role[p]))
+            continue;
+        if (best == NO_ITEM || s->items[h].priority < s->items[best].priority ||
+            (s->items[h].priority == s->items[best].priority &&
+             s->items[h].t_enqueue < s->items[best].t_enqueue))
+            best = h;
+    }
+    if (best == NO_ITEM)
+        return 0;
+    return start_service(s, p, best) < 0 ? -1 : 1;
+}
+
+static int enter_step(rm_sim *s, uint32_t i, int step) {
+    if (step == RM_EXIT) {
+        finish(s, i);
+        return 0;
+    }
+    const rm_activity *act = &s->m->activities[step];
+    item *it = &s->items[i];
+    it->activity = step;
+    it->queue = -1;
+    if (act->nroles == 0) {                      /* a pure delay */
+        double d;
+        if (sample(s, &act->duration, &s->dur_rng[step], i, &d) < 0)
+            return -1;
+        s->items[i].t_enqueue = s->now;          /* when the delay started */
+        return rm_heap_push(&s->cal, s->now + d, EV_END_DELAY, i, s->items[i].gen) < 0 ? fail_oom(s) : 0;
+    }
+    queue_state *q = &s->qs[act->queue];
+    if (q->len == 0) {
+        int p = take_idle(s, act);
+        if (p >= 0)
+            return start_service(s, p, i);
+    }
+    long cap = s->m->queues[act->queue].capacity;
+    if (cap >= 0 && q->len >= (uint64_t)cap) {
+        if (measuring(s))
+            s->st.queues[act->queue].balked++;
+        leave(s, i, 1);
+        return 0;
+    }
+    if (qpush(s, act->queue, i) < 0)
+        return fail_oom(s);
+    it = &s->items[i];
+    if (s->m->arrivals[it->arrivals].has_patience &&
+        rm_heap_push(&s->cal, s->now + it->patience, EV_ABANDON, i, it->gen) < 0)
+        return fail_oom(s);
+    return serve_heads(s, act->queue);
+}
+
+/* A new item of stream si enters its first step. */
+static int arrive(rm_sim *s, int si) {
+    const rm_arrivals *st = &s->m->arrivals[si];
+    uint32_t i = item_new(s);
+    if (i == NO_ITEM)
+        return fail_oom(s);
+    item *it = &s->items[i];
+    it->id = s->next_id++;
+    it->t_arrival = s->now;
+    it->wait_total = 0;
+    it->arrivals = si;
+    it->activity = st->to;
+    it->queue = -1;
+    it->live = 1;
+    it->priority = st->priority;
+    for (int k = 0; k < st->nattrs; k++)
+        s->attrs[(size_t)i * (size_t)s->m->max_attrs + (size_t)k] =
+            rm_dist_sample(&st->attrs[k].dist, &s->attr_rng[si * s->m->max_attrs + k]);
+    if (st->priority_hook) {
+        rm_item_view v = item_view(s, i);
+        double prio;
+        if (s->hooks.number(s->hooks.ctx, st->priority_hook, &v, s->now, &prio, s->err, sizeof s->err) < 0)
+            return -1;
+        s->items[i].priority = prio;
+    }
+    if (st->has_patience)
+        s->items[i].patience = rm_dist_sample(&st->patience, &s->pat_rng[si]);
+    if (measuring(s))
+        s->st.arrivals[si].arrived++;
+    return enter_step(s, i, st->to);
+}
+
+/* Person p finishes the step it was doing. */
+static int end_service(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    uint32_t i = pe->item;
+    int a = pe->activity;
+    if (s->now > s->t0) {
+        double from = pe->start > s->t0 ? pe->start : s->t0;
+        s->st.person_kind_time[(size_t)p * (size_t)s->m->nkinds + (size_t)s->m->activities[a].kind] += s->now - from;
+    }
+    if (measuring(s)) {
+        rm_activity_stats *as = &s->st.activities[a];
+        as->completed++;
+        rm_welford_add(&as->duration, s->now - pe->start);
+        as->by_person[p]++;
+    }
+    int took = look_for_work(s, p);
+    if (took < 0)
+        return -1;
+    if (!took)
+        make_idle(s, p);
+    int step;
+    if (route(s, a, i, &step) < 0)
+        return -1;
+    return enter_step(s, i, step);
+}
+
+static int end_delay(rm_sim *s, uint32_t i) {
+    int a = s->items[i].activity;
+    if (measuring(s)) {
+        rm_activity_stats *as = &s->st.activities[a];
+        as->completed++;
+        rm_welford_add(&as->duration, s->now - s->items[i].t_enqueue);
+    }
+    int step;
+    if (route(s, a, i, &step) < 0)
+        return -1;
+    return enter_step(s, i, step);
+}
+
+static void abandon(rm_sim *s, uint32_t i, uint32_t gen) {
+    item *it = &s->items[i];
+    if (it->gen != gen || it->queue < 0)
+        return;                                  /* served (or gone) before */
+    int qi = it->queue;
+    qremove(s, i);
+    if (measuring(s))
+        s->st.queues[qi].abandoned++;
+    leave(s, i, 0);
+}
+
+/* ----------------------------------------------------- replications ---- */
+
+static void start_measuring(rm_sim *s) {
+    for (int q = 0; q < s->m->nqueues; q++)
+        rm_timeavg_start(&s->st.queues[q].length, s->now, s->qs[q].len);
+}
+
+/* What is still under way at the horizon: busy time, overdue items. */
+static void close_books(rm_sim *s) {
+    const rm_model *m = s->m;
+    for (int p = 0; p < m->npeople; p++) {
+        person *pe = &s->people[p];
+        if (pe->busy && s->now > s->t0) {
+            double from = pe->start > s->t0 ? pe->start : s->t0;
+            s->st.person_kind_time[(size_t)p * (size_t)m->nkinds +
+                                   (size_t)m->activities[pe->activity].kind] += s->now - from;
+        }
+        s->st.person_working[p] = s->st.measured;
+    }
+    for (uint32_t i = 0; i < s->nitems; i++) {
+        const item *it = &s->items[i];
+        if (!it->live)
+            continue;
+        double deadline = m->arrivals[it->arrivals].deadline;
+        if (deadline >= 0 && it->t_arrival + deadline < s->now && it->t_arrival + deadline >= s->t0)
+            s->st.arrivals[it->arrivals].deadline_missed++;
+    }
+}
+
+static void reset(rm_sim *s, uint64_t seed, int rep) {
+    const rm_model *m = s->m;
+    rm_heap_clear(&s->cal);
+    s->now = 0;
+    s->t0 = m->warmup;
+    s->next_id = 1;
+    s->free_head = s->nitems ? 0 : NO_ITEM;
+    for (uint32_t i = 0; i < s->nitems; i++) {
+        s->items[i].next_free = i + 1 < s->nitems ? i + 1 : NO_ITEM;
+        s->items[i].live = 0;
+    }
+    for (int q = 0; q < m->nqueues; q++) {
+        s->qs[q].len = 0;
+        s->qs[q].seq = 0;
+    }
+    for (int r = 0; r < m->nroles; r++) {
+        s->roles[r].head = 0;
+        s->roles[r].len = 0;
+    }
+    for (int p = 0; p < m->npeople; p++)
+        make_idle(s, p);
+    for (int a = 0; a < m->nactivities; a++) {
+        rm_rng_stream_hashed(&s->dur_rng[a], seed, (uint64_t)rep, s->dur_hash[a]);
+        rm_rng_stream_hashed(&s->next_rng[a], seed, (uint64_t)rep, s->next_hash[a]);
+    }
+    for (int si = 0; si < m->narrivals; si++) {
+        s->generated[si] = 0;
+        rm_rng_stream_hashed(&s->gap_rng[si], seed, (uint64_t)rep, s->gap_hash[si]);
+        rm_rng_stream_hashed(&s->pat_rng[si], seed, (uint64_t)rep, s->pat_hash[si]);
+        for (int k = 0; k < m->arrivals[si].nattrs; k++) {
+            size_t j = (size_t)si * (size_t)m->max_attrs + (size_t)k;
+            rm_rng_stream_hashed(&s->attr_rng[j], seed, (uint64_t)rep, s->attr_hash[j]);
+        }
+    }
+    /* statistics */
+    rm_rep_stats *st = &s->st;
+    st->measured = m->horizon - m->warmup;
+    st->events = 0;
+    for (int q = 0; q < m->nqueues; q++) {
+        rm_queue_stats *qs = &st->queues[q];
+        rm_welford_reset(&qs->wait);
+        rm_sketch_reset(qs->sketch);
+        rm_timeavg_start(&qs->length, 0, 0);
+        qs->abandoned = qs->balked = 0;
+    }
+    for (int a = 0; a < m->nactivities; a++) {
+        rm_activity_stats *as = &st->activities[a];
+        as->completed = 0;
+        rm_welford_reset(&as->duration);
+        memset(as->by_person, 0, (size_t)m->npeople * sizeof *as->by_person);
+    }
+    for (int si = 0; si < m->narrivals; si++) {
+        rm_arrivals_stats *as = &st->arrivals[si];
+        memset(as, 0, sizeof *as);
+    }
+    memset(st->person_kind_time, 0, (size_t)m->npeople * (size_t)m->nkinds * sizeof(double));
+    if (s->hooks.replication)
+        s->hooks.replication(s->hooks.ctx, seed, rep);
+}
+
+static int schedule_next_arrival(rm_sim *s, int si) {
+    const rm_arrivals *st = &s->m->arrivals[si];
+    if (!st->has_interarrival || (st->limit >= 0 && s->generated[si] >= st->limit))
+        return 0;
+    s->generated[si]++;
+    double gap = rm_dist_sample(&st->interarrival, &s->gap_rng[si]);
+    return rm_heap_push(&s->cal, s->now + gap, EV_ARRIVAL, (uint32_t)si, 0) < 0 ? fail_oom(s) : 0;
+}
+
+int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
+    const rm_model *m = s->m;
+    s->err[0] = '\0';
+    reset(s, seed, rep);
+    if (rm_heap_push(&s->cal, m->horizon, EV_HORIZON, 0, 0) < 0)
+        return fail_oom(s);
+    if (m->warmup > 0 && rm_heap_push(&s->cal, m->warmup, EV_WARMUP, 0, 0) < 0)
+        return fail_oom(s);
+    if (m->warmup <= 0)
+        start_measuring(s);
+    for (int si = 0; si < m->narrivals; si++) {
+        for (long k = 0; k < m->arrivals[si].initial; k++)
+            if (arrive(s, si) < 0)
+                return -1;
+        if (schedule_next_arrival(s, si) < 0)
+            return -1;
+    }
+    rm_event ev;
+    uint64_t same_time = 0;
+    while (rm_heap_pop(&s->cal, &ev) == 0) {
+        same_time = ev.time == s->now ? same_time + 1 : 0;
+        if (same_time > RM_MAX_EVENTS_AT_ONE_TIME) {
+            snprintf(s->err, sizeof s->err,
+                     "simulated time is stuck at %g: over %d events at that instant "
+                     "(a loop of steps with zero duration?)", s->now, RM_MAX_EVENTS_AT_ONE_TIME);
+            return -1;
+        }
+        s->now = ev.time;
+        s->st.events++;
+        int rc = 0;
+        switch (ev.type) {
+        case EV_ARRIVAL:
+            rc = schedule_next_arrival(s, (int)ev.a);
+            if (rc == 0)
+                rc = arrive(s, (int)ev.a);
+            break;
+        case EV_END_SERVICE:
+            rc = end_service(s, (int)ev.a);
+            break;
+        case EV_END_DELAY:
+            rc = end_delay(s, ev.a);
+            break;
+        case EV_ABANDON:
+            abandon(s, ev.a, ev.b);
+            break;
+        case EV_WARMUP:
+            start_measuring(s);
+            break;
+        case EV_HORIZON:
+            close_books(s);
+            return 0;
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;                                    /* unreachable: the horizon event ends the run */
+}
+
+/* -------------------------------------------------------- lifecycle ---- */
+
+static uint64_t stream_hash(const char *kind, const char *name, const char *what, const char *attr) {
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s/%s/%s%s%s", kind, name, what, attr ? "/" : "", attr ? attr : "");
+    return rm_hash_name(buf);
+}
+
+rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks) {
+    rm_sim *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->m = m;
+    if (hooks)
+        s->hooks = *hooks;
+    rm_heap_init(&s->cal);
+    s->free_head = NO_ITEM;
+    size_t na = (size_t)m->nactivities + 1, ns = (size_t)m->narrivals + 1, nq = (size_t)m->nqueues + 1;
+    size_t nattr = ns * (size_t)(m->max_attrs + 1), np = (size_t)m->npeople + 1;
+    s->qs = calloc(nq, sizeof *s->qs);
+    s->people = calloc(np, sizeof *s->people);
+    s->roles = calloc((size_t)m->nroles + 1, sizeof *s->roles);
+    s->generated = calloc(ns, sizeof *s->generated);
+    s->dur_rng = calloc(na, sizeof(rm_rng));
+    s->next_rng = calloc(na, sizeof(rm_rng));
+    s->gap_rng = calloc(ns, sizeof(rm_rng));
+    s->pat_rng = calloc(ns, sizeof(rm_rng));
+    s->attr_rng = calloc(nattr, sizeof(rm_rng));
+    s->dur_hash = calloc(na, sizeof(uint64_t));
+    s->next_hash = calloc(na, sizeof(uint64_t));
+    s->gap_hash = calloc(ns, sizeof(uint64_t));
+    s->pat_hash = calloc(ns, sizeof(uint64_t));
+    s->attr_hash = calloc(nattr, sizeof(uint64_t));
+    s->st.queues = calloc(nq, sizeof *s->st.queues);
+    s->st.activities = calloc(na, sizeof *s->st.activities);
+    s->st.arrivals = calloc(ns, sizeof *s->st.arrivals);
+    s->st.person_kind_time = calloc(np * ((size_t)m->nkinds + 1), sizeof(double));
+    s->st.person_working = calloc(np, sizeof(double));
+    if (!s->qs || !s->people || !s->roles || !s->generated || !s->dur_rng || !s->next_rng ||
+        !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
+        !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->st.queues || !s->st.activities ||
+        !s->st.arrivals || !s->st.person_kind_time || !s->st.person_working)
+        goto oom;
+    for (int r = 0; r < m->nroles; r++)
+        if (!(s->roles[r].idle = calloc((size_t)m->roles[r].count + 1, sizeof(int))))
+            goto oom;
+    for (int q = 0; q < m->nqueues; q++)
+        if (!(s->st.queues[q].sketch = malloc(sizeof(rm_sketch))))
+            goto oom;
+    for (int a = 0; a < m->nactivities; a++) {
+        if (!(s->st.activities[a].by_person = calloc(np, sizeof(uint64_t))))
+            goto oom;
+        s->dur_hash[a] = stream_hash("activity", m->activities[a].name, "duration", NULL);
+        s->next_hash[a] = stream_hash("activity", m->activities[a].name, "next", NULL);
+    }
+    for (int si = 0; si < m->narrivals; si++) {
+        const rm_arrivals *st = &m->arrivals[si];
+        s->gap_hash[si] = stream_hash("arrivals", st->name, "interarrival", NULL);
+        s->pat_hash[si] = stream_hash("arrivals", st->name, "patience", NULL);
+        for (int k = 0; k < st->nattrs; k++)
+            s->attr_hash[(size_t)si * (size_t)m->max_attrs + (size_t)k] =
+                stream_hash("arrivals", st->name, "attribute", st->attrs[k].name);
+    }
+    return s;
+oom:
+    rm_sim_free(s);
+    return NULL;
+}
+
+void rm_sim_free(rm_sim *s) {
+    if (!s)
+        return;
+    const rm_model *m = s->m;
+    rm_heap_free(&s->cal);
+    free(s->items);
+    free(s->attrs);
+    if (s->qs)
+        for (int q = 0; q < m->nqueues; q++)
+            free(s->qs[q].heap);
+    if (s->roles)
+        for (int r = 0; r < m->nroles; r++)
+            free(s->roles[r].idle);
+    if (s->st.queues)
+        for (int q = 0; q < m->nqueues; q++)
+            free(s->st.queues[q].sketch);
+    if (s->st.activities)
+        for (int a = 0; a < m->nactivities; a++)
+            free(s->st.activities[a].by_person);
+    free(s->qs); free(s->people); free(s->roles); free(s->generated);
+    free(s->dur_rng); free(s->next_rng); free(s->gap_rng); free(s->pat_rng); free(s->attr_rng);
+    free(s->dur_hash); free(s->next_hash); free(s->gap_hash); free(s->pat_hash); free(s->attr_hash);
+    free(s->st.queues); free(s->st.activities); free(s->st.arrivals);
+    free(s->st.person_kind_time); free(s->st.person_working);
+    free(s);
+}
+
+const char *rm_sim_error(const rm_sim *s) { return s->err; }
+const rm_rep_stats *rm_sim_stats(const rm_sim *s) { return &s->st; }

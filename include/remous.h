@@ -1,0 +1,83 @@
+/* remous: a change-impact simulator for small organizations.
+ *
+ * The engine as a library (libremous.a). A C program loads a scenario (a
+ * Lua 5.4 file in the scenario language), runs its replications and writes
+ * or reads the results:
+ *
+ *     char err[512];
+ *     remous_options opt = remous_default_options();
+ *     remous_scenario *sc = remous_open("bookstore.lua", &opt, err, sizeof err);
+ *     if (!sc) { fprintf(stderr, "remous: %s\n", err); exit(2); }
+ *     remous_results *res;
+ *     if (remous_run(sc, &res, err, sizeof err) != REMOUS_OK) ...
+ *     remous_write_csv(res, "out", err, sizeof err);
+ *     remous_results_free(res);
+ *     remous_close(sc);
+ *
+ * Errors are returned as a status plus one line in the caller's buffer,
+ * "FILE:LINE: message" where a line is known. Nothing here exits. */
+#ifndef REMOUS_H
+#define REMOUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define REMOUS_VERSION "0.1.0"
+
+/* Statuses, also the command line's exit codes. */
+enum {
+    REMOUS_OK = 0,
+    REMOUS_ERR_RUN = 1,       /* a run failed (a hook's error, out of memory, a write error) */
+    REMOUS_ERR_INPUT = 2      /* the scenario, a data file or an option is wrong */
+};
+
+typedef struct remous_options {
+    uint64_t seed;                    /* the run's seed (default 1) */
+    int replications;                 /* 0: the scenario's own number */
+    int unsafe;                       /* 1: lift the sandbox (trusted scenarios only) */
+    int nsets;                        /* --set NAME=VALUE pairs */
+    const char *const *set_names;
+    const char *const *set_values;
+} remous_options;
+
+remous_options remous_default_options(void);
+
+/* A loaded scenario: its Lua state and its compiled model. */
+typedef struct remous_scenario remous_scenario;
+
+/* Loads and checks the scenario at path. Returns NULL with a message in err
+ * (status REMOUS_ERR_INPUT) when it is malformed. */
+remous_scenario *remous_open(const char *path, const remous_options *opt, char *err, size_t errlen);
+void remous_close(remous_scenario *sc);
+
+/* The results of all replications of one scenario. */
+typedef struct remous_results remous_results;
+
+/* Runs every replication. Returns REMOUS_OK and sets *out, or
+ * REMOUS_ERR_RUN with a message in err. */
+int remous_run(remous_scenario *sc, remous_results **out, char *err, size_t errlen);
+void remous_results_free(remous_results *res);
+
+/* One row of summary.csv. */
+typedef struct remous_summary_row {
+    const char *variant, *element, *name, *metric;
+    double mean, ci95_low, ci95_high, stdev;   /* NaN where undefined (n < 2 for intervals) */
+    int n;                                     /* replications with a value */
+} remous_summary_row;
+
+int remous_results_rows(const remous_results *res);
+/* Row i (0 <= i < remous_results_rows); returns 0, or -1 when out of range. */
+int remous_results_row(const remous_results *res, int i, remous_summary_row *row);
+/* The summary row of (element, name, metric); -1 when there is none. */
+int remous_results_find(const remous_results *res, const char *element, const char *name,
+                        const char *metric, remous_summary_row *row);
+
+/* Writes summary.csv, replications.csv and params.csv into dir (created if
+ * missing), each through a temporary file renamed into place. */
+int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen);
+
+/* A readable table of the main figures, for a terminal. */
+void remous_print_table(const remous_results *res, FILE *out);
+
+#endif

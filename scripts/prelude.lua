@@ -1,0 +1,566 @@
+-- The remous scenario language (contract v1): the words a scenario uses.
+--
+-- This chunk is compiled into the remous binary and runs once in each Lua
+-- state, before the scenario, with the host's helpers as its argument. It
+-- defines the global words (scenario, role, queue, arrivals, activity, the
+-- distributions, the time helpers, param), records declarations with the
+-- file:line where each field was set, and at the end compiles them into flat
+-- tables of numbers and indices that the C engine reads (see binding.c).
+-- Its own state lives in locals, out of the scenario's reach.
+
+local host = ...
+local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, getmetatable,
+      select, next, sort, concat, floor, huge, fmt, load =
+      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, getmetatable,
+      select, next, table.sort, table.concat, math.floor, math.huge, string.format, load
+
+local M = {}
+
+---------------------------------------------------------------- errors ----
+
+-- "file:line" of the scenario code that called into the language, `level`
+-- frames above the function that calls where().
+local function where(level)
+  local info = getinfo(level + 2, "Sl")
+  if not info then return "?" end
+  local src = info.source
+  if src:sub(1, 1) == "@" then src = src:sub(2) else src = info.short_src end
+  return src .. ":" .. (info.currentline or 0)
+end
+
+local function fail(at, msg, ...)
+  error(at .. ": " .. fmt(msg, ...), 0)
+end
+
+local function show(v)
+  if type(v) == "string" then return fmt("%q", v) end
+  return tostring(v)
+end
+
+-- Edit distance, to suggest the name a typo meant.
+local function distance(a, b)
+  local prev = {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur = { [0] = i }
+    for j = 1, #b do
+      local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    end
+    prev = cur
+  end
+  return prev[#b]
+end
+
+local function suggest(name, candidates)
+  local best, bestd = nil, 3
+  for _, c in ipairs(candidates) do
+    local d = distance(name, c)
+    if d < bestd then best, bestd = c, d end
+  end
+  return best and fmt(" (did you mean %q?)", best) or ""
+end
+
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  sort(keys, function(a, b)
+    if type(a) == type(b) and (type(a) == "string" or type(a) == "number") then return a < b end
+    return type(a) < type(b)
+  end)
+  return keys
+end
+
+------------------------------------------------------------------ time ----
+
+-- The unit is read from the source text before the scenario runs, because
+-- helpers such as days(28) are evaluated inside the very table that sets it.
+local unit_seconds = { second = 1, minute = 60, hour = 3600 }
+local unit = host.source:match("unit%s*=%s*[\"'](%a+)[\"']") or "minute"
+local per_unit = unit_seconds[unit]   -- nil: reported by scenario{}
+
+local function time_helper(name, seconds)
+  return function(n)
+    if type(n) ~= "number" then fail(where(1), "%s() needs a number, got %s", name, show(n)) end
+    return n * seconds / (per_unit or 60)
+  end
+end
+seconds = time_helper("seconds", 1)
+minutes = time_helper("minutes", 60)
+hours = time_helper("hours", 3600)
+days = time_helper("days", 86400)
+weeks = time_helper("weeks", 604800)
+
+function now() return host.now() end
+
+--------------------------------------------------------- distributions ----
+
+local DIST, RATE = {}, {}
+DIST.__name = "distribution"
+RATE.__name = "rate"
+local function is_dist(v) return getmetatable(v) == DIST end
+local function is_rate(v) return getmetatable(v) == RATE end
+
+local function make_dist(kind, ...)
+  local at = where(2)
+  local p = { ... }
+  for i = 1, select("#", ...) do
+    if type(p[i]) ~= "number" then
+      fail(at, "%s: parameter %d must be a number, got %s", kind, i, show(p[i]))
+    end
+  end
+  local err = host.check_dist(kind, ...)
+  if err then fail(at, "%s", err) end
+  return setmetatable({ kind = kind, p = p, where = at }, DIST)
+end
+
+function constant(x) return make_dist("constant", x) end
+function uniform(a, b) return make_dist("uniform", a, b) end
+function exponential(mean) return make_dist("exponential", mean) end
+function normal(mean, sd) return make_dist("normal", mean, sd) end
+function lognormal(mean, sd) return make_dist("lognormal", mean, sd) end
+function triangular(a, c, b) return make_dist("triangular", a, c, b) end
+function erlang(k, mean) return make_dist("erlang", k, mean) end
+function gamma(mean, sd) return make_dist("gamma", mean, sd) end
+function weibull(shape, scale) return make_dist("weibull", shape, scale) end
+function bernoulli(p) return make_dist("bernoulli", p) end
+
+-- Checks a table of name = probability that must sum to 1; returns the
+-- names sorted (pairs order is not deterministic) and their probabilities.
+local function probabilities(t, at, what)
+  local names, probs, sum = {}, {}, 0
+  for _, k in ipairs(sorted_keys(t)) do
+    local p = t[k]
+    if type(k) ~= "string" then fail(at, "%s: write name = probability, e.g. { a = 0.3, b = 0.7 }", what) end
+    if type(p) ~= "number" or p < 0 or p > 1 then
+      fail(at, "%s: the probability of %q must be a number between 0 and 1, got %s", what, k, show(p))
+    end
+    names[#names + 1], probs[#probs + 1], sum = k, p, sum + p
+  end
+  if #names == 0 then fail(at, "%s: needs at least one name = probability", what) end
+  if math.abs(sum - 1) > 1e-9 then
+    fail(at, "%s: the probabilities must sum to 1, they sum to %.10g", what, sum)
+  end
+  return names, probs
+end
+
+function choice(t)
+  local at = where(1)
+  if type(t) ~= "table" then fail(at, "choice needs a table, e.g. choice { a = 0.2, b = 0.8 }") end
+  local names, probs = probabilities(t, at, "choice")
+  return setmetatable({ kind = "choice", names = names, probs = probs, where = at }, DIST)
+end
+
+function empirical(file, column)
+  local at = where(1)
+  if type(file) ~= "string" or type(column) ~= "string" then
+    fail(at, "empirical needs a file and a column name, e.g. empirical(\"times.csv\", \"minutes\")")
+  end
+  local values, err = host.read_column(file, column)
+  if not values then fail(at, "empirical: %s", err) end
+  return setmetatable({ kind = "empirical", values = values, where = at }, DIST)
+end
+
+local function rate_helper(name, per)
+  return function(r)
+    local at = where(1)
+    if type(r) ~= "number" or not (r > 0) or r == huge then
+      fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
+    end
+    return setmetatable({ per_unit = r / per(1), where = at }, RATE)
+  end
+end
+per_hour = rate_helper("per_hour", hours)
+per_day = rate_helper("per_day", days)
+
+------------------------------------------------------------ parameters ----
+
+local params, params_by = {}, {}
+local sets = host.sets          -- name -> string given by --set
+
+local function convert(name, text, default)
+  if type(default) == "number" then
+    local v = tonumber(text)
+    if not v then fail("--set " .. name, "expected a number, got %q", text) end
+    return v
+  elseif type(default) == "boolean" then
+    if text == "true" then return true elseif text == "false" then return false end
+    fail("--set " .. name, "expected true or false, got %q", text)
+  end
+  return text
+end
+
+function param(name, default, meta)
+  local at = where(1)
+  if type(name) ~= "string" or name == "" then fail(at, "param needs a name, e.g. param(\"clerks\", 2)") end
+  local dt = type(default)
+  if dt ~= "number" and dt ~= "string" and dt ~= "boolean" then
+    fail(at, "param %q: the default must be a number, a string or a boolean, got %s", name, show(default))
+  end
+  if meta ~= nil and type(meta) ~= "table" then
+    fail(at, "param %q: the third argument is a table such as { label = \"...\", min = 1, max = 10 }", name)
+  end
+  local known = params_by[name]
+  if known then return known.value end
+  local value, source = default, "default"
+  if sets[name] ~= nil then value, source = convert(name, sets[name], default), "--set" end
+  meta = meta or {}
+  for _, k in ipairs(sorted_keys(meta)) do
+    if k ~= "label" and k ~= "min" and k ~= "max" and k ~= "step" then
+      fail(at, "param %q: unknown field %s (use label, min, max, step)", name, show(k))
+    end
+  end
+  if type(value) == "number" then
+    if meta.min and value < meta.min then fail(at, "param %q = %s is below its min %s", name, show(value), show(meta.min)) end
+    if meta.max and value > meta.max then fail(at, "param %q = %s is above its max %s", name, show(value), show(meta.max)) end
+  end
+  local p = { name = name, value = value, default = default, source = source, label = meta.label,
+              min = meta.min, max = meta.max, step = meta.step }
+  params[#params + 1], params_by[name] = p, p
+  return value
+end
+
+----------------------------------------------------------- declarations ----
+
+-- Field checkers: each returns nil if the value fits, else what was expected.
+local function is_name(v) return type(v) == "string" and v ~= "" end
+local check = {}
+function check.string(v) if type(v) ~= "string" then return "a string" end end
+function check.name(v) if not is_name(v) then return "a name (a non-empty string)" end end
+function check.positive(v) if type(v) ~= "number" or not (v > 0) or v == huge then return "a number > 0" end end
+function check.nonneg(v) if type(v) ~= "number" or not (v >= 0) or v == huge then return "a number >= 0" end end
+function check.count(v)
+  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1e9 then return "a whole number >= 0" end
+end
+function check.reps(v)
+  if type(v) ~= "number" or v < 1 or v ~= floor(v) or v > 1e7 then return "a whole number >= 1" end
+end
+function check.boolean(v) if type(v) ~= "boolean" then return "true or false" end end
+function check.dist(v)
+  if type(v) == "number" then return check.nonneg(v) end
+  if not is_dist(v) then return "a number or a distribution such as exponential(5)" end
+end
+function check.dist_or_fn(v)
+  if type(v) == "function" then return nil end
+  return check.dist(v) and "a number, a distribution such as exponential(5), or a function(item)"
+end
+function check.number_or_fn(v)
+  if type(v) ~= "function" and (type(v) ~= "number" or v ~= v) then return "a number or a function(item)" end
+end
+function check.roles(v)
+  if is_name(v) then return nil end
+  if type(v) == "table" and #v > 0 then
+    for i = 1, #v do if not is_name(v[i]) then return "a role name or a list of role names" end end
+    local n = 0
+    for _ in pairs(v) do n = n + 1 end
+    if n == #v then return nil end
+  end
+  return "a role name or a list of role names, e.g. { \"clerk\", \"bookseller\" }"
+end
+function check.next(v)
+  if is_name(v) or type(v) == "function" then return nil end
+  if type(v) == "table" and next(v) ~= nil then return nil end
+  return "a step name, a table of step = probability, or a function(item)"
+end
+function check.attributes(v)
+  if type(v) ~= "table" then return "a table of name = distribution" end
+  for k, d in pairs(v) do
+    if type(k) ~= "string" or check.dist(d) then return "a table of name = distribution, e.g. { paid_online = bernoulli(0.3) }" end
+  end
+end
+function check.interarrival(v) return check.dist(v) end
+function check.rate(v)
+  if is_rate(v) then return nil end
+  if type(v) == "table" then return nil end       -- by time of day: refused later, clearly
+  return "per_hour(r) or per_day(r)"
+end
+function check.unit(v) if unit_seconds[v] == nil then return "\"second\", \"minute\" or \"hour\"" end end
+function check.discipline(v)
+  if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return "\"fifo\", \"lifo\" or \"priority\"" end
+end
+function check.capacity(v) return check.count(v) end
+
+local schemas = {
+  scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
+               start = "string", description = "string" },
+  role = { count = "count", calendar = "name", absence = "any", cost_per_hour = "nonneg",
+           description = "string" },
+  queue = { discipline = "discipline", capacity = "capacity", description = "string" },
+  arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
+               priority = "number_or_fn", patience = "dist", deadline = "positive",
+               attributes = "attributes", limit = "count", initial = "count", description = "string" },
+  activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
+               interruptible = "boolean", switch_cost = "nonneg", description = "string" },
+}
+
+-- Later versions implement these; until then a scenario that uses them is
+-- refused rather than silently simulated without them.
+local not_yet = {
+  role = { calendar = "always", absence = false },
+  arrivals = { calendar = "always" },
+  activity = { interruptible = false, switch_cost = 0 },
+}
+
+local function not_supported(at, what)
+  fail(at, "%s is not supported yet by this version of remous (remove it to simulate without it)", what)
+end
+
+-- decls[kind] = { order = { names... }, by = { name -> decl } }
+-- decl = { name =, where = first declaration, fields = {}, at = { field -> where } }
+local decls = {}
+for kind in pairs(schemas) do decls[kind] = { order = {}, by = {} } end
+
+local function declare(kind, name, fields, at)
+  local schema = schemas[kind]
+  if type(fields) ~= "table" or is_dist(fields) then
+    fail(at, "%s %q: write its fields in braces, e.g. %s %q { ... }", kind, name, kind, name)
+  end
+  local allowed = sorted_keys(schema)
+  for _, k in ipairs(sorted_keys(fields)) do
+    if type(k) ~= "string" then
+      fail(at, "%s %q: fields are written name = value (found a value without a name)", kind, name)
+    end
+    local checker = schema[k]
+    if not checker then fail(at, "%s %q: unknown field %q%s", kind, name, k, suggest(k, allowed)) end
+    local v = fields[k]
+    local expected = checker ~= "any" and check[checker](v)
+    if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
+    local ny = not_yet[kind] and not_yet[kind][k]
+    if ny ~= nil and v ~= ny then not_supported(at, fmt("%s %q: %s", kind, name, k)) end
+    if kind == "arrivals" and k == "rate" and not is_rate(v) then
+      not_supported(at, fmt("arrivals %q: a rate that varies by time of day", name))
+    end
+  end
+  local store = decls[kind]
+  local d = store.by[name]
+  if not d then
+    d = { name = name, where = at, fields = {}, at = {} }
+    store.by[name] = d
+    store.order[#store.order + 1] = name
+  end
+  for k, v in pairs(fields) do
+    d.fields[k], d.at[k] = v, at
+  end
+end
+
+-- role "name" { fields }: the first call takes the name, the second the fields.
+local function declarer(kind)
+  return function(name)
+    local at = where(1)
+    if not is_name(name) then
+      fail(at, "%s needs a name, e.g. %s \"%s\" { ... }", kind, kind, kind == "arrivals" and "walk_in" or "name")
+    end
+    if kind == "activity" and name == "exit" then
+      fail(at, "activity: \"exit\" is the reserved step that ends a journey; choose another name")
+    end
+    return function(fields) declare(kind, name, fields, where(1)) end
+  end
+end
+
+local scenario_decl
+function scenario(name)
+  local at = where(1)
+  if not is_name(name) then fail(at, "scenario needs a name, e.g. scenario \"Bookstore\" { ... }") end
+  return function(fields)
+    local at2 = where(1)
+    if scenario_decl and scenario_decl.name ~= name then
+      fail(at2, "scenario %q: this file already declares scenario %q (one per file)", name, scenario_decl.name)
+    end
+    if type(fields) == "table" and fields.unit ~= nil and fields.unit ~= unit and unit_seconds[fields.unit] then
+      fail(at2, "scenario %q: write the unit as a plain string, unit = %q, so that days() and hours() know it", name, fields.unit)
+    end
+    declare("scenario", name, fields, at2)
+    scenario_decl = decls.scenario.by[name]
+  end
+end
+role = declarer("role")
+queue = declarer("queue")
+arrivals = declarer("arrivals")
+activity = declarer("activity")
+
+local function later(word)
+  return function()
+    not_supported(where(1), fmt("%q", word))
+  end
+end
+calendar = later("calendar")
+task = later("task")
+tool = later("tool")
+variant = later("variant")
+
+--------------------------------------------------------------- compile ----
+
+-- The compiled model: arrays in declaration order, names resolved to
+-- 1-based indices (0 = exit / none), distributions as plain tables.
+
+local function compile_dist(v, at)
+  if type(v) == "number" then return { kind = "constant", p = { v } } end
+  if type(v) == "function" then
+    local info = getinfo(v, "S")
+    local src = info.source:sub(1, 1) == "@" and info.source:sub(2) or info.short_src
+    return { kind = "hook", fn = v, where = src .. ":" .. info.linedefined }
+  end
+  if v.kind == "choice" then
+    return { kind = "choice", p = v.probs, names = v.names }
+  end
+  return { kind = v.kind, p = v.p, values = v.values }
+end
+
+function M.compile()
+  if not scenario_decl then
+    fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")
+  end
+  local sf, sat = scenario_decl.fields, scenario_decl.at
+  if unit_seconds[unit] == nil then
+    fail(sat.unit or scenario_decl.where, "scenario: unit must be \"second\", \"minute\" or \"hour\", got %q", unit)
+  end
+  if not sf.horizon then
+    fail(scenario_decl.where, "scenario %q: set its horizon, e.g. horizon = days(28)", scenario_decl.name)
+  end
+  local warmup = sf.warmup or 0
+  if warmup >= sf.horizon then
+    fail(sat.warmup, "scenario %q: warmup (%s) must be shorter than the horizon (%s)", scenario_decl.name, warmup, sf.horizon)
+  end
+  local model = {
+    name = scenario_decl.name, unit = unit, unit_seconds = unit_seconds[unit],
+    horizon = sf.horizon, warmup = warmup, replications = sf.replications or 10,
+    roles = {}, queues = {}, activities = {}, arrivals = {}, kinds = {}, params = params,
+  }
+
+  local role_index = {}
+  for i, name in ipairs(decls.role.order) do
+    local d = decls.role.by[name]
+    model.roles[i] = { name = name, count = d.fields.count or 1 }
+    role_index[name] = i
+  end
+
+  local queue_index = {}
+  local function add_queue(name, d)
+    local f = d and d.fields or {}
+    local q = { name = name, discipline = f.discipline or "fifo", capacity = f.capacity or -1 }
+    model.queues[#model.queues + 1] = q
+    queue_index[name] = #model.queues
+  end
+  for _, name in ipairs(decls.queue.order) do add_queue(name, decls.queue.by[name]) end
+
+  local step_index = { exit = 0 }
+  for i, name in ipairs(decls.activity.order) do step_index[name] = i end
+  local step_names = {}
+  for _, name in ipairs(decls.activity.order) do step_names[#step_names + 1] = name end
+  step_names[#step_names + 1] = "exit"
+
+  local function resolve_step(name, at, what)
+    local i = step_index[name]
+    if not i then fail(at, "%s: no step called %q%s", what, name, suggest(name, step_names)) end
+    return i
+  end
+
+  local kind_index = {}
+  for i, name in ipairs(decls.activity.order) do
+    local d = decls.activity.by[name]
+    local f, at = d.fields, d.at
+    local what = fmt("activity %q", name)
+    local a = { name = name, roles = {}, queue = 0 }
+    local roles = f.role
+    if type(roles) == "string" then roles = { roles } end
+    for j, r in ipairs(roles or {}) do
+      local ri = role_index[r]
+      if not ri then fail(at.role, "%s: no role called %q%s", what, r, suggest(r, decls.role.order)) end
+      a.roles[j] = ri
+    end
+    if #a.roles > 0 then
+      local qname = f.queue or name
+      if not queue_index[qname] then
+        if f.queue and not step_index[qname] then
+          fail(at.queue, "%s: no queue called %q%s", what, qname, suggest(qname, decls.queue.order))
+        end
+        add_queue(qname, nil)        -- the default queue named after the step
+      end
+      a.queue = queue_index[qname]
+    end
+    if f.duration == nil then fail(d.where, "%s: set its duration, e.g. duration = exponential(5)", what) end
+    a.duration = compile_dist(f.duration, at.duration)
+    -- a kind labels people's time: a pure delay has none
+    local kind = f.kind or "work"
+    if #a.roles > 0 and not kind_index[kind] then
+      model.kinds[#model.kinds + 1] = kind
+      kind_index[kind] = #model.kinds
+    end
+    a.kind = #a.roles > 0 and kind_index[kind] or 0
+    local nx = f.next
+    if nx == nil then
+      a.next = { kind = "step", step = 0 }
+    elseif type(nx) == "string" then
+      a.next = { kind = "step", step = resolve_step(nx, at.next, what .. ": next") }
+    elseif type(nx) == "function" then
+      a.next = compile_dist(nx, at.next)
+    else
+      local names, probs = probabilities(nx, at.next, what .. ": next")
+      local steps = {}
+      for j, s in ipairs(names) do steps[j] = resolve_step(s, at.next, what .. ": next") end
+      a.next = { kind = "table", steps = steps, p = probs }
+    end
+    model.activities[i] = a
+  end
+
+  for i, name in ipairs(decls.arrivals.order) do
+    local d = decls.arrivals.by[name]
+    local f, at = d.fields, d.at
+    local what = fmt("arrivals %q", name)
+    if f.to == nil then fail(d.where, "%s: set its first step, e.g. to = \"advise\"", what) end
+    local s = { name = name, to = resolve_step(f.to, at.to, what .. ": to"),
+                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1 }
+    if f.interarrival ~= nil and f.rate ~= nil then
+      fail(at.rate, "%s: give interarrival or rate, not both", what)
+    elseif f.interarrival ~= nil then
+      s.interarrival = compile_dist(f.interarrival, at.interarrival)
+    elseif f.rate ~= nil then
+      s.interarrival = { kind = "exponential", p = { 1 / f.rate.per_unit } }
+    elseif s.initial == 0 then
+      fail(d.where, "%s: set interarrival (e.g. exponential(6)) or rate (e.g. per_hour(10))", what)
+    end
+    local prio = f.priority or 0
+    s.priority = type(prio) == "function" and compile_dist(prio, at.priority) or prio
+    if f.patience ~= nil then s.patience = compile_dist(f.patience, at.patience) end
+    s.attributes = {}
+    for _, an in ipairs(sorted_keys(f.attributes or {})) do
+      local dist = compile_dist(f.attributes[an], at.attributes)
+      s.attributes[#s.attributes + 1] = { name = an, dist = dist }
+    end
+    model.arrivals[i] = s
+  end
+
+  for _, p in ipairs(params) do p.used = true end
+  for _, name in ipairs(sorted_keys(sets)) do
+    if not params_by[name] then
+      local names = {}
+      for _, p in ipairs(params) do names[#names + 1] = p.name end
+      fail("--set " .. name, "the scenario has no param(%q)%s", name, suggest(name, names))
+    end
+  end
+  model.step_index = step_index
+  return model
+end
+
+------------------------------------------------------------------ require --
+
+-- require(name) loads name.lua from the scenario's folder or from remous's
+-- scripts/ folder (text only, same sandbox), once.
+local loaded = {}
+function M.require(name)
+  local at = where(1)
+  if type(name) ~= "string" or not name:match("^[%w_]+[%w_.]*$") or name:find("%.%.") then
+    fail(at, "require: %s is not a module name (letters, digits, _ and dots)", show(name))
+  end
+  if loaded[name] ~= nil then return loaded[name] end
+  local text, path = host.find_module(name)
+  if not text then fail(at, "require: no module %q in the scenario's folder or in remous's scripts/", name) end
+  local chunk, err = load(text, "@" .. path, "t")
+  if not chunk then error(err, 0) end
+  local result = chunk(name)
+  if result == nil then result = true end
+  loaded[name] = result
+  return result
+end
+
+return M
