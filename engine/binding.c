@@ -83,14 +83,21 @@ static binding *binding_of(lua_State *L) {
 }
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     binding *b = binding_of(L);
     b->instructions += BUDGET_STEP;
-    if (b->instructions > b->budget) {
-        b->instructions = 0;                    /* let the error itself run */
-        luaL_error(L, "stopped after %ld million Lua instructions: an endless loop?",
-                   b->budget / 1000000);
-    }
+    if (b->instructions <= b->budget)
+        return;
+    b->instructions = 0;                        /* let the error itself run */
+    /* The running function is at level 0 here (luaL_error would look at 1). */
+    if (lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        lua_pushfstring(L, "%s:%d: ", ar->source[0] == '@' ? ar->source + 1 : ar->short_src,
+                        ar->currentline);
+    else
+        lua_pushliteral(L, "");
+    lua_pushfstring(L, "stopped after %d million Lua instructions: an endless loop?",
+                    (int)(b->budget / 1000000));
+    lua_concat(L, 2);
+    lua_error(L);
 }
 
 /* Runs the function below its nargs arguments on the stack, protected.

@@ -98,6 +98,7 @@ static uint32_t item_new(rm_sim *s) {
         for (uint32_t i = s->nitems; i < n; i++) {
             s->items[i].next_free = i + 1 < n ? i + 1 : NO_ITEM;
             s->items[i].gen = 0;
+            s->items[i].live = 0;
         }
         s->free_head = s->nitems;
         s->nitems = n;
