@@ -26,8 +26,8 @@
 
 extern const char rm_prelude_lua[];   /* build/prelude.c, made from scripts/prelude.lua */
 
-#define MEMORY_CAP ((size_t)512 << 20)          /* bytes a scenario's Lua state may hold */
-#define LOAD_BUDGET 1000000000L                 /* Lua instructions to load a scenario */
+#define MEMORY_CAP ((size_t)256 << 20)          /* bytes a scenario's Lua state may hold */
+#define LOAD_BUDGET 500000000L                  /* Lua instructions to load a scenario */
 #define HOOK_BUDGET 10000000L                   /* Lua instructions per hook call */
 #define BUDGET_STEP 1000                        /* instructions between two checks */
 #define MAX_SCENARIO_BYTES ((size_t)16 << 20)
@@ -46,6 +46,7 @@ typedef struct binding {
     char *dir;                /* the scenario's folder */
     char *scripts_dir;        /* remous's scripts/ folder, if found */
     int unsafe;
+    const char *path;         /* the scenario file */
     rm_rng random;            /* what math.random draws from */
     uint64_t seed;
     double now;
@@ -109,8 +110,8 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, char
     if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
         return 0;
     if (b->mem_exceeded)
-        snprintf(err, errlen, "the scenario used more than %zu MB of memory: a table growing without end?",
-                 b->mem_limit >> 20);
+        snprintf(err, errlen, "%s: the scenario used more than %zu MB of memory: a table growing without end?",
+                 b->path, b->mem_limit >> 20);
     else if (lua_type(b->L, -1) == LUA_TSTRING)
         snprintf(err, errlen, "%s", lua_tostring(b->L, -1));
     else
@@ -222,8 +223,13 @@ static void csv_field_cb(void *data, size_t len, void *ctx) {
     double v = strtod(s, &end);
     while (*end == ' ' || *end == '\t' || *end == '\r') end++;
     if (*end != '\0' || !isfinite(v)) {
-        snprintf(r->err, sizeof r->err, "%s row %zu, column \"%s\": \"%.40s\" is not a number",
-                 r->file, r->row, r->column, s);
+        char shown[48];                           /* keep the message on one line */
+        size_t k = 0;
+        for (; s[k] && k < sizeof shown - 1; k++)
+            shown[k] = (unsigned char)s[k] < ' ' ? ' ' : s[k];
+        shown[k] = '\0';
+        snprintf(r->err, sizeof r->err, "%s row %zu, column \"%s\": \"%s\" is not a number",
+                 r->file, r->row, r->column, shown);
         return;
     }
     if (v < 0) {
@@ -263,7 +269,7 @@ static int l_read_column(lua_State *L) {
         lua_pushfstring(L, "%s: a scenario reads data files from its own folder only (a relative path without ..)", file);
         return 2;
     }
-    char *path = file[0] == '/' ? strdup(file) : join_path(b->dir, file);
+    char *path = file[0] == '/' || strcmp(b->dir, ".") == 0 ? strdup(file) : join_path(b->dir, file);
     size_t len = 0;
     char *text = path ? read_file(path, MAX_CSV_BYTES, &len, err, sizeof err) : NULL;
     free(path);
@@ -274,7 +280,7 @@ static int l_read_column(lua_State *L) {
     }
     column_reader r = {column, -1, 0, 1, NULL, 0, 0, "", file};
     struct csv_parser p;
-    csv_init(&p, CSV_STRICT | CSV_APPEND_NULL);
+    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     if (csv_parse(&p, text, len, csv_field_cb, csv_row_cb, &r) != len || csv_fini(&p, csv_field_cb, csv_row_cb, &r) != 0) {
         if (!r.err[0])
             snprintf(r.err, sizeof r.err, "%s row %zu: %s", file, r.row, csv_strerror(csv_error(&p)));
@@ -384,15 +390,6 @@ static void open_libraries(lua_State *L, int unsafe) {
             luaL_requiref(L, lib->name, lib->func, 1);
             lua_pop(L, 1);
         }
-        static const char *removed[] = {"dofile", "loadfile", "load", "require", NULL};
-        for (const char **g = removed; *g; g++) {
-            lua_pushnil(L);
-            lua_setglobal(L, *g);
-        }
-        lua_getglobal(L, "string");
-        lua_pushnil(L);
-        lua_setfield(L, -2, "dump");              /* bytecode out means bytecode in */
-        lua_pop(L, 1);
     }
     lua_getglobal(L, "math");
     lua_pushcfunction(L, l_random);
@@ -402,6 +399,20 @@ static void open_libraries(lua_State *L, int unsafe) {
     lua_pop(L, 1);
     lua_pushcfunction(L, l_print);
     lua_setglobal(L, "print");
+}
+
+/* Takes away what loads code or files, once the prelude has kept its own
+ * reference to load (for require, text only). */
+static void close_sandbox(lua_State *L) {
+    static const char *removed[] = {"dofile", "loadfile", "load", "require", NULL};
+    for (const char **g = removed; *g; g++) {
+        lua_pushnil(L);
+        lua_setglobal(L, *g);
+    }
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");                  /* bytecode out means bytecode in */
+    lua_pop(L, 1);
 }
 
 /* Pushes the prelude's host table. */
@@ -979,6 +990,7 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
     }
     int prelude = lua_gettop(L);
     if (!opt->unsafe) {
+        close_sandbox(L);
         lua_getfield(L, prelude, "require");
         lua_setglobal(L, "require");
     }
@@ -1008,6 +1020,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
         goto fail;
     }
     b->mem_limit = MEMORY_CAP;
+    b->path = sc->path;
     b->unsafe = opt->unsafe;
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;

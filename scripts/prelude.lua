@@ -37,26 +37,29 @@ local function show(v)
   return tostring(v)
 end
 
--- Edit distance, to suggest the name a typo meant.
+-- Edit distance with transpositions (Damerau), to suggest the name a typo meant.
 local function distance(a, b)
-  local prev = {}
-  for j = 0, #b do prev[j] = j end
+  local d = {}
+  for i = 0, #a do d[i] = { [0] = i } end
+  for j = 0, #b do d[0][j] = j end
   for i = 1, #a do
-    local cur = { [0] = i }
     for j = 1, #b do
       local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      d[i][j] = math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1 and j > 1 and a:sub(i, i) == b:sub(j - 1, j - 1) and a:sub(i - 1, i - 1) == b:sub(j, j) then
+        d[i][j] = math.min(d[i][j], d[i - 2][j - 2] + 1)
+      end
     end
-    prev = cur
   end
-  return prev[#b]
+  return d[#a][#b]
 end
 
+-- " (did you mean "x"?)" when a candidate is close enough to be the intent.
 local function suggest(name, candidates)
-  local best, bestd = nil, 3
+  local best, bestd = nil, math.max(1, #name // 3) + 1
   for _, c in ipairs(candidates) do
     local d = distance(name, c)
-    if d < bestd then best, bestd = c, d end
+    if d < bestd and d < #name then best, bestd = c, d end
   end
   return best and fmt(" (did you mean %q?)", best) or ""
 end
@@ -101,6 +104,8 @@ RATE.__name = "rate"
 local function is_dist(v) return getmetatable(v) == DIST end
 local function is_rate(v) return getmetatable(v) == RATE end
 
+-- The wrappers call it as `return (make_dist(...))`: the parentheses keep
+-- their frame (no tail call), so where(2) is the scenario's line.
 local function make_dist(kind, ...)
   local at = where(2)
   local p = { ... }
@@ -114,16 +119,16 @@ local function make_dist(kind, ...)
   return setmetatable({ kind = kind, p = p, where = at }, DIST)
 end
 
-function constant(x) return make_dist("constant", x) end
-function uniform(a, b) return make_dist("uniform", a, b) end
-function exponential(mean) return make_dist("exponential", mean) end
-function normal(mean, sd) return make_dist("normal", mean, sd) end
-function lognormal(mean, sd) return make_dist("lognormal", mean, sd) end
-function triangular(a, c, b) return make_dist("triangular", a, c, b) end
-function erlang(k, mean) return make_dist("erlang", k, mean) end
-function gamma(mean, sd) return make_dist("gamma", mean, sd) end
-function weibull(shape, scale) return make_dist("weibull", shape, scale) end
-function bernoulli(p) return make_dist("bernoulli", p) end
+function constant(x) return (make_dist("constant", x)) end
+function uniform(a, b) return (make_dist("uniform", a, b)) end
+function exponential(mean) return (make_dist("exponential", mean)) end
+function normal(mean, sd) return (make_dist("normal", mean, sd)) end
+function lognormal(mean, sd) return (make_dist("lognormal", mean, sd)) end
+function triangular(a, c, b) return (make_dist("triangular", a, c, b)) end
+function erlang(k, mean) return (make_dist("erlang", k, mean)) end
+function gamma(mean, sd) return (make_dist("gamma", mean, sd)) end
+function weibull(shape, scale) return (make_dist("weibull", shape, scale)) end
+function bernoulli(p) return (make_dist("bernoulli", p)) end
 
 -- Checks a table of name = probability that must sum to 1; returns the
 -- names sorted (pairs order is not deterministic) and their probabilities.

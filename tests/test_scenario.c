@@ -1,0 +1,208 @@
+/* Loading scenarios: the language's words, and one clear line naming the
+ * file and line for every malformed scenario. */
+#include "testing.h"
+
+#define HEAD "scenario 'x' { horizon = 10 }\n"
+
+static void malformed_scenarios_name_file_and_line(void **state) {
+    (void)state;
+    assert_load_error(HEAD "role 'a' { count = }",
+                      "bad.lua:2: unexpected symbol near '}'");
+    assert_load_error(HEAD "arrivals 'a' { interarrival = 1, to = 'advice' }\n"
+                           "activity 'advise' { duration = 1 }",
+                      "bad.lua:2: arrivals \"a\": to: no step called \"advice\" (did you mean \"advise\"?)");
+    assert_load_error(HEAD "role 'bookseller' {}\n"
+                           "activity 'advise' {\n"
+                           "  duration = 1,\n"
+                           "  role = 'booksellers' }\n",
+                      "bad.lua:3: activity \"advise\": no role called \"booksellers\" (did you mean \"bookseller\"?)");
+    assert_load_error(HEAD "activity 'b' { duration = 1, queue = 'lines', role = 'r' }\nrole 'r' {}",
+                      "bad.lua:2: activity \"b\": no queue called \"lines\"");
+    assert_load_error(HEAD "activity 'b' { duration = 1, next = { b = 0.5, exit = 0.4 } }",
+                      "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9");
+    assert_load_error(HEAD "activity 'b' { duration = 1, next = { c = 1 } }",
+                      "bad.lua:2: activity \"b\": next: no step called \"c\"");
+    assert_load_error(HEAD "role 'a' { count = -1 }",
+                      "bad.lua:2: role \"a\": count must be a whole number >= 0, got -1");
+    assert_load_error(HEAD "role 'a' { cout = 2 }",
+                      "bad.lua:2: role \"a\": unknown field \"cout\" (did you mean \"count\"?)");
+    assert_load_error(HEAD "activity 'b' { duration = 'long' }",
+                      "bad.lua:2: activity \"b\": duration must be a number, a distribution such as "
+                      "exponential(5), or a function(item), got \"long\"");
+    assert_load_error(HEAD "activity 'b' { role = 'r' }\nrole 'r' {}",
+                      "bad.lua:2: activity \"b\": set its duration, e.g. duration = exponential(5)");
+    assert_load_error(HEAD "arrivals 'a' { to = 'exit' }",
+                      "bad.lua:2: arrivals \"a\": set interarrival (e.g. exponential(6)) or rate (e.g. per_hour(10))");
+    assert_load_error(HEAD "activity 'exit' { duration = 1 }",
+                      "bad.lua:2: activity: \"exit\" is the reserved step that ends a journey; choose another name");
+    assert_load_error("role 'a' {}",
+                      "bad.lua: no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }");
+    assert_load_error("", "bad.lua: no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }");
+    assert_load_error("scenario 'x' { }", "bad.lua:1: scenario \"x\": set its horizon, e.g. horizon = days(28)");
+    assert_load_error("scenario 'x' { horizon = 10, warmup = 10 }",
+                      "bad.lua:1: scenario \"x\": warmup (10) must be shorter than the horizon (10)");
+    assert_load_error("scenario 'x' { unit = 'day', horizon = 10 }",
+                      "bad.lua:1: scenario \"x\": unit must be \"second\", \"minute\" or \"hour\", got \"day\"");
+    assert_load_error(HEAD "role 'a' 'b'", "bad.lua:2: role \"a\": write its fields in braces, e.g. role \"a\" { ... }");
+    assert_load_error(HEAD "x = nil + 1", "bad.lua:2: attempt to perform arithmetic on a nil value");
+}
+
+static void invalid_distribution_parameters(void **state) {
+    (void)state;
+    assert_load_error(HEAD "d = exponential(-5)",
+                      "bad.lua:2: exponential: the mean must be > 0 (got exponential(-5))");
+    assert_load_error(HEAD "d = triangular(5, 1, 3)",
+                      "bad.lua:2: triangular: it needs min <= mode <= max (got triangular(5, 1, 3))");
+    assert_load_error(HEAD "d = normal(10, -1)",
+                      "bad.lua:2: normal: the standard deviation must be >= 0 (got normal(10, -1))");
+    assert_load_error(HEAD "d = bernoulli(1.5)",
+                      "bad.lua:2: bernoulli: p must be between 0 and 1 (got bernoulli(1.5))");
+    assert_load_error(HEAD "d = uniform(3)", "bad.lua:2: uniform: parameter 2 must be a number, got nil");
+    assert_load_error(HEAD "d = choice { a = 0.2, b = 0.7 }",
+                      "bad.lua:2: choice: the probabilities must sum to 1, they sum to 0.9");
+    assert_load_error(HEAD "d = per_hour(0)", "bad.lua:2: per_hour: the rate must be a number > 0, got 0");
+}
+
+static void empirical_data(void **state) {
+    (void)state;
+    scenario_file("d.csv", "gap,other\n1,2\n3,4\nabc,5\n");
+    scenario_file("q.csv", "gap\n1\n\"2\n");
+    scenario_file("neg.csv", "gap\n1\n-2\n");
+    assert_load_error(HEAD "d = empirical('d.csv', 'gap')",
+                      "bad.lua:2: empirical: d.csv row 4, column \"gap\": \"abc\" is not a number");
+    assert_load_error(HEAD "d = empirical('d.csv', 'gaps')",
+                      "bad.lua:2: empirical: d.csv has no column \"gaps\" in its first row");
+    assert_load_error(HEAD "d = empirical('q.csv', 'gap')",
+                      "bad.lua:2: empirical: q.csv row 3: error parsing data while strict checking enabled");
+    assert_load_error(HEAD "d = empirical('neg.csv', 'gap')",
+                      "bad.lua:2: empirical: neg.csv row 3, column \"gap\": -2 is negative (durations and amounts are >= 0)");
+    assert_load_error(HEAD "d = empirical('../d.csv', 'gap')",
+                      "bad.lua:2: empirical: ../d.csv: a scenario reads data files from its own folder only (a relative path without ..)");
+
+    /* Values are resampled: with values 1 and 3 (an empty cell is skipped)
+     * the mean interarrival is 2. */
+    scenario_file("ok.csv", "minutes,x\n1,a\n,b\n3,c\n");
+    remous_scenario *sc = open_text(
+        "scenario 'emp' { horizon = 100000, replications = 1 }\n"
+        "arrivals 'a' { interarrival = empirical('ok.csv', 'minutes'), to = 'exit' }\n", NULL);
+    remous_results *res = run_ok(sc);
+    assert_near(metric(res, "arrivals", "a", "arrived").mean, 50000, 500);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+static void the_sandbox_keeps_scenarios_in(void **state) {
+    (void)state;
+    assert_load_error("os.execute('ls')", "bad.lua:1: attempt to index a nil value (global 'os')");
+    assert_load_error("io.open('/etc/passwd')", "bad.lua:1: attempt to index a nil value (global 'io')");
+    assert_load_error("load('return 1')", "bad.lua:1: attempt to call a nil value (global 'load')");
+    assert_load_error("dofile('/etc/passwd')", "bad.lua:1: attempt to call a nil value (global 'dofile')");
+    assert_load_error("debug.getinfo(1)", "bad.lua:1: attempt to index a nil value (global 'debug')");
+    assert_load_error("string.dump(print)", "bad.lua:1: attempt to call a nil value (field 'dump')");
+    assert_load_error("require('os')",
+                      "bad.lua:1: require: no module \"os\" in the scenario's folder or in remous's scripts/");
+    assert_load_error("require('../etc/passwd')",
+                      "bad.lua:1: require: \"../etc/passwd\" is not a module name (letters, digits, _ and dots)");
+    assert_load_error("math.randomseed(3)",
+                      "bad.lua:1: math.randomseed is disabled: random numbers come from the run's seed (--seed)");
+    assert_load_error("while true do end",
+                      "bad.lua:1: stopped after 500 million Lua instructions: an endless loop?");
+    assert_load_error("local t = {} local i = 0 while true do i = i + 1; t[i] = i end",
+                      "bad.lua: the scenario used more than 256 MB of memory: a table growing without end?");
+    /* a module next to the scenario loads, in the same sandbox */
+    scenario_file("helpers.lua", "return { gap = function() return exponential(5) end }");
+    remous_scenario *sc = open_text(
+        "local h = require('helpers')\n"
+        "assert(require('helpers') == h)\n"
+        "scenario 'mod' { horizon = 10 }\n"
+        "arrivals 'a' { interarrival = h.gap(), to = 'exit' }\n", NULL);
+    remous_close(sc);
+    /* --unsafe lifts it */
+    remous_options unsafe = remous_default_options();
+    unsafe.unsafe = 1;
+    sc = open_text("assert(os.time() > 0)\nscenario 'x' { horizon = 10 }\n", &unsafe);
+    remous_close(sc);
+}
+
+static void words_of_later_versions_are_refused(void **state) {
+    (void)state;
+    const char *suffix = " is not supported yet by this version of remous (remove it to simulate without it)";
+    char expected[512];
+    struct { const char *text, *what; } cases[] = {
+        {HEAD "calendar 'shop' { 'tue-sat 10:00-19:00' }", "bad.lua:2: \"calendar\""},
+        {HEAD "task 'close' { every = 'mon 18:00' }", "bad.lua:2: \"task\""},
+        {HEAD "tool 'pay' {}", "bad.lua:2: \"tool\""},
+        {HEAD "variant 'v' {}", "bad.lua:2: \"variant\""},
+        {HEAD "role 'a' { calendar = 'shop' }", "bad.lua:2: role \"a\": calendar"},
+        {HEAD "role 'a' { absence = { every = 5, lasts = 1 } }", "bad.lua:2: role \"a\": absence"},
+        {HEAD "arrivals 'a' { calendar = 'shop' }", "bad.lua:2: arrivals \"a\": calendar"},
+        {HEAD "arrivals 'a' { rate = { ['10:00'] = per_hour(6) } }", "bad.lua:2: arrivals \"a\": a rate that varies by time of day"},
+        {HEAD "activity 'a' { interruptible = true }", "bad.lua:2: activity \"a\": interruptible"},
+        {HEAD "activity 'a' { switch_cost = 2 }", "bad.lua:2: activity \"a\": switch_cost"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(expected, sizeof expected, "%s%s", cases[i].what, suffix);
+        assert_load_error(cases[i].text, expected);
+    }
+    /* the defaults are fine: they change nothing */
+    remous_close(open_text(HEAD "role 'a' { calendar = 'always' }\n"
+                                "activity 'b' { role = 'a', duration = 1, interruptible = false, switch_cost = 0 }", NULL));
+}
+
+static void params_and_set(void **state) {
+    (void)state;
+    const char *text =
+        "scenario 'p' { horizon = 10 }\n"
+        "role 'a' { count = param('people', 2, { label = 'People', min = 1, max = 5 }) }\n"
+        "assert(param('people', 99) == param('people', 2))\n"
+        "local fast = param('fast', false)\n"
+        "local name = param('label', 'shop')\n";
+    const char *names[] = {"people", "fast", "label"}, *values[] = {"4", "true", "big shop"};
+    remous_options opt = remous_default_options();
+    opt.nsets = 3;
+    opt.set_names = names;
+    opt.set_values = values;
+    remous_scenario *sc = open_text(text, &opt);
+    remous_results *res = run_ok(sc);
+    assert_non_null(metric(res, "person", "a#4", "utilization").name);
+    remous_results_free(res);
+    remous_close(sc);
+
+    values[0] = "9";
+    assert_string_equal(short_error(load_error(text, &opt)), "bad.lua:2: param \"people\" = 9 is above its max 5");
+    values[0] = "many";
+    assert_string_equal(short_error(load_error(text, &opt)), "--set people: expected a number, got \"many\"");
+    values[0] = "3";
+    values[1] = "yes";
+    assert_string_equal(short_error(load_error(text, &opt)), "--set fast: expected true or false, got \"yes\"");
+    values[1] = "false";
+    names[2] = "lable";
+    assert_string_equal(short_error(load_error(text, &opt)),
+                        "--set lable: the scenario has no param(\"lable\") (did you mean \"label\"?)");
+}
+
+static void time_helpers_follow_the_unit(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'u' { unit = 'hour', horizon = days(2), replications = 1 }\n"
+        "assert(minutes(30) == 0.5 and hours(2) == 2 and weeks(1) == 168 and seconds(36) == 0.01)\n"
+        "arrivals 'a' { rate = per_day(24), to = 'b' }\n"
+        "activity 'b' { duration = minutes(6) }\n", NULL);
+    remous_results *res = run_ok(sc);
+    assert_near(metric(res, "activity", "b", "duration_mean").mean, 0.1, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(malformed_scenarios_name_file_and_line),
+        cmocka_unit_test(invalid_distribution_parameters),
+        cmocka_unit_test(empirical_data),
+        cmocka_unit_test(the_sandbox_keeps_scenarios_in),
+        cmocka_unit_test(words_of_later_versions_are_refused),
+        cmocka_unit_test(params_and_set),
+        cmocka_unit_test(time_helpers_follow_the_unit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
