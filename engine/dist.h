@@ -41,7 +41,8 @@ int rm_dist_nparams(rm_dist_kind kind);
 
 /* Checks the parameters p[0..nparams-1] of kind and fills *d (values are
  * attached by the caller for choice and empirical). Returns 0, or -1 with a
- * sentence in err such as "exponential: mean must be > 0 (got -2)". */
+ * sentence in err such as
+ * "exponential: the mean must be > 0 (got exponential(-2))". */
 int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size_t errlen);
 
 /* One draw from d using stream r. */

@@ -145,6 +145,20 @@ static void sketch_wide_range(void **state) {
     }
 }
 
+static void sketch_rank_is_the_ceiling(void **state) {
+    (void)state;
+    /* Values 1..10, each far from the others: the q-quantile is the value of
+     * rank ceil(10 q), within 1%. */
+    static rm_sketch s;
+    rm_sketch_reset(&s);
+    for (int v = 10; v >= 1; v--)
+        rm_sketch_add(&s, v);
+    double qs[] = {0.01, 0.05, 0.1, 0.25, 0.5, 0.61, 0.95, 0.99, 1};
+    int ranks[] = {1, 1, 1, 3, 5, 7, 10, 10, 10};
+    for (int i = 0; i < 9; i++)
+        assert_near(rm_sketch_quantile(&s, qs[i]), ranks[i], 0.0101 * ranks[i]);
+}
+
 static void sketch_empty_and_zeros(void **state) {
     (void)state;
     static rm_sketch s;
@@ -213,6 +227,7 @@ int main(void) {
         cmocka_unit_test(timeavg_at_start),
         cmocka_unit_test(sketch_against_sorting),
         cmocka_unit_test(sketch_wide_range),
+        cmocka_unit_test(sketch_rank_is_the_ceiling),
         cmocka_unit_test(sketch_empty_and_zeros),
         cmocka_unit_test(sketch_memory_is_fixed),
         cmocka_unit_test(student_t_table),

@@ -1,0 +1,160 @@
+/* Validation against queueing theory: the engine's estimates must match
+ * closed forms within a few percent, with replications enough that the 95%
+ * interval is itself tighter than the tolerance (so a pass means something). */
+#include "testing.h"
+
+/* Checks an estimate against an exact value: within rel (relative), and
+ * the interval's half-width below rel too. */
+static void check(const remous_summary_row *r, double exact, double rel) {
+    double half = r->ci95_high - r->mean;
+    print_message("    %s %s %s: %.5g (95%% ± %.3g), theory %.5g, error %.2f%%\n", r->element, r->name,
+                  r->metric, r->mean, half, exact, 100 * (r->mean - exact) / exact);
+    if (!(fabs(r->mean - exact) <= rel * fabs(exact)))
+        fail_msg("%s %s %s = %.6g, theory %.6g (tolerance %.1f%%)", r->element, r->name, r->metric,
+                 r->mean, exact, rel * 100);
+    if (!(half <= rel * fabs(exact)))
+        fail_msg("%s %s %s: interval ± %.3g too wide to test against %.1f%%", r->element, r->name,
+                 r->metric, half, rel * 100);
+}
+
+static remous_results *run_scenario(const char *text, remous_scenario **sc) {
+    *sc = open_text(text, NULL);
+    return run_ok(*sc);
+}
+
+/* Erlang C: probability of waiting in M/M/c with offered load a = lambda/mu. */
+static double erlang_c(int c, double a) {
+    double term = 1, sum = 1;                   /* sum of a^k/k! for k < c */
+    for (int k = 1; k < c; k++) {
+        term *= a / k;
+        sum += term;
+    }
+    double last = term * a / c;                 /* a^c / c! */
+    double rho = a / c;
+    return last / (1 - rho) / (sum + last / (1 - rho));
+}
+
+static void mmc_mean_wait_matches_erlang_c(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_scenario(
+        "scenario 'M/M/3' { horizon = 100000, warmup = 1000, replications = 20 }\n"
+        "role 'server' { count = 3 }\n"
+        "arrivals 'a' { interarrival = exponential(1), to = 'serve' }\n"
+        "activity 'serve' { role = 'server', duration = exponential(2.4) }\n", &sc);
+    double lambda = 1, mu = 1 / 2.4, a = lambda / mu;
+    double wq = erlang_c(3, a) / (3 * mu - lambda);
+    remous_summary_row r = metric(res, "queue", "serve", "wait_mean");
+    check(&r, wq, 0.03);
+    r = metric(res, "queue", "serve", "length_mean");
+    check(&r, lambda * wq, 0.03);              /* Little's law */
+    r = metric(res, "role", "server", "utilization");
+    check(&r, a / 3, 0.01);
+    r = metric(res, "arrivals", "a", "cycle_time_mean");
+    check(&r, wq + 1 / mu, 0.02);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* Cobham (1954): M/G/1 with non-preemptive priority classes,
+ * W_k = W0 / ((1 - s_{k-1})(1 - s_k)), W0 = sum of lambda_i E[S_i^2] / 2. */
+static void priority_classes_match_cobham(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_scenario(
+        "scenario 'priorities' { horizon = 200000, warmup = 1000, replications = 20 }\n"
+        "role 'server' {}\n"
+        "queue 'line' { discipline = 'priority' }\n"
+        "arrivals 'urgent' { interarrival = exponential(1 / 0.3), to = 'serve', priority = 0 }\n"
+        "arrivals 'routine' { interarrival = exponential(1 / 0.4), to = 'serve', priority = 1 }\n"
+        "activity 'serve' { role = 'server', queue = 'line', duration = exponential(1) }\n", &sc);
+    double l1 = 0.3, l2 = 0.4, es2 = 2;         /* exponential(1): E[S^2] = 2 */
+    double w0 = (l1 + l2) * es2 / 2, s1 = l1, s2 = l1 + l2;
+    remous_summary_row r = metric(res, "arrivals", "urgent", "wait_mean");
+    check(&r, w0 / (1 - s1), 0.03);
+    r = metric(res, "arrivals", "routine", "wait_mean");
+    check(&r, w0 / ((1 - s1) * (1 - s2)), 0.03);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* M/M/1/K: an arrival finding K in the system is lost, with probability
+ * (1 - rho) rho^K / (1 - rho^(K+1)). K = 5: 4 waiting places + 1 in service. */
+static void mm1k_blocking_probability(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_scenario(
+        "scenario 'M/M/1/5' { horizon = 100000, replications = 20 }\n"
+        "role 'server' {}\n"
+        "queue 'line' { capacity = 4 }\n"
+        "arrivals 'a' { interarrival = exponential(1), to = 'serve' }\n"
+        "activity 'serve' { role = 'server', queue = 'line', duration = exponential(0.8) }\n", &sc);
+    double rho = 0.8;
+    double pk = (1 - rho) * pow(rho, 5) / (1 - pow(rho, 6));
+    remous_summary_row balked = metric(res, "queue", "line", "balked");
+    remous_summary_row arrived = metric(res, "arrivals", "a", "arrived");
+    remous_summary_row r = balked;
+    r.metric = "balked / arrived";
+    r.mean = balked.mean / arrived.mean;
+    r.ci95_high = r.mean + (balked.ci95_high - balked.mean) / arrived.mean;
+    check(&r, pk, 0.03);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* An open Jackson network with a rework loop: A then B, then back to A with
+ * probability 0.2. Each station sees lambda / (1 - p); the mean time in the
+ * system is sum of rho_i / (1 - rho_i), over lambda. */
+static void jackson_network_with_rework(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_scenario(
+        "scenario 'jackson' { horizon = 100000, warmup = 1000, replications = 20 }\n"
+        "role 'a_staff' {}\n"
+        "role 'b_staff' {}\n"
+        "arrivals 'jobs' { interarrival = exponential(1), to = 'A' }\n"
+        "activity 'A' { role = 'a_staff', duration = exponential(0.5), next = 'B' }\n"
+        "activity 'B' { role = 'b_staff', duration = exponential(0.4), next = { A = 0.2, exit = 0.8 } }\n", &sc);
+    double lambda = 1, eff = lambda / 0.8, ra = eff * 0.5, rb = eff * 0.4;
+    double l = ra / (1 - ra) + rb / (1 - rb);
+    remous_summary_row r = metric(res, "arrivals", "jobs", "cycle_time_mean");
+    check(&r, l / lambda, 0.03);
+    r = metric(res, "role", "a_staff", "utilization");
+    check(&r, ra, 0.01);
+    r = metric(res, "queue", "A", "length_mean");
+    check(&r, ra * ra / (1 - ra), 0.04);       /* M/M/1 queue length at A */
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* Flow with no resources: a sequence A (2) then B (3), back to A with
+ * probability 0.25. The number of passes is geometric: the mean cycle time is
+ * (2 + 3) / 0.75, and nobody ever waits. */
+static void flow_without_resources(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_scenario(
+        "scenario 'flow' { horizon = 100000, warmup = 100, replications = 20 }\n"
+        "arrivals 'cases' { interarrival = exponential(1), to = 'A' }\n"
+        "activity 'A' { duration = exponential(2), next = 'B' }\n"
+        "activity 'B' { duration = 3, next = { A = 0.25, exit = 0.75 } }\n", &sc);
+    remous_summary_row r = metric(res, "arrivals", "cases", "cycle_time_mean");
+    check(&r, 5 / 0.75, 0.02);
+    r = metric(res, "arrivals", "cases", "wait_mean");
+    assert_true(r.mean == 0);
+    r = metric(res, "activity", "B", "duration_mean");
+    assert_near(r.mean, 3, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(mmc_mean_wait_matches_erlang_c),
+        cmocka_unit_test(priority_classes_match_cobham),
+        cmocka_unit_test(mm1k_blocking_probability),
+        cmocka_unit_test(jackson_network_with_rework),
+        cmocka_unit_test(flow_without_resources),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
