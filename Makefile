@@ -66,7 +66,8 @@ unit-tests: all $(TEST_BINS)
 cli-tests: all
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
 
-bench: deps
+bench:
+	@scripts/install-deps.sh time
 	@$(MAKE) --no-print-directory all $(BUILD)/plain_mm3
 	@tests/bench/bench.sh $(BUILD)
 

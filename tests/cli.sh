@@ -1,0 +1,95 @@
+#!/bin/sh
+# Command-line tests: exit codes, one-line errors, byte-identical outputs,
+# the CSV contract. Prints "N passed, N failed" last; exits 1 on a failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err
+expect() {
+    code=$1 what=$2; shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code"; cat "$tmp/err"; fi
+}
+
+# the error output is exactly this one line
+stderr_is() {
+    if [ "$(cat "$tmp/err")" = "$2" ]; then ok; else ko "$1: stderr was '$(cat "$tmp/err")', expected '$2'"; fi
+}
+
+mm="$top/tests/scenarios/mmc.lua"
+cd "$tmp" || exit 1
+
+expect 0 "--version" -- "$remous" --version
+[ "$(cat out)" = "remous 0.1.0" ] && ok || ko "--version prints 'remous 0.1.0'"
+expect 0 "--help" -- "$remous" --help
+grep -q '^usage: remous run' out && ok || ko "--help shows the usage"
+expect 2 "no arguments" -- "$remous"
+expect 2 "unknown command" -- "$remous" frobnicate
+stderr_is "unknown command" "remous: unknown command 'frobnicate' (see remous --help)"
+expect 2 "planned command" -- "$remous" compare "$mm"
+stderr_is "planned command" "remous: 'compare' is not supported yet by this version of remous (see remous --help)"
+expect 2 "bad --reps" -- "$remous" run "$mm" --reps many
+stderr_is "bad --reps" 'remous: --reps: expected a whole number from 1 to 10000000, got "many" (see remous --help)'
+expect 2 "unknown option" -- "$remous" run "$mm" --fast
+stderr_is "unknown option" "remous: unknown option --fast (see remous --help)"
+expect 2 "missing value" -- "$remous" run "$mm" --seed
+stderr_is "missing value" "remous: --seed needs a value (see remous --help)"
+expect 2 "missing file" -- "$remous" run nothere.lua
+stderr_is "missing file" "remous: cannot open nothere.lua: No such file or directory"
+
+printf 'scenario "x" { horizon = 10 }\nrole "a" { count = -2 }\n' > bad.lua
+expect 2 "malformed scenario" -- "$remous" run bad.lua
+stderr_is "malformed scenario" 'remous: bad.lua:2: role "a": count must be a whole number >= 0, got -2'
+expect 2 "malformed scenario (check)" -- "$remous" check bad.lua
+
+printf 'scenario "x" { horizon = 100 }\narrivals "a" { interarrival = 1, to = "b" }\nactivity "b" { duration = 1,\n  next = function(item) return 3 end }\n' > hook.lua
+expect 1 "a hook failing during the run" -- "$remous" run hook.lua --out hook_out
+stderr_is "a hook failing" 'remous: hook.lua:4: activity "b": next function returned number, not a step name'
+[ ! -e hook_out/summary.csv ] && ok || ko "a failed run writes no summary.csv"
+
+expect 0 "check" -- "$remous" check "$mm"
+[ "$(cat out)" = "$mm: ok" ] && ok || ko "check says ok"
+
+# outputs: the contract's headers, determinism, no temporary files left
+expect 0 "run with --out" -- "$remous" run "$mm" --reps 3 --seed 7 --set servers=4 --out a --quiet
+[ ! -s out ] && ok || ko "--quiet prints nothing"
+[ "$(ls -A a | tr '\n' ' ')" = "params.csv replications.csv summary.csv " ] && ok || ko "exactly three files in --out: $(ls -A a)"
+[ "$(head -1 a/summary.csv)" = "$(printf 'variant,element,name,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] && ok || ko "summary.csv header"
+[ "$(head -1 a/replications.csv)" = "$(printf 'variant,replication,element,name,metric,value\r')" ] && ok || ko "replications.csv header"
+grep -q "^baseline,servers,4,--set" a/params.csv && ok || ko "params.csv echoes --set servers=4"
+grep -q "^baseline,service,2.55,default" a/params.csv && ok || ko "params.csv echoes the default of service"
+grep -q "^baseline,queue,serve,wait_mean,.*,3" a/summary.csv && ok || ko "summary has n = 3 replications"
+[ "$(grep -c ',person,server#[0-9]*,utilization,' a/replications.csv)" -eq 12 ] && ok || ko "4 people x 3 replications"
+
+expect 0 "same run again" -- "$remous" run "$mm" --reps 3 --seed 7 --set servers=4 --out b
+for f in summary.csv replications.csv params.csv; do
+    cmp -s "a/$f" "b/$f" && ok || ko "$f is byte-identical for the same seed"
+done
+head -1 out | grep -q '^M/M/3 — baseline, 3 replications, seed 7' && ok || ko "the table's title line"
+expect 0 "another seed" -- "$remous" run "$mm" --reps 3 --seed 8 --set servers=4 --out c --quiet
+cmp -s a/summary.csv c/summary.csv && ko "another seed gives other numbers" || ok
+
+# from any directory, with relative paths
+mkdir -p elsewhere && cd elsewhere
+expect 0 "runs from another folder" -- "$remous" run ../../../"$top/scenarios/bookstore.lua" --reps 2 --quiet
+cd "$tmp"
+
+touch afile
+expect 1 "--out is a file" -- "$remous" run "$mm" --reps 1 --out afile/x --quiet
+stderr_is "--out is a file" "remous: cannot create the folder afile/x: Not a directory"
+
+# every ready scenario passes check
+for s in "$top"/scenarios/*.lua; do
+    expect 0 "check $(basename "$s")" -- "$remous" check "$s"
+done
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
