@@ -77,6 +77,17 @@ head -1 out | grep -q '^M/M/3 — baseline, 3 replications, seed 7' && ok || ko 
 expect 0 "another seed" -- "$remous" run "$mm" --reps 3 --seed 8 --set servers=4 --out c --quiet
 cmp -s a/summary.csv c/summary.csv && ko "another seed gives other numbers" || ok
 
+# names that need quoting go through libcsv's escaping
+cat > quoted.lua <<'LUA'
+scenario "q" { horizon = 100, replications = 2 }
+role 'front, "desk"' {}
+arrivals "a" { interarrival = 10, to = "s" }
+activity "s" { role = 'front, "desk"', duration = 5 }
+LUA
+expect 0 "names with a comma and quotes" -- "$remous" run quoted.lua --out q --quiet
+grep -q "$(printf '^baseline,role,"front, ""desk""",utilization,0.45,0.45,0.45,0,2\r$')" q/summary.csv && ok ||
+    ko "a name with a comma and quotes is quoted, its quotes doubled: $(grep utilization q/summary.csv | head -1)"
+
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere
 expect 0 "runs from another folder" -- "$remous" run ../../../"$top/scenarios/bookstore.lua" --reps 2 --quiet
