@@ -26,14 +26,52 @@ void rm_heap_init(rm_heap *h);
 void rm_heap_free(rm_heap *h);
 /* Empties the heap and restarts the sequence numbers; keeps the memory. */
 void rm_heap_clear(rm_heap *h);
-/* Inserts an event (its seq is assigned here). Returns 0, or -1 when out of
- * memory (the heap is then unchanged). */
-int rm_heap_push(rm_heap *h, double time, uint32_t type, uint32_t a, uint32_t b);
-/* Removes the earliest event into *out. Returns 0, or -1 when empty. */
-int rm_heap_pop(rm_heap *h, rm_event *out);
+/* Doubles the capacity. Returns 0, or -1 when out of memory. */
+int rm_heap_grow(rm_heap *h);
 
 static inline int rm_event_before(const rm_event *x, const rm_event *y) {
     return x->time < y->time || (x->time == y->time && x->seq < y->seq);
+}
+
+/* Inserts an event (its seq is assigned here). Returns 0, or -1 when out of
+ * memory (the heap is then unchanged). Inline: it is the hot path. */
+static inline int rm_heap_push(rm_heap *h, double time, uint32_t type, uint32_t a, uint32_t b) {
+    if (h->len == h->cap && rm_heap_grow(h) < 0)
+        return -1;
+    rm_event e = {time, h->next_seq++, type, a, b};
+    size_t i = h->len++;
+    while (i > 0) {                     /* sift up */
+        size_t parent = (i - 1) / 2;
+        if (!rm_event_before(&e, &h->ev[parent]))
+            break;
+        h->ev[i] = h->ev[parent];
+        i = parent;
+    }
+    h->ev[i] = e;
+    return 0;
+}
+
+/* Removes the earliest event into *out. Returns 0, or -1 when empty. */
+static inline int rm_heap_pop(rm_heap *h, rm_event *out) {
+    if (h->len == 0)
+        return -1;
+    *out = h->ev[0];
+    rm_event last = h->ev[--h->len];
+    size_t n = h->len, i = 0;
+    for (;;) {                          /* sift the last event down from the root */
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && rm_event_before(&h->ev[c + 1], &h->ev[c]))
+            c++;
+        if (!rm_event_before(&h->ev[c], &last))
+            break;
+        h->ev[i] = h->ev[c];
+        i = c;
+    }
+    if (n > 0)
+        h->ev[i] = last;
+    return 0;
 }
 
 #endif

@@ -46,7 +46,7 @@ static void emit(visitor *v, rm_element el, const char *name, const char *metric
 }
 
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
-static double mean_of(const rm_welford *w) { return w->n ? w->mean : NAN; }
+static double mean_of(const rm_mean *m) { return m->n ? m->sum / (double)m->n : NAN; }
 
 /* Where the time of people p0..p1-1 went: utilization, shares, overtime. */
 static void time_use(visitor *v, const rm_model *m, const rm_rep_stats *st, rm_element el,

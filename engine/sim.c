@@ -266,8 +266,8 @@ static void finish(rm_sim *s, uint32_t i) {
         rm_arrivals_stats *as = &s->st.arrivals[it->arrivals];
         double cycle = s->now - it->t_arrival;
         as->completed++;
-        rm_welford_add(&as->wait, it->wait_total);
-        rm_welford_add(&as->cycle, cycle);
+        rm_mean_add(&as->wait, it->wait_total);
+        rm_mean_add(&as->cycle, cycle);
         double deadline = s->m->arrivals[it->arrivals].deadline;
         if (deadline >= 0 && cycle > deadline)
             as->deadline_missed++;
@@ -289,7 +289,7 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
     it->wait_total += wait;
     if (measuring(s)) {
         rm_queue_stats *qs = &s->st.queues[act->queue];
-        rm_welford_add(&qs->wait, wait);
+        rm_mean_add(&qs->wait, wait);
         rm_sketch_add(qs->sketch, wait);
     }
     double d;
@@ -454,7 +454,7 @@ static int end_service(rm_sim *s, int p) {
     if (measuring(s)) {
         rm_activity_stats *as = &s->st.activities[a];
         as->completed++;
-        rm_welford_add(&as->duration, s->now - pe->start);
+        rm_mean_add(&as->duration, s->now - pe->start);
         as->by_person[p]++;
     }
     int took = look_for_work(s, p);
@@ -473,7 +473,7 @@ static int end_delay(rm_sim *s, uint32_t i) {
     if (measuring(s)) {
         rm_activity_stats *as = &s->st.activities[a];
         as->completed++;
-        rm_welford_add(&as->duration, s->now - s->items[i].t_enqueue);
+        rm_mean_add(&as->duration, s->now - s->items[i].t_enqueue);
     }
     int step;
     if (route(s, a, i, &step) < 0)
@@ -561,7 +561,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     st->events = 0;
     for (int q = 0; q < m->nqueues; q++) {
         rm_queue_stats *qs = &st->queues[q];
-        rm_welford_reset(&qs->wait);
+        memset(&qs->wait, 0, sizeof qs->wait);
         rm_sketch_reset(qs->sketch);
         rm_timeavg_start(&qs->length, 0, 0);
         qs->abandoned = qs->balked = 0;
@@ -569,7 +569,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int a = 0; a < m->nactivities; a++) {
         rm_activity_stats *as = &st->activities[a];
         as->completed = 0;
-        rm_welford_reset(&as->duration);
+        memset(&as->duration, 0, sizeof as->duration);
         memset(as->by_person, 0, (size_t)m->npeople * sizeof *as->by_person);
     }
     for (int si = 0; si < m->narrivals; si++) {

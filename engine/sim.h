@@ -33,7 +33,7 @@ typedef struct rm_hooks {
 
 /* Raw statistics of one replication, measured over [warmup, horizon]. */
 typedef struct rm_queue_stats {
-    rm_welford wait;          /* waits of the items that left for service */
+    rm_mean wait;             /* waits of the items that left for service */
     rm_sketch *sketch;        /* their quantiles */
     rm_timeavg length;
     uint64_t abandoned, balked;
@@ -41,13 +41,13 @@ typedef struct rm_queue_stats {
 
 typedef struct rm_activity_stats {
     uint64_t completed;
-    rm_welford duration;
+    rm_mean duration;
     uint64_t *by_person;      /* completions by each person (npeople) */
 } rm_activity_stats;
 
 typedef struct rm_arrivals_stats {
     uint64_t arrived, completed, abandoned, balked, deadline_missed;
-    rm_welford wait, cycle;
+    rm_mean wait, cycle;
 } rm_arrivals_stats;
 
 typedef struct rm_rep_stats {

@@ -15,6 +15,19 @@ void rm_welford_add(rm_welford *w, double x);
 /* Sample variance (divisor n - 1); 0 when n < 2. */
 double rm_welford_var(const rm_welford *w);
 
+/* Count, sum and maximum: the mean of one replication's observations (a
+ * replication needs no variance; Welford is for the spread across them). */
+typedef struct rm_mean {
+    uint64_t n;
+    double sum, max;
+} rm_mean;
+
+static inline void rm_mean_add(rm_mean *m, double x) {
+    if (m->n++ == 0 || x > m->max)
+        m->max = x;
+    m->sum += x;
+}
+
 /* Time-weighted average of a piecewise-constant level (a queue length). */
 typedef struct rm_timeavg {
     double t0;        /* start of the measured period */
