@@ -2,6 +2,7 @@
 #include "model.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int rm_model_finish(rm_model *m) {
     m->npeople = 0;
@@ -35,6 +36,23 @@ int rm_model_finish(rm_model *m) {
             }
             if (feeds)
                 role->queues[role->nqueues++] = q;
+        }
+    }
+
+    /* A queue is shared when the steps it feeds do not all have the same
+     * roles: its head may then block people of another role. */
+    for (int q = 0; q < m->nqueues; q++) {
+        const rm_activity *first = NULL;
+        m->queues[q].shared = 0;
+        for (int a = 0; a < m->nactivities; a++) {
+            const rm_activity *act = &m->activities[a];
+            if (act->queue != q)
+                continue;
+            if (!first)
+                first = act;
+            else if (act->nroles != first->nroles ||
+                     memcmp(act->roles, first->roles, (size_t)act->nroles * sizeof(int)) != 0)
+                m->queues[q].shared = 1;
         }
     }
 

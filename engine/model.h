@@ -23,6 +23,7 @@ typedef struct rm_queue {
     char *name;
     rm_discipline discipline;
     long capacity;            /* waiting places; -1 = unbounded */
+    int shared;               /* fed by steps with different roles (derived) */
 } rm_queue;
 
 /* A field that is either a distribution or a Lua hook. */

@@ -84,6 +84,8 @@ struct rm_sim {
 
 static uint32_t item_new(rm_sim *s) {
     if (s->free_head == NO_ITEM) {
+        if (s->nitems > UINT32_MAX / 4)
+            return NO_ITEM;                  /* reported as out of memory */
         uint32_t n = s->nitems ? s->nitems * 2 : 1024;
         item *it = realloc(s->items, n * sizeof *it);
         if (!it)
@@ -164,6 +166,8 @@ static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
 static int qpush(rm_sim *s, int qi, uint32_t i) {
     queue_state *q = &s->qs[qi];
     if (q->len == q->cap) {
+        if (q->cap > UINT32_MAX / 4)
+            return -1;
         uint32_t cap = q->cap ? q->cap * 2 : 64;
         uint32_t *h = realloc(q->heap, cap * sizeof *h);
         if (!h)
@@ -369,7 +373,12 @@ static int look_for_work(rm_sim *s, int p) {
     }
     if (best == NO_ITEM)
         return 0;
-    return start_service(s, p, best) < 0 ? -1 : 1;
+    int qi = s->items[best].queue;
+    if (start_service(s, p, best) < 0)
+        return -1;
+    if (s->m->queues[qi].shared && serve_heads(s, qi) < 0)
+        return -1;                               /* the new head may suit someone idle */
+    return 1;
 }
 
 static int enter_step(rm_sim *s, uint32_t i, int step) {
@@ -481,15 +490,16 @@ static int end_delay(rm_sim *s, uint32_t i) {
     return enter_step(s, i, step);
 }
 
-static void abandon(rm_sim *s, uint32_t i, uint32_t gen) {
+static int abandon(rm_sim *s, uint32_t i, uint32_t gen) {
     item *it = &s->items[i];
     if (it->gen != gen || it->queue < 0)
-        return;                                  /* served (or gone) before */
+        return 0;                                /* served (or gone) before */
     int qi = it->queue;
     qremove(s, i);
     if (measuring(s))
         s->st.queues[qi].abandoned++;
     leave(s, i, 0);
+    return s->m->queues[qi].shared ? serve_heads(s, qi) : 0;
 }
 
 /* ----------------------------------------------------- replications ---- */
@@ -610,6 +620,11 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
     rm_event ev;
     uint64_t same_time = 0;
     while (rm_heap_pop(&s->cal, &ev) == 0) {
+        if (!(ev.time >= s->now)) {              /* also NaN: never from a checked model */
+            snprintf(s->err, sizeof s->err, "internal error: an event at %g before the current time %g",
+                     ev.time, s->now);
+            return -1;
+        }
         same_time = ev.time == s->now ? same_time + 1 : 0;
         if (same_time > RM_MAX_EVENTS_AT_ONE_TIME) {
             snprintf(s->err, sizeof s->err,
@@ -633,7 +648,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             rc = end_delay(s, ev.a);
             break;
         case EV_ABANDON:
-            abandon(s, ev.a, ev.b);
+            rc = abandon(s, ev.a, ev.b);
             break;
         case EV_WARMUP:
             start_measuring(s);

@@ -195,6 +195,45 @@ static void work_is_shared_by_the_person_idle_longest(void **state) {
     remous_close(sc);
 }
 
+/* A line shared by two roles serves its head first; when the head leaves,
+ * the next one goes to whoever is free, of any role. */
+static void a_shared_line_moves_on_when_its_head_leaves(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'shared' { horizon = 100, replications = 1 }\n"
+        "role 'A' {}\n"
+        "role 'B' {}\n"
+        "queue 'line' {}\n"
+        "arrivals 'x' { initial = 2, to = 'X' }\n"
+        "arrivals 'y' { initial = 1, to = 'Y' }\n"
+        "activity 'X' { role = 'A', queue = 'line', duration = 10 }\n"
+        "activity 'Y' { role = 'B', queue = 'line', duration = 5 }\n", &sc);
+    /* x1 is served at 0; x2 heads the line until A is free at 10, y behind
+     * it; then y goes to B at once */
+    assert_near(VALUE(res, "activity", "Y", "completed"), 1, 0);
+    assert_near(VALUE(res, "arrivals", "y", "wait_mean"), 10, 1e-12);
+    assert_near(VALUE(res, "arrivals", "x", "wait_mean"), 5, 1e-12);
+    assert_near(VALUE(res, "role", "B", "utilization"), 0.05, 1e-12);
+    remous_results_free(res);
+
+    /* the same when the head leaves by running out of patience */
+    remous_close(sc);
+    res = run_text(
+        "scenario 'shared' { horizon = 100, replications = 1 }\n"
+        "role 'A' {}\n"
+        "role 'B' {}\n"
+        "queue 'line' {}\n"
+        "arrivals 'x' { initial = 2, to = 'X', patience = 3 }\n"
+        "arrivals 'y' { initial = 1, to = 'Y' }\n"
+        "activity 'X' { role = 'A', queue = 'line', duration = 10 }\n"
+        "activity 'Y' { role = 'B', queue = 'line', duration = 5 }\n", &sc);
+    assert_near(VALUE(res, "arrivals", "x", "abandoned"), 1, 0);
+    assert_near(VALUE(res, "arrivals", "y", "wait_mean"), 3, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 static void hooks_see_the_item(void **state) {
     (void)state;
     remous_scenario *sc;
@@ -309,6 +348,7 @@ int main(void) {
         cmocka_unit_test(pure_delays_and_routing_by_name),
         cmocka_unit_test(alternative_roles_first_free_in_order),
         cmocka_unit_test(work_is_shared_by_the_person_idle_longest),
+        cmocka_unit_test(a_shared_line_moves_on_when_its_head_leaves),
         cmocka_unit_test(hooks_see_the_item),
         cmocka_unit_test(hook_errors_name_the_hook),
         cmocka_unit_test(same_seed_same_numbers),
