@@ -36,6 +36,7 @@ extern const char rm_prelude_lua[];   /* build/prelude.c, made from scripts/prel
 typedef struct hook_info {
     char *what;               /* "activity \"advise\": next", for messages */
     char *where;              /* "file:line" where the function is defined */
+    int duration;             /* returns a duration: must be >= 0 */
 } hook_info;
 
 typedef struct binding {
@@ -43,6 +44,7 @@ typedef struct binding {
     size_t mem_used, mem_limit;
     int mem_exceeded;
     long instructions, budget;
+    int over_budget;          /* stopped: every later check raises again */
     char *dir;                /* the scenario's folder */
     char *scripts_dir;        /* remous's scripts/ folder, if found */
     int unsafe;
@@ -86,9 +88,9 @@ static binding *binding_of(lua_State *L) {
 static void count_hook(lua_State *L, lua_Debug *ar) {
     binding *b = binding_of(L);
     b->instructions += BUDGET_STEP;
-    if (b->instructions <= b->budget)
+    if (b->instructions <= b->budget && !b->over_budget)
         return;
-    b->instructions = 0;                        /* let the error itself run */
+    b->over_budget = 1;                         /* pcall cannot swallow it: see host.stopped */
     /* The running function is at level 0 here (luaL_error would look at 1). */
     if (lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
         lua_pushfstring(L, "%s:%d: ", ar->source[0] == '@' ? ar->source + 1 : ar->short_src,
@@ -101,11 +103,22 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     lua_error(L);
 }
 
+/* Replaces control characters (a newline in a message or a name) so that
+ * every error stays on one line. */
+static void one_line(char *s) {
+    for (; *s; s++)
+        if ((unsigned char)*s < ' ')
+            *s = ' ';
+}
+
 /* Runs the function below its nargs arguments on the stack, protected.
- * On error leaves one line in err (the memory cap named as such). */
-static int protected_call(binding *b, int nargs, int nresults, long budget, char *err, size_t errlen) {
+ * On error leaves one line in err (the memory cap named as such; `where`
+ * prefixes an error raised with something else than a message). */
+static int protected_call(binding *b, int nargs, int nresults, long budget, const char *where,
+                          char *err, size_t errlen) {
     b->instructions = 0;
     b->budget = budget;
+    b->over_budget = 0;
     b->mem_exceeded = 0;
     if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
         return 0;
@@ -115,9 +128,10 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, char
     else if (lua_type(b->L, -1) == LUA_TSTRING)
         snprintf(err, errlen, "%s", lua_tostring(b->L, -1));
     else
-        snprintf(err, errlen, "an error was raised with a %s value instead of a message",
-                 luaL_typename(b->L, -1));
+        snprintf(err, errlen, "%s: an error was raised with a %s value instead of a message",
+                 where, luaL_typename(b->L, -1));
     lua_pop(b->L, 1);
+    one_line(err);
     return -1;
 }
 
@@ -333,6 +347,14 @@ static int l_find_module(lua_State *L) {
     return 0;
 }
 
+/* host.stopped() -> true once the budget or the memory cap has stopped the
+ * scenario: the prelude's pcall then passes the error on. */
+static int l_stopped(lua_State *L) {
+    binding *b = binding_of(L);
+    lua_pushboolean(L, b->over_budget || b->mem_exceeded);
+    return 1;
+}
+
 static int l_now(lua_State *L) {
     lua_pushnumber(L, binding_of(L)->now);
     return 1;
@@ -341,18 +363,27 @@ static int l_now(lua_State *L) {
 /* math.random, drawing from the run's seeded stream (as redis does). */
 static int l_random(lua_State *L) {
     binding *b = binding_of(L);
-    double u = rm_rng_uniform(&b->random);
+    uint64_t bits = rm_rng_next(&b->random);
     lua_Integer lo, hi;
     switch (lua_gettop(L)) {
     case 0:
-        lua_pushnumber(L, u);
+        lua_pushnumber(L, (double)(bits >> 11) * 0x1.0p-53);
         return 1;
-    case 1: lo = 1; hi = luaL_checkinteger(L, 1); break;
+    case 1:
+        lo = 1;
+        hi = luaL_checkinteger(L, 1);
+        if (hi == 0) {                              /* as Lua 5.4: all bits random */
+            lua_pushinteger(L, (lua_Integer)bits);
+            return 1;
+        }
+        break;
     case 2: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
     default: return luaL_error(L, "math.random: wrong number of arguments");
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
-    lua_pushinteger(L, lo + (lua_Integer)(u * ((double)hi - (double)lo + 1)));
+    uint64_t span = (uint64_t)hi - (uint64_t)lo;    /* in unsigned arithmetic: no overflow */
+    uint64_t r = span == UINT64_MAX ? bits : bits % (span + 1);
+    lua_pushinteger(L, (lua_Integer)((uint64_t)lo + r));
     return 1;
 }
 
@@ -416,19 +447,22 @@ static void close_sandbox(lua_State *L) {
 }
 
 /* Pushes the prelude's host table. */
-static void push_host(lua_State *L, const char *path, const char *source, size_t srclen,
-                      const remous_options *opt) {
+static void push_host(lua_State *L, const char *path, const char *unit, const remous_options *opt) {
     lua_newtable(L);
     luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 0);   /* not a global: kept for the prelude */
     lua_getfield(L, -1, "getinfo");
     lua_setfield(L, -3, "getinfo");
     lua_pop(L, 1);
-    lua_pushnil(L);                                         /* forget it was loaded */
-    lua_setfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE "." LUA_DBLIBNAME);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);   /* forget it was loaded */
+    lua_pushnil(L);
+    lua_setfield(L, -2, LUA_DBLIBNAME);
+    lua_pop(L, 1);
     lua_pushstring(L, path);
     lua_setfield(L, -2, "file");
-    lua_pushlstring(L, source, srclen);
-    lua_setfield(L, -2, "source");
+    if (unit) {
+        lua_pushstring(L, unit);
+        lua_setfield(L, -2, "unit");
+    }
     lua_newtable(L);
     for (int i = 0; i < opt->nsets; i++) {
         lua_pushstring(L, opt->set_values[i]);
@@ -436,7 +470,8 @@ static void push_host(lua_State *L, const char *path, const char *source, size_t
     }
     lua_setfield(L, -2, "sets");
     static const luaL_Reg fns[] = {{"check_dist", l_check_dist}, {"read_column", l_read_column},
-                                   {"find_module", l_find_module}, {"now", l_now}, {NULL, NULL}};
+                                   {"find_module", l_find_module}, {"now", l_now},
+                                   {"stopped", l_stopped}, {NULL, NULL}};
     luaL_setfuncs(L, fns, 0);
 }
 
@@ -449,6 +484,7 @@ typedef struct reader {
     char *err;
     size_t errlen;
     int oom;
+    int bad;                  /* a table not as the prelude makes them */
 } reader;
 
 static char *dup_str(reader *r, const char *s) {
@@ -486,7 +522,7 @@ static int push_array(lua_State *L, int t, const char *k) {
 }
 
 /* Keeps the function on top of the stack as hook number n+1; pops it. */
-static int add_hook(reader *r, const char *what, const char *where) {
+static int add_hook(reader *r, const char *what, const char *where, int duration) {
     binding *b = r->b;
     hook_info *h = realloc(b->hooks, (size_t)(b->nhooks + 1) * sizeof *h);
     if (!h) {
@@ -497,6 +533,7 @@ static int add_hook(reader *r, const char *what, const char *where) {
     b->hooks = h;
     h[b->nhooks].what = dup_str(r, what);
     h[b->nhooks].where = dup_str(r, where);
+    h[b->nhooks].duration = duration;
     b->nhooks++;
     lua_getfield(r->L, LUA_REGISTRYINDEX, "remous.hooks");
     lua_insert(r->L, -2);
@@ -505,8 +542,9 @@ static int add_hook(reader *r, const char *what, const char *where) {
     return b->nhooks;
 }
 
-/* Reads the compiled distribution at stack index t into *d (or a hook). */
-static void read_dist(reader *r, int t, rm_dist *d, int *hook, const char *what) {
+/* Reads the compiled distribution at stack index t into *d (or a hook:
+ * `duration` tells whether it returns a duration). */
+static void read_dist(reader *r, int t, rm_dist *d, int *hook, const char *what, int duration) {
     lua_State *L = r->L;
     t = lua_absindex(L, t);
     lua_getfield(L, t, "kind");
@@ -519,7 +557,7 @@ static void read_dist(reader *r, int t, rm_dist *d, int *hook, const char *what)
         snprintf(where, sizeof where, "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
         lua_getfield(L, t, "fn");
-        *hook = add_hook(r, what, where);
+        *hook = add_hook(r, what, where, duration);
         return;
     }
     int k = rm_dist_kind_from_name(kind ? kind : "");
@@ -531,7 +569,8 @@ static void read_dist(reader *r, int t, rm_dist *d, int *hook, const char *what)
         lua_pop(L, 1);
     }
     char err[256];
-    rm_dist_init(d, k < 0 ? RM_CONSTANT : (rm_dist_kind)k, p, err, sizeof err);  /* checked by the prelude */
+    if (k < 0 || rm_dist_init(d, (rm_dist_kind)k, p, err, sizeof err) < 0)
+        r->bad = 1;                             /* the prelude checked it: never expected */
     if (k == RM_CHOICE) {                       /* cumulative weights */
         d->values = alloc_array(r, (size_t)np, sizeof(double));
         d->nvalues = (size_t)np;
@@ -555,11 +594,13 @@ static void read_dist(reader *r, int t, rm_dist *d, int *hook, const char *what)
         }
         lua_pop(L, 1);
     }
+    if ((k == RM_CHOICE || k == RM_EMPIRICAL) && d->nvalues == 0)
+        r->bad = 1;
 }
 
 static void read_sampler(reader *r, int t, const char *field, rm_sampler *s, const char *what) {
     lua_getfield(r->L, t, field);
-    read_dist(r, -1, &s->dist, &s->hook, what);
+    read_dist(r, -1, &s->dist, &s->hook, what, 1);
     lua_pop(r->L, 1);
 }
 
@@ -610,7 +651,7 @@ static void read_next(reader *r, int t, rm_next *nx, const char *name) {
     } else if (strcmp(kind, "hook") == 0) {
         rm_dist unused;
         nx->kind = RM_NEXT_HOOK;
-        read_dist(r, -1, &unused, &nx->hook, what);
+        read_dist(r, -1, &unused, &nx->hook, what, 0);
     } else {
         nx->kind = RM_NEXT_TABLE;
         nx->n = push_array(L, -1, "steps");
@@ -676,7 +717,7 @@ static void read_attributes(reader *r, int t, rm_arrivals *s) {
         at->name = get_string(r, -1, "name");
         lua_getfield(L, -1, "dist");
         int unused = 0;
-        read_dist(r, -1, &at->dist, &unused, "attribute");
+        read_dist(r, -1, &at->dist, &unused, "attribute", 0);
         at->type = at->dist.kind == RM_BERNOULLI ? RM_ATTR_BOOLEAN
                  : at->dist.kind == RM_CHOICE ? RM_ATTR_CHOICE : RM_ATTR_NUMBER;
         if (at->type == RM_ATTR_CHOICE) {
@@ -711,18 +752,18 @@ static void read_arrivals(reader *r, int t) {
         int unused = 0;
         lua_getfield(L, at, "interarrival");
         if ((s->has_interarrival = lua_istable(L, -1)))
-            read_dist(r, -1, &s->interarrival, &unused, "interarrival");
+            read_dist(r, -1, &s->interarrival, &unused, "interarrival", 1);
         lua_pop(L, 1);
         lua_getfield(L, at, "patience");
         if ((s->has_patience = lua_istable(L, -1)))
-            read_dist(r, -1, &s->patience, &unused, "patience");
+            read_dist(r, -1, &s->patience, &unused, "patience", 1);
         lua_pop(L, 1);
         lua_getfield(L, at, "priority");
         if (lua_istable(L, -1)) {
             char what[600];
             snprintf(what, sizeof what, "arrivals \"%s\": priority", s->name ? s->name : "");
             rm_dist d;
-            read_dist(r, -1, &d, &s->priority_hook, what);
+            read_dist(r, -1, &d, &s->priority_hook, what, 0);
         } else {
             s->priority = lua_tonumber(L, -1);
         }
@@ -765,7 +806,7 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    reader r = {b, L, m, err, errlen, 0};
+    reader r = {b, L, m, err, errlen, 0, 0};
     int t = lua_gettop(L);
     m->name = get_string(&r, t, "name");
     m->unit = get_string(&r, t, "unit");
@@ -779,6 +820,11 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
     read_kinds_and_params(&r, t);
     lua_getfield(L, t, "step_index");
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    if (r.bad) {
+        rm_model_free(m);
+        snprintf(err, errlen, "%s: internal error: the compiled model is malformed", b->path);
+        return NULL;
+    }
     if (r.oom || rm_model_finish(m) < 0) {
         rm_model_free(m);
         snprintf(err, errlen, "out of memory");
@@ -852,7 +898,7 @@ static int call_hook(binding *b, int hook, const rm_item_view *item, double now,
     b->item = *item;
     lua_rawgeti(L, 1, hook);                  /* stack: 1 hooks, 2 item proxy, 3 steps */
     lua_pushvalue(L, 2);
-    if (protected_call(b, 1, 1, HOOK_BUDGET, err, errlen) < 0)
+    if (protected_call(b, 1, 1, HOOK_BUDGET, b->hooks[hook - 1].where, err, errlen) < 0)
         return -1;
     return 0;
 }
@@ -872,7 +918,7 @@ static int hook_number(void *ctx, int hook, const rm_item_view *item, double now
         return -1;
     }
     lua_pop(b->L, 1);
-    if (v < 0 && strstr(h->what, "duration")) {
+    if (v < 0 && h->duration) {
         snprintf(err, errlen, "%s: %s function returned %g, a negative duration", h->where, h->what, v);
         return -1;
     }
@@ -940,16 +986,22 @@ static char *find_scripts_dir(void) {
     return scripts;
 }
 
-static void binding_free(binding *b) {
-    if (!b)
-        return;
-    if (b->L)
-        lua_close(b->L);
+static void forget_hooks(binding *b) {
     for (int i = 0; i < b->nhooks; i++) {
         free(b->hooks[i].what);
         free(b->hooks[i].where);
     }
     free(b->hooks);
+    b->hooks = NULL;
+    b->nhooks = 0;
+}
+
+static void binding_free(binding *b) {
+    if (!b)
+        return;
+    if (b->L)
+        lua_close(b->L);
+    forget_hooks(b);
     free(b->dir);
     free(b->scripts_dir);
     free(b);
@@ -960,10 +1012,12 @@ remous_options remous_default_options(void) {
     return o;
 }
 
-/* Loads and runs the scenario in b's state and compiles it. */
+/* Makes a fresh state in b->L, runs the prelude and the scenario in it (in
+ * `unit`, or minutes first when NULL) and compiles the model. When the
+ * scenario declares another unit, returns NULL with *restart set to it. */
 static rm_model *load_scenario(binding *b, const char *path, const remous_options *opt,
+                               const char *unit, char *restart, size_t restartlen,
                                char *err, size_t errlen) {
-    lua_State *L = b->L;
     size_t len = 0;
     char *source = read_file(path, MAX_SCENARIO_BYTES, &len, err, errlen);
     if (!source)
@@ -973,6 +1027,13 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
         free(source);
         return NULL;
     }
+    lua_State *L = b->L = lua_newstate(limited_alloc, b);
+    if (!L) {
+        snprintf(err, errlen, "out of memory");
+        free(source);
+        return NULL;
+    }
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, BUDGET_STEP);
     open_libraries(L, opt->unsafe);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.hooks");
@@ -983,8 +1044,8 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
         free(source);
         return NULL;
     }
-    push_host(L, path, source, len, opt);
-    if (protected_call(b, 1, 1, LOAD_BUDGET, err, errlen) < 0) {
+    push_host(L, path, unit, opt);
+    if (protected_call(b, 1, 1, LOAD_BUDGET, path, err, errlen) < 0) {
         free(source);
         return NULL;
     }
@@ -1000,12 +1061,20 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
     free(source);
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
+        one_line(err);
         return NULL;
     }
-    if (protected_call(b, 0, 0, LOAD_BUDGET, err, errlen) < 0)
+    rc = protected_call(b, 0, 0, LOAD_BUDGET, path, err, errlen);
+    lua_getfield(L, prelude, "restart_unit");
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        snprintf(restart, restartlen, "%s", lua_tostring(L, -1));
+        return NULL;
+    }
+    lua_pop(L, 1);
+    if (rc < 0)
         return NULL;
     lua_getfield(L, prelude, "compile");
-    if (protected_call(b, 0, 1, LOAD_BUDGET, err, errlen) < 0)
+    if (protected_call(b, 0, 1, LOAD_BUDGET, path, err, errlen) < 0)
         return NULL;
     rm_model *m = read_model(b, err, errlen);
     lua_settop(L, 0);
@@ -1024,17 +1093,23 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->unsafe = opt->unsafe;
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;
-    rm_rng_stream(&b->random, opt->seed, 0, "lua/math.random (load)");
-    b->L = lua_newstate(limited_alloc, b);
-    if (!b->L) {
-        snprintf(err, errlen, "out of memory");
-        goto fail;
+    char unit[16] = "", restart[16] = "";
+    for (int pass = 0; pass < 2 && !sc->model; pass++) {
+        if (pass > 0) {                         /* again, in the declared unit */
+            lua_close(b->L);
+            b->L = NULL;
+            forget_hooks(b);
+            snprintf(unit, sizeof unit, "%s", restart);
+            restart[0] = '\0';
+        }
+        rm_rng_stream(&b->random, opt->seed, 0, "lua/math.random (load)");
+        sc->model = load_scenario(b, path, opt, unit[0] ? unit : NULL, restart, sizeof restart, err, errlen);
+        if (!sc->model && !restart[0])
+            goto fail;
     }
-    lua_sethook(b->L, count_hook, LUA_MASKCOUNT, BUDGET_STEP);
-    sc->binding = b;
-    sc->model = load_scenario(b, path, opt, err, errlen);
     if (!sc->model)
         goto fail;
+    sc->binding = b;
     b->model = sc->model;
     sc->seed = opt->seed;
     sc->replications = opt->replications > 0 ? opt->replications : sc->model->replications;
@@ -1052,8 +1127,6 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     sc->hooks.replication = hook_replication;
     return sc;
 fail:
-    if (sc)
-        sc->binding = NULL;
     binding_free(b);
     if (sc)
         free(sc->path);

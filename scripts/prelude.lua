@@ -9,10 +9,13 @@
 -- Its own state lives in locals, out of the scenario's reach.
 
 local host = ...
-local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, getmetatable,
-      select, next, sort, concat, floor, huge, fmt, load =
-      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, getmetatable,
-      select, next, table.sort, table.concat, math.floor, math.huge, string.format, load
+-- Everything the prelude calls is kept in a local now: a scenario that
+-- replaces math.abs or string.sub cannot change the checks.
+local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
+      select, next, sort, floor, huge, min, max, abs, fmt, sub, match, find, load, pcall, xpcall =
+      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
+      select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs,
+      string.format, string.sub, string.match, string.find, load, pcall, xpcall
 
 local M = {}
 
@@ -24,7 +27,7 @@ local function where(level)
   local info = getinfo(level + 2, "Sl")
   if not info then return "?" end
   local src = info.source
-  if src:sub(1, 1) == "@" then src = src:sub(2) else src = info.short_src end
+  if sub(src, 1, 1) == "@" then src = sub(src, 2) else src = info.short_src end
   return src .. ":" .. (info.currentline or 0)
 end
 
@@ -44,10 +47,10 @@ local function distance(a, b)
   for j = 0, #b do d[0][j] = j end
   for i = 1, #a do
     for j = 1, #b do
-      local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
-      d[i][j] = math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if i > 1 and j > 1 and a:sub(i, i) == b:sub(j - 1, j - 1) and a:sub(i - 1, i - 1) == b:sub(j, j) then
-        d[i][j] = math.min(d[i][j], d[i - 2][j - 2] + 1)
+      local cost = sub(a, i, i) == sub(b, j, j) and 0 or 1
+      d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1 and j > 1 and sub(a, i, i) == sub(b, j - 1, j - 1) and sub(a, i - 1, i - 1) == sub(b, j, j) then
+        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
       end
     end
   end
@@ -56,7 +59,7 @@ end
 
 -- " (did you mean "x"?)" when a candidate is close enough to be the intent.
 local function suggest(name, candidates)
-  local best, bestd = nil, math.max(1, #name // 3) + 1
+  local best, bestd = nil, max(1, #name // 3) + 1
   for _, c in ipairs(candidates) do
     local d = distance(name, c)
     if d < bestd and d < #name then best, bestd = c, d end
@@ -76,16 +79,19 @@ end
 
 ------------------------------------------------------------------ time ----
 
--- The unit is read from the source text before the scenario runs, because
--- helpers such as days(28) are evaluated inside the very table that sets it.
+-- Helpers such as days(28) are evaluated inside the very table that sets
+-- the unit, before scenario{} sees it. So the host runs the file in minutes
+-- first; if scenario{} declares another unit, that run stops at once (with
+-- M.restart_unit set) and the host runs the file again, from a fresh state,
+-- in the declared unit (host.unit).
 local unit_seconds = { second = 1, minute = 60, hour = 3600 }
-local unit = host.source:match("unit%s*=%s*[\"'](%a+)[\"']") or "minute"
-local per_unit = unit_seconds[unit]   -- nil: reported by scenario{}
+local unit = host.unit or "minute"
+local per_unit = unit_seconds[unit]
 
 local function time_helper(name, seconds)
   return function(n)
     if type(n) ~= "number" then fail(where(1), "%s() needs a number, got %s", name, show(n)) end
-    return n * seconds / (per_unit or 60)
+    return n * seconds / per_unit
   end
 end
 seconds = time_helper("seconds", 1)
@@ -96,13 +102,33 @@ weeks = time_helper("weeks", 604800)
 
 function now() return host.now() end
 
+-- pcall and xpcall cannot swallow a stop (instruction budget, memory cap):
+-- once the host has stopped the scenario, the error goes on up.
+local function unless_stopped(ok, ...)
+  if not ok and host.stopped() then error((...), 0) end
+  return ok, ...
+end
+_G.pcall = function(f, ...) return unless_stopped(pcall(f, ...)) end
+_G.xpcall = function(f, handler, ...) return unless_stopped(xpcall(f, handler, ...)) end
+
 --------------------------------------------------------- distributions ----
 
-local DIST, RATE = {}, {}
-DIST.__name = "distribution"
-RATE.__name = "rate"
-local function is_dist(v) return getmetatable(v) == DIST end
-local function is_rate(v) return getmetatable(v) == RATE end
+-- A distribution or a rate is an opaque value to the scenario: an empty
+-- table with a locked metatable. What was checked lives here, out of reach,
+-- so it cannot be changed after the check.
+local private = setmetatable({}, { __mode = "k" })
+local OPAQUE = {
+  __metatable = "remous value",
+  __newindex = function() error("distributions and rates cannot be changed", 2) end,
+  __tostring = function(v) return private[v].label end,
+}
+local function opaque(data)
+  local v = setmetatable({}, OPAQUE)
+  private[v] = data
+  return v
+end
+local function is_dist(v) return private[v] ~= nil and private[v].kind ~= nil end
+local function is_rate(v) return private[v] ~= nil and private[v].per_unit ~= nil end
 
 -- The wrappers call it as `return (make_dist(...))`: the parentheses keep
 -- their frame (no tail call), so where(2) is the scenario's line.
@@ -116,7 +142,7 @@ local function make_dist(kind, ...)
   end
   local err = host.check_dist(kind, ...)
   if err then fail(at, "%s", err) end
-  return setmetatable({ kind = kind, p = p, where = at }, DIST)
+  return opaque({ kind = kind, p = p, where = at, label = kind })
 end
 
 function constant(x) return (make_dist("constant", x)) end
@@ -143,7 +169,7 @@ local function probabilities(t, at, what)
     names[#names + 1], probs[#probs + 1], sum = k, p, sum + p
   end
   if #names == 0 then fail(at, "%s: needs at least one name = probability", what) end
-  if math.abs(sum - 1) > 1e-9 then
+  if abs(sum - 1) > 1e-9 then
     fail(at, "%s: the probabilities must sum to 1, they sum to %.10g", what, sum)
   end
   return names, probs
@@ -153,7 +179,7 @@ function choice(t)
   local at = where(1)
   if type(t) ~= "table" then fail(at, "choice needs a table, e.g. choice { a = 0.2, b = 0.8 }") end
   local names, probs = probabilities(t, at, "choice")
-  return setmetatable({ kind = "choice", names = names, probs = probs, where = at }, DIST)
+  return opaque({ kind = "choice", names = names, probs = probs, where = at, label = "choice" })
 end
 
 function empirical(file, column)
@@ -163,7 +189,7 @@ function empirical(file, column)
   end
   local values, err = host.read_column(file, column)
   if not values then fail(at, "empirical: %s", err) end
-  return setmetatable({ kind = "empirical", values = values, where = at }, DIST)
+  return opaque({ kind = "empirical", values = values, where = at, label = "empirical" })
 end
 
 local function rate_helper(name, per)
@@ -172,7 +198,7 @@ local function rate_helper(name, per)
     if type(r) ~= "number" or not (r > 0) or r == huge then
       fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
     end
-    return setmetatable({ per_unit = r / per(1), where = at }, RATE)
+    return opaque({ per_unit = r / per(1), where = at, label = name })
   end
 end
 per_hour = rate_helper("per_hour", hours)
@@ -211,7 +237,12 @@ function param(name, default, meta)
   if sets[name] ~= nil then value, source = convert(name, sets[name], default), "--set" end
   meta = meta or {}
   for _, k in ipairs(sorted_keys(meta)) do
-    if k ~= "label" and k ~= "min" and k ~= "max" and k ~= "step" then
+    local v = meta[k]
+    if k == "label" then
+      if type(v) ~= "string" then fail(at, "param %q: label must be a string, got %s", name, show(v)) end
+    elseif k == "min" or k == "max" or k == "step" then
+      if type(v) ~= "number" then fail(at, "param %q: %s must be a number, got %s", name, k, show(v)) end
+    else
       fail(at, "param %q: unknown field %s (use label, min, max, step)", name, show(k))
     end
   end
@@ -237,17 +268,34 @@ function check.nonneg(v) if type(v) ~= "number" or not (v >= 0) or v == huge the
 function check.count(v)
   if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1e9 then return "a whole number >= 0" end
 end
+function check.people(v)
+  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 100000 then return "a whole number from 0 to 100000" end
+end
+function check.waiting(v)
+  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1000000 then return "a whole number from 0 to 1000000" end
+end
 function check.reps(v)
   if type(v) ~= "number" or v < 1 or v ~= floor(v) or v > 1e7 then return "a whole number >= 1" end
 end
 function check.boolean(v) if type(v) ~= "boolean" then return "true or false" end end
-function check.dist(v)
+-- Any distribution, choice included: for attributes.
+function check.value(v)
   if type(v) == "number" then return check.nonneg(v) end
   if not is_dist(v) then return "a number or a distribution such as exponential(5)" end
 end
+-- A time or an amount: choice draws names, not numbers.
+function check.dist(v)
+  local expected = check.value(v)
+  if expected then return expected end
+  if type(v) ~= "number" and private[v].kind == "choice" then
+    return "a number or a distribution such as exponential(5) (choice draws names: use it in attributes)"
+  end
+end
 function check.dist_or_fn(v)
   if type(v) == "function" then return nil end
-  return check.dist(v) and "a number, a distribution such as exponential(5), or a function(item)"
+  local expected = check.dist(v)
+  if expected and is_dist(v) then return expected end     -- a distribution, but not this one: say why
+  return expected and "a number, a distribution such as exponential(5), or a function(item)"
 end
 function check.number_or_fn(v)
   if type(v) ~= "function" and (type(v) ~= "number" or v ~= v) then return "a number or a function(item)" end
@@ -270,7 +318,7 @@ end
 function check.attributes(v)
   if type(v) ~= "table" then return "a table of name = distribution" end
   for k, d in pairs(v) do
-    if type(k) ~= "string" or check.dist(d) then return "a table of name = distribution, e.g. { paid_online = bernoulli(0.3) }" end
+    if type(k) ~= "string" or check.value(d) then return "a table of name = distribution, e.g. { paid_online = bernoulli(0.3) }" end
   end
 end
 function check.interarrival(v) return check.dist(v) end
@@ -288,12 +336,12 @@ function check.capacity(v) return check.count(v) end
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
                start = "string", description = "string" },
-  role = { count = "count", calendar = "name", absence = "any", cost_per_hour = "nonneg",
+  role = { count = "people", calendar = "name", absence = "any", cost_per_hour = "nonneg",
            description = "string" },
   queue = { discipline = "discipline", capacity = "capacity", description = "string" },
   arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
                priority = "number_or_fn", patience = "dist", deadline = "positive",
-               attributes = "attributes", limit = "count", initial = "count", description = "string" },
+               attributes = "attributes", limit = "count", initial = "waiting", description = "string" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
                interruptible = "boolean", switch_cost = "nonneg", description = "string" },
 }
@@ -371,8 +419,12 @@ function scenario(name)
     if scenario_decl and scenario_decl.name ~= name then
       fail(at2, "scenario %q: this file already declares scenario %q (one per file)", name, scenario_decl.name)
     end
-    if type(fields) == "table" and fields.unit ~= nil and fields.unit ~= unit and unit_seconds[fields.unit] then
-      fail(at2, "scenario %q: write the unit as a plain string, unit = %q, so that days() and hours() know it", name, fields.unit)
+    if type(fields) == "table" and fields.unit ~= unit and unit_seconds[fields.unit] then
+      if host.unit then
+        fail(at2, "scenario %q: the unit changed between two runs of the file (got %q after %q)", name, fields.unit, unit)
+      end
+      M.restart_unit = fields.unit
+      error("restart in the declared unit", 0)
     end
     declare("scenario", name, fields, at2)
     scenario_decl = decls.scenario.by[name]
@@ -402,13 +454,14 @@ local function compile_dist(v, at)
   if type(v) == "number" then return { kind = "constant", p = { v } } end
   if type(v) == "function" then
     local info = getinfo(v, "S")
-    local src = info.source:sub(1, 1) == "@" and info.source:sub(2) or info.short_src
+    local src = sub(info.source, 1, 1) == "@" and sub(info.source, 2) or info.short_src
     return { kind = "hook", fn = v, where = src .. ":" .. info.linedefined }
   end
-  if v.kind == "choice" then
-    return { kind = "choice", p = v.probs, names = v.names }
+  local d = private[v]
+  if d.kind == "choice" then
+    return { kind = "choice", p = d.probs, names = d.names }
   end
-  return { kind = v.kind, p = v.p, values = v.values }
+  return { kind = d.kind, p = d.p, values = d.values }
 end
 
 function M.compile()
@@ -416,9 +469,6 @@ function M.compile()
     fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")
   end
   local sf, sat = scenario_decl.fields, scenario_decl.at
-  if unit_seconds[unit] == nil then
-    fail(sat.unit or scenario_decl.where, "scenario: unit must be \"second\", \"minute\" or \"hour\", got %q", unit)
-  end
   if not sf.horizon then
     fail(scenario_decl.where, "scenario %q: set its horizon, e.g. horizon = days(28)", scenario_decl.name)
   end
@@ -520,7 +570,7 @@ function M.compile()
     elseif f.interarrival ~= nil then
       s.interarrival = compile_dist(f.interarrival, at.interarrival)
     elseif f.rate ~= nil then
-      s.interarrival = { kind = "exponential", p = { 1 / f.rate.per_unit } }
+      s.interarrival = { kind = "exponential", p = { 1 / private[f.rate].per_unit } }
     elseif s.initial == 0 then
       fail(d.where, "%s: set interarrival (e.g. exponential(6)) or rate (e.g. per_hour(10))", what)
     end
@@ -554,7 +604,7 @@ end
 local loaded = {}
 function M.require(name)
   local at = where(1)
-  if type(name) ~= "string" or not name:match("^[%w_]+[%w_.]*$") or name:find("%.%.") then
+  if type(name) ~= "string" or not match(name, "^[%w_]+[%w_.]*$") or find(name, "%.%.") then
     fail(at, "require: %s is not a module name (letters, digits, _ and dots)", show(name))
   end
   if loaded[name] ~= nil then return loaded[name] end

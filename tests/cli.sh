@@ -47,7 +47,7 @@ stderr_is "missing file" "remous: cannot open nothere.lua: No such file or direc
 
 printf 'scenario "x" { horizon = 10 }\nrole "a" { count = -2 }\n' > bad.lua
 expect 2 "malformed scenario" -- "$remous" run bad.lua
-stderr_is "malformed scenario" 'remous: bad.lua:2: role "a": count must be a whole number >= 0, got -2'
+stderr_is "malformed scenario" 'remous: bad.lua:2: role "a": count must be a whole number from 0 to 100000, got -2'
 expect 2 "malformed scenario (check)" -- "$remous" check bad.lua
 
 printf 'scenario "x" { horizon = 100 }\narrivals "a" { interarrival = 1, to = "b" }\nactivity "b" { duration = 1,\n  next = function(item) return 3 end }\n' > hook.lua
@@ -57,6 +57,11 @@ stderr_is "a hook failing" 'remous: hook.lua:4: activity "b": next function retu
 
 expect 0 "check" -- "$remous" check "$mm"
 [ "$(cat out)" = "$mm: ok" ] && ok || ko "check says ok"
+
+# a C call that never ends (a backtracking pattern) is stopped by the watchdog
+printf 'local s = string.rep("a", 30000)\nlocal x = s:find(".-.-.-b")\n' > slow.lua
+expect 2 "a runaway pattern" -- env REMOUS_LOAD_TIMEOUT=1 "$remous" check slow.lua
+stderr_is "a runaway pattern" "remous: slow.lua: loading took more than 1 s: stopped (a string function on a huge text, or a pattern that backtracks without end?)"
 
 # outputs: the contract's headers, determinism, no temporary files left
 expect 0 "run with --out" -- "$remous" run "$mm" --reps 3 --seed 7 --set servers=4 --out a --quiet

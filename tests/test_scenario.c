@@ -23,7 +23,17 @@ static void malformed_scenarios_name_file_and_line(void **state) {
     assert_load_error(HEAD "activity 'b' { duration = 1, next = { c = 1 } }",
                       "bad.lua:2: activity \"b\": next: no step called \"c\"");
     assert_load_error(HEAD "role 'a' { count = -1 }",
-                      "bad.lua:2: role \"a\": count must be a whole number >= 0, got -1");
+                      "bad.lua:2: role \"a\": count must be a whole number from 0 to 100000, got -1");
+    assert_load_error(HEAD "role 'a' { count = 1e9 }",
+                      "bad.lua:2: role \"a\": count must be a whole number from 0 to 100000, got 1000000000.0");
+    assert_load_error(HEAD "arrivals 'a' { initial = 1e8, to = 'exit' }",
+                      "bad.lua:2: arrivals \"a\": initial must be a whole number from 0 to 1000000, got 100000000.0");
+    assert_load_error(HEAD "activity 'b' { duration = choice { short = 0.5, long = 0.5 } }",
+                      "bad.lua:2: activity \"b\": duration must be a number or a distribution such as "
+                      "exponential(5) (choice draws names: use it in attributes), got choice");
+    assert_load_error(HEAD "error('bad\\nthing')", "bad.lua:2: bad thing");
+    assert_load_error(HEAD "error({})", "bad.lua: an error was raised with a table value instead of a message");
+    assert_load_error(HEAD "x = param('x', 1, { min = 'a' })", "bad.lua:2: param \"x\": min must be a number, got \"a\"");
     assert_load_error(HEAD "role 'a' { cout = 2 }",
                       "bad.lua:2: role \"a\": unknown field \"cout\" (did you mean \"count\"?)");
     assert_load_error(HEAD "activity 'b' { duration = 'long' }",
@@ -107,6 +117,15 @@ static void the_sandbox_keeps_scenarios_in(void **state) {
                       "bad.lua:1: math.randomseed is disabled: random numbers come from the run's seed (--seed)");
     assert_load_error("while true do end",
                       "bad.lua:1: stopped after 500 million Lua instructions: an endless loop?");
+    assert_load_error("while true do pcall(function() while true do end end) end",
+                      "bad.lua:1: stopped after 500 million Lua instructions: an endless loop?");
+    /* the checked values are out of reach */
+    assert_load_error("local d = exponential(1)\nassert(getmetatable(d) == 'remous value')\nd.p = { -5 }",
+                      "bad.lua:3: distributions and rates cannot be changed");
+    assert_load_error("setmetatable(exponential(1), {})", "bad.lua:1: cannot change a protected metatable");
+    assert_load_error(HEAD "math.abs = function() return 0 end\n"
+                           "activity 'b' { duration = 1, next = { b = 0.5, exit = 0.4 } }",
+                      "bad.lua:3: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9");
     assert_load_error("local t = {} local i = 0 while true do i = i + 1; t[i] = i end",
                       "bad.lua: the scenario used more than 256 MB of memory: a table growing without end?");
     /* a module next to the scenario loads, in the same sandbox */
@@ -149,6 +168,18 @@ static void words_of_later_versions_are_refused(void **state) {
                                 "activity 'b' { role = 'a', duration = 1, interruptible = false, switch_cost = 0 }", NULL));
 }
 
+static void math_random_as_in_lua(void **state) {
+    (void)state;
+    remous_close(open_text(
+        "local x = math.random(0)\n"
+        "assert(math.type(x) == 'integer')\n"
+        "local y = math.random(math.mininteger, math.maxinteger)\n"
+        "for i = 1, 1000 do local k = math.random(3, 5); assert(k >= 3 and k <= 5) end\n"
+        "for i = 1, 1000 do local u = math.random(); assert(u >= 0 and u < 1) end\n"
+        "scenario 'r' { horizon = 1 }\n", NULL));
+    assert_load_error("math.random(5, 1)", "bad.lua:1: bad argument #2 to 'random' (interval is empty)");
+}
+
 static void params_and_set(void **state) {
     (void)state;
     const char *text =
@@ -183,6 +214,19 @@ static void params_and_set(void **state) {
 
 static void time_helpers_follow_the_unit(void **state) {
     (void)state;
+    /* the unit written anywhere, even as a variable; a comment is not read */
+    remous_scenario *sc0 = open_text(
+        "local hourly = 'hour'\n"
+        "local before = days(1)\n"
+        "-- unit = 'second' is what the old version used\n"
+        "scenario 'u' { unit = hourly, horizon = days(2), warmup = before, replications = 1 }\n"
+        "assert(before == 24)\n", NULL);
+    remous_results *r0 = run_ok(sc0);
+    remous_close(sc0);
+    remous_results_free(r0);
+    sc0 = open_text("-- unit = 'hour' is what the old version used\n"
+                    "scenario 'u' { horizon = days(2) }\nassert(days(2) == 2880)\n", NULL);
+    remous_close(sc0);
     remous_scenario *sc = open_text(
         "scenario 'u' { unit = 'hour', horizon = days(2), replications = 1 }\n"
         "assert(minutes(30) == 0.5 and hours(2) == 2 and weeks(1) == 168 and seconds(36) == 0.01)\n"
@@ -201,6 +245,7 @@ int main(void) {
         cmocka_unit_test(empirical_data),
         cmocka_unit_test(the_sandbox_keeps_scenarios_in),
         cmocka_unit_test(words_of_later_versions_are_refused),
+        cmocka_unit_test(math_random_as_in_lua),
         cmocka_unit_test(params_and_set),
         cmocka_unit_test(time_helpers_follow_the_unit),
     };

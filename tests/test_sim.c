@@ -287,6 +287,17 @@ static void hook_errors_name_the_hook(void **state) {
     }
 }
 
+static void a_negative_priority_is_fine(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'p' { horizon = 100, replications = 1 }\n"
+        "arrivals 'short_duration_calls' { interarrival = 10, to = 'exit', priority = function() return -1 end }\n", &sc);
+    assert_near(VALUE(res, "arrivals", "short_duration_calls", "completed"), 9, 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 static void same_seed_same_numbers(void **state) {
     (void)state;
     const char *text =
@@ -351,6 +362,7 @@ int main(void) {
         cmocka_unit_test(a_shared_line_moves_on_when_its_head_leaves),
         cmocka_unit_test(hooks_see_the_item),
         cmocka_unit_test(hook_errors_name_the_hook),
+        cmocka_unit_test(a_negative_priority_is_fine),
         cmocka_unit_test(same_seed_same_numbers),
         cmocka_unit_test(streams_are_keyed_by_element_name),
     };
