@@ -1,0 +1,122 @@
+/* CSV writing: byte-exact files for a model whose results are known, the
+ * temporary file renamed into place, and a clear error when it cannot be. */
+#include <sys/stat.h>
+
+#include "testing.h"
+
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    static char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static const char *exact_model =
+    "scenario 'exact' { horizon = 100, replications = 2 }\n"
+    "role 'clerk' { count = param('clerks', 1) }\n"
+    "arrivals 'a' { interarrival = 10, to = 'serve' }\n"
+    "activity 'serve' { role = 'clerk', duration = 5, kind = 'core' }\n";
+
+static void files_are_exactly_as_the_contract_says(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(exact_model, NULL);
+    remous_results *res = run_ok(sc);
+    char dir[] = "/tmp/remous-out-XXXXXX", err[512], path[256];
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(remous_write_csv(res, dir, err, sizeof err), REMOUS_OK);
+
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    assert_string_equal(slurp(path),
+        "variant,element,name,metric,mean,ci95_low,ci95_high,stdev,n\r\n"
+        "baseline,queue,serve,wait_mean,0,0,0,0,2\r\n"
+        "baseline,queue,serve,wait_p50,0,0,0,0,2\r\n"
+        "baseline,queue,serve,wait_p90,0,0,0,0,2\r\n"
+        "baseline,queue,serve,wait_p95,0,0,0,0,2\r\n"
+        "baseline,queue,serve,wait_max,0,0,0,0,2\r\n"
+        "baseline,queue,serve,length_mean,0,0,0,0,2\r\n"
+        "baseline,queue,serve,length_max,0,0,0,0,2\r\n"
+        "baseline,queue,serve,abandoned,0,0,0,0,2\r\n"
+        "baseline,queue,serve,balked,0,0,0,0,2\r\n"
+        "baseline,role,clerk,utilization,0.45,0.45,0.45,0,2\r\n"
+        "baseline,role,clerk,share_core,0.45,0.45,0.45,0,2\r\n"
+        "baseline,role,clerk,share_idle,0.55,0.55,0.55,0,2\r\n"
+        "baseline,role,clerk,overtime,0,0,0,0,2\r\n"
+        "baseline,person,clerk#1,utilization,0.45,0.45,0.45,0,2\r\n"
+        "baseline,person,clerk#1,share_core,0.45,0.45,0.45,0,2\r\n"
+        "baseline,person,clerk#1,share_idle,0.55,0.55,0.55,0,2\r\n"
+        "baseline,person,clerk#1,overtime,0,0,0,0,2\r\n"
+        "baseline,activity,serve,completed,9,9,9,0,2\r\n"
+        "baseline,activity,serve,duration_mean,5,5,5,0,2\r\n"
+        "baseline,activity,serve,top_person_share,1,1,1,0,2\r\n"
+        "baseline,arrivals,a,arrived,9,9,9,0,2\r\n"
+        "baseline,arrivals,a,completed,9,9,9,0,2\r\n"
+        "baseline,arrivals,a,abandoned,0,0,0,0,2\r\n"
+        "baseline,arrivals,a,balked,0,0,0,0,2\r\n"
+        "baseline,arrivals,a,wait_mean,0,0,0,0,2\r\n"
+        "baseline,arrivals,a,cycle_time_mean,5,5,5,0,2\r\n"
+        "baseline,scenario,exact,events,19,19,19,0,2\r\n");
+
+    snprintf(path, sizeof path, "%s/params.csv", dir);
+    assert_string_equal(slurp(path),
+        "variant,name,value,source\r\n"
+        "baseline,seed,1,run\r\n"
+        "baseline,replications,2,run\r\n"
+        "baseline,unit,minute,scenario\r\n"
+        "baseline,horizon,100,scenario\r\n"
+        "baseline,warmup,0,scenario\r\n"
+        "baseline,clerks,1,default\r\n");
+
+    snprintf(path, sizeof path, "%s/replications.csv", dir);
+    const char *reps = slurp(path);
+    assert_true(strncmp(reps, "variant,replication,element,name,metric,value\r\n"
+                              "baseline,1,queue,serve,wait_mean,0\r\n", 82) == 0);
+    assert_non_null(strstr(reps, "baseline,2,scenario,exact,events,19\r\n"));
+
+    /* nothing but the three files: the temporary ones were renamed */
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "test \"$(ls -A %s | wc -l)\" -eq 3", dir);
+    assert_int_equal(system(cmd), 0);
+
+    /* a folder that cannot be made: a clear error, nothing written */
+    snprintf(path, sizeof path, "%s/summary.csv/sub", dir);
+    assert_int_equal(remous_write_csv(res, path, err, sizeof err), REMOUS_ERR_RUN);
+    char expected[512];
+    snprintf(expected, sizeof expected, "cannot create the folder %s/summary.csv/sub: Not a directory", dir);
+    assert_string_equal(err, expected);
+
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* A single replication has no interval: those fields are empty. */
+static void one_replication_leaves_intervals_empty(void **state) {
+    (void)state;
+    remous_options opt = remous_default_options();
+    opt.replications = 1;
+    remous_scenario *sc = open_text(exact_model, &opt);
+    remous_results *res = run_ok(sc);
+    char dir[] = "/tmp/remous-out-XXXXXX", err[512], path[256];
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(remous_write_csv(res, dir, err, sizeof err), REMOUS_OK);
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    assert_non_null(strstr(slurp(path), "baseline,role,clerk,utilization,0.45,,,,1\r\n"));
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(files_are_exactly_as_the_contract_says),
+        cmocka_unit_test(one_replication_leaves_intervals_empty),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
