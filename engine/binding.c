@@ -810,6 +810,7 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
     int t = lua_gettop(L);
     m->name = get_string(&r, t, "name");
     m->unit = get_string(&r, t, "unit");
+    m->unit_seconds = get_number(L, t, "unit_seconds");
     m->horizon = get_number(L, t, "horizon");
     m->warmup = get_number(L, t, "warmup");
     m->replications = (int)get_number(L, t, "replications");
@@ -1008,7 +1009,7 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, 0, NULL, NULL};
+    remous_options o = {1, 0, 0, NULL, 0, NULL, NULL};
     return o;
 }
 
@@ -1081,6 +1082,33 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
     return m;
 }
 
+/* The time series' period: "1w", "8h", "30min", "2d", "90s" or a number in
+ * the scenario's unit; by default a week, or a day for a horizon under two
+ * weeks. */
+static int parse_period(const char *text, const rm_model *m, double *period, char *err, size_t errlen) {
+    double week = 604800 / m->unit_seconds, day = 86400 / m->unit_seconds;
+    if (!text) {
+        *period = m->horizon < 2 * week ? day : week;
+        return 0;
+    }
+    static const struct { const char *suffix; double seconds; } units[] = {
+        {"", 0}, {"s", 1}, {"min", 60}, {"h", 3600}, {"d", 86400}, {"w", 604800}};
+    char *end;
+    double v = strtod(text, &end);
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(end, units[i].suffix) == 0 && end != text && v > 0 && isfinite(v)) {
+            *period = units[i].seconds ? v * units[i].seconds / m->unit_seconds : v;
+            if (*period * 100000 < m->horizon) {
+                snprintf(err, errlen, "--period %s: over 100000 periods in the horizon; choose a longer one", text);
+                return -1;
+            }
+            return 0;
+        }
+    snprintf(err, errlen, "--period: expected a length such as 1w, 1d, 8h, 30min, 90s or a number "
+             "in the scenario's unit, got \"%s\"", text);
+    return -1;
+}
+
 remous_scenario *remous_open(const char *path, const remous_options *opt, char *err, size_t errlen) {
     remous_scenario *sc = calloc(1, sizeof *sc);
     binding *b = calloc(1, sizeof *b);
@@ -1113,6 +1141,8 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->model = sc->model;
     sc->seed = opt->seed;
     sc->replications = opt->replications > 0 ? opt->replications : sc->model->replications;
+    if (parse_period(opt->period, sc->model, &sc->period, err, errlen) < 0)
+        goto fail;
 
     /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index. */
     lua_State *L = b->L;

@@ -46,13 +46,14 @@ static const char usage[] =
     "  --reps N             replications (default: the scenario's, else 10)\n"
     "  --seed S             seed of the random streams (default 1)\n"
     "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
-    "  --out DIR            write summary.csv, replications.csv, params.csv into DIR\n"
+    "  --out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR\n"
+    "  --period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit\n"
     "  --jobs J             accepted; this version runs replications on one core\n"
     "  --lang en|fr         language of the report (en)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
     "\n"
-    "Planned, not in this version: compare, sweep, merge, batch, trace, --variant, --html, --period.\n";
+    "Planned, not in this version: compare, sweep, merge, batch, trace, --variant, --html.\n";
 
 typedef struct cli {
     const char *command, *scenario, *out;
@@ -68,7 +69,7 @@ static const struct {
 } options[] = {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
-    {"--variant", 0, 1}, {"--html", 0, 1}, {"--period", 0, 1}, {NULL, 0, 0},
+    {"--period", 0, 0}, {"--variant", 0, 1}, {"--html", 0, 1}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -146,6 +147,8 @@ static int parse(cli *c, int argc, char **argv) {
         } else if (strcmp(name, "--lang") == 0) {
             if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
                 return fail_usage("--lang: expected en or fr, got \"%s\"", value);
+        } else if (strcmp(name, "--period") == 0) {
+            c->opt.period = value;
         } else if (strcmp(name, "--out") == 0) {
             if (!*value)
                 return fail_usage("--out needs a folder%s", "");

@@ -15,6 +15,11 @@ typedef struct visitor {
     rm_catalog *cat;          /* building the catalog, or NULL */
     double *values;           /* filling values, or NULL */
     int i, oom;
+    int periodic;             /* the time series' subset */
+    const rm_layout *lay;
+    const double *c0, *c1;    /* the window's counters at its start and end */
+    const rm_rep_stats *st;   /* the summary's extras (after warm-up) */
+    double span;              /* the window's length */
 } visitor;
 
 static char *dup2(const char *a, const char *b) {
@@ -46,94 +51,103 @@ static void emit(visitor *v, rm_element el, const char *name, const char *metric
 }
 
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
-static double mean_of(const rm_mean *m) { return m->n ? m->sum / (double)m->n : NAN; }
+
+/* The change of counter k over the window (0 while building the catalog). */
+static double delta(const visitor *v, size_t k) { return v->c1 ? v->c1[k] - v->c0[k] : 0; }
 
 /* Where the time of people p0..p1-1 went: utilization, shares, overtime. */
-static void time_use(visitor *v, const rm_model *m, const rm_rep_stats *st, rm_element el,
-                     const char *name, int p0, int p1) {
-    double working = 0, busy = 0;
-    if (st)
-        for (int p = p0; p < p1; p++) {
-            working += st->person_working[p];
-            for (int k = 0; k < m->nkinds; k++)
-                busy += st->person_kind_time[(size_t)p * (size_t)m->nkinds + (size_t)k];
-        }
+static void time_use(visitor *v, const rm_model *m, rm_element el, const char *name, int p0, int p1) {
+    const rm_layout *l = v->lay;
+    double working = 0, busy = 0, overtime = 0;
+    for (int p = p0; p < p1; p++) {
+        working += delta(v, rm_cp(l, p, RM_P_WORKING));
+        overtime += delta(v, rm_cp(l, p, RM_P_OVERTIME));
+        for (int k = 0; k < m->nkinds; k++)
+            busy += delta(v, rm_cp(l, p, RM_P_KIND0 + k));
+    }
     emit(v, el, name, "utilization", NULL, ratio(busy, working));
     for (int k = 0; k < m->nkinds; k++) {
         double t = 0;
-        if (st)
-            for (int p = p0; p < p1; p++)
-                t += st->person_kind_time[(size_t)p * (size_t)m->nkinds + (size_t)k];
+        for (int p = p0; p < p1; p++)
+            t += delta(v, rm_cp(l, p, RM_P_KIND0 + k));
         emit(v, el, name, "share_", m->kinds[k], ratio(t, working));
     }
     emit(v, el, name, "share_idle", NULL, working > 0 ? 1 - busy / working : NAN);
-    emit(v, el, name, "overtime", NULL, 0);   /* no calendars yet: nobody works outside them */
+    emit(v, el, name, "overtime", NULL, overtime);
 }
 
-static void visit(const rm_model *m, const rm_rep_stats *st, visitor *v) {
+static void visit(const rm_model *m, visitor *v) {
+    const rm_layout *l = v->lay;
+    const rm_rep_stats *st = v->st;
     for (int q = 0; q < m->nqueues; q++) {
         const char *n = m->queues[q].name;
-        const rm_queue_stats *qs = st ? &st->queues[q] : NULL;
-        int served = qs && qs->wait.n > 0;
-        emit(v, RM_EL_QUEUE, n, "wait_mean", NULL, qs ? mean_of(&qs->wait) : 0);
-        emit(v, RM_EL_QUEUE, n, "wait_p50", NULL, served ? rm_sketch_quantile(qs->sketch, 0.50) : NAN);
-        emit(v, RM_EL_QUEUE, n, "wait_p90", NULL, served ? rm_sketch_quantile(qs->sketch, 0.90) : NAN);
-        emit(v, RM_EL_QUEUE, n, "wait_p95", NULL, served ? rm_sketch_quantile(qs->sketch, 0.95) : NAN);
-        emit(v, RM_EL_QUEUE, n, "wait_max", NULL, served ? qs->wait.max : NAN);
-        emit(v, RM_EL_QUEUE, n, "length_mean", NULL, qs ? rm_timeavg_mean(&qs->length, m->horizon) : 0);
-        emit(v, RM_EL_QUEUE, n, "length_max", NULL, qs ? qs->length.max : 0);
-        emit(v, RM_EL_QUEUE, n, "abandoned", NULL, qs ? (double)qs->abandoned : 0);
-        emit(v, RM_EL_QUEUE, n, "balked", NULL, qs ? (double)qs->balked : 0);
+        double served = delta(v, rm_cq(l, q, RM_Q_SERVED));
+        emit(v, RM_EL_QUEUE, n, "wait_mean", NULL, ratio(delta(v, rm_cq(l, q, RM_Q_WAIT)), served));
+        if (!v->periodic) {
+            int any = st && served > 0;
+            emit(v, RM_EL_QUEUE, n, "wait_p50", NULL, any ? rm_sketch_quantile(st->sketch[q], 0.50) : NAN);
+            emit(v, RM_EL_QUEUE, n, "wait_p90", NULL, any ? rm_sketch_quantile(st->sketch[q], 0.90) : NAN);
+            emit(v, RM_EL_QUEUE, n, "wait_p95", NULL, any ? rm_sketch_quantile(st->sketch[q], 0.95) : NAN);
+            emit(v, RM_EL_QUEUE, n, "wait_max", NULL, any ? st->wait_max[q] : NAN);
+        }
+        emit(v, RM_EL_QUEUE, n, "length_mean", NULL, ratio(delta(v, rm_cq(l, q, RM_Q_AREA)), v->span));
+        if (!v->periodic)
+            emit(v, RM_EL_QUEUE, n, "length_max", NULL, st ? st->length_max[q] : 0);
+        emit(v, RM_EL_QUEUE, n, "abandoned", NULL, delta(v, rm_cq(l, q, RM_Q_ABANDONED)));
+        emit(v, RM_EL_QUEUE, n, "balked", NULL, delta(v, rm_cq(l, q, RM_Q_BALKED)));
     }
     for (int r = 0; r < m->nroles; r++)
-        time_use(v, m, st, RM_EL_ROLE, m->roles[r].name, m->roles[r].first_person,
+        time_use(v, m, RM_EL_ROLE, m->roles[r].name, m->roles[r].first_person,
                  m->roles[r].first_person + m->roles[r].count);
     for (int r = 0; r < m->nroles; r++)
         for (int i = 0; i < m->roles[r].count; i++) {
             char name[512];
             snprintf(name, sizeof name, "%s#%d", m->roles[r].name, i + 1);
             int p = m->roles[r].first_person + i;
-            time_use(v, m, st, RM_EL_PERSON, name, p, p + 1);
+            time_use(v, m, RM_EL_PERSON, name, p, p + 1);
         }
     for (int a = 0; a < m->nactivities; a++) {
         const rm_activity *act = &m->activities[a];
-        const rm_activity_stats *as = st ? &st->activities[a] : NULL;
-        emit(v, RM_EL_ACTIVITY, act->name, "completed", NULL, as ? (double)as->completed : 0);
-        emit(v, RM_EL_ACTIVITY, act->name, "duration_mean", NULL, as ? mean_of(&as->duration) : 0);
-        if (act->nroles > 0) {
-            uint64_t top = 0;
-            if (as)
-                for (int p = 0; p < m->npeople; p++)
-                    if (as->by_person[p] > top)
-                        top = as->by_person[p];
-            emit(v, RM_EL_ACTIVITY, act->name, "top_person_share", NULL,
-                 as ? ratio((double)top, (double)as->completed) : 0);
+        double done = delta(v, rm_ca(l, a, RM_A_COMPLETED));
+        emit(v, RM_EL_ACTIVITY, act->name, "completed", NULL, done);
+        emit(v, RM_EL_ACTIVITY, act->name, "duration_mean", NULL, ratio(delta(v, rm_ca(l, a, RM_A_DURATION)), done));
+        if (act->nroles > 0 && !v->periodic) {
+            uint64_t top = 0, all = 0;
+            if (st)
+                for (int p = 0; p < m->npeople; p++) {
+                    all += st->by_person[a][p];
+                    if (st->by_person[a][p] > top)
+                        top = st->by_person[a][p];
+                }
+            emit(v, RM_EL_ACTIVITY, act->name, "top_person_share", NULL, ratio((double)top, (double)all));
         }
     }
     for (int s = 0; s < m->narrivals; s++) {
         const char *n = m->arrivals[s].name;
-        const rm_arrivals_stats *as = st ? &st->arrivals[s] : NULL;
-        emit(v, RM_EL_ARRIVALS, n, "arrived", NULL, as ? (double)as->arrived : 0);
-        emit(v, RM_EL_ARRIVALS, n, "completed", NULL, as ? (double)as->completed : 0);
-        emit(v, RM_EL_ARRIVALS, n, "abandoned", NULL, as ? (double)as->abandoned : 0);
-        emit(v, RM_EL_ARRIVALS, n, "balked", NULL, as ? (double)as->balked : 0);
-        emit(v, RM_EL_ARRIVALS, n, "wait_mean", NULL, as ? mean_of(&as->wait) : 0);
-        emit(v, RM_EL_ARRIVALS, n, "cycle_time_mean", NULL, as ? mean_of(&as->cycle) : 0);
+        double done = delta(v, rm_cs(l, s, RM_S_COMPLETED));
+        emit(v, RM_EL_ARRIVALS, n, "arrived", NULL, delta(v, rm_cs(l, s, RM_S_ARRIVED)));
+        emit(v, RM_EL_ARRIVALS, n, "completed", NULL, done);
+        emit(v, RM_EL_ARRIVALS, n, "abandoned", NULL, delta(v, rm_cs(l, s, RM_S_ABANDONED)));
+        emit(v, RM_EL_ARRIVALS, n, "balked", NULL, delta(v, rm_cs(l, s, RM_S_BALKED)));
+        emit(v, RM_EL_ARRIVALS, n, "wait_mean", NULL, ratio(delta(v, rm_cs(l, s, RM_S_WAIT)), done));
+        emit(v, RM_EL_ARRIVALS, n, "cycle_time_mean", NULL, ratio(delta(v, rm_cs(l, s, RM_S_CYCLE)), done));
         if (m->arrivals[s].deadline >= 0)
-            emit(v, RM_EL_ARRIVALS, n, "deadline_missed", NULL, as ? (double)as->deadline_missed : 0);
+            emit(v, RM_EL_ARRIVALS, n, "deadline_missed", NULL, delta(v, rm_cs(l, s, RM_S_MISSED)));
     }
-    emit(v, RM_EL_SCENARIO, m->name, "events", NULL, st ? (double)st->events : 0);
+    if (!v->periodic)
+        emit(v, RM_EL_SCENARIO, m->name, "events", NULL, st ? (double)st->events : 0);
 }
 
-int rm_catalog_build(const rm_model *m, rm_catalog *cat) {
-    visitor count = {NULL, NULL, 0, 0};
-    visit(m, NULL, &count);
+int rm_catalog_build(const rm_model *m, int periodic, rm_catalog *cat) {
+    rm_layout lay = rm_layout_of(m);
+    visitor count = {NULL, NULL, 0, 0, periodic, &lay, NULL, NULL, NULL, 0};
+    visit(m, &count);
     cat->n = 0;
-    cat->m = calloc((size_t)count.i, sizeof *cat->m);
+    cat->m = calloc((size_t)count.i + 1, sizeof *cat->m);
     if (!cat->m)
         return -1;
-    visitor v = {cat, NULL, 0, 0};
-    visit(m, NULL, &v);
+    visitor v = {cat, NULL, 0, 0, periodic, &lay, NULL, NULL, NULL, 0};
+    visit(m, &v);
     if (v.oom) {
         rm_catalog_free(cat);
         return -1;
@@ -152,6 +166,13 @@ void rm_catalog_free(rm_catalog *cat) {
 }
 
 void rm_metrics_values(const rm_model *m, const rm_rep_stats *st, double *values) {
-    visitor v = {NULL, values, 0, 0};
-    visit(m, st, &v);
+    visitor v = {NULL, values, 0, 0, 0, &st->lay, st->warm, st->counters, st, m->horizon - m->warmup};
+    visit(m, &v);
+}
+
+void rm_metrics_period_values(const rm_model *m, const rm_rep_stats *st, int k, double *values) {
+    const double *c0 = st->periods + (size_t)k * st->lay.n;
+    double start = k * st->period, end = k + 1 < st->nperiods ? (k + 1) * st->period : m->horizon;
+    visitor v = {NULL, values, 0, 0, 1, &st->lay, c0, c0 + st->lay.n, NULL, end - start};
+    visit(m, &v);
 }

@@ -24,14 +24,19 @@ typedef struct rm_catalog {
 /* "queue", "role", ... as written in the CSV files. */
 const char *rm_element_name(rm_element e);
 
-/* Lists the metrics of m into *cat. Returns 0, or -1 when out of memory
- * (cat is then empty). */
-int rm_catalog_build(const rm_model *m, rm_catalog *cat);
+/* Lists the metrics of m into *cat: all of them for the summary, or
+ * (periodic) those the time series has, without quantiles, maxima and
+ * top_person_share. Returns 0, or -1 when out of memory (cat then empty). */
+int rm_catalog_build(const rm_model *m, int periodic, rm_catalog *cat);
 void rm_catalog_free(rm_catalog *cat);
 
-/* Fills values[0..cat->n-1] from one replication's statistics, in catalog
- * order. A metric with no observation this replication (the mean wait of a
- * queue nobody left) is NaN. */
+/* Fills values[0..cat->n-1] from one replication's statistics over
+ * [warm-up, horizon], in the summary catalog's order. A metric with no
+ * observation this replication (the mean wait of a queue nobody left) is NaN. */
 void rm_metrics_values(const rm_model *m, const rm_rep_stats *st, double *values);
+
+/* The same over period k (0 <= k < st->nperiods), in the periodic
+ * catalog's order. */
+void rm_metrics_period_values(const rm_model *m, const rm_rep_stats *st, int k, double *values);
 
 #endif

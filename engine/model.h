@@ -85,6 +85,7 @@ typedef struct rm_param {
 typedef struct rm_model {
     char *name;
     char *unit;               /* "second", "minute" or "hour" */
+    double unit_seconds;      /* 1, 60 or 3600 */
     double horizon, warmup;
     int replications;
     rm_role *roles;           int nroles;

@@ -175,6 +175,34 @@ static int write_replications(const remous_results *res, const char *dir, char *
     return close_out(&o, err, errlen);
 }
 
+static int write_timeseries(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    csv_out o;
+    if (open_out(&o, dir, "timeseries.csv", err, errlen) < 0)
+        return -1;
+    static const char *header[] = {"variant", "period_start", "element", "name", "metric", "mean",
+                                   "ci95_low", "ci95_high", NULL};
+    row(&o, header);
+    for (int k = 0; k < res->nperiods; k++)
+        for (int i = 0; i < res->tcat.n; i++) {
+            const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
+            if (w->n == 0)
+                continue;
+            double mean, half, sd;
+            rm_interval(w, &mean, &half, &sd);
+            const rm_metric *e = &res->tcat.m[i];
+            field(&o, res->variant);
+            number(&o, k * res->period);
+            field(&o, rm_element_name(e->element));
+            field(&o, e->name);
+            field(&o, e->metric);
+            number(&o, mean);
+            number(&o, mean - half);
+            number(&o, mean + half);
+            end_row(&o);
+        }
+    return close_out(&o, err, errlen);
+}
+
 static int write_params(const remous_results *res, const char *dir, char *err, size_t errlen) {
     const remous_scenario *sc = res->sc;
     const rm_model *m = sc->model;
@@ -198,6 +226,9 @@ static int write_params(const remous_results *res, const char *dir, char *err, s
     snprintf(buf, sizeof buf, "%.10g", m->warmup);
     const char *warmup[] = {res->variant, "warmup", buf, "scenario", NULL};
     row(&o, warmup);
+    snprintf(buf, sizeof buf, "%.10g", res->period);
+    const char *period[] = {res->variant, "period", buf, "run", NULL};
+    row(&o, period);
     for (int i = 0; i < m->nparams; i++) {
         const char *p[] = {res->variant, m->params[i].name, m->params[i].value, m->params[i].source, NULL};
         row(&o, p);
@@ -209,7 +240,7 @@ int remous_write_csv(const remous_results *res, const char *dir, char *err, size
     if (make_dirs(dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
     if (write_summary(res, dir, err, errlen) < 0 || write_replications(res, dir, err, errlen) < 0 ||
-        write_params(res, dir, err, errlen) < 0)
+        write_timeseries(res, dir, err, errlen) < 0 || write_params(res, dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
     return REMOUS_OK;
 }

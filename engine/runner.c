@@ -8,6 +8,18 @@
 #include "results.h"
 #include "stats.h"
 
+/* The mean of w and the half-width of its 95% interval (Student's t);
+ * NaN when there are not two values. */
+void rm_interval(const rm_welford *w, double *mean, double *half, double *sd) {
+    *mean = w->n ? w->mean : NAN;
+    if (w->n < 2) {
+        *half = *sd = NAN;
+        return;
+    }
+    *sd = sqrt(rm_welford_var(w));
+    *half = rm_student_t(0.975, (double)(w->n - 1)) * *sd / sqrt((double)w->n);
+}
+
 /* Fills the summary arrays from the values matrix. */
 static void summarise(remous_results *res) {
     int n = res->cat.n;
@@ -19,25 +31,20 @@ static void summarise(remous_results *res) {
             if (!isnan(v))
                 rm_welford_add(&w, v);
         }
+        double half;
         res->n[i] = (int)w.n;
-        res->mean[i] = w.n ? w.mean : NAN;
-        if (w.n >= 2) {
-            double sd = sqrt(rm_welford_var(&w));
-            double half = rm_student_t(0.975, (double)(w.n - 1)) * sd / sqrt((double)w.n);
-            res->sd[i] = sd;
-            res->lo[i] = w.mean - half;
-            res->hi[i] = w.mean + half;
-        } else {
-            res->sd[i] = res->lo[i] = res->hi[i] = NAN;
-        }
+        rm_interval(&w, &res->mean[i], &half, &res->sd[i]);
+        res->lo[i] = res->mean[i] - half;
+        res->hi[i] = res->mean[i] + half;
     }
 }
 
 int remous_run(remous_scenario *sc, remous_results **out, char *err, size_t errlen) {
     const rm_model *m = sc->model;
     remous_results *res = calloc(1, sizeof *res);
-    rm_sim *sim = rm_sim_new(m, &sc->hooks);
-    if (!res || !sim || rm_catalog_build(m, &res->cat) < 0)
+    rm_sim *sim = rm_sim_new(m, &sc->hooks, sc->period);
+    double *period_values = NULL;
+    if (!res || !sim || rm_catalog_build(m, 0, &res->cat) < 0 || rm_catalog_build(m, 1, &res->tcat) < 0)
         goto oom;
     res->sc = sc;
     res->variant = "baseline";
@@ -49,23 +56,36 @@ int remous_run(remous_scenario *sc, remous_results **out, char *err, size_t errl
     res->hi = malloc(n * sizeof(double));
     res->sd = malloc(n * sizeof(double));
     res->n = malloc(n * sizeof(int));
-    if (!res->values || !res->mean || !res->lo || !res->hi || !res->sd || !res->n)
+    res->period = rm_sim_stats(sim)->period;
+    res->nperiods = rm_sim_stats(sim)->nperiods;
+    res->ts = calloc((size_t)res->nperiods * (size_t)res->tcat.n + 1, sizeof(rm_welford));
+    period_values = malloc(((size_t)res->tcat.n + 1) * sizeof(double));
+    if (!res->values || !res->mean || !res->lo || !res->hi || !res->sd || !res->n || !res->ts || !period_values)
         goto oom;
     for (int r = 0; r < res->reps; r++) {
         if (rm_sim_run(sim, sc->seed, r + 1) < 0) {
             snprintf(err, errlen, "%s", rm_sim_error(sim));
+            free(period_values);
             rm_sim_free(sim);
             remous_results_free(res);
             return REMOUS_ERR_RUN;
         }
         rm_metrics_values(m, rm_sim_stats(sim), res->values + (size_t)r * n);
+        for (int k = 0; k < res->nperiods; k++) {
+            rm_metrics_period_values(m, rm_sim_stats(sim), k, period_values);
+            for (int i = 0; i < res->tcat.n; i++)
+                if (!isnan(period_values[i]))
+                    rm_welford_add(&res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i], period_values[i]);
+        }
     }
+    free(period_values);
     rm_sim_free(sim);
     summarise(res);
     *out = res;
     return REMOUS_OK;
 oom:
     snprintf(err, errlen, "out of memory");
+    free(period_values);
     rm_sim_free(sim);
     remous_results_free(res);
     return REMOUS_ERR_RUN;
@@ -75,6 +95,8 @@ void remous_results_free(remous_results *res) {
     if (!res)
         return;
     rm_catalog_free(&res->cat);
+    rm_catalog_free(&res->tcat);
+    free(res->ts);
     free(res->values);
     free(res->mean);
     free(res->lo);

@@ -13,6 +13,7 @@ struct remous_scenario {
     rm_hooks hooks;           /* bound to the Lua state */
     uint64_t seed;
     int replications;
+    double period;            /* of the time series, in the scenario's unit */
     void *binding;            /* binding.c's private state */
 };
 

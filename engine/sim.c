@@ -16,7 +16,7 @@
 #include "heap.h"
 #include "rng.h"
 
-enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_WARMUP, EV_HORIZON };
+enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_WARMUP, EV_PERIOD, EV_HORIZON };
 
 /* Consecutive events at one instant before the run is declared stuck. */
 #define RM_MAX_EVENTS_AT_ONE_TIME 10000000
@@ -39,13 +39,15 @@ typedef struct queue_state {
     uint32_t *heap;           /* item indices, a binary heap on (qkey1, qkey2) */
     uint32_t len, cap;
     int64_t seq;
+    double changed;           /* when len last changed: its area is counted up to here */
 } queue_state;
 
 typedef struct person {
     int busy;
     uint32_t item;
     int activity;
-    double start;
+    double start;             /* of the current step */
+    double counted;           /* busy time is in the counters up to here */
 } person;
 
 typedef struct role_state {
@@ -75,6 +77,8 @@ struct rm_sim {
     uint64_t *dur_hash, *next_hash, *gap_hash, *pat_hash, *attr_hash;
 
     rm_rep_stats st;
+    double *c;                /* st.counters: the cumulative counters */
+    int next_period;          /* index of the next period boundary */
     char err[512];
 };
 
@@ -121,6 +125,37 @@ static rm_item_view item_view(const rm_sim *s, uint32_t i) {
     rm_item_view v = {it->id, it->arrivals, it->priority,
                       s->attrs ? s->attrs + (size_t)i * (size_t)s->m->max_attrs : NULL};
     return v;
+}
+
+/* ------------------------------------------------------- statistics ---- */
+
+static int measuring(const rm_sim *s) { return s->now >= s->t0; }
+
+/* Adds queue qi's length over [changed, now] to its area. */
+static void count_area(rm_sim *s, int qi) {
+    queue_state *q = &s->qs[qi];
+    s->c[rm_cq(&s->st.lay, qi, RM_Q_AREA)] += q->len * (s->now - q->changed);
+    q->changed = s->now;
+}
+
+/* Adds person p's busy time over [counted, now] to its step's kind. */
+static void count_busy(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    int kind = s->m->activities[pe->activity].kind;
+    s->c[rm_cp(&s->st.lay, p, RM_P_KIND0 + kind)] += s->now - pe->counted;
+    pe->counted = s->now;
+}
+
+/* Brings every time-based counter up to now, before a snapshot. */
+static void count_up_to_now(rm_sim *s) {
+    const rm_model *m = s->m;
+    for (int q = 0; q < m->nqueues; q++)
+        count_area(s, q);
+    for (int p = 0; p < m->npeople; p++) {
+        if (s->people[p].busy)
+            count_busy(s, p);
+        s->c[rm_cp(&s->st.lay, p, RM_P_WORKING)] = s->now;   /* always at work, for now */
+    }
 }
 
 /* ----------------------------------------------------------- queues ---- */
@@ -184,9 +219,11 @@ static int qpush(rm_sim *s, int qi, uint32_t i) {
     }
     it->queue = qi;
     it->t_enqueue = s->now;
+    count_area(s, qi);
     q->heap[q->len++] = i;
     qsift_up(s, q, q->len - 1);
-    rm_timeavg_set(&s->st.queues[qi].length, s->now, q->len);
+    if (measuring(s) && q->len > s->st.length_max[qi])
+        s->st.length_max[qi] = q->len;
     return 0;
 }
 
@@ -195,6 +232,7 @@ static void qremove(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     int qi = it->queue;
     queue_state *q = &s->qs[qi];
+    count_area(s, qi);
     uint32_t pos = it->qpos;
     uint32_t last = q->heap[--q->len];
     if (pos < q->len) {
@@ -204,7 +242,6 @@ static void qremove(rm_sim *s, uint32_t i) {
     }
     it->queue = -1;
     it->gen++;                               /* its abandonment event is stale now */
-    rm_timeavg_set(&s->st.queues[qi].length, s->now, q->len);
 }
 
 /* ------------------------------------------------------------ hooks ---- */
@@ -249,33 +286,27 @@ static int route(rm_sim *s, int a, uint32_t i, int *step) {
 
 static int enter_step(rm_sim *s, uint32_t i, int step);
 
-static int measuring(const rm_sim *s) { return s->now >= s->t0; }
-
 /* The item leaves the system without completing (abandoned or balked). */
 static void leave(rm_sim *s, uint32_t i, int balked) {
     item *it = &s->items[i];
-    if (measuring(s)) {
-        rm_arrivals_stats *as = &s->st.arrivals[it->arrivals];
-        if (balked) as->balked++; else as->abandoned++;
-        if (s->m->arrivals[it->arrivals].deadline >= 0)
-            as->deadline_missed++;              /* never done, so not in time */
-    }
+    const rm_layout *l = &s->st.lay;
+    s->c[rm_cs(l, it->arrivals, balked ? RM_S_BALKED : RM_S_ABANDONED)]++;
+    if (s->m->arrivals[it->arrivals].deadline >= 0)
+        s->c[rm_cs(l, it->arrivals, RM_S_MISSED)]++;      /* never done, so not in time */
     it->live = 0;
     item_free(s, i);
 }
 
 static void finish(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
-    if (measuring(s)) {
-        rm_arrivals_stats *as = &s->st.arrivals[it->arrivals];
-        double cycle = s->now - it->t_arrival;
-        as->completed++;
-        rm_mean_add(&as->wait, it->wait_total);
-        rm_mean_add(&as->cycle, cycle);
-        double deadline = s->m->arrivals[it->arrivals].deadline;
-        if (deadline >= 0 && cycle > deadline)
-            as->deadline_missed++;
-    }
+    const rm_layout *l = &s->st.lay;
+    double cycle = s->now - it->t_arrival;
+    s->c[rm_cs(l, it->arrivals, RM_S_COMPLETED)]++;
+    s->c[rm_cs(l, it->arrivals, RM_S_WAIT)] += it->wait_total;
+    s->c[rm_cs(l, it->arrivals, RM_S_CYCLE)] += cycle;
+    double deadline = s->m->arrivals[it->arrivals].deadline;
+    if (deadline >= 0 && cycle > deadline)
+        s->c[rm_cs(l, it->arrivals, RM_S_MISSED)]++;
     it->live = 0;
     item_free(s, i);
 }
@@ -291,10 +322,12 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
         qremove(s, i);
     }
     it->wait_total += wait;
+    s->c[rm_cq(&s->st.lay, act->queue, RM_Q_SERVED)]++;
+    s->c[rm_cq(&s->st.lay, act->queue, RM_Q_WAIT)] += wait;
     if (measuring(s)) {
-        rm_queue_stats *qs = &s->st.queues[act->queue];
-        rm_mean_add(&qs->wait, wait);
-        rm_sketch_add(qs->sketch, wait);
+        rm_sketch_add(s->st.sketch[act->queue], wait);
+        if (wait > s->st.wait_max[act->queue])
+            s->st.wait_max[act->queue] = wait;
     }
     double d;
     if (sample(s, &act->duration, &s->dur_rng[a], i, &d) < 0)
@@ -303,7 +336,7 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
     pe->busy = 1;
     pe->item = i;
     pe->activity = a;
-    pe->start = s->now;
+    pe->start = pe->counted = s->now;
     return rm_heap_push(&s->cal, s->now + d, EV_END_SERVICE, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
 }
 
@@ -405,8 +438,7 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     }
     long cap = s->m->queues[act->queue].capacity;
     if (cap >= 0 && q->len >= (uint64_t)cap) {
-        if (measuring(s))
-            s->st.queues[act->queue].balked++;
+        s->c[rm_cq(&s->st.lay, act->queue, RM_Q_BALKED)]++;
         leave(s, i, 1);
         return 0;
     }
@@ -446,8 +478,7 @@ static int arrive(rm_sim *s, int si) {
     }
     if (st->has_patience)
         s->items[i].patience = rm_dist_sample(&st->patience, &s->pat_rng[si]);
-    if (measuring(s))
-        s->st.arrivals[si].arrived++;
+    s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
     return enter_step(s, i, st->to);
 }
 
@@ -456,16 +487,11 @@ static int end_service(rm_sim *s, int p) {
     person *pe = &s->people[p];
     uint32_t i = pe->item;
     int a = pe->activity;
-    if (s->now > s->t0) {
-        double from = pe->start > s->t0 ? pe->start : s->t0;
-        s->st.person_kind_time[(size_t)p * (size_t)s->m->nkinds + (size_t)s->m->activities[a].kind] += s->now - from;
-    }
-    if (measuring(s)) {
-        rm_activity_stats *as = &s->st.activities[a];
-        as->completed++;
-        rm_mean_add(&as->duration, s->now - pe->start);
-        as->by_person[p]++;
-    }
+    count_busy(s, p);
+    s->c[rm_ca(&s->st.lay, a, RM_A_COMPLETED)]++;
+    s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->now - pe->start;
+    if (measuring(s))
+        s->st.by_person[a][p]++;
     int took = look_for_work(s, p);
     if (took < 0)
         return -1;
@@ -479,11 +505,8 @@ static int end_service(rm_sim *s, int p) {
 
 static int end_delay(rm_sim *s, uint32_t i) {
     int a = s->items[i].activity;
-    if (measuring(s)) {
-        rm_activity_stats *as = &s->st.activities[a];
-        as->completed++;
-        rm_mean_add(&as->duration, s->now - s->items[i].t_enqueue);
-    }
+    s->c[rm_ca(&s->st.lay, a, RM_A_COMPLETED)]++;
+    s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->now - s->items[i].t_enqueue;
     int step;
     if (route(s, a, i, &step) < 0)
         return -1;
@@ -496,39 +519,42 @@ static int abandon(rm_sim *s, uint32_t i, uint32_t gen) {
         return 0;                                /* served (or gone) before */
     int qi = it->queue;
     qremove(s, i);
-    if (measuring(s))
-        s->st.queues[qi].abandoned++;
+    s->c[rm_cq(&s->st.lay, qi, RM_Q_ABANDONED)]++;
     leave(s, i, 0);
     return s->m->queues[qi].shared ? serve_heads(s, qi) : 0;
 }
 
 /* ----------------------------------------------------- replications ---- */
 
-static void start_measuring(rm_sim *s) {
+/* The end of the warm-up: the summary counts from here. */
+static void end_warmup(rm_sim *s) {
+    count_up_to_now(s);
+    memcpy(s->st.warm, s->c, s->st.lay.n * sizeof(double));
     for (int q = 0; q < s->m->nqueues; q++)
-        rm_timeavg_start(&s->st.queues[q].length, s->now, s->qs[q].len);
+        s->st.length_max[q] = s->qs[q].len;
 }
 
-/* What is still under way at the horizon: busy time, overdue items. */
+/* A period boundary of the time series. */
+static void end_period(rm_sim *s) {
+    count_up_to_now(s);
+    memcpy(s->st.periods + (size_t)s->next_period * s->st.lay.n, s->c, s->st.lay.n * sizeof(double));
+    s->next_period++;
+}
+
+/* The horizon: what is under way is counted up to here; overdue items. */
 static void close_books(rm_sim *s) {
     const rm_model *m = s->m;
-    for (int p = 0; p < m->npeople; p++) {
-        person *pe = &s->people[p];
-        if (pe->busy && s->now > s->t0) {
-            double from = pe->start > s->t0 ? pe->start : s->t0;
-            s->st.person_kind_time[(size_t)p * (size_t)m->nkinds +
-                                   (size_t)m->activities[pe->activity].kind] += s->now - from;
-        }
-        s->st.person_working[p] = s->st.measured;
-    }
+    count_up_to_now(s);
     for (uint32_t i = 0; i < s->nitems; i++) {
         const item *it = &s->items[i];
         if (!it->live)
             continue;
         double deadline = m->arrivals[it->arrivals].deadline;
-        if (deadline >= 0 && it->t_arrival + deadline < s->now && it->t_arrival + deadline >= s->t0)
-            s->st.arrivals[it->arrivals].deadline_missed++;
+        if (deadline >= 0 && it->t_arrival + deadline < s->now)
+            s->c[rm_cs(&s->st.lay, it->arrivals, RM_S_MISSED)]++;
     }
+    s->next_period = s->st.nperiods;
+    end_period(s);
 }
 
 static void reset(rm_sim *s, uint64_t seed, int rep) {
@@ -567,26 +593,18 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     }
     /* statistics */
     rm_rep_stats *st = &s->st;
-    st->measured = m->horizon - m->warmup;
     st->events = 0;
+    memset(s->c, 0, st->lay.n * sizeof(double));
+    memset(st->warm, 0, st->lay.n * sizeof(double));
+    memset(st->periods, 0, st->lay.n * sizeof(double));          /* row 0: t = 0 */
+    s->next_period = 1;
     for (int q = 0; q < m->nqueues; q++) {
-        rm_queue_stats *qs = &st->queues[q];
-        memset(&qs->wait, 0, sizeof qs->wait);
-        rm_sketch_reset(qs->sketch);
-        rm_timeavg_start(&qs->length, 0, 0);
-        qs->abandoned = qs->balked = 0;
+        s->qs[q].changed = 0;
+        rm_sketch_reset(st->sketch[q]);
+        st->wait_max[q] = st->length_max[q] = 0;
     }
-    for (int a = 0; a < m->nactivities; a++) {
-        rm_activity_stats *as = &st->activities[a];
-        as->completed = 0;
-        memset(&as->duration, 0, sizeof as->duration);
-        memset(as->by_person, 0, (size_t)m->npeople * sizeof *as->by_person);
-    }
-    for (int si = 0; si < m->narrivals; si++) {
-        rm_arrivals_stats *as = &st->arrivals[si];
-        memset(as, 0, sizeof *as);
-    }
-    memset(st->person_kind_time, 0, (size_t)m->npeople * (size_t)m->nkinds * sizeof(double));
+    for (int a = 0; a < m->nactivities; a++)
+        memset(st->by_person[a], 0, (size_t)m->npeople * sizeof(uint64_t));
     if (s->hooks.replication)
         s->hooks.replication(s->hooks.ctx, seed, rep);
 }
@@ -608,8 +626,8 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         return fail_oom(s);
     if (m->warmup > 0 && rm_heap_push(&s->cal, m->warmup, EV_WARMUP, 0, 0) < 0)
         return fail_oom(s);
-    if (m->warmup <= 0)
-        start_measuring(s);
+    if (s->st.nperiods > 1 && rm_heap_push(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
+        return fail_oom(s);              /* each boundary schedules the next: a small calendar */
     for (int si = 0; si < m->narrivals; si++) {
         for (long k = 0; k < m->arrivals[si].initial; k++)
             if (arrive(s, si) < 0)
@@ -651,7 +669,12 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             rc = abandon(s, ev.a, ev.b);
             break;
         case EV_WARMUP:
-            start_measuring(s);
+            end_warmup(s);
+            break;
+        case EV_PERIOD:
+            end_period(s);
+            if (s->next_period < s->st.nperiods)
+                rc = rm_heap_push(&s->cal, s->next_period * s->st.period, EV_PERIOD, 0, 0) < 0 ? fail_oom(s) : 0;
             break;
         case EV_HORIZON:
             close_books(s);
@@ -671,7 +694,17 @@ static uint64_t stream_hash(const char *kind, const char *name, const char *what
     return rm_hash_name(buf);
 }
 
-rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks) {
+rm_layout rm_layout_of(const rm_model *m) {
+    rm_layout l;
+    l.activities = (size_t)m->nqueues * RM_Q_FIELDS;
+    l.arrivals = l.activities + (size_t)m->nactivities * RM_A_FIELDS;
+    l.people = l.arrivals + (size_t)m->narrivals * RM_S_FIELDS;
+    l.person_stride = RM_P_KIND0 + (size_t)m->nkinds;
+    l.n = l.people + (size_t)m->npeople * l.person_stride;
+    return l;
+}
+
+rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     rm_sim *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
@@ -696,35 +729,43 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks) {
     s->gap_hash = calloc(ns, sizeof(uint64_t));
     s->pat_hash = calloc(ns, sizeof(uint64_t));
     s->attr_hash = calloc(nattr, sizeof(uint64_t));
-    s->st.queues = calloc(nq, sizeof *s->st.queues);
-    s->st.activities = calloc(na, sizeof *s->st.activities);
-    s->st.arrivals = calloc(ns, sizeof *s->st.arrivals);
-    s->st.person_kind_time = calloc(np * ((size_t)m->nkinds + 1), sizeof(double));
-    s->st.person_working = calloc(np, sizeof(double));
+    rm_rep_stats *st = &s->st;
+    st->lay = rm_layout_of(m);
+    st->period = period > 0 ? period : m->horizon;
+    double nper = ceil(m->horizon / st->period);
+    st->nperiods = nper < 1 ? 1 : nper > 100000 ? 100000 : (int)nper;
+    size_t nc = st->lay.n + 1;
+    s->c = st->counters = calloc(nc, sizeof(double));
+    st->warm = calloc(nc, sizeof(double));
+    st->periods = calloc(nc * ((size_t)st->nperiods + 1), sizeof(double));
+    st->sketch = calloc(nq, sizeof *st->sketch);
+    st->wait_max = calloc(nq, sizeof(double));
+    st->length_max = calloc(nq, sizeof(double));
+    st->by_person = calloc(na, sizeof *st->by_person);
     if (!s->qs || !s->people || !s->roles || !s->generated || !s->dur_rng || !s->next_rng ||
         !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
-        !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->st.queues || !s->st.activities ||
-        !s->st.arrivals || !s->st.person_kind_time || !s->st.person_working)
+        !s->gap_hash || !s->pat_hash || !s->attr_hash || !st->counters || !st->warm ||
+        !st->periods || !st->sketch || !st->wait_max || !st->length_max || !st->by_person)
         goto oom;
     for (int r = 0; r < m->nroles; r++)
         if (!(s->roles[r].idle = calloc((size_t)m->roles[r].count + 1, sizeof(int))))
             goto oom;
     for (int q = 0; q < m->nqueues; q++)
-        if (!(s->st.queues[q].sketch = malloc(sizeof(rm_sketch))))
+        if (!(st->sketch[q] = malloc(sizeof(rm_sketch))))
             goto oom;
     for (int a = 0; a < m->nactivities; a++) {
-        if (!(s->st.activities[a].by_person = calloc(np, sizeof(uint64_t))))
+        if (!(st->by_person[a] = calloc(np, sizeof(uint64_t))))
             goto oom;
         s->dur_hash[a] = stream_hash("activity", m->activities[a].name, "duration", NULL);
         s->next_hash[a] = stream_hash("activity", m->activities[a].name, "next", NULL);
     }
     for (int si = 0; si < m->narrivals; si++) {
-        const rm_arrivals *st = &m->arrivals[si];
-        s->gap_hash[si] = stream_hash("arrivals", st->name, "interarrival", NULL);
-        s->pat_hash[si] = stream_hash("arrivals", st->name, "patience", NULL);
-        for (int k = 0; k < st->nattrs; k++)
+        const rm_arrivals *ar = &m->arrivals[si];
+        s->gap_hash[si] = stream_hash("arrivals", ar->name, "interarrival", NULL);
+        s->pat_hash[si] = stream_hash("arrivals", ar->name, "patience", NULL);
+        for (int k = 0; k < ar->nattrs; k++)
             s->attr_hash[(size_t)si * (size_t)m->max_attrs + (size_t)k] =
-                stream_hash("arrivals", st->name, "attribute", st->attrs[k].name);
+                stream_hash("arrivals", ar->name, "attribute", ar->attrs[k].name);
     }
     return s;
 oom:
@@ -745,17 +786,17 @@ void rm_sim_free(rm_sim *s) {
     if (s->roles)
         for (int r = 0; r < m->nroles; r++)
             free(s->roles[r].idle);
-    if (s->st.queues)
+    if (s->st.sketch)
         for (int q = 0; q < m->nqueues; q++)
-            free(s->st.queues[q].sketch);
-    if (s->st.activities)
+            free(s->st.sketch[q]);
+    if (s->st.by_person)
         for (int a = 0; a < m->nactivities; a++)
-            free(s->st.activities[a].by_person);
+            free(s->st.by_person[a]);
     free(s->qs); free(s->people); free(s->roles); free(s->generated);
     free(s->dur_rng); free(s->next_rng); free(s->gap_rng); free(s->pat_rng); free(s->attr_rng);
     free(s->dur_hash); free(s->next_hash); free(s->gap_hash); free(s->pat_hash); free(s->attr_hash);
-    free(s->st.queues); free(s->st.activities); free(s->st.arrivals);
-    free(s->st.person_kind_time); free(s->st.person_working);
+    free(s->st.counters); free(s->st.warm); free(s->st.periods); free(s->st.sketch);
+    free(s->st.wait_max); free(s->st.length_max); free(s->st.by_person);
     free(s);
 }
 

@@ -31,40 +31,52 @@ typedef struct rm_hooks {
     void (*replication)(void *ctx, uint64_t seed, int rep);
 } rm_hooks;
 
-/* Raw statistics of one replication, measured over [warmup, horizon]. */
-typedef struct rm_queue_stats {
-    rm_mean wait;             /* waits of the items that left for service */
-    rm_sketch *sketch;        /* their quantiles */
-    rm_timeavg length;
-    uint64_t abandoned, balked;
-} rm_queue_stats;
+/* Raw statistics of one replication.
+ *
+ * Additive figures are cumulative counters from t = 0 in one flat array, so
+ * that a snapshot is a copy and a window is a difference: the summary is
+ * (horizon - warm-up), each period of the time series (end - start). The
+ * layout: for each queue RM_Q_FIELDS counters, then each activity, each
+ * arrival stream, each person (RM_P_KIND0 + one per kind). */
+enum { RM_Q_SERVED, RM_Q_WAIT, RM_Q_AREA, RM_Q_ABANDONED, RM_Q_BALKED, RM_Q_FIELDS };
+enum { RM_A_COMPLETED, RM_A_DURATION, RM_A_FIELDS };
+enum { RM_S_ARRIVED, RM_S_COMPLETED, RM_S_ABANDONED, RM_S_BALKED, RM_S_MISSED, RM_S_WAIT,
+       RM_S_CYCLE, RM_S_FIELDS };
+enum { RM_P_WORKING, RM_P_OVERTIME, RM_P_KIND0 };   /* then busy time by kind */
 
-typedef struct rm_activity_stats {
-    uint64_t completed;
-    rm_mean duration;
-    uint64_t *by_person;      /* completions by each person (npeople) */
-} rm_activity_stats;
+typedef struct rm_layout {
+    size_t activities, arrivals, people;   /* where each block starts */
+    size_t person_stride;                  /* RM_P_KIND0 + nkinds */
+    size_t n;                              /* counters in all */
+} rm_layout;
 
-typedef struct rm_arrivals_stats {
-    uint64_t arrived, completed, abandoned, balked, deadline_missed;
-    rm_mean wait, cycle;
-} rm_arrivals_stats;
+rm_layout rm_layout_of(const rm_model *m);
+
+static inline size_t rm_cq(const rm_layout *l, int q, int f) { (void)l; return (size_t)q * RM_Q_FIELDS + (size_t)f; }
+static inline size_t rm_ca(const rm_layout *l, int a, int f) { return l->activities + (size_t)a * RM_A_FIELDS + (size_t)f; }
+static inline size_t rm_cs(const rm_layout *l, int s, int f) { return l->arrivals + (size_t)s * RM_S_FIELDS + (size_t)f; }
+static inline size_t rm_cp(const rm_layout *l, int p, int f) { return l->people + (size_t)p * l->person_stride + (size_t)f; }
 
 typedef struct rm_rep_stats {
-    double measured;          /* horizon - warmup */
+    rm_layout lay;
+    double *counters;         /* at the horizon, once the run is over */
+    double *warm;             /* at the end of the warm-up (zeros without one) */
+    double *periods;          /* at each period boundary, row 0 at t = 0, last at the horizon */
+    int nperiods;             /* rows of periods minus one */
+    double period;            /* length of a period */
     uint64_t events;          /* events processed in the whole replication */
-    rm_queue_stats *queues;
-    rm_activity_stats *activities;
-    rm_arrivals_stats *arrivals;
-    double *person_kind_time; /* busy time by person and kind: [p * nkinds + k] */
-    double *person_working;   /* working time of each person */
+    /* measured after the warm-up only, for the summary */
+    rm_sketch **sketch;       /* per queue: its waits' quantiles */
+    double *wait_max, *length_max;          /* per queue */
+    uint64_t **by_person;     /* per activity: completions by each person */
 } rm_rep_stats;
 
 typedef struct rm_sim rm_sim;
 
 /* A simulator for model m (which must outlive it). hooks may be NULL when
- * the model has none. Returns NULL when out of memory. */
-rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks);
+ * the model has none. period > 0 is the length of the time series' periods.
+ * Returns NULL when out of memory. */
+rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period);
 void rm_sim_free(rm_sim *s);
 
 /* Runs replication rep with the given seed. Returns 0, or -1 with a message

@@ -36,6 +36,9 @@ typedef struct remous_options {
     uint64_t seed;                    /* the run's seed (default 1) */
     int replications;                 /* 0: the scenario's own number */
     int unsafe;                       /* 1: lift the sandbox (trusted scenarios only) */
+    const char *period;               /* time-series period: "1w", "8h", "30min", "1d", or
+                                         a number in the scenario's unit; NULL: a week
+                                         (a day when the horizon is under two weeks) */
     int nsets;                        /* --set NAME=VALUE pairs */
     const char *const *set_names;
     const char *const *set_values;
@@ -73,8 +76,8 @@ int remous_results_row(const remous_results *res, int i, remous_summary_row *row
 int remous_results_find(const remous_results *res, const char *element, const char *name,
                         const char *metric, remous_summary_row *row);
 
-/* Writes summary.csv, replications.csv and params.csv into dir (created if
- * missing), each through a temporary file renamed into place. */
+/* Writes summary.csv, replications.csv, timeseries.csv and params.csv into
+ * dir (created if missing), each through a temporary file renamed into place. */
 int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen);
 
 /* A readable table of the main figures, for a terminal. */

@@ -66,7 +66,7 @@ stderr_is "a runaway pattern" "remous: slow.lua: loading took more than 1 s: sto
 # outputs: the contract's headers, determinism, no temporary files left
 expect 0 "run with --out" -- "$remous" run "$mm" --reps 3 --seed 7 --set servers=4 --out a --quiet
 [ ! -s out ] && ok || ko "--quiet prints nothing"
-[ "$(ls -A a | tr '\n' ' ')" = "params.csv replications.csv summary.csv " ] && ok || ko "exactly three files in --out: $(ls -A a)"
+[ "$(ls -A a | tr "\n" " ")" = "params.csv replications.csv summary.csv timeseries.csv " ] && ok || ko "exactly four files in --out: $(ls -A a)"
 [ "$(head -1 a/summary.csv)" = "$(printf 'variant,element,name,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] && ok || ko "summary.csv header"
 [ "$(head -1 a/replications.csv)" = "$(printf 'variant,replication,element,name,metric,value\r')" ] && ok || ko "replications.csv header"
 grep -q "^baseline,servers,4,--set" a/params.csv && ok || ko "params.csv echoes --set servers=4"
@@ -75,7 +75,7 @@ grep -q "^baseline,queue,serve,wait_mean,.*,3" a/summary.csv && ok || ko "summar
 [ "$(grep -c ',person,server#[0-9]*,utilization,' a/replications.csv)" -eq 12 ] && ok || ko "4 people x 3 replications"
 
 expect 0 "same run again" -- "$remous" run "$mm" --reps 3 --seed 7 --set servers=4 --out b
-for f in summary.csv replications.csv params.csv; do
+for f in summary.csv replications.csv timeseries.csv params.csv; do
     cmp -s "a/$f" "b/$f" && ok || ko "$f is byte-identical for the same seed"
 done
 head -1 out | grep -q '^M/M/3 — baseline, 3 replications, seed 7' && ok || ko "the table's title line"

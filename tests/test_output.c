@@ -68,6 +68,7 @@ static void files_are_exactly_as_the_contract_says(void **state) {
         "baseline,unit,minute,scenario\r\n"
         "baseline,horizon,100,scenario\r\n"
         "baseline,warmup,0,scenario\r\n"
+        "baseline,period,1440,run\r\n"
         "baseline,clerks,1,default\r\n");
 
     snprintf(path, sizeof path, "%s/replications.csv", dir);
@@ -76,9 +77,9 @@ static void files_are_exactly_as_the_contract_says(void **state) {
                               "baseline,1,queue,serve,wait_mean,0\r\n", 82) == 0);
     assert_non_null(strstr(reps, "baseline,2,scenario,exact,events,19\r\n"));
 
-    /* nothing but the three files: the temporary ones were renamed */
+    /* nothing but the four files: the temporary ones were renamed */
     char cmd[300];
-    snprintf(cmd, sizeof cmd, "test \"$(ls -A %s | wc -l)\" -eq 3", dir);
+    snprintf(cmd, sizeof cmd, "test \"$(ls -A %s | wc -l)\" -eq 4", dir);
     assert_int_equal(system(cmd), 0);
 
     /* a folder that cannot be made: a clear error, nothing written */
@@ -88,6 +89,51 @@ static void files_are_exactly_as_the_contract_says(void **state) {
     snprintf(expected, sizeof expected, "cannot create the folder %s/summary.csv/sub: Not a directory", dir);
     assert_string_equal(err, expected);
 
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* The time series, period by period: arrivals at 10, 20, ..., 90, served
+ * 5 minutes each, periods of 25. An event at a boundary falls in the later
+ * period. */
+static void timeseries_by_period(void **state) {
+    (void)state;
+    remous_options opt = remous_default_options();
+    opt.period = "25";
+    remous_scenario *sc = open_text(exact_model, &opt);
+    remous_results *res = run_ok(sc);
+    char dir[] = "/tmp/remous-out-XXXXXX", err[512], path[256];
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(remous_write_csv(res, dir, err, sizeof err), REMOUS_OK);
+    snprintf(path, sizeof path, "%s/timeseries.csv", dir);
+    const char *ts = slurp(path);
+    const char *expected[] = {
+        "variant,period_start,element,name,metric,mean,ci95_low,ci95_high\r\n",
+        "baseline,0,arrivals,a,arrived,2,2,2\r\n",
+        "baseline,25,arrivals,a,arrived,2,2,2\r\n",
+        "baseline,50,arrivals,a,arrived,3,3,3\r\n",
+        "baseline,75,arrivals,a,arrived,2,2,2\r\n",
+        "baseline,0,activity,serve,completed,1,1,1\r\n",
+        "baseline,25,activity,serve,completed,3,3,3\r\n",
+        "baseline,50,activity,serve,completed,2,2,2\r\n",
+        "baseline,75,activity,serve,completed,3,3,3\r\n",
+        "baseline,0,role,clerk,utilization,0.4,0.4,0.4\r\n",
+        "baseline,50,role,clerk,utilization,0.6,0.6,0.6\r\n",
+        "baseline,75,person,clerk#1,share_core,0.4,0.4,0.4\r\n",
+        "baseline,50,queue,serve,length_mean,0,0,0\r\n",
+        NULL};
+    for (const char **e = expected; *e; e++)
+        if (!strstr(ts, *e))
+            fail_msg("timeseries.csv lacks %s", *e);
+    assert_null(strstr(ts, "wait_p90"));           /* quantiles are in the summary only */
+    opt.period = "2 weeks";
+    char err2[512];
+    assert_null(remous_open(scenario_file("p.lua", exact_model), &opt, err2, sizeof err2));
+    assert_string_equal(err2, "--period: expected a length such as 1w, 1d, 8h, 30min, 90s or a number "
+                              "in the scenario's unit, got \"2 weeks\"");
+    char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
     remous_results_free(res);
@@ -116,6 +162,7 @@ static void one_replication_leaves_intervals_empty(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(files_are_exactly_as_the_contract_says),
+        cmocka_unit_test(timeseries_by_period),
         cmocka_unit_test(one_replication_leaves_intervals_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
