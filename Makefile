@@ -14,9 +14,9 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
 LIBS = $(LUA_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats model sim metrics binding runner output table
+ENGINE = rng heap dist stats calendar model sim metrics binding runner output table
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats sim scenario output validation
+UNIT_TESTS = rng heap dist stats calendar sim scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests bench asan clean
