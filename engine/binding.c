@@ -19,6 +19,7 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "calendar.h"
 #include "dist.h"
 #include "model.h"
 #include "rng.h"
@@ -153,6 +154,30 @@ static int l_check_dist(lua_State *L) {
         return 1;
     }
     return 0;
+}
+
+/* host.check_calendar(spec) -> nil or a message */
+static int l_check_calendar(lua_State *L) {
+    rm_profile p;
+    char err[512];
+    rm_profile_init(&p, 10080, 0);
+    if (rm_calendar_parse(&p, luaL_checkstring(L, 1), err, sizeof err) < 0)
+        lua_pushstring(L, err);
+    else
+        lua_pushnil(L);
+    rm_profile_free(&p);
+    return 1;
+}
+
+/* host.check_start(spec) -> nil or a message */
+static int l_check_start(lua_State *L) {
+    double offset;
+    char err[512];
+    if (rm_calendar_parse_start(luaL_checkstring(L, 1), 10080, &offset, err, sizeof err) < 0)
+        lua_pushstring(L, err);
+    else
+        lua_pushnil(L);
+    return 1;
 }
 
 static char *join_path(const char *dir, const char *name) {
@@ -471,7 +496,8 @@ static void push_host(lua_State *L, const char *path, const char *unit, const re
     lua_setfield(L, -2, "sets");
     static const luaL_Reg fns[] = {{"check_dist", l_check_dist}, {"read_column", l_read_column},
                                    {"find_module", l_find_module}, {"now", l_now},
-                                   {"stopped", l_stopped}, {NULL, NULL}};
+                                   {"stopped", l_stopped}, {"check_calendar", l_check_calendar},
+                                   {"check_start", l_check_start}, {NULL, NULL}};
     luaL_setfuncs(L, fns, 0);
 }
 
@@ -613,6 +639,7 @@ static void read_roles(reader *r, int t) {
         lua_rawgeti(L, -1, i + 1);
         m->roles[i].name = get_string(r, -1, "name");
         m->roles[i].count = (int)get_number(L, -1, "count");
+        m->roles[i].calendar = (int)get_number(L, -1, "calendar") - 1;
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -735,6 +762,79 @@ static void read_attributes(reader *r, int t, rm_arrivals *s) {
     lua_pop(L, 1);
 }
 
+/* The calendars: each one's strings into a profile of the scenario's week. */
+static void read_calendars(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->week = 604800 / m->unit_seconds;
+    m->start = 0;
+    lua_getfield(L, t, "start");
+    char err[512];
+    if (lua_isstring(L, -1) && rm_calendar_parse_start(lua_tostring(L, -1), m->week, &m->start, err, sizeof err) < 0)
+        r->bad = 1;                                   /* checked by the prelude */
+    lua_pop(L, 1);
+    m->ncalendars = push_array(L, t, "calendars");
+    m->calendars = alloc_array(r, (size_t)m->ncalendars, sizeof *m->calendars);
+    for (int c = 0; c < m->ncalendars && m->calendars; c++) {
+        rm_profile_init(&m->calendars[c], m->week, m->start);
+        lua_rawgeti(L, -1, c + 1);
+        int n = (int)lua_rawlen(L, -1);
+        for (int i = 0; i < n; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            if (rm_calendar_parse(&m->calendars[c], lua_tostring(L, -1), err, sizeof err) < 0)
+                r->bad = 1;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* How stream s spaces its arrivals: plain gaps, gaps in open time, or a
+ * rate by time of day (times its calendar). */
+static void read_timing(reader *r, int t, rm_arrivals *s) {
+    lua_State *L = r->L;
+    const rm_model *m = r->m;
+    int cal = (int)get_number(L, t, "calendar") - 1;
+    rm_profile_always(&s->profile, m->week);
+    s->timing = cal >= 0 ? RM_OPEN_GAPS : RM_GAPS;
+    if (cal >= 0 && rm_profile_copy(&m->calendars[cal], &s->profile) < 0)
+        r->oom = 1;
+    int n = push_array(L, t, "rates");
+    if (n > 0) {
+        rm_profile rates;
+        double day = m->week / 7, unit = day / 1440;
+        rm_profile_init(&rates, m->week, m->start);
+        for (int i = 0; i < n; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            double at = get_number(L, -1, "at"), rate = get_number(L, -1, "per_unit");
+            lua_pop(L, 1);
+            lua_rawgeti(L, -1, (i + 1) % n + 1);
+            double until = get_number(L, -1, "at");
+            lua_pop(L, 1);
+            if (until <= at)
+                until += 1440;                        /* the last runs to the first, next day */
+            for (int d = 0; d < 7; d++)
+                if (rm_profile_add(&rates, d * day + at * unit, d * day + until * unit, rate) < 0)
+                    r->oom = 1;
+        }
+        rm_profile both;
+        if (rm_profile_multiply(&s->profile, &rates, &both) < 0)
+            r->oom = 1;
+        else {
+            rm_profile_free(&s->profile);
+            s->profile = both;
+        }
+        rm_profile_free(&rates);
+        s->timing = RM_RATES;
+        double one = 1;
+        char err[64];
+        rm_dist_init(&s->interarrival, RM_EXPONENTIAL, &one, err, sizeof err);
+        s->has_interarrival = 1;
+    }
+    lua_pop(L, 1);
+}
+
 static void read_arrivals(reader *r, int t) {
     lua_State *L = r->L;
     rm_model *m = r->m;
@@ -769,6 +869,7 @@ static void read_arrivals(reader *r, int t) {
         }
         lua_pop(L, 1);
         read_attributes(r, at, s);
+        read_timing(r, at, s);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -814,6 +915,7 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
     m->horizon = get_number(L, t, "horizon");
     m->warmup = get_number(L, t, "warmup");
     m->replications = (int)get_number(L, t, "replications");
+    read_calendars(&r, t);
     read_roles(&r, t);
     read_queues(&r, t);
     read_activities(&r, t);

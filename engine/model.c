@@ -104,7 +104,11 @@ void rm_model_free(rm_model *m) {
             free(at->choices);
         }
         free(st->attrs);
+        rm_profile_free(&st->profile);
     }
+    for (int c = 0; c < m->ncalendars; c++)
+        rm_profile_free(&m->calendars[c]);
+    free(m->calendars);
     for (int k = 0; k < m->nkinds; k++)
         free(m->kinds[k]);
     for (int p = 0; p < m->nparams; p++) {

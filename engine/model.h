@@ -4,6 +4,7 @@
 #ifndef RM_MODEL_H
 #define RM_MODEL_H
 
+#include "calendar.h"
 #include "dist.h"
 
 #define RM_EXIT (-1)          /* the reserved step that ends a journey */
@@ -17,6 +18,7 @@ typedef struct rm_role {
     int first_person;         /* its people are first_person .. first_person+count-1 */
     int *queues;              /* queues feeding a step this role can do, in queue order */
     int nqueues;
+    int calendar;             /* index into the model's calendars; -1: always at work */
 } rm_role;
 
 typedef struct rm_queue {
@@ -62,10 +64,19 @@ typedef struct rm_attribute {
     char **choices;           /* RM_ATTR_CHOICE: the names, by drawn index */
 } rm_attribute;
 
+/* How an arrival stream spaces its arrivals. */
+typedef enum {
+    RM_GAPS,                  /* interarrival times, in plain time */
+    RM_OPEN_GAPS,             /* interarrival times counted in its calendar's open time */
+    RM_RATES                  /* a rate that varies by time of day (and calendar): profile */
+} rm_timing;
+
 typedef struct rm_arrivals {
     char *name;
     int has_interarrival;
-    rm_dist interarrival;
+    rm_dist interarrival;     /* RM_RATES: exponential(1), spread by the profile */
+    rm_timing timing;
+    rm_profile profile;       /* RM_OPEN_GAPS: the calendar; RM_RATES: rate x calendar */
     int to;                   /* first step */
     double priority;
     int priority_hook;
@@ -94,6 +105,9 @@ typedef struct rm_model {
     rm_arrivals *arrivals;    int narrivals;
     char **kinds;             int nkinds;
     rm_param *params;         int nparams;
+    rm_profile *calendars;    int ncalendars;
+    double week;              /* a week in the scenario's unit */
+    double start;             /* where t = 0 falls in the week, from Monday 00:00 */
     int npeople;
     int *person_role;         /* role of each person */
     int max_attrs;            /* largest nattrs over the arrival streams */

@@ -16,7 +16,7 @@
 #include "heap.h"
 #include "rng.h"
 
-enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_WARMUP, EV_PERIOD, EV_HORIZON };
+enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_WARMUP, EV_PERIOD, EV_HORIZON };
 
 /* Consecutive events at one instant before the run is declared stuck. */
 #define RM_MAX_EVENTS_AT_ONE_TIME 10000000
@@ -53,6 +53,7 @@ typedef struct person {
 typedef struct role_state {
     int *idle;                /* ring of idle people, idle the longest first */
     int head, len;
+    int open;                 /* inside its calendar now */
 } role_state;
 
 struct rm_sim {
@@ -138,11 +139,22 @@ static void count_area(rm_sim *s, int qi) {
     q->changed = s->now;
 }
 
-/* Adds person p's busy time over [counted, now] to its step's kind. */
+/* The calendar of person p's role, or NULL when always at work. */
+static const rm_profile *calendar_of(const rm_sim *s, int p) {
+    int cal = s->m->roles[s->m->person_role[p]].calendar;
+    return cal < 0 ? NULL : &s->m->calendars[cal];
+}
+
+/* Adds person p's busy time over [counted, now] to its step's kind, the
+ * part outside its calendar to its overtime. */
 static void count_busy(rm_sim *s, int p) {
     person *pe = &s->people[p];
+    const rm_profile *cal = calendar_of(s, p);
+    double all = s->now - pe->counted;
+    double inside = cal ? rm_profile_integral(cal, pe->counted, s->now) : all;
     int kind = s->m->activities[pe->activity].kind;
-    s->c[rm_cp(&s->st.lay, p, RM_P_KIND0 + kind)] += s->now - pe->counted;
+    s->c[rm_cp(&s->st.lay, p, RM_P_KIND0 + kind)] += inside;
+    s->c[rm_cp(&s->st.lay, p, RM_P_OVERTIME)] += all - inside;
     pe->counted = s->now;
 }
 
@@ -154,7 +166,8 @@ static void count_up_to_now(rm_sim *s) {
     for (int p = 0; p < m->npeople; p++) {
         if (s->people[p].busy)
             count_busy(s, p);
-        s->c[rm_cp(&s->st.lay, p, RM_P_WORKING)] = s->now;   /* always at work, for now */
+        const rm_profile *cal = calendar_of(s, p);
+        s->c[rm_cp(&s->st.lay, p, RM_P_WORKING)] = cal ? rm_profile_integral(cal, 0, s->now) : s->now;
     }
 }
 
@@ -355,6 +368,11 @@ static int take_idle(rm_sim *s, const rm_activity *act) {
     return -1;
 }
 
+/* Whether person p can take work now: inside its calendar. */
+static int available(const rm_sim *s, int p) {
+    return s->roles[s->m->person_role[p]].open;
+}
+
 static void make_idle(rm_sim *s, int p) {
     int r = s->m->person_role[p];
     role_state *rs = &s->roles[r];
@@ -492,15 +510,46 @@ static int end_service(rm_sim *s, int p) {
     s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->now - pe->start;
     if (measuring(s))
         s->st.by_person[a][p]++;
-    int took = look_for_work(s, p);
-    if (took < 0)
-        return -1;
-    if (!took)
-        make_idle(s, p);
+    pe->busy = 0;
+    if (available(s, p)) {
+        int took = look_for_work(s, p);
+        if (took < 0)
+            return -1;
+        if (!took)
+            make_idle(s, p);
+    }                                            /* else: the day is over, they go home */
     int step;
     if (route(s, a, i, &step) < 0)
         return -1;
     return enter_step(s, i, step);
+}
+
+/* Role r's calendar opens or closes: people come and take work, or the
+ * idle go home (the busy finish their step first, in overtime). */
+static int shift_change(rm_sim *s, int r) {
+    const rm_role *role = &s->m->roles[r];
+    const rm_profile *cal = &s->m->calendars[role->calendar];
+    role_state *rs = &s->roles[r];
+    int open = rm_profile_open(cal, s->now);
+    if (open && !rs->open) {
+        rs->open = 1;
+        for (int p = role->first_person; p < role->first_person + role->count; p++) {
+            if (s->people[p].busy)
+                continue;
+            int took = look_for_work(s, p);
+            if (took < 0)
+                return -1;
+            if (!took)
+                make_idle(s, p);
+        }
+    } else if (!open && rs->open) {
+        rs->open = 0;
+        rs->head = rs->len = 0;
+    }
+    double next = rm_profile_next_change(cal, s->now);
+    if (next < s->m->horizon && rm_heap_push(&s->cal, next, EV_SHIFT, (uint32_t)r, 0) < 0)
+        return fail_oom(s);
+    return 0;
 }
 
 static int end_delay(rm_sim *s, uint32_t i) {
@@ -575,9 +624,13 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int r = 0; r < m->nroles; r++) {
         s->roles[r].head = 0;
         s->roles[r].len = 0;
+        s->roles[r].open = m->roles[r].calendar < 0 || rm_profile_open(&m->calendars[m->roles[r].calendar], 0);
     }
-    for (int p = 0; p < m->npeople; p++)
-        make_idle(s, p);
+    for (int p = 0; p < m->npeople; p++) {
+        s->people[p].busy = 0;
+        if (available(s, p))
+            make_idle(s, p);
+    }
     for (int a = 0; a < m->nactivities; a++) {
         rm_rng_stream_hashed(&s->dur_rng[a], seed, (uint64_t)rep, s->dur_hash[a]);
         rm_rng_stream_hashed(&s->next_rng[a], seed, (uint64_t)rep, s->next_hash[a]);
@@ -615,7 +668,10 @@ static int schedule_next_arrival(rm_sim *s, int si) {
         return 0;
     s->generated[si]++;
     double gap = rm_dist_sample(&st->interarrival, &s->gap_rng[si]);
-    return rm_heap_push(&s->cal, s->now + gap, EV_ARRIVAL, (uint32_t)si, 0) < 0 ? fail_oom(s) : 0;
+    double t = st->timing == RM_GAPS ? s->now + gap : rm_profile_advance(&st->profile, s->now, gap);
+    if (!(t < INFINITY))
+        return 0;                                /* a calendar that never opens */
+    return rm_heap_push(&s->cal, t, EV_ARRIVAL, (uint32_t)si, 0) < 0 ? fail_oom(s) : 0;
 }
 
 int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
@@ -628,6 +684,13 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         return fail_oom(s);
     if (s->st.nperiods > 1 && rm_heap_push(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
         return fail_oom(s);              /* each boundary schedules the next: a small calendar */
+    for (int r = 0; r < m->nroles; r++) {
+        if (m->roles[r].calendar < 0)
+            continue;
+        double next = rm_profile_next_change(&m->calendars[m->roles[r].calendar], 0);
+        if (next < m->horizon && rm_heap_push(&s->cal, next, EV_SHIFT, (uint32_t)r, 0) < 0)
+            return fail_oom(s);
+    }
     for (int si = 0; si < m->narrivals; si++) {
         for (long k = 0; k < m->arrivals[si].initial; k++)
             if (arrive(s, si) < 0)
@@ -667,6 +730,9 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             break;
         case EV_ABANDON:
             rc = abandon(s, ev.a, ev.b);
+            break;
+        case EV_SHIFT:
+            rc = shift_change(s, (int)ev.a);
             break;
         case EV_WARMUP:
             end_warmup(s);

@@ -12,9 +12,9 @@ local host = ...
 -- Everything the prelude calls is kept in a local now: a scenario that
 -- replaces math.abs or string.sub cannot change the checks.
 local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
-      select, next, sort, floor, huge, min, max, abs, fmt, sub, match, find, load, pcall, xpcall =
+      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall =
       host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
-      select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs,
+      select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs, math.type,
       string.format, string.sub, string.match, string.find, load, pcall, xpcall
 
 local M = {}
@@ -35,8 +35,14 @@ local function fail(at, msg, ...)
   error(at .. ": " .. fmt(msg, ...), 0)
 end
 
+-- Distributions and rates, sealed: see "distributions" below.
+local private = setmetatable({}, { __mode = "k" })
+
+-- A value as an error message shows it.
 local function show(v)
   if type(v) == "string" then return fmt("%q", v) end
+  if type(v) == "table" then return private[v] and private[v].label or "a table" end
+  if type(v) == "function" then return "a function" end
   return tostring(v)
 end
 
@@ -116,7 +122,6 @@ _G.xpcall = function(f, handler, ...) return unless_stopped(xpcall(f, handler, .
 -- A distribution or a rate is an opaque value to the scenario: an empty
 -- table with a locked metatable. What was checked lives here, out of reach,
 -- so it cannot be changed after the check.
-local private = setmetatable({}, { __mode = "k" })
 local OPAQUE = {
   __metatable = "remous value",
   __newindex = function() error("distributions and rates cannot be changed", 2) end,
@@ -322,20 +327,35 @@ function check.attributes(v)
   end
 end
 function check.interarrival(v) return check.dist(v) end
+-- "HH:MM" -> minutes of the day, or nil
+local function time_of_day(text)
+  local h, m = match(type(text) == "string" and text or "", "^(%d%d?):(%d%d)$")
+  h, m = tonumber(h), tonumber(m)
+  if h and h < 24 and m < 60 then return h * 60 + m end
+end
 function check.rate(v)
   if is_rate(v) then return nil end
-  if type(v) == "table" then return nil end       -- by time of day: refused later, clearly
-  return "per_hour(r) or per_day(r)"
+  local rate_table = "per_hour(r), per_day(r), or rates by time of day such as "
+                     .. "{ [\"10:00\"] = per_hour(6), [\"12:00\"] = per_hour(15) }"
+  if type(v) ~= "table" or is_dist(v) or next(v) == nil then return rate_table end
+  for k, r in pairs(v) do
+    if not time_of_day(k) or not (is_rate(r) or r == 0) then return rate_table end
+  end
 end
 function check.unit(v) if unit_seconds[v] == nil then return "\"second\", \"minute\" or \"hour\"" end end
 function check.discipline(v)
   if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return "\"fifo\", \"lifo\" or \"priority\"" end
 end
 function check.capacity(v) return check.count(v) end
+function check.start(v)
+  if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
+  local err = host.check_start(v)
+  if err then return "a day and a time such as \"mon 08:00\" (" .. err .. ")" end
+end
 
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
-               start = "string", description = "string" },
+               start = "start", description = "string" },
   role = { count = "people", calendar = "name", absence = "any", cost_per_hour = "nonneg",
            description = "string" },
   queue = { discipline = "discipline", capacity = "capacity", description = "string" },
@@ -349,8 +369,7 @@ local schemas = {
 -- Later versions implement these; until then a scenario that uses them is
 -- refused rather than silently simulated without them.
 local not_yet = {
-  role = { calendar = "always", absence = false },
-  arrivals = { calendar = "always" },
+  role = { absence = false },
   activity = { interruptible = false, switch_cost = 0 },
 }
 
@@ -380,9 +399,6 @@ local function declare(kind, name, fields, at)
     if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
     local ny = not_yet[kind] and not_yet[kind][k]
     if ny ~= nil and v ~= ny then not_supported(at, fmt("%s %q: %s", kind, name, k)) end
-    if kind == "arrivals" and k == "rate" and not is_rate(v) then
-      not_supported(at, fmt("arrivals %q: a rate that varies by time of day", name))
-    end
   end
   local store = decls[kind]
   local d = store.by[name]
@@ -440,7 +456,33 @@ local function later(word)
     not_supported(where(1), fmt("%q", word))
   end
 end
-calendar = later("calendar")
+-- calendar "shop" { "tue-sat 10:00-19:00", ... }: opening hours. Declaring
+-- it again replaces its strings.
+local calendars = { order = {}, by = {} }
+function calendar(name)
+  local at = where(1)
+  if not is_name(name) then fail(at, "calendar needs a name, e.g. calendar \"shop\" { \"mon-fri 09:00-17:00\" }") end
+  if name == "always" then fail(at, "calendar: \"always\" is predefined (open all the time); choose another name") end
+  return function(specs)
+    local at2 = where(1)
+    if type(specs) ~= "table" or is_dist(specs) or #specs == 0 then
+      fail(at2, "calendar %q: write its hours as strings in braces, e.g. calendar %q { \"mon-fri 09:00-17:00\" }", name, name)
+    end
+    for k, v in pairs(specs) do
+      if mtype(k) ~= "integer" or type(v) ~= "string" then
+        fail(at2, "calendar %q: write its hours as strings in braces, e.g. calendar %q { \"mon-fri 09:00-17:00\" }", name, name)
+      end
+    end
+    for i = 1, #specs do
+      local err = host.check_calendar(specs[i])
+      if err then fail(at2, "calendar %q: %s", name, err) end
+    end
+    if not calendars.by[name] then calendars.order[#calendars.order + 1] = name end
+    local copy = {}
+    for i = 1, #specs do copy[i] = specs[i] end
+    calendars.by[name] = { name = name, specs = copy, where = at2 }
+  end
+end
 task = later("task")
 tool = later("tool")
 variant = later("variant")
@@ -482,10 +524,30 @@ function M.compile()
     roles = {}, queues = {}, activities = {}, arrivals = {}, kinds = {}, params = params,
   }
 
+  -- calendars by index, 0 being "always"
+  model.start = sf.start
+  model.calendars = {}
+  local calendar_index = { always = 0 }
+  for i, name in ipairs(calendars.order) do
+    model.calendars[i] = calendars.by[name].specs
+    calendar_index[name] = i
+  end
+  local function resolve_calendar(name, at, what)
+    if name == nil then return 0 end
+    local i = calendar_index[name]
+    if not i then
+      local names = { "always" }
+      for _, n in ipairs(calendars.order) do names[#names + 1] = n end
+      fail(at, "%s: no calendar called %q%s", what, name, suggest(name, names))
+    end
+    return i
+  end
+
   local role_index = {}
   for i, name in ipairs(decls.role.order) do
     local d = decls.role.by[name]
-    model.roles[i] = { name = name, count = d.fields.count or 1 }
+    model.roles[i] = { name = name, count = d.fields.count or 1,
+                       calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)) }
     role_index[name] = i
   end
 
@@ -569,11 +631,19 @@ function M.compile()
       fail(at.rate, "%s: give interarrival or rate, not both", what)
     elseif f.interarrival ~= nil then
       s.interarrival = compile_dist(f.interarrival, at.interarrival)
-    elseif f.rate ~= nil then
+    elseif f.rate ~= nil and is_rate(f.rate) then
       s.interarrival = { kind = "exponential", p = { 1 / private[f.rate].per_unit } }
+    elseif f.rate ~= nil then                   -- by time of day: from each time to the next
+      s.rates = {}
+      for _, k in ipairs(sorted_keys(f.rate)) do
+        local r = f.rate[k]
+        s.rates[#s.rates + 1] = { at = time_of_day(k), per_unit = r == 0 and 0 or private[r].per_unit }
+      end
+      sort(s.rates, function(a, b) return a.at < b.at end)
     elseif s.initial == 0 then
       fail(d.where, "%s: set interarrival (e.g. exponential(6)) or rate (e.g. per_hour(10))", what)
     end
+    s.calendar = resolve_calendar(f.calendar, at.calendar, what)
     local prio = f.priority or 0
     s.priority = type(prio) == "function" and compile_dist(prio, at.priority) or prio
     if f.patience ~= nil then s.patience = compile_dist(f.patience, at.patience) end

@@ -148,14 +148,10 @@ static void words_of_later_versions_are_refused(void **state) {
     const char *suffix = " is not supported yet by this version of remous (remove it to simulate without it)";
     char expected[512];
     struct { const char *text, *what; } cases[] = {
-        {HEAD "calendar 'shop' { 'tue-sat 10:00-19:00' }", "bad.lua:2: \"calendar\""},
         {HEAD "task 'close' { every = 'mon 18:00' }", "bad.lua:2: \"task\""},
         {HEAD "tool 'pay' {}", "bad.lua:2: \"tool\""},
         {HEAD "variant 'v' {}", "bad.lua:2: \"variant\""},
-        {HEAD "role 'a' { calendar = 'shop' }", "bad.lua:2: role \"a\": calendar"},
         {HEAD "role 'a' { absence = { every = 5, lasts = 1 } }", "bad.lua:2: role \"a\": absence"},
-        {HEAD "arrivals 'a' { calendar = 'shop' }", "bad.lua:2: arrivals \"a\": calendar"},
-        {HEAD "arrivals 'a' { rate = { ['10:00'] = per_hour(6) } }", "bad.lua:2: arrivals \"a\": a rate that varies by time of day"},
         {HEAD "activity 'a' { interruptible = true }", "bad.lua:2: activity \"a\": interruptible"},
         {HEAD "activity 'a' { switch_cost = 2 }", "bad.lua:2: activity \"a\": switch_cost"},
     };
@@ -178,6 +174,26 @@ static void math_random_as_in_lua(void **state) {
         "for i = 1, 1000 do local u = math.random(); assert(u >= 0 and u < 1) end\n"
         "scenario 'r' { horizon = 1 }\n", NULL));
     assert_load_error("math.random(5, 1)", "bad.lua:1: bad argument #2 to 'random' (interval is empty)");
+}
+
+static void calendars_are_checked_where_written(void **state) {
+    (void)state;
+    assert_load_error(HEAD "calendar 'shop' { 'tue-sat 10:00-19:0' }",
+                      "bad.lua:2: calendar \"shop\": \"tue-sat 10:00-19:0\": \"19:0\" is not a time of day (write HH:MM, e.g. 09:30)");
+    assert_load_error(HEAD "calendar 'shop' { 'tue-sta 10:00-19:00' }",
+                      "bad.lua:2: calendar \"shop\": \"tue-sta 10:00-19:00\": \"sta\" is not a day (mon, tue, wed, thu, fri, sat, sun)");
+    assert_load_error(HEAD "calendar 'shop' 'mon'",
+                      "bad.lua:2: calendar \"shop\": write its hours as strings in braces, e.g. calendar \"shop\" { \"mon-fri 09:00-17:00\" }");
+    assert_load_error(HEAD "calendar 'always' { 'mon' }",
+                      "bad.lua:2: calendar: \"always\" is predefined (open all the time); choose another name");
+    assert_load_error(HEAD "calendar 'shop' { 'mon' }\nrole 'a' { calendar = 'shp' }",
+                      "bad.lua:3: role \"a\": no calendar called \"shp\" (did you mean \"shop\"?)");
+    assert_load_error(HEAD "arrivals 'a' { rate = { ['10h'] = per_hour(6) }, to = 'exit' }",
+                      "bad.lua:2: arrivals \"a\": rate must be per_hour(r), per_day(r), or rates by time of day such as "
+                      "{ [\"10:00\"] = per_hour(6), [\"12:00\"] = per_hour(15) }, got a table");
+    assert_load_error("scenario 'x' { horizon = 10, start = 'monday' }",
+                      "bad.lua:1: scenario \"x\": start must be a day and a time such as \"mon 08:00\" "
+                      "(\"monday\": \"monday\" is not a day (mon, tue, wed, thu, fri, sat, sun)), got \"monday\"");
 }
 
 static void params_and_set(void **state) {
@@ -246,6 +262,7 @@ int main(void) {
         cmocka_unit_test(the_sandbox_keeps_scenarios_in),
         cmocka_unit_test(words_of_later_versions_are_refused),
         cmocka_unit_test(math_random_as_in_lua),
+        cmocka_unit_test(calendars_are_checked_where_written),
         cmocka_unit_test(params_and_set),
         cmocka_unit_test(time_helpers_follow_the_unit),
     };

@@ -1,0 +1,167 @@
+/* Organizational time: calendars, overtime, rates by time of day, where
+ * people's time goes. Results worked out by hand; t = 0 is Monday 00:00
+ * unless the scenario says otherwise; times in minutes. */
+#include "testing.h"
+
+#define VALUE(res, el, name, m) (metric(res, el, name, m).mean)
+
+static remous_results *run_text(const char *text, remous_scenario **sc, const remous_options *opt) {
+    *sc = open_text(text, opt);
+    return run_ok(*sc);
+}
+
+/* An office open mon-fri 09:00-17:00, an arrival every 10 open minutes: 48
+ * a day, from 09:10 to 17:00. The one at 17:00 finds the office closed and
+ * is served at 09:00 the next morning. Measured from Tuesday on, a clerk
+ * doing 5 minutes each works 240 of 480 minutes a day. */
+static const char *office =
+    "scenario 'office' { horizon = weeks(1), warmup = days(1), replications = 1 }\n"
+    "calendar 'office' { 'mon-fri 09:00-17:00' }\n"
+    "role 'clerk' { calendar = 'office' }\n"
+    "arrivals 'visitors' { interarrival = 10, calendar = 'office', to = 'serve' }\n"
+    "activity 'serve' { role = 'clerk', duration = 5, kind = 'core' }\n";
+
+static void office_hours_exact_counts(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(office, &sc, NULL);
+    assert_near(VALUE(res, "arrivals", "visitors", "arrived"), 4 * 48, 0);
+    assert_near(VALUE(res, "activity", "serve", "completed"), 4 * 48, 0);
+    assert_near(VALUE(res, "role", "clerk", "utilization"), 0.5, 1e-12);
+    assert_near(VALUE(res, "role", "clerk", "share_core"), 0.5, 1e-12);
+    assert_near(VALUE(res, "role", "clerk", "share_idle"), 0.5, 1e-12);
+    assert_near(VALUE(res, "role", "clerk", "overtime"), 0, 0);
+    /* waits: 47 a day at once, the 17:00 one 16 hours (960 minutes) */
+    assert_near(VALUE(res, "queue", "serve", "wait_mean"), 960.0 / 48, 1e-9);
+    assert_near(VALUE(res, "queue", "serve", "wait_max"), 960, 1e-6);
+    remous_results_free(res);
+    remous_close(sc);
+
+    /* day by day: 48 arrivals on each weekday, none at the weekend */
+    remous_options opt = remous_default_options();
+    opt.period = "1d";
+    res = run_text(office, &sc, &opt);
+    char dir[] = "/tmp/remous-time-XXXXXX", err[512], path[300], cmd[400];
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(remous_write_csv(res, dir, err, sizeof err), REMOUS_OK);
+    snprintf(path, sizeof path, "%s/timeseries.csv", dir);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char line[512];
+    int weekdays = 0, weekend = 0;
+    while (fgets(line, sizeof line, f)) {
+        double start, mean;
+        if (sscanf(line, "baseline,%lf,arrivals,visitors,arrived,%lf,", &start, &mean) == 2) {
+            if (start < 5 * 1440) {
+                assert_near(mean, 48, 0);
+                weekdays++;
+            } else {
+                assert_near(mean, 0, 0);
+                weekend++;
+            }
+        }
+    }
+    fclose(f);
+    assert_int_equal(weekdays, 5);
+    assert_int_equal(weekend, 2);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* Nobody is there when people come: an evening role, daytime visitors who
+ * wait 30 minutes at most. */
+static void a_calendar_that_never_meets_the_arrivals(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'mismatch' { horizon = weeks(1), replications = 1 }\n"
+        "calendar 'office' { 'mon-fri 09:00-17:00' }\n"
+        "calendar 'evening' { 'mon-fri 20:00-23:00' }\n"
+        "role 'volunteer' { calendar = 'evening' }\n"
+        "arrivals 'calls' { interarrival = 10, calendar = 'office', to = 'answer', patience = 30 }\n"
+        "activity 'answer' { role = 'volunteer', duration = 5 }\n", &sc, NULL);
+    assert_near(VALUE(res, "role", "volunteer", "utilization"), 0, 0);
+    assert_near(VALUE(res, "arrivals", "calls", "abandoned"), 5 * 48, 0);
+    assert_near(VALUE(res, "arrivals", "calls", "completed"), 0, 0);
+    /* the volunteer's working time: 3 hours on 5 evenings */
+    assert_near(VALUE(res, "role", "volunteer", "share_idle"), 1, 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* A step under way at closing time is finished, in overtime. */
+static void closing_time_overtime(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'late' { horizon = days(1), replications = 1 }\n"
+        "calendar 'morning' { 'mon 09:00-10:00' }\n"
+        "role 'clerk' { calendar = 'morning' }\n"
+        "arrivals 'files' { initial = 2, to = 'process' }\n"
+        "activity 'process' { role = 'clerk', duration = 90, kind = 'admin' }\n", &sc, NULL);
+    /* the first file waits for 09:00 and takes until 10:30; the second waits
+     * for a morning that does not come within the day */
+    assert_near(VALUE(res, "activity", "process", "completed"), 1, 0);
+    assert_near(VALUE(res, "queue", "process", "wait_mean"), 540, 1e-9);
+    assert_near(VALUE(res, "role", "clerk", "overtime"), 30, 1e-9);
+    assert_near(VALUE(res, "role", "clerk", "utilization"), 1, 1e-12);
+    assert_near(VALUE(res, "person", "clerk#1", "share_admin"), 1, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* The scenario may start on another day: open at t = 0 on Tuesday 10:00. */
+static void the_week_starts_where_the_scenario_says(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'shop' { horizon = days(1), start = 'tue 10:00', replications = 1 }\n"
+        "calendar 'shop' { 'tue-sat 10:00-19:00' }\n"
+        "role 'bookseller' { calendar = 'shop' }\n"
+        "arrivals 'readers' { interarrival = 30, calendar = 'shop', to = 'advise' }\n"
+        "activity 'advise' { role = 'bookseller', duration = 15 }\n", &sc, NULL);
+    /* 9 open hours: arrivals at 10:30 ... 19:00, 18 of them; the last one
+     * waits for the next morning, beyond the horizon */
+    assert_near(VALUE(res, "arrivals", "readers", "arrived"), 18, 0);
+    assert_near(VALUE(res, "activity", "advise", "completed"), 17, 0);
+    assert_near(VALUE(res, "role", "bookseller", "utilization"), 17 * 15 / 540.0, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* A rate that varies by time of day: 6 an hour from 10:00, 15 from 12:00,
+ * 8 from 14:00 until 10:00 the next day: 12 + 30 + 160 = 202 a day; within
+ * a calendar open 10:00-14:00, 42 a day. */
+static void rates_by_time_of_day(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'rush' { unit = 'hour', horizon = days(100), replications = 10 }\n"
+        "calendar 'midday' { 'mon-sun 10:00-14:00' }\n"
+        "arrivals 'all_day' { rate = { ['10:00'] = per_hour(6), ['12:00'] = per_hour(15),\n"
+        "                               ['14:00'] = per_hour(8) }, to = 'exit' }\n"
+        "arrivals 'midday' { rate = { ['10:00'] = per_hour(6), ['12:00'] = per_hour(15),\n"
+        "                             ['14:00'] = per_hour(8) }, calendar = 'midday', to = 'exit' }\n", &sc, NULL);
+    remous_summary_row r = metric(res, "arrivals", "all_day", "arrived");
+    print_message("    all day: %.1f a day (theory 202)\n", r.mean / 100);
+    assert_near(r.mean / 100, 202, 202 * 0.01);
+    assert_true((r.ci95_high - r.mean) / 100 < 2);
+    r = metric(res, "arrivals", "midday", "arrived");
+    print_message("    midday: %.2f a day (theory 42)\n", r.mean / 100);
+    assert_near(r.mean / 100, 42, 42 * 0.015);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(office_hours_exact_counts),
+        cmocka_unit_test(a_calendar_that_never_meets_the_arrivals),
+        cmocka_unit_test(closing_time_overtime),
+        cmocka_unit_test(the_week_starts_where_the_scenario_says),
+        cmocka_unit_test(rates_by_time_of_day),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
