@@ -640,6 +640,15 @@ static void read_roles(reader *r, int t) {
         m->roles[i].name = get_string(r, -1, "name");
         m->roles[i].count = (int)get_number(L, -1, "count");
         m->roles[i].calendar = (int)get_number(L, -1, "calendar") - 1;
+        lua_getfield(L, -1, "every");
+        if ((m->roles[i].has_absence = lua_istable(L, -1))) {
+            int unused = 0;
+            read_dist(r, -1, &m->roles[i].absence_every, &unused, "absence", 1);
+            lua_getfield(L, -2, "lasts");
+            read_dist(r, -1, &m->roles[i].absence_lasts, &unused, "absence", 1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);

@@ -78,6 +78,8 @@ void rm_model_free(rm_model *m) {
     for (int r = 0; r < m->nroles; r++) {
         free(m->roles[r].name);
         free(m->roles[r].queues);
+        free_dist(&m->roles[r].absence_every);
+        free_dist(&m->roles[r].absence_lasts);
     }
     for (int q = 0; q < m->nqueues; q++)
         free(m->queues[q].name);

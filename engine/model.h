@@ -19,6 +19,9 @@ typedef struct rm_role {
     int *queues;              /* queues feeding a step this role can do, in queue order */
     int nqueues;
     int calendar;             /* index into the model's calendars; -1: always at work */
+    int has_absence;          /* each person is absent now and then: */
+    rm_dist absence_every;    /*   from the end of an absence to the next */
+    rm_dist absence_lasts;    /*   how long one lasts */
 } rm_role;
 
 typedef struct rm_queue {

@@ -16,7 +16,8 @@
 #include "heap.h"
 #include "rng.h"
 
-enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_WARMUP, EV_PERIOD, EV_HORIZON };
+enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENCE, EV_BACK,
+       EV_WARMUP, EV_PERIOD, EV_HORIZON };
 
 /* Consecutive events at one instant before the run is declared stuck. */
 #define RM_MAX_EVENTS_AT_ONE_TIME 10000000
@@ -48,6 +49,10 @@ typedef struct person {
     int activity;
     double start;             /* of the current step */
     double counted;           /* busy time is in the counters up to here */
+    int absent;               /* away (ill, on leave) */
+    int absence_due;          /* an absence starts when the current step ends */
+    double away_since;        /* start of the current absence */
+    double away_time;         /* working time lost to absences ended so far */
 } person;
 
 typedef struct role_state {
@@ -75,6 +80,8 @@ struct rm_sim {
     rm_rng *dur_rng, *next_rng;                   /* per activity */
     rm_rng *gap_rng, *pat_rng;                    /* per arrivals stream */
     rm_rng *attr_rng;                             /* per stream * max_attrs */
+    rm_rng *absence_rng;                          /* per person */
+    uint64_t *absence_hash;
     uint64_t *dur_hash, *next_hash, *gap_hash, *pat_hash, *attr_hash;
 
     rm_rep_stats st;
@@ -158,6 +165,20 @@ static void count_busy(rm_sim *s, int p) {
     pe->counted = s->now;
 }
 
+/* Working time in the calendar over [a, b] for person p. */
+static double calendar_time(const rm_sim *s, int p, double a, double b) {
+    const rm_profile *cal = calendar_of(s, p);
+    return cal ? rm_profile_integral(cal, a, b) : b - a;
+}
+
+/* Person p's working time from t = 0 to now: its calendar's open time,
+ * less the part of it lost to absences. */
+static double working_time(const rm_sim *s, int p) {
+    const person *pe = &s->people[p];
+    double away = pe->away_time + (pe->absent ? calendar_time(s, p, pe->away_since, s->now) : 0);
+    return calendar_time(s, p, 0, s->now) - away;
+}
+
 /* Brings every time-based counter up to now, before a snapshot. */
 static void count_up_to_now(rm_sim *s) {
     const rm_model *m = s->m;
@@ -166,8 +187,7 @@ static void count_up_to_now(rm_sim *s) {
     for (int p = 0; p < m->npeople; p++) {
         if (s->people[p].busy)
             count_busy(s, p);
-        const rm_profile *cal = calendar_of(s, p);
-        s->c[rm_cp(&s->st.lay, p, RM_P_WORKING)] = cal ? rm_profile_integral(cal, 0, s->now) : s->now;
+        s->c[rm_cp(&s->st.lay, p, RM_P_WORKING)] = working_time(s, p);
     }
 }
 
@@ -368,9 +388,22 @@ static int take_idle(rm_sim *s, const rm_activity *act) {
     return -1;
 }
 
-/* Whether person p can take work now: inside its calendar. */
+/* Whether person p can take work now: inside its calendar, not absent. */
 static int available(const rm_sim *s, int p) {
-    return s->roles[s->m->person_role[p]].open;
+    return s->roles[s->m->person_role[p]].open && !s->people[p].absent;
+}
+
+/* Takes person p out of its role's idle ring, if there. */
+static void ring_remove(rm_sim *s, int p) {
+    int r = s->m->person_role[p], n = s->m->roles[r].count;
+    role_state *rs = &s->roles[r];
+    int kept = 0;
+    for (int k = 0; k < rs->len; k++) {
+        int q = rs->idle[(rs->head + k) % n];
+        if (q != p)
+            rs->idle[(rs->head + kept++) % n] = q;
+    }
+    rs->len = kept;
 }
 
 static void make_idle(rm_sim *s, int p) {
@@ -500,6 +533,50 @@ static int arrive(rm_sim *s, int si) {
     return enter_step(s, i, st->to);
 }
 
+/* ------------------------------------------------------------ absences -- */
+
+static int schedule_absence(rm_sim *s, int p) {
+    const rm_role *role = &s->m->roles[s->m->person_role[p]];
+    double gap = rm_dist_sample(&role->absence_every, &s->absence_rng[p]);
+    return rm_heap_push(&s->cal, s->now + gap, EV_ABSENCE, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
+}
+
+/* Person p goes away now for a drawn length. */
+static int begin_absence(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    const rm_role *role = &s->m->roles[s->m->person_role[p]];
+    ring_remove(s, p);
+    pe->absent = 1;
+    pe->absence_due = 0;
+    pe->away_since = s->now;
+    double lasts = rm_dist_sample(&role->absence_lasts, &s->absence_rng[p]);
+    return rm_heap_push(&s->cal, s->now + lasts, EV_BACK, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
+}
+
+/* An absence is due: it starts now, or when the current step ends. */
+static int absence_due(rm_sim *s, int p) {
+    if (s->people[p].busy) {
+        s->people[p].absence_due = 1;
+        return 0;
+    }
+    return begin_absence(s, p);
+}
+
+/* Person p is back: takes work if inside its calendar; the next absence. */
+static int back(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    pe->away_time += calendar_time(s, p, pe->away_since, s->now);
+    pe->absent = 0;
+    if (available(s, p)) {
+        int took = look_for_work(s, p);
+        if (took < 0)
+            return -1;
+        if (!took)
+            make_idle(s, p);
+    }
+    return schedule_absence(s, p);
+}
+
 /* Person p finishes the step it was doing. */
 static int end_service(rm_sim *s, int p) {
     person *pe = &s->people[p];
@@ -511,7 +588,10 @@ static int end_service(rm_sim *s, int p) {
     if (measuring(s))
         s->st.by_person[a][p]++;
     pe->busy = 0;
-    if (available(s, p)) {
+    if (pe->absence_due) {
+        if (begin_absence(s, p) < 0)
+            return -1;
+    } else if (available(s, p)) {
         int took = look_for_work(s, p);
         if (took < 0)
             return -1;
@@ -534,7 +614,7 @@ static int shift_change(rm_sim *s, int r) {
     if (open && !rs->open) {
         rs->open = 1;
         for (int p = role->first_person; p < role->first_person + role->count; p++) {
-            if (s->people[p].busy)
+            if (s->people[p].busy || s->people[p].absent)
                 continue;
             int took = look_for_work(s, p);
             if (took < 0)
@@ -627,7 +707,10 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
         s->roles[r].open = m->roles[r].calendar < 0 || rm_profile_open(&m->calendars[m->roles[r].calendar], 0);
     }
     for (int p = 0; p < m->npeople; p++) {
-        s->people[p].busy = 0;
+        person *pe = &s->people[p];
+        pe->busy = pe->absent = pe->absence_due = 0;
+        pe->away_time = 0;
+        rm_rng_stream_hashed(&s->absence_rng[p], seed, (uint64_t)rep, s->absence_hash[p]);
         if (available(s, p))
             make_idle(s, p);
     }
@@ -684,6 +767,9 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         return fail_oom(s);
     if (s->st.nperiods > 1 && rm_heap_push(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
         return fail_oom(s);              /* each boundary schedules the next: a small calendar */
+    for (int p = 0; p < m->npeople; p++)
+        if (m->roles[m->person_role[p]].has_absence && schedule_absence(s, p) < 0)
+            return -1;
     for (int r = 0; r < m->nroles; r++) {
         if (m->roles[r].calendar < 0)
             continue;
@@ -733,6 +819,12 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             break;
         case EV_SHIFT:
             rc = shift_change(s, (int)ev.a);
+            break;
+        case EV_ABSENCE:
+            rc = absence_due(s, (int)ev.a);
+            break;
+        case EV_BACK:
+            rc = back(s, (int)ev.a);
             break;
         case EV_WARMUP:
             end_warmup(s);
@@ -795,6 +887,8 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     s->gap_hash = calloc(ns, sizeof(uint64_t));
     s->pat_hash = calloc(ns, sizeof(uint64_t));
     s->attr_hash = calloc(nattr, sizeof(uint64_t));
+    s->absence_rng = calloc(np, sizeof(rm_rng));
+    s->absence_hash = calloc(np, sizeof(uint64_t));
     rm_rep_stats *st = &s->st;
     st->lay = rm_layout_of(m);
     st->period = period > 0 ? period : m->horizon;
@@ -810,7 +904,8 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     st->by_person = calloc(na, sizeof *st->by_person);
     if (!s->qs || !s->people || !s->roles || !s->generated || !s->dur_rng || !s->next_rng ||
         !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
-        !s->gap_hash || !s->pat_hash || !s->attr_hash || !st->counters || !st->warm ||
+        !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->absence_rng || !s->absence_hash ||
+        !st->counters || !st->warm ||
         !st->periods || !st->sketch || !st->wait_max || !st->length_max || !st->by_person)
         goto oom;
     for (int r = 0; r < m->nroles; r++)
@@ -819,6 +914,12 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int q = 0; q < m->nqueues; q++)
         if (!(st->sketch[q] = malloc(sizeof(rm_sketch))))
             goto oom;
+    for (int r = 0; r < m->nroles; r++)
+        for (int i = 0; i < m->roles[r].count; i++) {
+            char who[600];
+            snprintf(who, sizeof who, "%s#%d", m->roles[r].name, i + 1);
+            s->absence_hash[m->roles[r].first_person + i] = stream_hash("role", who, "absence", NULL);
+        }
     for (int a = 0; a < m->nactivities; a++) {
         if (!(st->by_person[a] = calloc(np, sizeof(uint64_t))))
             goto oom;
@@ -861,6 +962,7 @@ void rm_sim_free(rm_sim *s) {
     free(s->qs); free(s->people); free(s->roles); free(s->generated);
     free(s->dur_rng); free(s->next_rng); free(s->gap_rng); free(s->pat_rng); free(s->attr_rng);
     free(s->dur_hash); free(s->next_hash); free(s->gap_hash); free(s->pat_hash); free(s->attr_hash);
+    free(s->absence_rng); free(s->absence_hash);
     free(s->st.counters); free(s->st.warm); free(s->st.periods); free(s->st.sketch);
     free(s->st.wait_max); free(s->st.length_max); free(s->st.by_person);
     free(s);

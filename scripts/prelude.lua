@@ -347,6 +347,15 @@ function check.discipline(v)
   if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return "\"fifo\", \"lifo\" or \"priority\"" end
 end
 function check.capacity(v) return check.count(v) end
+function check.absence(v)
+  local usage = "{ every = distribution, lasts = distribution }, e.g. { every = exponential(days(60)), lasts = uniform(days(1), days(5)) }"
+  if type(v) ~= "table" or is_dist(v) then return usage end
+  for k in pairs(v) do
+    if k ~= "every" and k ~= "lasts" then return usage end
+  end
+  if v.every == nil or v.lasts == nil or check.dist(v.every) or check.dist(v.lasts) then return usage end
+  if type(v.every) == "number" and v.every <= 0 then return usage .. " (every must be > 0)" end
+end
 function check.start(v)
   if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
   local err = host.check_start(v)
@@ -356,7 +365,7 @@ end
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
                start = "start", description = "string" },
-  role = { count = "people", calendar = "name", absence = "any", cost_per_hour = "nonneg",
+  role = { count = "people", calendar = "name", absence = "absence", cost_per_hour = "nonneg",
            description = "string" },
   queue = { discipline = "discipline", capacity = "capacity", description = "string" },
   arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
@@ -369,7 +378,6 @@ local schemas = {
 -- Later versions implement these; until then a scenario that uses them is
 -- refused rather than silently simulated without them.
 local not_yet = {
-  role = { absence = false },
   activity = { interruptible = false, switch_cost = 0 },
 }
 
@@ -548,6 +556,11 @@ function M.compile()
     local d = decls.role.by[name]
     model.roles[i] = { name = name, count = d.fields.count or 1,
                        calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)) }
+    local absence = d.fields.absence
+    if absence then
+      model.roles[i].every = compile_dist(absence.every)
+      model.roles[i].lasts = compile_dist(absence.lasts)
+    end
     role_index[name] = i
   end
 

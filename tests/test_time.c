@@ -155,6 +155,74 @@ static void rates_by_time_of_day(void **state) {
     remous_close(sc);
 }
 
+/* One person alone can do the step, away 50 minutes after every 100 at work
+ * (absences [100,150), [250,300), ..., [1450,1500)). Arrivals every 10,
+ * served in 5. Each cycle of 150 from t = 100: the 5 arrivals of the absence
+ * wait 50, 45, 40, 35, 30, then the next 5 wait 25, 20, 15, 10, 5: 275 in
+ * all; the last absence leaves 5 unserved at the horizon. */
+static const char *director_alone =
+    "scenario 'grants' { horizon = 1500, replications = 1 }\n"
+    "role 'director' { absence = { every = 100, lasts = 50 } }\n"
+    "arrivals 'files' { interarrival = 10, to = 'file' }\n"
+    "activity 'file' { role = 'director', duration = 5 }\n";
+
+static void absences_of_the_only_person(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(director_alone, &sc, NULL);
+    assert_near(VALUE(res, "arrivals", "files", "arrived"), 149, 0);
+    assert_near(VALUE(res, "activity", "file", "completed"), 144, 0);
+    assert_near(VALUE(res, "queue", "file", "wait_mean"), 9 * 275 / 144.0, 1e-9);
+    assert_near(VALUE(res, "queue", "file", "wait_max"), 50, 1e-6);
+    /* working time: 1500 less 10 absences of 50 */
+    assert_near(VALUE(res, "role", "director", "utilization"), 144 * 5 / 1000.0, 1e-12);
+    assert_near(VALUE(res, "activity", "file", "top_person_share"), 1, 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* The same with a deputy who steps in (director first, deputy when the
+ * director is away): the deputy takes the 5 arrivals of each absence. */
+static void a_deputy_takes_over(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'grants' { horizon = 1500, replications = 1 }\n"
+        "role 'director' { absence = { every = 100, lasts = 50 } }\n"
+        "role 'deputy' {}\n"
+        "arrivals 'files' { interarrival = 10, to = 'file' }\n"
+        "activity 'file' { role = { 'director', 'deputy' }, duration = 5 }\n", &sc, NULL);
+    assert_near(VALUE(res, "activity", "file", "completed"), 149, 0);
+    assert_near(VALUE(res, "queue", "file", "wait_mean"), 0, 0);
+    /* the director: 9 before the first absence, 10 a cycle for 9 cycles */
+    assert_near(VALUE(res, "activity", "file", "top_person_share"), 99 / 149.0, 1e-12);
+    assert_near(VALUE(res, "role", "deputy", "utilization"), 50 * 5 / 1500.0, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+/* An absence that falls during a step starts when the step ends; working
+ * time is lost only inside the calendar. */
+static void absences_wait_for_the_step_and_count_in_working_time(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    /* the file takes 0-30; the absence is due at 10, starts at 30, lasts 40 */
+    remous_results *res = run_text(
+        "scenario 'busy' { horizon = 100, replications = 1 }\n"
+        "role 'clerk' { absence = { every = 10, lasts = 40 } }\n"
+        "arrivals 'files' { initial = 2, to = 'file' }\n"
+        "activity 'file' { role = 'clerk', duration = 30 }\n", &sc, NULL);
+    /* the second file waits 30 + 40 and is under way from 70 to the horizon
+     * (the absence due at 80 waits for it) */
+    assert_near(VALUE(res, "queue", "file", "wait_max"), 70, 1e-9);
+    assert_near(VALUE(res, "activity", "file", "completed"), 1, 0);
+    /* working time: 100 less [30,70); busy 0-30 and 70-100 */
+    assert_near(VALUE(res, "person", "clerk#1", "share_work"), 60 / 60.0, 1e-12);
+    assert_near(VALUE(res, "person", "clerk#1", "share_idle"), 0, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours_exact_counts),
@@ -162,6 +230,9 @@ int main(void) {
         cmocka_unit_test(closing_time_overtime),
         cmocka_unit_test(the_week_starts_where_the_scenario_says),
         cmocka_unit_test(rates_by_time_of_day),
+        cmocka_unit_test(absences_of_the_only_person),
+        cmocka_unit_test(a_deputy_takes_over),
+        cmocka_unit_test(absences_wait_for_the_step_and_count_in_working_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
