@@ -151,7 +151,6 @@ static void words_of_later_versions_are_refused(void **state) {
         {HEAD "task 'close' { every = 'mon 18:00' }", "bad.lua:2: \"task\""},
         {HEAD "tool 'pay' {}", "bad.lua:2: \"tool\""},
         {HEAD "variant 'v' {}", "bad.lua:2: \"variant\""},
-        {HEAD "role 'a' { absence = { every = 5, lasts = 1 } }", "bad.lua:2: role \"a\": absence"},
         {HEAD "activity 'a' { interruptible = true }", "bad.lua:2: activity \"a\": interruptible"},
         {HEAD "activity 'a' { switch_cost = 2 }", "bad.lua:2: activity \"a\": switch_cost"},
     };
@@ -178,6 +177,9 @@ static void math_random_as_in_lua(void **state) {
 
 static void calendars_are_checked_where_written(void **state) {
     (void)state;
+    assert_load_error(HEAD "role 'a' { absence = { every = 5 } }",
+                      "bad.lua:2: role \"a\": absence must be { every = distribution, lasts = distribution }, "
+                      "e.g. { every = exponential(days(60)), lasts = uniform(days(1), days(5)) }, got a table");
     assert_load_error(HEAD "calendar 'shop' { 'tue-sat 10:00-19:0' }",
                       "bad.lua:2: calendar \"shop\": \"tue-sat 10:00-19:0\": \"19:0\" is not a time of day (write HH:MM, e.g. 09:30)");
     assert_load_error(HEAD "calendar 'shop' { 'tue-sta 10:00-19:00' }",
