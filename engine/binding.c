@@ -169,6 +169,19 @@ static int l_check_calendar(lua_State *L) {
     return 1;
 }
 
+/* host.check_points(spec) -> nil or a message */
+static int l_check_points(lua_State *L) {
+    double *times;
+    int n;
+    char err[512];
+    if (rm_calendar_parse_points(luaL_checkstring(L, 1), 10080, &times, &n, err, sizeof err) < 0)
+        lua_pushstring(L, err);
+    else
+        lua_pushnil(L);
+    free(times);
+    return 1;
+}
+
 /* host.check_start(spec) -> nil or a message */
 static int l_check_start(lua_State *L) {
     double offset;
@@ -497,7 +510,8 @@ static void push_host(lua_State *L, const char *path, const char *unit, const re
     static const luaL_Reg fns[] = {{"check_dist", l_check_dist}, {"read_column", l_read_column},
                                    {"find_module", l_find_module}, {"now", l_now},
                                    {"stopped", l_stopped}, {"check_calendar", l_check_calendar},
-                                   {"check_start", l_check_start}, {NULL, NULL}};
+                                   {"check_start", l_check_start}, {"check_points", l_check_points},
+                                   {NULL, NULL}};
     luaL_setfuncs(L, fns, 0);
 }
 
@@ -809,6 +823,18 @@ static void read_timing(reader *r, int t, rm_arrivals *s) {
     s->timing = cal >= 0 ? RM_OPEN_GAPS : RM_GAPS;
     if (cal >= 0 && rm_profile_copy(&m->calendars[cal], &s->profile) < 0)
         r->oom = 1;
+    lua_getfield(L, t, "task");
+    s->hidden = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, t, "points");
+    if (lua_isstring(L, -1)) {                        /* a task at set times of the week */
+        char err[512];
+        if (rm_calendar_parse_points(lua_tostring(L, -1), m->week, &s->points, &s->npoints, err, sizeof err) < 0)
+            r->bad = 1;
+        s->timing = RM_POINTS;
+        s->has_interarrival = 1;
+    }
+    lua_pop(L, 1);
     int n = push_array(L, t, "rates");
     if (n > 0) {
         rm_profile rates;

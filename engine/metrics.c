@@ -123,6 +123,8 @@ static void visit(const rm_model *m, visitor *v) {
         }
     }
     for (int s = 0; s < m->narrivals; s++) {
+        if (m->arrivals[s].hidden)
+            continue;                            /* a task: reported as its step */
         const char *n = m->arrivals[s].name;
         double done = delta(v, rm_cs(l, s, RM_S_COMPLETED));
         emit(v, RM_EL_ARRIVALS, n, "arrived", NULL, delta(v, rm_cs(l, s, RM_S_ARRIVED)));

@@ -107,6 +107,7 @@ void rm_model_free(rm_model *m) {
         }
         free(st->attrs);
         rm_profile_free(&st->profile);
+        free(st->points);
     }
     for (int c = 0; c < m->ncalendars; c++)
         rm_profile_free(&m->calendars[c]);

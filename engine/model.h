@@ -71,7 +71,8 @@ typedef struct rm_attribute {
 typedef enum {
     RM_GAPS,                  /* interarrival times, in plain time */
     RM_OPEN_GAPS,             /* interarrival times counted in its calendar's open time */
-    RM_RATES                  /* a rate that varies by time of day (and calendar): profile */
+    RM_RATES,                 /* a rate that varies by time of day (and calendar): profile */
+    RM_POINTS                 /* at set times of the week (a task): points */
 } rm_timing;
 
 typedef struct rm_arrivals {
@@ -80,6 +81,9 @@ typedef struct rm_arrivals {
     rm_dist interarrival;     /* RM_RATES: exponential(1), spread by the profile */
     rm_timing timing;
     rm_profile profile;       /* RM_OPEN_GAPS: the calendar; RM_RATES: rate x calendar */
+    double *points;           /* RM_POINTS: week offsets, sorted */
+    int npoints;
+    int hidden;               /* a task's occurrences: not reported as arrivals */
     int to;                   /* first step */
     double priority;
     int priority_hook;

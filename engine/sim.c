@@ -745,13 +745,27 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
         s->hooks.replication(s->hooks.ctx, seed, rep);
 }
 
+/* The next of a task's weekly times after t (at t itself too, at first). */
+static double next_point(const rm_model *m, const rm_arrivals *st, double t, int strictly_after) {
+    double u = t + m->start, k = floor(u / m->week), x = u - k * m->week;
+    for (int i = 0; i < st->npoints; i++)
+        if (st->points[i] > x || (!strictly_after && st->points[i] == x))
+            return k * m->week + st->points[i] - m->start;
+    return (k + 1) * m->week + st->points[0] - m->start;
+}
+
 static int schedule_next_arrival(rm_sim *s, int si) {
     const rm_arrivals *st = &s->m->arrivals[si];
     if (!st->has_interarrival || (st->limit >= 0 && s->generated[si] >= st->limit))
         return 0;
     s->generated[si]++;
-    double gap = rm_dist_sample(&st->interarrival, &s->gap_rng[si]);
-    double t = st->timing == RM_GAPS ? s->now + gap : rm_profile_advance(&st->profile, s->now, gap);
+    double t;
+    if (st->timing == RM_POINTS) {
+        t = next_point(s->m, st, s->now, s->generated[si] > 1);
+    } else {
+        double gap = rm_dist_sample(&st->interarrival, &s->gap_rng[si]);
+        t = st->timing == RM_GAPS ? s->now + gap : rm_profile_advance(&st->profile, s->now, gap);
+    }
     if (!(t < INFINITY))
         return 0;                                /* a calendar that never opens */
     return rm_heap_push(&s->cal, t, EV_ARRIVAL, (uint32_t)si, 0) < 0 ? fail_oom(s) : 0;

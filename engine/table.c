@@ -107,6 +107,7 @@ void remous_print_table(const remous_results *res, FILE *out) {
         static const int pct[] = {0, 0, 0, 0};
         header(out, "Arrivals", cols);
         for (int s = 0; s < m->narrivals; s++)
-            line(res, out, "arrivals", m->arrivals[s].name, metrics, pct);
+            if (!m->arrivals[s].hidden)
+                line(res, out, "arrivals", m->arrivals[s].name, metrics, pct);
     }
 }

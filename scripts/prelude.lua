@@ -356,6 +356,16 @@ function check.absence(v)
   if v.every == nil or v.lasts == nil or check.dist(v.every) or check.dist(v.lasts) then return usage end
   if type(v.every) == "number" and v.every <= 0 then return usage .. " (every must be > 0)" end
 end
+function check.every(v)
+  if type(v) == "string" then
+    local err = host.check_points(v)
+    if err then return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap (" .. err .. ")" end
+    return nil
+  end
+  local expected = check.dist(v)
+  if expected or v == 0 then return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap" end
+end
+function check.number(v) if type(v) ~= "number" or v ~= v then return "a number" end end
 function check.start(v)
   if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
   local err = host.check_start(v)
@@ -373,6 +383,8 @@ local schemas = {
                attributes = "attributes", limit = "count", initial = "waiting", description = "string" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
                interruptible = "boolean", switch_cost = "nonneg", description = "string" },
+  task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
+           priority = "number", description = "string" },
 }
 
 -- Later versions implement these; until then a scenario that uses them is
@@ -491,7 +503,7 @@ function calendar(name)
     calendars.by[name] = { name = name, specs = copy, where = at2 }
   end
 end
-task = later("task")
+task = declarer("task")
 tool = later("tool")
 variant = later("variant")
 
@@ -572,6 +584,24 @@ function M.compile()
     queue_index[name] = #model.queues
   end
   for _, name in ipairs(decls.queue.order) do add_queue(name, decls.queue.by[name]) end
+
+  -- A task is a step of its own fed by a hidden stream of occurrences.
+  local tasks = {}
+  for _, name in ipairs(decls.task.order) do
+    local d = decls.task.by[name]
+    local f, at = d.fields, d.at
+    local what = fmt("task %q", name)
+    if decls.activity.by[name] then
+      fail(d.where, "%s: an activity has that name already; give the task another", what)
+    end
+    if f.every == nil then fail(d.where, "%s: set when it comes back, e.g. every = \"mon-fri 18:30\"", what) end
+    if f.role == nil then fail(d.where, "%s: set who does it, e.g. role = \"manager\"", what) end
+    decls.activity.order[#decls.activity.order + 1] = name
+    decls.activity.by[name] = { name = name, where = d.where,
+      fields = { role = f.role, queue = f.queue, duration = f.duration, kind = f.kind },
+      at = { role = at.role, queue = at.queue, duration = at.duration, kind = at.kind } }
+    tasks[#tasks + 1] = d
+  end
 
   local step_index = { exit = 0 }
   for i, name in ipairs(decls.activity.order) do step_index[name] = i end
@@ -666,6 +696,14 @@ function M.compile()
       s.attributes[#s.attributes + 1] = { name = an, dist = dist }
     end
     model.arrivals[i] = s
+  end
+
+  for _, d in ipairs(tasks) do
+    local f = d.fields
+    local s = { name = d.name, to = step_index[d.name], limit = -1, initial = 0, deadline = -1,
+                priority = f.priority or 0, attributes = {}, calendar = 0, task = true }
+    if type(f.every) == "string" then s.points = f.every else s.interarrival = compile_dist(f.every) end
+    model.arrivals[#model.arrivals + 1] = s
   end
 
   for _, p in ipairs(params) do p.used = true end

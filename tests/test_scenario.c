@@ -148,7 +148,6 @@ static void words_of_later_versions_are_refused(void **state) {
     const char *suffix = " is not supported yet by this version of remous (remove it to simulate without it)";
     char expected[512];
     struct { const char *text, *what; } cases[] = {
-        {HEAD "task 'close' { every = 'mon 18:00' }", "bad.lua:2: \"task\""},
         {HEAD "tool 'pay' {}", "bad.lua:2: \"tool\""},
         {HEAD "variant 'v' {}", "bad.lua:2: \"variant\""},
         {HEAD "activity 'a' { interruptible = true }", "bad.lua:2: activity \"a\": interruptible"},
@@ -177,6 +176,15 @@ static void math_random_as_in_lua(void **state) {
 
 static void calendars_are_checked_where_written(void **state) {
     (void)state;
+    assert_load_error(HEAD "task 'close' { every = 'mon 18h', role = 'r', duration = 5 }\nrole 'r' {}",
+                      "bad.lua:2: task \"close\": every must be a day and time such as \"mon-sat 18:30\" or a "
+                      "distribution of the gap (\"mon 18h\": \"18h\" is not a time of day (write HH:MM, e.g. 09:30)), "
+                      "got \"mon 18h\"");
+    assert_load_error(HEAD "task 'close' { every = 'mon 18:00', duration = 5 }",
+                      "bad.lua:2: task \"close\": set who does it, e.g. role = \"manager\"");
+    assert_load_error(HEAD "role 'r' {}\nactivity 'close' { role = 'r', duration = 1 }\n"
+                           "task 'close' { every = 'mon 18:00', role = 'r', duration = 5 }",
+                      "bad.lua:4: task \"close\": an activity has that name already; give the task another");
     assert_load_error(HEAD "role 'a' { absence = { every = 5 } }",
                       "bad.lua:2: role \"a\": absence must be { every = distribution, lasts = distribution }, "
                       "e.g. { every = exponential(days(60)), lasts = uniform(days(1), days(5)) }, got a table");

@@ -223,6 +223,43 @@ static void absences_wait_for_the_step_and_count_in_working_time(void **state) {
     remous_close(sc);
 }
 
+/* Recurring work: a manager closes the till every day but Sunday at 18:30,
+ * for 20 minutes, inside a calendar that ends at 18:40. */
+static void a_task_at_set_times(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'till' { horizon = weeks(1), replications = 1 }\n"
+        "calendar 'shop' { 'mon-sat 09:00-18:40' }\n"
+        "role 'manager' { calendar = 'shop' }\n"
+        "task 'reconcile' { every = 'mon-sat 18:30', role = 'manager', duration = 20, kind = 'admin' }\n", &sc, NULL);
+    assert_near(VALUE(res, "activity", "reconcile", "completed"), 6, 0);
+    /* 10 minutes a day inside the calendar, 10 after it */
+    assert_near(VALUE(res, "role", "manager", "share_admin"), 60 / (6 * 580.0), 1e-12);
+    assert_near(VALUE(res, "role", "manager", "overtime"), 60, 1e-9);
+    assert_near(VALUE(res, "queue", "reconcile", "wait_mean"), 0, 0);
+    remous_summary_row none;
+    assert_int_equal(remous_results_find(res, "arrivals", "reconcile", "arrived", &none), -1);
+    remous_results_free(res);
+    remous_close(sc);
+
+    /* a task due before opening waits for it; one with a gap in plain time */
+    res = run_text(
+        "scenario 'early' { horizon = days(1), replications = 1 }\n"
+        "calendar 'office' { 'mon-fri 09:00-17:00' }\n"
+        "role 'clerk' { calendar = 'office' }\n"
+        "task 'mail' { every = 'mon-fri 07:00', role = 'clerk', duration = 15 }\n"
+        "task 'backup' { every = 120, role = 'clerk', duration = 1 }\n", &sc, NULL);
+    /* backups due at 120, 240, ..., 1320; at 09:00 the clerk takes whatever
+     * waited longest: the backups of 02:00, 04:00, 06:00 (a minute each),
+     * then the mail of 07:00, then the backup of 08:00 */
+    assert_near(VALUE(res, "queue", "mail", "wait_mean"), 123, 1e-9);
+    /* those of 18:00, 20:00 and 22:00 wait for the next day */
+    assert_near(VALUE(res, "activity", "backup", "completed"), 8, 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours_exact_counts),
@@ -233,6 +270,7 @@ int main(void) {
         cmocka_unit_test(absences_of_the_only_person),
         cmocka_unit_test(a_deputy_takes_over),
         cmocka_unit_test(absences_wait_for_the_step_and_count_in_working_time),
+        cmocka_unit_test(a_task_at_set_times),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
