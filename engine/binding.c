@@ -748,6 +748,10 @@ static void read_activities(reader *r, int t) {
         lua_pop(L, 1);
         a->queue = (int)get_number(L, at, "queue") - 1;
         a->kind = (int)get_number(L, at, "kind") - 1;
+        lua_getfield(L, at, "interruptible");
+        a->interruptible = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        a->switch_cost = get_number(L, at, "switch_cost");
         char what[600];
         snprintf(what, sizeof what, "activity \"%s\": duration", a->name ? a->name : "");
         read_sampler(r, at, "duration", &a->duration, what);

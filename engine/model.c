@@ -64,9 +64,13 @@ int rm_model_finish(rm_model *m) {
         if (m->arrivals[s].priority_hook)
             m->has_hooks = 1;
     }
-    for (int a = 0; a < m->nactivities; a++)
+    m->has_interruptible = 0;
+    for (int a = 0; a < m->nactivities; a++) {
         if (m->activities[a].duration.hook || m->activities[a].next.kind == RM_NEXT_HOOK)
             m->has_hooks = 1;
+        if (m->activities[a].interruptible)
+            m->has_interruptible = 1;
+    }
     return 0;
 }
 

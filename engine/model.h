@@ -56,6 +56,8 @@ typedef struct rm_activity {
     rm_sampler duration;
     int kind;                 /* index into model kinds */
     rm_next next;
+    int interruptible;        /* left for a more urgent item, resumed later */
+    double switch_cost;       /* added to the rest of the step at each resumption */
 } rm_activity;
 
 typedef enum { RM_ATTR_NUMBER, RM_ATTR_BOOLEAN, RM_ATTR_CHOICE } rm_attr_type;
@@ -119,6 +121,7 @@ typedef struct rm_model {
     int *person_role;         /* role of each person */
     int max_attrs;            /* largest nattrs over the arrival streams */
     int has_hooks;
+    int has_interruptible;    /* some step is interruptible (derived) */
 } rm_model;
 
 /* Fills the derived fields (first_person, person_role, role queues,

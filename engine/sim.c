@@ -25,6 +25,8 @@ enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENC
 typedef struct item {
     uint64_t id;
     double t_arrival, t_enqueue, patience, wait_total, priority;
+    double service_done;      /* service time of the current step before interruptions */
+    double remaining;         /* work left on the step, while interrupted */
     double qkey1;             /* queue order: (qkey1, qkey2) ascending */
     int64_t qkey2;
     uint32_t gen;             /* bumped when it leaves a queue or is freed */
@@ -47,7 +49,11 @@ typedef struct person {
     int busy;
     uint32_t item;
     int activity;
-    double start;             /* of the current step */
+    double start;             /* of the current stretch of work */
+    double end;               /* when it ends, unless interrupted */
+    uint32_t gen;             /* bumped at an interruption: its end event is stale */
+    uint32_t *held;           /* items it interrupted, the last on top */
+    int nheld, capheld;
     double counted;           /* busy time is in the counters up to here */
     int absent;               /* away (ill, on leave) */
     int absence_due;          /* an absence starts when the current step ends */
@@ -345,6 +351,8 @@ static void finish(rm_sim *s, uint32_t i) {
 }
 
 /* Person p starts serving item i at its current step. */
+static int work_on(rm_sim *s, int p, uint32_t i, double d);
+
 static int start_service(rm_sim *s, int p, uint32_t i) {
     item *it = &s->items[i];
     int a = it->activity;
@@ -365,12 +373,71 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
     double d;
     if (sample(s, &act->duration, &s->dur_rng[a], i, &d) < 0)
         return -1;
+    s->items[i].service_done = 0;
+    return work_on(s, p, i, d);
+}
+
+/* Person p works on item i (at its step) for d from now. */
+static int work_on(rm_sim *s, int p, uint32_t i, double d) {
     person *pe = &s->people[p];
     pe->busy = 1;
     pe->item = i;
-    pe->activity = a;
+    pe->activity = s->items[i].activity;
     pe->start = pe->counted = s->now;
-    return rm_heap_push(&s->cal, s->now + d, EV_END_SERVICE, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
+    pe->end = s->now + d;
+    return rm_heap_push(&s->cal, pe->end, EV_END_SERVICE, (uint32_t)p, pe->gen) < 0 ? fail_oom(s) : 0;
+}
+
+/* Person p leaves its interruptible step for item i, more urgent; it keeps
+ * the interrupted item and resumes it later. */
+static int interrupt(rm_sim *s, int p, uint32_t i) {
+    person *pe = &s->people[p];
+    if (pe->nheld == pe->capheld) {
+        int cap = pe->capheld ? pe->capheld * 2 : 4;
+        uint32_t *h = realloc(pe->held, (size_t)cap * sizeof *h);
+        if (!h)
+            return fail_oom(s);
+        pe->held = h;
+        pe->capheld = cap;
+    }
+    count_busy(s, p);
+    item *old = &s->items[pe->item];
+    old->service_done += s->now - pe->start;
+    old->remaining = pe->end - s->now;
+    pe->held[pe->nheld++] = pe->item;
+    pe->gen++;                                   /* its end event is stale now */
+    return start_service(s, p, i);
+}
+
+/* Person p takes up again the last item it interrupted. */
+static int resume(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    uint32_t i = pe->held[--pe->nheld];
+    return work_on(s, p, i, s->items[i].remaining + s->m->activities[s->items[i].activity].switch_cost);
+}
+
+/* A busy person of act's roles (in their order) doing an interruptible step
+ * for an item less urgent than `priority`: the least urgent such item's,
+ * the latest started among equals; -1 if none. */
+static int interruptible_for(const rm_sim *s, const rm_activity *act, double priority) {
+    for (int k = 0; k < act->nroles; k++) {
+        const rm_role *role = &s->m->roles[act->roles[k]];
+        int best = -1;
+        for (int p = role->first_person; p < role->first_person + role->count; p++) {
+            const person *pe = &s->people[p];
+            if (!pe->busy || !s->m->activities[pe->activity].interruptible)
+                continue;
+            double prio = s->items[pe->item].priority;
+            if (prio <= priority)
+                continue;
+            if (best < 0 || prio > s->items[s->people[best].item].priority ||
+                (prio == s->items[s->people[best].item].priority && pe->start > s->people[best].start))
+                best = p;
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
 }
 
 /* Takes the first idle person of the roles of act, in their order; -1 if none. */
@@ -437,9 +504,17 @@ static int role_can_do(const rm_activity *act, int r) {
     return 0;
 }
 
+/* Whether item a goes before item b: smaller priority, then waiting since
+ * earlier. */
+static int more_urgent(const rm_sim *s, uint32_t a, uint32_t b) {
+    const item *x = &s->items[a], *y = &s->items[b];
+    return x->priority < y->priority || (x->priority == y->priority && x->t_enqueue < y->t_enqueue);
+}
+
 /* Person p, just free, takes the most urgent head among the queues of its
- * role: smallest priority, then longest waiting, then the queue declared
- * first. Returns 1 if it took one, 0 if none, -1 on error. */
+ * role (smallest priority, then longest waiting, then the queue declared
+ * first), or resumes the item it interrupted last if nothing waiting is
+ * more urgent. Returns 1 if it took work, 0 if none, -1 on error. */
 static int look_for_work(rm_sim *s, int p) {
     const rm_role *role = &s->m->roles[s->m->person_role[p]];
     uint32_t best = NO_ITEM;
@@ -450,11 +525,12 @@ static int look_for_work(rm_sim *s, int p) {
         uint32_t h = q->heap[0];
         if (!role_can_do(&s->m->activities[s->items[h].activity], s->m->person_role[p]))
             continue;
-        if (best == NO_ITEM || s->items[h].priority < s->items[best].priority ||
-            (s->items[h].priority == s->items[best].priority &&
-             s->items[h].t_enqueue < s->items[best].t_enqueue))
+        if (best == NO_ITEM || more_urgent(s, h, best))
             best = h;
     }
+    person *pe = &s->people[p];
+    if (pe->nheld > 0 && (best == NO_ITEM || !more_urgent(s, best, pe->held[pe->nheld - 1])))
+        return resume(s, p) < 0 ? -1 : 1;        /* what it left, unless more urgent waits */
     if (best == NO_ITEM)
         return 0;
     int qi = s->items[best].queue;
@@ -482,10 +558,18 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
         return rm_heap_push(&s->cal, s->now + d, EV_END_DELAY, i, s->items[i].gen) < 0 ? fail_oom(s) : 0;
     }
     queue_state *q = &s->qs[act->queue];
+    it->t_enqueue = s->now;                      /* at this step since: for urgency ties */
     if (q->len == 0) {
         int p = take_idle(s, act);
         if (p >= 0)
             return start_service(s, p, i);
+    }
+    /* nobody free: it may interrupt a less urgent interruptible step, if it
+     * would head its line */
+    if (s->m->has_interruptible && (q->len == 0 || it->priority < s->items[q->heap[0]].priority)) {
+        int p = interruptible_for(s, act, it->priority);
+        if (p >= 0)
+            return interrupt(s, p, i);
     }
     long cap = s->m->queues[act->queue].capacity;
     if (cap >= 0 && q->len >= (uint64_t)cap) {
@@ -578,13 +662,15 @@ static int back(rm_sim *s, int p) {
 }
 
 /* Person p finishes the step it was doing. */
-static int end_service(rm_sim *s, int p) {
+static int end_service(rm_sim *s, int p, uint32_t gen) {
     person *pe = &s->people[p];
+    if (gen != pe->gen)
+        return 0;                                /* interrupted: a later event ends it */
     uint32_t i = pe->item;
     int a = pe->activity;
     count_busy(s, p);
     s->c[rm_ca(&s->st.lay, a, RM_A_COMPLETED)]++;
-    s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->now - pe->start;
+    s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->items[i].service_done + s->now - pe->start;
     if (measuring(s))
         s->st.by_person[a][p]++;
     pe->busy = 0;
@@ -709,6 +795,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int p = 0; p < m->npeople; p++) {
         person *pe = &s->people[p];
         pe->busy = pe->absent = pe->absence_due = 0;
+        pe->nheld = 0;
         pe->away_time = 0;
         rm_rng_stream_hashed(&s->absence_rng[p], seed, (uint64_t)rep, s->absence_hash[p]);
         if (available(s, p))
@@ -823,7 +910,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
                 rc = arrive(s, (int)ev.a);
             break;
         case EV_END_SERVICE:
-            rc = end_service(s, (int)ev.a);
+            rc = end_service(s, (int)ev.a, ev.b);
             break;
         case EV_END_DELAY:
             rc = end_delay(s, ev.a);
@@ -967,6 +1054,9 @@ void rm_sim_free(rm_sim *s) {
     if (s->roles)
         for (int r = 0; r < m->nroles; r++)
             free(s->roles[r].idle);
+    if (s->people)
+        for (int p = 0; p < m->npeople; p++)
+            free(s->people[p].held);
     if (s->st.sketch)
         for (int q = 0; q < m->nqueues; q++)
             free(s->st.sketch[q]);

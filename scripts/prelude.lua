@@ -389,9 +389,7 @@ local schemas = {
 
 -- Later versions implement these; until then a scenario that uses them is
 -- refused rather than silently simulated without them.
-local not_yet = {
-  activity = { interruptible = false, switch_cost = 0 },
-}
+local not_yet = {}
 
 local function not_supported(at, what)
   fail(at, "%s is not supported yet by this version of remous (remove it to simulate without it)", what)
@@ -660,6 +658,8 @@ function M.compile()
       for j, s in ipairs(names) do steps[j] = resolve_step(s, at.next, what .. ": next") end
       a.next = { kind = "table", steps = steps, p = probs }
     end
+    a.interruptible = f.interruptible or false
+    a.switch_cost = f.switch_cost or 0
     model.activities[i] = a
   end
 

@@ -150,8 +150,6 @@ static void words_of_later_versions_are_refused(void **state) {
     struct { const char *text, *what; } cases[] = {
         {HEAD "tool 'pay' {}", "bad.lua:2: \"tool\""},
         {HEAD "variant 'v' {}", "bad.lua:2: \"variant\""},
-        {HEAD "activity 'a' { interruptible = true }", "bad.lua:2: activity \"a\": interruptible"},
-        {HEAD "activity 'a' { switch_cost = 2 }", "bad.lua:2: activity \"a\": switch_cost"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         snprintf(expected, sizeof expected, "%s%s", cases[i].what, suffix);

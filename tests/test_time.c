@@ -260,6 +260,43 @@ static void a_task_at_set_times(void **state) {
     remous_close(sc);
 }
 
+/* A handover (interruptible, priority 1) interrupted by a reader asking for
+ * advice (priority 0): the bookseller advises, then resumes the handover,
+ * paying 2 minutes to get back into it. */
+static void an_interrupted_step_resumes(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'counter' { horizon = 100, replications = 1 }\n"
+        "role 'bookseller' {}\n"
+        "arrivals 'orders' { initial = 1, to = 'handover', priority = 1 }\n"
+        "arrivals 'readers' { interarrival = 4, limit = 1, to = 'advise', priority = 0 }\n"
+        "activity 'handover' { role = 'bookseller', duration = 10, kind = 'tool',\n"
+        "                      interruptible = true, switch_cost = 2 }\n"
+        "activity 'advise' { role = 'bookseller', duration = 5, kind = 'core' }\n", &sc, NULL);
+    /* handover 0-4, advice 4-9 (at once), handover again 9-17 (6 left + 2) */
+    assert_near(VALUE(res, "arrivals", "readers", "cycle_time_mean"), 5, 1e-12);
+    assert_near(VALUE(res, "queue", "advise", "wait_mean"), 0, 0);
+    assert_near(VALUE(res, "arrivals", "orders", "cycle_time_mean"), 17, 1e-12);
+    assert_near(VALUE(res, "activity", "handover", "duration_mean"), 12, 1e-12);
+    assert_near(VALUE(res, "role", "bookseller", "share_tool"), 12 / 100.0, 1e-12);
+    assert_near(VALUE(res, "role", "bookseller", "share_core"), 5 / 100.0, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+
+    /* not interruptible: the reader waits for the end of the handover */
+    res = run_text(
+        "scenario 'counter' { horizon = 100, replications = 1 }\n"
+        "role 'bookseller' {}\n"
+        "arrivals 'orders' { initial = 1, to = 'handover', priority = 1 }\n"
+        "arrivals 'readers' { interarrival = 4, limit = 1, to = 'advise', priority = 0 }\n"
+        "activity 'handover' { role = 'bookseller', duration = 10 }\n"
+        "activity 'advise' { role = 'bookseller', duration = 5 }\n", &sc, NULL);
+    assert_near(VALUE(res, "queue", "advise", "wait_mean"), 6, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours_exact_counts),
@@ -271,6 +308,7 @@ int main(void) {
         cmocka_unit_test(a_deputy_takes_over),
         cmocka_unit_test(absences_wait_for_the_step_and_count_in_working_time),
         cmocka_unit_test(a_task_at_set_times),
+        cmocka_unit_test(an_interrupted_step_resumes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,6 +78,34 @@ static void priority_classes_match_cobham(void **state) {
     remous_close(sc);
 }
 
+/* M/M/1 with preemptive-resume priorities (exponential service, rate mu):
+ * the mean time in system of class k is
+ *   T_k = (1/mu) / (1 - s_{k-1}) + R_k / ((1 - s_{k-1})(1 - s_k)),
+ * R_k = sum over i <= k of lambda_i E[S^2] / 2 (Kleinrock, vol. 2, 3.8). */
+static void preemptive_resume_priorities(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_scenario(
+        "scenario 'preemptive' { horizon = 200000, warmup = 1000, replications = 20 }\n"
+        "role 'server' {}\n"
+        "queue 'line' { discipline = 'priority' }\n"
+        "arrivals 'urgent' { interarrival = exponential(1 / 0.3), to = 'serve', priority = 0 }\n"
+        "arrivals 'routine' { interarrival = exponential(1 / 0.4), to = 'serve', priority = 1 }\n"
+        "activity 'serve' { role = 'server', queue = 'line', duration = exponential(1),\n"
+        "                   interruptible = true }\n", &sc);
+    double l1 = 0.3, l2 = 0.4, es2 = 2, s1 = l1, s2 = l1 + l2;
+    double t1 = 1 + l1 * es2 / 2 / (1 - s1);
+    double t2 = 1 / (1 - s1) + (l1 + l2) * es2 / 2 / ((1 - s1) * (1 - s2));
+    remous_summary_row r = metric(res, "arrivals", "urgent", "cycle_time_mean");
+    check(&r, t1, 0.03);
+    r = metric(res, "arrivals", "routine", "cycle_time_mean");
+    check(&r, t2, 0.03);
+    r = metric(res, "role", "server", "utilization");
+    check(&r, s2, 0.01);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 /* M/M/1/K: an arrival finding K in the system is lost, with probability
  * (1 - rho) rho^K / (1 - rho^(K+1)). K = 5: 4 waiting places + 1 in service. */
 static void mm1k_blocking_probability(void **state) {
@@ -152,6 +180,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(mmc_mean_wait_matches_erlang_c),
         cmocka_unit_test(priority_classes_match_cobham),
+        cmocka_unit_test(preemptive_resume_priorities),
         cmocka_unit_test(mm1k_blocking_probability),
         cmocka_unit_test(jackson_network_with_rework),
         cmocka_unit_test(flow_without_resources),
