@@ -1299,8 +1299,10 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     return sc;
 fail:
     binding_free(b);
-    if (sc)
+    if (sc) {
+        rm_model_free(sc->model);
         free(sc->path);
+    }
     free(sc);
     return NULL;
 }
