@@ -55,6 +55,7 @@ typedef struct person {
     uint32_t *held;           /* items it interrupted, the last on top */
     int nheld, capheld;
     double counted;           /* busy time is in the counters up to here */
+    const rm_profile *calendar;   /* its role's, or NULL: always at work */
     int absent;               /* away (ill, on leave) */
     int absence_due;          /* an absence starts when the current step ends */
     double away_since;        /* start of the current absence */
@@ -154,8 +155,7 @@ static void count_area(rm_sim *s, int qi) {
 
 /* The calendar of person p's role, or NULL when always at work. */
 static const rm_profile *calendar_of(const rm_sim *s, int p) {
-    int cal = s->m->roles[s->m->person_role[p]].calendar;
-    return cal < 0 ? NULL : &s->m->calendars[cal];
+    return s->people[p].calendar;
 }
 
 /* Adds person p's busy time over [counted, now] to its step's kind, the
@@ -794,6 +794,8 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     }
     for (int p = 0; p < m->npeople; p++) {
         person *pe = &s->people[p];
+        int cal = m->roles[m->person_role[p]].calendar;
+        pe->calendar = cal < 0 ? NULL : &m->calendars[cal];
         pe->busy = pe->absent = pe->absence_due = 0;
         pe->nheld = 0;
         pe->away_time = 0;
