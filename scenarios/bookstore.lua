@@ -1,36 +1,45 @@
 -- An independent bookstore (the founding case of remous).
 --
--- Two booksellers run the shop. Readers walk in, browse, and many of them ask
--- for advice: that is the heart of the trade, what the booksellers are there
--- for. Then they buy at the counter, where the same booksellers take the
--- payment.
+-- Two booksellers run the shop, open Tuesday to Saturday, 10:00 to 19:00.
+-- Readers walk in, browse, and many of them ask for advice: that is the
+-- heart of the trade, what the booksellers are there for. Then they buy at
+-- the counter, where the same booksellers take the payment. After closing,
+-- one of them counts the till.
 --
 -- The local authority that funds the booksellers' association asked for
--- "innovation": online payment. On the shop floor that means two lines at the
--- counter (people collecting orders already paid, and everyone else), or a
--- person dedicated to handing over orders instead of advising readers. The
--- variants that show this need tools and variants (a later version of
+-- "innovation": online payment. On the shop floor that means two lines at
+-- the counter (people collecting orders already paid, and everyone else),
+-- or a person dedicated to handing over orders instead of advising readers.
+-- The variants that show this need tools and variants (a later version of
 -- remous); this file is the baseline: the shop as it works today.
 --
--- Time is in minutes. Opening hours are not modelled yet: the horizon counts
--- only open time, 24 days of 9 hours.
---
--- Numbers to change for your shop: the readers' arrival rate, how long advice
--- and payment take, how many booksellers.
+-- Numbers to change for your shop: how many readers come (more at lunch
+-- time and in the late afternoon), how long advice and payment take, how
+-- many booksellers, the opening hours.
 
 scenario "Bookstore" {
   unit = "minute",
-  horizon = hours(24 * 9),
-  warmup = hours(9),
+  start = "mon 00:00",
+  horizon = weeks(4),
+  warmup = days(1),
   replications = 20,
 }
 
-role "bookseller" { count = param("booksellers", 2, { label = "Booksellers", min = 1, max = 6, step = 1 }) }
+calendar "shop" { "tue-sat 10:00-19:00" }
+
+role "bookseller" {
+  count = param("booksellers", 2, { label = "Booksellers", min = 1, max = 6, step = 1 }),
+  calendar = "shop",
+  absence = { every = exponential(days(45)), lasts = uniform(days(1), days(4)) },
+}
 
 queue "counter" { discipline = "fifo" }
 
+local busy = param("readers_per_hour", 12, { label = "Readers per hour at busy times", min = 1, max = 40 })
 arrivals "walk_in" {
-  rate = per_hour(param("readers_per_hour", 12, { label = "Readers per hour", min = 1, max = 40 })),
+  rate = { ["10:00"] = per_hour(busy / 2), ["12:00"] = per_hour(busy),
+           ["14:00"] = per_hour(busy / 2), ["17:00"] = per_hour(busy) },
+  calendar = "shop",
   to = "browse",
   patience = uniform(10, 25),        -- how long a reader waits before leaving
 }
@@ -51,4 +60,12 @@ activity "checkout" {
   role = "bookseller", queue = "counter",
   duration = triangular(1, 2, 4),
   kind = "sales",
+}
+
+task "count_the_till" {             -- the next bookseller free stops to count it
+  every = "tue-sat 18:45",
+  role = "bookseller",
+  duration = 20,
+  kind = "admin",
+  priority = -1,                     -- before the readers waiting (priority 0)
 }
