@@ -752,6 +752,7 @@ static void read_activities(reader *r, int t) {
         a->interruptible = lua_toboolean(L, -1);
         lua_pop(L, 1);
         a->switch_cost = get_number(L, at, "switch_cost");
+        a->tool = (int)get_number(L, at, "tool") - 1;
         char what[600];
         snprintf(what, sizeof what, "activity \"%s\": duration", a->name ? a->name : "");
         read_sampler(r, at, "duration", &a->duration, what);
@@ -914,6 +915,36 @@ static void read_arrivals(reader *r, int t) {
     lua_pop(L, 1);
 }
 
+static void read_tools(reader *r, int t) {
+    lua_State *L = r->L;
+    rm_model *m = r->m;
+    m->ntools = push_array(L, t, "tools");
+    m->tools = alloc_array(r, (size_t)m->ntools, sizeof *m->tools);
+    for (int i = 0; i < m->ntools && m->tools; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        int at = lua_gettop(L);
+        rm_tool *tool = &m->tools[i];
+        tool->name = get_string(r, at, "name");
+        tool->adoption = get_number(L, at, "adoption");
+        tool->learning_start = get_number(L, at, "learning_start");
+        tool->half_life = get_number(L, at, "half_life");
+        tool->training = get_number(L, at, "training");
+        lua_getfield(L, at, "fallback");
+        tool->fallback = lua_isnumber(L, -1) ? (int)lua_tointeger(L, -1) - 1 : RM_NO_STEP;
+        lua_pop(L, 1);
+        lua_getfield(L, at, "every");
+        if ((tool->has_downtime = lua_istable(L, -1))) {
+            int unused = 0;
+            read_dist(r, -1, &tool->down_every, &unused, "downtime", 1);
+            lua_getfield(L, at, "lasts");
+            read_dist(r, -1, &tool->down_lasts, &unused, "downtime", 1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
 static void read_kinds_and_params(reader *r, int t) {
     lua_State *L = r->L;
     rm_model *m = r->m;
@@ -960,6 +991,7 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
     read_activities(&r, t);
     read_arrivals(&r, t);
     read_kinds_and_params(&r, t);
+    read_tools(&r, t);
     lua_getfield(L, t, "step_index");
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.steps");
     if (r.bad) {
@@ -1094,8 +1126,9 @@ static int hook_step(void *ctx, int hook, const rm_item_view *item, double now, 
     return -1;
 }
 
-static void hook_replication(void *ctx, uint64_t seed, int rep) {
+static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int rep) {
     binding *b = ctx;
+    b->model = m;
     rm_rng_stream(&b->random, seed, (uint64_t)rep, "lua/math.random");
 }
 
@@ -1154,26 +1187,63 @@ remous_options remous_default_options(void) {
     return o;
 }
 
+/* Compiles the baseline and every variant into sc->models and names. The
+ * prelude's table is at stack index `prelude`. Returns 0 or -1. */
+static int compile_all(binding *b, int prelude, remous_scenario *sc, char *err, size_t errlen) {
+    lua_State *L = b->L;
+    lua_getfield(L, prelude, "variants");
+    if (protected_call(b, 0, 1, LOAD_BUDGET, sc->path, err, errlen) < 0)
+        return -1;
+    int n = (int)lua_rawlen(L, -1) + 1;
+    int names = lua_gettop(L);
+    sc->models = calloc((size_t)n, sizeof *sc->models);
+    sc->variants = calloc((size_t)n, sizeof *sc->variants);
+    if (!sc->models || !sc->variants) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (int v = 0; v < n; v++) {
+        lua_getfield(L, prelude, "compile");
+        if (v == 0)
+            lua_pushnil(L);
+        else
+            lua_rawgeti(L, names, v);
+        sc->variants[v] = strdup(v == 0 ? "baseline" : lua_tostring(L, -1));
+        if (!sc->variants[v]) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        sc->nmodels = v + 1;
+        if (protected_call(b, 1, 1, LOAD_BUDGET, sc->path, err, errlen) < 0)
+            return -1;
+        if (!(sc->models[v] = read_model(b, err, errlen)))
+            return -1;
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 0);
+    return 0;
+}
+
 /* Makes a fresh state in b->L, runs the prelude and the scenario in it (in
- * `unit`, or minutes first when NULL) and compiles the model. When the
- * scenario declares another unit, returns NULL with *restart set to it. */
-static rm_model *load_scenario(binding *b, const char *path, const remous_options *opt,
-                               const char *unit, char *restart, size_t restartlen,
-                               char *err, size_t errlen) {
+ * `unit`, or minutes first when NULL) and compiles the baseline and the
+ * variants into sc. When the scenario declares another unit, returns -1
+ * with *restart set to it. */
+static int load_scenario(binding *b, remous_scenario *sc, const char *path, const remous_options *opt,
+                         const char *unit, char *restart, size_t restartlen, char *err, size_t errlen) {
     size_t len = 0;
     char *source = read_file(path, MAX_SCENARIO_BYTES, &len, err, errlen);
     if (!source)
-        return NULL;
+        return -1;
     if (memchr(source, '\0', len)) {
         snprintf(err, errlen, "%s: this is not a Lua scenario (it is a binary file)", path);
         free(source);
-        return NULL;
+        return -1;
     }
     lua_State *L = b->L = lua_newstate(limited_alloc, b);
     if (!L) {
         snprintf(err, errlen, "out of memory");
         free(source);
-        return NULL;
+        return -1;
     }
     lua_sethook(L, count_hook, LUA_MASKCOUNT, BUDGET_STEP);
     open_libraries(L, opt->unsafe);
@@ -1184,12 +1254,12 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
     if (luaL_loadbufferx(L, rm_prelude_lua, strlen(rm_prelude_lua), "=prelude", "t") != LUA_OK) {
         snprintf(err, errlen, "internal error in the prelude: %s", lua_tostring(L, -1));
         free(source);
-        return NULL;
+        return -1;
     }
     push_host(L, path, unit, opt);
     if (protected_call(b, 1, 1, LOAD_BUDGET, path, err, errlen) < 0) {
         free(source);
-        return NULL;
+        return -1;
     }
     int prelude = lua_gettop(L);
     if (!opt->unsafe) {
@@ -1204,23 +1274,18 @@ static rm_model *load_scenario(binding *b, const char *path, const remous_option
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         one_line(err);
-        return NULL;
+        return -1;
     }
     rc = protected_call(b, 0, 0, LOAD_BUDGET, path, err, errlen);
     lua_getfield(L, prelude, "restart_unit");
     if (lua_type(L, -1) == LUA_TSTRING) {
         snprintf(restart, restartlen, "%s", lua_tostring(L, -1));
-        return NULL;
+        return -1;
     }
     lua_pop(L, 1);
     if (rc < 0)
-        return NULL;
-    lua_getfield(L, prelude, "compile");
-    if (protected_call(b, 0, 1, LOAD_BUDGET, path, err, errlen) < 0)
-        return NULL;
-    rm_model *m = read_model(b, err, errlen);
-    lua_settop(L, 0);
-    return m;
+        return -1;
+    return compile_all(b, prelude, sc, err, errlen);
 }
 
 /* The time series' period: "1w", "8h", "30min", "2d", "90s" or a number in
@@ -1263,7 +1328,8 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;
     char unit[16] = "", restart[16] = "";
-    for (int pass = 0; pass < 2 && !sc->model; pass++) {
+    int loaded = -1;
+    for (int pass = 0; pass < 2 && loaded < 0; pass++) {
         if (pass > 0) {                         /* again, in the declared unit */
             lua_close(b->L);
             b->L = NULL;
@@ -1272,17 +1338,17 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
             restart[0] = '\0';
         }
         rm_rng_stream(&b->random, opt->seed, 0, "lua/math.random (load)");
-        sc->model = load_scenario(b, path, opt, unit[0] ? unit : NULL, restart, sizeof restart, err, errlen);
-        if (!sc->model && !restart[0])
+        loaded = load_scenario(b, sc, path, opt, unit[0] ? unit : NULL, restart, sizeof restart, err, errlen);
+        if (loaded < 0 && !restart[0])
             goto fail;
     }
-    if (!sc->model)
+    if (loaded < 0)
         goto fail;
     sc->binding = b;
-    b->model = sc->model;
+    b->model = sc->models[0];
     sc->seed = opt->seed;
-    sc->replications = opt->replications > 0 ? opt->replications : sc->model->replications;
-    if (parse_period(opt->period, sc->model, &sc->period, err, errlen) < 0)
+    sc->replications = opt->replications > 0 ? opt->replications : sc->models[0]->replications;
+    if (parse_period(opt->period, sc->models[0], &sc->period, err, errlen) < 0)
         goto fail;
 
     /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index. */
@@ -1299,18 +1365,21 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     return sc;
 fail:
     binding_free(b);
-    if (sc) {
-        rm_model_free(sc->model);
-        free(sc->path);
-    }
-    free(sc);
+    if (sc)
+        sc->binding = NULL;
+    remous_close(sc);
     return NULL;
 }
 
 void remous_close(remous_scenario *sc) {
     if (!sc)
         return;
-    rm_model_free(sc->model);
+    for (int v = 0; v < sc->nmodels; v++) {
+        rm_model_free(sc->models[v]);
+        free(sc->variants[v]);
+    }
+    free(sc->models);
+    free(sc->variants);
     binding_free(sc->binding);
     free(sc->path);
     free(sc);

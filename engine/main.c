@@ -39,24 +39,26 @@ static void arm_load_watchdog(const char *scenario) {
 
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
+    "       remous compare SCENARIO.lua [options]  baseline against every variant, paired\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous --help | --version\n"
     "\n"
     "options:\n"
+    "  --variant NAME       run a variant of the scenario instead of the baseline (run)\n"
     "  --reps N             replications (default: the scenario's, else 10)\n"
     "  --seed S             seed of the random streams (default 1)\n"
     "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
     "  --out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR\n"
     "  --period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit\n"
     "  --jobs J             accepted; this version runs replications on one core\n"
-    "  --lang en|fr         language of the report (en)\n"
+    "  --lang en|fr         language of the digest and the report (en)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
     "\n"
-    "Planned, not in this version: compare, sweep, merge, batch, trace, --variant, --html.\n";
+    "Planned, not in this version: sweep, merge, batch, trace, --html.\n";
 
 typedef struct cli {
-    const char *command, *scenario, *out;
+    const char *command, *scenario, *out, *variant, *lang;
     remous_options opt;
     const char *set_names[256], *set_values[256];
     int quiet;
@@ -69,7 +71,7 @@ static const struct {
 } options[] = {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
-    {"--period", 0, 0}, {"--variant", 0, 1}, {"--html", 0, 1}, {NULL, 0, 0},
+    {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 1}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -147,6 +149,11 @@ static int parse(cli *c, int argc, char **argv) {
         } else if (strcmp(name, "--lang") == 0) {
             if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
                 return fail_usage("--lang: expected en or fr, got \"%s\"", value);
+            c->lang = value;
+        } else if (strcmp(name, "--variant") == 0) {
+            if (strcmp(c->command, "run") != 0)
+                return fail_usage("--variant goes with run (compare runs every variant)%s", "");
+            c->variant = value;
         } else if (strcmp(name, "--period") == 0) {
             c->opt.period = value;
         } else if (strcmp(name, "--out") == 0) {
@@ -192,11 +199,11 @@ int main(int argc, char **argv) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *planned[] = {"compare", "sweep", "merge", "batch", "trace", NULL};
+    static const char *planned[] = {"sweep", "merge", "batch", "trace", NULL};
     for (const char **p = planned; *p; p++)
         if (strcmp(argv[1], *p) == 0)
             return fail_usage("'%s' is not supported yet by this version of remous", argv[1]);
-    if (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "check") != 0)
+    if (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "compare") != 0)
         return fail_usage("unknown command '%s'", argv[1]);
 
     static cli c;
@@ -220,8 +227,21 @@ int main(int argc, char **argv) {
         remous_close(sc);
         return REMOUS_OK;
     }
+    if (strcmp(c.command, "compare") == 0) {
+        remous_comparison *cmp = NULL;
+        status = remous_compare(sc, &cmp, err, sizeof err);
+        if (status == REMOUS_OK && c.out)
+            status = remous_write_comparison(cmp, c.out, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        else if (!c.quiet)
+            remous_print_digest(cmp, stdout, c.lang);
+        remous_comparison_free(cmp);
+        remous_close(sc);
+        return status;
+    }
     remous_results *res = NULL;
-    status = remous_run(sc, &res, err, sizeof err);
+    status = remous_run_variant(sc, c.variant ? c.variant : "baseline", &res, err, sizeof err);
     if (status == REMOUS_OK && c.out)
         status = remous_write_csv(res, c.out, err, sizeof err);
     if (status != REMOUS_OK)

@@ -116,6 +116,12 @@ void rm_model_free(rm_model *m) {
     for (int c = 0; c < m->ncalendars; c++)
         rm_profile_free(&m->calendars[c]);
     free(m->calendars);
+    for (int t = 0; t < m->ntools; t++) {
+        free(m->tools[t].name);
+        free_dist(&m->tools[t].down_every);
+        free_dist(&m->tools[t].down_lasts);
+    }
+    free(m->tools);
     for (int k = 0; k < m->nkinds; k++)
         free(m->kinds[k]);
     for (int p = 0; p < m->nparams; p++) {

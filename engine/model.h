@@ -58,6 +58,7 @@ typedef struct rm_activity {
     rm_next next;
     int interruptible;        /* left for a more urgent item, resumed later */
     double switch_cost;       /* added to the rest of the step at each resumption */
+    int tool;                 /* a tool step: index into the model's tools; -1: none */
 } rm_activity;
 
 typedef enum { RM_ATTR_NUMBER, RM_ATTR_BOOLEAN, RM_ATTR_CHOICE } rm_attr_type;
@@ -98,6 +99,21 @@ typedef struct rm_arrivals {
     long initial;             /* items waiting at t = 0 */
 } rm_arrivals;
 
+/* A tool a variant brings in: its steps are the activities its apply
+ * declared (rm_activity.tool). */
+typedef struct rm_tool {
+    char *name;
+    double adoption;          /* share of the people concerned who use it */
+    double learning_start;    /* tool steps take this much longer at first... */
+    double half_life;         /* ...the excess halving every half_life */
+    double training;          /* working time each person concerned spends learning it, at the start */
+    int has_downtime;
+    rm_dist down_every, down_lasts;
+    int fallback;             /* where items go when it is down or not used; RM_NO_STEP: none */
+} rm_tool;
+
+#define RM_NO_STEP (-2)
+
 typedef struct rm_param {
     char *name, *value, *source;
 } rm_param;
@@ -115,6 +131,7 @@ typedef struct rm_model {
     char **kinds;             int nkinds;
     rm_param *params;         int nparams;
     rm_profile *calendars;    int ncalendars;
+    rm_tool *tools;           int ntools;
     double week;              /* a week in the scenario's unit */
     double start;             /* where t = 0 falls in the week, from Monday 00:00 */
     int npeople;

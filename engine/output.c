@@ -126,14 +126,16 @@ static int make_dirs(const char *dir, char *err, size_t errlen) {
     return 0;
 }
 
-static int write_summary(const remous_results *res, const char *dir, char *err, size_t errlen) {
+static int write_summary(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
     csv_out o;
     if (open_out(&o, dir, "summary.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "element", "name", "metric", "mean", "ci95_low",
                                    "ci95_high", "stdev", "n", NULL};
     row(&o, header);
-    for (int i = 0; i < res->cat.n; i++) {
+    for (int v = 0; v < nres; v++)
+    for (int i = 0; i < all[v]->cat.n; i++) {
+        const remous_results *res = all[v];
         remous_summary_row r;
         remous_results_row(res, i, &r);
         if (r.n == 0)
@@ -152,16 +154,18 @@ static int write_summary(const remous_results *res, const char *dir, char *err, 
     return close_out(&o, err, errlen);
 }
 
-static int write_replications(const remous_results *res, const char *dir, char *err, size_t errlen) {
+static int write_replications(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
     csv_out o;
     if (open_out(&o, dir, "replications.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "replication", "element", "name", "metric", "value", NULL};
     row(&o, header);
-    for (int r = 0; r < res->reps; r++)
-        for (int i = 0; i < res->cat.n; i++) {
-            double v = res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
-            if (isnan(v))
+    for (int v = 0; v < nres; v++)
+    for (int r = 0; r < all[v]->reps; r++)
+        for (int i = 0; i < all[v]->cat.n; i++) {
+            const remous_results *res = all[v];
+            double x = res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
+            if (isnan(x))
                 continue;
             const rm_metric *e = &res->cat.m[i];
             field(&o, res->variant);
@@ -169,21 +173,23 @@ static int write_replications(const remous_results *res, const char *dir, char *
             field(&o, rm_element_name(e->element));
             field(&o, e->name);
             field(&o, e->metric);
-            number(&o, v);
+            number(&o, x);
             end_row(&o);
         }
     return close_out(&o, err, errlen);
 }
 
-static int write_timeseries(const remous_results *res, const char *dir, char *err, size_t errlen) {
+static int write_timeseries(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
     csv_out o;
     if (open_out(&o, dir, "timeseries.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "period_start", "element", "name", "metric", "mean",
                                    "ci95_low", "ci95_high", NULL};
     row(&o, header);
-    for (int k = 0; k < res->nperiods; k++)
-        for (int i = 0; i < res->tcat.n; i++) {
+    for (int v = 0; v < nres; v++)
+    for (int k = 0; k < all[v]->nperiods; k++)
+        for (int i = 0; i < all[v]->tcat.n; i++) {
+            const remous_results *res = all[v];
             const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
             if (w->n == 0)
                 continue;
@@ -203,14 +209,16 @@ static int write_timeseries(const remous_results *res, const char *dir, char *er
     return close_out(&o, err, errlen);
 }
 
-static int write_params(const remous_results *res, const char *dir, char *err, size_t errlen) {
-    const remous_scenario *sc = res->sc;
-    const rm_model *m = sc->model;
+static int write_params(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
     csv_out o;
     if (open_out(&o, dir, "params.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "name", "value", "source", NULL};
     row(&o, header);
+    for (int v = 0; v < nres; v++) {
+    const remous_results *res = all[v];
+    const remous_scenario *sc = res->sc;
+    const rm_model *m = res->model;
     char buf[64];
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)sc->seed);
     const char *seed[] = {res->variant, "seed", buf, "run", NULL};
@@ -233,14 +241,46 @@ static int write_params(const remous_results *res, const char *dir, char *err, s
         const char *p[] = {res->variant, m->params[i].name, m->params[i].value, m->params[i].source, NULL};
         row(&o, p);
     }
+    }
     return close_out(&o, err, errlen);
 }
 
-int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
+/* The four files of one or several runs (the baseline and variants). */
+int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen) {
     if (make_dirs(dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
-    if (write_summary(res, dir, err, errlen) < 0 || write_replications(res, dir, err, errlen) < 0 ||
-        write_timeseries(res, dir, err, errlen) < 0 || write_params(res, dir, err, errlen) < 0)
+    if (write_summary(all, n, dir, err, errlen) < 0 || write_replications(all, n, dir, err, errlen) < 0 ||
+        write_timeseries(all, n, dir, err, errlen) < 0 || write_params(all, n, dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
     return REMOUS_OK;
+}
+
+int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    return rm_write_results(&res, 1, dir, err, errlen);
+}
+
+int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen) {
+    csv_out o;
+    if (open_out(&o, dir, "compare.csv", err, errlen) < 0)
+        return -1;
+    static const char *header[] = {"variant", "element", "name", "metric", "baseline_mean", "variant_mean",
+                                   "delta", "delta_ci95_low", "delta_ci95_high", "relative_change",
+                                   "significant", NULL};
+    row(&o, header);
+    for (int k = 0; k < cmp->nrows; k++) {
+        const rm_delta *d = &cmp->rows[k];
+        field(&o, d->variant);
+        field(&o, d->element);
+        field(&o, d->name);
+        field(&o, d->metric);
+        number(&o, d->baseline_mean);
+        number(&o, d->variant_mean);
+        number(&o, d->delta);
+        number(&o, d->delta - d->half);
+        number(&o, d->delta + d->half);
+        number(&o, d->relative);
+        field(&o, d->significant ? "true" : "false");
+        end_row(&o);
+    }
+    return close_out(&o, err, errlen);
 }

@@ -8,7 +8,8 @@
 
 struct remous_results {
     const remous_scenario *sc;     /* must stay open while the results are used */
-    const char *variant;           /* "baseline" */
+    const rm_model *model;         /* the baseline's or a variant's */
+    const char *variant;           /* "baseline" or the variant's name */
     rm_catalog cat;
     int reps;
     double *values;                /* reps x cat.n; NaN where no value */
@@ -20,6 +21,36 @@ struct remous_results {
     double period;
     rm_welford *ts;                /* nperiods x tcat.n */
 };
+
+/* One row of compare.csv: a metric of a variant against the baseline's,
+ * paired replication by replication. */
+typedef struct rm_delta {
+    const char *variant, *element, *name, *metric;
+    double baseline_mean, variant_mean;
+    double delta, half;            /* mean paired difference, half-width of its 95% interval */
+    double relative;               /* delta / baseline_mean; NaN when that is 0 */
+    int significant;               /* the interval excludes 0 */
+    int n;                         /* replications paired */
+} rm_delta;
+
+struct remous_comparison {
+    const remous_scenario *sc;
+    remous_results **results;      /* [0] the baseline, then each variant */
+    int n;
+    rm_delta *rows;
+    int nrows;
+};
+typedef struct remous_comparison rm_comparison;
+
+/* The four CSV files of several runs (output.c). */
+int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen);
+/* compare.csv (output.c). */
+int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen);
+
+/* The digest of variant v (1 <= v < cmp->n): its lines, largest change
+ * first, in lang ("en" or "fr"); returns how many (the caller frees each
+ * line and the array), -1 when out of memory (digest.c). */
+int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
 
 /* The mean of w and the half-width of its 95% interval (Student's t);
  * NaN when there are not two values. */

@@ -40,14 +40,31 @@ static void summarise(remous_results *res) {
 }
 
 int remous_run(remous_scenario *sc, remous_results **out, char *err, size_t errlen) {
-    const rm_model *m = sc->model;
+    return remous_run_variant(sc, "baseline", out, err, errlen);
+}
+
+int remous_run_variant(remous_scenario *sc, const char *variant, remous_results **out,
+                       char *err, size_t errlen) {
+    int v = 0;
+    while (v < sc->nmodels && strcmp(sc->variants[v], variant) != 0)
+        v++;
+    if (v == sc->nmodels) {
+        int w = snprintf(err, errlen, "%s: no variant called \"%s\" (the variants:", sc->path, variant);
+        for (int k = 1; k < sc->nmodels && w > 0 && (size_t)w < errlen; k++)
+            w += snprintf(err + w, errlen - (size_t)w, "%s \"%s\"", k > 1 ? "," : "", sc->variants[k]);
+        if (w > 0 && (size_t)w < errlen)
+            snprintf(err + w, errlen - (size_t)w, "%s)", sc->nmodels == 1 ? " none" : "");
+        return REMOUS_ERR_INPUT;
+    }
+    const rm_model *m = sc->models[v];
     remous_results *res = calloc(1, sizeof *res);
     rm_sim *sim = rm_sim_new(m, &sc->hooks, sc->period);
     double *period_values = NULL;
     if (!res || !sim || rm_catalog_build(m, 0, &res->cat) < 0 || rm_catalog_build(m, 1, &res->tcat) < 0)
         goto oom;
     res->sc = sc;
-    res->variant = "baseline";
+    res->model = m;
+    res->variant = sc->variants[v];
     res->reps = sc->replications;
     size_t n = (size_t)res->cat.n;
     res->values = malloc((size_t)res->reps * n * sizeof(double));

@@ -9,7 +9,9 @@
 
 struct remous_scenario {
     char *path;
-    rm_model *model;
+    rm_model **models;        /* [0] the baseline, then each variant, as declared */
+    char **variants;          /* their names: "baseline", then the variants' */
+    int nmodels;
     rm_hooks hooks;           /* bound to the Lua state */
     uint64_t seed;
     int replications;

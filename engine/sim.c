@@ -17,7 +17,7 @@
 #include "rng.h"
 
 enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENCE, EV_BACK,
-       EV_WARMUP, EV_PERIOD, EV_HORIZON };
+       EV_TRAINED, EV_TOOL_DOWN, EV_TOOL_UP, EV_WARMUP, EV_PERIOD, EV_HORIZON };
 
 /* Consecutive events at one instant before the run is declared stuck. */
 #define RM_MAX_EVENTS_AT_ONE_TIME 10000000
@@ -56,7 +56,8 @@ typedef struct person {
     int nheld, capheld;
     double counted;           /* busy time is in the counters up to here */
     const rm_profile *calendar;   /* its role's, or NULL: always at work */
-    int absent;               /* away (ill, on leave) */
+    int absent;               /* away (ill, on leave, in training) */
+    int training;             /* away learning the tools, at the start */
     int absence_due;          /* an absence starts when the current step ends */
     double away_since;        /* start of the current absence */
     double away_time;         /* working time lost to absences ended so far */
@@ -89,6 +90,11 @@ struct rm_sim {
     rm_rng *attr_rng;                             /* per stream * max_attrs */
     rm_rng *absence_rng;                          /* per person */
     uint64_t *absence_hash;
+    rm_rng *adopt_rng, *down_rng;                 /* per tool */
+    uint64_t *adopt_hash, *down_hash;
+    unsigned char *adopts;                        /* [tool * npeople + person] */
+    unsigned char *concerned;                     /* the same: does the tool's steps */
+    int *tool_down;                               /* per tool */
     uint64_t *dur_hash, *next_hash, *gap_hash, *pat_hash, *attr_hash;
 
     rm_rep_stats st;
@@ -373,8 +379,32 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
     double d;
     if (sample(s, &act->duration, &s->dur_rng[a], i, &d) < 0)
         return -1;
+    if (act->tool >= 0) {                        /* still learning the tool */
+        const rm_tool *tool = &s->m->tools[act->tool];
+        d *= 1 + (tool->learning_start - 1) * exp2(-s->now / tool->half_life);
+    }
     s->items[i].service_done = 0;
     return work_on(s, p, i, d);
+}
+
+/* Whether person p does step a now: not a step of a tool that is down or
+ * that p does not use. */
+static int will_do(const rm_sim *s, int p, int a) {
+    int t = s->m->activities[a].tool;
+    return t < 0 || (!s->tool_down[t] && s->adopts[(size_t)t * (size_t)s->m->npeople + (size_t)p]);
+}
+
+/* Sends item i, waiting in its queue or just arrived at a tool step that
+ * will not be done, to the tool's fallback step. */
+static int to_fallback(rm_sim *s, uint32_t i) {
+    item *it = &s->items[i];
+    const rm_activity *act = &s->m->activities[it->activity];
+    if (it->queue >= 0) {                        /* it left the line, not served */
+        double wait = s->now - it->t_enqueue;
+        it->wait_total += wait;
+        qremove(s, i);
+    }
+    return enter_step(s, i, s->m->tools[act->tool].fallback);
 }
 
 /* Person p works on item i (at its step) for d from now. */
@@ -419,13 +449,13 @@ static int resume(rm_sim *s, int p) {
 /* A busy person of act's roles (in their order) doing an interruptible step
  * for an item less urgent than `priority`: the least urgent such item's,
  * the latest started among equals; -1 if none. */
-static int interruptible_for(const rm_sim *s, const rm_activity *act, double priority) {
+static int interruptible_for(const rm_sim *s, const rm_activity *act, int step, double priority) {
     for (int k = 0; k < act->nroles; k++) {
         const rm_role *role = &s->m->roles[act->roles[k]];
         int best = -1;
         for (int p = role->first_person; p < role->first_person + role->count; p++) {
             const person *pe = &s->people[p];
-            if (!pe->busy || !s->m->activities[pe->activity].interruptible)
+            if (!pe->busy || !s->m->activities[pe->activity].interruptible || !will_do(s, p, step))
                 continue;
             double prio = s->items[pe->item].priority;
             if (prio <= priority)
@@ -488,9 +518,16 @@ static int serve_heads(rm_sim *s, int qi) {
     queue_state *q = &s->qs[qi];
     while (q->len > 0) {
         uint32_t head = q->heap[0];
-        int p = take_idle(s, &s->m->activities[s->items[head].activity]);
+        int a = s->items[head].activity;
+        int p = take_idle(s, &s->m->activities[a]);
         if (p < 0)
             return 0;
+        if (!will_do(s, p, a)) {                 /* to the fallback; p stays free */
+            make_idle(s, p);
+            if (to_fallback(s, head) < 0)
+                return -1;
+            continue;
+        }
         if (start_service(s, p, head) < 0)
             return -1;
     }
@@ -517,6 +554,7 @@ static int more_urgent(const rm_sim *s, uint32_t a, uint32_t b) {
  * more urgent. Returns 1 if it took work, 0 if none, -1 on error. */
 static int look_for_work(rm_sim *s, int p) {
     const rm_role *role = &s->m->roles[s->m->person_role[p]];
+again:;
     uint32_t best = NO_ITEM;
     for (int k = 0; k < role->nqueues; k++) {
         const queue_state *q = &s->qs[role->queues[k]];
@@ -533,6 +571,11 @@ static int look_for_work(rm_sim *s, int p) {
         return resume(s, p) < 0 ? -1 : 1;        /* what it left, unless more urgent waits */
     if (best == NO_ITEM)
         return 0;
+    if (!will_do(s, p, s->items[best].activity)) {   /* to the fallback, and look again */
+        if (to_fallback(s, best) < 0)
+            return -1;
+        goto again;
+    }
     int qi = s->items[best].queue;
     if (start_service(s, p, best) < 0)
         return -1;
@@ -557,17 +600,23 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
         s->items[i].t_enqueue = s->now;          /* when the delay started */
         return rm_heap_push(&s->cal, s->now + d, EV_END_DELAY, i, s->items[i].gen) < 0 ? fail_oom(s) : 0;
     }
+    if (act->tool >= 0 && s->tool_down[act->tool])
+        return enter_step(s, i, s->m->tools[act->tool].fallback);
     queue_state *q = &s->qs[act->queue];
     it->t_enqueue = s->now;                      /* at this step since: for urgency ties */
     if (q->len == 0) {
         int p = take_idle(s, act);
+        if (p >= 0 && !will_do(s, p, step)) {    /* taken by someone who does not use the tool */
+            make_idle(s, p);
+            return enter_step(s, i, s->m->tools[act->tool].fallback);
+        }
         if (p >= 0)
             return start_service(s, p, i);
     }
     /* nobody free: it may interrupt a less urgent interruptible step, if it
      * would head its line */
     if (s->m->has_interruptible && (q->len == 0 || it->priority < s->items[q->heap[0]].priority)) {
-        int p = interruptible_for(s, act, it->priority);
+        int p = interruptible_for(s, act, step, it->priority);
         if (p >= 0)
             return interrupt(s, p, i);
     }
@@ -639,7 +688,7 @@ static int begin_absence(rm_sim *s, int p) {
 
 /* An absence is due: it starts now, or when the current step ends. */
 static int absence_due(rm_sim *s, int p) {
-    if (s->people[p].busy) {
+    if (s->people[p].busy || s->people[p].training) {
         s->people[p].absence_due = 1;
         return 0;
     }
@@ -659,6 +708,76 @@ static int back(rm_sim *s, int p) {
             make_idle(s, p);
     }
     return schedule_absence(s, p);
+}
+
+/* --------------------------------------------------------------- tools -- */
+
+/* Person p has learnt the tools: at work from now, unless an absence fell due. */
+static int trained(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    pe->away_time += calendar_time(s, p, pe->away_since, s->now);
+    pe->absent = pe->training = 0;
+    if (pe->absence_due)
+        return begin_absence(s, p);
+    if (available(s, p)) {
+        int took = look_for_work(s, p);
+        if (took < 0)
+            return -1;
+        if (!took)
+            make_idle(s, p);
+    }
+    return 0;
+}
+
+static int schedule_downtime(rm_sim *s, int t) {
+    double gap = rm_dist_sample(&s->m->tools[t].down_every, &s->down_rng[t]);
+    return rm_heap_push(&s->cal, s->now + gap, EV_TOOL_DOWN, (uint32_t)t, 0) < 0 ? fail_oom(s) : 0;
+}
+
+static int tool_down(rm_sim *s, int t) {
+    s->tool_down[t] = 1;
+    double lasts = rm_dist_sample(&s->m->tools[t].down_lasts, &s->down_rng[t]);
+    return rm_heap_push(&s->cal, s->now + lasts, EV_TOOL_UP, (uint32_t)t, 0) < 0 ? fail_oom(s) : 0;
+}
+
+static int tool_up(rm_sim *s, int t) {
+    s->tool_down[t] = 0;
+    return schedule_downtime(s, t);
+}
+
+/* At t = 0: who uses each tool (drawn once per replication, person by
+ * person), who trains, when each tool first goes down. */
+static int start_tools(rm_sim *s, uint64_t seed, int rep) {
+    const rm_model *m = s->m;
+    size_t np = (size_t)m->npeople;
+    for (int t = 0; t < m->ntools; t++) {
+        rm_rng_stream_hashed(&s->adopt_rng[t], seed, (uint64_t)rep, s->adopt_hash[t]);
+        rm_rng_stream_hashed(&s->down_rng[t], seed, (uint64_t)rep, s->down_hash[t]);
+        s->tool_down[t] = 0;
+        for (int p = 0; p < m->npeople; p++) {
+            size_t k = (size_t)t * np + (size_t)p;
+            s->adopts[k] = s->concerned[k] && rm_rng_uniform(&s->adopt_rng[t]) < m->tools[t].adoption;
+        }
+        if (m->tools[t].has_downtime && schedule_downtime(s, t) < 0)
+            return -1;
+    }
+    for (int p = 0; p < m->npeople; p++) {
+        double training = 0;
+        for (int t = 0; t < m->ntools; t++)
+            if (s->concerned[(size_t)t * np + (size_t)p])
+                training += m->tools[t].training;
+        if (training <= 0)
+            continue;
+        person *pe = &s->people[p];
+        const rm_profile *cal = calendar_of(s, p);
+        ring_remove(s, p);
+        pe->absent = pe->training = 1;
+        pe->away_since = 0;
+        double until = cal ? rm_profile_advance(cal, 0, training) : training;
+        if (until < INFINITY && rm_heap_push(&s->cal, until, EV_TRAINED, (uint32_t)p, 0) < 0)
+            return fail_oom(s);
+    }
+    return 0;
 }
 
 /* Person p finishes the step it was doing. */
@@ -796,7 +915,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
         person *pe = &s->people[p];
         int cal = m->roles[m->person_role[p]].calendar;
         pe->calendar = cal < 0 ? NULL : &m->calendars[cal];
-        pe->busy = pe->absent = pe->absence_due = 0;
+        pe->busy = pe->absent = pe->absence_due = pe->training = 0;
         pe->nheld = 0;
         pe->away_time = 0;
         rm_rng_stream_hashed(&s->absence_rng[p], seed, (uint64_t)rep, s->absence_hash[p]);
@@ -831,7 +950,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int a = 0; a < m->nactivities; a++)
         memset(st->by_person[a], 0, (size_t)m->npeople * sizeof(uint64_t));
     if (s->hooks.replication)
-        s->hooks.replication(s->hooks.ctx, seed, rep);
+        s->hooks.replication(s->hooks.ctx, m, seed, rep);
 }
 
 /* The next of a task's weekly times after t (at t itself too, at first). */
@@ -870,6 +989,8 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         return fail_oom(s);
     if (s->st.nperiods > 1 && rm_heap_push(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
         return fail_oom(s);              /* each boundary schedules the next: a small calendar */
+    if (start_tools(s, seed, rep) < 0)
+        return -1;
     for (int p = 0; p < m->npeople; p++)
         if (m->roles[m->person_role[p]].has_absence && schedule_absence(s, p) < 0)
             return -1;
@@ -928,6 +1049,15 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             break;
         case EV_BACK:
             rc = back(s, (int)ev.a);
+            break;
+        case EV_TRAINED:
+            rc = trained(s, (int)ev.a);
+            break;
+        case EV_TOOL_DOWN:
+            rc = tool_down(s, (int)ev.a);
+            break;
+        case EV_TOOL_UP:
+            rc = tool_up(s, (int)ev.a);
             break;
         case EV_WARMUP:
             end_warmup(s);
@@ -992,6 +1122,14 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     s->attr_hash = calloc(nattr, sizeof(uint64_t));
     s->absence_rng = calloc(np, sizeof(rm_rng));
     s->absence_hash = calloc(np, sizeof(uint64_t));
+    size_t nt = (size_t)m->ntools + 1;
+    s->adopt_rng = calloc(nt, sizeof(rm_rng));
+    s->down_rng = calloc(nt, sizeof(rm_rng));
+    s->adopt_hash = calloc(nt, sizeof(uint64_t));
+    s->down_hash = calloc(nt, sizeof(uint64_t));
+    s->adopts = calloc(nt * np, 1);
+    s->concerned = calloc(nt * np, 1);
+    s->tool_down = calloc(nt, sizeof(int));
     rm_rep_stats *st = &s->st;
     st->lay = rm_layout_of(m);
     st->period = period > 0 ? period : m->horizon;
@@ -1008,6 +1146,8 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     if (!s->qs || !s->people || !s->roles || !s->generated || !s->dur_rng || !s->next_rng ||
         !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
         !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->absence_rng || !s->absence_hash ||
+        !s->adopt_rng || !s->down_rng || !s->adopt_hash || !s->down_hash || !s->adopts ||
+        !s->concerned || !s->tool_down ||
         !st->counters || !st->warm ||
         !st->periods || !st->sketch || !st->wait_max || !st->length_max || !st->by_person)
         goto oom;
@@ -1017,6 +1157,21 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int q = 0; q < m->nqueues; q++)
         if (!(st->sketch[q] = malloc(sizeof(rm_sketch))))
             goto oom;
+    /* the people concerned by a tool: of the roles that do its steps */
+    for (int a = 0; a < m->nactivities; a++) {
+        const rm_activity *act = &m->activities[a];
+        if (act->tool < 0)
+            continue;
+        for (int k = 0; k < act->nroles; k++) {
+            const rm_role *role = &m->roles[act->roles[k]];
+            for (int p = role->first_person; p < role->first_person + role->count; p++)
+                s->concerned[(size_t)act->tool * np + (size_t)p] = 1;
+        }
+    }
+    for (int t = 0; t < m->ntools; t++) {
+        s->adopt_hash[t] = stream_hash("tool", m->tools[t].name, "adoption", NULL);
+        s->down_hash[t] = stream_hash("tool", m->tools[t].name, "downtime", NULL);
+    }
     for (int r = 0; r < m->nroles; r++)
         for (int i = 0; i < m->roles[r].count; i++) {
             char who[600];
@@ -1069,6 +1224,8 @@ void rm_sim_free(rm_sim *s) {
     free(s->dur_rng); free(s->next_rng); free(s->gap_rng); free(s->pat_rng); free(s->attr_rng);
     free(s->dur_hash); free(s->next_hash); free(s->gap_hash); free(s->pat_hash); free(s->attr_hash);
     free(s->absence_rng); free(s->absence_hash);
+    free(s->adopt_rng); free(s->down_rng); free(s->adopt_hash); free(s->down_hash);
+    free(s->adopts); free(s->concerned); free(s->tool_down);
     free(s->st.counters); free(s->st.warm); free(s->st.periods); free(s->st.sketch);
     free(s->st.wait_max); free(s->st.length_max); free(s->st.by_person);
     free(s);

@@ -27,8 +27,9 @@ typedef struct rm_hooks {
     /* A step (an activity index or RM_EXIT) from a `next` hook. */
     int (*step)(void *ctx, int hook, const rm_item_view *item, double now,
                 int *out, char *err, size_t errlen);
-    /* Called before each replication: reseed what the hooks draw from. */
-    void (*replication)(void *ctx, uint64_t seed, int rep);
+    /* Called before each replication of model m: reseed what the hooks
+     * draw from; the hooks that follow see items of m. */
+    void (*replication)(void *ctx, const rm_model *m, uint64_t seed, int rep);
 } rm_hooks;
 
 /* Raw statistics of one replication.

@@ -64,7 +64,7 @@ static void header(FILE *out, const char *title, const char *const *cols) {
 }
 
 void remous_print_table(const remous_results *res, FILE *out) {
-    const rm_model *m = res->sc->model;
+    const rm_model *m = res->model;
     fprintf(out, "%s — %s, %d replication%s, seed %llu (mean ± 95%% interval; times in %ss)\n",
             m->name, res->variant, res->reps, res->reps == 1 ? "" : "s",
             (unsigned long long)res->sc->seed, m->unit);

@@ -57,9 +57,13 @@ void remous_close(remous_scenario *sc);
 /* The results of all replications of one scenario. */
 typedef struct remous_results remous_results;
 
-/* Runs every replication. Returns REMOUS_OK and sets *out, or
- * REMOUS_ERR_RUN with a message in err. */
+/* Runs every replication of the baseline. Returns REMOUS_OK and sets *out,
+ * or REMOUS_ERR_RUN with a message in err. */
 int remous_run(remous_scenario *sc, remous_results **out, char *err, size_t errlen);
+/* The same for a variant ("baseline" is the file itself); an unknown name
+ * is REMOUS_ERR_INPUT. */
+int remous_run_variant(remous_scenario *sc, const char *variant, remous_results **out,
+                       char *err, size_t errlen);
 void remous_results_free(remous_results *res);
 
 /* One row of summary.csv. */
@@ -79,6 +83,34 @@ int remous_results_find(const remous_results *res, const char *element, const ch
 /* Writes summary.csv, replications.csv, timeseries.csv and params.csv into
  * dir (created if missing), each through a temporary file renamed into place. */
 int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen);
+
+/* Every variant against the baseline, with the same seeds replication by
+ * replication (common random numbers): differences paired, with 95%
+ * intervals (paired t). */
+typedef struct remous_comparison remous_comparison;
+
+int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size_t errlen);
+void remous_comparison_free(remous_comparison *cmp);
+
+/* One row of compare.csv. */
+typedef struct remous_delta_row {
+    const char *variant, *element, *name, *metric;
+    double baseline_mean, variant_mean, delta, ci95_low, ci95_high;
+    double relative_change;        /* delta / baseline_mean; NaN when that is 0 */
+    int significant;               /* the interval excludes 0 */
+} remous_delta_row;
+
+/* The row of (variant, element, name, metric); -1 when there is none. */
+int remous_comparison_find(const remous_comparison *cmp, const char *variant, const char *element,
+                           const char *name, const char *metric, remous_delta_row *row);
+
+/* Writes summary.csv, replications.csv, timeseries.csv, params.csv (every
+ * variant) and compare.csv into dir. */
+int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen);
+
+/* The side-effect digest: every significant change, largest relative change
+ * first, in plain words, lang "en" or "fr". */
+void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang);
 
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);

@@ -366,6 +366,24 @@ function check.every(v)
   if expected or v == 0 then return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap" end
 end
 function check.number(v) if type(v) ~= "number" or v ~= v then return "a number" end end
+function check.share(v)
+  if type(v) ~= "number" or not (v >= 0 and v <= 1) then return "a share between 0 and 1" end
+end
+function check.fn(v) if type(v) ~= "function" then return "a function" end end
+function check.names(v)
+  if type(v) ~= "table" or is_dist(v) then return "a list of names, e.g. { \"online_payment\" }" end
+  local n = 0
+  for _ in pairs(v) do n = n + 1 end
+  if n ~= #v then return "a list of names, e.g. { \"online_payment\" }" end
+  for i = 1, #v do if not is_name(v[i]) then return "a list of names, e.g. { \"online_payment\" }" end end
+end
+function check.learning(v)
+  local usage = "{ start = factor >= 1, half_life = time > 0 }, e.g. { start = 1.6, half_life = days(10) }"
+  if type(v) ~= "table" or is_dist(v) then return usage end
+  for k in pairs(v) do if k ~= "start" and k ~= "half_life" then return usage end end
+  if type(v.start) ~= "number" or not (v.start >= 1) or v.start == huge then return usage end
+  if type(v.half_life) ~= "number" or not (v.half_life > 0) or v.half_life == huge then return usage end
+end
 function check.start(v)
   if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
   local err = host.check_start(v)
@@ -385,20 +403,46 @@ local schemas = {
                interruptible = "boolean", switch_cost = "nonneg", description = "string" },
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
            priority = "number", description = "string" },
+  tool = { description = "string", adoption = "share", learning = "learning", training = "nonneg",
+           downtime = "absence", fallback = "name", apply = "fn" },
+  variant = { description = "string", tools = "names", apply = "fn" },
 }
 
--- Later versions implement these; until then a scenario that uses them is
--- refused rather than silently simulated without them.
-local not_yet = {}
-
-local function not_supported(at, what)
-  fail(at, "%s is not supported yet by this version of remous (remove it to simulate without it)", what)
+-- A store holds declarations: decls[kind] = { order = { names... }, by =
+-- { name -> decl } } with decl = { name =, where = first declaration,
+-- fields = {}, at = { field -> where }, tool = the tool whose apply
+-- declared it }, and the calendars. The file writes into the baseline; a
+-- variant is a copy of it that its tools and its apply write into.
+local function new_store()
+  local store = { decls = {}, calendars = { order = {}, by = {} }, tools = {} }
+  for kind in pairs(schemas) do store.decls[kind] = { order = {}, by = {} } end
+  return store
 end
 
--- decls[kind] = { order = { names... }, by = { name -> decl } }
--- decl = { name =, where = first declaration, fields = {}, at = { field -> where } }
-local decls = {}
-for kind in pairs(schemas) do decls[kind] = { order = {}, by = {} } end
+local function copy_list(t)
+  local c = {}
+  for k, v in pairs(t) do c[k] = v end
+  return c
+end
+
+local function copy_store(store)
+  local c = new_store()
+  for kind, st in pairs(store.decls) do
+    c.decls[kind].order = copy_list(st.order)
+    for name, d in pairs(st.by) do
+      c.decls[kind].by[name] = { name = d.name, where = d.where, tool = d.tool,
+                                 fields = copy_list(d.fields), at = copy_list(d.at) }
+    end
+  end
+  c.calendars.order = copy_list(store.calendars.order)
+  c.calendars.by = copy_list(store.calendars.by)
+  c.tools = copy_list(store.tools)
+  return c
+end
+
+local baseline = new_store()
+local current = baseline          -- where declarations go now
+local current_tool = nil          -- the tool whose apply is running
 
 local function declare(kind, name, fields, at)
   local schema = schemas[kind]
@@ -415,10 +459,8 @@ local function declare(kind, name, fields, at)
     local v = fields[k]
     local expected = checker ~= "any" and check[checker](v)
     if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
-    local ny = not_yet[kind] and not_yet[kind][k]
-    if ny ~= nil and v ~= ny then not_supported(at, fmt("%s %q: %s", kind, name, k)) end
   end
-  local store = decls[kind]
+  local store = current.decls[kind]
   local d = store.by[name]
   if not d then
     d = { name = name, where = at, fields = {}, at = {} }
@@ -427,6 +469,9 @@ local function declare(kind, name, fields, at)
   end
   for k, v in pairs(fields) do
     d.fields[k], d.at[k] = v, at
+  end
+  if current_tool and (kind == "activity" or kind == "task") then
+    d.tool = current_tool                       -- a tool step
   end
 end
 
@@ -461,7 +506,7 @@ function scenario(name)
       error("restart in the declared unit", 0)
     end
     declare("scenario", name, fields, at2)
-    scenario_decl = decls.scenario.by[name]
+    scenario_decl = current.decls.scenario.by[name]
   end
 end
 role = declarer("role")
@@ -469,14 +514,8 @@ queue = declarer("queue")
 arrivals = declarer("arrivals")
 activity = declarer("activity")
 
-local function later(word)
-  return function()
-    not_supported(where(1), fmt("%q", word))
-  end
-end
 -- calendar "shop" { "tue-sat 10:00-19:00", ... }: opening hours. Declaring
 -- it again replaces its strings.
-local calendars = { order = {}, by = {} }
 function calendar(name)
   local at = where(1)
   if not is_name(name) then fail(at, "calendar needs a name, e.g. calendar \"shop\" { \"mon-fri 09:00-17:00\" }") end
@@ -495,6 +534,7 @@ function calendar(name)
       local err = host.check_calendar(specs[i])
       if err then fail(at2, "calendar %q: %s", name, err) end
     end
+    local calendars = current.calendars
     if not calendars.by[name] then calendars.order[#calendars.order + 1] = name end
     local copy = {}
     for i = 1, #specs do copy[i] = specs[i] end
@@ -502,8 +542,70 @@ function calendar(name)
   end
 end
 task = declarer("task")
-tool = later("tool")
-variant = later("variant")
+-- tool "name" { ... } and variant "name" { ... }: declared at the top of the
+-- file (not inside an apply); declaring one again merges its fields.
+local tools, variants = { order = {}, by = {} }, { order = {}, by = {} }
+
+local function top_level_declarer(kind, registry)
+  return function(name)
+    local at = where(1)
+    if not is_name(name) then fail(at, "%s needs a name, e.g. %s \"name\" { ... }", kind, kind) end
+    return function(fields)
+      local at2 = where(1)
+      if current ~= baseline then
+        fail(at2, "%s %q: declare tools and variants at the top of the file, not inside an apply", kind, name)
+      end
+      local saved = current
+      current = { decls = { [kind] = { order = {}, by = {} } } }
+      declare(kind, name, fields, at2)
+      local d = current.decls[kind].by[name]
+      current = saved
+      local known = registry.by[name]
+      if not known then
+        registry.order[#registry.order + 1] = name
+        registry.by[name] = d
+      else
+        for k, v in pairs(d.fields) do known.fields[k], known.at[k] = v, d.at[k] end
+      end
+    end
+  end
+end
+tool = top_level_declarer("tool", tools)
+variant = top_level_declarer("variant", variants)
+
+-- The store of a variant: the baseline, then each of its tools' apply
+-- (steps declared there are that tool's steps), then its own apply.
+local function variant_store(name)
+  local v = variants.by[name]
+  local store = copy_store(baseline)
+  current = store
+  for _, tname in ipairs(v.fields.tools or {}) do
+    local t = tools.by[tname]
+    if not t then
+      current = baseline
+      fail(v.at.tools, "variant %q: no tool called %q%s", name, tname, suggest(tname, tools.order))
+    end
+    store.tools[#store.tools + 1] = tname
+    if t.fields.apply then
+      current_tool = tname
+      local ok, err = pcall(t.fields.apply)
+      current_tool = nil
+      if not ok then current = baseline; error(err, 0) end
+    end
+  end
+  if v.fields.apply then
+    local ok, err = pcall(v.fields.apply)
+    if not ok then current = baseline; error(err, 0) end
+  end
+  current = baseline
+  return store
+end
+
+function M.variants()
+  local names = {}
+  for i, name in ipairs(variants.order) do names[i] = name end
+  return names
+end
 
 --------------------------------------------------------------- compile ----
 
@@ -524,7 +626,10 @@ local function compile_dist(v, at)
   return { kind = d.kind, p = d.p, values = d.values }
 end
 
-function M.compile()
+-- Compiles the baseline (variant_name nil) or a variant.
+function M.compile(variant_name)
+  local store = variant_name and variant_store(variant_name) or copy_store(baseline)
+  local decls, calendars = store.decls, store.calendars
   if not scenario_decl then
     fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")
   end
@@ -595,7 +700,7 @@ function M.compile()
     if f.every == nil then fail(d.where, "%s: set when it comes back, e.g. every = \"mon-fri 18:30\"", what) end
     if f.role == nil then fail(d.where, "%s: set who does it, e.g. role = \"manager\"", what) end
     decls.activity.order[#decls.activity.order + 1] = name
-    decls.activity.by[name] = { name = name, where = d.where,
+    decls.activity.by[name] = { name = name, where = d.where, tool = d.tool,
       fields = { role = f.role, queue = f.queue, duration = f.duration, kind = f.kind },
       at = { role = at.role, queue = at.queue, duration = at.duration, kind = at.kind } }
     tasks[#tasks + 1] = d
@@ -696,6 +801,42 @@ function M.compile()
       s.attributes[#s.attributes + 1] = { name = an, dist = dist }
     end
     model.arrivals[i] = s
+  end
+
+  -- the tools this variant applies, and their steps
+  model.tools = {}
+  local tool_index = {}
+  for i, tname in ipairs(store.tools) do
+    local t = tools.by[tname]
+    local f, at = t.fields, t.at
+    local what = fmt("tool %q", tname)
+    local spec = { name = tname, adoption = f.adoption or 1, training = f.training or 0,
+                   learning_start = f.learning and f.learning.start or 1,
+                   half_life = f.learning and f.learning.half_life or 1 }
+    spec.fallback = nil
+    if f.fallback ~= nil then
+      spec.fallback = resolve_step(f.fallback, at.fallback, what .. ": fallback")
+    elseif spec.adoption < 1 or f.downtime then
+      fail(t.where, "%s: set its fallback, the step where items go when the tool is down or not used, e.g. fallback = \"checkout\"", what)
+    end
+    if f.downtime then
+      spec.every = compile_dist(f.downtime.every)
+      spec.lasts = compile_dist(f.downtime.lasts)
+    end
+    model.tools[i] = spec
+    tool_index[tname] = i
+  end
+  for i, name in ipairs(decls.activity.order) do
+    local d = decls.activity.by[name]
+    model.activities[i].tool = d.tool and tool_index[d.tool] or 0
+  end
+  for _, spec in ipairs(model.tools) do       -- a fallback inside a tool could loop for ever
+    local fb = spec.fallback
+    if fb and fb > 0 and model.activities[fb].tool ~= 0 then
+      local t = tools.by[spec.name]
+      fail(t.at.fallback, "tool %q: its fallback %q is a step of a tool; choose a step outside the tools",
+           spec.name, model.activities[fb].name)
+    end
   end
 
   for _, d in ipairs(tasks) do

@@ -1,0 +1,146 @@
+/* Paired comparison of every variant with the baseline. The replications
+ * of all runs use the same seeds and streams keyed by element name, so a
+ * variant's replication r and the baseline's differ only through what the
+ * variant changes: the differences are paired, their intervals tight, and
+ * exactly 0 for a part of the model the variant does not touch. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+
+/* The index of (element, name, metric) in res's summary catalog, or -1. */
+static int find_metric(const remous_results *res, rm_element el, const char *name, const char *metric) {
+    for (int i = 0; i < res->cat.n; i++) {
+        const rm_metric *e = &res->cat.m[i];
+        if (e->element == el && strcmp(e->name, name) == 0 && strcmp(e->metric, metric) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* A share of time on a kind that one of the two models does not have is 0
+ * there, as long as the role or person exists in it. */
+static int zero_if_missing(const remous_results *res, const rm_metric *e) {
+    return (e->element == RM_EL_ROLE || e->element == RM_EL_PERSON) &&
+           strncmp(e->metric, "share_", 6) == 0 && find_metric(res, e->element, e->name, "utilization") >= 0;
+}
+
+/* The value of metric i in replication r: NaN if absent; 0 for i == -1 when
+ * the metric is a share that does not exist there. */
+static double value(const remous_results *res, int i, int r) {
+    return i < 0 ? 0 : res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
+}
+
+/* Pairs metric (ib of the baseline, iv of variant v); -1 means "0 there". */
+static void pair(rm_delta *d, const remous_results *base, int ib, const remous_results *var, int iv) {
+    rm_welford w, wb, wv;
+    rm_welford_reset(&w);
+    rm_welford_reset(&wb);
+    rm_welford_reset(&wv);
+    for (int r = 0; r < base->reps && r < var->reps; r++) {
+        double b = value(base, ib, r), x = value(var, iv, r);
+        if (isnan(b) || isnan(x))
+            continue;
+        rm_welford_add(&w, x - b);
+        rm_welford_add(&wb, b);
+        rm_welford_add(&wv, x);
+    }
+    double sd;
+    rm_interval(&w, &d->delta, &d->half, &sd);
+    d->n = (int)w.n;
+    d->baseline_mean = wb.n ? wb.mean : NAN;
+    d->variant_mean = wv.n ? wv.mean : NAN;
+    d->relative = d->baseline_mean != 0 && !isnan(d->baseline_mean) ? d->delta / fabs(d->baseline_mean) : NAN;
+    d->significant = w.n >= 2 && d->half < INFINITY && (d->delta - d->half > 0 || d->delta + d->half < 0);
+}
+
+/* Adds the rows of variant v (results[v]) against the baseline. */
+static int compare_variant(rm_comparison *cmp, int v) {
+    const remous_results *base = cmp->results[0], *var = cmp->results[v];
+    int cap = var->cat.n + base->cat.n;
+    rm_delta *rows = realloc(cmp->rows, (size_t)(cmp->nrows + cap + 1) * sizeof *rows);
+    if (!rows)
+        return -1;
+    cmp->rows = rows;
+    for (int iv = 0; iv < var->cat.n; iv++) {
+        const rm_metric *e = &var->cat.m[iv];
+        int ib = find_metric(base, e->element, e->name, e->metric);
+        if (ib < 0 && !zero_if_missing(base, e))
+            continue;                            /* a new element: in the digest, not here */
+        rm_delta *d = &cmp->rows[cmp->nrows];
+        *d = (rm_delta){var->variant, rm_element_name(e->element), e->name, e->metric, 0, 0, 0, 0, 0, 0, 0};
+        pair(d, base, ib, var, iv);
+        if (d->n > 0)
+            cmp->nrows++;
+    }
+    for (int ib = 0; ib < base->cat.n; ib++) {   /* shares the variant no longer has */
+        const rm_metric *e = &base->cat.m[ib];
+        if (find_metric(var, e->element, e->name, e->metric) >= 0 || !zero_if_missing(var, e))
+            continue;
+        rm_delta *d = &cmp->rows[cmp->nrows];
+        *d = (rm_delta){var->variant, rm_element_name(e->element), e->name, e->metric, 0, 0, 0, 0, 0, 0, 0};
+        pair(d, base, ib, var, -1);
+        if (d->n > 0)
+            cmp->nrows++;
+    }
+    return 0;
+}
+
+int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size_t errlen) {
+    rm_comparison *cmp = calloc(1, sizeof *cmp);
+    if (!cmp || !(cmp->results = calloc((size_t)sc->nmodels, sizeof *cmp->results))) {
+        free(cmp);
+        snprintf(err, errlen, "out of memory");
+        return REMOUS_ERR_RUN;
+    }
+    cmp->sc = sc;
+    for (int v = 0; v < sc->nmodels; v++) {
+        int rc = remous_run_variant(sc, sc->variants[v], &cmp->results[v], err, errlen);
+        cmp->n = v + (rc == REMOUS_OK);
+        if (rc != REMOUS_OK) {
+            remous_comparison_free(cmp);
+            return rc;
+        }
+    }
+    for (int v = 1; v < cmp->n; v++)
+        if (compare_variant(cmp, v) < 0) {
+            remous_comparison_free(cmp);
+            snprintf(err, errlen, "out of memory");
+            return REMOUS_ERR_RUN;
+        }
+    *out = cmp;
+    return REMOUS_OK;
+}
+
+void remous_comparison_free(remous_comparison *cmp) {
+    if (!cmp)
+        return;
+    for (int v = 0; v < cmp->n; v++)
+        remous_results_free(cmp->results[v]);
+    free(cmp->results);
+    free(cmp->rows);
+    free(cmp);
+}
+
+int remous_comparison_find(const remous_comparison *cmp, const char *variant, const char *element,
+                           const char *name, const char *metric, remous_delta_row *row) {
+    for (int k = 0; k < cmp->nrows; k++) {
+        const rm_delta *d = &cmp->rows[k];
+        if (strcmp(d->variant, variant) || strcmp(d->element, element) || strcmp(d->name, name) ||
+            strcmp(d->metric, metric))
+            continue;
+        *row = (remous_delta_row){d->variant, d->element, d->name, d->metric, d->baseline_mean,
+                                  d->variant_mean, d->delta, d->delta - d->half, d->delta + d->half,
+                                  d->relative, d->significant};
+        return 0;
+    }
+    return -1;
+}
+
+int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen) {
+    int rc = rm_write_results((const remous_results *const *)cmp->results, cmp->n, dir, err, errlen);
+    if (rc != REMOUS_OK)
+        return rc;
+    return rm_write_compare(cmp, dir, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+}

@@ -1,0 +1,217 @@
+/* The side-effect digest: every significant change of a variant against the
+ * baseline, largest relative change first, as sentences a team can read
+ * aloud, in English or French. New elements (a queue the tool creates) come
+ * first, with their level. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+
+typedef enum { TIME, COUNT, SHARE } quantity;
+
+/* What the digest says of each metric: its words and how it is measured. */
+static const struct {
+    const char *element, *metric, *en, *fr;
+    quantity q;
+} words[] = {
+    {"queue", "wait_mean", "mean wait", "attente moyenne", TIME},
+    {"queue", "wait_p90", "wait of 9 people in 10", "attente de 9 personnes sur 10", TIME},
+    {"queue", "length_mean", "people waiting, on average", "personnes en attente, en moyenne", COUNT},
+    {"queue", "abandoned", "people who gave up waiting", "personnes parties avant leur tour", COUNT},
+    {"queue", "balked", "people turned away (line full)", "personnes refoulées (file pleine)", COUNT},
+    {"role", "utilization", "busy share of working time", "part du temps de travail occupée", SHARE},
+    {"role", "share_", "time on ", "temps consacré à ", SHARE},
+    {"role", "overtime", "overtime", "heures supplémentaires", TIME},
+    {"activity", "completed", "times done", "réalisations", COUNT},
+    {"activity", "duration_mean", "mean duration", "durée moyenne", TIME},
+    {"activity", "top_person_share", "share done by its busiest person", "part faite par la personne la plus sollicitée", SHARE},
+    {"arrivals", "completed", "journeys completed", "parcours terminés", COUNT},
+    {"arrivals", "abandoned", "people who gave up", "abandons", COUNT},
+    {"arrivals", "balked", "people turned away", "personnes refoulées", COUNT},
+    {"arrivals", "wait_mean", "total wait per person", "attente totale par personne", TIME},
+    {"arrivals", "cycle_time_mean", "time from arrival to exit", "temps de l'arrivée à la sortie", TIME},
+    {"arrivals", "deadline_missed", "deadlines missed", "échéances manquées", COUNT},
+};
+
+static const struct { const char *element, *en, *fr; } subjects[] = {
+    {"queue", "queue", "file"}, {"role", "role", "rôle"}, {"activity", "step", "étape"},
+    {"arrivals", "arrivals", "arrivées"},
+};
+
+/* The words of (element, metric), or -1 when the digest leaves it out. */
+static int words_of(const char *element, const char *metric) {
+    if (strcmp(metric, "share_idle") == 0)
+        return -1;                               /* the mirror of utilization */
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t n = strlen(words[i].metric);
+        int prefix = words[i].metric[n - 1] == '_';
+        if (strcmp(words[i].element, element) == 0 &&
+            (prefix ? strncmp(metric, words[i].metric, n) == 0 : strcmp(metric, words[i].metric) == 0))
+            return (int)i;
+    }
+    return -1;
+}
+
+static const char *unit_words(const char *unit, int fr) {
+    if (strcmp(unit, "second") == 0) return fr ? " secondes" : " seconds";
+    if (strcmp(unit, "hour") == 0) return fr ? " heures" : " hours";
+    return " minutes";
+}
+
+/* A figure with 2 significant digits (whole from 100 on); French uses a
+ * decimal comma. */
+static void figure(char *buf, size_t len, double v, int fr) {
+    if (fabs(v) >= 100)
+        snprintf(buf, len, "%.0f", v);
+    else
+        snprintf(buf, len, "%.2g", v);
+    if (fr)
+        for (char *c = buf; *c; c++)
+            if (*c == '.')
+                *c = ',';
+}
+
+/* The value as shown: shares as percentages, times with their unit. */
+static void shown(char *buf, size_t len, double v, quantity q, const char *unit, int fr) {
+    char f[32];
+    figure(f, sizeof f, q == SHARE ? 100 * v : v, fr);
+    snprintf(buf, len, "%s%s", f, q == SHARE ? (fr ? " %" : "%") : q == TIME ? unit_words(unit, fr) : "");
+}
+
+/* "queue “counter”" / "file « counter »" */
+static void subject(char *buf, size_t len, const char *element, const char *name, int fr) {
+    const char *word = element;
+    for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+        if (strcmp(subjects[i].element, element) == 0)
+            word = fr ? subjects[i].fr : subjects[i].en;
+    snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, name);
+}
+
+/* "time on core" from the words and the metric (share_core). */
+static void what(char *buf, size_t len, int w, const char *metric, int fr) {
+    const char *base = fr ? words[w].fr : words[w].en;
+    size_t n = strlen(words[w].metric);
+    snprintf(buf, len, "%s%s", base, words[w].metric[n - 1] == '_' ? metric + n : "");
+}
+
+typedef struct line {
+    double key;               /* sorts the digest: largest first */
+    char *text;
+} line;
+
+static int by_key(const void *a, const void *b) {
+    double x = ((const line *)a)->key, y = ((const line *)b)->key;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The sentence for one significant change. */
+static char *change_sentence(const rm_delta *d, int w, const char *unit, int fr) {
+    char subj[300], wh[200], base[64], var[64], ci[64], pct[32], out[1024];
+    quantity q = words[w].q;
+    subject(subj, sizeof subj, d->element, d->name, fr);
+    what(wh, sizeof wh, w, d->metric, fr);
+    shown(base, sizeof base, d->baseline_mean, q, unit, fr);
+    shown(var, sizeof var, d->variant_mean, q, unit, fr);
+    figure(ci, sizeof ci, q == SHARE ? 100 * d->half : d->half, fr);
+    const char *ci_unit = q == SHARE ? (fr ? " points" : " points") : "";
+    if (isnan(d->relative)) {                    /* from nothing */
+        snprintf(out, sizeof out, fr ? "%s : %s %s, contre zéro avant (±%s%s)" : "%s: %s %s, none before (±%s%s)",
+                 subj, wh, var, ci, ci_unit);
+    } else {
+        figure(pct, sizeof pct, 100 * fabs(d->relative), fr);
+        if (fr)
+            snprintf(out, sizeof out, "%s : %s en %s de %s %% (%s → %s, ±%s%s)", subj, wh,
+                     d->delta > 0 ? "hausse" : "baisse", pct, base, var, ci, ci_unit);
+        else
+            snprintf(out, sizeof out, "%s: %s %s %s%% (%s → %s, ±%s%s)", subj, wh,
+                     d->delta > 0 ? "up" : "down", pct, base, var, ci, ci_unit);
+    }
+    return strdup(out);
+}
+
+/* The sentence for an element the variant adds (a new queue, role, step). */
+static char *new_sentence(const remous_results *res, int i, int w, int fr) {
+    const rm_metric *e = &res->cat.m[i];
+    char subj[300], wh[200], val[64], out[1024];
+    subject(subj, sizeof subj, rm_element_name(e->element), e->name, fr);
+    what(wh, sizeof wh, w, e->metric, fr);
+    shown(val, sizeof val, res->mean[i], words[w].q, res->model->unit, fr);
+    snprintf(out, sizeof out, fr ? "nouvelle %s : %s %s" : "new %s: %s %s", subj, wh, val);
+    return strdup(out);
+}
+
+/* Whether the baseline has the element of metric e at all. */
+static int baseline_has(const remous_results *base, const rm_metric *e) {
+    for (int i = 0; i < base->cat.n; i++)
+        if (base->cat.m[i].element == e->element && strcmp(base->cat.m[i].name, e->name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The digest of variant v (1 <= v < cmp->n) as lines, largest change first;
+ * returns how many (the caller frees each and the array), -1 when out of
+ * memory. */
+int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
+    int fr = lang && strcmp(lang, "fr") == 0;
+    const remous_results *base = cmp->results[0], *var = cmp->results[v];
+    line *lines = calloc((size_t)(cmp->nrows + var->cat.n + 1), sizeof *lines);
+    if (!lines)
+        return -1;
+    int n = 0;
+    for (int i = 0; i < var->cat.n; i++) {       /* what the variant adds */
+        const rm_metric *e = &var->cat.m[i];
+        const char *el = rm_element_name(e->element);
+        int main_metric = (e->element == RM_EL_QUEUE && strcmp(e->metric, "wait_mean") == 0) ||
+                          (e->element == RM_EL_ROLE && strcmp(e->metric, "utilization") == 0) ||
+                          (e->element == RM_EL_ACTIVITY && strcmp(e->metric, "completed") == 0);
+        int w = words_of(el, e->metric);
+        if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
+            continue;
+        lines[n].key = INFINITY;
+        lines[n++].text = new_sentence(var, i, w, fr);
+    }
+    for (int k = 0; k < cmp->nrows; k++) {       /* what it changes, significantly */
+        const rm_delta *d = &cmp->rows[k];
+        int w = words_of(d->element, d->metric);
+        if (d->variant != var->variant || !d->significant || w < 0)
+            continue;
+        lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
+        lines[n++].text = change_sentence(d, w, var->model->unit, fr);
+    }
+    qsort(lines, (size_t)n, sizeof *lines, by_key);
+    char **texts = calloc((size_t)n + 1, sizeof *texts);
+    if (!texts) {
+        for (int k = 0; k < n; k++)
+            free(lines[k].text);
+        free(lines);
+        return -1;
+    }
+    for (int k = 0; k < n; k++)
+        texts[k] = lines[k].text;
+    free(lines);
+    *out = texts;
+    return n;
+}
+
+void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang) {
+    int fr = lang && strcmp(lang, "fr") == 0;
+    for (int v = 1; v < cmp->n; v++) {
+        const remous_results *var = cmp->results[v];
+        fprintf(out, fr ? "%sCe qui change avec « %s » (par rapport à la situation actuelle, %d réplications, "
+                          "intervalles à 95 %%) :\n"
+                        : "%sWhat changes with “%s” (against the baseline, %d replications, 95%% intervals):\n",
+                v > 1 ? "\n" : "", var->variant, var->reps);
+        char **lines;
+        int n = rm_digest(cmp, v, lang, &lines);
+        if (n == 0)
+            fputs(fr ? "  aucun changement significatif\n" : "  no significant change\n", out);
+        for (int k = 0; k < n; k++) {
+            fprintf(out, "  - %s\n", lines[k]);
+            free(lines[k]);
+        }
+        if (n >= 0)
+            free(lines);
+    }
+}
