@@ -16,7 +16,7 @@ LIBS = $(LUA_LIBS) -lcsv -lm
 
 ENGINE = rng heap dist stats calendar model sim metrics binding runner compare digest output table
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time scenario output validation
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests bench asan clean

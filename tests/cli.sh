@@ -34,8 +34,12 @@ grep -q '^usage: remous run' out && ok || ko "--help shows the usage"
 expect 2 "no arguments" -- "$remous"
 expect 2 "unknown command" -- "$remous" frobnicate
 stderr_is "unknown command" "remous: unknown command 'frobnicate' (see remous --help)"
-expect 2 "planned command" -- "$remous" compare "$mm"
-stderr_is "planned command" "remous: 'compare' is not supported yet by this version of remous (see remous --help)"
+expect 2 "planned command" -- "$remous" sweep "$mm"
+stderr_is "planned command" "remous: 'sweep' is not supported yet by this version of remous (see remous --help)"
+expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
+stderr_is "--variant with compare" "remous: --variant goes with run (compare runs every variant) (see remous --help)"
+expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
+stderr_is "unknown variant" "remous: $mm: no variant called \"x\" (the variants: none)"
 expect 2 "bad --reps" -- "$remous" run "$mm" --reps many
 stderr_is "bad --reps" 'remous: --reps: expected a whole number from 1 to 10000000, got "many" (see remous --help)'
 expect 2 "unknown option" -- "$remous" run "$mm" --fast

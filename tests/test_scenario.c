@@ -143,19 +143,8 @@ static void the_sandbox_keeps_scenarios_in(void **state) {
     remous_close(sc);
 }
 
-static void words_of_later_versions_are_refused(void **state) {
+static void defaults_change_nothing(void **state) {
     (void)state;
-    const char *suffix = " is not supported yet by this version of remous (remove it to simulate without it)";
-    char expected[512];
-    struct { const char *text, *what; } cases[] = {
-        {HEAD "tool 'pay' {}", "bad.lua:2: \"tool\""},
-        {HEAD "variant 'v' {}", "bad.lua:2: \"variant\""},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        snprintf(expected, sizeof expected, "%s%s", cases[i].what, suffix);
-        assert_load_error(cases[i].text, expected);
-    }
-    /* the defaults are fine: they change nothing */
     remous_close(open_text(HEAD "role 'a' { calendar = 'always' }\n"
                                 "activity 'b' { role = 'a', duration = 1, interruptible = false, switch_cost = 0 }", NULL));
 }
@@ -268,7 +257,7 @@ int main(void) {
         cmocka_unit_test(invalid_distribution_parameters),
         cmocka_unit_test(empirical_data),
         cmocka_unit_test(the_sandbox_keeps_scenarios_in),
-        cmocka_unit_test(words_of_later_versions_are_refused),
+        cmocka_unit_test(defaults_change_nothing),
         cmocka_unit_test(math_random_as_in_lua),
         cmocka_unit_test(calendars_are_checked_where_written),
         cmocka_unit_test(params_and_set),
