@@ -66,6 +66,8 @@ static int normalize(rm_profile *p, const rm_segment *raw, int n) {
         if (b <= a)
             continue;
         double w = raw_weight(raw, n, a);
+        if (p->cap > 0 && w > p->cap)
+            w = p->cap;                         /* calendars: a union, not a sum */
         if (w <= 0)
             continue;
         if (ns > 0 && seg[ns - 1].end == a && seg[ns - 1].weight == w) {
@@ -208,27 +210,35 @@ static double weight_at(const rm_profile *p, double x) {
     return 0;
 }
 
+/* Where t falls in its week, nudged past a boundary it is within epsilon of. */
+static double week_position(const rm_profile *p, double t, double *k) {
+    double u = t + p->offset + RM_WEEK_EPSILON * p->week;
+    *k = floor(u / p->week);
+    return u - *k * p->week;
+}
+
 int rm_profile_open(const rm_profile *p, double t) {
     if (p->always)
         return 1;
-    double u = t + p->offset;
-    return weight_at(p, u - floor(u / p->week) * p->week) > 0;
+    double k;
+    return weight_at(p, week_position(p, t, &k)) > 0;
 }
 
 double rm_profile_next_change(const rm_profile *p, double t) {
     if (p->always || p->n == 0)
         return INFINITY;
-    double u = t + p->offset, k = floor(u / p->week), x = u - k * p->week;
+    double k, x = week_position(p, t, &k);
     double now = weight_at(p, x);
-    /* the boundaries of this week and the next, in order */
+    /* the boundaries of this week and the next, in order; the weight after
+     * each is read at the stored boundary, not at a recomputed position */
     for (int wk = 0; wk < 2; wk++)
         for (int i = 0; i < p->n; i++) {
-            double edges[2] = {p->seg[i].start + wk * p->week, p->seg[i].end + wk * p->week};
+            double local[2] = {p->seg[i].start, p->seg[i].end};
             for (int e = 0; e < 2; e++) {
-                double c = edges[e];
-                if (c <= x)
+                double c = local[e] + wk * p->week;
+                if (c <= x)                      /* (x is nudged: t itself is never next) */
                     continue;
-                double w = weight_at(p, c - floor(c / p->week) * p->week);
+                double w = weight_at(p, local[e] >= p->week ? local[e] - p->week : local[e]);
                 if (w != now)
                     return (k * p->week + c) - p->offset;
             }
@@ -320,6 +330,7 @@ static int parse_time(const char **s, double *minutes, const char *spec, char *e
 
 int rm_calendar_parse(rm_profile *p, const char *spec, char *err, size_t errlen) {
     const char *s = spec;
+    p->cap = 1;                                   /* overlapping hours are open once */
     skip_spaces(&s);
     if (strncmp(s, "always", 6) == 0) {
         const char *rest = s + 6;

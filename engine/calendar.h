@@ -25,7 +25,13 @@ typedef struct rm_profile {
     double offset;            /* where t = 0 falls in the week (from Monday 00:00) */
     double per_week;          /* the integral over a whole week */
     int always;               /* weight 1 all the time: the fast path */
+    double cap;               /* > 0: overlapping parts do not add beyond it (a calendar: 1) */
 } rm_profile;
+
+/* Times within this fraction of a week of a boundary count as on it: a
+ * boundary computed as k * week + c - offset may come back an ulp short when
+ * c or the offset is not exact in binary (09:10 in hours). */
+#define RM_WEEK_EPSILON 1e-12
 
 /* Parses one calendar string ("tue-sat 10:00-19:00", "mon,wed 09:00-12:00,
  * 14:00-17:00", "sat", "always", "mon-fri 22:00-06:00" for a night shift)

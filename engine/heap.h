@@ -51,6 +51,17 @@ static inline int rm_heap_push(rm_heap *h, double time, uint32_t type, uint32_t 
     return 0;
 }
 
+/* Inserts an event that goes before every other at the same time (a
+ * period boundary: what happens at that instant belongs to the next
+ * period). At most one such event at a time may be pending. */
+static inline int rm_heap_push_first(rm_heap *h, double time, uint32_t type, uint32_t a, uint32_t b) {
+    uint64_t seq = h->next_seq;
+    h->next_seq = 0;                    /* the smallest sequence number */
+    int rc = rm_heap_push(h, time, type, a, b);
+    h->next_seq = seq;
+    return rc;
+}
+
 /* Removes the earliest event into *out. Returns 0, or -1 when empty. */
 static inline int rm_heap_pop(rm_heap *h, rm_event *out) {
     if (h->len == 0)

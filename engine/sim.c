@@ -449,14 +449,17 @@ static int resume(rm_sim *s, int p) {
 /* A busy person of act's roles (in their order) doing an interruptible step
  * for an item less urgent than `priority`: the least urgent such item's,
  * the latest started among equals; -1 if none. */
+static int available(const rm_sim *s, int p);
+
 static int interruptible_for(const rm_sim *s, const rm_activity *act, int step, double priority) {
     for (int k = 0; k < act->nroles; k++) {
         const rm_role *role = &s->m->roles[act->roles[k]];
         int best = -1;
         for (int p = role->first_person; p < role->first_person + role->count; p++) {
             const person *pe = &s->people[p];
-            if (!pe->busy || !s->m->activities[pe->activity].interruptible || !will_do(s, p, step))
-                continue;
+            if (!pe->busy || !available(s, p) || !s->m->activities[pe->activity].interruptible ||
+                !will_do(s, p, step))
+                continue;                        /* (finishing after closing: not to be given more) */
             double prio = s->items[pe->item].priority;
             if (prio <= priority)
                 continue;
@@ -955,10 +958,11 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
 
 /* The next of a task's weekly times after t (at t itself too, at first). */
 static double next_point(const rm_model *m, const rm_arrivals *st, double t, int strictly_after) {
+    double eps = RM_WEEK_EPSILON * m->week;       /* see calendar.h */
     double u = t + m->start, k = floor(u / m->week), x = u - k * m->week;
     for (int i = 0; i < st->npoints; i++)
-        if (st->points[i] > x || (!strictly_after && st->points[i] == x))
-            return k * m->week + st->points[i] - m->start;
+        if (strictly_after ? st->points[i] > x + eps : st->points[i] >= x - eps)
+            return fmax(t, k * m->week + st->points[i] - m->start);
     return (k + 1) * m->week + st->points[0] - m->start;
 }
 
@@ -987,7 +991,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         return fail_oom(s);
     if (m->warmup > 0 && rm_heap_push(&s->cal, m->warmup, EV_WARMUP, 0, 0) < 0)
         return fail_oom(s);
-    if (s->st.nperiods > 1 && rm_heap_push(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
+    if (s->st.nperiods > 1 && rm_heap_push_first(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
         return fail_oom(s);              /* each boundary schedules the next: a small calendar */
     if (start_tools(s, seed, rep) < 0)
         return -1;
@@ -1065,7 +1069,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         case EV_PERIOD:
             end_period(s);
             if (s->next_period < s->st.nperiods)
-                rc = rm_heap_push(&s->cal, s->next_period * s->st.period, EV_PERIOD, 0, 0) < 0 ? fail_oom(s) : 0;
+                rc = rm_heap_push_first(&s->cal, s->next_period * s->st.period, EV_PERIOD, 0, 0) < 0 ? fail_oom(s) : 0;
             break;
         case EV_HORIZON:
             close_books(s);

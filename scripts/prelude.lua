@@ -338,8 +338,12 @@ function check.rate(v)
   local rate_table = "per_hour(r), per_day(r), or rates by time of day such as "
                      .. "{ [\"10:00\"] = per_hour(6), [\"12:00\"] = per_hour(15) }"
   if type(v) ~= "table" or is_dist(v) or next(v) == nil then return rate_table end
+  local seen = {}
   for k, r in pairs(v) do
-    if not time_of_day(k) or not (is_rate(r) or r == 0) then return rate_table end
+    local at = time_of_day(k)
+    if not at or not (is_rate(r) or r == 0) then return rate_table end
+    if seen[at] then return rate_table .. ", each time once (" .. k .. " and " .. seen[at] .. " are the same)" end
+    seen[at] = k
   end
 end
 function check.unit(v) if unit_seconds[v] == nil then return "\"second\", \"minute\" or \"hour\"" end end
@@ -347,6 +351,23 @@ function check.discipline(v)
   if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return "\"fifo\", \"lifo\" or \"priority\"" end
 end
 function check.capacity(v) return check.count(v) end
+-- The mean of a checked distribution (or number).
+local function mean_of(v)
+  if type(v) == "number" then return v end
+  local d = private[v]
+  local p = d.p or {}
+  if d.kind == "uniform" then return (p[1] + p[2]) / 2 end
+  if d.kind == "triangular" then return (p[1] + p[2] + p[3]) / 3 end
+  if d.kind == "erlang" then return p[2] end
+  if d.kind == "weibull" then return p[2] end               -- > 0 whatever the shape
+  if d.kind == "empirical" then
+    local sum = 0
+    for i = 1, #d.values do sum = sum + d.values[i] end
+    return sum / #d.values
+  end
+  return p[1]
+end
+
 function check.absence(v)
   local usage = "{ every = distribution, lasts = distribution }, e.g. { every = exponential(days(60)), lasts = uniform(days(1), days(5)) }"
   if type(v) ~= "table" or is_dist(v) then return usage end
@@ -354,7 +375,7 @@ function check.absence(v)
     if k ~= "every" and k ~= "lasts" then return usage end
   end
   if v.every == nil or v.lasts == nil or check.dist(v.every) or check.dist(v.lasts) then return usage end
-  if type(v.every) == "number" and v.every <= 0 then return usage .. " (every must be > 0)" end
+  if not (mean_of(v.every) > 0) then return usage .. " (every must be more than 0 on average)" end
 end
 function check.every(v)
   if type(v) == "string" then
@@ -363,7 +384,9 @@ function check.every(v)
     return nil
   end
   local expected = check.dist(v)
-  if expected or v == 0 then return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap" end
+  if expected or not (mean_of(v) > 0) then
+    return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap (more than 0 on average)"
+  end
 end
 function check.number(v) if type(v) ~= "number" or v ~= v then return "a number" end end
 function check.share(v)

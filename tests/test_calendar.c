@@ -186,6 +186,42 @@ static void rates_times_openness(void **state) {
     rm_profile_free(&both);
 }
 
+/* In hours, 09:10 and a start at 10:10 are not exact in binary: a boundary
+ * must still be found, from one to the next, week after week. */
+static void inexact_times_in_hours(void **state) {
+    (void)state;
+    double week = 168, offset;
+    char err[256];
+    assert_int_equal(rm_calendar_parse_start("mon 10:10", week, &offset, err, sizeof err), 0);
+    rm_profile p;
+    rm_profile_init(&p, week, offset);
+    assert_int_equal(rm_calendar_parse(&p, "mon-fri 09:10-17:20", err, sizeof err), 0);
+    double t = 0;
+    int changes = 0;
+    for (;;) {
+        double next = rm_profile_next_change(&p, t);
+        assert_true(next > t);
+        assert_true(rm_profile_open(&p, next) != rm_profile_open(&p, t));
+        if (next >= 52 * week)
+            break;
+        t = next;
+        changes++;
+    }
+    assert_int_equal(changes, 52 * 10);                  /* 5 openings, 5 closings a week */
+    rm_profile_free(&p);
+}
+
+/* Overlapping hours are open once, not twice. */
+static void overlaps_are_a_union(void **state) {
+    (void)state;
+    rm_profile p = parsed("mon 09:00-17:00");
+    char err[256];
+    assert_int_equal(rm_calendar_parse(&p, "mon 09:00-17:00", err, sizeof err), 0);
+    assert_int_equal(rm_calendar_parse(&p, "mon 16:00-18:00", err, sizeof err), 0);
+    assert_near(p.per_week, 540, 0);
+    rm_profile_free(&p);
+}
+
 static void never_open(void **state) {
     (void)state;
     rm_profile p;
@@ -206,6 +242,8 @@ int main(void) {
         cmocka_unit_test(points_in_the_week),
         cmocka_unit_test(malformed_calendars),
         cmocka_unit_test(rates_times_openness),
+        cmocka_unit_test(inexact_times_in_hours),
+        cmocka_unit_test(overlaps_are_a_union),
         cmocka_unit_test(never_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

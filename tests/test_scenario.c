@@ -163,6 +163,17 @@ static void math_random_as_in_lua(void **state) {
 
 static void calendars_are_checked_where_written(void **state) {
     (void)state;
+    assert_load_error(HEAD "arrivals 'a' { rate = { ['9:00'] = per_hour(6), ['09:00'] = per_hour(6) }, to = 'exit' }",
+                      "bad.lua:2: arrivals \"a\": rate must be per_hour(r), per_day(r), or rates by time of day such as "
+                      "{ [\"10:00\"] = per_hour(6), [\"12:00\"] = per_hour(15) }, each time once (9:00 and 09:00 are "
+                      "the same), got a table");
+    assert_load_error(HEAD "role 'a' { absence = { every = constant(0), lasts = 0 } }",
+                      "bad.lua:2: role \"a\": absence must be { every = distribution, lasts = distribution }, "
+                      "e.g. { every = exponential(days(60)), lasts = uniform(days(1), days(5)) } (every must be "
+                      "more than 0 on average), got a table");
+    assert_load_error(HEAD "role 'r' {}\ntask 't' { every = uniform(0, 0), role = 'r', duration = 1 }",
+                      "bad.lua:3: task \"t\": every must be a day and time such as \"mon-sat 18:30\" or a "
+                      "distribution of the gap (more than 0 on average), got uniform");
     assert_load_error(HEAD "task 'close' { every = 'mon 18h', role = 'r', duration = 5 }\nrole 'r' {}",
                       "bad.lua:2: task \"close\": every must be a day and time such as \"mon-sat 18:30\" or a "
                       "distribution of the gap (\"mon 18h\": \"18h\" is not a time of day (write HH:MM, e.g. 09:30)), "

@@ -297,6 +297,22 @@ static void an_interrupted_step_resumes(void **state) {
     remous_close(sc);
 }
 
+/* The same in hours, with times that are not exact in binary. */
+static void hours_and_inexact_times(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'h' { unit = 'hour', horizon = weeks(4), start = 'mon 10:10', replications = 1 }\n"
+        "calendar 'c' { 'mon-fri 09:10-17:20' }\n"
+        "role 'r' { calendar = 'c' }\n"
+        "task 't' { every = 'mon-fri 09:10', role = 'r', duration = minutes(5) }\n", &sc, NULL);
+    /* from Tuesday to the fifth Monday: 20 times, each at opening time */
+    assert_near(VALUE(res, "activity", "t", "completed"), 20, 0);
+    assert_near(VALUE(res, "queue", "t", "wait_max"), 0, 1e-9);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours_exact_counts),
@@ -309,6 +325,7 @@ int main(void) {
         cmocka_unit_test(absences_wait_for_the_step_and_count_in_working_time),
         cmocka_unit_test(a_task_at_set_times),
         cmocka_unit_test(an_interrupted_step_resumes),
+        cmocka_unit_test(hours_and_inexact_times),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
