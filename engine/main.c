@@ -40,6 +40,7 @@ static void arm_load_watchdog(const char *scenario) {
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
     "       remous compare SCENARIO.lua [options]  baseline against every variant, paired\n"
+    "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous --help | --version\n"
     "\n"
@@ -55,7 +56,7 @@ static const char usage[] =
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
     "\n"
-    "Planned, not in this version: sweep, merge, batch, trace, --html.\n";
+    "Planned, not in this version: sweep, merge, batch, --html.\n";
 
 typedef struct cli {
     const char *command, *scenario, *out, *variant, *lang;
@@ -151,8 +152,8 @@ static int parse(cli *c, int argc, char **argv) {
                 return fail_usage("--lang: expected en or fr, got \"%s\"", value);
             c->lang = value;
         } else if (strcmp(name, "--variant") == 0) {
-            if (strcmp(c->command, "run") != 0)
-                return fail_usage("--variant goes with run (compare runs every variant)%s", "");
+            if (strcmp(c->command, "compare") == 0)
+                return fail_usage("--variant goes with run and trace (compare runs every variant)%s", "");
             c->variant = value;
         } else if (strcmp(name, "--period") == 0) {
             c->opt.period = value;
@@ -183,6 +184,8 @@ static int parse(cli *c, int argc, char **argv) {
     }
     if (!c->scenario)
         return fail_usage("%s needs a scenario file, e.g. remous run scenarios/bookstore.lua", c->command);
+    if (strcmp(c->command, "trace") == 0 && !c->out)
+        return fail_usage("trace needs --out FILE.csv, the event log to write%s", "");
     return 0;
 }
 
@@ -199,11 +202,12 @@ int main(int argc, char **argv) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *planned[] = {"sweep", "merge", "batch", "trace", NULL};
+    static const char *planned[] = {"sweep", "merge", "batch", NULL};
     for (const char **p = planned; *p; p++)
         if (strcmp(argv[1], *p) == 0)
             return fail_usage("'%s' is not supported yet by this version of remous", argv[1]);
-    if (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "compare") != 0)
+    if (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "compare") != 0 &&
+        strcmp(argv[1], "trace") != 0)
         return fail_usage("unknown command '%s'", argv[1]);
 
     static cli c;
@@ -226,6 +230,13 @@ int main(int argc, char **argv) {
         printf("%s: ok\n", c.scenario);
         remous_close(sc);
         return REMOUS_OK;
+    }
+    if (strcmp(c.command, "trace") == 0) {
+        status = remous_trace(sc, c.variant ? c.variant : "baseline", c.out, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        remous_close(sc);
+        return status;
     }
     if (strcmp(c.command, "compare") == 0) {
         remous_comparison *cmp = NULL;

@@ -14,16 +14,10 @@
 
 #include <csv.h>
 
+#include "csv_out.h"
 #include "results.h"
 
-typedef struct csv_out {
-    FILE *f;
-    char tmp[4096], path[4096];
-    int first;                /* next field is the first of its row */
-    int failed;
-} csv_out;
-
-static int open_out(csv_out *o, const char *dir, const char *name, char *err, size_t errlen) {
+int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen) {
     snprintf(o->path, sizeof o->path, "%s/%s", dir, name);
     snprintf(o->tmp, sizeof o->tmp, "%s/.%s.tmp.%ld", dir, name, (long)getpid());
     o->first = 1;
@@ -42,7 +36,7 @@ static int needs_quotes(const char *s) {
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-static void field(csv_out *o, const char *s) {
+void rm_csv_field(rm_csv *o, const char *s) {
     if (!o->first && fputc(',', o->f) == EOF)
         o->failed = 1;
     o->first = 0;
@@ -55,34 +49,34 @@ static void field(csv_out *o, const char *s) {
 }
 
 /* A number: shortest exact-enough form; NaN (undefined) as an empty field. */
-static void number(csv_out *o, double v) {
+void rm_csv_number(rm_csv *o, double v) {
     char buf[64] = "";
     if (!isnan(v))
         snprintf(buf, sizeof buf, "%.10g", v);
-    field(o, buf);
+    rm_csv_field(o, buf);
 }
 
-static void integer(csv_out *o, long v) {
+void rm_csv_integer(rm_csv *o, long v) {
     char buf[32];
     snprintf(buf, sizeof buf, "%ld", v);
-    field(o, buf);
+    rm_csv_field(o, buf);
 }
 
-static void end_row(csv_out *o) {
+void rm_csv_end_row(rm_csv *o) {
     if (fputs("\r\n", o->f) == EOF)
         o->failed = 1;
     o->first = 1;
 }
 
-static void row(csv_out *o, const char *const *fields) {
+void rm_csv_row(rm_csv *o, const char *const *fields) {
     for (; *fields; fields++)
-        field(o, *fields);
-    end_row(o);
+        rm_csv_field(o, *fields);
+    rm_csv_end_row(o);
 }
 
 /* Finishes the file: flush, close, rename into place; removes the
  * temporary file on any error. */
-static int close_out(csv_out *o, char *err, size_t errlen) {
+int rm_csv_close(rm_csv *o, char *err, size_t errlen) {
     int bad = o->failed || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
     int saved = errno;
     if (fclose(o->f) != 0 && !bad) {
@@ -127,12 +121,12 @@ static int make_dirs(const char *dir, char *err, size_t errlen) {
 }
 
 static int write_summary(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
-    csv_out o;
-    if (open_out(&o, dir, "summary.csv", err, errlen) < 0)
+    rm_csv o;
+    if (rm_csv_open(&o, dir, "summary.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "element", "name", "metric", "mean", "ci95_low",
                                    "ci95_high", "stdev", "n", NULL};
-    row(&o, header);
+    rm_csv_row(&o, header);
     for (int v = 0; v < nres; v++)
     for (int i = 0; i < all[v]->cat.n; i++) {
         const remous_results *res = all[v];
@@ -140,26 +134,26 @@ static int write_summary(const remous_results *const *all, int nres, const char 
         remous_results_row(res, i, &r);
         if (r.n == 0)
             continue;                           /* never observed: no row */
-        field(&o, r.variant);
-        field(&o, r.element);
-        field(&o, r.name);
-        field(&o, r.metric);
-        number(&o, r.mean);
-        number(&o, r.ci95_low);
-        number(&o, r.ci95_high);
-        number(&o, r.stdev);
-        integer(&o, r.n);
-        end_row(&o);
+        rm_csv_field(&o, r.variant);
+        rm_csv_field(&o, r.element);
+        rm_csv_field(&o, r.name);
+        rm_csv_field(&o, r.metric);
+        rm_csv_number(&o, r.mean);
+        rm_csv_number(&o, r.ci95_low);
+        rm_csv_number(&o, r.ci95_high);
+        rm_csv_number(&o, r.stdev);
+        rm_csv_integer(&o, r.n);
+        rm_csv_end_row(&o);
     }
-    return close_out(&o, err, errlen);
+    return rm_csv_close(&o, err, errlen);
 }
 
 static int write_replications(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
-    csv_out o;
-    if (open_out(&o, dir, "replications.csv", err, errlen) < 0)
+    rm_csv o;
+    if (rm_csv_open(&o, dir, "replications.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "replication", "element", "name", "metric", "value", NULL};
-    row(&o, header);
+    rm_csv_row(&o, header);
     for (int v = 0; v < nres; v++)
     for (int r = 0; r < all[v]->reps; r++)
         for (int i = 0; i < all[v]->cat.n; i++) {
@@ -168,24 +162,24 @@ static int write_replications(const remous_results *const *all, int nres, const 
             if (isnan(x))
                 continue;
             const rm_metric *e = &res->cat.m[i];
-            field(&o, res->variant);
-            integer(&o, r + 1);
-            field(&o, rm_element_name(e->element));
-            field(&o, e->name);
-            field(&o, e->metric);
-            number(&o, x);
-            end_row(&o);
+            rm_csv_field(&o, res->variant);
+            rm_csv_integer(&o, r + 1);
+            rm_csv_field(&o, rm_element_name(e->element));
+            rm_csv_field(&o, e->name);
+            rm_csv_field(&o, e->metric);
+            rm_csv_number(&o, x);
+            rm_csv_end_row(&o);
         }
-    return close_out(&o, err, errlen);
+    return rm_csv_close(&o, err, errlen);
 }
 
 static int write_timeseries(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
-    csv_out o;
-    if (open_out(&o, dir, "timeseries.csv", err, errlen) < 0)
+    rm_csv o;
+    if (rm_csv_open(&o, dir, "timeseries.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "period_start", "element", "name", "metric", "mean",
                                    "ci95_low", "ci95_high", NULL};
-    row(&o, header);
+    rm_csv_row(&o, header);
     for (int v = 0; v < nres; v++)
     for (int k = 0; k < all[v]->nperiods; k++)
         for (int i = 0; i < all[v]->tcat.n; i++) {
@@ -196,25 +190,25 @@ static int write_timeseries(const remous_results *const *all, int nres, const ch
             double mean, half, sd;
             rm_interval(w, &mean, &half, &sd);
             const rm_metric *e = &res->tcat.m[i];
-            field(&o, res->variant);
-            number(&o, k * res->period);
-            field(&o, rm_element_name(e->element));
-            field(&o, e->name);
-            field(&o, e->metric);
-            number(&o, mean);
-            number(&o, mean - half);
-            number(&o, mean + half);
-            end_row(&o);
+            rm_csv_field(&o, res->variant);
+            rm_csv_number(&o, k * res->period);
+            rm_csv_field(&o, rm_element_name(e->element));
+            rm_csv_field(&o, e->name);
+            rm_csv_field(&o, e->metric);
+            rm_csv_number(&o, mean);
+            rm_csv_number(&o, mean - half);
+            rm_csv_number(&o, mean + half);
+            rm_csv_end_row(&o);
         }
-    return close_out(&o, err, errlen);
+    return rm_csv_close(&o, err, errlen);
 }
 
 static int write_params(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
-    csv_out o;
-    if (open_out(&o, dir, "params.csv", err, errlen) < 0)
+    rm_csv o;
+    if (rm_csv_open(&o, dir, "params.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "name", "value", "source", NULL};
-    row(&o, header);
+    rm_csv_row(&o, header);
     for (int v = 0; v < nres; v++) {
     const remous_results *res = all[v];
     const remous_scenario *sc = res->sc;
@@ -222,27 +216,27 @@ static int write_params(const remous_results *const *all, int nres, const char *
     char buf[64];
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)sc->seed);
     const char *seed[] = {res->variant, "seed", buf, "run", NULL};
-    row(&o, seed);
+    rm_csv_row(&o, seed);
     snprintf(buf, sizeof buf, "%d", res->reps);
     const char *reps[] = {res->variant, "replications", buf, "run", NULL};
-    row(&o, reps);
+    rm_csv_row(&o, reps);
     const char *unit[] = {res->variant, "unit", m->unit, "scenario", NULL};
-    row(&o, unit);
+    rm_csv_row(&o, unit);
     snprintf(buf, sizeof buf, "%.10g", m->horizon);
     const char *horizon[] = {res->variant, "horizon", buf, "scenario", NULL};
-    row(&o, horizon);
+    rm_csv_row(&o, horizon);
     snprintf(buf, sizeof buf, "%.10g", m->warmup);
     const char *warmup[] = {res->variant, "warmup", buf, "scenario", NULL};
-    row(&o, warmup);
+    rm_csv_row(&o, warmup);
     snprintf(buf, sizeof buf, "%.10g", res->period);
     const char *period[] = {res->variant, "period", buf, "run", NULL};
-    row(&o, period);
+    rm_csv_row(&o, period);
     for (int i = 0; i < m->nparams; i++) {
         const char *p[] = {res->variant, m->params[i].name, m->params[i].value, m->params[i].source, NULL};
-        row(&o, p);
+        rm_csv_row(&o, p);
     }
     }
-    return close_out(&o, err, errlen);
+    return rm_csv_close(&o, err, errlen);
 }
 
 /* The four files of one or several runs (the baseline and variants). */
@@ -260,27 +254,27 @@ int remous_write_csv(const remous_results *res, const char *dir, char *err, size
 }
 
 int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen) {
-    csv_out o;
-    if (open_out(&o, dir, "compare.csv", err, errlen) < 0)
+    rm_csv o;
+    if (rm_csv_open(&o, dir, "compare.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "element", "name", "metric", "baseline_mean", "variant_mean",
                                    "delta", "delta_ci95_low", "delta_ci95_high", "relative_change",
                                    "significant", NULL};
-    row(&o, header);
+    rm_csv_row(&o, header);
     for (int k = 0; k < cmp->nrows; k++) {
         const rm_delta *d = &cmp->rows[k];
-        field(&o, d->variant);
-        field(&o, d->element);
-        field(&o, d->name);
-        field(&o, d->metric);
-        number(&o, d->baseline_mean);
-        number(&o, d->variant_mean);
-        number(&o, d->delta);
-        number(&o, d->delta - d->half);
-        number(&o, d->delta + d->half);
-        number(&o, d->relative);
-        field(&o, d->significant ? "true" : "false");
-        end_row(&o);
+        rm_csv_field(&o, d->variant);
+        rm_csv_field(&o, d->element);
+        rm_csv_field(&o, d->name);
+        rm_csv_field(&o, d->metric);
+        rm_csv_number(&o, d->baseline_mean);
+        rm_csv_number(&o, d->variant_mean);
+        rm_csv_number(&o, d->delta);
+        rm_csv_number(&o, d->delta - d->half);
+        rm_csv_number(&o, d->delta + d->half);
+        rm_csv_number(&o, d->relative);
+        rm_csv_field(&o, d->significant ? "true" : "false");
+        rm_csv_end_row(&o);
     }
-    return close_out(&o, err, errlen);
+    return rm_csv_close(&o, err, errlen);
 }

@@ -26,6 +26,7 @@ typedef struct item {
     uint64_t id;
     double t_arrival, t_enqueue, patience, wait_total, priority;
     double service_done;      /* service time of the current step before interruptions */
+    double step_start;        /* when the current step started */
     double remaining;         /* work left on the step, while interrupted */
     double qkey1;             /* queue order: (qkey1, qkey2) ascending */
     int64_t qkey2;
@@ -99,6 +100,8 @@ struct rm_sim {
 
     rm_rep_stats st;
     double *c;                /* st.counters: the cumulative counters */
+    rm_step_observer observer;
+    void *observer_ctx;
     int next_period;          /* index of the next period boundary */
     char err[512];
 };
@@ -384,6 +387,7 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
         d *= 1 + (tool->learning_start - 1) * exp2(-s->now / tool->half_life);
     }
     s->items[i].service_done = 0;
+    s->items[i].step_start = s->now;
     return work_on(s, p, i, d);
 }
 
@@ -793,6 +797,11 @@ static int end_service(rm_sim *s, int p, uint32_t gen) {
     count_busy(s, p);
     s->c[rm_ca(&s->st.lay, a, RM_A_COMPLETED)]++;
     s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->items[i].service_done + s->now - pe->start;
+    if (s->observer) {
+        rm_item_view v = item_view(s, i);
+        if (s->observer(s->observer_ctx, &v, a, p, s->items[i].step_start, s->now) < 0)
+            return -1;
+    }
     if (measuring(s))
         s->st.by_person[a][p]++;
     pe->busy = 0;
@@ -844,6 +853,11 @@ static int end_delay(rm_sim *s, uint32_t i) {
     int a = s->items[i].activity;
     s->c[rm_ca(&s->st.lay, a, RM_A_COMPLETED)]++;
     s->c[rm_ca(&s->st.lay, a, RM_A_DURATION)] += s->now - s->items[i].t_enqueue;
+    if (s->observer) {
+        rm_item_view v = item_view(s, i);
+        if (s->observer(s->observer_ctx, &v, a, -1, s->items[i].t_enqueue, s->now) < 0)
+            return -1;
+    }
     int step;
     if (route(s, a, i, &step) < 0)
         return -1;
@@ -1233,6 +1247,11 @@ void rm_sim_free(rm_sim *s) {
     free(s->st.counters); free(s->st.warm); free(s->st.periods); free(s->st.sketch);
     free(s->st.wait_max); free(s->st.length_max); free(s->st.by_person);
     free(s);
+}
+
+void rm_sim_observe(rm_sim *s, rm_step_observer fn, void *ctx) {
+    s->observer = fn;
+    s->observer_ctx = ctx;
 }
 
 const char *rm_sim_error(const rm_sim *s) { return s->err; }

@@ -74,6 +74,12 @@ typedef struct rm_rep_stats {
 
 typedef struct rm_sim rm_sim;
 
+/* Told of every step an item completes (for the event log): the person who
+ * did it (-1 for a pure delay), when it started and ended. Returns 0, or -1
+ * to stop the run (a write error, say). */
+typedef int (*rm_step_observer)(void *ctx, const rm_item_view *item, int activity, int person,
+                                double start, double end);
+
 /* A simulator for model m (which must outlive it). hooks may be NULL when
  * the model has none. period > 0 is the length of the time series' periods.
  * Returns NULL when out of memory. */
@@ -83,6 +89,8 @@ void rm_sim_free(rm_sim *s);
 /* Runs replication rep with the given seed. Returns 0, or -1 with a message
  * in rm_sim_error(). The statistics stay valid until the next run. */
 int rm_sim_run(rm_sim *s, uint64_t seed, int rep);
+/* Calls fn for every step completed from now on (NULL: no more). */
+void rm_sim_observe(rm_sim *s, rm_step_observer fn, void *ctx);
 const char *rm_sim_error(const rm_sim *s);
 const rm_rep_stats *rm_sim_stats(const rm_sim *s);
 

@@ -112,6 +112,13 @@ int remous_write_comparison(const remous_comparison *cmp, const char *dir, char 
  * first, in plain words, lang "en" or "fr". */
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang);
 
+/* The event log of replication 1 of a variant ("baseline" for the file
+ * itself) into path: one row per step completed, with columns
+ * case_id,activity,resource,start,end,arrivals and one per item attribute;
+ * start and end as ISO 8601 times from Monday 2024-01-01 00:00 at the
+ * scenario's start (importable as-is by process-mining tools). */
+int remous_trace(remous_scenario *sc, const char *variant, const char *path, char *err, size_t errlen);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);
 

@@ -37,7 +37,7 @@ stderr_is "unknown command" "remous: unknown command 'frobnicate' (see remous --
 expect 2 "planned command" -- "$remous" sweep "$mm"
 stderr_is "planned command" "remous: 'sweep' is not supported yet by this version of remous (see remous --help)"
 expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
-stderr_is "--variant with compare" "remous: --variant goes with run (compare runs every variant) (see remous --help)"
+stderr_is "--variant with compare" "remous: --variant goes with run and trace (compare runs every variant) (see remous --help)"
 expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
 stderr_is "unknown variant" "remous: $mm: no variant called \"x\" (the variants: none)"
 expect 2 "bad --reps" -- "$remous" run "$mm" --reps many

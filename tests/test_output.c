@@ -140,6 +140,32 @@ static void timeseries_by_period(void **state) {
     remous_close(sc);
 }
 
+/* The event log of a tiny model whose events are known: visits at 10 and
+ * 20 (a Tuesday from 09:00), welcomed 2 minutes, then served 15 by the one
+ * clerk; the second is still waiting for the clerk at the horizon (30). */
+static void trace_of_a_tiny_model(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'tiny' { horizon = 30, replications = 1, start = 'tue 09:00' }\n"
+        "role 'clerk' {}\n"
+        "arrivals 'visits' { interarrival = 10, to = 'welcome',\n"
+        "  attributes = { paid = bernoulli(1), channel = choice { web = 1 }, pages = 3 } }\n"
+        "activity 'welcome' { duration = 2, next = 'serve' }\n"
+        "activity 'serve' { role = 'clerk', duration = 15 }\n", NULL);
+    char dir[] = "/tmp/remous-trace-XXXXXX", path[300], err[512], cmd[400];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/log.csv", dir);
+    assert_int_equal(remous_trace(sc, "baseline", path, err, sizeof err), REMOUS_OK);
+    assert_string_equal(slurp(path),
+        "case_id,activity,resource,start,end,arrivals,channel,pages,paid\r\n"
+        "1,welcome,,2024-01-02T09:10:00,2024-01-02T09:12:00,visits,web,3,true\r\n"
+        "2,welcome,,2024-01-02T09:20:00,2024-01-02T09:22:00,visits,web,3,true\r\n"
+        "1,serve,clerk#1,2024-01-02T09:12:00,2024-01-02T09:27:00,visits,web,3,true\r\n");
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    remous_close(sc);
+}
+
 /* A single replication has no interval: those fields are empty. */
 static void one_replication_leaves_intervals_empty(void **state) {
     (void)state;
@@ -163,6 +189,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(files_are_exactly_as_the_contract_says),
         cmocka_unit_test(timeseries_by_period),
+        cmocka_unit_test(trace_of_a_tiny_model),
         cmocka_unit_test(one_replication_leaves_intervals_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,27 @@
+/* Writing a CSV file safely (output.c): RFC 4180, fields escaped by libcsv
+ * when they need it, through a temporary file renamed into place on close. */
+#ifndef RM_CSV_OUT_H
+#define RM_CSV_OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct rm_csv {
+    FILE *f;
+    char tmp[4096], path[4096];
+    int first;                /* next field is the first of its row */
+    int failed;
+} rm_csv;
+
+/* Opens dir/name for writing (as a temporary file). Returns 0 or -1. */
+int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen);
+void rm_csv_field(rm_csv *o, const char *s);
+void rm_csv_number(rm_csv *o, double v);          /* NaN: an empty field */
+void rm_csv_integer(rm_csv *o, long v);
+void rm_csv_end_row(rm_csv *o);
+void rm_csv_row(rm_csv *o, const char *const *fields);   /* NULL-terminated */
+/* Flushes, closes and renames into place; removes the temporary file on
+ * any error. Returns 0 or -1. */
+int rm_csv_close(rm_csv *o, char *err, size_t errlen);
+
+#endif
