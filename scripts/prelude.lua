@@ -339,7 +339,8 @@ function check.rate(v)
                      .. "{ [\"10:00\"] = per_hour(6), [\"12:00\"] = per_hour(15) }"
   if type(v) ~= "table" or is_dist(v) or next(v) == nil then return rate_table end
   local seen = {}
-  for k, r in pairs(v) do
+  for _, k in ipairs(sorted_keys(v)) do               -- sorted: the same message every run
+    local r = v[k]
     local at = time_of_day(k)
     if not at or not (is_rate(r) or r == 0) then return rate_table end
     if seen[at] then return rate_table .. ", each time once (" .. k .. " and " .. seen[at] .. " are the same)" end
