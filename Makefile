@@ -14,12 +14,12 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
 LIBS = $(LUA_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model sim metrics binding runner compare digest output trace table
+ENGINE = rng heap dist stats calendar model sim metrics binding runner compare digest output trace report table
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests bench asan clean
+.PHONY: all deps run test unit-tests cli-tests report-test bench asan clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -50,14 +50,15 @@ $(BUILD)/obj $(BUILD)/tests:
 $(BUILD)/tests/test_%: tests/test_%.c tests/testing.h $(BUILD)/libremous.a | $(BUILD)/tests
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libremous.a $(CMOCKA_LIBS) $(LIBS)
 
-# The main example.
+# The main example: the bookstore, baseline against its variants.
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/remous run scenarios/bookstore.lua --out $(BUILD)/out/bookstore
-	@echo "CSV files in $(BUILD)/out/bookstore/"
+	$(BUILD)/remous compare scenarios/bookstore.lua --out $(BUILD)/out/bookstore --html $(BUILD)/out/bookstore/report.html
+	@echo "Report: $(BUILD)/out/bookstore/report.html (open it in a browser); CSV files in $(BUILD)/out/bookstore/"
 
 test: deps
-	@$(MAKE) --no-print-directory unit-tests cli-tests
+	@scripts/install-deps.sh chromium
+	@$(MAKE) --no-print-directory unit-tests cli-tests report-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -65,6 +66,10 @@ unit-tests: all $(TEST_BINS)
 
 cli-tests: all
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
+
+# The HTML report in a real browser (Debian's chromium).
+report-test: all
+	@REMOUS=$(BUILD)/remous tests/report_test.sh
 
 bench:
 	@scripts/install-deps.sh time

@@ -51,15 +51,16 @@ static const char usage[] =
     "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
     "  --out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR\n"
     "  --period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit\n"
+    "  --html FILE          write the report, one self-contained page (run, compare)\n"
     "  --jobs J             accepted; this version runs replications on one core\n"
     "  --lang en|fr         language of the digest and the report (en)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
     "\n"
-    "Planned, not in this version: sweep, merge, batch, --html.\n";
+    "Planned, not in this version: sweep, merge, batch.\n";
 
 typedef struct cli {
-    const char *command, *scenario, *out, *variant, *lang;
+    const char *command, *scenario, *out, *variant, *lang, *html;
     remous_options opt;
     const char *set_names[256], *set_values[256];
     int quiet;
@@ -72,7 +73,7 @@ static const struct {
 } options[] = {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
-    {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 1}, {NULL, 0, 0},
+    {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -155,6 +156,10 @@ static int parse(cli *c, int argc, char **argv) {
             if (strcmp(c->command, "compare") == 0)
                 return fail_usage("--variant goes with run and trace (compare runs every variant)%s", "");
             c->variant = value;
+        } else if (strcmp(name, "--html") == 0) {
+            if (!*value)
+                return fail_usage("--html needs a file name, e.g. --html report.html%s", "");
+            c->html = value;
         } else if (strcmp(name, "--period") == 0) {
             c->opt.period = value;
         } else if (strcmp(name, "--out") == 0) {
@@ -243,6 +248,8 @@ int main(int argc, char **argv) {
         status = remous_compare(sc, &cmp, err, sizeof err);
         if (status == REMOUS_OK && c.out)
             status = remous_write_comparison(cmp, c.out, err, sizeof err);
+        if (status == REMOUS_OK && c.html)
+            status = remous_write_html(cmp, c.html, c.lang, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         else if (!c.quiet)
@@ -255,6 +262,8 @@ int main(int argc, char **argv) {
     status = remous_run_variant(sc, c.variant ? c.variant : "baseline", &res, err, sizeof err);
     if (status == REMOUS_OK && c.out)
         status = remous_write_csv(res, c.out, err, sizeof err);
+    if (status == REMOUS_OK && c.html)
+        status = remous_write_html_run(res, c.html, c.lang, err, sizeof err);
     if (status != REMOUS_OK)
         fprintf(stderr, "remous: %s\n", err);
     else if (!c.quiet)

@@ -52,6 +52,9 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
  * line and the array), -1 when out of memory (digest.c). */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
 
+/* The HTML report of a comparison (report.c). */
+int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
+
 /* The mean of w and the half-width of its 95% interval (Student's t);
  * NaN when there are not two values. */
 void rm_interval(const rm_welford *w, double *mean, double *half, double *sd);

@@ -119,6 +119,11 @@ void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *la
  * scenario's start (importable as-is by process-mining tools). */
 int remous_trace(remous_scenario *sc, const char *variant, const char *path, char *err, size_t errlen);
 
+/* The HTML report (one self-contained page) of a comparison, or of a single
+ * run, in lang "en" or "fr"; written through a temporary file. */
+int remous_write_html(const remous_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
+int remous_write_html_run(const remous_results *res, const char *path, const char *lang, char *err, size_t errlen);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);
 

@@ -10,8 +10,8 @@
 -- "innovation": online payment. On the shop floor that means two lines at
 -- the counter (people collecting orders already paid, and everyone else),
 -- or a person dedicated to handing over orders instead of advising readers.
--- The variants that show this need tools and variants (a later version of
--- remous); this file is the baseline: the shop as it works today.
+-- This file is the shop as it works today (the baseline) and those two
+-- futures (the variants at the end).
 --
 -- Numbers to change for your shop: how many readers come (more at lunch
 -- time and in the late afternoon), how long advice and payment take, how
@@ -68,4 +68,35 @@ task "count_the_till" {             -- the next bookseller free stops to count i
   duration = 20,
   kind = "admin",
   priority = -1,                     -- before the readers waiting (priority 0)
+}
+
+-- Online payment: orders arrive day and night and are prepared in the shop;
+-- their buyers come to collect them at the counter, in a line of their own.
+-- Not every bookseller takes to the order back-office: one who does not
+-- hands the order over at the till, in the readers' line.
+local orders = param("orders_per_day", 15, { label = "Online orders per day", min = 0, max = 80 })
+tool "online_payment" {
+  description = "Readers order and pay online, then collect their books at the counter",
+  adoption = param("adoption", 0.8, { label = "Share of booksellers who use the order back-office", min = 0, max = 1, step = 0.1 }),
+  learning = { start = 1.6, half_life = days(10) },
+  training = hours(3),
+  fallback = "checkout",
+  apply = function()
+    arrivals "online_order" { rate = per_day(orders), to = "prepare_order" }
+    activity "prepare_order" { role = "bookseller", duration = normal(6, 2), kind = "orders" }
+    queue "pickup" {}
+    arrivals "collecting" { rate = per_day(orders), calendar = "shop", to = "handover", patience = uniform(10, 30) }
+    activity "handover" { role = "bookseller", queue = "pickup", duration = triangular(1, 2, 5), kind = "orders" }
+  end,
+}
+
+variant "online payment" { tools = { "online_payment" } }
+
+variant "online payment + pickup clerk" {
+  tools = { "online_payment" },
+  apply = function()
+    role "pickup_clerk" { count = 1, calendar = "shop" }
+    activity "prepare_order" { role = { "pickup_clerk", "bookseller" } }
+    activity "handover" { role = { "pickup_clerk", "bookseller" } }
+  end,
 }

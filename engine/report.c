@@ -1,0 +1,373 @@
+/* The HTML report: one self-contained page (inline CSS and SVG, no script,
+ * no network) that a team reads together, printed or on a projector: the
+ * side-effect digest, where each role's time goes (baseline against each
+ * variant), how long people wait, how the lines grow over time, and the
+ * parameters used. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+
+/* Okabe and Ito's palette: told apart by most colour-blind readers. */
+static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+#define NCOLOURS 8
+
+typedef struct page {
+    FILE *f;
+    int fr;
+} page;
+
+/* Text from a scenario (names may hold anything): escaped for HTML. */
+static void text(page *pg, const char *s) {
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", pg->f); break;
+        case '<': fputs("&lt;", pg->f); break;
+        case '>': fputs("&gt;", pg->f); break;
+        case '"': fputs("&quot;", pg->f); break;
+        default: fputc(*s, pg->f);
+        }
+    }
+}
+
+static const char *tr(const page *pg, const char *en, const char *fr) { return pg->fr ? fr : en; }
+
+/* The summary mean of a metric in a run; NaN when absent. */
+static double mean(const remous_results *res, const char *element, const char *name, const char *metric,
+                   double *half) {
+    remous_summary_row r;
+    if (remous_results_find(res, element, name, metric, &r) < 0 || r.n == 0) {
+        if (half)
+            *half = NAN;
+        return NAN;
+    }
+    if (half)
+        *half = r.ci95_high - r.mean;
+    return r.mean;
+}
+
+static const char style[] =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:60rem;"
+    "padding:0 1rem;color:#111;font-size:18px;line-height:1.45}"
+    "h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;margin-top:2.2rem;border-bottom:2px solid #ddd}"
+    ".meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
+    "svg{display:block;max-width:100%;height:auto;margin:.5rem 0 1rem}svg text{font-family:inherit}"
+    ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
+    "margin-right:.35rem;vertical-align:-.1rem;border:1px solid #888}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}"
+    "@media print{body{font-size:12pt;margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";
+
+/* Where each role's time goes: a stacked bar per run and role. */
+static void time_chart(page *pg, const rm_comparison *cmp) {
+    const rm_model *m0 = cmp->results[0]->model;
+    /* the kinds of all runs, in order of first appearance */
+    const char *kinds[64];
+    int nk = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; k < m->nkinds && nk < 64; k++) {
+            int seen = 0;
+            for (int j = 0; j < nk; j++)
+                seen |= strcmp(kinds[j], m->kinds[k]) == 0;
+            if (!seen)
+                kinds[nk++] = m->kinds[k];
+        }
+    }
+    /* the roles of all runs */
+    const char *roles[256];
+    int nr = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int r = 0; r < m->nroles && nr < 256; r++) {
+            int seen = 0;
+            for (int j = 0; j < nr; j++)
+                seen |= strcmp(roles[j], m->roles[r].name) == 0;
+            if (!seen)
+                roles[nr++] = m->roles[r].name;
+        }
+    }
+    (void)m0;
+    fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
+    for (int k = 0; k < nk; k++) {
+        fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
+        text(pg, kinds[k]);
+        fputs("</span>", pg->f);
+    }
+    fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
+    int label = 260, width = 520, bar = 26, gap = 8, y = 24;
+    int height = 24 + nr * (cmp->n * (bar + gap) + 22) + 10;
+    fprintf(pg->f, "<svg class=\"chart chart-time\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 70, height);
+    for (int p = 0; p <= 100; p += 25)
+        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">%d%%</text>"
+                       "<line x1=\"%d\" x2=\"%d\" y1=\"18\" y2=\"%d\" stroke=\"#ddd\"/>\n",
+                label + width * p / 100, p, label + width * p / 100, label + width * p / 100, height - 6);
+    for (int r = 0; r < nr; r++) {
+        fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
+        text(pg, roles[r]);
+        fputs("</text>\n", pg->f);
+        y += 18;
+        for (int v = 0; v < cmp->n; v++) {
+            const remous_results *res = cmp->results[v];
+            double util = mean(res, "role", roles[r], "utilization", NULL);
+            fprintf(pg->f, "<text x=\"12\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
+            text(pg, res->variant);
+            fputs("</text>\n", pg->f);
+            if (isnan(util)) {                   /* the role does not exist in this run */
+                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">%s</text>\n", label,
+                        y + bar / 2 + 5, tr(pg, "(no such role here)", "(ce rôle n'existe pas ici)"));
+                y += bar + gap;
+                continue;
+            }
+            double x = 0;
+            for (int k = 0; k < nk; k++) {
+                char metric[300];
+                snprintf(metric, sizeof metric, "share_%s", kinds[k]);
+                double share = mean(res, "role", roles[r], metric, NULL);
+                if (!(share > 0))
+                    continue;
+                fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>",
+                        label + width * x, y, width * share, bar, colours[k % NCOLOURS]);
+                text(pg, kinds[k]);
+                fprintf(pg->f, ": %.1f%%</title></rect>\n", 100 * share);
+                x += share;
+            }
+            if (x < 1)
+                fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eee\"/>\n",
+                        label + width * x, y, width * (1 - x), bar);
+            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%.0f%%</text>\n", label + width + 6,
+                    y + bar / 2 + 5, 100 * util);
+            y += bar + gap;
+        }
+        y += 4;
+    }
+    fputs("</svg>\n", pg->f);
+}
+
+/* How long people wait at each queue: a bar per run, with its interval. */
+static void wait_chart(page *pg, const rm_comparison *cmp) {
+    const char *queues[256];
+    int nq = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int q = 0; q < m->nqueues && nq < 256; q++) {
+            int seen = 0;
+            for (int j = 0; j < nq; j++)
+                seen |= strcmp(queues[j], m->queues[q].name) == 0;
+            if (!seen)
+                queues[nq++] = m->queues[q].name;
+        }
+    }
+    const char *unit = cmp->results[0]->model->unit;
+    fprintf(pg->f, "<h2>%s (%s)</h2>\n<p class=\"meta\">%s</p>\n",
+            tr(pg, "Mean wait in each queue", "Attente moyenne dans chaque file"),
+            strcmp(unit, "hour") == 0 ? tr(pg, "hours", "heures") :
+            strcmp(unit, "second") == 0 ? tr(pg, "seconds", "secondes") : "minutes",
+            tr(pg, "Each queue has its own scale; the whiskers show the 95% interval.",
+               "Chaque file a sa propre échelle ; les moustaches montrent l'intervalle à 95 %."));
+    int label = 260, width = 520, bar = 22, gap = 6, y = 10;
+    int height = 10 + nq * (cmp->n * (bar + gap) + 22) + 10;
+    fprintf(pg->f, "<svg class=\"chart chart-wait\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 90, height);
+    for (int q = 0; q < nq; q++) {
+        double top = 0;
+        for (int v = 0; v < cmp->n; v++) {
+            double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
+            if (w + (isnan(half) ? 0 : half) > top)
+                top = w + (isnan(half) ? 0 : half);
+        }
+        if (!(top > 0))
+            top = 1;
+        fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
+        text(pg, queues[q]);
+        fputs("</text>\n", pg->f);
+        y += 18;
+        for (int v = 0; v < cmp->n; v++) {
+            double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
+            fprintf(pg->f, "<text x=\"12\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
+            text(pg, cmp->results[v]->variant);
+            fputs("</text>\n", pg->f);
+            if (!isnan(w)) {
+                double x1 = label + width * w / top;
+                fprintf(pg->f, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
+                        width * w / top, bar, colours[v % NCOLOURS]);
+                if (!isnan(half) && half > 0) {
+                    double lo = label + width * fmax(0, w - half) / top, hi = label + width * (w + half) / top;
+                    fprintf(pg->f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>"
+                                   "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\"/>"
+                                   "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\"/>\n",
+                            lo, hi, y + bar / 2, y + bar / 2, lo, lo, y + 4, y + bar - 4, hi, hi, y + 4, y + bar - 4);
+                }
+                fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.3g</text>\n",
+                        fmax(x1, label + width * (w + (isnan(half) ? 0 : half)) / top) + 6, y + bar / 2 + 5, w);
+            }
+            y += bar + gap;
+        }
+        y += 4;
+    }
+    fputs("</svg>\n", pg->f);
+}
+
+/* The queue's mean length period by period, a line per run. */
+static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) {
+    double top = 0;
+    int periods = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const remous_results *res = cmp->results[v];
+        for (int i = 0; i < res->tcat.n; i++) {
+            const rm_metric *e = &res->tcat.m[i];
+            if (e->element != RM_EL_QUEUE || strcmp(e->name, queue) || strcmp(e->metric, "length_mean"))
+                continue;
+            for (int k = 0; k < res->nperiods; k++) {
+                const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
+                if (w->n && w->mean > top)
+                    top = w->mean;
+            }
+            if (res->nperiods > periods)
+                periods = res->nperiods;
+        }
+    }
+    if (periods < 2)
+        return;
+    if (top <= 0)
+        top = 1;
+    int left = 50, width = 700, height = 180;
+    fprintf(pg->f, "<h3>");
+    text(pg, queue);
+    fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 40);
+    fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"10\" y2=\"%d\" stroke=\"#888\"/>"
+                   "<text x=\"%d\" y=\"16\" font-size=\"12\" text-anchor=\"end\">%.2g</text>"
+                   "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>"
+                   "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
+            left, left + width, height, height, left, left, height, left - 6, top, left - 6, height,
+            left, height + 28, tr(pg, "period by period, from the start", "période par période, depuis le début"));
+    for (int v = 0; v < cmp->n; v++) {
+        const remous_results *res = cmp->results[v];
+        for (int i = 0; i < res->tcat.n; i++) {
+            const rm_metric *e = &res->tcat.m[i];
+            if (e->element != RM_EL_QUEUE || strcmp(e->name, queue) || strcmp(e->metric, "length_mean"))
+                continue;
+            fprintf(pg->f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", colours[v % NCOLOURS]);
+            for (int k = 0; k < res->nperiods; k++) {
+                const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
+                if (w->n)
+                    fprintf(pg->f, "%.1f,%.1f ", left + width * (k + 0.5) / periods, height - height * w->mean / top);
+            }
+            fputs("\"/>\n", pg->f);
+        }
+    }
+    fputs("</svg>\n", pg->f);
+}
+
+static void legend_of_runs(page *pg, const rm_comparison *cmp) {
+    fputs("<p class=\"legend\">", pg->f);
+    for (int v = 0; v < cmp->n; v++) {
+        fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[v % NCOLOURS]);
+        text(pg, cmp->results[v]->variant);
+        fputs("</span>", pg->f);
+    }
+    fputs("</p>\n", pg->f);
+}
+
+static void params_table(page *pg, const rm_comparison *cmp) {
+    const rm_model *m0 = cmp->results[0]->model;
+    fprintf(pg->f, "<h2>%s</h2>\n<table><tr><th>%s</th>", tr(pg, "Parameters", "Paramètres"), tr(pg, "name", "nom"));
+    for (int v = 0; v < cmp->n; v++) {
+        fputs("<th>", pg->f);
+        text(pg, cmp->results[v]->variant);
+        fputs("</th>", pg->f);
+    }
+    fputs("</tr>\n", pg->f);
+    for (int i = 0; i < m0->nparams; i++) {
+        fputs("<tr><td>", pg->f);
+        text(pg, m0->params[i].name);
+        fputs("</td>", pg->f);
+        for (int v = 0; v < cmp->n; v++) {
+            const rm_model *m = cmp->results[v]->model;
+            fputs("<td>", pg->f);
+            for (int j = 0; j < m->nparams; j++)
+                if (strcmp(m->params[j].name, m0->params[i].name) == 0)
+                    text(pg, m->params[j].value);
+            fputs("</td>", pg->f);
+        }
+        fputs("</tr>\n", pg->f);
+    }
+    fputs("</table>\n", pg->f);
+}
+
+/* The whole page into f. */
+static void write_page(page *pg, const rm_comparison *cmp) {
+    const remous_results *base = cmp->results[0];
+    const rm_model *m = base->model;
+    fprintf(pg->f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+            pg->fr ? "fr" : "en");
+    text(pg, m->name);
+    fprintf(pg->f, " — remous</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+    text(pg, m->name);
+    fprintf(pg->f, "</h1>\n<p class=\"meta\">");
+    fprintf(pg->f, pg->fr ? "%d réplications, graine %llu, remous %s. " : "%d replications, seed %llu, remous %s. ",
+            base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
+    fputs(tr(pg, "Figures are means over the replications; ± is the half-width of the 95% interval.",
+             "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %."), pg->f);
+    fputs("</p>\n", pg->f);
+    if (cmp->n > 1) {
+        fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
+        for (int v = 1; v < cmp->n; v++) {
+            fprintf(pg->f, "<h3>%s ", tr(pg, "With", "Avec"));
+            text(pg, cmp->results[v]->variant);
+            fputs("</h3>\n<ul class=\"digest\">\n", pg->f);
+            char **lines;
+            int n = rm_digest(cmp, v, pg->fr ? "fr" : "en", &lines);
+            if (n == 0)
+                fprintf(pg->f, "<li class=\"none\">%s</li>\n", tr(pg, "no significant change", "aucun changement significatif"));
+            for (int k = 0; k < n; k++) {
+                fputs("<li>", pg->f);
+                text(pg, lines[k]);
+                fputs("</li>\n", pg->f);
+                free(lines[k]);
+            }
+            if (n >= 0)
+                free(lines);
+            fputs("</ul>\n", pg->f);
+        }
+    }
+    time_chart(pg, cmp);
+    wait_chart(pg, cmp);
+    legend_of_runs(pg, cmp);
+    fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));
+    legend_of_runs(pg, cmp);
+    for (int q = 0; q < m->nqueues; q++)
+        length_chart(pg, cmp, m->queues[q].name);
+    params_table(pg, cmp);
+    fputs("</body>\n</html>\n", pg->f);
+}
+
+int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen) {
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    page pg = {fopen(tmp, "w"), lang && strcmp(lang, "fr") == 0};
+    if (!pg.f) {
+        snprintf(err, errlen, "cannot write %s", path);
+        return REMOUS_ERR_RUN;
+    }
+    write_page(&pg, cmp);
+    int bad = ferror(pg.f);
+    if (fclose(pg.f) != 0 || bad || rename(tmp, path) != 0) {
+        remove(tmp);
+        snprintf(err, errlen, "cannot write %s", path);
+        return REMOUS_ERR_RUN;
+    }
+    return REMOUS_OK;
+}
+
+int remous_write_html(const remous_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen) {
+    return rm_write_html(cmp, path, lang, err, errlen);
+}
+
+int remous_write_html_run(const remous_results *res, const char *path, const char *lang, char *err, size_t errlen) {
+    remous_results *one = (remous_results *)res;
+    rm_comparison cmp = {res->sc, &one, 1, NULL, 0};
+    return rm_write_html(&cmp, path, lang, err, errlen);
+}

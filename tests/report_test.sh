@@ -1,0 +1,47 @@
+#!/bin/sh
+# The HTML report in a real browser (Debian's chromium, headless): the page
+# renders, its charts and digest are in the DOM, a screenshot is taken.
+# Prints "N passed, N failed" last; exits 1 on a failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-report-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+browser() {
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$tmp/profile" "$@" 2>/dev/null
+}
+
+"$remous" compare "$top/scenarios/bookstore.lua" --reps 5 --html "$tmp/en.html" --quiet && ok || ko "compare --html"
+"$remous" compare "$top/scenarios/bookstore.lua" --reps 5 --html "$tmp/fr.html" --lang fr --quiet && ok || ko "compare --html --lang fr"
+"$remous" run "$top/tests/scenarios/two_lines.lua" --reps 3 --html "$tmp/run.html" --quiet && ok || ko "run --html"
+
+browser --dump-dom "file://$tmp/en.html" > "$tmp/dom.html"
+for needle in 'class="chart chart-time"' 'class="chart chart-wait"' 'class="chart chart-length"' \
+              '<h2>What changes</h2>' '<h3>With online payment</h3>' 'new queue “pickup”' \
+              '<rect' '<polyline' 'bookseller' 'pickup_clerk' '<th>online payment + pickup clerk</th>'; do
+    grep -qF "$needle" "$tmp/dom.html" && ok || ko "the rendered page lacks $needle"
+done
+# no script, no link to anything outside the page
+grep -qE '<script|<link|src="http|href="http' "$tmp/en.html" && ko "the page is not self-contained" || ok
+
+browser --dump-dom "file://$tmp/fr.html" > "$tmp/dom_fr.html"
+grep -qF '<h2>Ce qui change</h2>' "$tmp/dom_fr.html" && ok || ko "the French page lacks its digest"
+grep -qF 'nouvelle file « pickup »' "$tmp/dom_fr.html" && ok || ko "the French digest"
+
+browser --dump-dom "file://$tmp/run.html" > "$tmp/dom_run.html"
+grep -qF 'class="chart chart-time"' "$tmp/dom_run.html" && ok || ko "a single run's page has its charts"
+
+browser --window-size=1200,2400 --screenshot="$tmp/shot.png" "file://$tmp/en.html"
+size=$(wc -c < "$tmp/shot.png" 2>/dev/null || echo 0)
+[ "$(head -c 4 "$tmp/shot.png" | od -An -c | tr -d ' ')" = "211PNG" ] && [ "$size" -gt 50000 ] && ok ||
+    ko "the screenshot ($size bytes) is not a picture of the page"
+[ -n "${KEEP_SCREENSHOT:-}" ] && cp "$tmp/shot.png" "$KEEP_SCREENSHOT"
+
+echo "report: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
