@@ -1183,7 +1183,7 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, NULL, 0, NULL, NULL};
+    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL};
     return o;
 }
 
@@ -1347,6 +1347,8 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     sc->binding = b;
     b->model = sc->models[0];
     sc->seed = opt->seed;
+    sc->jobs = opt->jobs > 0 ? opt->jobs : 1;
+    sc->show_progress = opt->progress;
     sc->replications = opt->replications > 0 ? opt->replications : sc->models[0]->replications;
     if (parse_period(opt->period, sc->models[0], &sc->period, err, errlen) < 0)
         goto fail;

@@ -95,14 +95,21 @@ int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size
         return REMOUS_ERR_RUN;
     }
     cmp->sc = sc;
+    rm_progress progress;                        /* one bar for all the runs */
+    rm_progress_start(&progress, sc->show_progress, (long)sc->nmodels * sc->replications);
+    sc->progress = &progress;
     for (int v = 0; v < sc->nmodels; v++) {
         int rc = remous_run_variant(sc, sc->variants[v], &cmp->results[v], err, errlen);
         cmp->n = v + (rc == REMOUS_OK);
         if (rc != REMOUS_OK) {
+            sc->progress = NULL;
+            rm_progress_show(&progress, progress.done, 1);
             remous_comparison_free(cmp);
             return rc;
         }
     }
+    sc->progress = NULL;
+    rm_progress_show(&progress, progress.done, 1);
     for (int v = 1; v < cmp->n; v++)
         if (compare_variant(cmp, v) < 0) {
             remous_comparison_free(cmp);

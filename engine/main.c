@@ -52,7 +52,7 @@ static const char usage[] =
     "  --out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR\n"
     "  --period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit\n"
     "  --html FILE          write the report, one self-contained page (run, compare)\n"
-    "  --jobs J             accepted; this version runs replications on one core\n"
+    "  --jobs J             processes for the replications (default: every core)\n"
     "  --lang en|fr         language of the digest and the report (en)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
@@ -148,6 +148,7 @@ static int parse(cli *c, int argc, char **argv) {
         } else if (strcmp(name, "--jobs") == 0) {
             if (parse_whole(value, 1, 4096, &v) < 0)
                 return fail_usage("--jobs: expected a whole number from 1 to 4096, got \"%s\"", value);
+            c->opt.jobs = (int)v;
         } else if (strcmp(name, "--lang") == 0) {
             if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
                 return fail_usage("--lang: expected en or fr, got \"%s\"", value);
@@ -219,9 +220,12 @@ int main(int argc, char **argv) {
     c.opt = remous_default_options();
     c.opt.set_names = c.set_names;
     c.opt.set_values = c.set_values;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    c.opt.jobs = cores > 0 ? (int)cores : 1;     /* default: every core */
     int status = parse(&c, argc, argv);
     if (status != 0)
         return status;
+    c.opt.progress = !c.quiet && isatty(STDERR_FILENO);
 
     char err[1024];
     arm_load_watchdog(c.scenario);

@@ -55,6 +55,32 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
 /* The HTML report of a comparison (report.c). */
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
 
+/* The progress bar on stderr (parallel.c). */
+typedef struct rm_progress {
+    int enabled;
+    long total, done;
+    double start, shown;
+} rm_progress;
+
+void rm_progress_start(rm_progress *p, int enabled, long total);
+void rm_progress_show(rm_progress *p, long done, int last);
+
+/* The replications of one model to run (parallel.c). */
+typedef struct rm_reps_job {
+    const rm_model *model;
+    const rm_hooks *hooks;
+    uint64_t seed;
+    int reps, jobs;
+    double period;
+    int n, tn, nperiods;      /* summary metrics, time-series metrics, periods */
+} rm_reps_job;
+
+/* Runs replications 1..reps on job->jobs processes; fills values[reps * n]
+ * and pvalues[reps * nperiods * tn] in replication order. Returns 0, or -1
+ * with the first failure's message in err. */
+int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
+                char *err, size_t errlen);
+
 /* The mean of w and the half-width of its 95% interval (Student's t);
  * NaN when there are not two values. */
 void rm_interval(const rm_welford *w, double *mean, double *half, double *sd);

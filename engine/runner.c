@@ -58,52 +58,57 @@ int remous_run_variant(remous_scenario *sc, const char *variant, remous_results 
     }
     const rm_model *m = sc->models[v];
     remous_results *res = calloc(1, sizeof *res);
-    rm_sim *sim = rm_sim_new(m, &sc->hooks, sc->period);
-    double *period_values = NULL;
-    if (!res || !sim || rm_catalog_build(m, 0, &res->cat) < 0 || rm_catalog_build(m, 1, &res->tcat) < 0)
+    double *pvalues = NULL;
+    if (!res || rm_catalog_build(m, 0, &res->cat) < 0 || rm_catalog_build(m, 1, &res->tcat) < 0)
         goto oom;
     res->sc = sc;
     res->model = m;
     res->variant = sc->variants[v];
     res->reps = sc->replications;
-    size_t n = (size_t)res->cat.n;
+    res->period = sc->period;
+    res->nperiods = rm_period_count(m, sc->period);
+    size_t n = (size_t)res->cat.n, tn = (size_t)res->tcat.n, np = (size_t)res->nperiods;
     res->values = malloc((size_t)res->reps * n * sizeof(double));
     res->mean = malloc(n * sizeof(double));
     res->lo = malloc(n * sizeof(double));
     res->hi = malloc(n * sizeof(double));
     res->sd = malloc(n * sizeof(double));
     res->n = malloc(n * sizeof(int));
-    res->period = rm_sim_stats(sim)->period;
-    res->nperiods = rm_sim_stats(sim)->nperiods;
-    res->ts = calloc((size_t)res->nperiods * (size_t)res->tcat.n + 1, sizeof(rm_welford));
-    period_values = malloc(((size_t)res->tcat.n + 1) * sizeof(double));
-    if (!res->values || !res->mean || !res->lo || !res->hi || !res->sd || !res->n || !res->ts || !period_values)
+    res->ts = calloc(np * tn + 1, sizeof(rm_welford));
+    pvalues = malloc(((size_t)res->reps * np * tn + 1) * sizeof(double));
+    if (!res->values || !res->mean || !res->lo || !res->hi || !res->sd || !res->n || !res->ts || !pvalues)
         goto oom;
-    for (int r = 0; r < res->reps; r++) {
-        if (rm_sim_run(sim, sc->seed, r + 1) < 0) {
-            snprintf(err, errlen, "%s", rm_sim_error(sim));
-            free(period_values);
-            rm_sim_free(sim);
-            remous_results_free(res);
-            return REMOUS_ERR_RUN;
-        }
-        rm_metrics_values(m, rm_sim_stats(sim), res->values + (size_t)r * n);
-        for (int k = 0; k < res->nperiods; k++) {
-            rm_metrics_period_values(m, rm_sim_stats(sim), k, period_values);
-            for (int i = 0; i < res->tcat.n; i++)
-                if (!isnan(period_values[i]))
-                    rm_welford_add(&res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i], period_values[i]);
-        }
+
+    rm_progress own;
+    rm_progress *progress = sc->progress;
+    if (!progress) {                             /* a run of its own */
+        progress = &own;
+        rm_progress_start(progress, sc->show_progress, res->reps);
     }
-    free(period_values);
-    rm_sim_free(sim);
+    rm_reps_job job = {m, &sc->hooks, sc->seed, res->reps, sc->jobs, sc->period,
+                       (int)n, (int)tn, res->nperiods};
+    int rc = rm_run_reps(&job, res->values, pvalues, progress, err, errlen);
+    if (progress == &own)
+        rm_progress_show(progress, progress->done, 1);
+    if (rc < 0) {
+        free(pvalues);
+        remous_results_free(res);
+        return REMOUS_ERR_RUN;
+    }
+    /* the time series, summed in replication order (the same whatever --jobs) */
+    for (int r = 0; r < res->reps; r++)
+        for (size_t k = 0; k < np * tn; k++) {
+            double x = pvalues[(size_t)r * np * tn + k];
+            if (!isnan(x))
+                rm_welford_add(&res->ts[k], x);
+        }
+    free(pvalues);
     summarise(res);
     *out = res;
     return REMOUS_OK;
 oom:
     snprintf(err, errlen, "out of memory");
-    free(period_values);
-    rm_sim_free(sim);
+    free(pvalues);
     remous_results_free(res);
     return REMOUS_ERR_RUN;
 }

@@ -16,6 +16,9 @@ struct remous_scenario {
     uint64_t seed;
     int replications;
     double period;            /* of the time series, in the scenario's unit */
+    int jobs;                 /* processes for the replications */
+    int show_progress;
+    struct rm_progress *progress;   /* of the run or comparison under way */
     void *binding;            /* binding.c's private state */
 };
 

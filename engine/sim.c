@@ -1103,6 +1103,11 @@ static uint64_t stream_hash(const char *kind, const char *name, const char *what
     return rm_hash_name(buf);
 }
 
+int rm_period_count(const rm_model *m, double period) {
+    double n = ceil(m->horizon / (period > 0 ? period : m->horizon));
+    return n < 1 ? 1 : n > 100000 ? 100000 : (int)n;
+}
+
 rm_layout rm_layout_of(const rm_model *m) {
     rm_layout l;
     l.activities = (size_t)m->nqueues * RM_Q_FIELDS;
@@ -1151,8 +1156,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     rm_rep_stats *st = &s->st;
     st->lay = rm_layout_of(m);
     st->period = period > 0 ? period : m->horizon;
-    double nper = ceil(m->horizon / st->period);
-    st->nperiods = nper < 1 ? 1 : nper > 100000 ? 100000 : (int)nper;
+    st->nperiods = rm_period_count(m, st->period);
     size_t nc = st->lay.n + 1;
     s->c = st->counters = calloc(nc, sizeof(double));
     st->warm = calloc(nc, sizeof(double));

@@ -80,6 +80,9 @@ typedef struct rm_sim rm_sim;
 typedef int (*rm_step_observer)(void *ctx, const rm_item_view *item, int activity, int person,
                                 double start, double end);
 
+/* The number of time-series periods of model m for a period length. */
+int rm_period_count(const rm_model *m, double period);
+
 /* A simulator for model m (which must outlive it). hooks may be NULL when
  * the model has none. period > 0 is the length of the time series' periods.
  * Returns NULL when out of memory. */

@@ -36,6 +36,8 @@ typedef struct remous_options {
     uint64_t seed;                    /* the run's seed (default 1) */
     int replications;                 /* 0: the scenario's own number */
     int unsafe;                       /* 1: lift the sandbox (trusted scenarios only) */
+    int jobs;                         /* processes for the replications (default 1) */
+    int progress;                     /* 1: a progress bar on stderr */
     const char *period;               /* time-series period: "1w", "8h", "30min", "1d", or
                                          a number in the scenario's unit; NULL: a week
                                          (a day when the horizon is under two weeks) */

@@ -97,6 +97,25 @@ expect 0 "names with a comma and quotes" -- "$remous" run quoted.lua --out q --q
 grep -q "$(printf '^baseline,role,"front, ""desk""",utilization,0.45,0.45,0.45,0,2\r$')" q/summary.csv && ok ||
     ko "a name with a comma and quotes is quoted, its quotes doubled: $(grep utilization q/summary.csv | head -1)"
 
+# --jobs: the same bytes whatever the number of processes
+expect 0 "compare, one process" -- "$remous" compare "$top/scenarios/bookstore.lua" --reps 6 --jobs 1 --out j1 --quiet
+expect 0 "compare, three processes" -- "$remous" compare "$top/scenarios/bookstore.lua" --reps 6 --jobs 3 --out j3 --quiet
+for f in summary.csv replications.csv timeseries.csv compare.csv params.csv; do
+    cmp -s "j1/$f" "j3/$f" && ok || ko "$f is byte-identical with --jobs 1 and --jobs 3"
+done
+expect 1 "a hook failing in a worker" -- "$remous" run hook.lua --reps 4 --jobs 2
+stderr_is "a hook failing in a worker" 'remous: hook.lua:4: activity "b": next function returned number, not a step name'
+
+# the progress bar: on a terminal only, never with --quiet
+expect 0 "no bar when stderr is not a terminal" -- "$remous" run "$mm" --reps 2
+[ ! -s err ] && ok || ko "stderr is empty when it is not a terminal: $(cat err)"
+if command -v script >/dev/null 2>&1; then
+    script -qec "$remous run $mm --reps 3 --jobs 1 >/dev/null" /dev/null > tty.out 2>&1
+    grep -q "runs" tty.out && ok || ko "a progress bar on a terminal"
+    script -qec "$remous run $mm --reps 3 --quiet" /dev/null > tty.out 2>&1
+    [ ! -s tty.out ] && ok || ko "no bar with --quiet on a terminal"
+fi
+
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere
 expect 0 "runs from another folder" -- "$remous" run ../../../"$top/scenarios/bookstore.lua" --reps 2 --quiet

@@ -37,6 +37,12 @@ awk -v e="$ev" -v a="$t0" -v b="$t1" -v p="$best_plain" 'BEGIN {
     printf "  remous, a hook    %6.2f M events/s  (a Lua call on every event, target >= 2 M)  ratio %.2f\n",
         e / (b - a) / 1e6, e / (b - a) / p }'
 
+# --jobs: 8 replications on 1 process, then on 2 (target: 1.8x on 2 cores)
+t0=$(now); "$build/remous" run $model --quiet --set horizon=2000000 --reps 8 --jobs 1; t1=$(now)
+"$build/remous" run $model --quiet --set horizon=2000000 --reps 8 --jobs 2; t2=$(now)
+awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN {
+    printf "  --jobs 2 over --jobs 1 (8 replications): %.2fx (target >= 1.8 on 2 cores)\n", (b - a) / (c - b) }'
+
 # Memory must not grow with the horizon: peak resident size, 1x and 10x,
 # with the same number of time-series periods (10): only the time series
 # itself, one row of counters per period, grows with the number of periods.

@@ -1,0 +1,218 @@
+/* Replications on several cores (--jobs), and the progress bar.
+ *
+ * After the scenario is loaded, J worker processes are forked: each has its
+ * own copy of the Lua state and of the model, and runs the replications
+ * j, j + J, j + 2J, ... Each replication's figures depend only on the seed
+ * and its number, and the parent puts them back in replication order before
+ * summing anything, so the outputs are byte-identical whatever J. Workers
+ * write their figures to an unnamed temporary file; a shared counter feeds
+ * the progress bar. */
+#define _DEFAULT_SOURCE             /* MAP_ANONYMOUS (Linux, the BSDs): not in POSIX 2008 */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "results.h"
+
+static double seconds_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void rm_progress_start(rm_progress *p, int enabled, long total) {
+    p->enabled = enabled;
+    p->total = total;
+    p->done = 0;
+    p->start = seconds_now();
+    p->shown = 0;
+}
+
+/* Redraws the bar (at most ten times a second). */
+void rm_progress_show(rm_progress *p, long done, int last) {
+    if (!p->enabled)
+        return;
+    double now = seconds_now();
+    if (!last && now - p->shown < 0.1)
+        return;
+    p->shown = now;
+    double elapsed = now - p->start, rate = elapsed > 0 ? done / elapsed : 0;
+    long left = rate > 0 ? (long)((p->total - done) / rate + 0.5) : 0;
+    int width = 30, filled = p->total > 0 ? (int)(width * done / p->total) : width;
+    char bar[64];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[width] = '\0';
+    fprintf(stderr, "\r[%s] %ld/%ld runs  %.1f/s  %ld:%02ld left ", bar, done, p->total, rate, left / 60, left % 60);
+    if (last)
+        fputs("\r\033[K", stderr);                   /* leave the terminal clean */
+    fflush(stderr);
+}
+
+/* One replication into values[n] and pvalues[nperiods * tn]. */
+static int one_rep(rm_sim *sim, const rm_model *m, uint64_t seed, int rep, int n, int tn, int nperiods,
+                   double *values, double *pvalues) {
+    if (rm_sim_run(sim, seed, rep) < 0)
+        return -1;
+    const rm_rep_stats *st = rm_sim_stats(sim);
+    rm_metrics_values(m, st, values);
+    for (int k = 0; k < nperiods; k++)
+        rm_metrics_period_values(m, st, k, pvalues + (size_t)k * (size_t)tn);
+    (void)n;
+    return 0;
+}
+
+/* A worker: its replications, written as records (rep, values, pvalues),
+ * or one record (-1, message) when a run fails. */
+static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
+    rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
+    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
+    double *values = malloc((nv + 1) * sizeof(double)), *pvalues = malloc((np + 1) * sizeof(double));
+    if (!sim || !values || !pvalues) {
+        int32_t bad = -1;
+        const char *msg = "out of memory in a worker";
+        fwrite(&bad, sizeof bad, 1, out);
+        fwrite(msg, 1, strlen(msg) + 1, out);
+        fflush(out);
+        _exit(1);
+    }
+    for (int r = j; r < job->reps; r += job->jobs) {
+        if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0) {
+            int32_t bad = -1;
+            const char *msg = rm_sim_error(sim);
+            fwrite(&bad, sizeof bad, 1, out);
+            fwrite(msg, 1, strlen(msg) + 1, out);
+            fflush(out);
+            _exit(1);
+        }
+        int32_t rec = r;
+        if (fwrite(&rec, sizeof rec, 1, out) != 1 || fwrite(values, sizeof(double), nv, out) != nv ||
+            fwrite(pvalues, sizeof(double), np, out) != np)
+            _exit(2);
+        __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+    }
+    if (fflush(out) != 0)
+        _exit(2);
+    _exit(0);
+}
+
+/* Reads worker j's records back into the arrays. */
+static int collect(const rm_reps_job *job, FILE *in, double *values, double *pvalues, char *err, size_t errlen) {
+    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
+    rewind(in);
+    int32_t rec;
+    while (fread(&rec, sizeof rec, 1, in) == 1) {
+        if (rec < 0) {
+            size_t k = 0;
+            int c;
+            while ((c = fgetc(in)) != EOF && c != '\0' && k + 1 < errlen)
+                err[k++] = (char)c;
+            err[k] = '\0';
+            return -1;
+        }
+        if (rec >= job->reps || fread(values + (size_t)rec * nv, sizeof(double), nv, in) != nv ||
+            fread(pvalues + (size_t)rec * np, sizeof(double), np, in) != np) {
+            snprintf(err, errlen, "a worker's results are incomplete");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
+                char *err, size_t errlen) {
+    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
+    if (job->jobs <= 1 || job->reps <= 1) {             /* in this process */
+        rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
+        if (!sim) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        for (int r = 0; r < job->reps; r++) {
+            if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods,
+                        values + (size_t)r * nv, pvalues + (size_t)r * np) < 0) {
+                snprintf(err, errlen, "%s", rm_sim_error(sim));
+                rm_sim_free(sim);
+                return -1;
+            }
+            progress->done++;
+            rm_progress_show(progress, progress->done, 0);
+        }
+        rm_sim_free(sim);
+        return 0;
+    }
+    int jobs = job->jobs < job->reps ? job->jobs : job->reps;
+    long *counter = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    FILE **files = calloc((size_t)jobs, sizeof *files);
+    pid_t *pids = calloc((size_t)jobs, sizeof *pids);
+    int rc = 0;
+    if (counter == MAP_FAILED || !files || !pids) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+        goto done;
+    }
+    *counter = 0;
+    fflush(stdout);
+    fflush(stderr);
+    int started = 0;
+    for (int j = 0; j < jobs; j++) {
+        if (!(files[j] = tmpfile())) {
+            snprintf(err, errlen, "cannot make a temporary file for a worker: %s", strerror(errno));
+            rc = -1;
+            break;
+        }
+        pid_t pid = fork();
+        if (pid < 0) {
+            snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
+            rc = -1;
+            break;
+        }
+        if (pid == 0)
+            worker(job, j, files[j], counter);       /* never returns */
+        pids[j] = pid;
+        started++;
+    }
+    /* wait for them all, the bar moving meanwhile */
+    int running = started;
+    while (running > 0) {
+        for (int j = 0; j < started; j++) {
+            if (!pids[j])
+                continue;
+            int status;
+            pid_t w = waitpid(pids[j], &status, WNOHANG);
+            if (w == pids[j]) {
+                pids[j] = 0;
+                running--;
+                if (rc == 0 && WIFSIGNALED(status)) {
+                    snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
+                    rc = -1;
+                } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 2) {
+                    snprintf(err, errlen, "a worker could not write its results");
+                    rc = -1;
+                }
+            }
+        }
+        rm_progress_show(progress, progress->done + __atomic_load_n(counter, __ATOMIC_RELAXED), 0);
+        if (running > 0)
+            nanosleep(&(struct timespec){0, 2000000}, NULL);
+    }
+    for (int j = 0; j < started && rc == 0; j++)
+        if (collect(job, files[j], values, pvalues, err, errlen) < 0)
+            rc = -1;
+    progress->done += *counter;
+done:
+    for (int j = 0; files && j < jobs; j++)
+        if (files[j])
+            fclose(files[j]);
+    free(files);
+    free(pids);
+    if (counter != MAP_FAILED)
+        munmap(counter, sizeof(long));
+    return rc;
+}
