@@ -40,6 +40,9 @@ static void arm_load_watchdog(const char *scenario) {
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
     "       remous compare SCENARIO.lua [options]  baseline against every variant, paired\n"
+    "       remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR\n"
+    "                    [--shard I/N] [--resume] [--rank ELEMENT:NAME:METRIC[:min|max]] [options]\n"
+    "       remous merge DIR... --out DIR [--rank ...]   gather the shards of a sweep\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous --help | --version\n"
@@ -57,10 +60,14 @@ static const char usage[] =
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
     "\n"
-    "Planned, not in this version: sweep, merge, batch.\n";
+    "Planned, not in this version: batch.\n";
 
 typedef struct cli {
-    const char *command, *scenario, *out, *variant, *lang, *html;
+    const char *command, *scenario, *out, *variant, *lang, *html, *rank;
+    const char *dirs[1024];           /* merge's folders */
+    int ndirs;
+    remous_grid grid[64];
+    int ngrid, shard, nshards, resume;
     remous_options opt;
     const char *set_names[256], *set_values[256];
     int quiet;
@@ -73,7 +80,8 @@ static const struct {
 } options[] = {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
-    {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {NULL, 0, 0},
+    {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {"--grid", 0, 0}, {"--shard", 0, 0},
+    {"--resume", 1, 0}, {"--rank", 0, 0}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -101,6 +109,12 @@ static int parse(cli *c, int argc, char **argv) {
     for (int i = 2; i < argc; i++) {
         char *arg = argv[i];
         if (strncmp(arg, "--", 2) != 0) {
+            if (strcmp(c->command, "merge") == 0) {
+                if (c->ndirs == 1024)
+                    return fail_usage("too many folders to merge%s", "");
+                c->dirs[c->ndirs++] = arg;
+                continue;
+            }
             if (c->scenario)
                 return fail_usage("unexpected argument %s: give one scenario file", arg);
             c->scenario = arg;
@@ -135,6 +149,45 @@ static int parse(cli *c, int argc, char **argv) {
         unsigned long long v;
         if (strcmp(name, "--unsafe") == 0) {
             c->opt.unsafe = 1;
+        } else if (strcmp(name, "--resume") == 0) {
+            c->resume = 1;
+        } else if (strcmp(name, "--rank") == 0) {
+            c->rank = value;
+        } else if (strcmp(name, "--shard") == 0) {
+            unsigned long long a, b;
+            char *slash = strchr(value, '/');
+            char first[32];
+            snprintf(first, sizeof first, "%.*s", slash ? (int)(slash - value) : 0, value);
+            if (!slash || parse_whole(first, 1, 100000, &a) < 0 || parse_whole(slash + 1, 1, 100000, &b) < 0 || a > b)
+                return fail_usage("--shard: expected I/N with 1 <= I <= N, e.g. 2/8, got \"%s\"", value);
+            c->shard = (int)a;
+            c->nshards = (int)b;
+        } else if (strcmp(name, "--grid") == 0) {
+            const char *e = strchr(value, '=');
+            if (!e || e == value || !e[1])
+                return fail_usage("--grid: expected NAME=V1,V2,..., got \"%s\"", value);
+            if (c->ngrid == 64)
+                return fail_usage("too many --grid options%s", "");
+            remous_grid *g = &c->grid[c->ngrid++];
+            g->name = strndup(value, (size_t)(e - value));
+            int n = 1;
+            for (const char *p = e + 1; *p; p++)
+                n += *p == ',';
+            const char **values = calloc((size_t)n, sizeof *values);
+            char *copy = strdup(e + 1);
+            if (!g->name || !values || !copy)
+                return fail_usage("out of memory%s", "");
+            g->nvalues = 0;
+            for (char *p = copy; p; ) {
+                char *comma = strchr(p, ',');
+                if (comma)
+                    *comma++ = '\0';
+                if (!*p)
+                    return fail_usage("--grid %s: an empty value", g->name);
+                values[g->nvalues++] = p;
+                p = comma;
+            }
+            g->values = values;
         } else if (strcmp(name, "--quiet") == 0) {
             c->quiet = 1;
         } else if (strcmp(name, "--reps") == 0) {
@@ -188,8 +241,19 @@ static int parse(cli *c, int argc, char **argv) {
             c->set_values[c->opt.nsets++] = e + 1;
         }
     }
+    if (strcmp(c->command, "merge") == 0) {
+        if (c->ndirs == 0 || !c->out)
+            return fail_usage("merge needs the shards' folders and --out DIR%s", "");
+        return 0;
+    }
     if (!c->scenario)
         return fail_usage("%s needs a scenario file, e.g. remous run scenarios/bookstore.lua", c->command);
+    if (strcmp(c->command, "sweep") == 0 && !c->out)
+        return fail_usage("sweep needs --out DIR, where its results go%s", "");
+    if (strcmp(c->command, "sweep") != 0 && (c->ngrid || c->nshards || c->resume))
+        return fail_usage("--grid, --shard and --resume go with sweep%s", "");
+    if ((c->rank) && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "merge") != 0)
+        return fail_usage("--rank goes with sweep and merge%s", "");
     if (strcmp(c->command, "trace") == 0 && !c->out)
         return fail_usage("trace needs --out FILE.csv, the event log to write%s", "");
     return 0;
@@ -208,12 +272,15 @@ int main(int argc, char **argv) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *planned[] = {"sweep", "merge", "batch", NULL};
+    static const char *planned[] = {"batch", NULL};
     for (const char **p = planned; *p; p++)
         if (strcmp(argv[1], *p) == 0)
             return fail_usage("'%s' is not supported yet by this version of remous", argv[1]);
-    if (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "compare") != 0 &&
-        strcmp(argv[1], "trace") != 0)
+    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", NULL};
+    int known = 0;
+    for (const char **k = commands; *k; k++)
+        known |= strcmp(argv[1], *k) == 0;
+    if (!known)
         return fail_usage("unknown command '%s'", argv[1]);
 
     static cli c;
@@ -228,6 +295,19 @@ int main(int argc, char **argv) {
     c.opt.progress = !c.quiet && isatty(STDERR_FILENO);
 
     char err[1024];
+    if (strcmp(c.command, "merge") == 0) {
+        status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, stdout, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        return status;
+    }
+    if (strcmp(c.command, "sweep") == 0) {
+        remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank};
+        status = remous_sweep(c.scenario, &c.opt, &sw, c.out, stdout, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        return status;
+    }
     arm_load_watchdog(c.scenario);
     remous_scenario *sc = remous_open(c.scenario, &c.opt, err, sizeof err);
     alarm(0);

@@ -76,6 +76,22 @@ void rm_csv_row(rm_csv *o, const char *const *fields) {
 
 /* Finishes the file: flush, close, rename into place; removes the
  * temporary file on any error. */
+/* The header `fields`, with the grid's names before the column `before`. */
+static void header_with_grid(rm_csv *o, const char *const *fields, const char *before, const remous_results *res) {
+    for (; *fields; fields++) {
+        if (strcmp(*fields, before) == 0)
+            for (int g = 0; g < res->ngrid; g++)
+                rm_csv_field(o, res->grid_names[g]);
+        rm_csv_field(o, *fields);
+    }
+    rm_csv_end_row(o);
+}
+
+static void grid_values(rm_csv *o, const remous_results *res) {
+    for (int g = 0; g < res->ngrid; g++)
+        rm_csv_field(o, res->grid_values[g]);
+}
+
 int rm_csv_close(rm_csv *o, char *err, size_t errlen) {
     int bad = o->failed || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
     int saved = errno;
@@ -126,7 +142,7 @@ static int write_summary(const remous_results *const *all, int nres, const char 
         return -1;
     static const char *header[] = {"variant", "element", "name", "metric", "mean", "ci95_low",
                                    "ci95_high", "stdev", "n", NULL};
-    rm_csv_row(&o, header);
+    header_with_grid(&o, header, "metric", all[0]);
     for (int v = 0; v < nres; v++)
     for (int i = 0; i < all[v]->cat.n; i++) {
         const remous_results *res = all[v];
@@ -137,6 +153,7 @@ static int write_summary(const remous_results *const *all, int nres, const char 
         rm_csv_field(&o, r.variant);
         rm_csv_field(&o, r.element);
         rm_csv_field(&o, r.name);
+        grid_values(&o, res);
         rm_csv_field(&o, r.metric);
         rm_csv_number(&o, r.mean);
         rm_csv_number(&o, r.ci95_low);
@@ -153,7 +170,7 @@ static int write_replications(const remous_results *const *all, int nres, const 
     if (rm_csv_open(&o, dir, "replications.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "replication", "element", "name", "metric", "value", NULL};
-    rm_csv_row(&o, header);
+    header_with_grid(&o, header, "metric", all[0]);
     for (int v = 0; v < nres; v++)
     for (int r = 0; r < all[v]->reps; r++)
         for (int i = 0; i < all[v]->cat.n; i++) {
@@ -166,6 +183,7 @@ static int write_replications(const remous_results *const *all, int nres, const 
             rm_csv_integer(&o, r + 1);
             rm_csv_field(&o, rm_element_name(e->element));
             rm_csv_field(&o, e->name);
+            grid_values(&o, res);
             rm_csv_field(&o, e->metric);
             rm_csv_number(&o, x);
             rm_csv_end_row(&o);
@@ -179,7 +197,7 @@ static int write_timeseries(const remous_results *const *all, int nres, const ch
         return -1;
     static const char *header[] = {"variant", "period_start", "element", "name", "metric", "mean",
                                    "ci95_low", "ci95_high", NULL};
-    rm_csv_row(&o, header);
+    header_with_grid(&o, header, "metric", all[0]);
     for (int v = 0; v < nres; v++)
     for (int k = 0; k < all[v]->nperiods; k++)
         for (int i = 0; i < all[v]->tcat.n; i++) {
@@ -194,6 +212,7 @@ static int write_timeseries(const remous_results *const *all, int nres, const ch
             rm_csv_number(&o, k * res->period);
             rm_csv_field(&o, rm_element_name(e->element));
             rm_csv_field(&o, e->name);
+            grid_values(&o, res);
             rm_csv_field(&o, e->metric);
             rm_csv_number(&o, mean);
             rm_csv_number(&o, mean - half);
@@ -203,38 +222,40 @@ static int write_timeseries(const remous_results *const *all, int nres, const ch
     return rm_csv_close(&o, err, errlen);
 }
 
+/* A row of params.csv: variant, the grid point, name, value, source. */
+static void param_row(rm_csv *o, const remous_results *res, const char *name, const char *value,
+                      const char *source) {
+    rm_csv_field(o, res->variant);
+    grid_values(o, res);
+    rm_csv_field(o, name);
+    rm_csv_field(o, value);
+    rm_csv_field(o, source);
+    rm_csv_end_row(o);
+}
+
 static int write_params(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
     rm_csv o;
     if (rm_csv_open(&o, dir, "params.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "name", "value", "source", NULL};
-    rm_csv_row(&o, header);
+    header_with_grid(&o, header, "name", all[0]);
     for (int v = 0; v < nres; v++) {
-    const remous_results *res = all[v];
-    const remous_scenario *sc = res->sc;
-    const rm_model *m = res->model;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%llu", (unsigned long long)sc->seed);
-    const char *seed[] = {res->variant, "seed", buf, "run", NULL};
-    rm_csv_row(&o, seed);
-    snprintf(buf, sizeof buf, "%d", res->reps);
-    const char *reps[] = {res->variant, "replications", buf, "run", NULL};
-    rm_csv_row(&o, reps);
-    const char *unit[] = {res->variant, "unit", m->unit, "scenario", NULL};
-    rm_csv_row(&o, unit);
-    snprintf(buf, sizeof buf, "%.10g", m->horizon);
-    const char *horizon[] = {res->variant, "horizon", buf, "scenario", NULL};
-    rm_csv_row(&o, horizon);
-    snprintf(buf, sizeof buf, "%.10g", m->warmup);
-    const char *warmup[] = {res->variant, "warmup", buf, "scenario", NULL};
-    rm_csv_row(&o, warmup);
-    snprintf(buf, sizeof buf, "%.10g", res->period);
-    const char *period[] = {res->variant, "period", buf, "run", NULL};
-    rm_csv_row(&o, period);
-    for (int i = 0; i < m->nparams; i++) {
-        const char *p[] = {res->variant, m->params[i].name, m->params[i].value, m->params[i].source, NULL};
-        rm_csv_row(&o, p);
-    }
+        const remous_results *res = all[v];
+        const rm_model *m = res->model;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%llu", (unsigned long long)res->sc->seed);
+        param_row(&o, res, "seed", buf, "run");
+        snprintf(buf, sizeof buf, "%d", res->reps);
+        param_row(&o, res, "replications", buf, "run");
+        param_row(&o, res, "unit", m->unit, "scenario");
+        snprintf(buf, sizeof buf, "%.10g", m->horizon);
+        param_row(&o, res, "horizon", buf, "scenario");
+        snprintf(buf, sizeof buf, "%.10g", m->warmup);
+        param_row(&o, res, "warmup", buf, "scenario");
+        snprintf(buf, sizeof buf, "%.10g", res->period);
+        param_row(&o, res, "period", buf, "run");
+        for (int i = 0; i < m->nparams; i++)
+            param_row(&o, res, m->params[i].name, m->params[i].value, m->params[i].source);
     }
     return rm_csv_close(&o, err, errlen);
 }

@@ -20,6 +20,10 @@ struct remous_results {
     int nperiods;
     double period;
     rm_welford *ts;                /* nperiods x tcat.n */
+    /* a sweep's grid point: columns written before `metric` (before `name`
+     * in params.csv) */
+    int ngrid;
+    const char *const *grid_names, *const *grid_values;
 };
 
 /* One row of compare.csv: a metric of a variant against the baseline's,

@@ -126,6 +126,34 @@ int remous_trace(remous_scenario *sc, const char *variant, const char *path, cha
 int remous_write_html(const remous_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
 int remous_write_html_run(const remous_results *res, const char *path, const char *lang, char *err, size_t errlen);
 
+/* A sweep: the scenario run at every point of a grid of param() values
+ * (the first grid varying slowest), each point with its replications. */
+typedef struct remous_grid {
+    const char *name;
+    int nvalues;
+    const char *const *values;
+} remous_grid;
+
+typedef struct remous_sweep_options {
+    const remous_grid *grid;
+    int ngrid;
+    const char *variant;      /* NULL: the baseline */
+    int shard, nshards;       /* run shard `shard` (1..nshards) only; nshards <= 1: all */
+    int resume;               /* skip the points an earlier run finished */
+    const char *rank;         /* "element:name:metric[:min|max]": print the points ranked, or NULL */
+} remous_sweep_options;
+
+/* Runs the sweep into out_dir: per point OUT/points/K/, then (unless
+ * sharded) summary.csv, replications.csv, timeseries.csv, params.csv with
+ * one column per grid parameter; the ranking goes to `table`. */
+int remous_sweep(const char *path, const remous_options *opt, const remous_sweep_options *sw,
+                 const char *out_dir, FILE *table, char *err, size_t errlen);
+
+/* Gathers the shards' folders into out: checks every point is there exactly
+ * once and writes what one machine would have written. */
+int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank,
+                 FILE *table, char *err, size_t errlen);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);
 

@@ -34,8 +34,8 @@ grep -q '^usage: remous run' out && ok || ko "--help shows the usage"
 expect 2 "no arguments" -- "$remous"
 expect 2 "unknown command" -- "$remous" frobnicate
 stderr_is "unknown command" "remous: unknown command 'frobnicate' (see remous --help)"
-expect 2 "planned command" -- "$remous" sweep "$mm"
-stderr_is "planned command" "remous: 'sweep' is not supported yet by this version of remous (see remous --help)"
+expect 2 "planned command" -- "$remous" batch "$mm"
+stderr_is "planned command" "remous: 'batch' is not supported yet by this version of remous (see remous --help)"
 expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
 stderr_is "--variant with compare" "remous: --variant goes with run and trace (compare runs every variant) (see remous --help)"
 expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
@@ -115,6 +115,38 @@ if command -v script >/dev/null 2>&1; then
     script -qec "$remous run $mm --reps 3 --quiet" /dev/null > tty.out 2>&1
     [ ! -s tty.out ] && ok || ko "no bar with --quiet on a terminal"
 fi
+
+# sweeps: shards merged are what one machine writes; resume after a kill
+bs="$top/scenarios/bookstore.lua"
+grid="--grid booksellers=1,2,3 --grid readers_per_hour=8,16 --reps 3 --quiet"
+expect 0 "a sweep" -- "$remous" sweep "$bs" $grid --out whole --rank queue:counter:wait_mean
+head -1 out | grep -q "^Grid points ranked on queue counter wait_mean" && ok || ko "the ranking is printed"
+grep -q "best$" out && ok || ko "the ranking marks the best"
+[ "$(head -1 whole/summary.csv | tr -d '\r')" = "variant,element,name,booksellers,readers_per_hour,metric,mean,ci95_low,ci95_high,stdev,n" ] &&
+    ok || ko "summary.csv has the grid columns before metric"
+expect 0 "shard 1/2" -- "$remous" sweep "$bs" $grid --out s1 --shard 1/2
+expect 0 "shard 2/2" -- "$remous" sweep "$bs" $grid --out s2 --shard 2/2
+expect 0 "merge" -- "$remous" merge s1 s2 --out merged
+for f in summary.csv replications.csv timeseries.csv params.csv sweep.txt; do
+    cmp -s "whole/$f" "merged/$f" && ok || ko "merged $f is byte-identical to one machine's"
+done
+expect 2 "a missing shard" -- "$remous" merge s1 --out nope
+stderr_is "a missing shard" "remous: point 1 is missing from every folder: a shard did not finish or is not given"
+expect 2 "a shard given twice" -- "$remous" merge s1 s1 s2 --out nope
+stderr_is "a shard given twice" "remous: point 0 is in both s1 and s1: the shards overlap"
+expect 2 "a grid param the scenario never reads" -- "$remous" sweep "$bs" --grid clerks=1,2 --out g
+stderr_is "a grid param the scenario never reads" 'remous: --grid clerks: the scenario has no param("clerks")'
+# killed midway (SIGKILL), then resumed: the same files
+"$remous" sweep "$bs" --grid booksellers=1,2,3,4 --grid readers_per_hour=8,12,16 --reps 40 --jobs 1 --quiet --out killed &
+pid=$!
+while [ ! -e killed/points/000002/done ] && kill -0 $pid 2>/dev/null; do sleep 0.05; done
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+[ ! -e killed/summary.csv ] && ok || ko "a killed sweep has no final files"
+expect 0 "resume" -- "$remous" sweep "$bs" --grid booksellers=1,2,3,4 --grid readers_per_hour=8,12,16 --reps 40 --quiet --out killed --resume
+expect 0 "uninterrupted" -- "$remous" sweep "$bs" --grid booksellers=1,2,3,4 --grid readers_per_hour=8,12,16 --reps 40 --quiet --out straight
+for f in summary.csv replications.csv timeseries.csv params.csv; do
+    cmp -s "killed/$f" "straight/$f" && ok || ko "resumed $f is byte-identical to an uninterrupted sweep"
+done
 
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere

@@ -1,0 +1,511 @@
+/* Sweeps: a scenario run at every point of a grid of parameter values.
+ *
+ * Point k of the grid (the first --grid varying slowest) is run on its own:
+ * the scenario loaded with those values, its replications run, its four CSV
+ * files written into OUT/points/K/ (each through a rename), then a file
+ * `done` last. So an interrupted sweep resumes from the points done
+ * (--resume), a shard I/N runs the points with K mod N = I - 1, and the
+ * final files are the points' rows in point order, whether one machine ran
+ * them all or `remous merge` gathers them from shards. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <csv.h>
+
+#include "results.h"
+
+static const char *files[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv"};
+#define NFILES 4
+
+/* Creates dir and its parents. */
+static int make_dir(const char *dir, char *err, size_t errlen) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1;; p++) {
+        if (*p == '/' || *p == '\0') {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+                snprintf(err, errlen, "cannot create the folder %s: %s", path, strerror(errno));
+                return -1;
+            }
+            *p = c;
+            if (!c)
+                return 0;
+        }
+    }
+}
+
+static int exists(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static long npoints(const remous_sweep_options *sw) {
+    long n = 1;
+    for (int g = 0; g < sw->ngrid; g++)
+        n *= sw->grid[g].nvalues;
+    return n;
+}
+
+/* The values of point k, first grid slowest. */
+static void point_values(const remous_sweep_options *sw, long k, const char **values) {
+    for (int g = sw->ngrid - 1; g >= 0; g--) {
+        values[g] = sw->grid[g].values[k % sw->grid[g].nvalues];
+        k /= sw->grid[g].nvalues;
+    }
+}
+
+/* "name=value, name=value" of point k, for messages and the ranking. */
+static void point_label(const remous_sweep_options *sw, long k, char *buf, size_t len) {
+    const char *values[64];
+    point_values(sw, k, values);
+    size_t w = 0;
+    buf[0] = '\0';
+    for (int g = 0; g < sw->ngrid && w < len; g++)
+        w += (size_t)snprintf(buf + w, len - w, "%s%s=%s", g ? ", " : "", sw->grid[g].name, values[g]);
+}
+
+/* The manifest: what a sweep is, to tell its shards belong together. */
+static int write_manifest(const char *dir, const char *path, const remous_options *opt,
+                          const remous_sweep_options *sw, int with_shard, char *err, size_t errlen) {
+    char file[4200], tmp[4300];
+    snprintf(file, sizeof file, "%s/sweep.txt", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", file);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        snprintf(err, errlen, "cannot write %s: %s", file, strerror(errno));
+        return -1;
+    }
+    const char *slash = strrchr(path, '/');
+    fprintf(f, "scenario %s\nvariant %s\nseed %llu\nreplications %d\npoints %ld\n", slash ? slash + 1 : path,
+            sw->variant ? sw->variant : "baseline", (unsigned long long)opt->seed, opt->replications, npoints(sw));
+    for (int g = 0; g < sw->ngrid; g++) {
+        fprintf(f, "grid %s=", sw->grid[g].name);
+        for (int i = 0; i < sw->grid[g].nvalues; i++)
+            fprintf(f, "%s%s", i ? "," : "", sw->grid[g].values[i]);
+        fputc('\n', f);
+    }
+    for (int i = 0; i < opt->nsets; i++)
+        fprintf(f, "set %s=%s\n", opt->set_names[i], opt->set_values[i]);
+    if (with_shard && sw->nshards > 1)
+        fprintf(f, "shard %d/%d\n", sw->shard, sw->nshards);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || rename(tmp, file) != 0) {
+        remove(tmp);
+        snprintf(err, errlen, "cannot write %s", file);
+        return -1;
+    }
+    return 0;
+}
+
+/* Runs point k into OUT/points/K/. */
+static int run_point(const char *path, const remous_options *opt, const remous_sweep_options *sw, long k,
+                     const char *out, rm_progress *progress, char *err, size_t errlen) {
+    const char *values[64], *names[512], *vals[512];
+    point_values(sw, k, values);
+    remous_options o = *opt;
+    int n = 0;
+    for (int i = 0; i < opt->nsets && n < 448; i++, n++) {
+        names[n] = opt->set_names[i];
+        vals[n] = opt->set_values[i];
+    }
+    for (int g = 0; g < sw->ngrid; g++, n++) {
+        names[n] = sw->grid[g].name;
+        vals[n] = values[g];
+    }
+    o.set_names = names;
+    o.set_values = vals;
+    o.nsets = n;
+    o.progress = 0;
+    remous_scenario *sc = remous_open(path, &o, err, errlen);
+    if (!sc) {                                   /* "--set NAME" is a grid's here: say so */
+        for (int g = 0; g < sw->ngrid; g++) {
+            size_t len = strlen(sw->grid[g].name);
+            if (strncmp(err, "--set ", 6) == 0 && strncmp(err + 6, sw->grid[g].name, len) == 0 &&
+                (err[6 + len] == ':' || err[6 + len] == '\0')) {
+                char rest[1024];
+                snprintf(rest, sizeof rest, "%s", err + 6);
+                snprintf(err, errlen, "--grid %s", rest);
+                break;
+            }
+        }
+        return REMOUS_ERR_INPUT;
+    }
+    sc->progress = progress;
+    remous_results *res = NULL;
+    int rc = remous_run_variant(sc, sw->variant ? sw->variant : "baseline", &res, err, errlen);
+    if (rc == REMOUS_OK) {
+        const char *gnames[64];
+        for (int g = 0; g < sw->ngrid; g++)
+            gnames[g] = sw->grid[g].name;
+        res->ngrid = sw->ngrid;
+        res->grid_names = gnames;
+        res->grid_values = values;
+        char dir[4200];
+        snprintf(dir, sizeof dir, "%s/points/%06ld", out, k);
+        rc = rm_write_results((const remous_results *const *)&res, 1, dir, err, errlen);
+        if (rc == REMOUS_OK) {                   /* last: the point is complete */
+            char done[4300];
+            snprintf(done, sizeof done, "%s/done", dir);
+            FILE *f = fopen(done, "w");
+            if (!f || fclose(f) != 0) {
+                snprintf(err, errlen, "cannot write %s", done);
+                rc = REMOUS_ERR_RUN;
+            }
+        }
+    }
+    remous_results_free(res);
+    remous_close(sc);
+    return rc;
+}
+
+/* Appends file `name` of a point (without its header unless `header`). */
+static int append(FILE *to, const char *point_dir, const char *name, int header, char *err, size_t errlen) {
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", point_dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    int c, first_line = 1;
+    while ((c = fgetc(f)) != EOF) {
+        if (!first_line || header)
+            fputc(c, to);
+        if (c == '\n')
+            first_line = 0;
+    }
+    fclose(f);
+    return 0;
+}
+
+/* The final files of OUT from the points, in order; owners[k] is the folder
+ * that has point k. */
+static int assemble(const char *out, const char *const *owners, long n, char *err, size_t errlen) {
+    for (int fi = 0; fi < NFILES; fi++) {
+        char path[4200], tmp[4300], point[4250];
+        snprintf(path, sizeof path, "%s/%s", out, files[fi]);
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        FILE *f = fopen(tmp, "wb");
+        if (!f) {
+            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+            return -1;
+        }
+        int rc = 0;
+        for (long k = 0; k < n && rc == 0; k++) {
+            snprintf(point, sizeof point, "%s/points/%06ld", owners[k], k);
+            rc = append(f, point, files[fi], k == 0, err, errlen);
+        }
+        int bad = ferror(f);
+        if (fclose(f) != 0 || bad || rc < 0 || rename(tmp, path) != 0) {
+            remove(tmp);
+            if (rc == 0)
+                snprintf(err, errlen, "cannot write %s", path);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ ranking -- */
+
+typedef struct finder {
+    const char *element, *name, *metric;
+    int ngrid;
+    size_t field;
+    int match;
+    double mean, lo, hi;
+    int found;
+} finder;
+
+static void find_field(void *data, size_t len, void *ctx) {
+    finder *fd = ctx;
+    const char *s = data ? data : "";
+    size_t f = fd->field++;
+    size_t metric_col = 3 + (size_t)fd->ngrid;
+    if (f == 1) fd->match = len == strlen(fd->element) && !memcmp(s, fd->element, len);
+    else if (f == 2) fd->match &= len == strlen(fd->name) && !memcmp(s, fd->name, len);
+    else if (f == metric_col) fd->match &= len == strlen(fd->metric) && !memcmp(s, fd->metric, len);
+    else if (fd->match && f == metric_col + 1) fd->mean = len ? strtod(s, NULL) : NAN;
+    else if (fd->match && f == metric_col + 2) fd->lo = len ? strtod(s, NULL) : NAN;
+    else if (fd->match && f == metric_col + 3) fd->hi = len ? strtod(s, NULL) : NAN;
+}
+
+static void find_row(int c, void *ctx) {
+    finder *fd = ctx;
+    (void)c;
+    if (fd->match && fd->field > 3 + (size_t)fd->ngrid + 3)
+        fd->found = 1;
+    fd->field = 0;
+    fd->match = 0;
+}
+
+/* The summary row of the metric in a point's summary.csv. */
+static int point_metric(const char *point_dir, finder *fd) {
+    char path[4300], buf[65536];
+    snprintf(path, sizeof path, "%s/summary.csv", point_dir);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    struct csv_parser p;
+    csv_init(&p, CSV_APPEND_NULL);
+    fd->found = 0;
+    size_t n;
+    while (!fd->found && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        csv_parse(&p, buf, n, find_field, find_row, fd);
+    csv_fini(&p, find_field, find_row, fd);
+    csv_free(&p);
+    fclose(f);
+    return fd->found ? 0 : -1;
+}
+
+/* Prints the points ranked on "element:name:metric[:min|max]". */
+static int rank(const char *spec, const remous_sweep_options *sw, const char *const *owners, long n,
+                FILE *table, char *err, size_t errlen) {
+    char buf[1024], *parts[4] = {0};
+    snprintf(buf, sizeof buf, "%s", spec);
+    int np = 0;
+    for (char *s = buf; np < 4 && s; np++) {
+        parts[np] = s;
+        s = strchr(s, ':');
+        if (s)
+            *s++ = '\0';
+    }
+    int max = np == 4 && strcmp(parts[3], "max") == 0;
+    if (np < 3 || (np == 4 && !max && strcmp(parts[3], "min") != 0)) {
+        snprintf(err, errlen, "--rank: expected ELEMENT:NAME:METRIC[:min|max], e.g. queue:counter:wait_mean, got \"%s\"", spec);
+        return -1;
+    }
+    double *mean = calloc((size_t)n, sizeof(double)), *lo = calloc((size_t)n, sizeof(double)),
+           *hi = calloc((size_t)n, sizeof(double));
+    long *order = calloc((size_t)n, sizeof(long));
+    if (!mean || !lo || !hi || !order) {
+        free(mean); free(lo); free(hi); free(order);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (long k = 0; k < n; k++) {
+        char dir[4300];
+        snprintf(dir, sizeof dir, "%s/points/%06ld", owners[k], k);
+        finder fd = {parts[0], parts[1], parts[2], sw->ngrid, 0, 0, NAN, NAN, NAN, 0};
+        if (point_metric(dir, &fd) < 0) {
+            snprintf(err, errlen, "--rank: no metric %s %s %s in the sweep's summary", parts[0], parts[1], parts[2]);
+            free(mean); free(lo); free(hi); free(order);
+            return -1;
+        }
+        mean[k] = fd.mean;
+        lo[k] = isnan(fd.lo) ? fd.mean : fd.lo;
+        hi[k] = isnan(fd.hi) ? fd.mean : fd.hi;
+        order[k] = k;
+    }
+    for (long i = 1; i < n; i++)                     /* insertion sort: stable, best first */
+        for (long j = i; j > 0; j--) {
+            double a = mean[order[j]], b = mean[order[j - 1]];
+            if (max ? a > b : a < b) {
+                long t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            } else {
+                break;
+            }
+        }
+    fprintf(table, "Grid points ranked on %s %s %s (%s is best; \"~ best\": its 95%% interval meets the best's)\n",
+            parts[0], parts[1], parts[2], max ? "largest" : "smallest");
+    long best = order[0];
+    for (long i = 0; i < n; i++) {
+        long k = order[i];
+        char label[1024];
+        point_label(sw, k, label, sizeof label);
+        int close = i > 0 && (max ? hi[k] >= lo[best] : lo[k] <= hi[best]);
+        fprintf(table, "%4ld. %-40s %10.4g  [%.4g, %.4g]%s\n", i + 1, label, mean[k], lo[k], hi[k],
+                i == 0 ? "  best" : close ? "  ~ best" : "");
+    }
+    free(mean); free(lo); free(hi); free(order);
+    return 0;
+}
+
+/* -------------------------------------------------------------- sweep -- */
+
+int remous_sweep(const char *path, const remous_options *opt, const remous_sweep_options *sw,
+                 const char *out, FILE *table, char *err, size_t errlen) {
+    if (sw->ngrid < 1 || sw->ngrid > 64) {
+        snprintf(err, errlen, "sweep needs at least one --grid NAME=V1,V2,... (and at most 64)");
+        return REMOUS_ERR_INPUT;
+    }
+    for (int g = 0; g < sw->ngrid; g++)
+        for (int i = 0; i < opt->nsets; i++)
+            if (strcmp(opt->set_names[i], sw->grid[g].name) == 0) {
+                snprintf(err, errlen, "--grid %s and --set %s: give one or the other", sw->grid[g].name,
+                         sw->grid[g].name);
+                return REMOUS_ERR_INPUT;
+            }
+    /* check the scenario once, with the first point, before anything runs */
+    long n = npoints(sw);
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/points", out);
+    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, err, errlen) < 0)
+        return REMOUS_ERR_RUN;
+    long todo = 0;
+    for (long k = 0; k < n; k++) {
+        char done[4300];
+        snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
+        if ((sw->nshards <= 1 || k % sw->nshards == sw->shard - 1) && !(sw->resume && exists(done)))
+            todo++;
+    }
+    remous_scenario *probe = remous_open(path, opt, err, errlen);   /* replications for the bar */
+    if (!probe)
+        return REMOUS_ERR_INPUT;
+    rm_progress progress;
+    rm_progress_start(&progress, opt->progress, todo * probe->replications);
+    remous_close(probe);
+    for (long k = 0; k < n; k++) {
+        char done[4300];
+        snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
+        if (sw->nshards > 1 && k % sw->nshards != sw->shard - 1)
+            continue;                            /* another shard's */
+        if (sw->resume && exists(done))
+            continue;                            /* done before the interruption */
+        int rc = run_point(path, opt, sw, k, out, &progress, err, errlen);
+        if (rc != REMOUS_OK) {
+            rm_progress_show(&progress, progress.done, 1);
+            return rc;
+        }
+    }
+    rm_progress_show(&progress, progress.done, 1);
+    if (sw->nshards > 1) {
+        fprintf(table, "shard %d/%d done in %s: gather the shards with remous merge\n", sw->shard, sw->nshards, out);
+        return REMOUS_OK;
+    }
+    const char **owners = malloc((size_t)n * sizeof *owners);
+    if (!owners) {
+        snprintf(err, errlen, "out of memory");
+        return REMOUS_ERR_RUN;
+    }
+    for (long k = 0; k < n; k++)
+        owners[k] = out;
+    int rc = assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+    if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, owners, n, table, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;
+    free(owners);
+    return rc;
+}
+
+/* --------------------------------------------------------------- merge -- */
+
+/* A manifest's lines, without its shard line. */
+static char *manifest(const char *dir, char *err, size_t errlen) {
+    char path[4200];
+    snprintf(path, sizeof path, "%s/sweep.txt", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s is not the output of a sweep (no sweep.txt)", dir);
+        return NULL;
+    }
+    char *text = calloc(1, 65536), line[4096];
+    size_t w = 0;
+    while (text && fgets(line, sizeof line, f))
+        if (strncmp(line, "shard ", 6) != 0 && w + strlen(line) < 65535)
+            w += (size_t)snprintf(text + w, 65536 - w, "%s", line);
+    fclose(f);
+    return text;
+}
+
+int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec,
+                 FILE *table, char *err, size_t errlen) {
+    char *first = manifest(dirs[0], err, errlen);
+    if (!first)
+        return REMOUS_ERR_INPUT;
+    for (int d = 1; d < ndirs; d++) {
+        char *other = manifest(dirs[d], err, errlen);
+        if (!other || strcmp(first, other) != 0) {
+            if (other)
+                snprintf(err, errlen, "%s and %s are not shards of the same sweep (their sweep.txt differ)",
+                         dirs[0], dirs[d]);
+            free(other);
+            free(first);
+            return REMOUS_ERR_INPUT;
+        }
+        free(other);
+    }
+    long n = 0;
+    const char *p = strstr(first, "points ");
+    if (p)
+        n = strtol(p + 7, NULL, 10);
+    const char **owners = calloc((size_t)n + 1, sizeof *owners);
+    int rc = REMOUS_OK;
+    for (long k = 0; k < n && owners && rc == REMOUS_OK; k++) {
+        for (int d = 0; d < ndirs; d++) {
+            char done[4300];
+            snprintf(done, sizeof done, "%s/points/%06ld/done", dirs[d], k);
+            if (!exists(done))
+                continue;
+            if (owners[k]) {
+                snprintf(err, errlen, "point %ld is in both %s and %s: the shards overlap", k, owners[k], dirs[d]);
+                rc = REMOUS_ERR_INPUT;
+                break;
+            }
+            owners[k] = dirs[d];
+        }
+        if (rc == REMOUS_OK && !owners[k]) {
+            snprintf(err, errlen, "point %ld is missing from every folder: a shard did not finish or is not given", k);
+            rc = REMOUS_ERR_INPUT;
+        }
+    }
+    if (!owners) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+    }
+    if (rc == REMOUS_OK && make_dir(out, err, errlen) < 0)
+        rc = REMOUS_ERR_RUN;
+    if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
+        rc = REMOUS_ERR_RUN;
+    if (rc == REMOUS_OK) {                       /* the manifest, as one machine writes it */
+        char path[4200];
+        snprintf(path, sizeof path, "%s/sweep.txt", out);
+        FILE *f = fopen(path, "w");
+        if (!f || fputs(first, f) < 0 || fclose(f) != 0) {
+            snprintf(err, errlen, "cannot write %s", path);
+            rc = REMOUS_ERR_RUN;
+        }
+    }
+    if (rc == REMOUS_OK && rank_spec) {        /* the grid, read back from the manifest */
+        remous_grid grid[64];
+        const char *values[64][256];
+        char copy[65536];
+        int ng = 0;
+        snprintf(copy, sizeof copy, "%s", first);
+        for (char *line = copy; line && *line && ng < 64; ) {
+            char *next = strchr(line, '\n');
+            if (next)
+                *next++ = '\0';
+            if (strncmp(line, "grid ", 5) == 0) {
+                char *eq = strchr(line + 5, '=');
+                if (eq) {
+                    *eq = '\0';
+                    grid[ng].name = line + 5;
+                    grid[ng].nvalues = 0;
+                    for (char *v = eq + 1; v && grid[ng].nvalues < 256; ) {
+                        values[ng][grid[ng].nvalues++] = v;
+                        v = strchr(v, ',');
+                        if (v)
+                            *v++ = '\0';
+                    }
+                    grid[ng].values = values[ng];
+                    ng++;
+                }
+            }
+            line = next;
+        }
+        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec};
+        if (rank(rank_spec, &sw, owners, n, table, err, errlen) < 0)
+            rc = REMOUS_ERR_INPUT;
+    }
+    free(owners);
+    free(first);
+    return rc;
+}
