@@ -54,7 +54,9 @@ typedef struct binding {
     uint64_t seed;
     double now;
     rm_item_view item;        /* the item a running hook sees */
-    const rm_model *model;
+    const rm_model *model;    /* the model running now */
+    const rm_model *const *models;
+    int nmodels;
     hook_info *hooks;
     int nhooks;
 } binding;
@@ -992,8 +994,11 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
     read_arrivals(&r, t);
     read_kinds_and_params(&r, t);
     read_tools(&r, t);
+    /* this model's step names, appended to the list (one per model) */
+    lua_getfield(L, LUA_REGISTRYINDEX, "remous.steps");
     lua_getfield(L, t, "step_index");
-    lua_setfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
     if (r.bad) {
         rm_model_free(m);
         snprintf(err, errlen, "%s: internal error: the compiled model is malformed", b->path);
@@ -1110,7 +1115,7 @@ static int hook_step(void *ctx, int hook, const rm_item_view *item, double now, 
     if (lua_type(L, -1) == LUA_TSTRING) {
         lua_pushvalue(L, -1);
         lua_rawget(L, 3);
-        if (lua_isinteger(L, -1)) {
+        if (lua_isinteger(L, -1) && lua_tointeger(L, -1) <= b->model->nactivities) {
             *out = (int)lua_tointeger(L, -1) - 1;
             lua_pop(L, 2);
             return 0;
@@ -1128,7 +1133,16 @@ static int hook_step(void *ctx, int hook, const rm_item_view *item, double now, 
 
 static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int rep) {
     binding *b = ctx;
-    b->model = m;
+    if (b->model != m) {                        /* the hooks now see this model's steps */
+        b->model = m;
+        for (int v = 0; v < b->nmodels; v++)
+            if (b->models[v] == m) {
+                lua_getfield(b->L, LUA_REGISTRYINDEX, "remous.steps");
+                lua_rawgeti(b->L, -1, v + 1);
+                lua_replace(b->L, 3);
+                lua_pop(b->L, 1);
+            }
+    }
     rm_rng_stream(&b->random, seed, (uint64_t)rep, "lua/math.random");
 }
 
@@ -1249,6 +1263,8 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     open_libraries(L, opt->unsafe);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.hooks");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.steps");
 
     /* the prelude, then the scenario, then compile */
     if (luaL_loadbufferx(L, rm_prelude_lua, strlen(rm_prelude_lua), "=prelude", "t") != LUA_OK) {
@@ -1360,6 +1376,10 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     push_proxy(L, attrs_index, "remous.attributes_of_item");
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.attributes");
     lua_getfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    lua_rawgeti(L, -1, 1);                      /* the baseline's, until a run says */
+    lua_remove(L, -2);
+    b->models = (const rm_model *const *)sc->models;
+    b->nmodels = sc->nmodels;
     sc->hooks.ctx = b;
     sc->hooks.number = hook_number;
     sc->hooks.step = hook_step;

@@ -361,6 +361,7 @@ static void finish(rm_sim *s, uint32_t i) {
 
 /* Person p starts serving item i at its current step. */
 static int work_on(rm_sim *s, int p, uint32_t i, double d);
+static double learning_factor(const rm_sim *s, const rm_activity *act);
 
 static int start_service(rm_sim *s, int p, uint32_t i) {
     item *it = &s->items[i];
@@ -382,13 +383,19 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
     double d;
     if (sample(s, &act->duration, &s->dur_rng[a], i, &d) < 0)
         return -1;
-    if (act->tool >= 0) {                        /* still learning the tool */
-        const rm_tool *tool = &s->m->tools[act->tool];
-        d *= 1 + (tool->learning_start - 1) * exp2(-s->now / tool->half_life);
-    }
+    d *= learning_factor(s, act);
     s->items[i].service_done = 0;
     s->items[i].step_start = s->now;
     return work_on(s, p, i, d);
+}
+
+/* How much longer a tool step takes while its tool is new: 1 + (start - 1)
+ * * 2^(-t / half_life); 1 for other steps. */
+static double learning_factor(const rm_sim *s, const rm_activity *act) {
+    if (act->tool < 0)
+        return 1;
+    const rm_tool *tool = &s->m->tools[act->tool];
+    return 1 + (tool->learning_start - 1) * exp2(-s->now / tool->half_life);
 }
 
 /* Whether person p does step a now: not a step of a tool that is down or
@@ -600,15 +607,16 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     item *it = &s->items[i];
     it->activity = step;
     it->queue = -1;
+    if (act->tool >= 0 && s->tool_down[act->tool])
+        return enter_step(s, i, s->m->tools[act->tool].fallback);
     if (act->nroles == 0) {                      /* a pure delay */
         double d;
         if (sample(s, &act->duration, &s->dur_rng[step], i, &d) < 0)
             return -1;
+        d *= learning_factor(s, act);
         s->items[i].t_enqueue = s->now;          /* when the delay started */
         return rm_heap_push(&s->cal, s->now + d, EV_END_DELAY, i, s->items[i].gen) < 0 ? fail_oom(s) : 0;
     }
-    if (act->tool >= 0 && s->tool_down[act->tool])
-        return enter_step(s, i, s->m->tools[act->tool].fallback);
     queue_state *q = &s->qs[act->queue];
     it->t_enqueue = s->now;                      /* at this step since: for urgency ties */
     if (q->len == 0) {

@@ -576,6 +576,9 @@ local function top_level_declarer(kind, registry)
     if not is_name(name) then fail(at, "%s needs a name, e.g. %s \"name\" { ... }", kind, kind) end
     return function(fields)
       local at2 = where(1)
+      if kind == "variant" and name == "baseline" then
+        fail(at2, "variant: \"baseline\" is the file itself; give the variant another name")
+      end
       if current ~= baseline then
         fail(at2, "%s %q: declare tools and variants at the top of the file, not inside an apply", kind, name)
       end
@@ -603,7 +606,13 @@ local function variant_store(name)
   local v = variants.by[name]
   local store = copy_store(baseline)
   current = store
+  local listed = {}
   for _, tname in ipairs(v.fields.tools or {}) do
+    if listed[tname] then
+      current = baseline
+      fail(v.at.tools, "variant %q: tool %q is listed twice", name, tname)
+    end
+    listed[tname] = true
     local t = tools.by[tname]
     if not t then
       current = baseline
@@ -657,6 +666,7 @@ function M.compile(variant_name)
   if not scenario_decl then
     fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")
   end
+  local scenario_decl = decls.scenario.by[scenario_decl.name]     -- as this store has it
   local sf, sat = scenario_decl.fields, scenario_decl.at
   if not sf.horizon then
     fail(scenario_decl.where, "scenario %q: set its horizon, e.g. horizon = days(28)", scenario_decl.name)

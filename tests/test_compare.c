@@ -177,6 +177,63 @@ static void learning_and_training(void **state) {
     remous_close(sc2);
 }
 
+/* Each run's hooks see that run's steps; one variant's changes stay in it. */
+static void variants_do_not_leak_into_each_other(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 's' { horizon = days(2), replications = 2 }\n"
+        "arrivals 'jobs' { interarrival = exponential(5), to = 'a' }\n"
+        "activity 'a' { duration = 1 }\n"
+        "variant 'A' { apply = function()\n"
+        "  activity 'x' { duration = 1 }\n"
+        "  activity 'a' { next = function(item) return 'x' end }\n"
+        "end }\n"
+        "variant 'B' { apply = function() activity 'y' { duration = 1 } end }\n"
+        "variant 'longer' { apply = function() scenario 's' { horizon = days(4) } end }\n"
+        "variant 'same' {}\n", NULL);
+    assert_true(variant_value(sc, "A", "activity", "x", "completed") > 0);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    remous_delta_row d = delta(cmp, "same", "arrivals", "jobs", "arrived");
+    assert_true(d.delta == 0);
+    d = delta(cmp, "longer", "arrivals", "jobs", "arrived");
+    assert_true(d.significant && d.delta > 0);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+
+    /* a baseline hook naming a step only a variant has: an error, no crash */
+    sc = open_text(
+        "scenario 's' { horizon = 100, replications = 1 }\n"
+        "arrivals 'jobs' { interarrival = 10, to = 'a' }\n"
+        "activity 'a' { duration = 1, next = function(item) return 'z' end }\n"
+        "variant 'V' { apply = function() activity 'z' { duration = 1 } end }\n", NULL);
+    remous_results *res = NULL;
+    assert_int_equal(remous_run(sc, &res, err, sizeof err), REMOUS_ERR_RUN);
+    assert_string_equal(short_error(err), "scenario.lua:3: activity \"a\": next function returned \"z\", which is not a step");
+    assert_true(variant_value(sc, "V", "activity", "z", "completed") > 0);
+    remous_close(sc);
+}
+
+/* A tool step with no role (a delay) also follows its tool's downtime and
+ * learning. */
+static void a_tool_delay_follows_its_tool(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'd' { horizon = 1000, replications = 1 }\n"
+        "arrivals 'jobs' { interarrival = 10, to = 'paper' }\n"
+        "activity 'paper' { duration = 10 }\n"
+        "tool 'online' { learning = { start = 3, half_life = 100 }, downtime = { every = 100, lasts = 50 },\n"
+        "  fallback = 'paper', apply = function()\n"
+        "    activity 'wait_online' { duration = 10 }\n"
+        "    arrivals 'jobs' { to = 'wait_online' }\n"
+        "  end }\n"
+        "variant 'v' { tools = { 'online' } }\n", NULL);
+    assert_near(variant_value(sc, "v", "activity", "paper", "completed"), 30, 0);
+    assert_true(variant_value(sc, "v", "activity", "wait_online", "duration_mean") > 10);
+    remous_close(sc);
+}
+
 static void malformed_tools_and_variants(void **state) {
     (void)state;
     assert_load_error("scenario 'x' { horizon = 10 }\nvariant 'v' { tools = { 'onlin' } }\n"
@@ -202,6 +259,10 @@ static void malformed_tools_and_variants(void **state) {
     assert_load_error("scenario 'x' { horizon = 10 }\n"
                       "variant 'v' { apply = function() activity 'a' { duration = 1, next = 'nowhere' } end }\n",
                       "bad.lua:2: activity \"a\": next: no step called \"nowhere\"");
+    assert_load_error("scenario 'x' { horizon = 10 }\nvariant 'baseline' {}\n",
+                      "bad.lua:2: variant: \"baseline\" is the file itself; give the variant another name");
+    assert_load_error("scenario 'x' { horizon = 10 }\ntool 't' {}\nvariant 'v' { tools = { 't', 't' } }\n",
+                      "bad.lua:3: variant \"v\": tool \"t\" is listed twice");
     remous_scenario *sc = open_text("scenario 'x' { horizon = 10 }\nvariant 'v' {}\n", NULL);
     remous_results *res = NULL;
     char err[512];
@@ -216,6 +277,8 @@ int main(void) {
         cmocka_unit_test(adoption_zero_and_one),
         cmocka_unit_test(downtime_sends_to_the_fallback),
         cmocka_unit_test(learning_and_training),
+        cmocka_unit_test(variants_do_not_leak_into_each_other),
+        cmocka_unit_test(a_tool_delay_follows_its_tool),
         cmocka_unit_test(malformed_tools_and_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
