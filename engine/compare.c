@@ -88,6 +88,11 @@ static int compare_variant(rm_comparison *cmp, int v) {
 }
 
 int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size_t errlen) {
+    if (sc->nmodels < 2) {
+        snprintf(err, errlen, "%s has no variant to compare with the baseline: declare one, e.g. "
+                 "variant \"online payment\" { tools = { \"online_payment\" } }", sc->path);
+        return REMOUS_ERR_INPUT;
+    }
     rm_comparison *cmp = calloc(1, sizeof *cmp);
     if (!cmp || !(cmp->results = calloc((size_t)sc->nmodels, sizeof *cmp->results))) {
         free(cmp);

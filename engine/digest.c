@@ -35,9 +35,9 @@ static const struct {
     {"arrivals", "deadline_missed", "deadlines missed", "échéances manquées", COUNT},
 };
 
-static const struct { const char *element, *en, *fr; } subjects[] = {
-    {"queue", "queue", "file"}, {"role", "role", "rôle"}, {"activity", "step", "étape"},
-    {"arrivals", "arrivals", "arrivées"},
+static const struct { const char *element, *en, *fr, *fr_new; } subjects[] = {
+    {"queue", "queue", "file", "nouvelle"}, {"role", "role", "rôle", "nouveau"},
+    {"activity", "step", "étape", "nouvelle"}, {"arrivals", "arrivals", "arrivées", "nouvelles"},
 };
 
 /* The words of (element, metric), or -1 when the digest leaves it out. */
@@ -63,7 +63,7 @@ static const char *unit_words(const char *unit, int fr) {
 /* A figure with 2 significant digits (whole from 100 on); French uses a
  * decimal comma. */
 static void figure(char *buf, size_t len, double v, int fr) {
-    if (fabs(v) >= 100)
+    if (fabs(v) >= 99.5)                         /* (%.2g would write 1e+02) */
         snprintf(buf, len, "%.0f", v);
     else
         snprintf(buf, len, "%.2g", v);
@@ -98,12 +98,15 @@ static void what(char *buf, size_t len, int w, const char *metric, int fr) {
 
 typedef struct line {
     double key;               /* sorts the digest: largest first */
+    int order;                /* then as found: the same order on any libc */
     char *text;
 } line;
 
 static int by_key(const void *a, const void *b) {
-    double x = ((const line *)a)->key, y = ((const line *)b)->key;
-    return x < y ? 1 : x > y ? -1 : 0;
+    const line *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? 1 : -1;
+    return x->order - y->order;
 }
 
 /* The sentence for one significant change. */
@@ -117,15 +120,15 @@ static char *change_sentence(const rm_delta *d, int w, const char *unit, int fr)
     figure(ci, sizeof ci, q == SHARE ? 100 * d->half : d->half, fr);
     const char *ci_unit = q == SHARE ? (fr ? " points" : " points") : "";
     if (isnan(d->relative)) {                    /* from nothing */
-        snprintf(out, sizeof out, fr ? "%s : %s %s, contre zéro avant (±%s%s)" : "%s: %s %s, none before (±%s%s)",
+        snprintf(out, sizeof out, fr ? "%s : %s : %s, contre zéro avant (±%s%s)" : "%s: %s: %s, none before (±%s%s)",
                  subj, wh, var, ci, ci_unit);
     } else {
         figure(pct, sizeof pct, 100 * fabs(d->relative), fr);
         if (fr)
-            snprintf(out, sizeof out, "%s : %s en %s de %s %% (%s → %s, ±%s%s)", subj, wh,
+            snprintf(out, sizeof out, "%s : %s : en %s de %s %% (%s → %s, ±%s%s)", subj, wh,
                      d->delta > 0 ? "hausse" : "baisse", pct, base, var, ci, ci_unit);
         else
-            snprintf(out, sizeof out, "%s: %s %s %s%% (%s → %s, ±%s%s)", subj, wh,
+            snprintf(out, sizeof out, "%s: %s: %s %s%% (%s → %s, ±%s%s)", subj, wh,
                      d->delta > 0 ? "up" : "down", pct, base, var, ci, ci_unit);
     }
     return strdup(out);
@@ -135,10 +138,17 @@ static char *change_sentence(const rm_delta *d, int w, const char *unit, int fr)
 static char *new_sentence(const remous_results *res, int i, int w, int fr) {
     const rm_metric *e = &res->cat.m[i];
     char subj[300], wh[200], val[64], out[1024];
-    subject(subj, sizeof subj, rm_element_name(e->element), e->name, fr);
+    const char *el = rm_element_name(e->element), *adjective = "nouvelle";
+    for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
+        if (strcmp(subjects[k].element, el) == 0)
+            adjective = subjects[k].fr_new;
+    subject(subj, sizeof subj, el, e->name, fr);
     what(wh, sizeof wh, w, e->metric, fr);
     shown(val, sizeof val, res->mean[i], words[w].q, res->model->unit, fr);
-    snprintf(out, sizeof out, fr ? "nouvelle %s : %s %s" : "new %s: %s %s", subj, wh, val);
+    if (fr)
+        snprintf(out, sizeof out, "%s %s : %s : %s", adjective, subj, wh, val);
+    else
+        snprintf(out, sizeof out, "new %s: %s: %s", subj, wh, val);
     return strdup(out);
 }
 
@@ -170,6 +180,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
             continue;
         lines[n].key = INFINITY;
+        lines[n].order = n;
         lines[n++].text = new_sentence(var, i, w, fr);
     }
     for (int k = 0; k < cmp->nrows; k++) {       /* what it changes, significantly */
@@ -178,6 +189,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         if (d->variant != var->variant || !d->significant || w < 0)
             continue;
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
+        lines[n].order = n;
         lines[n++].text = change_sentence(d, w, var->model->unit, fr);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);

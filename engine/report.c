@@ -3,6 +3,7 @@
  * side-effect digest, where each role's time goes (baseline against each
  * variant), how long people wait, how the lines grow over time, and the
  * parameters used. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,11 +336,21 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     }
     time_chart(pg, cmp);
     wait_chart(pg, cmp);
-    legend_of_runs(pg, cmp);
     fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));
     legend_of_runs(pg, cmp);
-    for (int q = 0; q < m->nqueues; q++)
-        length_chart(pg, cmp, m->queues[q].name);
+    for (int v = 0; v < cmp->n; v++) {           /* every run's queues, each once */
+        const rm_model *mv = cmp->results[v]->model;
+        for (int q = 0; q < mv->nqueues; q++) {
+            int seen = 0;
+            for (int u = 0; u < v && !seen; u++) {
+                const rm_model *mu = cmp->results[u]->model;
+                for (int k = 0; k < mu->nqueues; k++)
+                    seen |= strcmp(mu->queues[k].name, mv->queues[q].name) == 0;
+            }
+            if (!seen)
+                length_chart(pg, cmp, mv->queues[q].name);
+        }
+    }
     params_table(pg, cmp);
     fputs("</body>\n</html>\n", pg->f);
 }
@@ -349,7 +360,7 @@ int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, 
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     page pg = {fopen(tmp, "w"), lang && strcmp(lang, "fr") == 0};
     if (!pg.f) {
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         return REMOUS_ERR_RUN;
     }
     write_page(&pg, cmp);

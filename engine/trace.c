@@ -97,9 +97,9 @@ int remous_trace(remous_scenario *sc, const char *variant, const char *path, cha
     int v = 0;
     while (v < sc->nmodels && strcmp(sc->variants[v], variant) != 0)
         v++;
-    if (v == sc->nmodels) {
-        snprintf(err, errlen, "%s: no variant called \"%s\"", sc->path, variant);
-        return REMOUS_ERR_INPUT;
+    if (v == sc->nmodels) {                      /* the same message as run's */
+        remous_results *none = NULL;
+        return remous_run_variant(sc, variant, &none, err, errlen);
     }
     const rm_model *m = sc->models[v];
     trace tr = {.m = m};
