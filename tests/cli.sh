@@ -97,6 +97,9 @@ expect 0 "names with a comma and quotes" -- "$remous" run quoted.lua --out q --q
 grep -q "$(printf '^baseline,role,"front, ""desk""",utilization,0.45,0.45,0.45,0,2\r$')" q/summary.csv && ok ||
     ko "a name with a comma and quotes is quoted, its quotes doubled: $(grep utilization q/summary.csv | head -1)"
 
+expect 2 "compare without variants" -- "$remous" compare "$mm"
+stderr_is "compare without variants" "remous: $mm has no variant to compare with the baseline: declare one, e.g. variant \"online payment\" { tools = { \"online_payment\" } }"
+
 # --jobs: the same bytes whatever the number of processes
 expect 0 "compare, one process" -- "$remous" compare "$top/scenarios/bookstore.lua" --reps 6 --jobs 1 --out j1 --quiet
 expect 0 "compare, three processes" -- "$remous" compare "$top/scenarios/bookstore.lua" --reps 6 --jobs 3 --out j3 --quiet
