@@ -57,7 +57,7 @@ run: deps
 	@echo "Report: $(BUILD)/out/bookstore/report.html (open it in a browser); CSV files in $(BUILD)/out/bookstore/"
 
 test: deps
-	@scripts/install-deps.sh chromium
+	@scripts/install-deps.sh chromium parallel
 	@$(MAKE) --no-print-directory unit-tests cli-tests report-test
 
 unit-tests: all $(TEST_BINS)

@@ -296,14 +296,14 @@ int main(int argc, char **argv) {
 
     char err[1024];
     if (strcmp(c.command, "merge") == 0) {
-        status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, stdout, err, sizeof err);
+        status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;
     }
     if (strcmp(c.command, "sweep") == 0) {
         remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank};
-        status = remous_sweep(c.scenario, &c.opt, &sw, c.out, stdout, err, sizeof err);
+        status = remous_sweep(c.scenario, &c.opt, &sw, c.out, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;

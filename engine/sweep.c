@@ -314,6 +314,10 @@ static int rank(const char *spec, const remous_sweep_options *sw, const char *co
                 break;
             }
         }
+    if (!table) {
+        free(mean); free(lo); free(hi); free(order);
+        return 0;                                /* --quiet */
+    }
     fprintf(table, "Grid points ranked on %s %s %s (%s is best; \"~ best\": its 95%% interval meets the best's)\n",
             parts[0], parts[1], parts[2], max ? "largest" : "smallest");
     long best = order[0];
@@ -378,7 +382,8 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     }
     rm_progress_show(&progress, progress.done, 1);
     if (sw->nshards > 1) {
-        fprintf(table, "shard %d/%d done in %s: gather the shards with remous merge\n", sw->shard, sw->nshards, out);
+        if (table)
+            fprintf(table, "shard %d/%d done in %s: gather the shards with remous merge\n", sw->shard, sw->nshards, out);
         return REMOUS_OK;
     }
     const char **owners = malloc((size_t)n * sizeof *owners);

@@ -145,7 +145,7 @@ typedef struct remous_sweep_options {
 
 /* Runs the sweep into out_dir: per point OUT/points/K/, then (unless
  * sharded) summary.csv, replications.csv, timeseries.csv, params.csv with
- * one column per grid parameter; the ranking goes to `table`. */
+ * one column per grid parameter; the ranking goes to `table` (NULL: none). */
 int remous_sweep(const char *path, const remous_options *opt, const remous_sweep_options *sw,
                  const char *out_dir, FILE *table, char *err, size_t errlen);
 

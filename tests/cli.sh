@@ -122,7 +122,8 @@ fi
 # sweeps: shards merged are what one machine writes; resume after a kill
 bs="$top/scenarios/bookstore.lua"
 grid="--grid booksellers=1,2,3 --grid readers_per_hour=8,16 --reps 3 --quiet"
-expect 0 "a sweep" -- "$remous" sweep "$bs" $grid --out whole --rank queue:counter:wait_mean
+expect 0 "a sweep" -- "$remous" sweep "$bs" --grid booksellers=1,2,3 --grid readers_per_hour=8,16 --reps 3 \
+    --out whole --rank queue:counter:wait_mean
 head -1 out | grep -q "^Grid points ranked on queue counter wait_mean" && ok || ko "the ranking is printed"
 grep -q "best$" out && ok || ko "the ranking marks the best"
 [ "$(head -1 whole/summary.csv | tr -d '\r')" = "variant,element,name,booksellers,readers_per_hour,metric,mean,ci95_low,ci95_high,stdev,n" ] &&
@@ -150,6 +151,14 @@ expect 0 "uninterrupted" -- "$remous" sweep "$bs" --grid booksellers=1,2,3,4 --g
 for f in summary.csv replications.csv timeseries.csv params.csv; do
     cmp -s "killed/$f" "straight/$f" && ok || ko "resumed $f is byte-identical to an uninterrupted sweep"
 done
+
+# the GNU parallel recipe: shards through parallel, merged, as one machine
+if command -v parallel >/dev/null 2>&1; then
+    expect 0 "the GNU parallel recipe" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 3 par "$bs" $grid
+    for f in summary.csv replications.csv timeseries.csv params.csv sweep.txt; do
+        cmp -s "whole/$f" "par/merged/$f" && ok || ko "the parallel recipe's $f is byte-identical to one machine's"
+    done
+fi
 
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Runs a remous sweep as N shards through GNU parallel, on this machine's
+# cores or on other hosts, then merges them into OUT/merged.
+#
+#   scripts/parallel-sweep.sh N OUT SCENARIO.lua --grid NAME=V1,V2 [...] [remous options]
+#
+# Options for parallel go in $PARALLEL_OPTIONS, e.g. "--sshlogin 8/host1,8/host2"
+# (the hosts need remous at the same path and OUT on a shared file system),
+# or "-j 4" to run 4 shards at a time here. Each shard runs its
+# replications on one process (--jobs 1): parallel spreads the shards. The
+# remous binary is $REMOUS (default: the build next to this script).
+set -eu
+[ $# -ge 3 ] || { echo "usage: $0 N OUT SCENARIO.lua --grid NAME=V1,V2 [...] [remous options]" >&2; exit 2; }
+n=$1 out=$2
+shift 2
+remous=${REMOUS:-$(cd "$(dirname "$0")/.." && pwd)/build/remous}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+seq 1 "$n" | parallel --halt now,fail=1 ${PARALLEL_OPTIONS:-} \
+    "$remous" sweep "$@" --jobs 1 --shard "{}/$n" --out "$out/shard-{}" --resume --quiet
+shards=""
+i=1
+while [ "$i" -le "$n" ]; do
+    shards="$shards $out/shard-$i"
+    i=$((i + 1))
+done
+# shellcheck disable=SC2086
+"$remous" merge $shards --out "$out/merged"
+echo "results in $out/merged"
