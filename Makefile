@@ -14,7 +14,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
 LIBS = $(LUA_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model sim metrics binding runner parallel compare digest output trace report sweep table
+ENGINE = rng heap dist stats calendar model sim metrics binding runner parallel compare digest output trace report sweep binding_batch table
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)

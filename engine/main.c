@@ -43,6 +43,7 @@ static const char usage[] =
     "       remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR\n"
     "                    [--shard I/N] [--resume] [--rank ELEMENT:NAME:METRIC[:min|max]] [options]\n"
     "       remous merge DIR... --out DIR [--rank ...]   gather the shards of a sweep\n"
+    "       remous batch SCRIPT.lua [--seed S] [--jobs J]   a Lua script calling run, compare, sweep\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous --help | --version\n"
@@ -59,8 +60,7 @@ static const char usage[] =
     "  --lang en|fr         language of the digest and the report (en)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
-    "\n"
-    "Planned, not in this version: batch.\n";
+    "";
 
 typedef struct cli {
     const char *command, *scenario, *out, *variant, *lang, *html, *rank;
@@ -272,11 +272,7 @@ int main(int argc, char **argv) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *planned[] = {"batch", NULL};
-    for (const char **p = planned; *p; p++)
-        if (strcmp(argv[1], *p) == 0)
-            return fail_usage("'%s' is not supported yet by this version of remous", argv[1]);
-    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", NULL};
+    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", "batch", NULL};
     int known = 0;
     for (const char **k = commands; *k; k++)
         known |= strcmp(argv[1], *k) == 0;
@@ -297,6 +293,12 @@ int main(int argc, char **argv) {
     char err[1024];
     if (strcmp(c.command, "merge") == 0) {
         status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.quiet ? NULL : stdout, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        return status;
+    }
+    if (strcmp(c.command, "batch") == 0) {
+        status = remous_batch(c.scenario, &c.opt, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;

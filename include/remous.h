@@ -154,6 +154,10 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
 int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank,
                  FILE *table, char *err, size_t errlen);
 
+/* Runs a batch script: Lua (the scenario sandbox) with run(), compare()
+ * and sweep() returning their results as tables. */
+int remous_batch(const char *script, const remous_options *opt, char *err, size_t errlen);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);
 

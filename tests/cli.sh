@@ -34,8 +34,6 @@ grep -q '^usage: remous run' out && ok || ko "--help shows the usage"
 expect 2 "no arguments" -- "$remous"
 expect 2 "unknown command" -- "$remous" frobnicate
 stderr_is "unknown command" "remous: unknown command 'frobnicate' (see remous --help)"
-expect 2 "planned command" -- "$remous" batch "$mm"
-stderr_is "planned command" "remous: 'batch' is not supported yet by this version of remous (see remous --help)"
 expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
 stderr_is "--variant with compare" "remous: --variant goes with run and trace (compare runs every variant) (see remous --help)"
 expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
@@ -159,6 +157,28 @@ if command -v parallel >/dev/null 2>&1; then
         cmp -s "whole/$f" "par/merged/$f" && ok || ko "the parallel recipe's $f is byte-identical to one machine's"
     done
 fi
+
+# batch: a Lua script driving run, compare and sweep
+expect 0 "the example batch script" -- "$remous" batch "$top/scripts/batch/smallest_team.lua"
+[ "$(tail -1 out)" = "smallest team: 3 booksellers" ] && ok || ko "the batch script finds the smallest team: $(tail -1 out)"
+cat > b.lua <<'LUA'
+local r = run("mm.lua", { reps = 2, seed = 3 })
+print(r.replications, r.variant, r.queue.serve.wait_mean.n, #r.queue.serve.wait_mean.values)
+local c = compare("two_lines.lua", { reps = 3 })
+print(c["faster B"].delta.queue.a_work.wait_mean.delta, c["faster B"].delta.queue.b_work.wait_mean.significant)
+local points = sweep("mm.lua", { reps = 2, grid = { servers = { 3, 4 } } })
+print(#points, points[2].values.servers, points[1].results.queue.serve.wait_mean.mean > points[2].results.queue.serve.wait_mean.mean)
+LUA
+cp "$mm" mm.lua
+cp "$top/tests/scenarios/two_lines.lua" two_lines.lua
+expect 0 "a batch script reads results as tables" -- "$remous" batch b.lua
+[ "$(tr '\t' ' ' < out)" = "$(printf '2 baseline 2 2\n0.0 true\n2 4 true')" ] && ok || ko "batch results: $(cat out)"
+printf 'run("bad.lua")\n' > bb.lua
+expect 2 "a batch script running a bad scenario" -- "$remous" batch bb.lua
+stderr_is "a batch script running a bad scenario" 'remous: bb.lua:1: ./bad.lua:2: role "a": count must be a whole number from 0 to 100000, got -2'
+printf 'os.execute("ls")\n' > bs.lua
+expect 2 "the batch sandbox" -- "$remous" batch bs.lua
+stderr_is "the batch sandbox" "remous: bs.lua:1: attempt to index a nil value (global 'os')"
 
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere

@@ -1,0 +1,323 @@
+/* The Lua binding, second half: `remous batch SCRIPT.lua`. A consultant's
+ * script, in the same sandbox as scenarios (with a larger instruction
+ * budget), calls run(), compare() and sweep() and reads their results as
+ * Lua tables, to write its own search. Each call loads its scenario in a
+ * Lua state of its own, as the command line does. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "results.h"
+
+#define BATCH_BUDGET 20000000000LL        /* Lua instructions of the script itself */
+
+typedef struct batch {
+    char dir[4096];           /* the script's folder: scenario paths are relative to it */
+    remous_options base;      /* --seed, --jobs, ... from the command line */
+    long long instructions;
+} batch;
+
+static batch *batch_of(lua_State *L) {
+    return *(batch **)lua_getextraspace(L);
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    batch *b = batch_of(L);
+    b->instructions += 10000;
+    if (b->instructions > BATCH_BUDGET)
+        luaL_error(L, "stopped after %d billion Lua instructions: an endless loop?", (int)(BATCH_BUDGET / 1000000000));
+}
+
+/* The options of a call: { reps =, seed =, variant =, set = { name = value } }. */
+typedef struct call {
+    remous_options opt;
+    char variant[256];
+    char text[256][2][256];                 /* the set names and values, copied */
+    const char *names[256], *values[256];
+    char path[4300];
+} call;
+
+static void read_call(lua_State *L, call *c) {
+    batch *b = batch_of(L);
+    const char *path = luaL_checkstring(L, 1);
+    if (path[0] == '/')
+        snprintf(c->path, sizeof c->path, "%s", path);
+    else
+        snprintf(c->path, sizeof c->path, "%s/%s", b->dir, path);
+    c->opt = b->base;
+    c->opt.progress = 0;
+    c->variant[0] = '\0';
+    c->opt.set_names = c->names;
+    c->opt.set_values = c->values;
+    c->opt.nsets = 0;
+    if (lua_isnoneornil(L, 2))
+        return;
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_getfield(L, 2, "reps") != LUA_TNIL)
+        c->opt.replications = (int)luaL_checkinteger(L, -1);
+    if (lua_getfield(L, 2, "seed") != LUA_TNIL)
+        c->opt.seed = (uint64_t)luaL_checkinteger(L, -1);
+    if (lua_getfield(L, 2, "variant") != LUA_TNIL)
+        snprintf(c->variant, sizeof c->variant, "%s", luaL_checkstring(L, -1));
+    lua_pop(L, 3);
+    if (lua_getfield(L, 2, "set") == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) && c->opt.nsets < 256) {
+            int k = c->opt.nsets++;
+            snprintf(c->text[k][0], sizeof c->text[k][0], "%s", luaL_checkstring(L, -2));
+            snprintf(c->text[k][1], sizeof c->text[k][1], "%s", luaL_tolstring(L, -1, NULL));
+            c->names[k] = c->text[k][0];
+            c->values[k] = c->text[k][1];
+            lua_pop(L, 2);                           /* the string and the value */
+        }
+    }
+    lua_pop(L, 1);
+}
+
+/* results[element][name][metric] = { mean, low, high, sd, n, values = {...} } */
+static void push_results(lua_State *L, const remous_results *res) {
+    lua_newtable(L);
+    lua_pushstring(L, res->variant);
+    lua_setfield(L, -2, "variant");
+    lua_pushinteger(L, res->reps);
+    lua_setfield(L, -2, "replications");
+    for (int i = 0; i < res->cat.n; i++) {
+        const rm_metric *e = &res->cat.m[i];
+        if (res->n[i] == 0)
+            continue;
+        const char *path[2] = {rm_element_name(e->element), e->name};
+        lua_pushvalue(L, -1);
+        for (int k = 0; k < 2; k++) {          /* descend, making the levels */
+            if (lua_getfield(L, -1, path[k]) != LUA_TTABLE) {
+                lua_pop(L, 1);
+                lua_newtable(L);
+                lua_pushvalue(L, -1);
+                lua_setfield(L, -3, path[k]);
+            }
+            lua_remove(L, -2);
+        }
+        lua_newtable(L);
+        lua_pushnumber(L, res->mean[i]);
+        lua_setfield(L, -2, "mean");
+        if (!isnan(res->lo[i])) {
+            lua_pushnumber(L, res->lo[i]);
+            lua_setfield(L, -2, "low");
+            lua_pushnumber(L, res->hi[i]);
+            lua_setfield(L, -2, "high");
+            lua_pushnumber(L, res->sd[i]);
+            lua_setfield(L, -2, "sd");
+        }
+        lua_pushinteger(L, res->n[i]);
+        lua_setfield(L, -2, "n");
+        lua_newtable(L);                         /* one value per replication that had one */
+        int k = 0;
+        for (int r = 0; r < res->reps; r++) {
+            double v = res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
+            if (!isnan(v)) {
+                lua_pushnumber(L, v);
+                lua_rawseti(L, -2, ++k);
+            }
+        }
+        lua_setfield(L, -2, "values");
+        lua_setfield(L, -2, e->metric);
+        lua_pop(L, 1);
+    }
+}
+
+/* Loads the scenario of a call; raises the error as the script's. */
+static remous_scenario *open_call(lua_State *L, call *c) {
+    char err[1024];
+    remous_scenario *sc = remous_open(c->path, &c->opt, err, sizeof err);
+    if (!sc)
+        luaL_error(L, "%s", err);
+    return sc;
+}
+
+/* run(path, options) -> results */
+static int l_run(lua_State *L) {
+    call c;
+    read_call(L, &c);
+    remous_scenario *sc = open_call(L, &c);
+    remous_results *res = NULL;
+    char err[1024];
+    int rc = remous_run_variant(sc, c.variant[0] ? c.variant : "baseline", &res, err, sizeof err);
+    if (rc != REMOUS_OK) {
+        remous_close(sc);
+        return luaL_error(L, "%s", err);
+    }
+    push_results(L, res);
+    remous_results_free(res);
+    remous_close(sc);
+    return 1;
+}
+
+/* compare(path, options) -> { baseline = results, [variant] = { results =, delta = ... } } */
+static int l_compare(lua_State *L) {
+    call c;
+    read_call(L, &c);
+    remous_scenario *sc = open_call(L, &c);
+    remous_comparison *cmp = NULL;
+    char err[1024];
+    if (remous_compare(sc, &cmp, err, sizeof err) != REMOUS_OK) {
+        remous_close(sc);
+        return luaL_error(L, "%s", err);
+    }
+    lua_newtable(L);
+    push_results(L, cmp->results[0]);
+    lua_setfield(L, -2, "baseline");
+    for (int v = 1; v < cmp->n; v++) {
+        lua_newtable(L);
+        push_results(L, cmp->results[v]);
+        lua_setfield(L, -2, "results");
+        lua_newtable(L);                         /* delta[element][name][metric] */
+        for (int k = 0; k < cmp->nrows; k++) {
+            const rm_delta *d = &cmp->rows[k];
+            if (d->variant != cmp->results[v]->variant)
+                continue;
+            const char *path[2] = {d->element, d->name};
+            lua_pushvalue(L, -1);
+            for (int j = 0; j < 2; j++) {
+                if (lua_getfield(L, -1, path[j]) != LUA_TTABLE) {
+                    lua_pop(L, 1);
+                    lua_newtable(L);
+                    lua_pushvalue(L, -1);
+                    lua_setfield(L, -3, path[j]);
+                }
+                lua_remove(L, -2);
+            }
+            lua_newtable(L);
+            lua_pushnumber(L, d->delta);
+            lua_setfield(L, -2, "delta");
+            lua_pushnumber(L, d->delta - d->half);
+            lua_setfield(L, -2, "low");
+            lua_pushnumber(L, d->delta + d->half);
+            lua_setfield(L, -2, "high");
+            if (!isnan(d->relative)) {
+                lua_pushnumber(L, d->relative);
+                lua_setfield(L, -2, "relative");
+            }
+            lua_pushboolean(L, d->significant);
+            lua_setfield(L, -2, "significant");
+            lua_setfield(L, -2, d->metric);
+            lua_pop(L, 1);
+        }
+        lua_setfield(L, -2, "delta");
+        lua_setfield(L, -2, cmp->results[v]->variant);
+    }
+    remous_comparison_free(cmp);
+    remous_close(sc);
+    return 1;
+}
+
+/* sweep(path, { grid = { name = { v1, v2 } }, ... }) -> { { values =, results = }, ... },
+ * in Lua on top of run(): the grid's names in alphabetical order, the
+ * first varying slowest. */
+static const char sweep_lua[] =
+    "local run, pairs, ipairs, sort = run, pairs, ipairs, table.sort\n"
+    "function sweep(path, options)\n"
+    "  local grid = options.grid or error('sweep needs grid = { name = { value, ... } }', 2)\n"
+    "  local names = {}\n"
+    "  for name in pairs(grid) do names[#names + 1] = name end\n"
+    "  sort(names)\n"
+    "  local points, values = {}, {}\n"
+    "  local function point(g)\n"
+    "    if g > #names then\n"
+    "      local opts, set, copy = {}, {}, {}\n"
+    "      for k, v in pairs(options) do opts[k] = v end\n"
+    "      for k, v in pairs(options.set or {}) do set[k] = v end\n"
+    "      for k, v in pairs(values) do set[k], copy[k] = v, v end\n"
+    "      opts.set, opts.grid = set, nil\n"
+    "      points[#points + 1] = { values = copy, results = run(path, opts) }\n"
+    "      return\n"
+    "    end\n"
+    "    for _, v in ipairs(grid[names[g]]) do values[names[g]] = v; point(g + 1) end\n"
+    "  end\n"
+    "  point(1)\n"
+    "  return points\n"
+    "end\n";
+
+static int l_print(lua_State *L) {
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1)
+            fputc('\t', stdout);
+        fwrite(s, 1, len, stdout);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stdout);
+    fflush(stdout);
+    return 0;
+}
+
+int remous_batch(const char *script, const remous_options *opt, char *err, size_t errlen) {
+    batch b;
+    memset(&b, 0, sizeof b);
+    b.base = *opt;
+    const char *slash = strrchr(script, '/');
+    if (slash)
+        snprintf(b.dir, sizeof b.dir, "%.*s", (int)(slash - script), script);
+    else
+        snprintf(b.dir, sizeof b.dir, ".");
+    lua_State *L = luaL_newstate();
+    if (!L) {
+        snprintf(err, errlen, "out of memory");
+        return REMOUS_ERR_RUN;
+    }
+    *(batch **)lua_getextraspace(L) = &b;
+    static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
+                                    {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+                                    {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
+    for (const luaL_Reg *lib = libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    static const char *removed[] = {"dofile", "loadfile", "load", "require", NULL};
+    for (const char **g = removed; *g; g++) {
+        lua_pushnil(L);
+        lua_setglobal(L, *g);
+    }
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+    static const luaL_Reg fns[] = {{"run", l_run}, {"compare", l_compare}, {"print", l_print}, {NULL, NULL}};
+    lua_pushglobaltable(L);
+    luaL_setfuncs(L, fns, 0);
+    lua_pop(L, 1);
+    if (luaL_loadbufferx(L, sweep_lua, strlen(sweep_lua), "=sweep", "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        snprintf(err, errlen, "internal error in the batch library: %s", lua_tostring(L, -1));
+        lua_close(L);
+        return REMOUS_ERR_RUN;
+    }
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 10000);
+    char chunk[4200];
+    snprintf(chunk, sizeof chunk, "@%s", script);
+    FILE *f = fopen(script, "rb");
+    int rc = REMOUS_OK;
+    if (!f) {
+        snprintf(err, errlen, "cannot open %s", script);
+        rc = REMOUS_ERR_INPUT;
+    } else {
+        static char text[1 << 20];
+        size_t len = fread(text, 1, sizeof text - 1, f);
+        fclose(f);
+        if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
+            const char *msg = lua_tostring(L, -1);
+            snprintf(err, errlen, "%s", msg ? msg : "the batch script raised an error without a message");
+            for (char *p = err; *p; p++)
+                if ((unsigned char)*p < ' ')
+                    *p = ' ';
+            rc = REMOUS_ERR_INPUT;
+        }
+    }
+    lua_close(L);
+    return rc;
+}
