@@ -264,7 +264,71 @@ static int point_metric(const char *point_dir, finder *fd) {
     return fd->found ? 0 : -1;
 }
 
-/* Prints the points ranked on "element:name:metric[:min|max]". */
+/* HTML text, escaped. */
+static void html_text(FILE *f, const char *s) {
+    for (; *s; s++)
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+}
+
+/* A page drawing the metric at every grid point (in grid order): a bar
+ * and its 95% interval each, the best in another colour. */
+static int sweep_page(const char *path, const char *const *parts, const remous_sweep_options *sw, long n,
+                      const double *mean, const double *lo, const double *hi, long best, char *err, size_t errlen) {
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    double top = 0;
+    for (long k = 0; k < n; k++)
+        if (hi[k] > top)
+            top = hi[k];
+    if (!(top > 0))
+        top = 1;
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>remous sweep</title>\n"
+          "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;font-size:18px}"
+          "svg{display:block;max-width:100%;height:auto}</style>\n</head>\n<body>\n<h1>", f);
+    for (int i = 0; i < 3; i++) {
+        html_text(f, parts[i]);
+        fputc(i < 2 ? ' ' : '\n', f);
+    }
+    fputs("</h1>\n<p>The metric at each point of the grid, with its 95% interval; the best in orange.</p>\n", f);
+    int label = 330, width = 450, bar = 20, gap = 6;
+    fprintf(f, "<svg class=\"chart chart-sweep\" viewBox=\"0 0 %d %ld\" role=\"img\">\n", label + width + 80,
+            10 + n * (bar + gap));
+    for (long k = 0; k < n; k++) {
+        char lab[1024];
+        point_label(sw, k, lab, sizeof lab);
+        int y = 10 + (int)k * (bar + gap);
+        fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
+        html_text(f, lab);
+        fprintf(f, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
+                width * fmax(0, mean[k]) / top, bar, k == best ? "#E69F00" : "#0072B2");
+        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>\n",
+                label + width * fmax(0, lo[k]) / top, label + width * hi[k] / top, y + bar / 2, y + bar / 2);
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.3g</text>\n", label + width * hi[k] / top + 6,
+                y + bar / 2 + 5, mean[k]);
+    }
+    fputs("</svg>\n</body>\n</html>\n", f);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
+        remove(tmp);
+        snprintf(err, errlen, "cannot write %s", path);
+        return -1;
+    }
+    return 0;
+}
+
+/* Prints the points ranked on "element:name:metric[:min|max]" (and draws
+ * them into sw->html if set). */
 static int rank(const char *spec, const remous_sweep_options *sw, const char *const *owners, long n,
                 FILE *table, char *err, size_t errlen) {
     char buf[1024], *parts[4] = {0};
@@ -314,6 +378,10 @@ static int rank(const char *spec, const remous_sweep_options *sw, const char *co
                 break;
             }
         }
+    if (sw->html && sweep_page(sw->html, (const char *const *)parts, sw, n, mean, lo, hi, order[0], err, errlen) < 0) {
+        free(mean); free(lo); free(hi); free(order);
+        return -1;
+    }
     if (!table) {
         free(mean); free(lo); free(hi); free(order);
         return 0;                                /* --quiet */
@@ -337,6 +405,10 @@ static int rank(const char *spec, const remous_sweep_options *sw, const char *co
 
 int remous_sweep(const char *path, const remous_options *opt, const remous_sweep_options *sw,
                  const char *out, FILE *table, char *err, size_t errlen) {
+    if (sw->html && !sw->rank) {
+        snprintf(err, errlen, "--html on a sweep draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC");
+        return REMOUS_ERR_INPUT;
+    }
     if (sw->ngrid < 1 || sw->ngrid > 64) {
         snprintf(err, errlen, "sweep needs at least one --grid NAME=V1,V2,... (and at most 64)");
         return REMOUS_ERR_INPUT;
@@ -506,7 +578,7 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             }
             line = next;
         }
-        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec};
+        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL};
         if (rank(rank_spec, &sw, owners, n, table, err, errlen) < 0)
             rc = REMOUS_ERR_INPUT;
     }

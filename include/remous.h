@@ -141,6 +141,7 @@ typedef struct remous_sweep_options {
     int shard, nshards;       /* run shard `shard` (1..nshards) only; nshards <= 1: all */
     int resume;               /* skip the points an earlier run finished */
     const char *rank;         /* "element:name:metric[:min|max]": print the points ranked, or NULL */
+    const char *html;         /* with rank: a page drawing that metric across the grid, or NULL */
 } remous_sweep_options;
 
 /* Runs the sweep into out_dir: per point OUT/points/K/, then (unless

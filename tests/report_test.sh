@@ -37,6 +37,12 @@ grep -qF 'nouvelle file « pickup »' "$tmp/dom_fr.html" && ok || ko "the French
 browser --dump-dom "file://$tmp/run.html" > "$tmp/dom_run.html"
 grep -qF 'class="chart chart-time"' "$tmp/dom_run.html" && ok || ko "a single run's page has its charts"
 
+"$remous" sweep "$top/scenarios/bookstore.lua" --grid booksellers=1,2 --reps 3 --out "$tmp/sweep" \
+    --rank queue:counter:wait_mean --html "$tmp/sweep.html" --quiet && ok || ko "sweep --html"
+browser --dump-dom "file://$tmp/sweep.html" > "$tmp/dom_sweep.html"
+grep -qF 'class="chart chart-sweep"' "$tmp/dom_sweep.html" && grep -qF 'booksellers=2' "$tmp/dom_sweep.html" &&
+    ok || ko "the sweep's page draws the metric across the grid"
+
 browser --window-size=1200,2400 --screenshot="$tmp/shot.png" "file://$tmp/en.html"
 size=$(wc -c < "$tmp/shot.png" 2>/dev/null || echo 0)
 [ "$(head -c 4 "$tmp/shot.png" | od -An -c | tr -d ' ')" = "211PNG" ] && [ "$size" -gt 50000 ] && ok ||

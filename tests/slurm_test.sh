@@ -165,8 +165,8 @@ if until_ok 120 done_merging; then ok; else
 fi
 # each array task ran its own shard
 for i in 1 2; do
-    grep -q "^shard $i/2 done" "$tmp/out/shard-$i.log" 2>/dev/null && ok ||
-        ko "array task $i: $(cat "$tmp/out/shard-$i.log" 2>&1)"
+    [ -f "$tmp/out/shard-$i/sweep.txt" ] && ok ||
+        ko "array task $i wrote no shard-$i/sweep.txt: $(cat "$tmp/out/shard-$i.log" 2>&1)"
 done
 
 # 4. The same sweep on one machine, byte for byte
