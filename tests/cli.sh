@@ -180,6 +180,13 @@ printf 'os.execute("ls")\n' > bs.lua
 expect 2 "the batch sandbox" -- "$remous" batch bs.lua
 stderr_is "the batch sandbox" "remous: bs.lua:1: attempt to index a nil value (global 'os')"
 
+# editor support: every word of the language has an annotation
+for word in scenario calendar role queue arrivals activity task tool variant param constant uniform \
+            exponential normal lognormal triangular erlang gamma weibull bernoulli choice empirical \
+            per_hour per_day seconds minutes hours days weeks now; do
+    grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
+done
+
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere
 expect 0 "runs from another folder" -- "$remous" run ../../../"$top/scenarios/bookstore.lua" --reps 2 --quiet

@@ -129,6 +129,7 @@ SelectTypeParameters=CR_Core
 MpiDefault=none
 ReturnToService=2
 SchedulerType=sched/backfill
+DependencyParameters=kill_invalid_depend
 NodeName=$host CPUs=$cpus RealMemory=$mem State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
@@ -158,10 +159,11 @@ else
 fi
 grep -q '^submitted: shards as job array [0-9]*, merge as job [0-9]*' "$tmp/submit.txt" && ok ||
     ko "the adapter's message: $(cat "$tmp/submit.txt")"
-done_merging() { [ -f "$tmp/out/merged/summary.csv" ] && queue_empty; }
-if until_ok 120 done_merging; then ok; else
-    ko "no merged results and an empty queue after 120 s (squeue: $(timeout 5 squeue -h 2>&1))"
-    show_logs
+# (a failed shard cancels the merge job: kill_invalid_depend)
+if ! until_ok 120 queue_empty; then
+    ko "jobs still queued after 120 s: $(timeout 5 squeue -h 2>&1)"; show_logs
+elif [ -f "$tmp/out/merged/summary.csv" ]; then ok; else
+    ko "the jobs are done but wrote no merged/summary.csv"; show_logs
 fi
 # each array task ran its own shard
 for i in 1 2; do
