@@ -19,7 +19,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests report-test bench asan clean
+.PHONY: all deps run test unit-tests cli-tests report-test slurm-test bench asan clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -70,6 +70,12 @@ cli-tests: all
 # The HTML report in a real browser (Debian's chromium).
 report-test: all
 	@REMOUS=$(BUILD)/remous tests/report_test.sh
+
+# A sweep on a single-node Slurm cluster the test brings up (slurmctld,
+# slurmd, munge; installed by the test when missing) and stops.
+slurm-test: deps
+	@$(MAKE) --no-print-directory all
+	@REMOUS=$(BUILD)/remous tests/slurm_test.sh
 
 bench:
 	@scripts/install-deps.sh time

@@ -38,5 +38,6 @@ SCRIPT
 
 array=$(sbatch --parsable ${SBATCH_OPTIONS:-} "$out/sweep.sbatch")
 array=${array%%;*}
-merge=$(sbatch --parsable ${SBATCH_OPTIONS:-} --dependency="afterok:$array" "$out/merge.sbatch")
+# a failed shard cancels the merge instead of leaving it pending for ever
+merge=$(sbatch --parsable ${SBATCH_OPTIONS:-} --kill-on-invalid-dep=yes --dependency="afterok:$array" "$out/merge.sbatch")
 echo "submitted: shards as job array $array, merge as job ${merge%%;*}; results in $out/merged"

@@ -28,6 +28,8 @@ until_ok() {
     done
     return 1
 }
+# No job of this cluster pending or running (and the controller answers).
+queue_empty() { out=$(timeout 5 squeue -h 2>/dev/null) && [ -z "$out" ]; }
 
 # The daemons run as root (SlurmUser=root, SlurmdUser=root).
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,17 +40,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 [ -x "$remous" ] || { ko "no remous binary at $remous (make, or set REMOUS)"; finish; }
 
-# 1. Slurm and munge from Debian, if missing. Debian's postinst would start
-# the system services where it may; this test uses its own daemons anyway.
-if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null ||
-   ! command -v sbatch >/dev/null || ! command -v munged >/dev/null; then
-    echo "installing slurmctld, slurmd (with slurm-client, munge) from Debian..."
-    { apt-get update -qq &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurmctld slurmd
-    } >/tmp/slurm_test-apt.log 2>&1 || { tail -20 /tmp/slurm_test-apt.log; ko "apt-get install slurmctld slurmd"; finish; }
-fi
-
-# 2. A private single-node cluster. munged wants every folder above its
+# The private folder of this run. munged wants every folder above its
 # socket searchable by all, hence 755.
 tmp=$(mktemp -d /tmp/remous-slurm-XXXXXX)
 chmod 755 "$tmp"
@@ -72,17 +64,27 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+trap 'ko "interrupted"; cleanup; finish' INT TERM HUP
 
 # Shows the logs of a cluster that would not come up or run the jobs.
 show_logs() {
-    for f in "$tmp"/log/*.log "$tmp"/out/*.log; do
-        [ -f "$f" ] || continue
+    for f in "$tmp"/log/* "$tmp"/out/*.log; do
+        [ -s "$f" ] || continue
         echo "--- $f (last lines)"; tail -15 "$f"
     done
 }
 
-# munge: a fresh key, a private socket
+# 1. Slurm and munge from Debian, if missing. Debian's postinst would start
+# the system services where it may; this test uses its own daemons anyway.
+if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null ||
+   ! command -v sbatch >/dev/null || ! command -v munged >/dev/null; then
+    echo "installing slurmctld, slurmd (with slurm-client, munge) from Debian..."
+    { apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurmctld slurmd
+    } >"$tmp/apt.log" 2>&1 || { tail -20 "$tmp/apt.log"; ko "apt-get install slurmctld slurmd"; finish; }
+fi
+
+# 2. A private single-node cluster. munge: a fresh key, a private socket
 if command -v mungekey >/dev/null; then
     mungekey --create --keyfile="$tmp/munge.key"
 else
@@ -97,15 +99,16 @@ until_ok 10 test -S "$tmp/munge.sock" &&
     munge --socket="$tmp/munge.sock" --no-input | unmunge --socket="$tmp/munge.sock" >/dev/null 2>&1 &&
     ok || { ko "munged does not start"; show_logs; cleanup; finish; }
 
-# slurm.conf: this machine as its only node, ports picked from the pid so
-# that two runs (or a system Slurm) do not collide.
+# slurm.conf: this machine as its only node, on 127.0.0.1 (whether or not
+# its name resolves), ports picked from the pid so that two runs (or a
+# system Slurm) do not collide.
 host=$(hostname -s)
-cpus=$(slurmd -C | sed -n 's/.*CPUs=\([0-9]*\).*/\1/p')
-mem=$(slurmd -C | sed -n 's/.*RealMemory=\([0-9]*\).*/\1/p')
+# the machine's CPUs, their layout and RealMemory, as slurmd sees them
+hw=$(slurmd -C | sed -n '1s/^NodeName=[^ ]* //p')
 port=$((20000 + ($$ % 5000) * 2))
 cat >"$tmp/slurm.conf" <<CONF
 ClusterName=remoustest
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$port
 SlurmdPort=$((port + 1))
 SlurmUser=root
@@ -129,8 +132,9 @@ SelectTypeParameters=CR_Core
 MpiDefault=none
 ReturnToService=2
 SchedulerType=sched/backfill
+MailProg=/bin/true
 DependencyParameters=kill_invalid_depend
-NodeName=$host CPUs=$cpus RealMemory=$mem State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 $hw State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$tmp/slurm.conf"
@@ -142,9 +146,11 @@ slurmd -D -N "$host" -f "$SLURM_CONF" >>"$tmp/log/slurmd.out" 2>&1 &
 slurmd_pid=$!
 
 node_idle() { [ "$(timeout 5 sinfo -h -n "$host" -o %T 2>/dev/null)" = idle ]; }
-queue_empty() { out=$(timeout 5 squeue -h 2>/dev/null) && [ -z "$out" ]; }
-if until_ok 30 node_idle; then ok; else
-    ko "the node is not idle after 30 s (sinfo: $(timeout 5 sinfo -h -o '%T %E' 2>&1))"
+daemon_died() { ! kill -0 "$ctld_pid" 2>/dev/null || ! kill -0 "$slurmd_pid" 2>/dev/null; }
+idle_or_died() { node_idle || daemon_died; }
+if until_ok 30 idle_or_died && ! daemon_died; then ok; else
+    if daemon_died; then ko "the cluster did not come up: slurmctld or slurmd exited"
+    else ko "the node is not idle after 30 s (sinfo: $(timeout 5 sinfo -h -o '%T %E' 2>&1))"; fi
     show_logs; cleanup; finish
 fi
 
