@@ -42,7 +42,7 @@ role "director" { count = 1, calendar = "office" }
 
 -- New people; who has waited three weeks without an appointment gives up.
 arrivals "people" {
-  rate = per_office_day(param("new_people_per_week", 44, { label = "New people per week", min = 1, max = 150 }) / 5),
+  rate = per_office_day(param("new_people_per_week", 48, { label = "New people per week", min = 1, max = 150 }) / 5),
   calendar = "office", to = "appointment",
   patience = uniform(days(10), days(21)),
 }
