@@ -19,7 +19,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests report-test slurm-test bench asan clean
+.PHONY: all deps run test unit-tests cli-tests report-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -90,6 +90,26 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	    EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    unit-tests cli-tests
+
+# Fuzzing with clang's libFuzzer: the scenario loader, the calendar parser,
+# the CSV reader, each for FUZZ_SECONDS, from the seed corpus in tests/fuzz/.
+FUZZ_SECONDS ?= 10
+FUZZ_TARGETS = scenario calendar csv
+FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -DRM_LOAD_BUDGET=20000000
+fuzz:
+	@scripts/install-deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+	    EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_FLAGS)" build/fuzz/libremous.a
+	@for t in $(FUZZ_TARGETS); do \
+	    clang $(CFLAGS_STRICT) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) -Iinclude -Iengine $$(pkg-config --cflags lua5.4) \
+	        -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build/fuzz/libremous.a $(LIBS) || exit 1; \
+	    mkdir -p build/fuzz/corpus-$$t && cp tests/fuzz/corpus/$$t/* build/fuzz/corpus-$$t/; \
+	    echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -print_final_stats=1 -artifact_prefix=build/fuzz/ \
+	        build/fuzz/corpus-$$t > build/fuzz/$$t.log 2>&1; rc=$$?; \
+	    grep -E "^Done|stat::number_of_executed_units" build/fuzz/$$t.log; \
+	    if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$$t.log; echo "fuzz: $$t found a crash (input saved above)"; exit 1; fi; \
+	done
 
 clean:
 	rm -rf build

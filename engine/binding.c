@@ -28,7 +28,10 @@
 extern const char rm_prelude_lua[];   /* build/prelude.c, made from scripts/prelude.lua */
 
 #define MEMORY_CAP ((size_t)256 << 20)          /* bytes a scenario's Lua state may hold */
-#define LOAD_BUDGET 500000000L                  /* Lua instructions to load a scenario */
+#ifndef RM_LOAD_BUDGET                           /* (the fuzz build sets a smaller one) */
+#define RM_LOAD_BUDGET 500000000L
+#endif
+#define LOAD_BUDGET RM_LOAD_BUDGET              /* Lua instructions to load a scenario */
 #define HOOK_BUDGET 10000000L                   /* Lua instructions per hook call */
 #define BUDGET_STEP 1000                        /* instructions between two checks */
 #define MAX_SCENARIO_BYTES ((size_t)16 << 20)

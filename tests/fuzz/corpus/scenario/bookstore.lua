@@ -1,0 +1,102 @@
+-- An independent bookstore (the founding case of remous).
+--
+-- Two booksellers run the shop, open Tuesday to Saturday, 10:00 to 19:00.
+-- Readers walk in, browse, and many of them ask for advice: that is the
+-- heart of the trade, what the booksellers are there for. Then they buy at
+-- the counter, where the same booksellers take the payment. After closing,
+-- one of them counts the till.
+--
+-- The local authority that funds the booksellers' association asked for
+-- "innovation": online payment. On the shop floor that means two lines at
+-- the counter (people collecting orders already paid, and everyone else),
+-- or a person dedicated to handing over orders instead of advising readers.
+-- This file is the shop as it works today (the baseline) and those two
+-- futures (the variants at the end).
+--
+-- Numbers to change for your shop: how many readers come (more at lunch
+-- time and in the late afternoon), how long advice and payment take, how
+-- many booksellers, the opening hours.
+
+scenario "Bookstore" {
+  unit = "minute",
+  start = "mon 00:00",
+  horizon = weeks(4),
+  warmup = days(1),
+  replications = 20,
+}
+
+calendar "shop" { "tue-sat 10:00-19:00" }
+
+role "bookseller" {
+  count = param("booksellers", 2, { label = "Booksellers", min = 1, max = 6, step = 1 }),
+  calendar = "shop",
+  absence = { every = exponential(days(45)), lasts = uniform(days(1), days(4)) },
+}
+
+queue "counter" { discipline = "fifo" }
+
+local busy = param("readers_per_hour", 12, { label = "Readers per hour at busy times", min = 1, max = 40 })
+arrivals "walk_in" {
+  rate = { ["10:00"] = per_hour(busy / 2), ["12:00"] = per_hour(busy),
+           ["14:00"] = per_hour(busy / 2), ["17:00"] = per_hour(busy) },
+  calendar = "shop",
+  to = "browse",
+  patience = uniform(10, 25),        -- how long a reader waits before leaving
+}
+
+activity "browse" {                  -- no role: readers browse on their own
+  duration = triangular(2, 8, 25),
+  next = { advise = 0.6, checkout = 0.25, exit = 0.15 },
+}
+
+activity "advise" {
+  role = "bookseller", queue = "counter",
+  duration = triangular(3, 6, 15),
+  kind = "core",
+  next = { checkout = 0.8, exit = 0.2 },
+}
+
+activity "checkout" {
+  role = "bookseller", queue = "counter",
+  duration = triangular(1, 2, 4),
+  kind = "sales",
+}
+
+task "count_the_till" {             -- the next bookseller free stops to count it
+  every = "tue-sat 18:45",
+  role = "bookseller",
+  duration = 20,
+  kind = "admin",
+  priority = -1,                     -- before the readers waiting (priority 0)
+}
+
+-- Online payment: orders arrive day and night and are prepared in the shop;
+-- their buyers come to collect them at the counter, in a line of their own.
+-- Not every bookseller takes to the order back-office: one who does not
+-- hands the order over at the till, in the readers' line.
+local orders = param("orders_per_day", 15, { label = "Online orders per day", min = 0, max = 80 })
+tool "online_payment" {
+  description = "Readers order and pay online, then collect their books at the counter",
+  adoption = param("adoption", 0.8, { label = "Share of booksellers who use the order back-office", min = 0, max = 1, step = 0.1 }),
+  learning = { start = 1.6, half_life = days(10) },
+  training = hours(3),
+  fallback = "checkout",
+  apply = function()
+    arrivals "online_order" { rate = per_day(orders), to = "prepare_order" }
+    activity "prepare_order" { role = "bookseller", duration = normal(6, 2), kind = "orders" }
+    queue "pickup" {}
+    arrivals "collecting" { rate = per_day(orders), calendar = "shop", to = "handover", patience = uniform(10, 30) }
+    activity "handover" { role = "bookseller", queue = "pickup", duration = triangular(1, 2, 5), kind = "orders" }
+  end,
+}
+
+variant "online payment" { tools = { "online_payment" } }
+
+variant "online payment + pickup clerk" {
+  tools = { "online_payment" },
+  apply = function()
+    role "pickup_clerk" { count = 1, calendar = "shop" }
+    activity "prepare_order" { role = { "pickup_clerk", "bookseller" } }
+    activity "handover" { role = { "pickup_clerk", "bookseller" } }
+  end,
+}
