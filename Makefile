@@ -19,7 +19,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests report-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests stories-test report-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -58,7 +58,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel
-	@$(MAKE) --no-print-directory unit-tests cli-tests report-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests stories-test report-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -66,6 +66,10 @@ unit-tests: all $(TEST_BINS)
 
 cli-tests: all
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
+
+# Every scenario of the library: checks, compares, and its story holds on the numbers.
+stories-test: all
+	@REMOUS=$(BUILD)/remous tests/stories.sh
 
 # The HTML report in a real browser (Debian's chromium).
 report-test: all

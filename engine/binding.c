@@ -974,14 +974,11 @@ static void read_kinds_and_params(reader *r, int t) {
     lua_pop(L, 1);
 }
 
-/* Reads the compiled model table on top of the stack. */
-static rm_model *read_model(binding *b, char *err, size_t errlen) {
+/* Reads the compiled model table on top of the stack into m, which the
+ * caller allocated and owns (so that nothing leaks if Lua unwinds).
+ * Returns 0, or -1 with a message. */
+static int read_model(binding *b, rm_model *m, char *err, size_t errlen) {
     lua_State *L = b->L;
-    rm_model *m = calloc(1, sizeof *m);
-    if (!m) {
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
     reader r = {b, L, m, err, errlen, 0, 0};
     int t = lua_gettop(L);
     m->name = get_string(&r, t, "name");
@@ -1003,16 +1000,14 @@ static rm_model *read_model(binding *b, char *err, size_t errlen) {
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     lua_pop(L, 1);
     if (r.bad) {
-        rm_model_free(m);
         snprintf(err, errlen, "%s: internal error: the compiled model is malformed", b->path);
-        return NULL;
+        return -1;
     }
     if (r.oom || rm_model_finish(m) < 0) {
-        rm_model_free(m);
         snprintf(err, errlen, "out of memory");
-        return NULL;
+        return -1;
     }
-    return m;
+    return 0;
 }
 
 /* ------------------------------------------------------------- hooks ---- */
@@ -1233,11 +1228,39 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, char *err, 
         sc->nmodels = v + 1;
         if (protected_call(b, 1, 1, LOAD_BUDGET, sc->path, err, errlen) < 0)
             return -1;
-        if (!(sc->models[v] = read_model(b, err, errlen)))
+        if (!(sc->models[v] = calloc(1, sizeof(rm_model)))) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        if (read_model(b, sc->models[v], err, errlen) < 0)
             return -1;
         lua_pop(L, 1);
     }
     lua_settop(L, 0);
+    return 0;
+}
+
+/* What the protected load works on. */
+typedef struct load_args {
+    binding *b;
+    remous_scenario *sc;
+    const char *path, *unit;
+    const remous_options *opt;
+    char *source;             /* the scenario's text, freed by the load */
+    size_t len;
+    char *restart, *err;
+    size_t restartlen, errlen;
+    int rc;
+} load_args;
+
+static int load_steps(load_args *a);
+
+/* The whole load under lua_pcall: a memory error anywhere in it (opening
+ * the libraries, reading the compiled tables) unwinds here, not to a panic. */
+static int load_protected(lua_State *L) {
+    load_args *a = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    a->rc = load_steps(a);
     return 0;
 }
 
@@ -1262,6 +1285,25 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
         free(source);
         return -1;
     }
+    load_args a = {b, sc, path, unit, opt, source, len, restart, err, restartlen, errlen, -1};
+    lua_pushcfunction(L, load_protected);
+    lua_pushlightuserdata(L, &a);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        free(a.source);
+        snprintf(err, errlen, "%s: out of memory while loading the scenario", path);
+        return -1;
+    }
+    return a.rc;
+}
+
+static int load_steps(load_args *a) {
+    binding *b = a->b;
+    remous_scenario *sc = a->sc;
+    lua_State *L = b->L;
+    const char *path = a->path, *unit = a->unit;
+    const remous_options *opt = a->opt;
+    char *err = a->err, *restart = a->restart;
+    size_t errlen = a->errlen, restartlen = a->restartlen;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, BUDGET_STEP);
     open_libraries(L, opt->unsafe);
     lua_newtable(L);
@@ -1272,14 +1314,11 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     /* the prelude, then the scenario, then compile */
     if (luaL_loadbufferx(L, rm_prelude_lua, strlen(rm_prelude_lua), "=prelude", "t") != LUA_OK) {
         snprintf(err, errlen, "internal error in the prelude: %s", lua_tostring(L, -1));
-        free(source);
         return -1;
     }
     push_host(L, path, unit, opt);
-    if (protected_call(b, 1, 1, LOAD_BUDGET, path, err, errlen) < 0) {
-        free(source);
+    if (protected_call(b, 1, 1, LOAD_BUDGET, path, err, errlen) < 0)
         return -1;
-    }
     int prelude = lua_gettop(L);
     if (!opt->unsafe) {
         close_sandbox(L);
@@ -1288,8 +1327,9 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     }
     char chunkname[PATH_MAX + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", path);
-    int rc = luaL_loadbufferx(L, source, len, chunkname, "t");
-    free(source);
+    int rc = luaL_loadbufferx(L, a->source, a->len, chunkname, "t");
+    free(a->source);
+    a->source = NULL;
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         one_line(err);
@@ -1304,7 +1344,14 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     lua_pop(L, 1);
     if (rc < 0)
         return -1;
-    return compile_all(b, prelude, sc, err, errlen);
+    if (compile_all(b, prelude, sc, err, errlen) < 0)
+        return -1;
+    /* what the hooks will need, made here where a memory error is caught */
+    push_proxy(L, item_index, "remous.item");
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.item");
+    push_proxy(L, attrs_index, "remous.attributes_of_item");
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.attributes");
+    return 0;
 }
 
 /* The time series' period: "1w", "8h", "30min", "2d", "90s" or a number in
@@ -1372,12 +1419,12 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     if (parse_period(opt->period, sc->models[0], &sc->period, err, errlen) < 0)
         goto fail;
 
-    /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index. */
+    /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index
+     * (existing values only: nothing here allocates). */
     lua_State *L = b->L;
+    lua_settop(L, 0);
     lua_getfield(L, LUA_REGISTRYINDEX, "remous.hooks");
-    push_proxy(L, item_index, "remous.item");
-    push_proxy(L, attrs_index, "remous.attributes_of_item");
-    lua_setfield(L, LUA_REGISTRYINDEX, "remous.attributes");
+    lua_getfield(L, LUA_REGISTRYINDEX, "remous.item");
     lua_getfield(L, LUA_REGISTRYINDEX, "remous.steps");
     lua_rawgeti(L, -1, 1);                      /* the baseline's, until a run says */
     lua_remove(L, -2);

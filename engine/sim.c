@@ -836,6 +836,11 @@ static int shift_change(rm_sim *s, int r) {
     const rm_profile *cal = &s->m->calendars[role->calendar];
     role_state *rs = &s->roles[r];
     int open = rm_profile_open(cal, s->now);
+    /* the next change first: a step that ends exactly then ends after it
+     * (the person goes home), whatever this opening starts */
+    double next = rm_profile_next_change(cal, s->now);
+    if (next < s->m->horizon && rm_heap_push(&s->cal, next, EV_SHIFT, (uint32_t)r, 0) < 0)
+        return fail_oom(s);
     if (open && !rs->open) {
         rs->open = 1;
         for (int p = role->first_person; p < role->first_person + role->count; p++) {
@@ -851,9 +856,6 @@ static int shift_change(rm_sim *s, int r) {
         rs->open = 0;
         rs->head = rs->len = 0;
     }
-    double next = rm_profile_next_change(cal, s->now);
-    if (next < s->m->horizon && rm_heap_push(&s->cal, next, EV_SHIFT, (uint32_t)r, 0) < 0)
-        return fail_oom(s);
     return 0;
 }
 

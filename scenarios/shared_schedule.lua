@@ -43,8 +43,11 @@ role "helper" {
   absence = { every = exponential(days(40)), lasts = uniform(days(1), days(5)) },
 }
 
--- The helpers' real work: visits at home.
-arrivals "visits" { rate = per_hour(5), calendar = "rounds", to = "visit" }
+-- The helpers' real work: visits at home, none starting in a round's last hour.
+arrivals "visits" {
+  rate = { ["08:00"] = per_hour(6.5), ["11:00"] = 0, ["14:00"] = per_hour(6.5), ["18:00"] = 0 },
+  calendar = "rounds", to = "visit",
+}
 activity "visit" { role = "helper", duration = triangular(30, 60, 120), kind = "care" }
 
 -- The coordinator's other work: new people to assess, care plans, families.

@@ -68,7 +68,7 @@ tool "sturdier_table" {
   learning = { start = 1.5, half_life = days(7) },
   training = hours(2),
   apply = function()
-    activity "document" {}
+    activity "document" {}          -- entering a row is now a step of the new tool
     task "reconsolidate" { duration = triangular(5, 10, 20) }
   end,
 }

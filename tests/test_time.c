@@ -313,6 +313,29 @@ static void hours_and_inexact_times(void **state) {
     remous_close(sc);
 }
 
+/* A step that ends exactly at closing time ends the day, whether the
+ * calendar has one stretch or two: no new work is started after it. */
+static void closing_time_is_the_same_with_a_lunch_break(void **state) {
+    (void)state;
+    const char *calendars[] = {"'mon-fri 09:00-17:30'", "'mon-fri 09:00-12:30', 'mon-fri 13:30-17:30'"};
+    for (int c = 0; c < 2; c++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "scenario 'day' { horizon = days(1), replications = 1 }\n"
+                 "calendar 'office' { %s }\n"
+                 "role 'clerk' { calendar = 'office' }\n"
+                 "task 'long' { every = 'mon-fri 13:30', role = 'clerk', duration = hours(4) }\n"
+                 "task 'late' { every = 'mon-fri 17:00', role = 'clerk', duration = 30 }\n", calendars[c]);
+        remous_scenario *sc;
+        remous_results *res = run_text(text, &sc, NULL);
+        assert_near(VALUE(res, "activity", "long", "completed"), 1, 0);
+        assert_near(VALUE(res, "activity", "late", "completed"), 0, 0);
+        assert_near(VALUE(res, "role", "clerk", "overtime"), 0, 0);
+        remous_results_free(res);
+        remous_close(sc);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours_exact_counts),
@@ -326,6 +349,7 @@ int main(void) {
         cmocka_unit_test(a_task_at_set_times),
         cmocka_unit_test(an_interrupted_step_resumes),
         cmocka_unit_test(hours_and_inexact_times),
+        cmocka_unit_test(closing_time_is_the_same_with_a_lunch_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,110 @@
+#!/bin/sh
+# The scenario library's stories, checked on the numbers: every ready
+# scenario loads, its comparison runs, and the side effect its story is
+# about shows in compare.csv with the right sign and significant, with a
+# fixed seed. Prints "stories: N passed, N failed" last; exits 1 on a failure.
+# REMOUS is the binary, relative to the repository's top (default build/remous).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-stories-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# compare NAME REPS: check, then compare scenarios/NAME.lua into $tmp/NAME
+compare() {
+    file="$top/scenarios/$1.lua" out="$tmp/$1"
+    if "$remous" check "$file" >/dev/null 2>"$tmp/err"; then ok; else ko "check $1.lua: $(cat "$tmp/err")"; fi
+    if "$remous" compare "$file" --reps "$2" --seed 1 --out "$out" --quiet 2>"$tmp/err" && [ -s "$out/compare.csv" ]; then
+        ok
+    else
+        ko "compare $1.lua: $(cat "$tmp/err")"
+    fi
+}
+
+# field SCENARIO VARIANT ELEMENT NAME METRIC COLUMN: one field of compare.csv
+# (columns: variant,element,name,metric,baseline_mean,variant_mean,delta,
+# delta_ci95_low,delta_ci95_high,relative_change,significant); empty if no row
+field() {
+    [ -f "$tmp/$1/compare.csv" ] || return 0
+    awk -F, -v v="$2" -v e="$3" -v n="$4" -v m="$5" -v c="$6" '
+        { sub(/\r$/, "") }
+        $1 == v && $2 == e && $3 == n && $4 == m { print $c; exit }' "$tmp/$1/compare.csv"
+}
+
+# moves SCENARIO VARIANT ELEMENT NAME METRIC up|down: the delta has that
+# sign and is significant
+moves() {
+    delta=$(field "$1" "$2" "$3" "$4" "$5" 7) sig=$(field "$1" "$2" "$3" "$4" "$5" 11)
+    what="$1: \"$2\": $3 $4 $5 goes $6"
+    if [ -z "$delta" ]; then ko "$what: no such row in compare.csv"; return; fi
+    if [ "$6" = up ]; then test=">"; else test="<"; fi
+    if awk -v d="$delta" "BEGIN { exit !(d + 0 $test 0) }" && [ "$sig" = true ]; then
+        ok
+    else
+        ko "$what: delta $delta, significant $sig"
+    fi
+}
+
+# more_than SCENARIO VARIANT_A VARIANT_B ELEMENT NAME METRIC: A's delta is greater
+# than B's (A falls less than B, or rises more)
+more_than() {
+    a=$(field "$1" "$2" "$4" "$5" "$6" 7) b=$(field "$1" "$3" "$4" "$5" "$6" 7)
+    what="$1: $4 $5 $6: delta with \"$2\" greater than with \"$3\""
+    if [ -n "$a" ] && [ -n "$b" ] && awk -v a="$a" -v b="$b" 'BEGIN { exit !(a + 0 > b + 0) }'; then
+        ok
+    else
+        ko "$what: $a vs $b"
+    fi
+}
+
+# The bookstore: online payment takes the booksellers away from advising;
+# a pickup clerk gives some of that time back.
+compare bookstore 20
+moves bookstore "online payment" role bookseller share_core down
+more_than bookstore "online payment + pickup clerk" "online payment" role bookseller share_core
+
+# Grant applications: the platform saves the director's filing time; a
+# trained deputy saves the deadlines, and the families wait for the workshops.
+compare grant_applications 60
+moves grant_applications "online platform" role director share_filing down
+moves grant_applications "trained deputy" arrivals calls deadline_missed down
+moves grant_applications "trained deputy" queue workshops_and_families wait_mean up
+moves grant_applications "online platform + trained deputy" activity file top_person_share down
+
+# Shared schedule: half the helpers on the app means double entry and
+# mix-ups for the coordinator; training the team means fewer of them.
+compare shared_schedule 30
+moves shared_schedule "schedule tool" role coordinator share_rework up
+moves shared_schedule "schedule tool" role coordinator share_scheduling up
+more_than shared_schedule "schedule tool" "schedule tool + training the team" role coordinator share_rework
+
+# Volunteer spreadsheet: a sturdier tool gives the keeper her evenings
+# back; a weekly check does too, but the volunteers redo lost rows.
+compare volunteer_spreadsheet 30
+moves volunteer_spreadsheet "sturdier tool" role keeper share_consolidation down
+moves volunteer_spreadsheet "weekly check" role keeper share_consolidation down
+moves volunteer_spreadsheet "weekly check" role volunteer share_rework up
+
+# Funder reporting: the funder's tool eats support time, fewer people see
+# their support through; a shared reporting afternoon eats less of it.
+compare funder_reporting 30
+moves funder_reporting "funder's tool" role social_worker share_support down
+moves funder_reporting "funder's tool" role social_worker share_reporting up
+moves funder_reporting "funder's tool" arrivals people completed down
+more_than funder_reporting "funder's tool + shared reporting day" "funder's tool" role social_worker share_support
+
+# Digital mediator: an internal half-day serves the colleagues, at the cost
+# of the public's counts; a lowered quota serves them without that cost.
+compare digital_mediator 30
+moves digital_mediator "internal half-day a week" arrivals colleagues abandoned down
+moves digital_mediator "internal half-day a week" arrivals colleagues cycle_time_mean down
+moves digital_mediator "internal half-day a week" arrivals public completed down
+moves digital_mediator "quota lowered" role mediator share_outreach down
+moves digital_mediator "quota lowered" arrivals colleagues cycle_time_mean down
+
+echo "stories: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
