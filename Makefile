@@ -16,7 +16,7 @@ LIBS = $(LUA_LIBS) -lcsv -lm
 
 ENGINE = rng heap dist stats calendar model sim metrics binding runner parallel compare digest output trace report sweep binding_batch table
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output validation
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests stories-test report-test slurm-test bench asan fuzz clean
@@ -49,6 +49,11 @@ $(BUILD)/obj $(BUILD)/tests:
 
 $(BUILD)/tests/test_%: tests/test_%.c tests/testing.h $(BUILD)/libremous.a | $(BUILD)/tests
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libremous.a $(CMOCKA_LIBS) $(LIBS)
+
+# Allocation failures: malloc, calloc and realloc wrapped at link time.
+$(BUILD)/tests/test_alloc: tests/test_alloc.c tests/testing.h $(BUILD)/libremous.a | $(BUILD)/tests
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libremous.a $(CMOCKA_LIBS) $(LIBS) \
+	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 # The main example: the bookstore, baseline against its variants.
 run: deps

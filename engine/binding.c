@@ -831,8 +831,8 @@ static void read_timing(reader *r, int t, rm_arrivals *s) {
     int cal = (int)get_number(L, t, "calendar") - 1;
     rm_profile_always(&s->profile, m->week);
     s->timing = cal >= 0 ? RM_OPEN_GAPS : RM_GAPS;
-    if (cal >= 0 && rm_profile_copy(&m->calendars[cal], &s->profile) < 0)
-        r->oom = 1;
+    if (cal >= 0 && (!m->calendars || rm_profile_copy(&m->calendars[cal], &s->profile) < 0))
+        r->oom = 1;                               /* (no calendars: their allocation failed) */
     lua_getfield(L, t, "task");
     s->hidden = lua_toboolean(L, -1);
     lua_pop(L, 1);

@@ -79,15 +79,17 @@ static void free_dist(rm_dist *d) { free(d->values); }
 void rm_model_free(rm_model *m) {
     if (!m)
         return;
-    for (int r = 0; r < m->nroles; r++) {
+    /* a model whose reading ran out of memory has counts without arrays:
+     * every loop checks its array */
+    for (int r = 0; m->roles && r < m->nroles; r++) {
         free(m->roles[r].name);
         free(m->roles[r].queues);
         free_dist(&m->roles[r].absence_every);
         free_dist(&m->roles[r].absence_lasts);
     }
-    for (int q = 0; q < m->nqueues; q++)
+    for (int q = 0; m->queues && q < m->nqueues; q++)
         free(m->queues[q].name);
-    for (int a = 0; a < m->nactivities; a++) {
+    for (int a = 0; m->activities && a < m->nactivities; a++) {
         rm_activity *act = &m->activities[a];
         free(act->name);
         free(act->roles);
@@ -95,12 +97,12 @@ void rm_model_free(rm_model *m) {
         free(act->next.steps);
         free(act->next.cum);
     }
-    for (int s = 0; s < m->narrivals; s++) {
+    for (int s = 0; m->arrivals && s < m->narrivals; s++) {
         rm_arrivals *st = &m->arrivals[s];
         free(st->name);
         free_dist(&st->interarrival);
         free_dist(&st->patience);
-        for (int i = 0; i < st->nattrs; i++) {
+        for (int i = 0; st->attrs && i < st->nattrs; i++) {
             rm_attribute *at = &st->attrs[i];
             free(at->name);
             free_dist(&at->dist);
@@ -113,18 +115,18 @@ void rm_model_free(rm_model *m) {
         rm_profile_free(&st->profile);
         free(st->points);
     }
-    for (int c = 0; c < m->ncalendars; c++)
+    for (int c = 0; m->calendars && c < m->ncalendars; c++)
         rm_profile_free(&m->calendars[c]);
     free(m->calendars);
-    for (int t = 0; t < m->ntools; t++) {
+    for (int t = 0; m->tools && t < m->ntools; t++) {
         free(m->tools[t].name);
         free_dist(&m->tools[t].down_every);
         free_dist(&m->tools[t].down_lasts);
     }
     free(m->tools);
-    for (int k = 0; k < m->nkinds; k++)
+    for (int k = 0; m->kinds && k < m->nkinds; k++)
         free(m->kinds[k]);
-    for (int p = 0; p < m->nparams; p++) {
+    for (int p = 0; m->params && p < m->nparams; p++) {
         free(m->params[p].name);
         free(m->params[p].value);
         free(m->params[p].source);
