@@ -21,6 +21,9 @@ enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENC
 
 /* Consecutive events at one instant before the run is declared stuck. */
 #define RM_MAX_EVENTS_AT_ONE_TIME 10000000
+/* Items in the system at once before the run is stopped: they arrive far
+ * faster than they leave, and memory would follow. */
+#define RM_MAX_ITEMS 2000000u
 
 typedef struct item {
     uint64_t id;
@@ -112,9 +115,15 @@ struct rm_sim {
 
 static uint32_t item_new(rm_sim *s) {
     if (s->free_head == NO_ITEM) {
-        if (s->nitems > UINT32_MAX / 4)
-            return NO_ITEM;                  /* reported as out of memory */
+        if (s->nitems >= RM_MAX_ITEMS) {
+            snprintf(s->err, sizeof s->err,
+                     "more than %u items at once in the system at time %g: they arrive far faster than "
+                     "they leave (an interarrival too small, or nobody to serve them?)", RM_MAX_ITEMS, s->now);
+            return NO_ITEM;
+        }
         uint32_t n = s->nitems ? s->nitems * 2 : 1024;
+        if (n > RM_MAX_ITEMS)
+            n = RM_MAX_ITEMS;
         item *it = realloc(s->items, n * sizeof *it);
         if (!it)
             return NO_ITEM;
@@ -655,7 +664,7 @@ static int arrive(rm_sim *s, int si) {
     const rm_arrivals *st = &s->m->arrivals[si];
     uint32_t i = item_new(s);
     if (i == NO_ITEM)
-        return fail_oom(s);
+        return s->err[0] ? -1 : fail_oom(s);
     item *it = &s->items[i];
     it->id = s->next_id++;
     it->t_arrival = s->now;

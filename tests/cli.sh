@@ -187,6 +187,32 @@ for word in scenario calendar role queue arrivals activity task tool variant par
     grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
 done
 
+# runaway models are stopped with one line saying which
+printf 'scenario "flood" { horizon = 1000 }\narrivals "a" { interarrival = 0.00001, to = "s" }\nrole "r" {}\nactivity "s" { role = "r", duration = 5 }\n' > flood.lua
+expect 1 "items arriving far faster than they leave" -- "$remous" run flood.lua --reps 1
+grep -q "^remous: more than 2000000 items at once in the system at time" err && ok || ko "the flood is named: $(cat err)"
+printf 'scenario "stuck" { horizon = 1000 }\narrivals "a" { initial = 1, to = "x" }\nactivity "x" { duration = 0, next = "y" }\nactivity "y" { duration = 0, next = "x" }\n' > stuck.lua
+expect 1 "simulated time that never advances" -- "$remous" run stuck.lua --reps 1
+grep -q "^remous: simulated time is stuck at 0: over 10000000 events at that instant" err && ok || ko "the stuck clock is named: $(cat err)"
+
+# a full disk: a clear error, and the files already there stay as they were
+cat > full_disk.sh <<SH
+mkdir -p disk && mount -t tmpfs -o size=512k tmpfs disk || exit 1
+"$remous" run "$mm" --reps 2 --out disk/out --quiet && cp disk/out/summary.csv before.csv
+dd if=/dev/zero of=disk/filler bs=4k 2>/dev/null
+"$remous" run "$mm" --reps 3 --seed 9 --out disk/out --quiet 2>full.err; echo \$? > full.rc
+cmp -s before.csv disk/out/summary.csv && echo same > full.same
+ls -A disk/out > full.ls
+umount disk
+SH
+# root mounts the tiny disk itself; anyone else in a user namespace of their own
+if [ "$(id -u)" -eq 0 ]; then sh full_disk.sh; else unshare -rm sh full_disk.sh; fi
+[ "$(cat full.rc 2>/dev/null)" = 1 ] && ok || ko "a run on a full disk exits 1"
+grep -q "No space left on device" full.err 2>/dev/null && ok || ko "the full disk is named: $(cat full.err 2>/dev/null)"
+[ -e full.same ] && ok || ko "the earlier summary.csv is intact after a full disk"
+[ "$(cat full.ls 2>/dev/null | tr '\n' ' ')" = "params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
+    ko "no temporary file is left on the full disk: $(cat full.ls 2>/dev/null)"
+
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere
 expect 0 "runs from another folder" -- "$remous" run ../../../"$top/scenarios/bookstore.lua" --reps 2 --quiet
