@@ -12,14 +12,15 @@ LUA_CFLAGS = $(shell pkg-config --cflags lua5.4)
 LUA_LIBS = $(shell pkg-config --libs lua5.4)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
-LIBS = $(LUA_LIBS) -lcsv -lm
+MHD_LIBS = $(shell pkg-config --libs libmicrohttpd)
+LIBS = $(LUA_LIBS) $(MHD_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model sim metrics binding runner parallel compare digest output trace report sweep binding_batch table
+ENGINE = rng heap dist stats calendar model sim metrics binding runner parallel compare digest output trace report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests stories-test report-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests stories-test report-test workshop-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -62,8 +63,8 @@ run: deps
 	@echo "Report: $(BUILD)/out/bookstore/report.html (open it in a browser); CSV files in $(BUILD)/out/bookstore/"
 
 test: deps
-	@scripts/install-deps.sh chromium parallel
-	@$(MAKE) --no-print-directory unit-tests cli-tests stories-test report-test
+	@scripts/install-deps.sh chromium parallel nodejs wrk curl
+	@$(MAKE) --no-print-directory unit-tests cli-tests stories-test report-test workshop-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -79,6 +80,11 @@ stories-test: all
 # The HTML report in a real browser (Debian's chromium).
 report-test: all
 	@REMOUS=$(BUILD)/remous tests/report_test.sh
+
+# The workshop page: chromium (DevTools protocol, from nodejs) moves a
+# slider; curl checks downloads, bad values, the token, an edit; wrk loads it.
+workshop-test: all
+	@REMOUS=$(BUILD)/remous tests/workshop_test.sh
 
 # A sweep on a single-node Slurm cluster the test brings up (slurmctld,
 # slurmd, munge; installed by the test when missing) and stops.

@@ -967,6 +967,17 @@ static void read_kinds_and_params(reader *r, int t) {
         lua_rawgeti(L, -1, k + 1);
         m->params[k].name = get_string(r, -1, "name");
         m->params[k].source = get_string(r, -1, "source");
+        m->params[k].label = get_string(r, -1, "label");
+        lua_getfield(L, -1, "default");
+        m->params[k].numeric = lua_type(L, -1) == LUA_TNUMBER;
+        lua_pop(L, 1);
+        const char *bounds[3] = {"min", "max", "step"};
+        double *fields[3] = {&m->params[k].min, &m->params[k].max, &m->params[k].step};
+        for (int f = 0; f < 3; f++) {
+            lua_getfield(L, -1, bounds[f]);
+            *fields[f] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN;
+            lua_pop(L, 1);
+        }
         lua_getfield(L, -1, "value");
         m->params[k].value = dup_str(r, luaL_tolstring(L, -1, NULL));
         lua_pop(L, 3);

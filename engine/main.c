@@ -46,6 +46,7 @@ static const char usage[] =
     "       remous batch SCRIPT.lua [--seed S] [--jobs J]   a Lua script calling run, compare, sweep\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
+    "       remous workshop SCENARIO.lua [--port P] [--listen ADDR]   a live page for a team\n"
     "       remous --help | --version\n"
     "\n"
     "options:\n"
@@ -60,10 +61,13 @@ static const char usage[] =
     "  --lang en|fr         language of the digest and the report (en)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
+  "  --port P             workshop: port to listen on (default 8080; 0: any free port)\n"
+  "  --listen ADDR        workshop: address to listen on (default 127.0.0.1; beyond it, a token)\n"
     "";
 
 typedef struct cli {
-    const char *command, *scenario, *out, *variant, *lang, *html, *rank;
+    const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen;
+    int port;
     const char *dirs[1024];           /* merge's folders */
     int ndirs;
     remous_grid grid[64];
@@ -81,7 +85,7 @@ static const struct {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
     {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {"--grid", 0, 0}, {"--shard", 0, 0},
-    {"--resume", 1, 0}, {"--rank", 0, 0}, {NULL, 0, 0},
+    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -153,6 +157,12 @@ static int parse(cli *c, int argc, char **argv) {
             c->resume = 1;
         } else if (strcmp(name, "--rank") == 0) {
             c->rank = value;
+        } else if (strcmp(name, "--port") == 0) {
+            if (parse_whole(value, 0, 65535, &v) < 0)
+                return fail_usage("--port: expected a whole number from 0 to 65535, got \"%s\"", value);
+            c->port = (int)v;
+        } else if (strcmp(name, "--listen") == 0) {
+            c->listen = value;
         } else if (strcmp(name, "--shard") == 0) {
             unsigned long long a, b;
             char *slash = strchr(value, '/');
@@ -252,6 +262,8 @@ static int parse(cli *c, int argc, char **argv) {
         return fail_usage("sweep needs --out DIR, where its results go%s", "");
     if (strcmp(c->command, "sweep") != 0 && (c->ngrid || c->nshards || c->resume))
         return fail_usage("--grid, --shard and --resume go with sweep%s", "");
+    if ((c->port >= 0 || c->listen) && strcmp(c->command, "workshop") != 0)
+        return fail_usage("--port and --listen go with workshop%s", "");
     if ((c->rank) && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "merge") != 0)
         return fail_usage("--rank goes with sweep and merge%s", "");
     if (strcmp(c->command, "trace") == 0 && !c->out)
@@ -272,7 +284,7 @@ int main(int argc, char **argv) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", "batch", NULL};
+    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", "batch", "workshop", NULL};
     int known = 0;
     for (const char **k = commands; *k; k++)
         known |= strcmp(argv[1], *k) == 0;
@@ -285,6 +297,7 @@ int main(int argc, char **argv) {
     c.opt.set_values = c.set_values;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     c.opt.jobs = cores > 0 ? (int)cores : 1;     /* default: every core */
+    c.port = -1;                                 /* workshop: 8080 unless --port */
     int status = parse(&c, argc, argv);
     if (status != 0)
         return status;
@@ -299,6 +312,14 @@ int main(int argc, char **argv) {
     }
     if (strcmp(c.command, "batch") == 0) {
         status = remous_batch(c.scenario, &c.opt, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        return status;
+    }
+    if (strcmp(c.command, "workshop") == 0) {
+        c.opt.progress = 0;
+        status = remous_workshop(c.scenario, &c.opt, c.listen ? c.listen : "127.0.0.1", c.port < 0 ? 8080 : c.port, stdout, err,
+                                 sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;

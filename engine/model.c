@@ -130,6 +130,7 @@ void rm_model_free(rm_model *m) {
         free(m->params[p].name);
         free(m->params[p].value);
         free(m->params[p].source);
+        free(m->params[p].label);
     }
     free(m->roles);
     free(m->queues);

@@ -116,6 +116,9 @@ typedef struct rm_tool {
 
 typedef struct rm_param {
     char *name, *value, *source;
+    char *label;              /* for people (the workshop page); may be "" */
+    int numeric;              /* its default is a number */
+    double min, max, step;    /* NaN when not given */
 } rm_param;
 
 typedef struct rm_model {

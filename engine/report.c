@@ -18,6 +18,7 @@ static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56
 typedef struct page {
     FILE *f;
     int fr;
+    const char *controls;     /* HTML put under the title (the workshop's form), or NULL */
 } page;
 
 /* Text from a scenario (names may hold anything): escaped for HTML. */
@@ -313,6 +314,8 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     fputs(tr(pg, "Figures are means over the replications; ± is the half-width of the 95% interval.",
              "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %."), pg->f);
     fputs("</p>\n", pg->f);
+    if (pg->controls)
+        fputs(pg->controls, pg->f);
     if (cmp->n > 1) {
         fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
         for (int v = 1; v < cmp->n; v++) {
@@ -355,10 +358,15 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     fputs("</body>\n</html>\n", pg->f);
 }
 
+void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const char *controls) {
+    page pg = {f, lang && strcmp(lang, "fr") == 0, controls};
+    write_page(&pg, cmp);
+}
+
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen) {
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    page pg = {fopen(tmp, "w"), lang && strcmp(lang, "fr") == 0};
+    page pg = {fopen(tmp, "w"), lang && strcmp(lang, "fr") == 0, NULL};
     if (!pg.f) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         return REMOUS_ERR_RUN;

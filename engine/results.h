@@ -56,6 +56,10 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
  * line and the array), -1 when out of memory (digest.c). */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
 
+/* The report page into f, with `controls` (HTML) under its title, or NULL
+ * (report.c). */
+void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const char *controls);
+
 /* The HTML report of a comparison (report.c). */
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
 

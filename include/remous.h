@@ -159,6 +159,12 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
  * and sweep() returning their results as tables. */
 int remous_batch(const char *script, const remous_options *opt, char *err, size_t errlen);
 
+/* Serves the workshop page for the scenario on listen:port (port 0: any
+ * free one) until SIGINT or SIGTERM; prints the address (and, beyond
+ * loopback, the token every request needs) to `out`. */
+int remous_workshop(const char *path, const remous_options *opt, const char *listen, int port, FILE *out,
+                    char *err, size_t errlen);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);
 

@@ -1,0 +1,148 @@
+#!/bin/sh
+# remous workshop: the live page. A real browser moves a slider and sees the
+# digest and charts of `remous compare --set`; downloads are byte-identical
+# to the command line's files; bad values get a message; the token guards a
+# room-wide listen; an edit of the scenario shows on the page; wrk hammers
+# the server with ten clients and it keeps answering.
+# Prints "N passed, N failed" last; exits 1 on a failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-workshop-XXXXXX)
+pids=""
+trap 'for p in $pids; do kill $p 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect() { [ "$1" = "$2" ] && ok || ko "$3: expected '$2', got '$1'"; }
+
+# start NAME SCENARIO [options]: starts a workshop on a free port, sets $url
+start() {
+    name=$1; shift
+    "$remous" workshop "$@" --port 0 > "$tmp/$name.out" 2> "$tmp/$name.err" &
+    pids="$pids $!"
+    eval "${name}_pid=$!"
+    for _ in $(seq 50); do
+        url=$(grep -o 'http://[^ ]*' "$tmp/$name.out" 2>/dev/null) && break
+        sleep 0.1
+    done
+    [ -n "$url" ] || ko "workshop $name did not print its address: $(cat "$tmp/$name.err")"
+}
+status() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
+
+cp "$top/scenarios/bookstore.lua" "$tmp/bookstore.lua"
+start main "$tmp/bookstore.lua"
+base=${url%/}
+case "$url" in http://127.0.0.1:*/) ok ;; *) ko "default address is loopback, got $url" ;; esac
+
+# --- the browser: a slider moved gives what compare --set gives ---------------
+"$remous" compare "$tmp/bookstore.lua" --set booksellers=3 --reps 20 --quiet \
+    --html "$tmp/expected.html" --out "$tmp/expected" || ko "compare --set booksellers=3"
+if timeout 120 node "$top/tests/workshop_browser.js" "$url" "$tmp/expected.html" "$tmp/profile" > "$tmp/browser.log"; then
+    ok
+else
+    ko "browser: $(grep FAIL "$tmp/browser.log" | tr '\n' ' ')"
+fi
+grep -q '11 passed, 0 failed' "$tmp/browser.log" && ok || ko "browser checks: $(tail -1 "$tmp/browser.log")"
+
+# --- downloads: the same bytes as the command line ----------------------------
+for f in summary.csv compare.csv timeseries.csv params.csv; do
+    expect "$(status "$base/$f?p.booksellers=3")" 200 "download $f"
+    cmp -s "$tmp/body" "$tmp/expected/$f" && ok || ko "download $f differs from compare --out"
+done
+expect "$(status "$base/report.html?p.booksellers=3")" 200 "download report.html"
+grep -q '<script' "$tmp/body" && ko "the downloaded report has the page's script" || ok
+curl -s -D - -o /dev/null "$base/summary.csv" | grep -qi '^content-disposition: attachment' && ok ||
+    ko "downloads come as attachments"
+
+# --- bad values: a clear message on the page ------------------------------------
+expect "$(status "$base/?p.booksellers=abc")" 400 "a letter for a number"
+grep -qF 'booksellers: expected a number, got &quot;abc&quot;' "$tmp/body" && ok || ko "message for p.booksellers=abc"
+grep -qF 'name="p.booksellers"' "$tmp/body" && ok || ko "the controls stay on the error page"
+expect "$(status "$base/?p.booksellers=99")" 400 "a value above the slider's max"
+grep -qF 'above its max' "$tmp/body" && ok || ko "message for p.booksellers=99"
+expect "$(status "$base/?p.nobody=1")" 400 "an unknown param"
+grep -qF 'nobody' "$tmp/body" && ok || ko "message for an unknown param"
+expect "$(status "$base/?reps=51")" 400 "reps above the cap"
+grep -qF 'reps: give a whole number from 1 to 50' "$tmp/body" && ok || ko "message for reps=51"
+expect "$(status "$base/?reps=0")" 400 "reps=0"
+expect "$(status "$base/?reps=1e9")" 400 "reps=1e9"
+expect "$(status "$base/?lang=de")" 400 "lang=de"
+expect "$(status "$base/?variant=bogus")" 400 "an unknown variant"
+grep -qF 'no variant &quot;bogus&quot;' "$tmp/body" && ok || ko "message for an unknown variant"
+expect "$(status "$base/?zz=1")" 400 "an unknown field"
+expect "$(status "$base/?p.booksellers=%3Cscript%3E")" 400 "markup in a value"
+grep -qF '<script>alert' "$tmp/body" && ko "a value is echoed unescaped" || ok
+grep -c '&lt;script&gt;' "$tmp/body" | grep -q '^[1-9]' && ok || ko "a value is escaped on the page"
+expect "$(status "$base/nothing")" 404 "an unknown page"
+expect "$(status -X POST "$base/")" 405 "a POST"
+expect "$(status "$base/?lang=fr&p.booksellers=3")" 200 "the French page"
+grep -qF 'Ce qui change' "$tmp/body" && ok || ko "the French digest"
+expect "$(status "$base/?v=1&reps=3")" 200 "no variant chosen: the baseline alone"
+expect "$(status "$base/?v=1&variant=online+payment&reps=3")" 200 "one variant chosen"
+grep -qF 'With online payment' "$tmp/body" && ok || ko "the chosen variant is shown"
+grep -qF 'With online payment + pickup clerk' "$tmp/body" && ko "a variant not chosen is shown" || ok
+
+# --- the scenario edited while the page is open ----------------------------------
+sed -i 's/param("booksellers", 2,/param("booksellers", 4,/' "$tmp/bookstore.lua"
+touch -d '+2 seconds' "$tmp/bookstore.lua"
+expect "$(status "$base/generation")" 200 "the generation"
+expect "$(cat "$tmp/body")" 1 "an edit bumps the generation the page watches"
+expect "$(status "$base/")" 200 "the page after an edit"
+grep -qF 'name="p.booksellers" type="range" min="1" max="6" step="1" value="4"' "$tmp/body" && ok ||
+    ko "the page shows the edited default"
+printf 'local broken = )\n' >> "$tmp/bookstore.lua"
+touch -d '+4 seconds' "$tmp/bookstore.lua"
+expect "$(status "$base/")" 500 "a broken scenario"
+grep -qE 'bookstore\.lua:[0-9]+:' "$tmp/body" && ok || ko "the error names the file and line: $(grep error "$tmp/body")"
+sed -i '$d' "$tmp/bookstore.lua"
+touch -d '+6 seconds' "$tmp/bookstore.lua"
+expect "$(status "$base/")" 200 "the scenario fixed"
+
+# --- ten clients at once (wrk), through the cache ------------------------------
+cat > "$tmp/rotate.lua" <<'EOF'
+-- each request asks one of six situations: the cache answers after the first
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/?reps=5&p.booksellers=" .. (n % 6 + 1))
+end
+EOF
+timeout 60 wrk -t 2 -c 10 -d 5s --latency -s "$tmp/rotate.lua" "$url" > "$tmp/wrk.log" 2>&1
+requests=$(awk '/requests in/ {print $1}' "$tmp/wrk.log")
+[ "${requests:-0}" -gt 1000 ] && ok || ko "wrk: too few answers: $(cat "$tmp/wrk.log")"
+grep -q 'Non-2xx' "$tmp/wrk.log" && ko "wrk: errors: $(grep Non-2xx "$tmp/wrk.log")" || ok
+grep -q 'Socket errors' "$tmp/wrk.log" && ko "wrk: $(grep 'Socket errors' "$tmp/wrk.log")" || ok
+expect "$(status "$base/?p.booksellers=3")" 200 "the page answers after the load"
+kill -INT "$main_pid"
+wait "$main_pid" 2>/dev/null
+hits=$(sed -n 's/.* requests, [0-9]* answered from the cache (\([0-9]*\)%).*/\1/p' "$tmp/main.err")
+[ "${hits:-0}" -ge 99 ] && ok || ko "cache hit rate: $(tail -1 "$tmp/main.err")"
+echo "workshop load: $requests requests in 5 s, 10 clients; latency $(awk '/^ +50%/ {print "p50 " $2} /^ +99%/ {print "p99 " $2}' "$tmp/wrk.log" | tr '\n' ' ');" \
+     "$(tail -1 "$tmp/main.err" | sed 's/remous workshop: //')"
+
+# --- a room: beyond loopback a token is needed ---------------------------------
+start room "$top/scenarios/bookstore.lua" --listen 0.0.0.0
+token=$(echo "$url" | sed -n 's/.*token=\([0-9a-f]*\).*/\1/p')
+port=$(echo "$url" | sed -n 's/.*:\([0-9]*\)\/.*/\1/p')
+expect "${#token}" 32 "the token printed at start"
+expect "$(status "http://127.0.0.1:$port/?reps=2")" 403 "no token"
+grep -qF 'needs the token' "$tmp/body" && ok || ko "the refusal says why"
+expect "$(status "http://127.0.0.1:$port/summary.csv")" 403 "a download without token"
+expect "$(status "http://127.0.0.1:$port/?reps=2&token=0123")" 403 "a wrong token"
+expect "$(status "http://127.0.0.1:$port/?reps=2&token=$token")" 200 "the right token"
+grep -qF "summary.csv?reps=2&amp;token=$token" "$tmp/body" && ok || ko "links on the page carry the token"
+kill -INT "$room_pid"
+
+# --- the command line ------------------------------------------------------------
+"$remous" workshop "$tmp/none.lua" > /dev/null 2> "$tmp/err"; expect $? 2 "a missing scenario"
+grep -q 'none.lua' "$tmp/err" && ok || ko "the missing file is named"
+"$remous" workshop "$tmp/bookstore.lua" --port 70000 > /dev/null 2> "$tmp/err"; expect $? 2 "--port 70000"
+grep -qF -- '--port: expected a whole number from 0 to 65535' "$tmp/err" && ok || ko "--port message"
+"$remous" workshop "$tmp/bookstore.lua" --listen nowhere > /dev/null 2> "$tmp/err"; expect $? 2 "--listen nowhere"
+grep -qF -- '--listen: expected an IPv4 address' "$tmp/err" && ok || ko "--listen message"
+"$remous" run "$tmp/bookstore.lua" --port 9000 > /dev/null 2> "$tmp/err"; expect $? 2 "--port with run"
+grep -qF -- '--port and --listen go with workshop' "$tmp/err" && ok || ko "--port with run message"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
