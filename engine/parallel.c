@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -68,8 +69,30 @@ static int one_rep(rm_sim *sim, const rm_model *m, uint64_t seed, int rep, int n
     return 0;
 }
 
-/* A worker: its replications, written as records (rep, values, pvalues),
- * or one record (-1, message) when a run fails. */
+/* Replication r: runs it and writes its record (rep, values, pvalues), or
+ * the record (-1, message) when it fails; exits the process on a failure. */
+static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues, FILE *out,
+                       long *counter) {
+    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
+    if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0) {
+        int32_t bad = -1;
+        const char *msg = rm_sim_error(sim);
+        fwrite(&bad, sizeof bad, 1, out);
+        fwrite(msg, 1, strlen(msg) + 1, out);
+        fflush(out);
+        _exit(1);
+    }
+    int32_t rec = r;
+    if (fwrite(&rec, sizeof rec, 1, out) != 1 || fwrite(values, sizeof(double), nv, out) != nv ||
+        fwrite(pvalues, sizeof(double), np, out) != np)
+        _exit(2);
+    __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+}
+
+/* A worker: its replications j, j + J, ... Lua hooks keep state between
+ * calls (a counter in an upvalue), so with hooks every replication runs in
+ * a process of its own, forked from the freshly loaded scenario: each
+ * starts from the same state whatever --jobs, and the results too. */
 static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
     rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
@@ -83,19 +106,24 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
         _exit(1);
     }
     for (int r = j; r < job->reps; r += job->jobs) {
-        if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0) {
-            int32_t bad = -1;
-            const char *msg = rm_sim_error(sim);
-            fwrite(&bad, sizeof bad, 1, out);
-            fwrite(msg, 1, strlen(msg) + 1, out);
-            fflush(out);
-            _exit(1);
+        if (!job->model->has_hooks) {
+            rep_record(sim, job, r, values, pvalues, out, counter);
+            continue;
         }
-        int32_t rec = r;
-        if (fwrite(&rec, sizeof rec, 1, out) != 1 || fwrite(values, sizeof(double), nv, out) != nv ||
-            fwrite(pvalues, sizeof(double), np, out) != np)
+        if (fflush(out) != 0)
             _exit(2);
-        __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+        pid_t pid = fork();
+        if (pid == 0) {
+            rep_record(sim, job, r, values, pvalues, out, counter);
+            _exit(fflush(out) == 0 ? 0 : 2);
+        }
+        int status;
+        if (pid < 0 || waitpid(pid, &status, 0) != pid)
+            _exit(3);
+        if (WIFSIGNALED(status))
+            raise(WTERMSIG(status));                 /* the parent tells which signal */
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 3);
     }
     if (fflush(out) != 0)
         _exit(2);
@@ -103,7 +131,8 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
 }
 
 /* Reads worker j's records back into the arrays. */
-static int collect(const rm_reps_job *job, FILE *in, double *values, double *pvalues, char *err, size_t errlen) {
+static int collect(const rm_reps_job *job, FILE *in, double *values, double *pvalues, unsigned char *got,
+                   char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
     rewind(in);
     int32_t rec;
@@ -121,6 +150,7 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
             snprintf(err, errlen, "a worker's results are incomplete");
             return -1;
         }
+        got[rec] = 1;
     }
     return 0;
 }
@@ -128,7 +158,7 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    if (job->jobs <= 1 || job->reps <= 1) {             /* in this process */
+    if ((job->jobs <= 1 || job->reps <= 1) && !job->model->has_hooks) {   /* in this process */
         rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
         if (!sim) {
             snprintf(err, errlen, "out of memory");
@@ -192,7 +222,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                 if (rc == 0 && WIFSIGNALED(status)) {
                     snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
                     rc = -1;
-                } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 2) {
+                } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) >= 2) {
                     snprintf(err, errlen, "a worker could not write its results");
                     rc = -1;
                 }
@@ -202,9 +232,22 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
         if (running > 0)
             nanosleep(&(struct timespec){0, 2000000}, NULL);
     }
+    unsigned char *got = rc == 0 ? calloc((size_t)job->reps, 1) : NULL;
+    if (rc == 0 && !got) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+    }
     for (int j = 0; j < started && rc == 0; j++)
-        if (collect(job, files[j], values, pvalues, err, errlen) < 0)
+        if (collect(job, files[j], values, pvalues, got, err, errlen) < 0)
             rc = -1;
+    /* every replication accounted for (a worker ending early, even with
+     * status 0, e.g. os.exit in an --unsafe hook, must not leave zeros) */
+    for (int r = 0; r < job->reps && rc == 0; r++)
+        if (!got[r]) {
+            snprintf(err, errlen, "replication %d ended without results (did a hook exit the process?)", r + 1);
+            rc = -1;
+        }
+    free(got);
     progress->done += *counter;
 done:
     for (int j = 0; files && j < jobs; j++)

@@ -104,6 +104,17 @@ expect 0 "compare, three processes" -- "$remous" compare "$top/scenarios/booksto
 for f in summary.csv replications.csv timeseries.csv compare.csv params.csv; do
     cmp -s "j1/$f" "j3/$f" && ok || ko "$f is byte-identical with --jobs 1 and --jobs 3"
 done
+# a hook keeping state: each replication starts from the loaded scenario
+st="$top/tests/scenarios/stateful_hook.lua"
+for j in 1 2 3; do
+    expect 0 "a stateful hook, --jobs $j" -- "$remous" run "$st" --jobs $j --out st$j --quiet
+done
+cmp -s st1/summary.csv st2/summary.csv && cmp -s st1/summary.csv st3/summary.csv && ok ||
+    ko "a stateful hook gives the same summary.csv with --jobs 1, 2 and 3"
+expect 1 "a hook ending the process, one job" -- "$remous" run --unsafe "$top/tests/scenarios/exit_hook.lua" --jobs 1
+stderr_is "a hook ending the process, one job" "remous: replication 1 ended without results (did a hook exit the process?)"
+expect 1 "a hook ending the process, two jobs" -- "$remous" run --unsafe "$top/tests/scenarios/exit_hook.lua" --jobs 2
+stderr_is "a hook ending the process, two jobs" "remous: replication 1 ended without results (did a hook exit the process?)"
 expect 1 "a hook failing in a worker" -- "$remous" run hook.lua --reps 4 --jobs 2
 stderr_is "a hook failing in a worker" 'remous: hook.lua:4: activity "b": next function returned number, not a step name'
 
