@@ -12,7 +12,7 @@ LUA_CFLAGS = $(shell pkg-config --cflags lua5.4)
 LUA_LIBS = $(shell pkg-config --libs lua5.4)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
-MHD_LIBS = $(shell pkg-config --libs libmicrohttpd)
+MHD_LIBS = $(shell pkg-config --libs libmicrohttpd) -lpthread
 LIBS = $(LUA_LIBS) $(MHD_LIBS) -lcsv -lm
 
 ENGINE = rng heap dist stats calendar model sim metrics binding runner parallel compare digest output trace report sweep binding_batch table workshop
@@ -104,7 +104,7 @@ $(BUILD)/plain_mm3: tests/bench/plain_mm3.c | $(BUILD)/obj
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	    EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    unit-tests cli-tests
+	    unit-tests cli-tests workshop-test
 
 # Fuzzing with clang's libFuzzer: the scenario loader, the calendar parser,
 # the CSV reader, each for FUZZ_SECONDS, from the seed corpus in tests/fuzz/.

@@ -102,6 +102,8 @@ int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size
     cmp->sc = sc;
     rm_progress progress;                        /* one bar for all the runs */
     rm_progress_start(&progress, sc->show_progress, (long)sc->nmodels * sc->replications);
+    progress.tick = sc->tick;
+    progress.tick_ctx = sc->tick_ctx;
     sc->progress = &progress;
     for (int v = 0; v < sc->nmodels; v++) {
         int rc = remous_run_variant(sc, sc->variants[v], &cmp->results[v], err, errlen);

@@ -33,15 +33,19 @@ void rm_progress_start(rm_progress *p, int enabled, long total) {
     p->done = 0;
     p->start = seconds_now();
     p->shown = 0;
+    p->tick = NULL;
+    p->tick_ctx = NULL;
 }
 
 /* Redraws the bar (at most ten times a second). */
-void rm_progress_show(rm_progress *p, long done, int last) {
+int rm_progress_show(rm_progress *p, long done, int last) {
+    if (p->tick && p->tick(p->tick_ctx, done, p->total))
+        return -1;
     if (!p->enabled)
-        return;
+        return 0;
     double now = seconds_now();
     if (!last && now - p->shown < 0.1)
-        return;
+        return 0;
     p->shown = now;
     double elapsed = now - p->start, rate = elapsed > 0 ? done / elapsed : 0;
     long left = rate > 0 ? (long)((p->total - done) / rate + 0.5) : 0;
@@ -54,6 +58,7 @@ void rm_progress_show(rm_progress *p, long done, int last) {
     if (last)
         fputs("\r\033[K", stderr);                   /* leave the terminal clean */
     fflush(stderr);
+    return 0;
 }
 
 /* One replication into values[n] and pvalues[nperiods * tn]. */
@@ -172,7 +177,11 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                 return -1;
             }
             progress->done++;
-            rm_progress_show(progress, progress->done, 0);
+            if (rm_progress_show(progress, progress->done, 0) < 0) {
+                snprintf(err, errlen, "cancelled");
+                rm_sim_free(sim);
+                return -1;
+            }
         }
         rm_sim_free(sim);
         return 0;
@@ -228,7 +237,14 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                 }
             }
         }
-        rm_progress_show(progress, progress->done + __atomic_load_n(counter, __ATOMIC_RELAXED), 0);
+        if (rm_progress_show(progress, progress->done + __atomic_load_n(counter, __ATOMIC_RELAXED), 0) < 0 &&
+            rc == 0) {                               /* cancelled: stop the workers now */
+            snprintf(err, errlen, "cancelled");
+            rc = -1;
+            for (int j = 0; j < started; j++)
+                if (pids[j])
+                    kill(pids[j], SIGKILL);
+        }
         if (running > 0)
             nanosleep(&(struct timespec){0, 2000000}, NULL);
     }

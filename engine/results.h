@@ -68,10 +68,16 @@ typedef struct rm_progress {
     int enabled;
     long total, done;
     double start, shown;
+    /* Told how far the runs are (the workshop's progress); returns nonzero
+     * to cancel them. NULL: none. */
+    int (*tick)(void *ctx, long done, long total);
+    void *tick_ctx;
 } rm_progress;
 
+/* Starts counting; the tick comes from the scenario (NULL: none). */
 void rm_progress_start(rm_progress *p, int enabled, long total);
-void rm_progress_show(rm_progress *p, long done, int last);
+/* Redraws the bar, tells the tick; returns -1 when the tick cancels. */
+int rm_progress_show(rm_progress *p, long done, int last);
 
 /* The replications of one model to run (parallel.c). */
 typedef struct rm_reps_job {

@@ -84,6 +84,8 @@ int remous_run_variant(remous_scenario *sc, const char *variant, remous_results 
     if (!progress) {                             /* a run of its own */
         progress = &own;
         rm_progress_start(progress, sc->show_progress, res->reps);
+        progress->tick = sc->tick;
+        progress->tick_ctx = sc->tick_ctx;
     }
     rm_reps_job job = {m, &sc->hooks, sc->seed, res->reps, sc->jobs, sc->period,
                        (int)n, (int)tn, res->nperiods};

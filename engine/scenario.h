@@ -19,6 +19,8 @@ struct remous_scenario {
     int jobs;                 /* processes for the replications */
     int show_progress;
     struct rm_progress *progress;   /* of the run or comparison under way */
+    int (*tick)(void *ctx, long done, long total);   /* see rm_progress; NULL: none */
+    void *tick_ctx;
     void *binding;            /* binding.c's private state */
 };
 

@@ -3,13 +3,20 @@
  * digest and charts as the HTML report, recomputed.
  *
  * The page's state is all in its URL (p.NAME=value, variant=..., reps=,
- * lang=), so a link keeps "the situation we discussed". Results are cached
- * per canonical query (least recently used out); requests are served one at
- * a time, by one thread, so a room cannot run more than one computation at
- * once; replications are capped. The scenario is loaded anew for every
- * computation and the cache is dropped when its file changes, so an edit
- * shows at once (or its error, with file and line). Beyond loopback, every
- * request needs the token printed at start. */
+ * lang=), so a link keeps "the situation we discussed".
+ *
+ * Threads: libmicrohttpd answers on a small pool; one computing thread runs
+ * the comparisons, one at a time (each on every core), most recently asked
+ * first. A comparison is a "job" keyed by its parameters and replications;
+ * finished ones are kept (least recently used out), so a room asking the
+ * same thing computes it once, and the pages drawn from them are kept too.
+ * A page waits up to a second for its job, then shows progress and polls;
+ * a job nobody has asked about for two seconds (the slider moved on) is
+ * cancelled. Waiting jobs, replications and horizon are capped. When the
+ * scenario file changes, everything is dropped and the page reloads itself:
+ * an edit shows at once (or its error, with file and line). Beyond
+ * loopback, every request needs the token printed at start. All shared
+ * state is under one mutex; only the computation runs outside it. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <math.h>
@@ -21,12 +28,38 @@
 #include <unistd.h>
 
 #include <microhttpd.h>
+#include <pthread.h>
+#include <time.h>
 
 #include "results.h"
+#include "scenario.h"
 
-#define CACHE_SIZE 32
+#define CACHE_SIZE 32             /* pages kept */
+#define MAX_JOBS 32               /* comparisons kept or waiting */
+#define MAX_WAITING 8             /* comparisons waiting at once; more: "busy" */
 #define MAX_REPS 50
+#define MAX_HORIZON_DAYS 731.0    /* two years per replication */
 #define MAX_ARGS 128
+#define ABANDON_SECONDS 2.0       /* nobody asking for that long: cancelled */
+#define PAGE_WAIT_SECONDS 1.0     /* then the page shows progress */
+#define DOWNLOAD_WAIT_SECONDS 300.0
+
+enum { JOB_EMPTY, JOB_WAITING, JOB_RUNNING, JOB_DONE };
+
+/* A comparison for one set of parameters and replications. */
+typedef struct job {
+    int state;
+    char *key;                /* "reps=N&p.a=1&p.b=2": what is computed */
+    char *names[MAX_ARGS], *values[MAX_ARGS];
+    int nsets, reps;
+    double asked;             /* when someone last wanted it */
+    long done, total;         /* runs, for the progress */
+    unsigned long generation; /* of the scenario file it was computed from */
+    unsigned long used;
+    remous_scenario *sc;      /* when done: the comparison, or */
+    remous_comparison *cmp;
+    char err[1024];           /* the error that stopped it */
+} job;
 
 typedef struct entry {
     char *key, *body, *type;
@@ -45,6 +78,12 @@ typedef struct workshop {
     unsigned long generation;      /* +1 at each change of the scenario file */
     unsigned long requests, hits;  /* for the line printed at the end */
     FILE *log;
+    remous_scenario *plain;        /* the scenario without --set: the controls */
+    char plain_err[1024];          /* why it does not load, when plain is NULL */
+    job jobs[MAX_JOBS];
+    pthread_mutex_t lock;
+    pthread_cond_t work, finished; /* a job to compute; a job finished */
+    int stopping;
 } workshop;
 
 typedef struct args {
@@ -160,7 +199,34 @@ static entry *cache_put(workshop *w, char *key, char *body, size_t len, const ch
     return e;
 }
 
-/* Drops the cache when the scenario file changed since last time. */
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void job_clear(job *j) {
+    free(j->key);
+    for (int i = 0; i < j->nsets; i++) {
+        free(j->names[i]);
+        free(j->values[i]);
+    }
+    remous_comparison_free(j->cmp);
+    remous_close(j->sc);
+    memset(j, 0, sizeof *j);
+}
+
+/* Loads the scenario as written (for the controls), or keeps its error. */
+static void load_plain(workshop *w) {
+    remous_close(w->plain);
+    remous_options o = w->base;
+    o.nsets = 0;
+    o.progress = 0;
+    w->plain = remous_open(w->path, &o, w->plain_err, sizeof w->plain_err);
+}
+
+/* When the scenario file changed: drops every page and every finished
+ * comparison (a running one sees the new generation and starts again). */
 static void watch(workshop *w) {
     struct stat st;
     if (stat(w->path, &st) != 0)
@@ -169,6 +235,10 @@ static void watch(workshop *w) {
         w->mtime = st.st_mtim;
         w->generation++;
         cache_clear(w);
+        for (int i = 0; i < MAX_JOBS; i++)
+            if (w->jobs[i].state == JOB_DONE)
+                job_clear(&w->jobs[i]);
+        load_plain(w);
         if (w->log)
             fprintf(w->log, "remous workshop: %s changed: results recomputed from now on\n", w->path);
     }
@@ -293,58 +363,153 @@ static char *error_page(const workshop *w, const char *message, size_t *len) {
     return b.s;
 }
 
-/* Computes what the query asks: the page, the report or a CSV file. The
- * status: 200, or 400 for a bad value (with the message on the page). */
-static char *compute(workshop *w, const char *url, const args *a, const char *query, size_t *len,
-                     const char **type, int *status) {
-    int fr = arg(a, "lang") && strcmp(arg(a, "lang"), "fr") == 0;
-    char err[1024] = "";
-    *type = "text/html; charset=utf-8";
-    *status = 200;
-    /* the scenario as it is, for the controls (and to tell a broken file) */
-    remous_options defaults = w->base;
-    defaults.nsets = 0;
-    defaults.progress = 0;
-    remous_scenario *plain = remous_open(w->path, &defaults, err, sizeof err);
-    if (!plain) {
-        *status = 500;
-        return error_page(w, err, len);
-    }
-    /* this query's values */
-    const char *names[MAX_ARGS], *values[MAX_ARGS];
-    remous_options opt = defaults;
-    opt.set_names = names;
-    opt.set_values = values;
+/* ----------------------------------------------------------- the query -- */
+
+/* Checks what the page itself decides (replications, language, variants,
+ * the fields); the params' values are checked by loading the scenario with
+ * them, as --set is. Returns the replications, or 0 with the message. */
+static int check_query(const workshop *w, const args *a, char *err, size_t errlen) {
+    const remous_scenario *plain = w->plain;
     const char *reps = arg(a, "reps"), *lang = arg(a, "lang");
-    char *end;
+    char *end = NULL;
     long r = reps && *reps ? strtol(reps, &end, 10) : 0;
-    if (reps && *reps && (*end || r < 1 || r > MAX_REPS))
-        snprintf(err, sizeof err, "reps: give a whole number from 1 to %d, not \"%.40s\"", MAX_REPS, reps);
-    else if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "fr") != 0)
-        snprintf(err, sizeof err, "lang: en or fr, not \"%.20s\"", lang);
-    opt.replications = r > 0 ? (int)r : plain->replications < MAX_REPS ? plain->replications : MAX_REPS;
-    for (int i = 0; i < a->n && !err[0]; i++) {
-        if (strncmp(a->key[i], "p.", 2) == 0) {
-            names[opt.nsets] = a->key[i] + 2;
-            values[opt.nsets++] = a->value[i];
-        } else if (strcmp(a->key[i], "variant") == 0) {
+    if (reps && *reps && (*end || r < 1 || r > MAX_REPS)) {
+        snprintf(err, errlen, "reps: give a whole number from 1 to %d, not \"%.40s\"", MAX_REPS, reps);
+        return 0;
+    }
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "fr") != 0) {
+        snprintf(err, errlen, "lang: en or fr, not \"%.20s\"", lang);
+        return 0;
+    }
+    for (int i = 0; i < a->n; i++) {
+        if (strcmp(a->key[i], "variant") == 0) {
             int known = 0;
             for (int v = 1; v < plain->nmodels; v++)
                 known |= strcmp(plain->variants[v], a->value[i]) == 0;
-            if (!known)
-                snprintf(err, sizeof err, "variant: the scenario has no variant \"%.100s\"", a->value[i]);
-        } else if (strcmp(a->key[i], "token") && strcmp(a->key[i], "reps") && strcmp(a->key[i], "lang") &&
-                   strcmp(a->key[i], "v")) {
-            snprintf(err, sizeof err, "unknown field \"%.100s\" in the address", a->key[i]);
+            if (!known) {
+                snprintf(err, errlen, "variant: the scenario has no variant \"%.100s\"", a->value[i]);
+                return 0;
+            }
+        } else if (strncmp(a->key[i], "p.", 2) != 0 && strcmp(a->key[i], "token") && strcmp(a->key[i], "reps") &&
+                   strcmp(a->key[i], "lang") && strcmp(a->key[i], "v")) {
+            snprintf(err, errlen, "unknown field \"%.100s\" in the address", a->key[i]);
+            return 0;
         }
     }
-    remous_scenario *sc = err[0] ? NULL : remous_open(w->path, &opt, err, sizeof err);
+    if (r > 0)
+        return (int)r;
+    return plain->replications < MAX_REPS ? plain->replications : MAX_REPS;
+}
+
+/* What is computed: the params and the replications, canonical. */
+static char *job_key(const args *a, int reps) {
+    args only = {.n = 0};
+    char count[16];
+    snprintf(count, sizeof count, "%d", reps);
+    only.key[only.n] = "reps";
+    only.value[only.n++] = count;
+    for (int i = 0; i < a->n && only.n < MAX_ARGS; i++)
+        if (strncmp(a->key[i], "p.", 2) == 0) {
+            only.key[only.n] = a->key[i];
+            only.value[only.n++] = a->value[i];
+        }
+    return canonical(&only, "");
+}
+
+/* The job for key: the one there, or a new one waiting; NULL when too
+ * many wait already (or out of memory). Under the lock. */
+static job *job_for(workshop *w, const char *key, const args *a, int reps) {
+    job *empty = NULL, *oldest = NULL;
+    int waiting = 0;
+    for (int i = 0; i < MAX_JOBS; i++) {
+        job *j = &w->jobs[i];
+        if (j->state != JOB_EMPTY && strcmp(j->key, key) == 0) {
+            j->used = ++w->clock;
+            return j;
+        }
+        waiting += j->state == JOB_WAITING || j->state == JOB_RUNNING;
+        if (j->state == JOB_EMPTY && !empty)
+            empty = j;
+        if (j->state == JOB_DONE && (!oldest || j->used < oldest->used))
+            oldest = j;
+    }
+    if (waiting >= MAX_WAITING)
+        return NULL;
+    job *j = empty ? empty : oldest;
+    if (!j)
+        return NULL;
+    job_clear(j);
+    if (!(j->key = strdup(key)))
+        return NULL;
+    for (int i = 0; i < a->n; i++)
+        if (strncmp(a->key[i], "p.", 2) == 0) {
+            j->names[j->nsets] = strdup(a->key[i] + 2);
+            j->values[j->nsets] = strdup(a->value[i]);
+            if (!j->names[j->nsets++] || !j->values[j->nsets - 1]) {
+                job_clear(j);
+                return NULL;
+            }
+        }
+    j->reps = reps;
+    j->state = JOB_WAITING;
+    j->generation = w->generation;
+    j->asked = now_seconds();
+    j->used = ++w->clock;
+    pthread_cond_signal(&w->work);
+    return j;
+}
+
+/* -------------------------------------------------------- computing -- */
+
+typedef struct running {
+    workshop *w;
+    job *j;
+    unsigned long generation;
+} running;
+
+/* Progress from the runs; cancels when nobody asks any more, when the
+ * scenario changed, or when the workshop stops. */
+static int tick(void *ctx, long done, long total) {
+    running *r = ctx;
+    pthread_mutex_lock(&r->w->lock);
+    r->j->done = done;
+    r->j->total = total;
+    int cancel = r->w->stopping || r->generation != r->w->generation ||
+                 now_seconds() - r->j->asked > ABANDON_SECONDS;
+    pthread_mutex_unlock(&r->w->lock);
+    return cancel;
+}
+
+/* Baseline against the variants (or the baseline alone): outside the lock. */
+static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, remous_comparison **out_cmp,
+                   char *err, size_t errlen) {
+    remous_options o = w->base;
+    o.progress = 0;
+    o.replications = j->reps;
+    o.set_names = (const char **)j->names;
+    o.set_values = (const char **)j->values;
+    o.nsets = j->nsets;
+    remous_scenario *sc = remous_open(w->path, &o, err, errlen);
+    if (!sc)
+        return REMOUS_ERR_INPUT;
+    for (int m = 0; m < sc->nmodels; m++) {
+        const rm_model *model = sc->models[m];
+        if (model->horizon * model->unit_seconds > MAX_HORIZON_DAYS * 86400.0) {
+            snprintf(err, errlen, "the workshop simulates at most %.0f days per replication; this horizon is %.0f days "
+                     "(use remous compare for longer ones)", MAX_HORIZON_DAYS, model->horizon * model->unit_seconds / 86400.0);
+            remous_close(sc);
+            return REMOUS_ERR_INPUT;
+        }
+    }
+    sc->tick = tick;
+    sc->tick_ctx = r;
     remous_comparison *cmp = NULL;
-    int rc = sc ? remous_compare(sc, &cmp, err, sizeof err) : REMOUS_ERR_INPUT;
-    if (sc && rc != REMOUS_OK && plain->nmodels == 1) {      /* no variants: a run of the baseline */
+    int rc;
+    if (sc->nmodels > 1) {
+        rc = remous_compare(sc, &cmp, err, errlen);
+    } else {                                         /* no variants: a run of the baseline */
         remous_results *res = NULL;
-        err[0] = '\0';
-        rc = remous_run(sc, &res, err, sizeof err);
+        rc = remous_run(sc, &res, err, errlen);
         if (rc == REMOUS_OK) {
             cmp = calloc(1, sizeof *cmp);
             remous_results **one = calloc(1, sizeof *one);
@@ -352,102 +517,205 @@ static char *compute(workshop *w, const char *url, const args *a, const char *qu
                 one[0] = res;
                 *cmp = (rm_comparison){sc, one, 1, NULL, 0};
             } else {
-                rc = REMOUS_ERR_RUN;
+                free(cmp);
                 free(one);
+                cmp = NULL;
                 remous_results_free(res);
+                snprintf(err, errlen, "out of memory");
+                rc = REMOUS_ERR_RUN;
             }
         }
     }
-    char *out = NULL;
     if (rc != REMOUS_OK) {
-        *status = 400;
-        buf b = {0};
-        b.f = open_memstream(&b.s, &b.len);
-        if (b.f) {
-            fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><title>remous workshop</title></head>\n"
-                  "<body style=\"font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem\">\n<h1>", b.f);
-            html(b.f, plain->models[0]->name);
-            fputs("</h1>\n", b.f);
-            controls(b.f, w, plain, a, query, fr);
-            fputs("<p class=\"error\">remous: ", b.f);
-            html(b.f, err);
-            fputs("</p>\n</body>\n</html>\n", b.f);
-            fclose(b.f);
-            out = b.s;
-            *len = b.len;
-        }
-    } else {
-        /* only the variants asked for */
-        rm_comparison shown = *cmp;
-        remous_results *kept[256];
-        rm_delta *rows = malloc(((size_t)cmp->nrows + 1) * sizeof *rows);
-        int n = 0, nrows = 0;
-        for (int v = 0; v < cmp->n && n < 256; v++) {
-            int want = v == 0 || !arg(a, "v");
-            for (int k = 0; k < a->n && !want; k++)
-                want = strcmp(a->key[k], "variant") == 0 && strcmp(a->value[k], cmp->results[v]->variant) == 0;
-            if (want)
-                kept[n++] = cmp->results[v];
-        }
-        for (int k = 0; rows && k < cmp->nrows; k++)
-            for (int v = 1; v < n; v++)
-                if (cmp->rows[k].variant == kept[v]->variant)
-                    rows[nrows++] = cmp->rows[k];
-        shown.results = kept;
-        shown.n = n;
-        shown.rows = rows;
-        shown.nrows = nrows;
-        if (strcmp(url, "/") == 0 || strcmp(url, "/report.html") == 0) {
-            buf b = {0};
-            b.f = open_memstream(&b.s, &b.len);
-            if (b.f) {
-                char *ctl = NULL;
-                size_t ctl_len = 0;
-                FILE *c = strcmp(url, "/") == 0 ? open_memstream(&ctl, &ctl_len) : NULL;
-                if (c) {
-                    controls(c, w, plain, a, query, fr);
-                    fclose(c);
-                }
-                rm_html_page(b.f, &shown, fr ? "fr" : "en", ctl);
-                free(ctl);
-                fclose(b.f);
-                out = b.s;
-                *len = b.len;
-            }
-        } else {                                     /* a CSV file, written then read */
-            char dir[] = "/tmp/remous-workshop-XXXXXX";
-            if (mkdtemp(dir)) {
-                int wrc = shown.n > 1 ? remous_write_comparison(&shown, dir, err, sizeof err)
-                                      : rm_write_results((const remous_results *const *)shown.results, 1, dir, err, sizeof err);
-                char file[200];
-                snprintf(file, sizeof file, "%s%s", dir, url);
-                FILE *f = wrc == REMOUS_OK ? fopen(file, "rb") : NULL;
-                if (f) {
-                    buf b = {0};
-                    b.f = open_memstream(&b.s, &b.len);
-                    int ch;
-                    while (b.f && (ch = fgetc(f)) != EOF)
-                        fputc(ch, b.f);
-                    if (b.f)
-                        fclose(b.f);
-                    fclose(f);
-                    out = b.s;
-                    *len = b.len;
-                    *type = "text/csv; charset=utf-8";
-                }
-                const char *names5[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv", "compare.csv"};
-                for (int i = 0; i < 5; i++) {
-                    snprintf(file, sizeof file, "%s/%s", dir, names5[i]);
-                    remove(file);
-                }
-                rmdir(dir);
-            }
-        }
-        free(rows);
+        remous_close(sc);
+        return rc;
     }
-    remous_comparison_free(cmp);
-    remous_close(sc);
-    remous_close(plain);
+    *out_sc = sc;
+    *out_cmp = cmp;
+    return REMOUS_OK;
+}
+
+/* The computing thread: the most recently asked job first; those nobody
+ * asked about for a while are dropped before they start. */
+static void *computing(void *arg) {
+    workshop *w = arg;
+    pthread_mutex_lock(&w->lock);
+    while (!w->stopping) {
+        job *next = NULL;
+        double now = now_seconds();
+        for (int i = 0; i < MAX_JOBS; i++) {
+            job *j = &w->jobs[i];
+            if (j->state != JOB_WAITING)
+                continue;
+            if (now - j->asked > ABANDON_SECONDS)
+                job_clear(j);
+            else if (!next || j->asked > next->asked)
+                next = j;
+        }
+        if (!next) {
+            pthread_cond_wait(&w->work, &w->lock);
+            continue;
+        }
+        next->state = JOB_RUNNING;
+        next->done = 0;
+        running r = {w, next, w->generation};
+        pthread_mutex_unlock(&w->lock);
+        remous_scenario *sc = NULL;
+        remous_comparison *cmp = NULL;
+        char err[1024] = "";
+        int rc = compare(w, next, &r, &sc, &cmp, err, sizeof err);
+        pthread_mutex_lock(&w->lock);
+        if (r.generation != w->generation && !w->stopping) {   /* the file changed: again */
+            remous_comparison_free(cmp);
+            remous_close(sc);
+            next->state = JOB_WAITING;
+            next->generation = w->generation;
+        } else if (rc != REMOUS_OK && strcmp(err, "cancelled") == 0) {
+            if (w->log && !w->stopping)
+                fprintf(w->log, "remous workshop: cancelled %s (nobody waits for it any more)\n", next->key);
+            job_clear(next);
+        } else {
+            next->state = JOB_DONE;
+            next->sc = sc;
+            next->cmp = cmp;
+            snprintf(next->err, sizeof next->err, "%s", rc == REMOUS_OK ? "" : err);
+        }
+        pthread_cond_broadcast(&w->finished);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+/* ------------------------------------------------------------- drawing -- */
+
+static char *memstream_page(FILE **f, char **s, size_t *len) {
+    *s = NULL;
+    *len = 0;
+    *f = open_memstream(s, len);
+    return *f ? *s : NULL;
+}
+
+/* The page with the controls and a message (an error, or progress). */
+static char *message_page(const workshop *w, const args *a, const char *query, int fr, const char *cls,
+                          const char *message, const char *extra, size_t *len) {
+    char *s;
+    FILE *f;
+    memstream_page(&f, &s, len);
+    if (!f)
+        return NULL;
+    fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+          "content=\"width=device-width, initial-scale=1\"><title>remous workshop</title></head>\n"
+          "<body style=\"font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem\">\n<h1>", f);
+    html(f, w->plain->models[0]->name);
+    fputs("</h1>\n", f);
+    controls(f, w, w->plain, a, query, fr);
+    fprintf(f, "<p class=\"%s\">", cls);
+    html(f, message);
+    fputs("</p>\n", f);
+    if (extra)
+        fputs(extra, f);
+    fputs("</body>\n</html>\n", f);
+    fclose(f);
+    return s;
+}
+
+/* Progress, then a reload when the job is done (or was dropped). */
+static char *progress_page(const workshop *w, const job *j, const args *a, const char *query, int fr,
+                           size_t *len) {
+    char message[200], script[1400];
+    snprintf(message, sizeof message, fr ? "Calcul en cours : %ld sur %ld simulations…"
+                                         : "Computing: %ld of %ld runs…", j->done, j->total);
+    const char *q = strchr(query, '?');
+    char *tail = NULL;
+    size_t tail_len = 0;
+    FILE *t = open_memstream(&tail, &tail_len);
+    if (!t)
+        return NULL;
+    fputs(q ? q : "?", t);
+    if (w->token[0])
+        fprintf(t, "%stoken=%s", q ? "&" : "", w->token);
+    fclose(t);
+    snprintf(script, sizeof script,
+             "<script>(function(){var p=document.querySelector('p.progress');"
+             "setInterval(function(){fetch('/progress%s').then(function(r){return r.text()}).then(function(x){"
+             "var v=x.trim().split(' ');if(v[2]!=='running')location.reload();"
+             "else p.textContent=p.textContent.replace(/[0-9]+ (of|sur) [0-9]+/,v[0]+' $1 '+v[1])})"
+             ".catch(function(){})},300)})()</script>\n", tail);
+    free(tail);
+    return message_page(w, a, query, fr, "progress", message, script, len);
+}
+
+/* The comparison's page, report or CSV file, showing the variants asked. */
+static char *draw(const workshop *w, const job *j, const char *url, const args *a, const char *query, int fr,
+                  size_t *len, const char **type) {
+    remous_comparison *cmp = j->cmp;
+    rm_comparison shown = *cmp;
+    remous_results *kept[256];
+    rm_delta *rows = malloc(((size_t)cmp->nrows + 1) * sizeof *rows);
+    if (!rows)
+        return NULL;
+    int n = 0, nrows = 0;
+    for (int v = 0; v < cmp->n && n < 256; v++) {
+        int want = v == 0 || !arg(a, "v");
+        for (int k = 0; k < a->n && !want; k++)
+            want = strcmp(a->key[k], "variant") == 0 && strcmp(a->value[k], cmp->results[v]->variant) == 0;
+        if (want)
+            kept[n++] = cmp->results[v];
+    }
+    for (int k = 0; k < cmp->nrows; k++)
+        for (int v = 1; v < n; v++)
+            if (cmp->rows[k].variant == kept[v]->variant)
+                rows[nrows++] = cmp->rows[k];
+    shown.results = kept;
+    shown.n = n;
+    shown.rows = rows;
+    shown.nrows = nrows;
+    char *out = NULL;
+    *type = "text/html; charset=utf-8";
+    if (strcmp(url, "/") == 0 || strcmp(url, "/report.html") == 0) {
+        FILE *f;
+        memstream_page(&f, &out, len);
+        if (f) {
+            char *ctl = NULL;
+            size_t ctl_len = 0;
+            FILE *c = strcmp(url, "/") == 0 ? open_memstream(&ctl, &ctl_len) : NULL;
+            if (c) {
+                controls(c, w, w->plain, a, query, fr);
+                fclose(c);
+            }
+            rm_html_page(f, &shown, fr ? "fr" : "en", ctl);
+            free(ctl);
+            fclose(f);
+        }
+    } else {                                         /* a CSV file, written then read */
+        char dir[] = "/tmp/remous-workshop-XXXXXX", err[1024];
+        if (mkdtemp(dir)) {
+            int wrc = shown.n > 1 ? remous_write_comparison(&shown, dir, err, sizeof err)
+                                  : rm_write_results((const remous_results *const *)shown.results, 1, dir, err,
+                                                     sizeof err);
+            char file[200];
+            snprintf(file, sizeof file, "%s%s", dir, url);
+            FILE *in = wrc == REMOUS_OK ? fopen(file, "rb") : NULL;
+            if (in) {
+                FILE *f;
+                memstream_page(&f, &out, len);
+                int ch;
+                while (f && (ch = fgetc(in)) != EOF)
+                    fputc(ch, f);
+                if (f)
+                    fclose(f);
+                fclose(in);
+                *type = "text/csv; charset=utf-8";
+            }
+            const char *names[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv", "compare.csv"};
+            for (int i = 0; i < 5; i++) {
+                snprintf(file, sizeof file, "%s/%s", dir, names[i]);
+                remove(file);
+            }
+            rmdir(dir);
+        }
+    }
+    free(rows);
     return out;
 }
 
@@ -467,6 +735,120 @@ static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *t
     return ok;
 }
 
+static enum MHD_Result text(struct MHD_Connection *c, int status, const char *message) {
+    return reply(c, status, "text/plain; charset=utf-8", message, strlen(message), 0);
+}
+
+/* Answers one request; under the lock (left only while waiting). */
+static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char *url, const args *a) {
+    watch(w);
+    if (strcmp(url, "/generation") == 0) {
+        char line[32];
+        snprintf(line, sizeof line, "%lu\n", w->generation);
+        return text(c, 200, line);
+    }
+    static const char *routes[] = {"/", "/progress", "/report.html", "/summary.csv", "/compare.csv",
+                                   "/timeseries.csv", "/params.csv", "/replications.csv", NULL};
+    int known = 0;
+    for (const char **r = routes; *r; r++)
+        known |= strcmp(url, *r) == 0;
+    if (!known)
+        return text(c, 404, "remous workshop: no such page\n");
+    size_t len = 0;
+    if (!w->plain) {                                 /* the scenario does not load */
+        char *page = error_page(w, w->plain_err, &len);
+        enum MHD_Result ok = page ? reply(c, 500, "text/html; charset=utf-8", page, len, 0)
+                                  : text(c, 500, "remous workshop: out of memory\n");
+        free(page);
+        return ok;
+    }
+    int is_page = strcmp(url, "/") == 0, is_progress = strcmp(url, "/progress") == 0;
+    char *key = canonical(a, is_progress ? "/" : url);
+    if (!key)
+        return text(c, 500, "remous workshop: out of memory\n");
+    int fr = arg(a, "lang") && strcmp(arg(a, "lang"), "fr") == 0;
+    entry *e = is_progress ? NULL : cache_find(w, key);
+    w->requests += !is_progress;
+    w->hits += e != NULL;
+    if (e) {
+        free(key);
+        return reply(c, e->status, e->type, e->body, e->len, !is_page);
+    }
+    char err[1024];
+    int reps = check_query(w, a, err, sizeof err);
+    char *jkey = reps ? job_key(a, reps) : NULL;
+    job *j = NULL;
+    if (reps && jkey && is_progress) {
+        for (int i = 0; i < MAX_JOBS && !j; i++)
+            if (w->jobs[i].state != JOB_EMPTY && strcmp(w->jobs[i].key, jkey) == 0)
+                j = &w->jobs[i];
+        char line[80];
+        if (j)
+            j->asked = now_seconds();
+        snprintf(line, sizeof line, "%ld %ld %s\n", j ? j->done : 0, j ? j->total : 0,
+                 !j ? "gone" : j->state == JOB_DONE ? "done" : "running");
+        free(jkey);
+        free(key);
+        return text(c, 200, line);
+    }
+    if (reps && jkey) {
+        j = job_for(w, jkey, a, reps);
+        if (!j) {
+            free(jkey);
+            free(key);
+            return text(c, 503, "remous workshop: busy with other situations; try again in a moment\n");
+        }
+        double deadline = now_seconds() + (is_page ? PAGE_WAIT_SECONDS : DOWNLOAD_WAIT_SECONDS);
+        while (j->state != JOB_DONE && j->state != JOB_EMPTY && strcmp(j->key, jkey) == 0 && !w->stopping) {
+            double now = now_seconds();
+            if (now >= deadline)
+                break;
+            j->asked = now;
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += 200000000L;
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            pthread_cond_timedwait(&w->finished, &w->lock, &until);
+        }
+        if (j->state == JOB_EMPTY || strcmp(j->key, jkey) != 0)   /* dropped or replaced meanwhile */
+            j = NULL;
+    }
+    free(jkey);
+    int status = 200;
+    const char *type = "text/html; charset=utf-8";
+    char *body = NULL;
+    if (!reps) {                                     /* a bad value in the address */
+        status = 400;
+        body = message_page(w, a, key, fr, "error", err, NULL, &len);
+    } else if (!j) {
+        free(key);
+        return text(c, 503, "remous workshop: the scenario changed meanwhile; reload the page\n");
+    } else if (j->state != JOB_DONE) {
+        char *page = is_page ? progress_page(w, j, a, key, fr, &len) : NULL;
+        free(key);
+        enum MHD_Result ok = page ? reply(c, 200, "text/html; charset=utf-8", page, len, 0)
+                                  : text(c, 503, "remous workshop: still computing; try again in a moment\n");
+        free(page);
+        return ok;
+    } else if (!j->cmp) {                            /* the params give an error */
+        status = 400;
+        char message[1100];
+        snprintf(message, sizeof message, "remous: %s", j->err);
+        body = message_page(w, a, key, fr, "error", message, NULL, &len);
+    } else {
+        body = draw(w, j, url, a, key, fr, &len, &type);
+    }
+    if (!body) {
+        free(key);
+        return text(c, 500, "remous workshop: out of memory\n");
+    }
+    e = cache_put(w, key, body, len, type, status);
+    return reply(c, e->status, e->type, e->body, e->len, !is_page);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                               const char *version, const char *upload, size_t *upload_size, void **state) {
     workshop *w = cls;
@@ -477,56 +859,20 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         *state = (void *)1;
         return MHD_YES;
     }
-    if (strcmp(method, "GET") != 0) {
-        static const char msg[] = "remous workshop: only GET\n";
-        return reply(c, 405, "text/plain; charset=utf-8", msg, sizeof msg - 1, 0);
-    }
+    if (strcmp(method, "GET") != 0)
+        return text(c, 405, "remous workshop: only GET\n");
     args a = {.n = 0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &a);
     if (w->token[0]) {
         const char *t = arg(&a, "token");
-        if (!t || strcmp(t, w->token) != 0) {
-            static const char msg[] = "remous workshop: this address needs the token printed when the workshop "
-                                      "started (...?token=...)\n";
-            return reply(c, 403, "text/plain; charset=utf-8", msg, sizeof msg - 1, 0);
-        }
+        if (!t || strcmp(t, w->token) != 0)
+            return text(c, 403, "remous workshop: this address needs the token printed when the workshop "
+                                "started (...?token=...)\n");
     }
-    watch(w);
-    if (strcmp(url, "/generation") == 0) {
-        char text[32];
-        int n = snprintf(text, sizeof text, "%lu\n", w->generation);
-        return reply(c, 200, "text/plain; charset=utf-8", text, (size_t)n, 0);
-    }
-    static const char *routes[] = {"/", "/report.html", "/summary.csv", "/compare.csv", "/timeseries.csv",
-                                   "/params.csv", "/replications.csv", NULL};
-    int known = 0;
-    for (const char **r = routes; *r; r++)
-        known |= strcmp(url, *r) == 0;
-    if (!known) {
-        static const char msg[] = "remous workshop: no such page\n";
-        return reply(c, 404, "text/plain; charset=utf-8", msg, sizeof msg - 1, 0);
-    }
-    char *key = canonical(&a, url);
-    if (!key)
-        return MHD_NO;
-    entry *e = cache_find(w, key);
-    w->requests++;
-    w->hits += e != NULL;
-    if (!e) {
-        size_t len = 0;
-        const char *type;
-        int status;
-        char *body = compute(w, url, &a, key, &len, &type, &status);
-        if (!body) {
-            free(key);
-            static const char msg[] = "remous workshop: out of memory\n";
-            return reply(c, 500, "text/plain; charset=utf-8", msg, sizeof msg - 1, 0);
-        }
-        e = cache_put(w, key, body, len, type, status);
-    } else {
-        free(key);
-    }
-    return reply(c, e->status, e->type, e->body, e->len, strcmp(url, "/") != 0);
+    pthread_mutex_lock(&w->lock);
+    enum MHD_Result ok = answer(w, c, url, &a);
+    pthread_mutex_unlock(&w->lock);
+    return ok;
 }
 
 static volatile sig_atomic_t stop;
@@ -572,32 +918,56 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
         for (int i = 0; i < 16; i++)
             snprintf(w.token + 2 * i, 3, "%02x", raw[i]);
     }
-    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port,
-                                            NULL, NULL, handle, &w, MHD_OPTION_SOCK_ADDR, &addr,
-                                            MHD_OPTION_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-                                            MHD_OPTION_END);
-    if (!d) {
-        snprintf(err, errlen, "cannot listen on %s port %d: %s", listen, port, strerror(errno));
+    load_plain(&w);
+    pthread_mutex_init(&w.lock, NULL);
+    pthread_cond_init(&w.work, NULL);
+    pthread_cond_init(&w.finished, NULL);
+    pthread_t computer;
+    if (pthread_create(&computer, NULL, computing, &w) != 0) {
+        snprintf(err, errlen, "cannot start the workshop's computing thread");
+        remous_close(w.plain);
         return REMOUS_ERR_RUN;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    int bound = info ? info->port : port;
-    if (w.token[0])
-        fprintf(out, "remous workshop: http://%s:%d/?token=%s (give the room this address, with this machine's "
-                     "own address for %s; Ctrl-C to stop)\n", listen, bound, w.token, listen);
-    else
-        fprintf(out, "remous workshop: http://%s:%d/ (Ctrl-C to stop)\n", listen, bound);
-    fflush(out);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    while (!stop)
-        pause();
-    MHD_stop_daemon(d);
-    fprintf(w.log, "remous workshop: %lu requests, %lu answered from the cache (%.0f%%)\n", w.requests, w.hits,
-            w.requests ? 100.0 * (double)w.hits / (double)w.requests : 0.0);
+    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+                                            MHD_USE_ERROR_LOG, (uint16_t)port,
+                                            NULL, NULL, handle, &w, MHD_OPTION_SOCK_ADDR, &addr,
+                                            MHD_OPTION_CONNECTION_LIMIT, 64u,
+                                            MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+    int rc = REMOUS_OK;
+    if (!d) {
+        snprintf(err, errlen, "cannot listen on %s port %d: %s", listen, port, strerror(errno));
+        rc = REMOUS_ERR_RUN;
+    } else {
+        const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+        int bound = info ? info->port : port;
+        if (w.token[0])
+            fprintf(out, "remous workshop: http://%s:%d/?token=%s (give the room this address, with this machine's "
+                         "own address for %s; Ctrl-C to stop)\n", listen, bound, w.token, listen);
+        else
+            fprintf(out, "remous workshop: http://%s:%d/ (Ctrl-C to stop)\n", listen, bound);
+        fflush(out);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        while (!stop)
+            pause();
+    }
+    pthread_mutex_lock(&w.lock);
+    w.stopping = 1;
+    pthread_cond_broadcast(&w.work);
+    pthread_cond_broadcast(&w.finished);
+    pthread_mutex_unlock(&w.lock);
+    if (d)
+        MHD_stop_daemon(d);
+    pthread_join(computer, NULL);
+    if (d)
+        fprintf(w.log, "remous workshop: %lu requests, %lu answered from the cache (%.0f%%)\n", w.requests, w.hits,
+                w.requests ? 100.0 * (double)w.hits / (double)w.requests : 0.0);
     cache_clear(&w);
-    return REMOUS_OK;
+    for (int i = 0; i < MAX_JOBS; i++)
+        job_clear(&w.jobs[i]);
+    remous_close(w.plain);
+    return rc;
 }

@@ -121,6 +121,31 @@ hits=$(sed -n 's/.* requests, [0-9]* answered from the cache (\([0-9]*\)%).*/\1/
 echo "workshop load: $requests requests in 5 s, 10 clients; latency $(awk '/^ +50%/ {print "p50 " $2} /^ +99%/ {print "p99 " $2}' "$tmp/wrk.log" | tr '\n' ' ');" \
      "$(tail -1 "$tmp/main.err" | sed 's/remous workshop: //')"
 
+# --- long work: progress, cancellation, caps ----------------------------------
+start slow "$top/tests/scenarios/slow_workshop.lua"
+slow=${url%/}
+expect "$(status "$slow/?p.days=731")" 200 "a long comparison"
+grep -qF 'Computing: ' "$tmp/body" && ok || ko "a long comparison shows progress after a second"
+grep -qF "fetch('/progress?p.days=731')" "$tmp/body" && ok || ko "the progress page polls its own progress"
+progress=$(curl -s "$slow/progress?p.days=731")
+case "$progress" in *" 8 running") ok ;; *) ko "progress of 8 runs (4 replications x 2), got '$progress'" ;; esac
+# the team moves on: nobody asks for days=731 any more; the next situation is computed
+expect "$(status "$slow/?p.days=1&reps=2")" 200 "the next situation"
+for _ in $(seq 60); do
+    case "$(curl -s "$slow/progress?p.days=1&reps=2")" in *done) break ;; esac
+    sleep 0.1
+done
+expect "$(curl -s "$slow/progress?p.days=1&reps=2" | awk '{print $3}')" done "the next situation is computed"
+grep -qF 'cancelled ?p.days=731&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
+    ko "the abandoned comparison is cancelled: $(cat "$tmp/slow.err")"
+expect "$(curl -s "$slow/progress?p.days=731" | awk '{print $3}')" gone "the cancelled comparison is gone"
+expect "$(status "$slow/?p.days=1&reps=2")" 200 "the next situation's page"
+grep -qF 'class="digest"' "$tmp/body" && ok || ko "the next situation's page has its digest"
+expect "$(status "$slow/?p.days=800")" 400 "a horizon beyond the workshop's cap"
+grep -qF 'the workshop simulates at most 731 days per replication; this horizon is 800 days' "$tmp/body" && ok ||
+    ko "the horizon cap's message"
+kill -INT "$slow_pid"
+
 # --- a room: beyond loopback a token is needed ---------------------------------
 start room "$top/scenarios/bookstore.lua" --listen 0.0.0.0
 token=$(echo "$url" | sed -n 's/.*token=\([0-9a-f]*\).*/\1/p')
