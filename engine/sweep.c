@@ -70,9 +70,45 @@ static void point_label(const remous_sweep_options *sw, long k, char *buf, size_
         w += (size_t)snprintf(buf + w, len - w, "%s%s=%s", g ? ", " : "", sw->grid[g].name, values[g]);
 }
 
-/* The manifest: what a sweep is, to tell its shards belong together. */
+/* A manifest's lines, without its shard line (file: a sweep.txt). */
+static char *manifest_file(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char *text = calloc(1, 65536), line[4096];
+    size_t w = 0;
+    while (text && fgets(line, sizeof line, f))
+        if (strncmp(line, "shard ", 6) != 0 && w + strlen(line) < 65535)
+            w += (size_t)snprintf(text + w, 65536 - w, "%s", line);
+    fclose(f);
+    return text;
+}
+
+static char *manifest(const char *dir, char *err, size_t errlen) {
+    char path[4200];
+    snprintf(path, sizeof path, "%s/sweep.txt", dir);
+    char *text = manifest_file(path);
+    if (!text)
+        snprintf(err, errlen, "%s is not the output of a sweep (no sweep.txt)", dir);
+    return text;
+}
+
+/* FNV-1a of the scenario's bytes: shards of other contents do not merge. */
+static unsigned long long file_hash(const char *path) {
+    unsigned long long h = 14695981039346656037ULL;
+    FILE *f = fopen(path, "rb");
+    int c;
+    while (f && (c = fgetc(f)) != EOF)
+        h = (h ^ (unsigned char)c) * 1099511628211ULL;
+    if (f)
+        fclose(f);
+    return h;
+}
+
+/* The manifest: what a sweep is, to tell its shards belong together (and
+ * a resumed sweep is the same sweep: `same`). */
 static int write_manifest(const char *dir, const char *path, const remous_options *opt,
-                          const remous_sweep_options *sw, int with_shard, char *err, size_t errlen) {
+                          const remous_sweep_options *sw, int with_shard, int same, char *err, size_t errlen) {
     char file[4200], tmp[4300];
     snprintf(file, sizeof file, "%s/sweep.txt", dir);
     snprintf(tmp, sizeof tmp, "%s.tmp", file);
@@ -84,6 +120,8 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     const char *slash = strrchr(path, '/');
     fprintf(f, "scenario %s\nvariant %s\nseed %llu\nreplications %d\npoints %ld\n", slash ? slash + 1 : path,
             sw->variant ? sw->variant : "baseline", (unsigned long long)opt->seed, opt->replications, npoints(sw));
+    fprintf(f, "scenario_fnv1a %016llx\nperiod %s\nunsafe %d\n", file_hash(path), opt->period ? opt->period : "default",
+            opt->unsafe);
     for (int g = 0; g < sw->ngrid; g++) {
         fprintf(f, "grid %s=", sw->grid[g].name);
         for (int i = 0; i < sw->grid[g].nvalues; i++)
@@ -95,7 +133,24 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     if (with_shard && sw->nshards > 1)
         fprintf(f, "shard %d/%d\n", sw->shard, sw->nshards);
     int bad = ferror(f);
-    if (fclose(f) != 0 || bad || rename(tmp, file) != 0) {
+    if (fclose(f) != 0 || bad) {
+        remove(tmp);
+        snprintf(err, errlen, "cannot write %s", file);
+        return -1;
+    }
+    if (same) {                                  /* --resume: the folder holds this sweep, or nothing */
+        char *before = manifest_file(file), *now = before ? manifest_file(tmp) : NULL;
+        int differ = before && (!now || strcmp(before, now) != 0);
+        free(before);
+        free(now);
+        if (differ) {
+            remove(tmp);
+            snprintf(err, errlen, "--resume: %s holds another sweep (its sweep.txt differs: scenario, grid, "
+                     "options or the scenario's contents); give another --out, or drop --resume to start again", dir);
+            return -1;
+        }
+    }
+    if (rename(tmp, file) != 0) {
         remove(tmp);
         snprintf(err, errlen, "cannot write %s", file);
         return -1;
@@ -122,6 +177,9 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
     o.set_values = vals;
     o.nsets = n;
     o.progress = 0;
+    char stale[4300];                            /* an earlier run's mark: this point is redone */
+    snprintf(stale, sizeof stale, "%s/points/%06ld/done", out, k);
+    remove(stale);
     remous_scenario *sc = remous_open(path, &o, err, errlen);
     if (!sc) {                                   /* "--set NAME" is a grid's here: say so */
         for (int g = 0; g < sw->ngrid; g++) {
@@ -424,8 +482,8 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     long n = npoints(sw);
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/points", out);
-    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, err, errlen) < 0)
-        return REMOUS_ERR_RUN;
+    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0)
+        return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
     long todo = 0;
     for (long k = 0; k < n; k++) {
         char done[4300];
@@ -473,24 +531,6 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
 }
 
 /* --------------------------------------------------------------- merge -- */
-
-/* A manifest's lines, without its shard line. */
-static char *manifest(const char *dir, char *err, size_t errlen) {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/sweep.txt", dir);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s is not the output of a sweep (no sweep.txt)", dir);
-        return NULL;
-    }
-    char *text = calloc(1, 65536), line[4096];
-    size_t w = 0;
-    while (text && fgets(line, sizeof line, f))
-        if (strncmp(line, "shard ", 6) != 0 && w + strlen(line) < 65535)
-            w += (size_t)snprintf(text + w, 65536 - w, "%s", line);
-    fclose(f);
-    return text;
-}
 
 int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec,
                  FILE *table, char *err, size_t errlen) {

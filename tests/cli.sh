@@ -147,6 +147,18 @@ expect 2 "a missing shard" -- "$remous" merge s1 --out nope
 stderr_is "a missing shard" "remous: point 1 is missing from every folder: a shard did not finish or is not given"
 expect 2 "a shard given twice" -- "$remous" merge s1 s1 s2 --out nope
 stderr_is "a shard given twice" "remous: point 0 is in both s1 and s1: the shards overlap"
+# shards that do not belong together: another period, another scenario text under the same name
+expect 0 "a shard with another period" -- "$remous" sweep "$bs" $grid --out sp2 --shard 2/2 --period 1d
+expect 2 "merging shards of different periods" -- "$remous" merge s1 sp2 --out nope
+stderr_is "merging shards of different periods" "remous: s1 and sp2 are not shards of the same sweep (their sweep.txt differ)"
+mkdir -p edited && sed 's/param("booksellers", 2,/param("booksellers", 3,/' "$bs" > edited/bookstore.lua
+expect 0 "a shard of an edited copy" -- "$remous" sweep edited/bookstore.lua $grid --out se2 --shard 2/2
+expect 2 "merging shards of different scenario texts" -- "$remous" merge s1 se2 --out nope
+stderr_is "merging shards of different scenario texts" "remous: s1 and se2 are not shards of the same sweep (their sweep.txt differ)"
+# --resume into the folder of another sweep
+expect 2 "resuming another sweep" -- "$remous" sweep "$bs" --grid booksellers=5,6 --reps 3 --quiet --out whole --resume
+stderr_is "resuming another sweep" "remous: --resume: whole holds another sweep (its sweep.txt differs: scenario, grid, options or the scenario's contents); give another --out, or drop --resume to start again"
+grep -q '^grid booksellers=1,2,3$' whole/sweep.txt && ok || ko "the refused resume leaves the sweep's manifest"
 expect 2 "a grid param the scenario never reads" -- "$remous" sweep "$bs" --grid clerks=1,2 --out g
 stderr_is "a grid param the scenario never reads" 'remous: --grid clerks: the scenario has no param("clerks")'
 # killed midway (SIGKILL), then resumed: the same files
