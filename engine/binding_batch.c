@@ -15,23 +15,79 @@
 #include "results.h"
 
 #define BATCH_BUDGET 20000000000LL        /* Lua instructions of the script itself */
+#define BATCH_MEMORY_CAP ((size_t)512 << 20) /* bytes the script's Lua state may hold */
 
 typedef struct batch {
     char dir[4096];           /* the script's folder: scenario paths are relative to it */
     remous_options base;      /* --seed, --jobs, ... from the command line */
     long long instructions;
+    size_t mem_used;
+    int stopped;              /* budget or memory cap hit: pcall passes it on */
+    int mem_exceeded;
 } batch;
 
 static batch *batch_of(lua_State *L) {
     return *(batch **)lua_getextraspace(L);
 }
 
+/* The same memory cap as scenarios have, larger: results pile up. */
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    batch *b = ud;
+    if (ptr == NULL)
+        osize = 0;
+    if (nsize == 0) {
+        free(ptr);
+        b->mem_used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && b->mem_used + (nsize - osize) > BATCH_MEMORY_CAP) {
+        b->mem_exceeded = b->stopped = 1;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        b->mem_used = b->mem_used - osize + nsize;
+    return p;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     batch *b = batch_of(L);
     b->instructions += 10000;
-    if (b->instructions > BATCH_BUDGET)
+    if (b->instructions > BATCH_BUDGET || b->stopped) {
+        b->stopped = 1;
         luaL_error(L, "stopped after %d billion Lua instructions: an endless loop?", (int)(BATCH_BUDGET / 1000000000));
+    }
+}
+
+/* pcall and xpcall that cannot swallow the budget's or the memory cap's
+ * stop: once stopped, the error goes on up to the command line. */
+static int l_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1);
+    if (lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0) == LUA_OK)
+        return lua_gettop(L);
+    if (batch_of(L)->stopped)
+        return lua_error(L);
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, -2);
+    return 2;
+}
+
+static int l_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2);                     /* f, handler, true, f, args... */
+    if (lua_pcall(L, n - 2, LUA_MULTRET, 2) == LUA_OK)
+        return lua_gettop(L) - 2;
+    if (batch_of(L)->stopped)
+        return lua_error(L);
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, -2);
+    return 2;
 }
 
 /* The options of a call: { reps =, seed =, variant =, set = { name = value } }. */
@@ -266,7 +322,7 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         snprintf(b.dir, sizeof b.dir, "%.*s", (int)(slash - script), script);
     else
         snprintf(b.dir, sizeof b.dir, ".");
-    lua_State *L = luaL_newstate();
+    lua_State *L = lua_newstate(limited_alloc, &b);
     if (!L) {
         snprintf(err, errlen, "out of memory");
         return REMOUS_ERR_RUN;
@@ -288,7 +344,8 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
     lua_pop(L, 1);
-    static const luaL_Reg fns[] = {{"run", l_run}, {"compare", l_compare}, {"print", l_print}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"run", l_run}, {"compare", l_compare}, {"print", l_print},
+                                   {"pcall", l_pcall}, {"xpcall", l_xpcall}, {NULL, NULL}};
     lua_pushglobaltable(L);
     luaL_setfuncs(L, fns, 0);
     lua_pop(L, 1);
@@ -311,7 +368,11 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         fclose(f);
         if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
             const char *msg = lua_tostring(L, -1);
-            snprintf(err, errlen, "%s", msg ? msg : "the batch script raised an error without a message");
+            if (b.mem_exceeded)
+                snprintf(err, errlen, "%s: the batch script used more than %zu MB of memory: a table growing without end?",
+                         script, BATCH_MEMORY_CAP >> 20);
+            else
+                snprintf(err, errlen, "%s", msg ? msg : "the batch script raised an error without a message");
             for (char *p = err; *p; p++)
                 if ((unsigned char)*p < ' ')
                     *p = ' ';

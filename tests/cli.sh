@@ -202,6 +202,18 @@ stderr_is "a batch script running a bad scenario" 'remous: bb.lua:1: ./bad.lua:2
 printf 'os.execute("ls")\n' > bs.lua
 expect 2 "the batch sandbox" -- "$remous" batch bs.lua
 stderr_is "the batch sandbox" "remous: bs.lua:1: attempt to index a nil value (global 'os')"
+# the memory cap, which pcall cannot swallow
+cat > bm.lua <<'EOF'
+local held = {}
+while true do
+  pcall(function() for i = 1, 1e9 do held[#held + 1] = string.rep("x", 1000000) .. i end end)
+end
+EOF
+expect 2 "a batch script holding ever more memory, under pcall" -- "$remous" batch bm.lua
+stderr_is "a batch script holding ever more memory, under pcall" "remous: bm.lua: the batch script used more than 512 MB of memory: a table growing without end?"
+printf 'print(pcall(error, "caught"))\nprint(xpcall(function() error("x", 0) end, function(m) return "handled " .. m end))\nprint(pcall(function(a, b) return a + b end, 1, 2))\n' > bp.lua
+expect 0 "pcall and xpcall still catch ordinary errors" -- "$remous" batch bp.lua
+[ "$(tr '\t' ' ' < out)" = "$(printf 'false caught\nfalse handled x\ntrue 3')" ] && ok || ko "batch pcall: $(cat out)"
 
 # editor support: every word of the language has an annotation
 for word in scenario calendar role queue arrivals activity task tool variant param constant uniform \
