@@ -4,12 +4,16 @@
 // the new page, and check its digest and charts are those of the report
 // `remous compare --set booksellers=3` wrote for the same replications.
 //
-// usage: node workshop_browser.js PAGE_URL EXPECTED_REPORT_FILE PROFILE_DIR
+// With SCENARIO, it then renames the booksellers' label in the file and
+// waits for the open page to reload itself and show the new label.
+//
+// usage: node workshop_browser.js PAGE_URL EXPECTED_REPORT_FILE PROFILE_DIR [SCENARIO]
 // Prints one line per failed check and "N passed, N failed" last.
 'use strict';
 const { spawn } = require('child_process');
+const fs = require('fs');
 
-const [pageUrl, expectedFile, profile] = process.argv.slice(2);
+const [pageUrl, expectedFile, profile, scenario] = process.argv.slice(2);
 const chromium = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
@@ -98,6 +102,14 @@ const shown = `JSON.stringify({
     // the link to this situation keeps the parameters
     check(await page.eval(`[...document.querySelectorAll('a')].some((a) => a.href.includes('p.booksellers=3'))`),
           'the page links to this situation');
+    if (scenario) {                                  // the facilitator edits the file
+        const text = fs.readFileSync(scenario, 'utf8');
+        fs.writeFileSync(scenario, text.replace('label = "Booksellers"', 'label = "Booksellers on duty"'));
+        check(await page.waitFor(`document.body.innerText.includes('Booksellers on duty')`),
+              'the open page reloads itself with the edited scenario');
+        check(await page.eval(`document.querySelector('input[name="p.booksellers"]').value === '3'`),
+              'the reloaded page keeps the situation (booksellers=3)');
+    }
 })().catch((e) => { failed++; console.log(`FAIL: ${e.message}`); }).finally(() => {
     console.log(`${passed} passed, ${failed} failed`);
     chromium.kill();

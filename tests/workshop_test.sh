@@ -38,12 +38,13 @@ case "$url" in http://127.0.0.1:*/) ok ;; *) ko "default address is loopback, go
 # --- the browser: a slider moved gives what compare --set gives ---------------
 "$remous" compare "$tmp/bookstore.lua" --set booksellers=3 --reps 20 --quiet \
     --html "$tmp/expected.html" --out "$tmp/expected" || ko "compare --set booksellers=3"
-if timeout 120 node "$top/tests/workshop_browser.js" "$url" "$tmp/expected.html" "$tmp/profile" > "$tmp/browser.log"; then
+if timeout 120 node "$top/tests/workshop_browser.js" "$url" "$tmp/expected.html" "$tmp/profile" "$tmp/bookstore.lua" \
+        > "$tmp/browser.log"; then
     ok
 else
     ko "browser: $(grep FAIL "$tmp/browser.log" | tr '\n' ' ')"
 fi
-grep -q '11 passed, 0 failed' "$tmp/browser.log" && ok || ko "browser checks: $(tail -1 "$tmp/browser.log")"
+grep -q '13 passed, 0 failed' "$tmp/browser.log" && ok || ko "browser checks: $(tail -1 "$tmp/browser.log")"
 
 # --- downloads: the same bytes as the command line ----------------------------
 for f in summary.csv compare.csv timeseries.csv params.csv; do
@@ -87,7 +88,7 @@ grep -qF 'With online payment + pickup clerk' "$tmp/body" && ko "a variant not c
 sed -i 's/param("booksellers", 2,/param("booksellers", 4,/' "$tmp/bookstore.lua"
 touch -d '+2 seconds' "$tmp/bookstore.lua"
 expect "$(status "$base/generation")" 200 "the generation"
-expect "$(cat "$tmp/body")" 1 "an edit bumps the generation the page watches"
+expect "$(cat "$tmp/body")" 2 "an edit bumps the generation the page watches (the browser's edit was 1)"
 expect "$(status "$base/")" 200 "the page after an edit"
 grep -qF 'name="p.booksellers" type="range" min="1" max="6" step="1" value="4"' "$tmp/body" && ok ||
     ko "the page shows the edited default"
