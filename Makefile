@@ -71,6 +71,7 @@ unit-tests: all $(TEST_BINS)
 	    echo "== $$t"; (cd tests && ../$$t) || failed=1; done; exit $$failed
 
 cli-tests: all
+	@scripts/install-deps.sh parallel
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
 
 # Every scenario of the library: checks, compares, and its story holds on the numbers.

@@ -16,14 +16,15 @@ shift 2
 remous=${REMOUS:-$(cd "$(dirname "$0")/.." && pwd)/build/remous}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-seq 1 "$n" | parallel --halt now,fail=1 ${PARALLEL_OPTIONS:-} \
+# -q: parallel passes each argument as it is (a path with spaces stays one)
+# shellcheck disable=SC2086
+seq 1 "$n" | parallel -q --halt now,fail=1 ${PARALLEL_OPTIONS:-} \
     "$remous" sweep "$@" --jobs 1 --shard "{}/$n" --out "$out/shard-{}" --resume --quiet
-shards=""
+set --
 i=1
 while [ "$i" -le "$n" ]; do
-    shards="$shards $out/shard-$i"
+    set -- "$@" "$out/shard-$i"
     i=$((i + 1))
 done
-# shellcheck disable=SC2086
-"$remous" merge $shards --out "$out/merged"
+"$remous" merge "$@" --out "$out/merged"
 echo "results in $out/merged"

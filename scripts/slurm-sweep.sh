@@ -15,25 +15,33 @@ shift 2
 remous=${REMOUS:-$(cd "$(dirname "$0")/.." && pwd)/build/remous}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# OUT goes into #SBATCH lines, which Slurm does not unquote: keep it plain
+case "$out" in
+    *[!A-Za-z0-9_./+,:@%=-]*)
+        echo "remous: OUT must be a path of letters, digits and _ . / + , : @ % = - for Slurm, got \"$out\"" >&2
+        exit 2 ;;
+esac
 
-# The arguments, quoted once for the batch script.
+# One word, quoted for sh.
+quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 args=""
 for a in "$@"; do
-    args="$args '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
+    args="$args $(quote "$a")"
 done
+remous_q=$(quote "$remous")
 
 cat > "$out/sweep.sbatch" <<SCRIPT
 #!/bin/sh
 #SBATCH --job-name=remous-sweep
 #SBATCH --array=1-$n
 #SBATCH --output=$out/shard-%a.log
-exec "$remous" sweep $args --shard "\$SLURM_ARRAY_TASK_ID/$n" --out "$out/shard-\$SLURM_ARRAY_TASK_ID" --resume --quiet
+exec $remous_q sweep $args --shard "\$SLURM_ARRAY_TASK_ID/$n" --out "$out/shard-\$SLURM_ARRAY_TASK_ID" --resume --quiet
 SCRIPT
 cat > "$out/merge.sbatch" <<SCRIPT
 #!/bin/sh
 #SBATCH --job-name=remous-merge
 #SBATCH --output=$out/merge.log
-exec "$remous" merge $(i=1; while [ $i -le "$n" ]; do printf '"%s/shard-%s" ' "$out" $i; i=$((i + 1)); done) --out "$out/merged"
+exec $remous_q merge $(i=1; while [ $i -le "$n" ]; do printf '"%s/shard-%s" ' "$out" $i; i=$((i + 1)); done) --out "$out/merged"
 SCRIPT
 
 array=$(sbatch --parsable ${SBATCH_OPTIONS:-} "$out/sweep.sbatch")

@@ -174,12 +174,24 @@ for f in summary.csv replications.csv timeseries.csv params.csv; do
 done
 
 # the GNU parallel recipe: shards through parallel, merged, as one machine
-if command -v parallel >/dev/null 2>&1; then
-    expect 0 "the GNU parallel recipe" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 3 par "$bs" $grid
-    for f in summary.csv replications.csv timeseries.csv params.csv sweep.txt; do
-        cmp -s "whole/$f" "par/merged/$f" && ok || ko "the parallel recipe's $f is byte-identical to one machine's"
-    done
-fi
+expect 0 "the GNU parallel recipe" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 3 par "$bs" $grid
+for f in summary.csv replications.csv timeseries.csv params.csv sweep.txt; do
+    cmp -s "whole/$f" "par/merged/$f" && ok || ko "the parallel recipe's $f is byte-identical to one machine's"
+done
+# paths with spaces and quotes stay whole through parallel and through the Slurm scripts
+mkdir -p "odd 'dir" && cp "$bs" "odd 'dir/book store.lua"
+expect 0 "the parallel recipe, paths with spaces" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 2 \
+    "par out" "odd 'dir/book store.lua" --grid booksellers=1,2 --reps 2 --quiet
+grep -q '^baseline,queue,counter,1,wait_mean,' "par out/merged/summary.csv" && ok || ko "the parallel recipe with spaces merged its shards"
+mkdir -p fakebin && printf '#!/bin/sh\necho 42\n' > fakebin/sbatch && chmod +x fakebin/sbatch
+expect 0 "the Slurm script, paths with spaces and quotes" -- env PATH="$tmp/fakebin:$PATH" REMOUS="$remous" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_out "odd 'dir/book store.lua" --grid booksellers=1,2 --reps 2
+sh -n slurm_out/sweep.sbatch && ok || ko "the generated sweep.sbatch is valid sh"
+SLURM_ARRAY_TASK_ID=1 sh slurm_out/sweep.sbatch && [ -e slurm_out/shard-1/points/000000/done ] && ok ||
+    ko "the generated sweep.sbatch runs shard 1 with the quoted scenario path"
+expect 2 "the Slurm script refuses an OUT it cannot quote" -- env PATH="$tmp/fakebin:$PATH" REMOUS="$remous" \
+    "$top/scripts/slurm-sweep.sh" 2 "slurm out" "$bs" --grid booksellers=1,2
+grep -q 'OUT must be a path of letters' err && ok || ko "the Slurm script says why it refuses OUT: $(cat err)"
 
 # batch: a Lua script driving run, compare and sweep
 expect 0 "the example batch script" -- "$remous" batch "$top/scripts/batch/smallest_team.lua"
