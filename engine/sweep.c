@@ -72,16 +72,36 @@ static void point_label(const remous_sweep_options *sw, long k, char *buf, size_
 
 /* A manifest's lines, without its shard line (file: a sweep.txt). */
 static char *manifest_file(const char *path) {
-    FILE *f = fopen(path, "r");
+    FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    char *text = calloc(1, 65536), line[4096];
-    size_t w = 0;
-    while (text && fgets(line, sizeof line, f))
-        if (strncmp(line, "shard ", 6) != 0 && w + strlen(line) < 65535)
-            w += (size_t)snprintf(text + w, 65536 - w, "%s", line);
+    size_t cap = 1 << 16, len = 0;
+    char *all = malloc(cap);
+    for (size_t got; all && (got = fread(all + len, 1, cap - len - 1, f)) > 0; ) {
+        len += got;
+        if (len + 1 == cap) {
+            char *bigger = realloc(all, cap *= 2);
+            if (!bigger)
+                free(all);
+            all = bigger;
+        }
+    }
     fclose(f);
-    return text;
+    if (!all)
+        return NULL;
+    all[len] = '\0';
+    size_t w = 0;                                /* in place: the kept lines */
+    for (char *line = all; *line; ) {
+        char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) + 1 : strlen(line);
+        if (strncmp(line, "shard ", 6) != 0) {
+            memmove(all + w, line, n);
+            w += n;
+        }
+        line += n;
+    }
+    all[w] = '\0';
+    return all;
 }
 
 static char *manifest(const char *dir, char *err, size_t errlen) {
@@ -368,6 +388,10 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
         int y = 10 + (int)k * (bar + gap);
         fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
         html_text(f, lab);
+        if (isnan(mean[k])) {
+            fprintf(f, "</text>\n<text x=\"%d\" y=\"%d\" font-size=\"13\">no value</text>\n", label, y + bar / 2 + 5);
+            continue;
+        }
         fprintf(f, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
                 width * fmax(0, mean[k]) / top, bar, k == best ? "#E69F00" : "#0072B2");
         fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>\n",
@@ -411,24 +435,29 @@ static int rank(const char *spec, const remous_sweep_options *sw, const char *co
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    long found = 0;
     for (long k = 0; k < n; k++) {
         char dir[4300];
         snprintf(dir, sizeof dir, "%s/points/%06ld", owners[k], k);
         finder fd = {parts[0], parts[1], parts[2], sw->ngrid, 0, 0, NAN, NAN, NAN, 0};
-        if (point_metric(dir, &fd) < 0) {
-            snprintf(err, errlen, "--rank: no metric %s %s %s in the sweep's summary", parts[0], parts[1], parts[2]);
-            free(mean); free(lo); free(hi); free(order);
-            return -1;
-        }
+        if (point_metric(dir, &fd) < 0)
+            fd.mean = fd.lo = fd.hi = NAN;           /* ranked last, as "no value" */
+        else
+            found++;
         mean[k] = fd.mean;
         lo[k] = isnan(fd.lo) ? fd.mean : fd.lo;
         hi[k] = isnan(fd.hi) ? fd.mean : fd.hi;
         order[k] = k;
     }
-    for (long i = 1; i < n; i++)                     /* insertion sort: stable, best first */
+    if (found == 0) {
+        snprintf(err, errlen, "--rank: no metric %s %s %s in the sweep's summary", parts[0], parts[1], parts[2]);
+        free(mean); free(lo); free(hi); free(order);
+        return -1;
+    }
+    for (long i = 1; i < n; i++)                     /* insertion sort: stable, best first, no value last */
         for (long j = i; j > 0; j--) {
             double a = mean[order[j]], b = mean[order[j - 1]];
-            if (max ? a > b : a < b) {
+            if ((!isnan(a) && isnan(b)) || (!isnan(a) && !isnan(b) && (max ? a > b : a < b))) {
                 long t = order[j];
                 order[j] = order[j - 1];
                 order[j - 1] = t;
@@ -451,6 +480,10 @@ static int rank(const char *spec, const remous_sweep_options *sw, const char *co
         long k = order[i];
         char label[1024];
         point_label(sw, k, label, sizeof label);
+        if (isnan(mean[k])) {
+            fprintf(table, "%4ld. %-40s   no value  (the metric is not in this point's summary)\n", i + 1, label);
+            continue;
+        }
         int close = i > 0 && (max ? hi[k] >= lo[best] : lo[k] <= hi[best]);
         fprintf(table, "%4ld. %-40s %10.4g  [%.4g, %.4g]%s\n", i + 1, label, mean[k], lo[k], hi[k],
                 i == 0 ? "  best" : close ? "  ~ best" : "");
@@ -592,10 +625,9 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
     }
     if (rc == REMOUS_OK && rank_spec) {        /* the grid, read back from the manifest */
         remous_grid grid[64];
-        const char *values[64][256];
-        char copy[65536];
+        const char **values[64];
+        char *copy = strdup(first);
         int ng = 0;
-        snprintf(copy, sizeof copy, "%s", first);
         for (char *line = copy; line && *line && ng < 64; ) {
             char *next = strchr(line, '\n');
             if (next)
@@ -606,7 +638,12 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
                     *eq = '\0';
                     grid[ng].name = line + 5;
                     grid[ng].nvalues = 0;
-                    for (char *v = eq + 1; v && grid[ng].nvalues < 256; ) {
+                    size_t count = 1;
+                    for (const char *c = eq + 1; *c; c++)
+                        count += *c == ',';
+                    if (!(values[ng] = malloc(count * sizeof *values[ng])))
+                        break;
+                    for (char *v = eq + 1; v; ) {
                         values[ng][grid[ng].nvalues++] = v;
                         v = strchr(v, ',');
                         if (v)
@@ -619,8 +656,15 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             line = next;
         }
         remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL};
-        if (rank(rank_spec, &sw, owners, n, table, err, errlen) < 0)
+        if (!copy) {
+            snprintf(err, errlen, "out of memory");
+            rc = REMOUS_ERR_RUN;
+        } else if (rank(rank_spec, &sw, owners, n, table, err, errlen) < 0) {
             rc = REMOUS_ERR_INPUT;
+        }
+        for (int g = 0; g < ng; g++)
+            free(values[g]);
+        free(copy);
     }
     free(owners);
     free(first);

@@ -155,6 +155,17 @@ mkdir -p edited && sed 's/param("booksellers", 2,/param("booksellers", 3,/' "$bs
 expect 0 "a shard of an edited copy" -- "$remous" sweep edited/bookstore.lua $grid --out se2 --shard 2/2
 expect 2 "merging shards of different scenario texts" -- "$remous" merge s1 se2 --out nope
 stderr_is "merging shards of different scenario texts" "remous: s1 and se2 are not shards of the same sweep (their sweep.txt differ)"
+# ranking: a point without the metric comes last as "no value"; a grid of 300 values keeps its labels
+small="$top/tests/scenarios/small_servers.lua"
+expect 0 "ranking with a point that has no value" -- "$remous" sweep "$small" --grid service=1e12,2,3 \
+    --rank arrivals:customers:cycle_time_mean --out nv
+[ "$(sed -n 4p out | tr -s ' ')" = "$(printf ' 3. service=1e12 no value (the metric is not in this point'"'"'s summary)')" ] && ok ||
+    ko "the point without a value is last: $(cat out)"
+g300=$(seq -s, 1 300)
+expect 0 "shard 1/2 of 300 points" -- "$remous" sweep "$small" --grid servers=$g300 --shard 1/2 --out w1 --quiet --reps 2
+expect 0 "shard 2/2 of 300 points" -- "$remous" sweep "$small" --grid servers=$g300 --shard 2/2 --out w2 --quiet --reps 2
+expect 0 "merge --rank of 300 points" -- "$remous" merge w1 w2 --out wm --rank role:server:utilization:min
+sed -n 2p out | grep -q '^   1\. servers=300 ' && ok || ko "the best of 300 points is servers=300: $(sed -n 2p out)"
 # --resume into the folder of another sweep
 expect 2 "resuming another sweep" -- "$remous" sweep "$bs" --grid booksellers=5,6 --reps 3 --quiet --out whole --resume
 stderr_is "resuming another sweep" "remous: --resume: whole holds another sweep (its sweep.txt differs: scenario, grid, options or the scenario's contents); give another --out, or drop --resume to start again"
