@@ -166,6 +166,18 @@ expect 0 "shard 1/2 of 300 points" -- "$remous" sweep "$small" --grid servers=$g
 expect 0 "shard 2/2 of 300 points" -- "$remous" sweep "$small" --grid servers=$g300 --shard 2/2 --out w2 --quiet --reps 2
 expect 0 "merge --rank of 300 points" -- "$remous" merge w1 w2 --out wm --rank role:server:utilization:min
 sed -n 2p out | grep -q '^   1\. servers=300 ' && ok || ko "the best of 300 points is servers=300: $(sed -n 2p out)"
+# one replication per point: the points themselves spread over --jobs, same files
+expect 0 "a sweep of single replications, one process" -- "$remous" sweep "$small" --grid servers=1,2,3,4,5 \
+    --grid service=1,2 --reps 1 --jobs 1 --out pj1 --quiet
+expect 0 "a sweep of single replications, three processes" -- "$remous" sweep "$small" --grid servers=1,2,3,4,5 \
+    --grid service=1,2 --reps 1 --jobs 3 --out pj3 --quiet
+for f in summary.csv replications.csv timeseries.csv params.csv; do
+    cmp -s "pj1/$f" "pj3/$f" && ok || ko "$f is byte-identical whether points run one by one or on three processes"
+done
+expect 2 "a bad point among points run in parallel" -- "$remous" sweep "$small" --grid servers=1,2,-1,4 --reps 1 \
+    --jobs 3 --out pjbad --quiet
+stderr_is "a bad point among points run in parallel" "remous: $small:3: role \"server\": count must be a whole number from 0 to 100000, got -1"
+[ ! -e pjbad/summary.csv ] && ok || ko "a failed sweep writes no final files"
 # --resume into the folder of another sweep
 expect 2 "resuming another sweep" -- "$remous" sweep "$bs" --grid booksellers=5,6 --reps 3 --quiet --out whole --resume
 stderr_is "resuming another sweep" "remous: --resume: whole holds another sweep (its sweep.txt differs: scenario, grid, options or the scenario's contents); give another --out, or drop --resume to start again"
