@@ -115,22 +115,48 @@ static void read_call(lua_State *L, call *c) {
     if (lua_isnoneornil(L, 2))
         return;
     luaL_checktype(L, 2, LUA_TTABLE);
-    if (lua_getfield(L, 2, "reps") != LUA_TNIL)
-        c->opt.replications = (int)luaL_checkinteger(L, -1);
-    if (lua_getfield(L, 2, "seed") != LUA_TNIL)
-        c->opt.seed = (uint64_t)luaL_checkinteger(L, -1);
-    if (lua_getfield(L, 2, "variant") != LUA_TNIL)
-        snprintf(c->variant, sizeof c->variant, "%s", luaL_checkstring(L, -1));
+    if (lua_getfield(L, 2, "reps") != LUA_TNIL) {
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > 10000000)
+            luaL_error(L, "reps: expected a whole number from 1 to 10000000, got %s", luaL_tolstring(L, -1, NULL));
+        c->opt.replications = (int)lua_tointeger(L, -1);
+    }
+    if (lua_getfield(L, 2, "seed") != LUA_TNIL) {
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0)
+            luaL_error(L, "seed: expected a whole number >= 0, got %s", luaL_tolstring(L, -1, NULL));
+        c->opt.seed = (uint64_t)lua_tointeger(L, -1);
+    }
+    if (lua_getfield(L, 2, "variant") != LUA_TNIL) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "variant: expected a variant's name, got %s", luaL_tolstring(L, -1, NULL));
+        snprintf(c->variant, sizeof c->variant, "%s", lua_tostring(L, -1));
+    }
     lua_pop(L, 3);
-    if (lua_getfield(L, 2, "set") == LUA_TTABLE) {
+    int t = lua_getfield(L, 2, "set");
+    if (t != LUA_TNIL && t != LUA_TTABLE)
+        luaL_error(L, "set: expected a table such as { booksellers = 3 }");
+    if (t == LUA_TTABLE) {
         lua_pushnil(L);
-        while (lua_next(L, -2) && c->opt.nsets < 256) {
+        while (lua_next(L, -2)) {
+            int top = lua_gettop(L);                 /* ... set, key, value */
+            if (lua_type(L, -2) != LUA_TSTRING)     /* (never convert the key: next needs it as it is) */
+                luaL_error(L, "set: the names must be strings, as in { booksellers = 3 }");
+            if (c->opt.nsets == 256)
+                luaL_error(L, "set: at most 256 values");
             int k = c->opt.nsets++;
-            snprintf(c->text[k][0], sizeof c->text[k][0], "%s", luaL_checkstring(L, -2));
-            snprintf(c->text[k][1], sizeof c->text[k][1], "%s", luaL_tolstring(L, -1, NULL));
+            snprintf(c->text[k][0], sizeof c->text[k][0], "%s", lua_tostring(L, -2));
+            if (lua_isinteger(L, -1))               /* whole numbers as such, not 9.007e+15 */
+                snprintf(c->text[k][1], sizeof c->text[k][1], "%lld", (long long)lua_tointeger(L, -1));
+            else if (lua_type(L, -1) == LUA_TNUMBER) {   /* the shortest that reads back the same */
+                double v = lua_tonumber(L, -1);
+                snprintf(c->text[k][1], sizeof c->text[k][1], "%.15g", v);
+                if (strtod(c->text[k][1], NULL) != v)
+                    snprintf(c->text[k][1], sizeof c->text[k][1], "%.17g", v);
+            }
+            else
+                snprintf(c->text[k][1], sizeof c->text[k][1], "%s", luaL_tolstring(L, -1, NULL));
             c->names[k] = c->text[k][0];
             c->values[k] = c->text[k][1];
-            lua_pop(L, 2);                           /* the string and the value */
+            lua_settop(L, top - 1);                  /* the key, for lua_next */
         }
     }
     lua_pop(L, 1);
@@ -364,9 +390,14 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         rc = REMOUS_ERR_INPUT;
     } else {
         static char text[1 << 20];
-        size_t len = fread(text, 1, sizeof text - 1, f);
+        size_t len = fread(text, 1, sizeof text, f);
+        int whole = feof(f) && !ferror(f);
         fclose(f);
-        if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        if (!whole) {
+            snprintf(err, errlen, "%s: a batch script is at most %d KB; move data into CSV files", script,
+                     (int)(sizeof text >> 10) - 1);
+            rc = REMOUS_ERR_INPUT;
+        } else if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
             const char *msg = lua_tostring(L, -1);
             if (b.mem_exceeded)
                 snprintf(err, errlen, "%s: the batch script used more than %zu MB of memory: a table growing without end?",

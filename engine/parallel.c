@@ -191,12 +191,18 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
     FILE **files = calloc((size_t)jobs, sizeof *files);
     pid_t *pids = calloc((size_t)jobs, sizeof *pids);
     int rc = 0;
+    unsigned char *got = NULL;                       /* replications received */
     if (counter == MAP_FAILED || !files || !pids) {
         snprintf(err, errlen, "out of memory");
         rc = -1;
         goto done;
     }
     *counter = 0;
+    if (!(got = calloc((size_t)job->reps, 1))) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+        goto done;
+    }
     fflush(stdout);
     fflush(stderr);
     int started = 0;
@@ -234,7 +240,15 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                 } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) >= 2) {
                     snprintf(err, errlen, "a worker could not write its results");
                     rc = -1;
+                } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1) {   /* its error record */
+                    if (collect(job, files[j], values, pvalues, got, err, errlen) == 0)
+                        snprintf(err, errlen, "a worker stopped without saying why");
+                    rc = -1;
                 }
+                if (rc != 0)                         /* the run has failed: stop the others now */
+                    for (int k = 0; k < started; k++)
+                        if (pids[k])
+                            kill(pids[k], SIGKILL);
             }
         }
         if (rm_progress_show(progress, progress->done + __atomic_load_n(counter, __ATOMIC_RELAXED), 0) < 0 &&
@@ -248,11 +262,6 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
         if (running > 0)
             nanosleep(&(struct timespec){0, 2000000}, NULL);
     }
-    unsigned char *got = rc == 0 ? calloc((size_t)job->reps, 1) : NULL;
-    if (rc == 0 && !got) {
-        snprintf(err, errlen, "out of memory");
-        rc = -1;
-    }
     for (int j = 0; j < started && rc == 0; j++)
         if (collect(job, files[j], values, pvalues, got, err, errlen) < 0)
             rc = -1;
@@ -263,9 +272,9 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             snprintf(err, errlen, "replication %d ended without results (did a hook exit the process?)", r + 1);
             rc = -1;
         }
-    free(got);
     progress->done += *counter;
 done:
+    free(got);
     for (int j = 0; files && j < jobs; j++)
         if (files[j])
             fclose(files[j]);

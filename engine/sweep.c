@@ -741,10 +741,15 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK) {                       /* the manifest, as one machine writes it */
-        char path[4200];
+        char path[4200], tmp[4300];
         snprintf(path, sizeof path, "%s/sweep.txt", out);
-        FILE *f = fopen(path, "w");
-        if (!f || fputs(first, f) < 0 || fclose(f) != 0) {
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        FILE *f = fopen(tmp, "w");
+        int bad = !f || fputs(first, f) < 0;
+        if (f && fclose(f) != 0)
+            bad = 1;
+        if (bad || rename(tmp, path) != 0) {
+            remove(tmp);
             snprintf(err, errlen, "cannot write %s", path);
             rc = REMOUS_ERR_RUN;
         }
