@@ -95,9 +95,10 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
 }
 
 /* A worker: its replications j, j + J, ... Lua hooks keep state between
- * calls (a counter in an upvalue), so with hooks every replication runs in
- * a process of its own, forked from the freshly loaded scenario: each
- * starts from the same state whatever --jobs, and the results too. */
+ * calls (a counter in an upvalue), so with hooks every replication but the
+ * worker's last runs in a process of its own, forked from the worker as it
+ * was forked from the loaded scenario: each starts from the same state
+ * whatever --jobs, and the results too. */
 static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
     rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
@@ -111,7 +112,8 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
         _exit(1);
     }
     for (int r = j; r < job->reps; r += job->jobs) {
-        if (!job->model->has_hooks) {
+        /* the last one may change this process's state: nothing runs after it */
+        if (!job->model->has_hooks || r + job->jobs >= job->reps) {
             rep_record(sim, job, r, values, pvalues, out, counter);
             continue;
         }

@@ -21,17 +21,21 @@ typedef struct page {
     const char *controls;     /* HTML put under the title (the workshop's form), or NULL */
 } page;
 
-/* Text from a scenario (names may hold anything): escaped for HTML. */
-static void text(page *pg, const char *s) {
+void rm_html_escape(FILE *f, const char *s) {
     for (; *s; s++) {
         switch (*s) {
-        case '&': fputs("&amp;", pg->f); break;
-        case '<': fputs("&lt;", pg->f); break;
-        case '>': fputs("&gt;", pg->f); break;
-        case '"': fputs("&quot;", pg->f); break;
-        default: fputc(*s, pg->f);
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
         }
     }
+}
+
+/* Text from a scenario (names may hold anything): escaped for HTML. */
+static void text(page *pg, const char *s) {
+    rm_html_escape(pg->f, s);
 }
 
 static const char *tr(const page *pg, const char *en, const char *fr) { return pg->fr ? fr : en; }

@@ -60,6 +60,9 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
  * (report.c). */
 void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const char *controls);
 
+/* Text escaped for HTML, in element content or a quoted attribute (report.c). */
+void rm_html_escape(FILE *f, const char *s);
+
 /* The HTML report of a comparison (report.c). */
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
 

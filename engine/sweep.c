@@ -460,18 +460,6 @@ static int point_metric(const char *point_dir, finder *fd) {
     return fd->found ? 0 : -1;
 }
 
-/* HTML text, escaped. */
-static void html_text(FILE *f, const char *s) {
-    for (; *s; s++)
-        switch (*s) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
-}
-
 /* A page drawing the metric at every grid point (in grid order): a bar
  * and its 95% interval each, the best in another colour. */
 static int sweep_page(const char *path, const char *const *parts, const remous_sweep_options *sw, long n,
@@ -493,7 +481,7 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
           "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;font-size:18px}"
           "svg{display:block;max-width:100%;height:auto}</style>\n</head>\n<body>\n<h1>", f);
     for (int i = 0; i < 3; i++) {
-        html_text(f, parts[i]);
+        rm_html_escape(f, parts[i]);
         fputc(i < 2 ? ' ' : '\n', f);
     }
     fputs("</h1>\n<p>The metric at each point of the grid, with its 95% interval; the best in orange.</p>\n", f);
@@ -505,7 +493,7 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
         point_label(sw, k, lab, sizeof lab);
         int y = 10 + (int)k * (bar + gap);
         fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-        html_text(f, lab);
+        rm_html_escape(f, lab);
         if (isnan(mean[k])) {
             fprintf(f, "</text>\n<text x=\"%d\" y=\"%d\" font-size=\"13\">no value</text>\n", label, y + bar / 2 + 5);
             continue;

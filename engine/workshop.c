@@ -116,17 +116,6 @@ typedef struct buf {
     FILE *f;
 } buf;
 
-static void html(FILE *f, const char *s) {
-    for (; *s; s++)
-        switch (*s) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
-}
-
 static void url_encode(FILE *f, const char *s) {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
@@ -268,7 +257,7 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
     fputs("<form class=\"controls\" method=\"get\" action=\"/\">\n", f);
     if (w->token[0]) {
         fputs("<input type=\"hidden\" name=\"token\" value=\"", f);
-        html(f, w->token);
+        rm_html_escape(f, w->token);
         fputs("\">\n", f);
     }
     for (int i = 0; i < m->nparams; i++) {
@@ -279,9 +268,9 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
         if (!value)
             value = p->value;
         fputs("<label>", f);
-        html(f, p->label && p->label[0] ? p->label : p->name);
+        rm_html_escape(f, p->label && p->label[0] ? p->label : p->name);
         fputs(" <input name=\"", f);
-        html(f, field);
+        rm_html_escape(f, field);
         if (p->numeric && !isnan(p->min) && !isnan(p->max)) {
             fprintf(f, "\" type=\"range\" min=\"%.10g\" max=\"%.10g\" step=\"", p->min, p->max);
             if (isnan(p->step))
@@ -292,9 +281,9 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
         } else {
             fputs(p->numeric ? "\" type=\"number\" step=\"any\" value=\"" : "\" type=\"text\" value=\"", f);
         }
-        html(f, value);
+        rm_html_escape(f, value);
         fputs("\" oninput=\"this.nextElementSibling.value=this.value\" onchange=\"this.form.submit()\"><output>", f);
-        html(f, value);
+        rm_html_escape(f, value);
         fputs("</output></label>\n", f);
     }
     if (sc->nmodels > 1) {
@@ -306,16 +295,16 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
             for (int k = 0; k < a->n; k++)
                 checked |= strcmp(a->key[k], "variant") == 0 && strcmp(a->value[k], sc->variants[v]) == 0;
             fputs("<label><input type=\"checkbox\" name=\"variant\" value=\"", f);
-            html(f, sc->variants[v]);
+            rm_html_escape(f, sc->variants[v]);
             fprintf(f, "\"%s onchange=\"this.form.submit()\"> ", checked ? " checked" : "");
-            html(f, sc->variants[v]);
+            rm_html_escape(f, sc->variants[v]);
             fputs("</label>\n", f);
         }
         fputs("</fieldset>\n", f);
     }
     const char *reps = arg(a, "reps");
     fprintf(f, "<label>%s <input type=\"number\" name=\"reps\" min=\"1\" max=\"%d\" value=\"", fr ? "Réplications" : "Replications", MAX_REPS);
-    html(f, reps ? reps : "");
+    rm_html_escape(f, reps ? reps : "");
     fprintf(f, "\" placeholder=\"%d\" onchange=\"this.form.submit()\"></label>\n",
             sc->replications < MAX_REPS ? sc->replications : MAX_REPS);
     const char *lang = arg(a, "lang");
@@ -328,18 +317,18 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
     const char *files[] = {"report.html", "summary.csv", "compare.csv", "timeseries.csv", "params.csv"};
     for (int i = 0; i < 5; i++) {
         fprintf(f, "<a href=\"/%s", files[i]);
-        html(f, q ? q : "");
+        rm_html_escape(f, q ? q : "");
         if (w->token[0]) {
             fputs(q ? "&amp;token=" : "?token=", f);
-            html(f, w->token);
+            rm_html_escape(f, w->token);
         }
         fprintf(f, "\">%s</a>", files[i]);
     }
     fputs("</p>\n<p><a href=\"", f);
-    html(f, query);
+    rm_html_escape(f, query);
     if (w->token[0]) {
         fputs(q ? "&amp;token=" : "?token=", f);
-        html(f, w->token);
+        rm_html_escape(f, w->token);
     }
     fprintf(f, "\">%s</a></p>\n", fr ? "Lien vers cette situation" : "Link to this situation");
 }
@@ -354,7 +343,7 @@ static char *error_page(const workshop *w, const char *message, size_t *len) {
           "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem}"
           ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;font-family:monospace}</style></head>\n"
           "<body>\n<h1>remous workshop</h1>\n<p class=\"error\">remous: ", b.f);
-    html(b.f, message);
+    rm_html_escape(b.f, message);
     fputs("</p>\n<p>Fix the scenario: this page reloads by itself when the file changes.</p>\n", b.f);
     reload_on_edit(b.f, w);
     fputs("</body>\n</html>\n", b.f);
@@ -606,11 +595,11 @@ static char *message_page(const workshop *w, const args *a, const char *query, i
     fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" "
           "content=\"width=device-width, initial-scale=1\"><title>remous workshop</title></head>\n"
           "<body style=\"font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem\">\n<h1>", f);
-    html(f, w->plain->models[0]->name);
+    rm_html_escape(f, w->plain->models[0]->name);
     fputs("</h1>\n", f);
     controls(f, w, w->plain, a, query, fr);
     fprintf(f, "<p class=\"%s\">", cls);
-    html(f, message);
+    rm_html_escape(f, message);
     fputs("</p>\n", f);
     if (extra)
         fputs(extra, f);
