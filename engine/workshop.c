@@ -89,6 +89,7 @@ typedef struct workshop {
 typedef struct args {
     const char *key[MAX_ARGS], *value[MAX_ARGS];
     int n;
+    int overflow;             /* more than MAX_ARGS fields: refused */
 } args;
 
 static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
@@ -97,6 +98,8 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
     if (a->n < MAX_ARGS) {
         a->key[a->n] = key;
         a->value[a->n++] = value ? value : "";
+    } else {
+        a->overflow = 1;
     }
     return MHD_YES;
 }
@@ -370,6 +373,16 @@ static int check_query(const workshop *w, const args *a, char *err, size_t errle
         snprintf(err, errlen, "lang: en or fr, not \"%.20s\"", lang);
         return 0;
     }
+    if (a->overflow) {
+        snprintf(err, errlen, "the address has more than %d fields", MAX_ARGS);
+        return 0;
+    }
+    for (int i = 0; i < a->n; i++)                   /* one value a field, as --set (variant: one a box) */
+        for (int k = 0; k < i; k++)
+            if (strcmp(a->key[i], a->key[k]) == 0 && strcmp(a->key[i], "variant") != 0) {
+                snprintf(err, errlen, "%.100s given twice in the address", a->key[i]);
+                return 0;
+            }
     for (int i = 0; i < a->n; i++) {
         if (strcmp(a->key[i], "variant") == 0) {
             int known = 0;
@@ -611,27 +624,27 @@ static char *message_page(const workshop *w, const args *a, const char *query, i
 /* Progress, then a reload when the job is done (or was dropped). */
 static char *progress_page(const workshop *w, const job *j, const args *a, const char *query, int fr,
                            size_t *len) {
-    char message[200], script[1400];
+    char message[200];
     snprintf(message, sizeof message, fr ? "Calcul en cours : %ld sur %ld simulations…"
                                          : "Computing: %ld of %ld runs…", j->done, j->total);
     const char *q = strchr(query, '?');
-    char *tail = NULL;
-    size_t tail_len = 0;
-    FILE *t = open_memstream(&tail, &tail_len);
+    char *script = NULL;                             /* as long as the address needs */
+    size_t script_len = 0;
+    FILE *t = open_memstream(&script, &script_len);
     if (!t)
         return NULL;
-    fputs(q ? q : "?", t);
+    fprintf(t, "<script>(function(){var p=document.querySelector('p.progress');"
+               "setInterval(function(){fetch('/progress%s", q ? q : "?");
     if (w->token[0])
         fprintf(t, "%stoken=%s", q ? "&" : "", w->token);
+    fputs("').then(function(r){return r.text()}).then(function(x){"
+          "var v=x.trim().split(' ');if(v[2]!=='running')location.reload();"
+          "else p.textContent=p.textContent.replace(/[0-9]+ (of|sur) [0-9]+/,v[0]+' $1 '+v[1])})"
+          ".catch(function(){})},300)})()</script>\n", t);
     fclose(t);
-    snprintf(script, sizeof script,
-             "<script>(function(){var p=document.querySelector('p.progress');"
-             "setInterval(function(){fetch('/progress%s').then(function(r){return r.text()}).then(function(x){"
-             "var v=x.trim().split(' ');if(v[2]!=='running')location.reload();"
-             "else p.textContent=p.textContent.replace(/[0-9]+ (of|sur) [0-9]+/,v[0]+' $1 '+v[1])})"
-             ".catch(function(){})},300)})()</script>\n", tail);
-    free(tail);
-    return message_page(w, a, query, fr, "progress", message, script, len);
+    char *page = message_page(w, a, query, fr, "progress", message, script, len);
+    free(script);
+    return page;
 }
 
 /* The comparison's page, report or CSV file, showing the variants asked. */
@@ -806,6 +819,23 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
             j = NULL;
     }
     free(jkey);
+    if (!w->plain) {                                 /* the file broke while we waited */
+        free(key);
+        char *page = error_page(w, w->plain_err, &len);
+        enum MHD_Result ok = page ? reply(c, 500, "text/html; charset=utf-8", page, len, 0)
+                                  : text(c, 500, "remous workshop: out of memory\n");
+        free(page);
+        return ok;
+    }
+    if (strcmp(url, "/compare.csv") == 0 && reps) {   /* only with a variant to compare */
+        int chosen = !arg(a, "v") && w->plain->nmodels > 1;
+        for (int k = 0; k < a->n; k++)
+            chosen |= strcmp(a->key[k], "variant") == 0;
+        if (!chosen) {
+            free(key);
+            return text(c, 404, "remous workshop: no compare.csv without a variant: tick one\n");
+        }
+    }
     int status = 200;
     const char *type = "text/html; charset=utf-8";
     char *body = NULL;
@@ -938,10 +968,16 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_signal;
+        sigset_t block, old;
+        sigemptyset(&block);
+        sigaddset(&block, SIGINT);
+        sigaddset(&block, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &block, &old);   /* no signal between the test and the wait */
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
         while (!stop)
-            pause();
+            sigsuspend(&old);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
     }
     pthread_mutex_lock(&w.lock);
     w.stopping = 1;
