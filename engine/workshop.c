@@ -254,7 +254,8 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
     reload_on_edit(f, w);
     fputs("<style>.controls{background:#f4f4f4;border:1px solid #ddd;padding:1rem;margin:1rem 0}"
           ".controls label{display:block;margin:.4rem 0}.controls input[type=range]{width:16rem;vertical-align:middle}"
-          ".controls output{margin-left:.6rem;font-weight:bold}.downloads a{margin-right:1rem}"
+          ".controls output{margin-left:.6rem;font-weight:bold}.downloads a{display:inline-block;margin:.2rem .6rem .2rem 0;padding:.3rem .8rem;"
+          "border:1px solid #888;border-radius:4px;background:#fff;color:#222;text-decoration:none}"
           ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;margin:1rem 0;font-family:monospace}"
           "@media print{.controls{display:none}}</style>\n", f);
     fputs("<form class=\"controls\" method=\"get\" action=\"/\">\n", f);
@@ -319,7 +320,7 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
     fprintf(f, "<p class=\"downloads\">%s ", fr ? "Télécharger :" : "Download:");
     const char *files[] = {"report.html", "summary.csv", "compare.csv", "timeseries.csv", "params.csv"};
     for (int i = 0; i < 5; i++) {
-        fprintf(f, "<a href=\"/%s", files[i]);
+        fprintf(f, "<a download=\"%s\" href=\"/%s", files[i], files[i]);
         rm_html_escape(f, q ? q : "");
         if (w->token[0]) {
             fputs(q ? "&amp;token=" : "?token=", f);
