@@ -301,11 +301,18 @@ static int l_compare(lua_State *L) {
  * in Lua on top of run(): the grid's names in alphabetical order, the
  * first varying slowest. */
 static const char sweep_lua[] =
-    "local run, pairs, ipairs, sort = run, pairs, ipairs, table.sort\n"
-    "function sweep(path, options)\n"
-    "  local grid = options.grid or error('sweep needs grid = { name = { value, ... } }', 2)\n"
-    "  local names = {}\n"
-    "  for name in pairs(grid) do names[#names + 1] = name end\n"
+    "local run, pairs, ipairs, sort, type, pcall, error = run, pairs, ipairs, table.sort, type, pcall, error\n"
+    "local function points_of(path, options)\n"
+    "  if type(options) ~= 'table' or type(options.grid) ~= 'table' then\n"
+    "    error('sweep needs grid = { name = { value, ... } }', 0)\n"
+    "  end\n"
+    "  local grid, names = options.grid, {}\n"
+    "  for name, list in pairs(grid) do\n"
+    "    if type(name) ~= 'string' or type(list) ~= 'table' or #list == 0 then\n"
+    "      error(('sweep: grid.%s must be a list of values, e.g. { 1, 2, 3 }'):format(tostring(name)), 0)\n"
+    "    end\n"
+    "    names[#names + 1] = name\n"
+    "  end\n"
     "  sort(names)\n"
     "  local points, values = {}, {}\n"
     "  local function point(g)\n"
@@ -322,6 +329,12 @@ static const char sweep_lua[] =
     "  end\n"
     "  point(1)\n"
     "  return points\n"
+    "end\n"
+    "-- errors name the script's line that called sweep, not this library's\n"
+    "function sweep(path, options)\n"
+    "  local ok, result = pcall(points_of, path, options)\n"
+    "  if not ok then error((tostring(result):gsub('^sweep:%d+: ', '')), 2) end\n"
+    "  return result\n"
     "end\n";
 
 static int l_print(lua_State *L) {

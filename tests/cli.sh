@@ -261,6 +261,12 @@ stderr_is "a batch reps that is not a number" "remous: br.lua:1: reps: expected 
 printf 'run("small.lua", { reps = 2, set = { servers = 2^53 } })\n' > b53.lua
 expect 2 "a batch value of 2^53" -- "$remous" batch b53.lua
 stderr_is "a batch value of 2^53" "remous: b53.lua:1: ./small.lua:3: role \"server\": count must be a whole number from 0 to 100000, got 9007199254740992"
+printf 'sweep("small.lua", { grid = { servers = 3 } })\n' > bsw1.lua
+expect 2 "a batch sweep with a grid that is not a list" -- "$remous" batch bsw1.lua
+stderr_is "a batch sweep with a grid that is not a list" "remous: bsw1.lua:1: sweep: grid.servers must be a list of values, e.g. { 1, 2, 3 }"
+printf 'sweep("small.lua", { grid = { servers = { 2, -1 } } })\n' > bsw2.lua
+expect 2 "a batch sweep with a bad point" -- "$remous" batch bsw2.lua
+stderr_is "a batch sweep with a bad point" "remous: bsw2.lua:1: ./small.lua:3: role \"server\": count must be a whole number from 0 to 100000, got -1"
 head -c 1100000 /dev/zero | tr '\0' ' ' > bhuge.lua
 expect 2 "a batch script over 1 MB" -- "$remous" batch bhuge.lua
 stderr_is "a batch script over 1 MB" "remous: bhuge.lua: a batch script is at most 1023 KB; move data into CSV files"
