@@ -641,7 +641,10 @@ static char *progress_page(const workshop *w, const job *j, const args *a, const
     fputs("').then(function(r){return r.text()}).then(function(x){"
           "var v=x.trim().split(' ');if(v[2]!=='running')location.reload();"
           "else p.textContent=p.textContent.replace(/[0-9]+ (of|sur) [0-9]+/,v[0]+' $1 '+v[1])})"
-          ".catch(function(){})},300)})()</script>\n", t);
+          ".catch(function(){})},300);"
+          /* leaving the page (another slider moved): the server may stop this work */
+          "addEventListener('pagehide',function(){fetch('/abandon'+location.search,{keepalive:true})"
+          ".catch(function(){})})})()</script>\n", t);
     fclose(t);
     char *page = message_page(w, a, query, fr, "progress", message, script, len);
     free(script);
@@ -750,7 +753,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         snprintf(line, sizeof line, "%lu\n", w->generation);
         return text(c, 200, line);
     }
-    static const char *routes[] = {"/", "/progress", "/report.html", "/summary.csv", "/compare.csv",
+    static const char *routes[] = {"/", "/progress", "/abandon", "/report.html", "/summary.csv", "/compare.csv",
                                    "/timeseries.csv", "/params.csv", "/replications.csv", NULL};
     int known = 0;
     for (const char **r = routes; *r; r++)
@@ -765,7 +768,8 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         free(page);
         return ok;
     }
-    int is_page = strcmp(url, "/") == 0, is_progress = strcmp(url, "/progress") == 0;
+    int is_page = strcmp(url, "/") == 0, is_abandon = strcmp(url, "/abandon") == 0;
+    int is_progress = is_abandon || strcmp(url, "/progress") == 0;
     char *key = canonical(a, is_progress ? "/" : url);
     if (!key)
         return text(c, 500, "remous workshop: out of memory\n");
@@ -786,8 +790,15 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
             if (w->jobs[i].state != JOB_EMPTY && strcmp(w->jobs[i].key, jkey) == 0)
                 j = &w->jobs[i];
         char line[80];
-        if (j)
+        if (j && is_abandon && j->state != JOB_DONE) {
+            /* the page moved on: cancelled within half a second, unless
+             * someone else (another screen) is still polling for it */
+            double soon = now_seconds() - ABANDON_SECONDS + 0.5;
+            if (j->asked > soon)
+                j->asked = soon;
+        } else if (j) {
             j->asked = now_seconds();
+        }
         snprintf(line, sizeof line, "%ld %ld %s\n", j ? j->done : 0, j ? j->total : 0,
                  !j ? "gone" : j->state == JOB_DONE ? "done" : "running");
         free(jkey);

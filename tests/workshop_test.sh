@@ -158,6 +158,16 @@ grep -qF 'class="digest"' "$tmp/body" && ok || ko "the next situation's page has
 expect "$(status "$slow/?p.days=800")" 400 "a horizon beyond the workshop's cap"
 grep -qF 'the workshop simulates at most 731 days per replication; this horizon is 800 days' "$tmp/body" && ok ||
     ko "the horizon cap's message"
+# the page left (pagehide sends /abandon): cancelled within half a second, not two
+expect "$(status "$slow/?p.days=730")" 200 "another long comparison"
+grep -qF "fetch('/abandon'+location.search" "$tmp/body" && ok || ko "the progress page abandons its work when left"
+expect "$(status "$slow/abandon?p.days=730")" 200 "the page left"
+for _ in $(seq 15); do    # (not polling /progress: a poll says someone still waits)
+    grep -qF 'cancelled ?p.days=730&reps=4' "$tmp/slow.err" && break
+    sleep 0.1
+done
+grep -qF 'cancelled ?p.days=730&reps=4' "$tmp/slow.err" && ok || ko "an abandoned comparison is cancelled within 1.5 s"
+expect "$(curl -s "$slow/progress?p.days=730" | awk '{print $3}')" gone "the abandoned comparison is gone"
 # a long address: the progress page still polls (its script is whole)
 long="p.days=731.$(printf '0%.0s' $(seq 1500))"
 expect "$(status "$slow/?$long")" 200 "a long comparison with a long address"
