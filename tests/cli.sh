@@ -250,23 +250,22 @@ stderr_is "a batch script holding ever more memory, under pcall" "remous: bm.lua
 printf 'print(pcall(error, "caught"))\nprint(xpcall(function() error("x", 0) end, function(m) return "handled " .. m end))\nprint(pcall(function(a, b) return a + b end, 1, 2))\n' > bp.lua
 expect 0 "pcall and xpcall still catch ordinary errors" -- "$remous" batch bp.lua
 [ "$(tr '\t' ' ' < out)" = "$(printf 'false caught\nfalse handled x\ntrue 3')" ] && ok || ko "batch pcall: $(cat out)"
-# the options of run(): each wrong one named
+# the options of run() and sweep(): each wrong one named, with the script's line
 cp "$top/tests/scenarios/small_servers.lua" small.lua
-printf 'run("small.lua", { set = { 3 } })\n' > bk.lua
-expect 2 "a batch set with a number for a name" -- "$remous" batch bk.lua
-stderr_is "a batch set with a number for a name" "remous: bk.lua:1: set: the names must be strings, as in { booksellers = 3 }"
-printf 'run("small.lua", { reps = "many" })\n' > br.lua
-expect 2 "a batch reps that is not a number" -- "$remous" batch br.lua
-stderr_is "a batch reps that is not a number" "remous: br.lua:1: reps: expected a whole number from 1 to 10000000, got many"
-printf 'run("small.lua", { reps = 2, set = { servers = 2^53 } })\n' > b53.lua
-expect 2 "a batch value of 2^53" -- "$remous" batch b53.lua
-stderr_is "a batch value of 2^53" "remous: b53.lua:1: ./small.lua:3: role \"server\": count must be a whole number from 0 to 100000, got 9007199254740992"
-printf 'sweep("small.lua", { grid = { servers = 3 } })\n' > bsw1.lua
-expect 2 "a batch sweep with a grid that is not a list" -- "$remous" batch bsw1.lua
-stderr_is "a batch sweep with a grid that is not a list" "remous: bsw1.lua:1: sweep: grid.servers must be a list of values, e.g. { 1, 2, 3 }"
-printf 'sweep("small.lua", { grid = { servers = { 2, -1 } } })\n' > bsw2.lua
-expect 2 "a batch sweep with a bad point" -- "$remous" batch bsw2.lua
-stderr_is "a batch sweep with a bad point" "remous: bsw2.lua:1: ./small.lua:3: role \"server\": count must be a whole number from 0 to 100000, got -1"
+# batch_fails NAME 'ONE LINE OF LUA' 'THE EXPECTED ERROR (after "remous: NAME.lua:1: ")'
+batch_fails() {
+    printf '%s\n' "$2" > "$1.lua"
+    expect 2 "batch $2" -- "$remous" batch "$1.lua"
+    stderr_is "batch $2" "remous: $1.lua:1: $3"
+}
+batch_fails bk 'run("small.lua", { set = { 3 } })' 'set: the names must be strings, as in { booksellers = 3 }'
+batch_fails br 'run("small.lua", { reps = "many" })' 'reps: expected a whole number from 1 to 10000000, got many'
+batch_fails b53 'run("small.lua", { reps = 2, set = { servers = 2^53 } })' \
+    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got 9007199254740992'
+batch_fails bsw1 'sweep("small.lua", { grid = { servers = 3 } })' \
+    'sweep: grid.servers must be a list of values, e.g. { 1, 2, 3 }'
+batch_fails bsw2 'sweep("small.lua", { grid = { servers = { 2, -1 } } })' \
+    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got -1'
 head -c 1100000 /dev/zero | tr '\0' ' ' > bhuge.lua
 expect 2 "a batch script over 1 MB" -- "$remous" batch bhuge.lua
 stderr_is "a batch script over 1 MB" "remous: bhuge.lua: a batch script is at most 1023 KB; move data into CSV files"
