@@ -4,7 +4,10 @@
 
 BUILD ?= build
 CC ?= cc
-OPT ?= -O2 -g
+# Aligned functions and loops: the event loop's speed then does not depend
+# on where unrelated code lands in the binary (it moved by 7% without).
+ALIGN = -falign-functions=64 -falign-jumps=32 -falign-loops=32
+OPT ?= -O2 -g $(ALIGN)
 CFLAGS_STRICT = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
                 -Wstrict-prototypes -Wmissing-prototypes
 # Recursively expanded: pkg-config is asked when a recipe needs it, after deps.
@@ -99,7 +102,7 @@ bench:
 	@tests/bench/bench.sh $(BUILD)
 
 $(BUILD)/plain_mm3: tests/bench/plain_mm3.c | $(BUILD)/obj
-	$(CC) $(CFLAGS_STRICT) -O2 -o $@ $< -lm
+	$(CC) $(CFLAGS_STRICT) -O2 $(ALIGN) -o $@ $< -lm
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps
