@@ -256,8 +256,13 @@ static int parse(cli *c, int argc, char **argv) {
             return fail_usage("merge needs the shards' folders and --out DIR%s", "");
         return 0;
     }
-    if (!c->scenario)
-        return fail_usage("%s needs a scenario file, e.g. remous run scenarios/bookstore.lua", c->command);
+    if (!c->scenario) {
+        char example[160];
+        snprintf(example, sizeof example, "%s needs a %s file, e.g. remous %s %s", c->command,
+                 strcmp(c->command, "batch") == 0 ? "script" : "scenario", c->command,
+                 strcmp(c->command, "batch") == 0 ? "scripts/batch/smallest_team.lua" : "scenarios/bookstore.lua");
+        return fail_usage("%s", example);
+    }
     if (strcmp(c->command, "sweep") == 0 && !c->out)
         return fail_usage("sweep needs --out DIR, where its results go%s", "");
     if (strcmp(c->command, "sweep") != 0 && (c->ngrid || c->nshards || c->resume))

@@ -34,6 +34,10 @@ grep -q '^usage: remous run' out && ok || ko "--help shows the usage"
 expect 2 "no arguments" -- "$remous"
 expect 2 "unknown command" -- "$remous" frobnicate
 stderr_is "unknown command" "remous: unknown command 'frobnicate' (see remous --help)"
+expect 2 "workshop without a scenario" -- "$remous" workshop
+stderr_is "workshop without a scenario" "remous: workshop needs a scenario file, e.g. remous workshop scenarios/bookstore.lua (see remous --help)"
+expect 2 "batch without a script" -- "$remous" batch
+stderr_is "batch without a script" "remous: batch needs a script file, e.g. remous batch scripts/batch/smallest_team.lua (see remous --help)"
 expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
 stderr_is "--variant with compare" "remous: --variant goes with run and trace (compare runs every variant) (see remous --help)"
 expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
