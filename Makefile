@@ -111,7 +111,8 @@ asan: deps
 	    unit-tests cli-tests workshop-test
 
 # Fuzzing with clang's libFuzzer: the scenario loader, the calendar parser,
-# the CSV reader, each for FUZZ_SECONDS, from the seed corpus in tests/fuzz/.
+# the CSV reader, each for FUZZ_SECONDS, from the seeds in tests/fuzz/corpus/
+# (for the loader: every scenario of scenarios/ and tests/scenarios/).
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS = scenario calendar csv
 FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -DRM_LOAD_BUDGET=20000000
@@ -122,7 +123,9 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	    clang $(CFLAGS_STRICT) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) -Iinclude -Iengine $$(pkg-config --cflags lua5.4) \
 	        -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build/fuzz/libremous.a $(LIBS) || exit 1; \
-	    mkdir -p build/fuzz/corpus-$$t && cp tests/fuzz/corpus/$$t/* build/fuzz/corpus-$$t/; \
+	    mkdir -p build/fuzz/corpus-$$t; \
+	    if [ $$t = scenario ]; then cp scenarios/*.lua tests/scenarios/*.lua build/fuzz/corpus-$$t/; \
+	    else cp tests/fuzz/corpus/$$t/* build/fuzz/corpus-$$t/; fi; \
 	    echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -print_final_stats=1 -artifact_prefix=build/fuzz/ \
 	        build/fuzz/corpus-$$t > build/fuzz/$$t.log 2>&1; rc=$$?; \

@@ -19,6 +19,7 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "binding.h"
 #include "calendar.h"
 #include "dist.h"
 #include "model.h"
@@ -450,21 +451,24 @@ static int l_print(lua_State *L) {
 
 /* --------------------------------------------------------- the state ---- */
 
+void rm_lua_open_safe(lua_State *L) {
+    static const luaL_Reg safe[] = {
+        {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
+        {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
+    for (const luaL_Reg *lib = safe; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+}
+
 /* Opens the libraries a scenario may use: base, string, table, math, utf8
  * (all of them with --unsafe), plus debug.getinfo for the prelude alone. */
 static void open_libraries(lua_State *L, int unsafe) {
-    if (unsafe) {
+    if (unsafe)
         luaL_openlibs(L);
-    } else {
-        static const luaL_Reg safe[] = {
-            {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
-            {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
-            {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
-        for (const luaL_Reg *lib = safe; lib->func; lib++) {
-            luaL_requiref(L, lib->name, lib->func, 1);
-            lua_pop(L, 1);
-        }
-    }
+    else
+        rm_lua_open_safe(L);
     lua_getglobal(L, "math");
     lua_pushcfunction(L, l_random);
     lua_setfield(L, -2, "random");
@@ -475,9 +479,9 @@ static void open_libraries(lua_State *L, int unsafe) {
     lua_setglobal(L, "print");
 }
 
-/* Takes away what loads code or files, once the prelude has kept its own
- * reference to load (for require, text only). */
-static void close_sandbox(lua_State *L) {
+/* Called once the prelude has kept its own reference to load (for
+ * require, text only). */
+void rm_lua_close_sandbox(lua_State *L) {
     static const char *removed[] = {"dofile", "loadfile", "load", "require", NULL};
     for (const char **g = removed; *g; g++) {
         lua_pushnil(L);
@@ -1332,7 +1336,7 @@ static int load_steps(load_args *a) {
         return -1;
     int prelude = lua_gettop(L);
     if (!opt->unsafe) {
-        close_sandbox(L);
+        rm_lua_close_sandbox(L);
         lua_getfield(L, prelude, "require");
         lua_setglobal(L, "require");
     }

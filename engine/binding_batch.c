@@ -12,6 +12,7 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "binding.h"
 #include "results.h"
 
 #define BATCH_BUDGET 20000000000LL        /* Lua instructions of the script itself */
@@ -367,22 +368,8 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         return REMOUS_ERR_RUN;
     }
     *(batch **)lua_getextraspace(L) = &b;
-    static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
-                                    {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
-                                    {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
-    for (const luaL_Reg *lib = libs; lib->func; lib++) {
-        luaL_requiref(L, lib->name, lib->func, 1);
-        lua_pop(L, 1);
-    }
-    static const char *removed[] = {"dofile", "loadfile", "load", "require", NULL};
-    for (const char **g = removed; *g; g++) {
-        lua_pushnil(L);
-        lua_setglobal(L, *g);
-    }
-    lua_getglobal(L, "string");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "dump");
-    lua_pop(L, 1);
+    rm_lua_open_safe(L);
+    rm_lua_close_sandbox(L);
     static const luaL_Reg fns[] = {{"run", l_run}, {"compare", l_compare}, {"print", l_print},
                                    {"pcall", l_pcall}, {"xpcall", l_xpcall}, {NULL, NULL}};
     lua_pushglobaltable(L);

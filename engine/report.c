@@ -65,36 +65,40 @@ static const char style[] =
     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}"
     "@media print{body{font-size:12pt;margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";
 
+/* Appends name to names[0..n) unless it is there (or cap is reached);
+ * returns the new count. */
+static int add_name(const char **names, int n, int cap, const char *name) {
+    for (int j = 0; j < n; j++)
+        if (strcmp(names[j], name) == 0)
+            return n;
+    if (n < cap)
+        names[n++] = name;
+    return n;
+}
+
+/* The queues of all runs, each once, in order of first appearance. */
+static int queues_of_runs(const rm_comparison *cmp, const char **queues, int cap) {
+    int nq = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int q = 0; q < m->nqueues; q++)
+            nq = add_name(queues, nq, cap, m->queues[q].name);
+    }
+    return nq;
+}
+
 /* Where each role's time goes: a stacked bar per run and role. */
 static void time_chart(page *pg, const rm_comparison *cmp) {
-    const rm_model *m0 = cmp->results[0]->model;
-    /* the kinds of all runs, in order of first appearance */
-    const char *kinds[64];
-    int nk = 0;
+    /* the kinds and the roles of all runs, in order of first appearance */
+    const char *kinds[64], *roles[256];
+    int nk = 0, nr = 0;
     for (int v = 0; v < cmp->n; v++) {
         const rm_model *m = cmp->results[v]->model;
-        for (int k = 0; k < m->nkinds && nk < 64; k++) {
-            int seen = 0;
-            for (int j = 0; j < nk; j++)
-                seen |= strcmp(kinds[j], m->kinds[k]) == 0;
-            if (!seen)
-                kinds[nk++] = m->kinds[k];
-        }
+        for (int k = 0; k < m->nkinds; k++)
+            nk = add_name(kinds, nk, 64, m->kinds[k]);
+        for (int r = 0; r < m->nroles; r++)
+            nr = add_name(roles, nr, 256, m->roles[r].name);
     }
-    /* the roles of all runs */
-    const char *roles[256];
-    int nr = 0;
-    for (int v = 0; v < cmp->n; v++) {
-        const rm_model *m = cmp->results[v]->model;
-        for (int r = 0; r < m->nroles && nr < 256; r++) {
-            int seen = 0;
-            for (int j = 0; j < nr; j++)
-                seen |= strcmp(roles[j], m->roles[r].name) == 0;
-            if (!seen)
-                roles[nr++] = m->roles[r].name;
-        }
-    }
-    (void)m0;
     fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
@@ -154,17 +158,7 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
 /* How long people wait at each queue: a bar per run, with its interval. */
 static void wait_chart(page *pg, const rm_comparison *cmp) {
     const char *queues[256];
-    int nq = 0;
-    for (int v = 0; v < cmp->n; v++) {
-        const rm_model *m = cmp->results[v]->model;
-        for (int q = 0; q < m->nqueues && nq < 256; q++) {
-            int seen = 0;
-            for (int j = 0; j < nq; j++)
-                seen |= strcmp(queues[j], m->queues[q].name) == 0;
-            if (!seen)
-                queues[nq++] = m->queues[q].name;
-        }
-    }
+    int nq = queues_of_runs(cmp, queues, 256);
     const char *unit = cmp->results[0]->model->unit;
     fprintf(pg->f, "<h2>%s (%s)</h2>\n<p class=\"meta\">%s</p>\n",
             tr(pg, "Mean wait in each queue", "Attente moyenne dans chaque file"),
@@ -345,19 +339,10 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     wait_chart(pg, cmp);
     fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));
     legend_of_runs(pg, cmp);
-    for (int v = 0; v < cmp->n; v++) {           /* every run's queues, each once */
-        const rm_model *mv = cmp->results[v]->model;
-        for (int q = 0; q < mv->nqueues; q++) {
-            int seen = 0;
-            for (int u = 0; u < v && !seen; u++) {
-                const rm_model *mu = cmp->results[u]->model;
-                for (int k = 0; k < mu->nqueues; k++)
-                    seen |= strcmp(mu->queues[k].name, mv->queues[q].name) == 0;
-            }
-            if (!seen)
-                length_chart(pg, cmp, mv->queues[q].name);
-        }
-    }
+    const char *queues[1024];
+    int nq = queues_of_runs(cmp, queues, 1024);
+    for (int q = 0; q < nq; q++)
+        length_chart(pg, cmp, queues[q]);
     params_table(pg, cmp);
     fputs("</body>\n</html>\n", pg->f);
 }

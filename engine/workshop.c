@@ -493,8 +493,11 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     o.set_values = (const char **)j->values;
     o.nsets = j->nsets;
     remous_scenario *sc = remous_open(w->path, &o, err, errlen);
-    if (!sc)
+    if (!sc) {
+        if (strncmp(err, "--set ", 6) == 0)          /* on the page the value came from a control */
+            memmove(err, err + 6, strlen(err + 6) + 1);
         return REMOUS_ERR_INPUT;
+    }
     for (int m = 0; m < sc->nmodels; m++) {
         const rm_model *model = sc->models[m];
         if (model->horizon * model->unit_seconds > MAX_HORIZON_DAYS * 86400.0) {

@@ -1,5 +1,5 @@
 /* libFuzzer target: any text as a scenario, through the sandbox, the
- * prelude and the model compiler, and a short run when it loads. A
+ * prelude and the model compiler. A
  * scenario file and a data file d.csv (the same bytes) are written to a
  * private folder, so that empirical("d.csv", ...) reads fuzzed CSV too.
  * Loading only: a fuzzed scenario may legitimately simulate for hours. */
