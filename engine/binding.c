@@ -696,9 +696,10 @@ static void read_queues(reader *r, int t) {
     lua_pop(L, 1);
 }
 
-static void read_next(reader *r, int t, rm_next *nx, const char *name) {
+/* Reads t[field], a compiled route, into *nx. */
+static void read_next(reader *r, int t, const char *field, rm_next *nx, const char *name) {
     lua_State *L = r->L;
-    lua_getfield(L, t, "next");
+    lua_getfield(L, t, field);
     lua_getfield(L, -1, "kind");
     const char *kind = lua_tostring(L, -1);
     lua_pop(L, 1);
@@ -765,7 +766,18 @@ static void read_activities(reader *r, int t) {
         char what[600];
         snprintf(what, sizeof what, "activity \"%s\": duration", a->name ? a->name : "");
         read_sampler(r, at, "duration", &a->duration, what);
-        read_next(r, at, &a->next, a->name ? a->name : "");
+        read_next(r, at, "next", &a->next, a->name ? a->name : "");
+        a->nalts = push_array(L, at, "alts");
+        a->alts = alloc_array(r, (size_t)a->nalts, sizeof *a->alts);
+        for (int k = 0; k < a->nalts && a->alts; k++) {
+            lua_rawgeti(L, -1, k + 1);
+            a->alts[k].tool = (int)get_number(L, -1, "tool") - 1;
+            read_next(r, lua_gettop(L), "next", &a->alts[k].next, a->name ? a->name : "");
+            lua_pop(L, 1);
+        }
+        if (!a->alts)
+            a->nalts = 0;
+        lua_pop(L, 1);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -849,6 +861,26 @@ static void read_timing(reader *r, int t, rm_arrivals *s) {
         s->has_interarrival = 1;
     }
     lua_pop(L, 1);
+    lua_getfield(L, t, "per_open");
+    const char *per_open = lua_tostring(L, -1);
+    if (per_open && cal >= 0 && m->calendars) {       /* n an open day, or n a week */
+        double n = get_number(L, t, "per_open_n");
+        rm_profile rate;
+        int rc = strcmp(per_open, "day") == 0 ? rm_profile_per_open_day(&m->calendars[cal], n, &rate)
+                                              : rm_profile_per_open_week(&m->calendars[cal], n, &rate);
+        if (rc < 0) {
+            r->oom = 1;
+        } else {
+            rm_profile_free(&s->profile);
+            s->profile = rate;
+        }
+        s->timing = RM_RATES;
+        double one = 1;
+        char err[64];
+        rm_dist_init(&s->interarrival, RM_EXPONENTIAL, &one, err, sizeof err);
+        s->has_interarrival = 1;
+    }
+    lua_pop(L, 1);
     int n = push_array(L, t, "rates");
     if (n > 0) {
         rm_profile rates;
@@ -895,6 +927,18 @@ static void read_arrivals(reader *r, int t) {
         rm_arrivals *s = &m->arrivals[i];
         s->name = get_string(r, at, "name");
         s->to = (int)get_number(L, at, "to") - 1;
+        s->nalts = push_array(L, at, "alts");
+        s->alt_tool = alloc_array(r, (size_t)s->nalts, sizeof(int));
+        s->alt_to = alloc_array(r, (size_t)s->nalts, sizeof(int));
+        for (int k = 0; k < s->nalts && s->alt_tool && s->alt_to; k++) {
+            lua_rawgeti(L, -1, k + 1);
+            s->alt_tool[k] = (int)get_number(L, -1, "tool") - 1;
+            s->alt_to[k] = (int)get_number(L, -1, "to") - 1;
+            lua_pop(L, 1);
+        }
+        if (!s->alt_tool || !s->alt_to)
+            s->nalts = 0;
+        lua_pop(L, 1);
         s->limit = (long)get_number(L, at, "limit");
         s->initial = (long)get_number(L, at, "initial");
         s->deadline = get_number(L, at, "deadline");
@@ -934,7 +978,24 @@ static void read_tools(reader *r, int t) {
         int at = lua_gettop(L);
         rm_tool *tool = &m->tools[i];
         tool->name = get_string(r, at, "name");
-        tool->adoption = get_number(L, at, "adoption");
+        int nroles = push_array(L, at, "adoption");
+        tool->adoption = alloc_array(r, (size_t)m->nroles, sizeof(double));
+        for (int k = 0; k < m->nroles && tool->adoption; k++) {
+            lua_rawgeti(L, -1, k + 1);
+            tool->adoption[k] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        if (nroles != m->nroles)
+            r->bad = 1;
+        lua_pop(L, 1);
+        lua_getfield(L, at, "has_uptake");
+        tool->has_uptake = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        tool->uptake_start = get_number(L, at, "uptake_start");
+        tool->uptake_final = get_number(L, at, "uptake_final");
+        tool->uptake_half_life = get_number(L, at, "uptake_half_life");
+        if (tool->has_uptake && !(tool->uptake_half_life > 0))
+            r->bad = 1;
         tool->learning_start = get_number(L, at, "learning_start");
         tool->half_life = get_number(L, at, "half_life");
         tool->training = get_number(L, at, "training");

@@ -155,6 +155,86 @@ int rm_profile_multiply(const rm_profile *a, const rm_profile *b, rm_profile *ou
     return rc;
 }
 
+/* A stretch of open time, [start, start + len) in week offsets (it may run
+ * past the week's end), and the day of the week it counts in. */
+typedef struct stretch { double start, len; int day; } stretch;
+
+/* cal's open time as stretches: neighbouring segments joined (across the
+ * week's end too), then cut at midnights when a day long or more. At most
+ * 2 * cal->n + 7 of them. */
+static int stretches_of(const rm_profile *cal, stretch *out) {
+    double day = cal->week / 7;
+    int n = 0;
+    for (int i = 0; i < cal->n; i++) {
+        if (n > 0 && out[n - 1].start + out[n - 1].len == cal->seg[i].start)
+            out[n - 1].len += cal->seg[i].end - cal->seg[i].start;
+        else
+            out[n++] = (stretch){cal->seg[i].start, cal->seg[i].end - cal->seg[i].start, 0};
+    }
+    if (n > 1 && out[0].start == 0 && out[n - 1].start + out[n - 1].len == cal->week) {
+        out[n - 1].len += out[0].len;          /* open over Sunday midnight: one stretch */
+        memmove(out, out + 1, (size_t)(--n) * sizeof *out);
+    }
+    int m = n;
+    for (int i = 0; i < n; i++) {
+        if (out[i].len < day) {
+            out[i].day = (int)floor(out[i].start / day + RM_WEEK_EPSILON * 7) % 7;
+            continue;
+        }
+        double end = out[i].start + out[i].len;   /* around the clock: cut at midnights */
+        double cut = (floor(out[i].start / day + RM_WEEK_EPSILON * 7) + 1) * day;
+        out[i].day = (int)floor(out[i].start / day + RM_WEEK_EPSILON * 7) % 7;
+        out[i].len = fmin(cut, end) - out[i].start;
+        for (; cut < end; cut += day)
+            out[m++] = (stretch){cut, fmin(cut + day, end) - cut, (int)lround(cut / day) % 7};
+    }
+    return m;
+}
+
+int rm_profile_per_open_day(const rm_profile *cal, double n, rm_profile *out) {
+    rm_profile_init(out, cal->week, cal->offset);
+    int cap = cal->always ? 8 : 2 * cal->n + 8;
+    stretch *st = malloc((size_t)cap * sizeof *st);
+    if (!st)
+        return -1;
+    int ns;
+    if (cal->always) {
+        ns = 7;
+        for (int d = 0; d < 7; d++)
+            st[d] = (stretch){d * cal->week / 7, cal->week / 7, d};
+    } else {
+        ns = stretches_of(cal, st);
+    }
+    double open[7] = {0};
+    for (int i = 0; i < ns; i++)
+        open[st[i].day] += st[i].len;
+    for (int i = 0; i < ns; i++)
+        if (rm_profile_add(out, st[i].start, st[i].start + st[i].len, n / open[st[i].day]) < 0) {
+            free(st);
+            rm_profile_free(out);
+            return -1;
+        }
+    free(st);
+    return 0;
+}
+
+int rm_profile_per_open_week(const rm_profile *cal, double n, rm_profile *out) {
+    if (rm_profile_copy(cal, out) < 0)
+        return -1;
+    if (cal->always || cal->per_week <= 0) {
+        rm_profile_init(out, cal->week, cal->offset);
+        return cal->always ? rm_profile_add(out, 0, cal->week, n / cal->week) : 0;
+    }
+    double w = n / cal->per_week;
+    out->cap = 0;
+    for (int i = 0; i < out->n; i++) {
+        out->seg[i].weight *= w;
+        out->seg[i].before *= w;
+    }
+    out->per_week = n;
+    return 0;
+}
+
 /* The integral over [0, x) of the week, 0 <= x <= week. */
 static double within_week(const rm_profile *p, double x) {
     double sum = 0;

@@ -60,6 +60,15 @@ int rm_profile_multiply(const rm_profile *a, const rm_profile *b, rm_profile *ou
 /* A copy of a. */
 int rm_profile_copy(const rm_profile *a, rm_profile *out);
 
+/* The rate profile that brings, on average, n arrivals on every day that
+ * calendar cal opens, spread evenly over that day's open hours whatever
+ * their length (n / open hours of that day). A stretch of open time that
+ * crosses midnight (a night shift) belongs to the day it starts; a stretch
+ * of a whole day or more is cut at midnights. Returns 0 or -1 (memory). */
+int rm_profile_per_open_day(const rm_profile *cal, double n, rm_profile *out);
+/* The rate profile that brings n arrivals a week over cal's open time. */
+int rm_profile_per_open_week(const rm_profile *cal, double n, rm_profile *out);
+
 /* The integral of the weight over [a, b] (simulation times). */
 double rm_profile_integral(const rm_profile *p, double a, double b);
 /* The earliest t' >= t such that the integral over [t, t'] is `amount`

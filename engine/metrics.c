@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *element_names[] = {"queue", "role", "person", "activity", "arrivals", "scenario"};
+static const char *element_names[] = {"queue", "role", "person", "activity", "arrivals", "tool", "scenario"};
 
 const char *rm_element_name(rm_element e) { return element_names[e]; }
 
@@ -135,6 +135,16 @@ static void visit(const rm_model *m, visitor *v) {
         emit(v, RM_EL_ARRIVALS, n, "cycle_time_mean", NULL, ratio(delta(v, rm_cs(l, s, RM_S_CYCLE)), done));
         if (m->arrivals[s].deadline >= 0)
             emit(v, RM_EL_ARRIVALS, n, "deadline_missed", NULL, delta(v, rm_cs(l, s, RM_S_MISSED)));
+        emit(v, RM_EL_ARRIVALS, n, "uptake", NULL,
+             ratio(delta(v, rm_cs(l, s, RM_S_TOOL_ROUTE)), delta(v, rm_cs(l, s, RM_S_ARRIVED))));
+    }
+    for (int t = 0; t < m->ntools; t++) {
+        const rm_tool *tool = &m->tools[t];
+        if (tool->routes)                        /* of the items at its routes, those who took them */
+            emit(v, RM_EL_TOOL, tool->name, "uptake", NULL,
+                 ratio(delta(v, rm_ct(l, t, RM_T_TOOK)), delta(v, rm_ct(l, t, RM_T_MET))));
+        if (tool->staffed && !v->periodic)       /* of the people concerned, those who use it */
+            emit(v, RM_EL_TOOL, tool->name, "adoption", NULL, st ? st->adoption[t] : NAN);
     }
     if (!v->periodic)
         emit(v, RM_EL_SCENARIO, m->name, "events", NULL, st ? (double)st->events : 0);

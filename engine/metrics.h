@@ -1,6 +1,6 @@
 /* The metrics of a model, as the output contract names them: one entry per
  * (element, name, metric), in a fixed order (queues, roles, people,
- * activities, arrival streams, scenario; declaration order within each). */
+ * activities, arrival streams, tools, scenario; declaration order within each). */
 #ifndef RM_METRICS_H
 #define RM_METRICS_H
 
@@ -8,7 +8,7 @@
 #include "sim.h"
 
 typedef enum { RM_EL_QUEUE, RM_EL_ROLE, RM_EL_PERSON, RM_EL_ACTIVITY, RM_EL_ARRIVALS,
-               RM_EL_SCENARIO } rm_element;
+               RM_EL_TOOL, RM_EL_SCENARIO } rm_element;
 
 typedef struct rm_metric {
     rm_element element;

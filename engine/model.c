@@ -70,6 +70,24 @@ int rm_model_finish(rm_model *m) {
             m->has_hooks = 1;
         if (m->activities[a].interruptible)
             m->has_interruptible = 1;
+        for (int k = 0; k < m->activities[a].nalts; k++)
+            if (m->activities[a].alts[k].next.kind == RM_NEXT_HOOK)
+                m->has_hooks = 1;
+    }
+    m->has_uptake = 0;
+    for (int t = 0; t < m->ntools; t++) {
+        rm_tool *tool = &m->tools[t];
+        m->has_uptake |= tool->has_uptake;
+        tool->routes = tool->staffed = 0;
+        for (int a = 0; a < m->nactivities; a++) {
+            for (int k = 0; k < m->activities[a].nalts; k++)
+                tool->routes += m->activities[a].alts[k].tool == t;
+            if (m->activities[a].tool == t && m->activities[a].nroles > 0)
+                tool->staffed = 1;
+        }
+        for (int s = 0; s < m->narrivals; s++)
+            for (int k = 0; k < m->arrivals[s].nalts; k++)
+                tool->routes += m->arrivals[s].alt_tool[k] == t;
     }
     return 0;
 }
@@ -96,6 +114,11 @@ void rm_model_free(rm_model *m) {
         free_dist(&act->duration.dist);
         free(act->next.steps);
         free(act->next.cum);
+        for (int k = 0; act->alts && k < act->nalts; k++) {
+            free(act->alts[k].next.steps);
+            free(act->alts[k].next.cum);
+        }
+        free(act->alts);
     }
     for (int s = 0; m->arrivals && s < m->narrivals; s++) {
         rm_arrivals *st = &m->arrivals[s];
@@ -114,12 +137,15 @@ void rm_model_free(rm_model *m) {
         free(st->attrs);
         rm_profile_free(&st->profile);
         free(st->points);
+        free(st->alt_tool);
+        free(st->alt_to);
     }
     for (int c = 0; m->calendars && c < m->ncalendars; c++)
         rm_profile_free(&m->calendars[c]);
     free(m->calendars);
     for (int t = 0; m->tools && t < m->ntools; t++) {
         free(m->tools[t].name);
+        free(m->tools[t].adoption);
         free_dist(&m->tools[t].down_every);
         free_dist(&m->tools[t].down_lasts);
     }

@@ -48,6 +48,13 @@ typedef struct rm_next {
     int hook;                 /* RM_NEXT_HOOK */
 } rm_next;
 
+/* A route a tool's apply changed: the items that use the tool (its uptake)
+ * follow it; the others the route before it. */
+typedef struct rm_next_alt {
+    int tool;                 /* index into the model's tools */
+    rm_next next;
+} rm_next_alt;
+
 typedef struct rm_activity {
     char *name;
     int *roles;               /* alternative roles, first free in this order */
@@ -55,7 +62,9 @@ typedef struct rm_activity {
     int queue;                /* where items wait; -1 for a pure delay */
     rm_sampler duration;
     int kind;                 /* index into model kinds */
-    rm_next next;
+    rm_next next;             /* the route without the tools that changed it... */
+    rm_next_alt *alts;        /* ...and theirs, in the order applied; the last used wins */
+    int nalts;
     int interruptible;        /* left for a more urgent item, resumed later */
     double switch_cost;       /* added to the rest of the step at each resumption */
     int tool;                 /* a tool step: index into the model's tools; -1: none */
@@ -87,7 +96,9 @@ typedef struct rm_arrivals {
     double *points;           /* RM_POINTS: week offsets, sorted */
     int npoints;
     int hidden;               /* a task's occurrences: not reported as arrivals */
-    int to;                   /* first step */
+    int to;                   /* first step, without the tools that changed it... */
+    int *alt_tool, *alt_to;   /* ...and theirs (tool index, step), in the order applied */
+    int nalts;
     double priority;
     int priority_hook;
     int has_patience;
@@ -103,13 +114,17 @@ typedef struct rm_arrivals {
  * declared (rm_activity.tool). */
 typedef struct rm_tool {
     char *name;
-    double adoption;          /* share of the people concerned who use it */
+    double *adoption;         /* per role: share of its people concerned who use it */
+    int has_uptake;           /* items use it with probability uptake(t), drawn per item; */
+    double uptake_start, uptake_final, uptake_half_life;   /* else every item does */
     double learning_start;    /* tool steps take this much longer at first... */
     double half_life;         /* ...the excess halving every half_life */
     double training;          /* working time each person concerned spends learning it, at the start */
     int has_downtime;
     rm_dist down_every, down_lasts;
     int fallback;             /* where items go when it is down or not used; RM_NO_STEP: none */
+    int routes;               /* routes it changed (derived) */
+    int staffed;              /* some role does one of its steps (derived) */
 } rm_tool;
 
 #define RM_NO_STEP (-2)
@@ -142,6 +157,7 @@ typedef struct rm_model {
     int max_attrs;            /* largest nattrs over the arrival streams */
     int has_hooks;
     int has_interruptible;    /* some step is interruptible (derived) */
+    int has_uptake;           /* some tool has an uptake (derived) */
 } rm_model;
 
 /* Fills the derived fields (first_person, person_role, role queues,

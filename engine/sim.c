@@ -33,6 +33,9 @@ typedef struct item {
     double remaining;         /* work left on the step, while interrupted */
     double qkey1;             /* queue order: (qkey1, qkey2) ascending */
     int64_t qkey2;
+    uint64_t uses;            /* bit t: it takes tool t's routes (its uptake, drawn at arrival) */
+    uint64_t met;             /* bit t: it has been at a route tool t changed */
+    int took_tool_route;
     uint32_t gen;             /* bumped when it leaves a queue or is freed */
     uint32_t qpos;            /* position in its queue's heap */
     uint32_t next_free;
@@ -96,6 +99,8 @@ struct rm_sim {
     uint64_t *absence_hash;
     rm_rng *adopt_rng, *down_rng;                 /* per tool */
     uint64_t *adopt_hash, *down_hash;
+    rm_rng *uptake_rng;                           /* per tool * arrivals stream */
+    uint64_t *uptake_hash;
     unsigned char *adopts;                        /* [tool * npeople + person] */
     unsigned char *concerned;                     /* the same: does the tool's steps */
     int *tool_down;                               /* per tool */
@@ -317,8 +322,43 @@ static int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, double
     return s->hooks.number(s->hooks.ctx, sp->hook, &v, s->now, out, s->err, sizeof s->err);
 }
 
+/* Item i is at a route tool t changed: counted once per item and tool;
+ * returns whether it takes the tool's route. */
+static int at_tool_route(rm_sim *s, uint32_t i, int t) {
+    item *it = &s->items[i];
+    uint64_t bit = (uint64_t)1 << t;
+    int takes = (it->uses & bit) != 0;
+    if (!(it->met & bit)) {
+        it->met |= bit;
+        s->c[rm_ct(&s->st.lay, t, RM_T_MET)]++;
+        if (takes)
+            s->c[rm_ct(&s->st.lay, t, RM_T_TOOK)]++;
+    }
+    if (takes && !it->took_tool_route) {
+        it->took_tool_route = 1;
+        s->c[rm_cs(&s->st.lay, it->arrivals, RM_S_TOOL_ROUTE)]++;
+    }
+    return takes;
+}
+
+/* Where item i of stream si goes first: the route of the last tool it uses
+ * among those that changed it, else the stream's own. */
+static int first_step(rm_sim *s, int si, uint32_t i) {
+    const rm_arrivals *st = &s->m->arrivals[si];
+    for (int k = st->nalts - 1; k >= 0; k--)
+        if (at_tool_route(s, i, st->alt_tool[k]))
+            return st->alt_to[k];
+    return st->to;
+}
+
 static int route(rm_sim *s, int a, uint32_t i, int *step) {
-    const rm_next *nx = &s->m->activities[a].next;
+    const rm_activity *act = &s->m->activities[a];
+    const rm_next *nx = &act->next;
+    for (int k = act->nalts - 1; k >= 0; k--)
+        if (at_tool_route(s, i, act->alts[k].tool)) {
+            nx = &act->alts[k].next;
+            break;
+        }
     switch (nx->kind) {
     case RM_NEXT_STEP:
         *step = nx->step;
@@ -659,6 +699,19 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     return serve_heads(s, act->queue);
 }
 
+/* Whether a new item of stream si uses tool t: drawn with the tool's
+ * uptake at this time, on a stream of its own per tool and arrivals stream
+ * (so the same item's draw is the same in every variant); always without
+ * an uptake. */
+static int takes_up(rm_sim *s, int t, int si) {
+    const rm_tool *tool = &s->m->tools[t];
+    if (!tool->has_uptake)
+        return 1;
+    double u = tool->uptake_final +
+               (tool->uptake_start - tool->uptake_final) * exp2(-s->now / tool->uptake_half_life);
+    return rm_rng_uniform(&s->uptake_rng[(size_t)t * (size_t)s->m->narrivals + (size_t)si]) < u;
+}
+
 /* A new item of stream si enters its first step. */
 static int arrive(rm_sim *s, int si) {
     const rm_arrivals *st = &s->m->arrivals[si];
@@ -687,7 +740,13 @@ static int arrive(rm_sim *s, int si) {
     if (st->has_patience)
         s->items[i].patience = rm_dist_sample(&st->patience, &s->pat_rng[si]);
     s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
-    return enter_step(s, i, st->to);
+    it = &s->items[i];
+    it->uses = it->met = 0;
+    it->took_tool_route = 0;
+    for (int t = 0; t < s->m->ntools; t++)
+        if (takes_up(s, t, si))
+            it->uses |= (uint64_t)1 << t;
+    return enter_step(s, i, st->nalts ? first_step(s, si, i) : st->to);
 }
 
 /* ------------------------------------------------------------ absences -- */
@@ -778,9 +837,18 @@ static int start_tools(rm_sim *s, uint64_t seed, int rep) {
         rm_rng_stream_hashed(&s->adopt_rng[t], seed, (uint64_t)rep, s->adopt_hash[t]);
         rm_rng_stream_hashed(&s->down_rng[t], seed, (uint64_t)rep, s->down_hash[t]);
         s->tool_down[t] = 0;
+        int concerned = 0, adopters = 0;
         for (int p = 0; p < m->npeople; p++) {
             size_t k = (size_t)t * np + (size_t)p;
-            s->adopts[k] = s->concerned[k] && rm_rng_uniform(&s->adopt_rng[t]) < m->tools[t].adoption;
+            s->adopts[k] = s->concerned[k] &&
+                           rm_rng_uniform(&s->adopt_rng[t]) < m->tools[t].adoption[m->person_role[p]];
+            concerned += s->concerned[k];
+            adopters += s->adopts[k];
+        }
+        s->st.adoption[t] = concerned ? (double)adopters / concerned : NAN;
+        for (int si = 0; si < m->narrivals; si++) {
+            size_t j = (size_t)t * (size_t)m->narrivals + (size_t)si;
+            rm_rng_stream_hashed(&s->uptake_rng[j], seed, (uint64_t)rep, s->uptake_hash[j]);
         }
         if (m->tools[t].has_downtime && schedule_downtime(s, t) < 0)
             return -1;
@@ -1133,7 +1201,8 @@ rm_layout rm_layout_of(const rm_model *m) {
     l.arrivals = l.activities + (size_t)m->nactivities * RM_A_FIELDS;
     l.people = l.arrivals + (size_t)m->narrivals * RM_S_FIELDS;
     l.person_stride = RM_P_KIND0 + (size_t)m->nkinds;
-    l.n = l.people + (size_t)m->npeople * l.person_stride;
+    l.tools = l.people + (size_t)m->npeople * l.person_stride;
+    l.n = l.tools + (size_t)m->ntools * RM_T_FIELDS;
     return l;
 }
 
@@ -1170,6 +1239,9 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     s->adopt_hash = calloc(nt, sizeof(uint64_t));
     s->down_hash = calloc(nt, sizeof(uint64_t));
     s->adopts = calloc(nt * np, 1);
+    s->uptake_rng = calloc(nt * ns, sizeof(rm_rng));
+    s->uptake_hash = calloc(nt * ns, sizeof(uint64_t));
+    s->st.adoption = calloc(nt, sizeof(double));
     s->concerned = calloc(nt * np, 1);
     s->tool_down = calloc(nt, sizeof(int));
     rm_rep_stats *st = &s->st;
@@ -1188,7 +1260,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
         !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
         !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->absence_rng || !s->absence_hash ||
         !s->adopt_rng || !s->down_rng || !s->adopt_hash || !s->down_hash || !s->adopts ||
-        !s->concerned || !s->tool_down ||
+        !s->concerned || !s->tool_down || !s->uptake_rng || !s->uptake_hash || !s->st.adoption ||
         !st->counters || !st->warm ||
         !st->periods || !st->sketch || !st->wait_max || !st->length_max || !st->by_person)
         goto oom;
@@ -1212,6 +1284,9 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int t = 0; t < m->ntools; t++) {
         s->adopt_hash[t] = stream_hash("tool", m->tools[t].name, "adoption", NULL);
         s->down_hash[t] = stream_hash("tool", m->tools[t].name, "downtime", NULL);
+        for (int si = 0; si < m->narrivals; si++)
+            s->uptake_hash[(size_t)t * (size_t)m->narrivals + (size_t)si] =
+                stream_hash("tool", m->tools[t].name, "uptake", m->arrivals[si].name);
     }
     for (int r = 0; r < m->nroles; r++)
         for (int i = 0; i < m->roles[r].count; i++) {
@@ -1267,6 +1342,7 @@ void rm_sim_free(rm_sim *s) {
     free(s->absence_rng); free(s->absence_hash);
     free(s->adopt_rng); free(s->down_rng); free(s->adopt_hash); free(s->down_hash);
     free(s->adopts); free(s->concerned); free(s->tool_down);
+    free(s->uptake_rng); free(s->uptake_hash); free(s->st.adoption);
     free(s->st.counters); free(s->st.warm); free(s->st.periods); free(s->st.sketch);
     free(s->st.wait_max); free(s->st.length_max); free(s->st.by_person);
     free(s);

@@ -38,15 +38,16 @@ typedef struct rm_hooks {
  * that a snapshot is a copy and a window is a difference: the summary is
  * (horizon - warm-up), each period of the time series (end - start). The
  * layout: for each queue RM_Q_FIELDS counters, then each activity, each
- * arrival stream, each person (RM_P_KIND0 + one per kind). */
+ * arrival stream, each person (RM_P_KIND0 + one per kind), each tool. */
 enum { RM_Q_SERVED, RM_Q_WAIT, RM_Q_AREA, RM_Q_ABANDONED, RM_Q_BALKED, RM_Q_FIELDS };
 enum { RM_A_COMPLETED, RM_A_DURATION, RM_A_FIELDS };
 enum { RM_S_ARRIVED, RM_S_COMPLETED, RM_S_ABANDONED, RM_S_BALKED, RM_S_MISSED, RM_S_WAIT,
-       RM_S_CYCLE, RM_S_FIELDS };
+       RM_S_CYCLE, RM_S_TOOL_ROUTE, RM_S_FIELDS };          /* TOOL_ROUTE: items that took one */
+enum { RM_T_MET, RM_T_TOOK, RM_T_FIELDS };   /* items at a route of the tool; those that took it */
 enum { RM_P_WORKING, RM_P_OVERTIME, RM_P_KIND0 };   /* then busy time by kind */
 
 typedef struct rm_layout {
-    size_t activities, arrivals, people;   /* where each block starts */
+    size_t activities, arrivals, people, tools;   /* where each block starts */
     size_t person_stride;                  /* RM_P_KIND0 + nkinds */
     size_t n;                              /* counters in all */
 } rm_layout;
@@ -57,6 +58,7 @@ static inline size_t rm_cq(const rm_layout *l, int q, int f) { (void)l; return (
 static inline size_t rm_ca(const rm_layout *l, int a, int f) { return l->activities + (size_t)a * RM_A_FIELDS + (size_t)f; }
 static inline size_t rm_cs(const rm_layout *l, int s, int f) { return l->arrivals + (size_t)s * RM_S_FIELDS + (size_t)f; }
 static inline size_t rm_cp(const rm_layout *l, int p, int f) { return l->people + (size_t)p * l->person_stride + (size_t)f; }
+static inline size_t rm_ct(const rm_layout *l, int t, int f) { return l->tools + (size_t)t * RM_T_FIELDS + (size_t)f; }
 
 typedef struct rm_rep_stats {
     rm_layout lay;
@@ -70,6 +72,7 @@ typedef struct rm_rep_stats {
     rm_sketch **sketch;       /* per queue: its waits' quantiles */
     double *wait_max, *length_max;          /* per queue */
     uint64_t **by_person;     /* per activity: completions by each person */
+    double *adoption;         /* per tool: the share of the people concerned who use it */
 } rm_rep_stats;
 
 typedef struct rm_sim rm_sim;

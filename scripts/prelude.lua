@@ -11,11 +11,12 @@
 local host = ...
 -- Everything the prelude calls is kept in a local now: a scenario that
 -- replaces math.abs or string.sub cannot change the checks.
-local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
+local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, rawget,
       select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall =
-      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
+      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, rawget,
       select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs, math.type,
       string.format, string.sub, string.match, string.find, load, pcall, xpcall
+local concat = table.concat
 
 local M = {}
 
@@ -197,17 +198,21 @@ function empirical(file, column)
   return opaque({ kind = "empirical", values = values, where = at, label = "empirical" })
 end
 
-local function rate_helper(name, per)
+-- A rate keeps what it was said in (`per`, `n`): under a calendar,
+-- per_day(n) is n on every open day and per_week(n) n a week, however
+-- long the open hours (the engine spreads them, see read_timing).
+local function rate_helper(name, per, per_name)
   return function(r)
     local at = where(1)
     if type(r) ~= "number" or not (r > 0) or r == huge then
       fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
     end
-    return opaque({ per_unit = r / per(1), where = at, label = name })
+    return opaque({ per_unit = r / per(1), per = per_name, n = r, where = at, label = name })
   end
 end
-per_hour = rate_helper("per_hour", hours)
-per_day = rate_helper("per_day", days)
+per_hour = rate_helper("per_hour", hours, "hour")
+per_day = rate_helper("per_day", days, "day")
+per_week = rate_helper("per_week", weeks, "week")
 
 ------------------------------------------------------------ parameters ----
 
@@ -394,6 +399,49 @@ function check.share(v)
   if type(v) ~= "number" or not (v >= 0 and v <= 1) then return "a share between 0 and 1" end
 end
 function check.fn(v) if type(v) ~= "function" then return "a function" end end
+local function is_share(v) return type(v) == "number" and v >= 0 and v <= 1 end
+-- A tool's uptake: the share of the items (the public) that take its routes.
+function check.uptake(v)
+  if is_share(v) then return nil end
+  local usage = "a share between 0 and 1, or one that grows, such as { start = 0.1, final = 0.6, half_life = weeks(8) }"
+  if type(v) ~= "table" or private[v] then return usage end
+  for k in pairs(v) do
+    if k ~= "start" and k ~= "final" and k ~= "half_life" then return usage end
+  end
+  if not is_share(v.start) or not is_share(v.final) then return usage end
+  if type(v.half_life) ~= "number" or not (v.half_life > 0) or v.half_life == huge then return usage end
+end
+-- A tool's adoption: the share of the staff who use it, or a share per role.
+function check.adoption(v)
+  if is_share(v) then return nil end
+  local usage = "a share between 0 and 1, or a share per role such as { bookseller = 0.8, pickup_clerk = 1 }"
+  if type(v) ~= "table" or private[v] or next(v) == nil then return usage end
+  for k, x in pairs(v) do
+    if not is_name(k) or not is_share(x) then return usage end
+  end
+end
+-- A variant's tools: names, or name = { uptake = ..., adoption = ... }.
+function check.tool_list(v)
+  local usage = "a list of tool names such as { \"online_payment\" }, or tools with their uptake or adoption "
+                .. "such as { online_payment = { uptake = 0.3 } }"
+  if type(v) ~= "table" or private[v] then return usage end
+  local n = #v
+  for k, x in pairs(v) do
+    if mtype(k) == "integer" and k >= 1 and k <= n then
+      if not is_name(x) then return usage end
+    elseif is_name(k) then
+      if type(x) ~= "table" or private[x] then return usage end
+      for f, y in pairs(x) do
+        local checker = (f == "uptake" or f == "adoption") and check[f]
+        if not checker then return usage .. " (only uptake and adoption can be set there)" end
+        local expected = checker(y)
+        if expected then return fmt("%s, for %s of %s (%s)", usage, f, k, expected) end
+      end
+    else
+      return usage
+    end
+  end
+end
 function check.names(v)
   if type(v) ~= "table" or is_dist(v) then return "a list of names, e.g. { \"online_payment\" }" end
   local n = 0
@@ -427,9 +475,9 @@ local schemas = {
                interruptible = "boolean", switch_cost = "nonneg", description = "string" },
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
            priority = "number", description = "string" },
-  tool = { description = "string", adoption = "share", learning = "learning", training = "nonneg",
-           downtime = "absence", fallback = "name", apply = "fn" },
-  variant = { description = "string", tools = "names", apply = "fn" },
+  tool = { description = "string", adoption = "adoption", uptake = "uptake", learning = "learning",
+           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn" },
+  variant = { description = "string", tools = "tool_list", apply = "fn" },
 }
 
 -- A store holds declarations: decls[kind] = { order = { names... }, by =
@@ -438,7 +486,7 @@ local schemas = {
 -- declared it }, and the calendars. The file writes into the baseline; a
 -- variant is a copy of it that its tools and its apply write into.
 local function new_store()
-  local store = { decls = {}, calendars = { order = {}, by = {} }, tools = {} }
+  local store = { decls = {}, calendars = { order = {}, by = {} }, tools = {}, routes = {}, overrides = {} }
   for kind in pairs(schemas) do store.decls[kind] = { order = {}, by = {} } end
   return store
 end
@@ -600,6 +648,62 @@ end
 tool = top_level_declarer("tool", tools)
 variant = top_level_declarer("variant", variants)
 
+-- Whether two routes (a `to` or a `next`) are the same: the same value, or
+-- tables of the same step = probability.
+local function same_route(a, b)
+  if a == b then return true end
+  if type(a) ~= "table" or type(b) ~= "table" or private[a] or private[b] then return false end
+  for k, x in next, a do if rawget(b, k) ~= x then return false end end
+  for k in next, b do if rawget(a, k) == nil then return false end end
+  return true
+end
+
+-- The routes of the store's arrivals (`to`) and activities (`next`).
+local route_fields = { arrivals = "to", activity = "next" }
+local function routes_of(store)
+  local seen = {}
+  for kind, field in pairs(route_fields) do
+    seen[kind] = {}
+    for name, d in pairs(store.decls[kind].by) do
+      seen[kind][name] = { value = d.fields[field], at = d.at[field] or d.where }
+    end
+  end
+  return seen
+end
+
+-- The routes tool `tname`'s apply changed since `before`, recorded in the
+-- store in the order the tools were applied: each item then follows the
+-- tool's route or the one before it, by the tool's uptake.
+local function record_routes(store, tname, before)
+  local n = 0
+  for kind, field in pairs(route_fields) do
+    for _, name in ipairs(store.decls[kind].order) do
+      local old, d = before[kind][name], store.decls[kind].by[name]
+      if old and not same_route(old.value, d.fields[field]) then
+        store.routes[#store.routes + 1] = { kind = kind, name = name, tool = tname, before = old.value,
+                                            before_at = old.at, after = d.fields[field], after_at = d.at[field] }
+        n = n + 1
+      end
+    end
+  end
+  return n
+end
+
+-- The tools a variant lists, in order: the list first, then those given
+-- with their uptake or adoption, in the order the tools were declared.
+local function listed_tools(v)
+  local list, overrides = {}, {}
+  local t = v.fields.tools or {}
+  for i = 1, #t do list[#list + 1] = t[i] end
+  for _, tname in ipairs(tools.order) do
+    if type(t[tname]) == "table" then list[#list + 1], overrides[tname] = tname, t[tname] end
+  end
+  for k in pairs(t) do                            -- a name given with settings, but no such tool
+    if type(k) == "string" and not tools.by[k] then list[#list + 1] = k end
+  end
+  return list, overrides
+end
+
 -- The store of a variant: the baseline, then each of its tools' apply
 -- (steps declared there are that tool's steps), then its own apply.
 local function variant_store(name)
@@ -607,7 +711,8 @@ local function variant_store(name)
   local store = copy_store(baseline)
   current = store
   local listed = {}
-  for _, tname in ipairs(v.fields.tools or {}) do
+  local list, overrides = listed_tools(v)
+  for _, tname in ipairs(list) do
     if listed[tname] then
       current = baseline
       fail(v.at.tools, "variant %q: tool %q is listed twice", name, tname)
@@ -619,11 +724,18 @@ local function variant_store(name)
       fail(v.at.tools, "variant %q: no tool called %q%s", name, tname, suggest(tname, tools.order))
     end
     store.tools[#store.tools + 1] = tname
+    if #store.tools > 64 then
+      current = baseline
+      fail(v.at.tools, "variant %q: more than 64 tools; split it into several variants", name)
+    end
+    store.overrides[tname] = overrides[tname] and { fields = overrides[tname], at = v.at.tools }
     if t.fields.apply then
       current_tool = tname
+      local before = routes_of(store)
       local ok, err = pcall(t.fields.apply)
       current_tool = nil
       if not ok then current = baseline; error(err, 0) end
+      record_routes(store, tname, before)
     end
   end
   if v.fields.apply then
@@ -752,6 +864,34 @@ function M.compile(variant_name)
     return i
   end
 
+  -- the tools this variant applies, by index; the routes they changed, per
+  -- element: the route before the first tool, then each tool's
+  local tool_index = {}
+  for i, tname in ipairs(store.tools) do tool_index[tname] = i end
+  local changed = { arrivals = {}, activity = {} }
+  for _, r in ipairs(store.routes) do
+    local c = changed[r.kind][r.name]
+    if not c then
+      c = { base = r.before, base_at = r.before_at, alts = {} }
+      changed[r.kind][r.name] = c
+    end
+    c.alts[#c.alts + 1] = { tool = tool_index[r.tool], route = r.after, at = r.after_at }
+  end
+
+  local function compile_next(nx, at, what)
+    if nx == nil then
+      return { kind = "step", step = 0 }
+    elseif type(nx) == "string" then
+      return { kind = "step", step = resolve_step(nx, at, what .. ": next") }
+    elseif type(nx) == "function" then
+      return compile_dist(nx, at)
+    end
+    local names, probs = probabilities(nx, at, what .. ": next")
+    local steps = {}
+    for j, s in ipairs(names) do steps[j] = resolve_step(s, at, what .. ": next") end
+    return { kind = "table", steps = steps, p = probs }
+  end
+
   local kind_index = {}
   for i, name in ipairs(decls.activity.order) do
     local d = decls.activity.by[name]
@@ -784,18 +924,12 @@ function M.compile(variant_name)
       kind_index[kind] = #model.kinds
     end
     a.kind = #a.roles > 0 and kind_index[kind] or 0
-    local nx = f.next
-    if nx == nil then
-      a.next = { kind = "step", step = 0 }
-    elseif type(nx) == "string" then
-      a.next = { kind = "step", step = resolve_step(nx, at.next, what .. ": next") }
-    elseif type(nx) == "function" then
-      a.next = compile_dist(nx, at.next)
-    else
-      local names, probs = probabilities(nx, at.next, what .. ": next")
-      local steps = {}
-      for j, s in ipairs(names) do steps[j] = resolve_step(s, at.next, what .. ": next") end
-      a.next = { kind = "table", steps = steps, p = probs }
+    local c = changed.activity[name]
+    a.next = compile_next(c and c.base or f.next, c and c.base_at or at.next, what)
+    a.alts = {}                                 -- the tools' routes, each for the items that use it
+    for j, alt in ipairs(c and c.alts or {}) do
+      local last = j == #c.alts                 -- (the variant's apply may have changed it again)
+      a.alts[j] = { tool = alt.tool, next = compile_next(last and f.next or alt.route, last and at.next or alt.at, what) }
     end
     a.interruptible = f.interruptible or false
     a.switch_cost = f.switch_cost or 0
@@ -807,14 +941,24 @@ function M.compile(variant_name)
     local f, at = d.fields, d.at
     local what = fmt("arrivals %q", name)
     if f.to == nil then fail(d.where, "%s: set its first step, e.g. to = \"advise\"", what) end
-    local s = { name = name, to = resolve_step(f.to, at.to, what .. ": to"),
-                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1 }
+    local c = changed.arrivals[name]
+    local s = { name = name, to = resolve_step(c and c.base or f.to, c and c.base_at or at.to, what .. ": to"),
+                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {} }
+    for j, alt in ipairs(c and c.alts or {}) do
+      local last = j == #c.alts
+      s.alts[j] = { tool = alt.tool, to = resolve_step(last and f.to or alt.route, last and at.to or alt.at, what .. ": to") }
+    end
     if f.interarrival ~= nil and f.rate ~= nil then
       fail(at.rate, "%s: give interarrival or rate, not both", what)
     elseif f.interarrival ~= nil then
       s.interarrival = compile_dist(f.interarrival, at.interarrival)
     elseif f.rate ~= nil and is_rate(f.rate) then
-      s.interarrival = { kind = "exponential", p = { 1 / private[f.rate].per_unit } }
+      local r = private[f.rate]
+      if f.calendar ~= nil and f.calendar ~= "always" and r.per ~= "hour" then
+        s.per_open, s.per_open_n = r.per, r.n     -- n a day the calendar opens / n a week
+      else
+        s.interarrival = { kind = "exponential", p = { 1 / r.per_unit } }
+      end
     elseif f.rate ~= nil then                   -- by time of day: from each time to the next
       s.rates = {}
       for _, k in ipairs(sorted_keys(f.rate)) do
@@ -837,20 +981,88 @@ function M.compile(variant_name)
     model.arrivals[i] = s
   end
 
+  -- A tool's adoption as a share per role (the model's roles in order), and
+  -- whether everyone concerned uses it. Adoption is about the staff: given
+  -- for a tool none of whose steps a role does, it is a slip for uptake.
+  local function compile_adoption(tname, adoption, at)
+    local doers, names = {}, {}
+    for _, aname in ipairs(decls.activity.order) do
+      local d = decls.activity.by[aname]
+      local r = d.fields.role
+      if d.tool == tname and r ~= nil then
+        for _, rname in ipairs(type(r) == "string" and { r } or r) do
+          if not doers[rname] then doers[rname], names[#names + 1] = true, rname end
+        end
+      end
+    end
+    local what = fmt("tool %q", tname)
+    if adoption ~= nil and check.adoption(adoption) then
+      fail(at, "%s: adoption must be %s", what, check.adoption(adoption))
+    end
+    if adoption ~= nil and #names == 0 then
+      fail(at, "%s: adoption is the share of the staff who use it, but no role does any of its steps; "
+           .. "for the share of the public (customers, households) who use it, write uptake = %s",
+           what, type(adoption) == "number" and show(adoption) or "0.6")
+    end
+    local shares, all = {}, true
+    for i, rname in ipairs(decls.role.order) do
+      local share = 1
+      if type(adoption) == "number" then share = adoption end
+      if type(adoption) == "table" and adoption[rname] ~= nil then share = adoption[rname] end
+      shares[i] = share
+      if doers[rname] and share < 1 then all = false end
+    end
+    if type(adoption) == "table" then
+      for _, rname in ipairs(sorted_keys(adoption)) do
+        if not role_index[rname] then
+          fail(at, "%s: adoption: no role called %q%s", what, rname, suggest(rname, decls.role.order))
+        elseif not doers[rname] then
+          sort(names)
+          fail(at, "%s: adoption: role %q does none of its steps (they are done by %s)", what, rname,
+               "\"" .. concat(names, "\", \"") .. "\"")
+        end
+      end
+    end
+    return shares, all
+  end
+
   -- the tools this variant applies, and their steps
   model.tools = {}
-  local tool_index = {}
+  local routes_changed = {}
+  for _, r in ipairs(store.routes) do routes_changed[r.tool] = (routes_changed[r.tool] or 0) + 1 end
   for i, tname in ipairs(store.tools) do
     local t = tools.by[tname]
     local f, at = t.fields, t.at
     local what = fmt("tool %q", tname)
-    local spec = { name = tname, adoption = f.adoption or 1, training = f.training or 0,
+    local spec = { name = tname, training = f.training or 0,
                    learning_start = f.learning and f.learning.start or 1,
                    half_life = f.learning and f.learning.half_life or 1 }
+    -- uptake and adoption: the tool's, or the variant's for this tool
+    local o = store.overrides[tname]
+    local uptake, uptake_at = f.uptake, at.uptake
+    local adoption, adoption_at = f.adoption, at.adoption
+    if o and o.fields.uptake ~= nil then uptake, uptake_at = o.fields.uptake, o.at end
+    if o and o.fields.adoption ~= nil then adoption, adoption_at = o.fields.adoption, o.at end
+    spec.adoption, spec.all_adopt = compile_adoption(tname, adoption, adoption_at)
+    if uptake ~= nil then
+      if check.uptake(uptake) then                -- changed since it was checked
+        fail(uptake_at, "%s: uptake must be %s", what, check.uptake(uptake))
+      end
+      if not routes_changed[tname] then
+        fail(uptake_at, "%s: uptake is the share of the items (customers, households, applications) that "
+             .. "take the routes its apply changes, but its apply changes no arrivals' to and no step's next", what)
+      end
+      spec.has_uptake = true
+      if type(uptake) == "number" then
+        spec.uptake_start, spec.uptake_final, spec.uptake_half_life = uptake, uptake, 1
+      else
+        spec.uptake_start, spec.uptake_final, spec.uptake_half_life = uptake.start, uptake.final, uptake.half_life
+      end
+    end
     spec.fallback = nil
     if f.fallback ~= nil then
       spec.fallback = resolve_step(f.fallback, at.fallback, what .. ": fallback")
-    elseif spec.adoption < 1 or f.downtime then
+    elseif not spec.all_adopt or f.downtime then
       fail(t.where, "%s: set its fallback, the step where items go when the tool is down or not used, e.g. fallback = \"checkout\"", what)
     end
     if f.downtime then
@@ -858,7 +1070,6 @@ function M.compile(variant_name)
       spec.lasts = compile_dist(f.downtime.lasts)
     end
     model.tools[i] = spec
-    tool_index[tname] = i
   end
   for i, name in ipairs(decls.activity.order) do
     local d = decls.activity.by[name]

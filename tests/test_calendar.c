@@ -233,6 +233,43 @@ static void never_open(void **state) {
     rm_profile_free(&p);
 }
 
+/* per_day(n) under a calendar: n on every open day, whatever its hours. */
+static void per_open_day(void **state) {
+    (void)state;
+    rm_profile cal = parsed("mon 09:00-12:00"), rate;
+    char err[256];
+    if (rm_calendar_parse(&cal, "thu 14:00-20:00", err, sizeof err) < 0)
+        fail_msg("%s", err);
+    assert_int_equal(rm_profile_per_open_day(&cal, 20, &rate), 0);
+    assert_near(rm_profile_integral(&rate, 0, DAY), 20, 1e-9);                /* Monday, 3 hours */
+    assert_near(rm_profile_integral(&rate, DAY, 3 * DAY), 0, 1e-9);
+    assert_near(rm_profile_integral(&rate, 3 * DAY, 4 * DAY), 20, 1e-9);      /* Thursday, 6 hours */
+    assert_near(rm_profile_integral(&rate, 0, WEEK), 40, 1e-9);
+    assert_true(rm_profile_open(&rate, 600) && !rm_profile_open(&rate, 800));
+    rm_profile_free(&rate);
+    rm_profile_free(&cal);
+    /* a night shift counts in the day it starts; around the clock, each day */
+    cal = parsed("mon-fri 22:00-06:00");
+    assert_int_equal(rm_profile_per_open_day(&cal, 8, &rate), 0);
+    assert_near(rm_profile_integral(&rate, 22 * 60, DAY + 6 * 60), 8, 1e-9);   /* Monday night */
+    assert_near(rm_profile_integral(&rate, 0, WEEK), 40, 1e-9);
+    rm_profile_free(&rate);
+    rm_profile_free(&cal);
+    cal = parsed("mon-sun 00:00-24:00");
+    assert_int_equal(rm_profile_per_open_day(&cal, 30, &rate), 0);
+    assert_near(rm_profile_integral(&rate, 2 * DAY, 3 * DAY), 30, 1e-9);
+    assert_near(rm_profile_integral(&rate, 0, WEEK), 210, 1e-9);
+    rm_profile_free(&rate);
+    rm_profile_free(&cal);
+    /* per_week(n): n a week over the open hours, shared by their length */
+    cal = parsed("tue-sat 10:00-19:00");
+    assert_int_equal(rm_profile_per_open_week(&cal, 90, &rate), 0);
+    assert_near(rm_profile_integral(&rate, 0, WEEK), 90, 1e-9);
+    assert_near(rm_profile_integral(&rate, DAY, 2 * DAY), 18, 1e-9);
+    rm_profile_free(&rate);
+    rm_profile_free(&cal);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours),
@@ -245,6 +282,7 @@ int main(void) {
         cmocka_unit_test(inexact_times_in_hours),
         cmocka_unit_test(overlaps_are_a_union),
         cmocka_unit_test(never_open),
+        cmocka_unit_test(per_open_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

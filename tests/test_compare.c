@@ -252,7 +252,8 @@ static void malformed_tools_and_variants(void **state) {
     assert_load_error("scenario 'x' { horizon = 10 }\ntool 'online' { adoptoin = 0.5 }\n",
                       "bad.lua:2: tool \"online\": unknown field \"adoptoin\" (did you mean \"adoption\"?)");
     assert_load_error("scenario 'x' { horizon = 10 }\ntool 'online' { adoption = 1.5 }\n",
-                      "bad.lua:2: tool \"online\": adoption must be a share between 0 and 1, got 1.5");
+                      "bad.lua:2: tool \"online\": adoption must be a share between 0 and 1, or a share per role "
+                      "such as { bookseller = 0.8, pickup_clerk = 1 }, got 1.5");
     assert_load_error("scenario 'x' { horizon = 10 }\n"
                       "variant 'v' { apply = function() tool 't' {} end }\n",
                       "bad.lua:2: tool \"t\": declare tools and variants at the top of the file, not inside an apply");
