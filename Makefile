@@ -23,7 +23,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests stories-test report-test workshop-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests language-test stories-test report-test workshop-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -67,7 +67,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests stories-test report-test workshop-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test report-test workshop-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -76,6 +76,10 @@ unit-tests: all $(TEST_BINS)
 cli-tests: all
 	@scripts/install-deps.sh parallel
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
+
+# What the language's words mean, on the numbers (rates, uptake, adoption) and their slips.
+language-test: all
+	@REMOUS=$(BUILD)/remous tests/language_test.sh
 
 # Every scenario of the library: checks, compares, and its story holds on the numbers.
 stories-test: all

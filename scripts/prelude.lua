@@ -420,7 +420,8 @@ function check.adoption(v)
     if not is_name(k) or not is_share(x) then return usage end
   end
 end
--- A variant's tools: names, or name = { uptake = ..., adoption = ... }.
+-- A variant's tools: names, or name = { uptake = ..., adoption = ... }
+-- (what is inside the braces is checked with the variant, see listed_tools).
 function check.tool_list(v)
   local usage = "a list of tool names such as { \"online_payment\" }, or tools with their uptake or adoption "
                 .. "such as { online_payment = { uptake = 0.3 } }"
@@ -429,15 +430,7 @@ function check.tool_list(v)
   for k, x in pairs(v) do
     if mtype(k) == "integer" and k >= 1 and k <= n then
       if not is_name(x) then return usage end
-    elseif is_name(k) then
-      if type(x) ~= "table" or private[x] then return usage end
-      for f, y in pairs(x) do
-        local checker = (f == "uptake" or f == "adoption") and check[f]
-        if not checker then return usage .. " (only uptake and adoption can be set there)" end
-        local expected = checker(y)
-        if expected then return fmt("%s, for %s of %s (%s)", usage, f, k, expected) end
-      end
-    else
+    elseif not is_name(k) or type(x) ~= "table" or private[x] then
       return usage
     end
   end
@@ -694,6 +687,19 @@ end
 local function listed_tools(v)
   local list, overrides = {}, {}
   local t = v.fields.tools or {}
+  for _, k in ipairs(sorted_keys(t)) do             -- tool = { uptake = ..., adoption = ... }
+    if type(k) == "string" then
+      for _, f in ipairs(sorted_keys(t[k])) do
+        local what = fmt("variant %q: tools: %s", v.name, k)
+        if f ~= "uptake" and f ~= "adoption" then
+          fail(v.at.tools, "%s: only uptake and adoption can be set here, not %s%s", what, show(f),
+               type(f) == "string" and suggest(f, { "uptake", "adoption" }) or "")
+        end
+        local expected = check[f](t[k][f])
+        if expected then fail(v.at.tools, "%s: %s must be %s, got %s", what, f, expected, show(t[k][f])) end
+      end
+    end
+  end
   for i = 1, #t do list[#list + 1] = t[i] end
   for _, tname in ipairs(tools.order) do
     if type(t[tname]) == "table" then list[#list + 1], overrides[tname] = tname, t[tname] end
@@ -708,10 +714,10 @@ end
 -- (steps declared there are that tool's steps), then its own apply.
 local function variant_store(name)
   local v = variants.by[name]
+  local list, overrides = listed_tools(v)
   local store = copy_store(baseline)
   current = store
   local listed = {}
-  local list, overrides = listed_tools(v)
   for _, tname in ipairs(list) do
     if listed[tname] then
       current = baseline
@@ -925,7 +931,7 @@ function M.compile(variant_name)
     end
     a.kind = #a.roles > 0 and kind_index[kind] or 0
     local c = changed.activity[name]
-    a.next = compile_next(c and c.base or f.next, c and c.base_at or at.next, what)
+    if c then a.next = compile_next(c.base, c.base_at, what) else a.next = compile_next(f.next, at.next, what) end
     a.alts = {}                                 -- the tools' routes, each for the items that use it
     for j, alt in ipairs(c and c.alts or {}) do
       local last = j == #c.alts                 -- (the variant's apply may have changed it again)
@@ -942,7 +948,8 @@ function M.compile(variant_name)
     local what = fmt("arrivals %q", name)
     if f.to == nil then fail(d.where, "%s: set its first step, e.g. to = \"advise\"", what) end
     local c = changed.arrivals[name]
-    local s = { name = name, to = resolve_step(c and c.base or f.to, c and c.base_at or at.to, what .. ": to"),
+    local s = { name = name, to = c and resolve_step(c.base, c.base_at, what .. ": to")
+                                    or resolve_step(f.to, at.to, what .. ": to"),
                 limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {} }
     for j, alt in ipairs(c and c.alts or {}) do
       local last = j == #c.alts

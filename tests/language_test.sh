@@ -1,0 +1,202 @@
+#!/bin/sh
+# What the words of the scenario language mean, checked on the numbers:
+# rates per open day and per week under a calendar, the public's uptake of
+# a tool (exact common random numbers at 0, everyone at 1, the share at
+# 0.5, a growing share week by week), adoption per role, and the exact
+# error lines of their slips. Prints "language: N passed, N failed" last.
+# REMOUS is the binary, relative to the repository's top (default build/remous).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-language-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# row FILE VARIANT ELEMENT NAME METRIC: the row's mean, low, high (summary.csv)
+row() {
+    awk -F, -v v="$2" -v e="$3" -v n="$4" -v m="$5" '{ sub(/\r$/, "") }
+        $1 == v && $2 == e && $3 == n && $4 == m { print $5, $6, $7; exit }' "$1"
+}
+
+# near WHAT "MEAN LOW HIGH" EXPECTED: the expected value lies within 1.5
+# half-widths of the 95% interval (about 3 standard errors)
+near() {
+    set -- "$1" $2 "$3"
+    if [ $# -ne 5 ]; then ko "$1: no such row"; return; fi
+    if awk -v m="$2" -v lo="$3" -v hi="$4" -v e="$5" 'BEGIN { h = 1.5 * (hi - lo) / 2; exit !(e >= m - h && e <= m + h) }'; then
+        ok
+    else
+        ko "$1: $2 [$3, $4], expected $5"
+    fi
+}
+
+# exactly WHAT ACTUAL EXPECTED
+exactly() {
+    if [ "$2" = "$3" ]; then ok; else ko "$1: got '$2', expected '$3'"; fi
+}
+
+# error_is FILE LINE: check FILE fails with exit 2 and this one line
+error_is() {
+    "$remous" check "$1" >/dev/null 2>err
+    rc=$?
+    if [ "$rc" -eq 2 ] && [ "$(cat err)" = "$2" ]; then ok; else ko "$1: exit $rc, '$(cat err)', expected '$2'"; fi
+}
+
+# ---------------------------------------------------------------- rates ---
+cat > rates.lua <<'EOF'
+scenario "Rates" { horizon = weeks(10), replications = 20 }
+calendar "shop" { "tue-sat 10:00-19:00" }
+calendar "odd" { "mon 09:00-12:00", "thu 14:00-20:00" }
+arrivals "shop_days" { rate = per_day(20), calendar = "shop", to = "exit" }
+arrivals "odd_days" { rate = per_day(20), calendar = "odd", to = "exit" }
+arrivals "odd_weeks" { rate = per_week(30), calendar = "odd", to = "exit" }
+arrivals "plain_days" { rate = per_day(24), to = "exit" }
+arrivals "open_hours" { rate = per_hour(2), calendar = "shop", to = "exit" }
+EOF
+"$remous" run rates.lua --seed 3 --out rates --quiet 2>err || ko "rates run: $(cat err)"
+near "per_day(20), tue-sat 10:00-19:00: 100 a week" "$(row rates/summary.csv baseline arrivals shop_days arrived)" 1000
+near "per_day(20), mon 3 h and thu 6 h: 40 a week" "$(row rates/summary.csv baseline arrivals odd_days arrived)" 400
+near "per_week(30) under a calendar: 30 a week" "$(row rates/summary.csv baseline arrivals odd_weeks arrived)" 300
+near "per_day(24) without a calendar: 24 a day" "$(row rates/summary.csv baseline arrivals plain_days arrived)" 1680
+near "per_hour(2) under a calendar: 2 an open hour" "$(row rates/summary.csv baseline arrivals open_hours arrived)" 900
+# day by day: 20 on Monday, 20 on Thursday, none on the other days
+"$remous" run rates.lua --seed 3 --period 1d --out daily --quiet 2>err || ko "daily run: $(cat err)"
+day() {   # day K of the first week, stream NAME: mean low high
+    awk -F, -v t="$(($1 * 1440))" -v n="$2" '{ sub(/\r$/, "") }
+        $2 == t && $3 == "arrivals" && $4 == n && $5 == "arrived" { print $6, $7, $8; exit }' daily/timeseries.csv
+}
+near "per_day(20): Monday 09:00-12:00 gets 20" "$(day 0 odd_days)" 20
+near "per_day(20): Thursday 14:00-20:00 gets 20" "$(day 3 odd_days)" 20
+exactly "per_day(20): Tuesday gets none" "$(day 1 odd_days)" "0 0 0"
+
+# --------------------------------------------------------------- uptake ---
+cat > uptake.lua <<'EOF'
+scenario "Booking" { horizon = weeks(6), replications = 10 }
+role "volunteer" { count = 2 }
+arrivals "households" { interarrival = exponential(8), to = "phone" }
+activity "phone" { role = "volunteer", duration = exponential(6), kind = "core", next = "door" }
+activity "door" { duration = 1 }
+tool "booking" {
+  uptake = param("uptake", 0.5),
+  apply = function()
+    arrivals "households" { to = "book_online" }
+    activity "book_online" { duration = 3, next = "door" }
+    activity "door" { next = "check_booking" }
+    activity "check_booking" { role = "volunteer", duration = 1, kind = "tool" }
+  end,
+}
+variant "booking" { tools = { "booking" } }
+variant "30% book online" { tools = { booking = { uptake = 0.3 } } }
+EOF
+for u in 0 0.5 1; do
+    "$remous" compare uptake.lua --set uptake=$u --seed 2 --out "u$u" --quiet 2>err || ko "uptake $u: $(cat err)"
+done
+# uptake 0: every element the baseline has gives exactly its figures
+exactly "uptake 0: every delta of compare.csv is 0" \
+    "$(awk -F, 'NR > 1 && $1 == "booking" && $7 != 0' u0/compare.csv | wc -l)" 0
+awk -F, 'NR > 1 && $1 == "baseline" { print $2, $3, $4 }' u0/summary.csv | sort > base_metrics
+awk -F, 'NR > 1 && $1 == "booking" { print $2, $3, $4 }' u0/compare.csv | sort > paired_metrics
+exactly "uptake 0: compare.csv has every metric of the baseline" "$(comm -23 base_metrics paired_metrics | wc -l)" 0
+exactly "uptake 0: nobody at the tool's step" "$(row u0/summary.csv booking activity check_booking completed)" "0 0 0"
+# uptake 1: every household books online
+exactly "uptake 1: the stream's uptake is 1" "$(row u1/summary.csv booking arrivals households uptake)" "1 1 1"
+exactly "uptake 1: nobody phones" "$(row u1/summary.csv booking activity phone completed)" "0 0 0"
+# uptake 0.5: half of them, and the same household at both of the tool's routes
+near "uptake 0.5: half the households" "$(row u0.5/summary.csv booking arrivals households uptake)" 0.5
+near "uptake 0.5: the tool's uptake" "$(row u0.5/summary.csv booking tool booking uptake)" 0.5
+same=$(awk -F, '$1 == "booking" && $3 == "activity" && ($4 == "book_online" || $4 == "check_booking") && $5 == "completed" { v[$4 " " $2] = $6 }
+    END { for (k in v) { split(k, p, " "); if (p[1] == "book_online" && v["check_booking " p[2]] != v[k]) bad++ } print bad + 0 }' u0.5/replications.csv)
+exactly "uptake 0.5: who booked online is checked at the door, in every replication" "$same" 0
+near "a variant's own uptake: 30%" "$(row u0.5/summary.csv "30% book online" arrivals households uptake)" 0.3
+exactly "the baseline's uptake is 0" "$(row u0.5/summary.csv baseline arrivals households uptake)" "0 0 0"
+
+# a growing uptake: week k's share is the mean of 0.6 - 0.5 * 2^(-t / 1 week) over the week
+cat > growing.lua <<'EOF'
+scenario "Growing" { horizon = weeks(5), replications = 40 }
+arrivals "calls" { interarrival = exponential(10), to = "phone" }
+activity "phone" { duration = 1 }
+tool "online" {
+  uptake = { start = 0.1, final = 0.6, half_life = weeks(1) },
+  apply = function()
+    arrivals "calls" { to = "web" }
+    activity "web" { duration = 1 }
+  end,
+}
+variant "online" { tools = { "online" } }
+EOF
+"$remous" run growing.lua --variant online --seed 4 --out growing --quiet 2>err || ko "growing: $(cat err)"
+for k in 0 1 2 3 4; do
+    expected=$(awk -v k=$k 'BEGIN { printf "%.6f", 0.6 - 0.5 * 2 ^ -(k + 1) / log(2) }')
+    week=$(awk -F, -v t=$((k * 10080)) '{ sub(/\r$/, "") }
+        $2 == t && $3 == "tool" && $5 == "uptake" { print $6, $7, $8; exit }' growing/timeseries.csv)
+    near "growing uptake, week $((k + 1)): $expected" "$week" "$expected"
+done
+
+# adoption per role, realized: 2 clerks who never use it, the boss who does
+cat > adoption.lua <<'EOF'
+scenario "Adoption" { horizon = days(7), replications = 3 }
+role "clerk" { count = 2 }
+role "boss" { count = 1 }
+arrivals "calls" { interarrival = 30, to = "phone" }
+activity "phone" { role = { "clerk", "boss" }, duration = 5 }
+tool "crm" {
+  adoption = { clerk = 0, boss = 1 }, fallback = "phone",
+  apply = function()
+    arrivals "calls" { to = "log" }
+    activity "log" { role = { "clerk", "boss" }, duration = 2 }
+  end,
+}
+variant "crm" { tools = { "crm" } }
+EOF
+"$remous" run adoption.lua --variant crm --out adoption --quiet 2>err || ko "adoption: $(cat err)"
+exactly "adoption per role: 1 person in 3 uses it" "$(row adoption/summary.csv crm tool crm adoption)" "0.3333333333 0.3333333333 0.3333333333"
+
+# --------------------------------------------------------------- slips ---
+cat > slip1.lua <<'EOF'
+scenario "x" { horizon = days(7) }
+arrivals "households" { interarrival = 10, to = "phone" }
+activity "phone" { duration = 5 }
+tool "booking" {
+  adoption = 0.6,
+  apply = function()
+    arrivals "households" { to = "book" }
+    activity "book" { duration = 2 }
+  end,
+}
+variant "v" { tools = { "booking" } }
+EOF
+error_is slip1.lua 'remous: slip1.lua:4: tool "booking": adoption is the share of the staff who use it, but no role does any of its steps; for the share of the public (customers, households) who use it, write uptake = 0.6'
+sed 's/adoption = 0.6,/uptake = 0.6, adoption = { volunteer = 1 },/; s/^arrivals/role "volunteer" {}\narrivals/; s/{ duration = 2 }/{ role = "volunteer", duration = 2 }/; s/"book" }/"book" }; activity "phone" { role = "volunteer" }/' slip1.lua > slip2.lua
+"$remous" check slip2.lua >/dev/null 2>err && ok || ko "uptake and adoption per role: $(cat err)"
+sed 's/adoption = { volunteer = 1 }/adoption = { volunter = 1 }/' slip2.lua > slip3.lua
+error_is slip3.lua 'remous: slip3.lua:5: tool "booking": adoption: no role called "volunter" (did you mean "volunteer"?)'
+sed 's/role = "volunteer", duration = 2/duration = 2/' slip2.lua > slip4.lua
+sed -i 's/activity "phone" { role = "volunteer" }/role "driver" {}/; s/volunteer = 1/driver = 1/' slip4.lua
+error_is slip4.lua 'remous: slip4.lua:5: tool "booking": adoption is the share of the staff who use it, but no role does any of its steps; for the share of the public (customers, households) who use it, write uptake = 0.6'
+cat > slip5.lua <<'EOF'
+scenario "x" { horizon = days(7) }
+role "clerk" {}
+arrivals "calls" { interarrival = 10, to = "phone" }
+activity "phone" { role = "clerk", duration = 5 }
+tool "faster" {
+  uptake = 0.4,
+  apply = function() activity "phone" { duration = 3 } end,
+}
+variant "v" { tools = { "faster" } }
+EOF
+error_is slip5.lua 'remous: slip5.lua:5: tool "faster": uptake is the share of the items (customers, households, applications) that take the routes its apply changes, but its apply changes no arrivals'"'"' to and no step'"'"'s next'
+sed 's/uptake = 0.4,/uptake = { start = 0.1, final = 0.6 },/' slip5.lua > slip6.lua
+error_is slip6.lua 'remous: slip6.lua:5: tool "faster": uptake must be a share between 0 and 1, or one that grows, such as { start = 0.1, final = 0.6, half_life = weeks(8) }, got a table'
+sed 's/uptake = 0.4,//; s/tools = { "faster" }/tools = { faster = { uptak = 0.3 } }/' slip5.lua > slip7.lua
+error_is slip7.lua 'remous: slip7.lua:9: variant "v": tools: faster: only uptake and adoption can be set here, not "uptak" (did you mean "uptake"?)'
+sed 's/uptak = 0.3/uptake = 1.5/' slip7.lua > slip8.lua
+error_is slip8.lua 'remous: slip8.lua:9: variant "v": tools: faster: uptake must be a share between 0 and 1, or one that grows, such as { start = 0.1, final = 0.6, half_life = weeks(8) }, got 1.5'
+sed 's/uptak = 0.3/uptake = 0.3/' slip7.lua > slip9.lua
+error_is slip9.lua 'remous: slip9.lua:9: tool "faster": uptake is the share of the items (customers, households, applications) that take the routes its apply changes, but its apply changes no arrivals'"'"' to and no step'"'"'s next'
+
+echo "language: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
