@@ -57,6 +57,12 @@ static void malformed_scenarios_name_file_and_line(void **state) {
                       "bad.lua:1: scenario \"x\": unit must be \"second\", \"minute\" or \"hour\", got \"day\"");
     assert_load_error(HEAD "role 'a' 'b'", "bad.lua:2: role \"a\": write its fields in braces, e.g. role \"a\" { ... }");
     assert_load_error(HEAD "x = nil + 1", "bad.lua:2: attempt to perform arithmetic on a nil value");
+    assert_load_error(HEAD "role 'r' {}\nactivity 'file' { role = 'r', duration = 1, interruptible = true, resume = 'everyone' }",
+                      "bad.lua:3: activity \"file\": resume must be \"same\" (the person who left it takes it up "
+                      "again) or \"anyone\" (any free person of its roles), got \"everyone\"");
+    assert_load_error(HEAD "role 'r' {}\nactivity 'file' { role = 'r', duration = 1, resume = 'anyone' }",
+                      "bad.lua:3: activity \"file\": resume says who takes up an interrupted step; add "
+                      "interruptible = true, or remove resume");
 }
 
 static void invalid_distribution_parameters(void **state) {
