@@ -42,6 +42,8 @@ typedef struct hook_info {
     char *what;               /* "activity \"advise\": next", for messages */
     char *where;              /* "file:line" where the function is defined */
     int duration;             /* returns a duration: must be >= 0 */
+    uint64_t key;             /* hash of its stream's name, "activity/NAME/next/lua" */
+    rm_rng random;            /* what math.random draws from while it runs */
 } hook_info;
 
 typedef struct binding {
@@ -54,7 +56,8 @@ typedef struct binding {
     char *scripts_dir;        /* remous's scripts/ folder, if found */
     int unsafe;
     const char *path;         /* the scenario file */
-    rm_rng random;            /* what math.random draws from */
+    rm_rng load_random;       /* math.random while the scenario loads */
+    rm_rng *random;           /* what math.random draws from now: the load's or a hook's */
     uint64_t seed;
     double now;
     rm_item_view item;        /* the item a running hook sees */
@@ -407,7 +410,7 @@ static int l_now(lua_State *L) {
 /* math.random, drawing from the run's seeded stream (as redis does). */
 static int l_random(lua_State *L) {
     binding *b = binding_of(L);
-    uint64_t bits = rm_rng_next(&b->random);
+    uint64_t bits = rm_rng_next(b->random);
     lua_Integer lo, hi;
     switch (lua_gettop(L)) {
     case 0:
@@ -534,6 +537,7 @@ typedef struct reader {
     size_t errlen;
     int oom;
     int bad;                  /* a table not as the prelude makes them */
+    char hook_key[600];       /* the stream of the next hook read (see add_hook) */
 } reader;
 
 static char *dup_str(reader *r, const char *s) {
@@ -570,7 +574,9 @@ static int push_array(lua_State *L, int t, const char *k) {
     return lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : 0;
 }
 
-/* Keeps the function on top of the stack as hook number n+1; pops it. */
+/* Keeps the function on top of the stack as hook number n+1; pops it. Its
+ * math.random stream is named by r->hook_key (the element and the field:
+ * the same in the baseline and its variants), which it clears. */
 static int add_hook(reader *r, const char *what, const char *where, int duration) {
     binding *b = r->b;
     hook_info *h = realloc(b->hooks, (size_t)(b->nhooks + 1) * sizeof *h);
@@ -583,6 +589,8 @@ static int add_hook(reader *r, const char *what, const char *where, int duration
     h[b->nhooks].what = dup_str(r, what);
     h[b->nhooks].where = dup_str(r, where);
     h[b->nhooks].duration = duration;
+    h[b->nhooks].key = rm_hash_name(r->hook_key[0] ? r->hook_key : what);
+    r->hook_key[0] = '\0';
     b->nhooks++;
     lua_getfield(r->L, LUA_REGISTRYINDEX, "remous.hooks");
     lua_insert(r->L, -2);
@@ -705,6 +713,7 @@ static void read_next(reader *r, int t, const char *field, rm_next *nx, const ch
     lua_pop(L, 1);
     char what[600];
     snprintf(what, sizeof what, "activity \"%s\": next", name);
+    snprintf(r->hook_key, sizeof r->hook_key, "activity/%s/next/lua", name);
     if (strcmp(kind, "step") == 0) {
         nx->kind = RM_NEXT_STEP;
         nx->step = (int)get_number(L, -1, "step") - 1;
@@ -762,9 +771,13 @@ static void read_activities(reader *r, int t) {
         a->interruptible = lua_toboolean(L, -1);
         lua_pop(L, 1);
         a->switch_cost = get_number(L, at, "switch_cost");
+        lua_getfield(L, at, "resume");
+        a->resume_anyone = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "anyone") == 0;
+        lua_pop(L, 1);
         a->tool = (int)get_number(L, at, "tool") - 1;
         char what[600];
         snprintf(what, sizeof what, "activity \"%s\": duration", a->name ? a->name : "");
+        snprintf(r->hook_key, sizeof r->hook_key, "activity/%s/duration/lua", a->name ? a->name : "");
         read_sampler(r, at, "duration", &a->duration, what);
         read_next(r, at, "next", &a->next, a->name ? a->name : "");
         a->nalts = push_array(L, at, "alts");
@@ -955,6 +968,7 @@ static void read_arrivals(reader *r, int t) {
         if (lua_istable(L, -1)) {
             char what[600];
             snprintf(what, sizeof what, "arrivals \"%s\": priority", s->name ? s->name : "");
+            snprintf(r->hook_key, sizeof r->hook_key, "arrivals/%s/priority/lua", s->name ? s->name : "");
             rm_dist d;
             read_dist(r, -1, &d, &s->priority_hook, what, 0);
         } else {
@@ -1055,7 +1069,7 @@ static void read_kinds_and_params(reader *r, int t) {
  * Returns 0, or -1 with a message. */
 static int read_model(binding *b, rm_model *m, char *err, size_t errlen) {
     lua_State *L = b->L;
-    reader r = {b, L, m, err, errlen, 0, 0};
+    reader r = {b, L, m, err, errlen, 0, 0, ""};
     int t = lua_gettop(L);
     m->name = get_string(&r, t, "name");
     m->unit = get_string(&r, t, "unit");
@@ -1151,9 +1165,10 @@ static int call_hook(binding *b, int hook, const rm_item_view *item, double now,
     b->item = *item;
     lua_rawgeti(L, 1, hook);                  /* stack: 1 hooks, 2 item proxy, 3 steps */
     lua_pushvalue(L, 2);
-    if (protected_call(b, 1, 1, HOOK_BUDGET, b->hooks[hook - 1].where, err, errlen) < 0)
-        return -1;
-    return 0;
+    b->random = &b->hooks[hook - 1].random;    /* its own stream: see hook_replication */
+    int rc = protected_call(b, 1, 1, HOOK_BUDGET, b->hooks[hook - 1].where, err, errlen);
+    b->random = &b->load_random;
+    return rc < 0 ? -1 : 0;
 }
 
 static int hook_number(void *ctx, int hook, const rm_item_view *item, double now, double *out,
@@ -1217,7 +1232,10 @@ static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int re
                 lua_pop(b->L, 1);
             }
     }
-    rm_rng_stream(&b->random, seed, (uint64_t)rep, "lua/math.random");
+    /* each hook draws from its own stream, so that a change elsewhere in
+     * the model does not move the numbers it sees (common random numbers) */
+    for (int k = 0; k < b->nhooks; k++)
+        rm_rng_stream_hashed(&b->hooks[k].random, seed, (uint64_t)rep, b->hooks[k].key);
 }
 
 /* ------------------------------------------------------------ opening ---- */
@@ -1479,7 +1497,8 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
             snprintf(unit, sizeof unit, "%s", restart);
             restart[0] = '\0';
         }
-        rm_rng_stream(&b->random, opt->seed, 0, "lua/math.random (load)");
+        rm_rng_stream(&b->load_random, opt->seed, 0, "lua/math.random (load)");
+        b->random = &b->load_random;
         loaded = load_scenario(b, sc, path, opt, unit[0] ? unit : NULL, restart, sizeof restart, err, errlen);
         if (loaded < 0 && !restart[0])
             goto fail;

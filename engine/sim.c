@@ -31,6 +31,7 @@ typedef struct item {
     double service_done;      /* service time of the current step before interruptions */
     double step_start;        /* when the current step started */
     double remaining;         /* work left on the step, while interrupted */
+    double t_back;            /* when it went back to its queue, interrupted */
     double qkey1;             /* queue order: (qkey1, qkey2) ascending */
     int64_t qkey2;
     uint64_t uses;            /* bit t: it takes tool t's routes (its uptake, drawn at arrival) */
@@ -43,6 +44,7 @@ typedef struct item {
     int32_t activity;         /* the step it is at */
     int32_t queue;            /* where it waits, or -1 */
     int live;
+    int interrupted;          /* waits in its queue with `remaining` work left (resume = "anyone") */
 } item;
 
 typedef struct queue_state {
@@ -260,7 +262,21 @@ static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
     qplace(s, q, pos, i);
 }
 
-static int qpush(rm_sim *s, int qi, uint32_t i) {
+/* Item i's place in queue qi's order, by the discipline: given when it
+ * reaches the step, served at once or not, so that an interrupted item can
+ * go back to its place (see requeue). */
+static void qkeys(rm_sim *s, int qi, uint32_t i) {
+    item *it = &s->items[i];
+    int64_t seq = s->qs[qi].seq++;
+    switch (s->m->queues[qi].discipline) {
+    case RM_FIFO: it->qkey1 = 0; it->qkey2 = seq; break;
+    case RM_LIFO: it->qkey1 = 0; it->qkey2 = -seq; break;
+    case RM_PRIORITY: it->qkey1 = it->priority; it->qkey2 = seq; break;
+    }
+}
+
+/* Puts item i in queue qi at its place (qkeys). */
+static int qinsert(rm_sim *s, int qi, uint32_t i) {
     queue_state *q = &s->qs[qi];
     if (q->len == q->cap) {
         if (q->cap > UINT32_MAX / 4)
@@ -272,21 +288,18 @@ static int qpush(rm_sim *s, int qi, uint32_t i) {
         q->heap = h;
         q->cap = cap;
     }
-    item *it = &s->items[i];
-    int64_t seq = q->seq++;
-    switch (s->m->queues[qi].discipline) {
-    case RM_FIFO: it->qkey1 = 0; it->qkey2 = seq; break;
-    case RM_LIFO: it->qkey1 = 0; it->qkey2 = -seq; break;
-    case RM_PRIORITY: it->qkey1 = it->priority; it->qkey2 = seq; break;
-    }
-    it->queue = qi;
-    it->t_enqueue = s->now;
+    s->items[i].queue = qi;
     count_area(s, qi);
     q->heap[q->len++] = i;
     qsift_up(s, q, q->len - 1);
     if (measuring(s) && q->len > s->st.length_max[qi])
         s->st.length_max[qi] = q->len;
     return 0;
+}
+
+static int qpush(rm_sim *s, int qi, uint32_t i) {
+    s->items[i].t_enqueue = s->now;
+    return qinsert(s, qi, i);
 }
 
 /* Takes item i out of its queue, wherever it stands. */
@@ -460,8 +473,9 @@ static int to_fallback(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     const rm_activity *act = &s->m->activities[it->activity];
     if (it->queue >= 0) {                        /* it left the line, not served */
-        double wait = s->now - it->t_enqueue;
+        double wait = s->now - (it->interrupted ? it->t_back : it->t_enqueue);
         it->wait_total += wait;
+        it->interrupted = 0;                     /* (what was done on it is lost) */
         qremove(s, i);
     }
     return enter_step(s, i, s->m->tools[act->tool].fallback);
@@ -478,11 +492,15 @@ static int work_on(rm_sim *s, int p, uint32_t i, double d) {
     return rm_heap_push(&s->cal, pe->end, EV_END_SERVICE, (uint32_t)p, pe->gen) < 0 ? fail_oom(s) : 0;
 }
 
+static int requeue(rm_sim *s, uint32_t i);
+
 /* Person p leaves its interruptible step for item i, more urgent; it keeps
- * the interrupted item and resumes it later. */
+ * the interrupted item and resumes it later, or, for a step with resume =
+ * "anyone", puts it back in its queue. */
 static int interrupt(rm_sim *s, int p, uint32_t i) {
     person *pe = &s->people[p];
-    if (pe->nheld == pe->capheld) {
+    int anyone = s->m->activities[pe->activity].resume_anyone;
+    if (!anyone && pe->nheld == pe->capheld) {
         int cap = pe->capheld ? pe->capheld * 2 : 4;
         uint32_t *h = realloc(pe->held, (size_t)cap * sizeof *h);
         if (!h)
@@ -494,9 +512,15 @@ static int interrupt(rm_sim *s, int p, uint32_t i) {
     item *old = &s->items[pe->item];
     old->service_done += s->now - pe->start;
     old->remaining = pe->end - s->now;
-    pe->held[pe->nheld++] = pe->item;
     pe->gen++;                                   /* its end event is stale now */
-    return start_service(s, p, i);
+    if (!anyone) {
+        pe->held[pe->nheld++] = pe->item;
+        return start_service(s, p, i);
+    }
+    uint32_t left = pe->item;
+    if (start_service(s, p, i) < 0)
+        return -1;
+    return requeue(s, left);
 }
 
 /* Person p takes up again the last item it interrupted. */
@@ -504,6 +528,39 @@ static int resume(rm_sim *s, int p) {
     person *pe = &s->people[p];
     uint32_t i = pe->held[--pe->nheld];
     return work_on(s, p, i, s->items[i].remaining + s->m->activities[s->items[i].activity].switch_cost);
+}
+
+static int serve_heads(rm_sim *s, int qi);
+
+/* Interrupted item i (resume = "anyone") goes back to its step's queue, at
+ * its place from when it reached the step (ahead of what came after it, so
+ * first among its priority when it had been taken from the line), for any
+ * free person of the step's roles. It is not counted as served or balked
+ * again, a full queue takes it back, and it no longer runs out of patience. */
+static int requeue(rm_sim *s, uint32_t i) {
+    item *it = &s->items[i];
+    int qi = s->m->activities[it->activity].queue;
+    it->interrupted = 1;
+    it->t_back = s->now;
+    if (qinsert(s, qi, i) < 0)
+        return fail_oom(s);
+    return serve_heads(s, qi);                   /* someone of another role may be free */
+}
+
+/* Person p takes item i from its queue: starts its step, or does what is
+ * left of it when it was interrupted there (switch_cost added). Its second
+ * wait counts in its wait and in the queue's (not a second service). */
+static int take_up(rm_sim *s, int p, uint32_t i) {
+    item *it = &s->items[i];
+    if (!it->interrupted)
+        return start_service(s, p, i);
+    const rm_activity *act = &s->m->activities[it->activity];
+    double wait = s->now - it->t_back;
+    qremove(s, i);
+    it->interrupted = 0;
+    it->wait_total += wait;
+    s->c[rm_cq(&s->st.lay, act->queue, RM_Q_WAIT)] += wait;
+    return work_on(s, p, i, it->remaining + act->switch_cost);
 }
 
 /* A busy person of act's roles (in their order) doing an interruptible step
@@ -591,7 +648,7 @@ static int serve_heads(rm_sim *s, int qi) {
                 return -1;
             continue;
         }
-        if (start_service(s, p, head) < 0)
+        if (take_up(s, p, head) < 0)
             return -1;
     }
     return 0;
@@ -640,7 +697,7 @@ again:;
         goto again;
     }
     int qi = s->items[best].queue;
-    if (start_service(s, p, best) < 0)
+    if (take_up(s, p, best) < 0)
         return -1;
     if (s->m->queues[qi].shared && serve_heads(s, qi) < 0)
         return -1;                               /* the new head may suit someone idle */
@@ -668,6 +725,7 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     }
     queue_state *q = &s->qs[act->queue];
     it->t_enqueue = s->now;                      /* at this step since: for urgency ties */
+    qkeys(s, act->queue, i);
     if (q->len == 0) {
         int p = take_idle(s, act);
         if (p >= 0 && !will_do(s, p, step)) {    /* taken by someone who does not use the tool */
@@ -726,6 +784,7 @@ static int arrive(rm_sim *s, int si) {
     it->activity = st->to;
     it->queue = -1;
     it->live = 1;
+    it->interrupted = 0;
     it->priority = st->priority;
     for (int k = 0; k < st->nattrs; k++)
         s->attrs[(size_t)i * (size_t)s->m->max_attrs + (size_t)k] =

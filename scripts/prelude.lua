@@ -357,6 +357,11 @@ function check.discipline(v)
   if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return "\"fifo\", \"lifo\" or \"priority\"" end
 end
 function check.capacity(v) return check.count(v) end
+function check.resume(v)
+  if v ~= "same" and v ~= "anyone" then
+    return "\"same\" (the person who left it takes it up again) or \"anyone\" (any free person of its roles)"
+  end
+end
 -- The mean of a checked distribution (or number).
 local function mean_of(v)
   if type(v) == "number" then return v end
@@ -465,7 +470,7 @@ local schemas = {
                priority = "number_or_fn", patience = "dist", deadline = "positive",
                attributes = "attributes", limit = "count", initial = "waiting", description = "string" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
-               interruptible = "boolean", switch_cost = "nonneg", description = "string" },
+               interruptible = "boolean", switch_cost = "nonneg", resume = "resume", description = "string" },
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
            priority = "number", description = "string" },
   tool = { description = "string", adoption = "adoption", uptake = "uptake", learning = "learning",
@@ -939,6 +944,10 @@ function M.compile(variant_name)
     end
     a.interruptible = f.interruptible or false
     a.switch_cost = f.switch_cost or 0
+    if f.resume ~= nil and not a.interruptible then
+      fail(at.resume, "%s: resume says who takes up an interrupted step; add interruptible = true, or remove resume", what)
+    end
+    a.resume = f.resume or "same"
     model.activities[i] = a
   end
 

@@ -91,6 +91,7 @@ function arrivals(name) end
 ---@field next? string|table<string, number>|fun(item: remous.Item): string A step, { a = 0.7, exit = 0.3 }, or a function; default "exit".
 ---@field interruptible? boolean Left for a more urgent item, resumed later.
 ---@field switch_cost? number Added each time it is resumed.
+---@field resume? "same"|"anyone" Who takes up an interrupted item: the person who left it (default) or any free person of its roles.
 ---@field description? string
 
 ---A step: activity "advise" { role = "bookseller", duration = triangular(3, 6, 15), kind = "core" }.

@@ -115,6 +115,26 @@ for j in 1 2 3; do
 done
 cmp -s st1/summary.csv st2/summary.csv && cmp -s st1/summary.csv st3/summary.csv && ok ||
     ko "a stateful hook gives the same summary.csv with --jobs 1, 2 and 3"
+# common random numbers with hooks: each hook has its own math.random stream,
+# so a variant changing only A's arrivals leaves every figure of B as it was
+th="$top/tests/scenarios/two_hooked_lines.lua"
+for j in 1 3; do
+    expect 0 "two hooked lines, compare --jobs $j" -- "$remous" compare "$th" --jobs $j --out th$j
+    mv out th$j.digest
+done
+[ "$(tr -d '\r' < th1/compare.csv | awk -F, '$3 ~ /^b_/' | wc -l)" = 26 ] &&
+    [ "$(tr -d '\r' < th1/compare.csv | awk -F, '$3 ~ /^b_/ && ($7 != "0" || $11 != "false")' | wc -l)" = 0 ] && ok ||
+    ko "two hooked lines: B's 26 rows of compare.csv have a delta of exactly 0, not significant"
+[ "$(tr -d '\r' < th1/compare.csv | awk -F, '$3 ~ /^a_/ && $11 == "true"' | wc -l)" -gt 0 ] && ok ||
+    ko "two hooked lines: A's figures do change"
+grep -q 'a_work' th1.digest && ! grep -q 'b_' th1.digest && ok || ko "two hooked lines: the digest names A, never B"
+cmp -s th1/compare.csv th3/compare.csv && cmp -s th1/replications.csv th3/replications.csv && ok ||
+    ko "two hooked lines: the same figures with --jobs 1 and 3"
+for j in 1 2 3; do
+    expect 0 "a hook drawing math.random, run --jobs $j" -- "$remous" run "$th" --jobs $j --out thr$j --quiet
+done
+cmp -s thr1/replications.csv thr2/replications.csv && cmp -s thr1/replications.csv thr3/replications.csv && ok ||
+    ko "a hook's draws do not depend on --jobs (replications.csv with --jobs 1, 2 and 3)"
 # (os.exit ends the process without freeing: LeakSanitizer, under make asan, would report it)
 expect 1 "a hook ending the process, one job" -- env ASAN_OPTIONS=detect_leaks=0 "$remous" run --unsafe "$top/tests/scenarios/exit_hook.lua" --jobs 1
 stderr_is "a hook ending the process, one job" "remous: replication 1 ended without results (did a hook exit the process?)"

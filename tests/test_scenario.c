@@ -2,6 +2,8 @@
  * file and line for every malformed scenario. */
 #include "testing.h"
 
+#include "rng.h"
+
 #define HEAD "scenario 'x' { horizon = 10 }\n"
 
 static void malformed_scenarios_name_file_and_line(void **state) {
@@ -55,6 +57,12 @@ static void malformed_scenarios_name_file_and_line(void **state) {
                       "bad.lua:1: scenario \"x\": unit must be \"second\", \"minute\" or \"hour\", got \"day\"");
     assert_load_error(HEAD "role 'a' 'b'", "bad.lua:2: role \"a\": write its fields in braces, e.g. role \"a\" { ... }");
     assert_load_error(HEAD "x = nil + 1", "bad.lua:2: attempt to perform arithmetic on a nil value");
+    assert_load_error(HEAD "role 'r' {}\nactivity 'file' { role = 'r', duration = 1, interruptible = true, resume = 'everyone' }",
+                      "bad.lua:3: activity \"file\": resume must be \"same\" (the person who left it takes it up "
+                      "again) or \"anyone\" (any free person of its roles), got \"everyone\"");
+    assert_load_error(HEAD "role 'r' {}\nactivity 'file' { role = 'r', duration = 1, resume = 'anyone' }",
+                      "bad.lua:3: activity \"file\": resume says who takes up an interrupted step; add "
+                      "interruptible = true, or remove resume");
 }
 
 static void invalid_distribution_parameters(void **state) {
@@ -188,6 +196,27 @@ static void math_random_as_in_lua(void **state) {
     assert_load_error("math.random(5, 1)", "bad.lua:1: bad argument #2 to 'random' (interval is empty)");
 }
 
+/* A hook draws from its own stream, "activity/NAME/duration/lua", seeded
+ * from (seed, replication, that name) as the engine's streams are: not
+ * moved by math.random at load time nor by other hooks. */
+static void hooks_draw_from_their_own_streams(void **state) {
+    (void)state;
+    remous_options opt = remous_default_options();
+    remous_scenario *sc = open_text(
+        "for i = 1, 7 do math.random() end\n"
+        "scenario 'h' { horizon = 10, replications = 1 }\n"
+        "arrivals 'a' { interarrival = 4, to = 'before', limit = 1 }\n"
+        "activity 'before' { duration = 0, next = function(item) math.random(); math.random(); return 'wait' end }\n"
+        "activity 'wait' { duration = function(item) return math.random() end }\n", &opt);
+    remous_results *res = run_ok(sc);
+    rm_rng r;
+    rm_rng_stream(&r, opt.seed, 1, "activity/wait/duration/lua");
+    remous_summary_row row = metric(res, "activity", "wait", "duration_mean");
+    assert_near(row.mean, rm_rng_uniform(&r), 1e-12);     /* (4 + u) - 4: not exactly u */
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 static void calendars_are_checked_where_written(void **state) {
     (void)state;
     assert_load_error(HEAD "arrivals 'a' { rate = { ['9:00'] = per_hour(6), ['09:00'] = per_hour(6) }, to = 'exit' }",
@@ -298,6 +327,7 @@ int main(void) {
         cmocka_unit_test(defaults_change_nothing),
         cmocka_unit_test(trampled_globals_change_nothing),
         cmocka_unit_test(math_random_as_in_lua),
+        cmocka_unit_test(hooks_draw_from_their_own_streams),
         cmocka_unit_test(calendars_are_checked_where_written),
         cmocka_unit_test(params_and_set),
         cmocka_unit_test(time_helpers_follow_the_unit),

@@ -297,6 +297,62 @@ static void an_interrupted_step_resumes(void **state) {
     remous_close(sc);
 }
 
+/* resume = "anyone": the handover interrupted at 4 goes back to its queue,
+ * and the colleague free at 6 takes it up (6 left + 2 to get into it);
+ * with the default, it waits for the bookseller who left it, free at 9. */
+static void an_interrupted_step_resumed_by_anyone(void **state) {
+    (void)state;
+    const char *text =
+        "scenario 'counter' { horizon = 100, replications = 1 }\n"
+        "role 'bookseller' { count = 2 }\n"
+        "arrivals 'orders' { initial = 1, to = 'handover', priority = 1 }\n"
+        "arrivals 'calls' { initial = 1, to = 'phone', priority = 1 }\n"
+        "arrivals 'readers' { interarrival = 4, limit = 1, to = 'advise', priority = 0 }\n"
+        "activity 'handover' { role = 'bookseller', duration = 10, kind = 'tool',\n"
+        "                      interruptible = true, switch_cost = 2%s }\n"
+        "activity 'phone' { role = 'bookseller', duration = 6, kind = 'core' }\n"
+        "activity 'advise' { role = 'bookseller', duration = 5, kind = 'core' }\n";
+    char buf[1024];
+    remous_scenario *sc;
+    snprintf(buf, sizeof buf, text, ", resume = 'anyone'");
+    remous_results *res = run_text(buf, &sc, NULL);
+    /* handover 0-4 (#1), advice 4-9 (#1), phone 0-6 (#2), handover 6-14 (#2) */
+    assert_near(VALUE(res, "arrivals", "orders", "cycle_time_mean"), 14, 1e-12);
+    assert_near(VALUE(res, "arrivals", "orders", "wait_mean"), 2, 1e-12);     /* 4-6, in its queue */
+    assert_near(VALUE(res, "queue", "handover", "wait_mean"), 2, 1e-12);
+    assert_near(VALUE(res, "queue", "handover", "length_mean"), 2 / 100.0, 1e-12);
+    assert_near(VALUE(res, "activity", "handover", "duration_mean"), 12, 1e-12);
+    assert_near(VALUE(res, "activity", "handover", "completed"), 1, 0);
+    assert_near(VALUE(res, "role", "bookseller", "share_tool"), 12 / 200.0, 1e-12);
+    assert_near(VALUE(res, "role", "bookseller", "share_core"), 11 / 200.0, 1e-12);
+    assert_near(VALUE(res, "arrivals", "readers", "cycle_time_mean"), 5, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+
+    /* an order that never started, come at 5, waits behind the one left at 4
+     * (its place is by when it reached the step): 6-14 then 9-19 */
+    snprintf(buf, sizeof buf, "%s%s", text,
+             "arrivals 'late' { interarrival = 5, limit = 1, to = 'handover', priority = 1 }\n");
+    char buf2[1200];
+    snprintf(buf2, sizeof buf2, buf, ", resume = 'anyone'");
+    res = run_text(buf2, &sc, NULL);
+    assert_near(VALUE(res, "arrivals", "orders", "cycle_time_mean"), 14, 1e-12);
+    assert_near(VALUE(res, "arrivals", "late", "cycle_time_mean"), 14, 1e-12);
+    assert_near(VALUE(res, "arrivals", "late", "wait_mean"), 4, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+
+    snprintf(buf, sizeof buf, text, "");                     /* "same": #2 idles from 6 to the end */
+    res = run_text(buf, &sc, NULL);
+    assert_near(VALUE(res, "arrivals", "orders", "cycle_time_mean"), 17, 1e-12);
+    assert_near(VALUE(res, "arrivals", "orders", "wait_mean"), 0, 0);
+    assert_near(VALUE(res, "queue", "handover", "length_mean"), 0, 0);
+    assert_near(VALUE(res, "activity", "handover", "duration_mean"), 12, 1e-12);
+    assert_near(VALUE(res, "role", "bookseller", "share_tool"), 12 / 200.0, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 /* The same in hours, with times that are not exact in binary. */
 static void hours_and_inexact_times(void **state) {
     (void)state;
@@ -348,6 +404,7 @@ int main(void) {
         cmocka_unit_test(absences_wait_for_the_step_and_count_in_working_time),
         cmocka_unit_test(a_task_at_set_times),
         cmocka_unit_test(an_interrupted_step_resumes),
+        cmocka_unit_test(an_interrupted_step_resumed_by_anyone),
         cmocka_unit_test(hours_and_inexact_times),
         cmocka_unit_test(closing_time_is_the_same_with_a_lunch_break),
     };

@@ -106,6 +106,185 @@ static void preemptive_resume_priorities(void **state) {
     remous_close(sc);
 }
 
+/* The 95% interval covers the exact value, and is itself within rel. */
+static void check_covers(const remous_summary_row *r, double exact, double rel) {
+    check(r, exact, rel);
+    if (!(r->ci95_low <= exact && exact <= r->ci95_high))
+        fail_msg("%s %s %s: [%.6g, %.6g] does not cover %.6g", r->element, r->name, r->metric,
+                 r->ci95_low, r->ci95_high, exact);
+}
+
+/* Mean number in an M/M/c queue with arrival rate lambda and service rate 1. */
+static double l_mmc(int c, double lambda) {
+    return erlang_c(c, lambda) * lambda / (c - lambda) + lambda;
+}
+
+/* 2 servers, preemptive-resume priority, exponential(1) service for both
+ * classes, the default rule (resume = "same": an interrupted low item waits
+ * for the person who left it). A CTMC, solved here by Gauss-Seidel: each
+ * server is idle, on a low item, on a high one, or on a high one holding
+ * an interrupted low one (at most one: it resumes it before any waiting low
+ * item, which came later); with the high and the low items waiting
+ * (truncated at k1, k2). Returns the mean number of low items in the
+ * system; *high gets that of high ones (a check of the chain: M/M/2's). */
+enum { IDLE, LOW, HIGH, HOLDING };
+static int chain_index(int a, int b, int n1, int n2, int k1, int k2) {
+    if (a > b) { int t = a; a = b; b = t; }     /* the servers are alike */
+    return ((a * 4 + b) * (k1 + 1) + n1) * (k2 + 1) + n2;
+}
+static double same_person_chain(double l1, double l2, int k1, int k2, double *high) {
+    int n = 16 * (k1 + 1) * (k2 + 1), nt = 0;
+    int *from = malloc((size_t)n * 6 * sizeof(int)), *to = malloc((size_t)n * 6 * sizeof(int));
+    double *rate = malloc((size_t)n * 6 * sizeof(double)), *out = calloc((size_t)n, sizeof(double));
+    double *pi = malloc((size_t)n * sizeof(double));
+    int *first = calloc((size_t)n + 1, sizeof(int)), *order = malloc((size_t)n * 6 * sizeof(int));
+    assert_true(from && to && rate && out && pi && first && order);
+#define ADD(f, t, r) do { from[nt] = (f); to[nt] = (t); rate[nt] = (r); nt++; } while (0)
+    for (int a = 0; a < 4; a++)
+        for (int b = a; b < 4; b++)
+            for (int n1 = 0; n1 <= k1; n1++)
+                for (int n2 = 0; n2 <= k2; n2++) {
+                    int f = chain_index(a, b, n1, n2, k1, k2), sv[2] = {a, b}, t[2];
+                    /* a high item: to an idle server, else interrupts a low one, else waits */
+                    int k = sv[0] == IDLE ? 0 : sv[1] == IDLE ? 1 : sv[0] == LOW ? 0 : sv[1] == LOW ? 1 : -1;
+                    if (k >= 0) {
+                        t[0] = sv[0], t[1] = sv[1];
+                        t[k] = sv[k] == IDLE ? HIGH : HOLDING;
+                        ADD(f, chain_index(t[0], t[1], n1, n2, k1, k2), l1);
+                    } else if (n1 < k1) {
+                        ADD(f, chain_index(a, b, n1 + 1, n2, k1, k2), l1);
+                    }
+                    /* a low item: to an idle server, else waits */
+                    k = sv[0] == IDLE ? 0 : sv[1] == IDLE ? 1 : -1;
+                    if (k >= 0) {
+                        t[0] = sv[0], t[1] = sv[1];
+                        t[k] = LOW;
+                        ADD(f, chain_index(t[0], t[1], n1, n2, k1, k2), l2);
+                    } else if (n2 < k2) {
+                        ADD(f, chain_index(a, b, n1, n2 + 1, k1, k2), l2);
+                    }
+                    /* an end of service (rate 1 each): the server takes a waiting high
+                     * item, else the low one it holds, else a waiting low one */
+                    for (k = 0; k < 2; k++) {
+                        int m1 = n1, m2 = n2;
+                        t[0] = sv[0], t[1] = sv[1];
+                        if (sv[k] == IDLE)
+                            continue;
+                        if ((sv[k] == HIGH || sv[k] == HOLDING) && m1 > 0)
+                            m1--;
+                        else if (sv[k] == HOLDING)
+                            t[k] = LOW;
+                        else if (m2 > 0) {
+                            m2--;
+                            t[k] = LOW;
+                        } else
+                            t[k] = IDLE;
+                        ADD(f, chain_index(t[0], t[1], m1, m2, k1, k2), 1);
+                    }
+                }
+#undef ADD
+    for (int e = 0; e < nt; e++) {              /* transitions by destination */
+        out[from[e]] += rate[e];
+        first[to[e] + 1]++;
+    }
+    for (int j = 0; j < n; j++)
+        first[j + 1] += first[j];
+    int *fill = calloc((size_t)n, sizeof(int));
+    assert_non_null(fill);
+    for (int e = 0; e < nt; e++)
+        order[first[to[e]] + fill[to[e]]++] = e;
+    for (int j = 0; j < n; j++)
+        pi[j] = 1.0 / n;
+    double change = 1;
+    for (int sweep = 0; sweep < 20000 && change > 1e-14; sweep++) {   /* pi Q = 0 */
+        double sum = 0;
+        change = 0;
+        for (int j = 0; j < n; j++) {
+            double in = 0, self = 0;
+            for (int x = first[j]; x < first[j + 1]; x++) {
+                int e = order[x];
+                if (from[e] == j)
+                    self += rate[e];                /* a truncated or idle transition */
+                else
+                    in += pi[from[e]] * rate[e];
+            }
+            double v = out[j] > self ? in / (out[j] - self) : 0;
+            change = fmax(change, fabs(v - pi[j]));
+            pi[j] = v;
+            sum += v;
+        }
+        for (int j = 0; j < n; j++)
+            pi[j] /= sum;
+    }
+    assert_true(change <= 1e-14);
+    double low = 0;
+    *high = 0;
+    for (int a = 0; a < 4; a++)
+        for (int b = a; b < 4; b++)
+            for (int n1 = 0; n1 <= k1; n1++)
+                for (int n2 = 0; n2 <= k2; n2++) {
+                    double p = pi[chain_index(a, b, n1, n2, k1, k2)];
+                    low += p * (n2 + (a == LOW || a == HOLDING) + (b == LOW || b == HOLDING));
+                    *high += p * (n1 + (a >= HIGH) + (b >= HIGH));
+                }
+    free(from), free(to), free(rate), free(out), free(pi), free(first), free(order), free(fill);
+    return low;
+}
+
+/* Preemptive priority on 2 servers, exponential(1) service for both classes.
+ * resume = "anyone": work-conserving and memoryless, so the high class is an
+ * M/M/2 queue on its own and all items together an M/M/2 queue with both
+ * rates: T_low = (L(l1 + l2) - L(l1)) / l2. The default ("same") lets a
+ * free server idle while the other holds an interrupted low item: T_low
+ * from the chain above, longer. */
+static void preemptive_resume_on_two_servers(void **state) {
+    (void)state;
+    double l1 = 0.5, l2 = 0.5;
+    const char *text =
+        "scenario 'preemptive, 2 servers' { horizon = 200000, warmup = 1000, replications = 20 }\n"
+        "role 'server' { count = 2 }\n"
+        "queue 'line' { discipline = 'priority' }\n"
+        "arrivals 'urgent' { interarrival = exponential(1 / 0.5), to = 'serve', priority = 0 }\n"
+        "arrivals 'routine' { interarrival = exponential(1 / 0.5), to = 'serve', priority = 1 }\n"
+        "activity 'serve' { role = 'server', queue = 'line', duration = exponential(1),\n"
+        "                   interruptible = true, resume = '%s' }\n";
+    char buf[1024];
+    remous_scenario *sc;
+    snprintf(buf, sizeof buf, text, "anyone");
+    remous_results *res = run_scenario(buf, &sc);
+    double t_anyone = (l_mmc(2, l1 + l2) - l_mmc(2, l1)) / l2;              /* 1.6 */
+    remous_summary_row anyone = metric(res, "arrivals", "routine", "cycle_time_mean");
+    check_covers(&anyone, t_anyone, 0.01);
+    remous_summary_row r = metric(res, "arrivals", "urgent", "cycle_time_mean");
+    check_covers(&r, l_mmc(2, l1) / l1, 0.01);                              /* 16/15 */
+    r = metric(res, "activity", "serve", "duration_mean");                   /* the whole service */
+    check(&r, 1, 0.005);
+    r = metric(res, "role", "server", "utilization");
+    check(&r, (l1 + l2) / 2, 0.005);
+    remous_summary_row wait = metric(res, "queue", "line", "wait_mean");     /* Little, in the queue */
+    r = metric(res, "queue", "line", "length_mean");
+    assert_near(r.mean, (l1 + l2) * wait.mean, 0.002);
+    remous_results_free(res);
+    remous_close(sc);
+
+    snprintf(buf, sizeof buf, text, "same");
+    res = run_scenario(buf, &sc);
+    double high, t_same = same_person_chain(l1, l2, 20, 60, &high) / l2;     /* 1.66443 */
+    assert_near(high, l_mmc(2, l1), 1e-9);
+    print_message("    chain: T_low %.6f (same) against %.6f (anyone)\n", t_same, t_anyone);
+    remous_summary_row same = metric(res, "arrivals", "routine", "cycle_time_mean");
+    check_covers(&same, t_same, 0.01);
+    r = metric(res, "arrivals", "urgent", "cycle_time_mean");
+    check_covers(&r, l_mmc(2, l1) / l1, 0.01);
+    r = metric(res, "activity", "serve", "duration_mean");
+    check(&r, 1, 0.005);
+    /* "same" is slower for the low class, by more than both intervals */
+    assert_true(t_same > t_anyone * 1.03);
+    assert_true(same.ci95_low > anyone.ci95_high);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 /* M/M/1/K: an arrival finding K in the system is lost, with probability
  * (1 - rho) rho^K / (1 - rho^(K+1)). K = 5: 4 waiting places + 1 in service. */
 static void mm1k_blocking_probability(void **state) {
@@ -181,6 +360,7 @@ int main(void) {
         cmocka_unit_test(mmc_mean_wait_matches_erlang_c),
         cmocka_unit_test(priority_classes_match_cobham),
         cmocka_unit_test(preemptive_resume_priorities),
+        cmocka_unit_test(preemptive_resume_on_two_servers),
         cmocka_unit_test(mm1k_blocking_probability),
         cmocka_unit_test(jackson_network_with_rework),
         cmocka_unit_test(flow_without_resources),
