@@ -19,7 +19,8 @@ static void malformed_scenarios_name_file_and_line(void **state) {
     assert_load_error(HEAD "activity 'b' { duration = 1, queue = 'lines', role = 'r' }\nrole 'r' {}",
                       "bad.lua:2: activity \"b\": no queue called \"lines\"");
     assert_load_error(HEAD "activity 'b' { duration = 1, next = { b = 0.5, exit = 0.4 } }",
-                      "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9");
+                      "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9 "
+                      "(or write rest for one entry: it takes 1 minus the others)");
     assert_load_error(HEAD "activity 'b' { duration = 1, next = { c = 1 } }",
                       "bad.lua:2: activity \"b\": next: no step called \"c\"");
     assert_load_error(HEAD "role 'a' { count = -1 }",
@@ -69,7 +70,8 @@ static void invalid_distribution_parameters(void **state) {
                       "bad.lua:2: bernoulli: p must be between 0 and 1 (got bernoulli(1.5))");
     assert_load_error(HEAD "d = uniform(3)", "bad.lua:2: uniform: parameter 2 must be a number, got nil");
     assert_load_error(HEAD "d = choice { a = 0.2, b = 0.7 }",
-                      "bad.lua:2: choice: the probabilities must sum to 1, they sum to 0.9");
+                      "bad.lua:2: choice: the probabilities must sum to 1, they sum to 0.9 "
+                      "(or write rest for one entry: it takes 1 minus the others)");
     assert_load_error(HEAD "d = per_hour(0)", "bad.lua:2: per_hour: the rate must be a number > 0, got 0");
 }
 
@@ -125,7 +127,8 @@ static void the_sandbox_keeps_scenarios_in(void **state) {
     assert_load_error("setmetatable(exponential(1), {})", "bad.lua:1: cannot change a protected metatable");
     assert_load_error(HEAD "math.abs = function() return 0 end\n"
                            "activity 'b' { duration = 1, next = { b = 0.5, exit = 0.4 } }",
-                      "bad.lua:3: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9");
+                      "bad.lua:3: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9 "
+                      "(or write rest for one entry: it takes 1 minus the others)");
     assert_load_error("local t = {} local i = 0 while true do i = i + 1; t[i] = i end",
                       "bad.lua: the scenario used more than 256 MB of memory: a table growing without end?");
     /* a module next to the scenario loads, in the same sandbox */
