@@ -1,6 +1,7 @@
 /* Loading scenarios: the language's words, and one clear line naming the
  * file and line for every malformed scenario. */
 #include "testing.h"
+#include "results.h"
 
 #define HEAD "scenario 'x' { horizon = 10 }\n"
 
@@ -266,6 +267,60 @@ static void params_and_set(void **state) {
                         "--set lable: the scenario has no param(\"lable\") (did you mean \"label\"?)");
 }
 
+/* With keep_failed_variants (the workshop's), a variant that does not
+ * compile is kept apart with its error; the others run as before. */
+static void a_variant_that_fails_can_be_kept_apart(void **state) {
+    (void)state;
+    const char *text =
+        "scenario 'k' { horizon = 100, replications = 2 }\n"
+        "local share = param('share', 0.9)\n"
+        "arrivals 'a' { interarrival = 1, to = 'b' }\n"
+        "activity 'b' { duration = 0 }\n"
+        "activity 'c' { duration = 0 }\n"
+        "activity 'd' { duration = 0 }\n"
+        "variant 'broken' { apply = function() activity 'b' { next = { c = share, d = 0.2, exit = rest } } end }\n"
+        "variant 'hooked' { apply = function() activity 'b' { next = function(item) return 'd' end } end }\n";
+    const char *broken = "bad.lua:7: activity \"b\": next: c = 0.9 and d = 0.2 leave nothing for exit";
+    assert_string_equal(short_error(load_error(text, NULL)), broken);   /* by default: the whole file */
+
+    remous_options opt = remous_default_options();
+    opt.keep_failed_variants = 1;
+    const char *names[] = {"share"}, *values[] = {"0.9"}, *origins[] = {"page"};
+    opt.nsets = 1;
+    opt.set_names = names;
+    opt.set_values = values;
+    opt.set_origins = origins;
+    remous_scenario *sc = open_text(text, &opt);
+    char err[1024];
+    remous_results *res = NULL;
+    assert_int_equal(remous_run_variant(sc, "broken", &res, err, sizeof err), REMOUS_ERR_INPUT);
+    assert_string_equal(short_error(err), "scenario.lua:7: activity \"b\": next: c = 0.9 and d = 0.2 leave nothing "
+                                          "for exit (share = 0.9, set on the page)");
+    assert_string_equal(short_error(sc->errors_fr[1]), "scenario.lua:7: activity \"b\": next: c = 0.9 et d = 0.2 ne "
+                                                       "laissent rien pour exit (share = 0.9, réglé sur la page)");
+    assert_null(sc->errors[2]);
+    /* the variant after it sees its own steps (its hook names "d") */
+    assert_int_equal(remous_run_variant(sc, "hooked", &res, err, sizeof err), REMOUS_OK);
+    assert_true(metric(res, "activity", "d", "completed").mean >= 99);
+    assert_int_equal(metric(res, "activity", "c", "completed").mean, 0);
+    remous_results_free(res);
+    remous_comparison *cmp = NULL;
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    assert_int_equal(cmp->n, 2);
+    assert_int_equal(cmp->nfailed, 1);
+    assert_int_equal(cmp->failed[0], 1);
+    remous_delta_row row;
+    assert_int_equal(remous_comparison_find(cmp, "hooked", "activity", "d", "completed", &row), 0);
+    assert_int_equal(remous_comparison_find(cmp, "broken", "activity", "d", "completed", &row), -1);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+
+    /* an error of the file itself still fails the open */
+    assert_string_equal(short_error(load_error(HEAD "activity 'b' { duration = 0, next = { b = 0.8, exit = 0.3 } }\n"
+                                               "variant 'v' {}", &opt)),
+                        "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 1.1");
+}
+
 static void time_helpers_follow_the_unit(void **state) {
     (void)state;
     /* the unit written anywhere, even as a variable; a comment is not read */
@@ -304,6 +359,7 @@ int main(void) {
         cmocka_unit_test(calendars_are_checked_where_written),
         cmocka_unit_test(params_and_set),
         cmocka_unit_test(time_helpers_follow_the_unit),
+        cmocka_unit_test(a_variant_that_fails_can_be_kept_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
