@@ -280,6 +280,7 @@ for word in scenario calendar role queue arrivals activity task tool variant par
             per_hour per_day seconds minutes hours days weeks now; do
     grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
 done
+grep -q "^rest = " "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks rest"
 
 # runaway models are stopped with one line saying which
 printf 'scenario "flood" { horizon = 1000 }\narrivals "a" { interarrival = 0.00001, to = "s" }\nrole "r" {}\nactivity "s" { role = "r", duration = 5 }\n' > flood.lua
