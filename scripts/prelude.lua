@@ -204,7 +204,7 @@ local function probabilities(t, at, what)
         fail(at, "%s: %q and %q both say rest; rest can stand for one entry only", what, names[rest_at], k)
       end
       rest_at = #names + 1
-    elseif type(p) ~= "number" or p < 0 or p > 1 then
+    elseif type(p) ~= "number" or not (p >= 0 and p <= 1) then      -- NaN too
       fail(at, "%s: the probability of %q must be a number between 0 and 1, got %s", what, k, show(p))
     else
       sum = sum + p

@@ -359,6 +359,10 @@ stderr_is "a split under 1" 'remous: under.lua:4: activity "choose": next: the p
 split nested.lua '{ online = 0.1, door = { rest } }'
 expect 2 "rest is not a number elsewhere" -- "$remous" check nested.lua
 stderr_is "rest is not a number elsewhere" 'remous: nested.lua:4: activity "choose": next: the probability of "door" must be a number between 0 and 1, got a table'
+split nan.lua '{ online = 0/0, door = rest }'
+expect 2 "a probability that is not a number (NaN)" -- "$remous" check nan.lua
+grep -qF 'remous: nan.lua:4: activity "choose": next: the probability of "online" must be a number between 0 and 1, got ' err &&
+    ok || ko "NaN is refused: $(cat err)"
 # in choice; a variant's broken split fails every command as the file's would
 choice() {  # choice FILE CHOICE
     cat > "$1" <<EOF
