@@ -172,9 +172,10 @@ local REST = rest
 -- both in M.translation, where the host finds the French one (binding.c).
 local catalog = {
   en = { leave_nothing = "%s leave nothing for %s", ["and"] = " and ", set = "%s = %s, %s",
-         from = { ["--set"] = "from --set", ["--grid"] = "from --grid", page = "set on the page" } },
+         from = { ["--set"] = "from --set", ["--grid"] = "from --grid", page = "set on the page" }, from_other = "from %s" },
   fr = { leave_nothing = "%s ne laissent rien pour %s", ["and"] = " et ", set = "%s = %s, %s",
-         from = { ["--set"] = "venant de --set", ["--grid"] = "venant de --grid", page = "réglé sur la page" } },
+         from = { ["--set"] = "venant de --set", ["--grid"] = "venant de --grid", page = "réglé sur la page" },
+         from_other = "venant de %s" },
 }
 
 -- `say(words)` returns a message in one language; the English one is raised.
@@ -225,7 +226,9 @@ local function probabilities(t, at, what)
         for i, k in ipairs(names) do
           if i ~= rest_at and prm.source == "--set" and prm.value == probs[i] and not shown[prm.name] then
             shown[prm.name] = true
-            set[#set + 1] = fmt(words.set, prm.name, number_text(prm.value), words.from[set_origins[prm.name] or "--set"])
+            local origin = set_origins[prm.name] or "--set"
+            set[#set + 1] = fmt(words.set, prm.name, number_text(prm.value),
+                                words.from[origin] or fmt(words.from_other, origin))
           end
         end
       end
