@@ -519,6 +519,13 @@ static void push_host(lua_State *L, const char *path, const char *unit, const re
         lua_setfield(L, -2, opt->set_names[i]);
     }
     lua_setfield(L, -2, "sets");
+    lua_newtable(L);
+    for (int i = 0; i < opt->nsets && opt->set_origins; i++)
+        if (opt->set_origins[i]) {
+            lua_pushstring(L, opt->set_origins[i]);
+            lua_setfield(L, -2, opt->set_names[i]);
+        }
+    lua_setfield(L, -2, "set_origins");
     static const luaL_Reg fns[] = {{"check_dist", l_check_dist}, {"read_column", l_read_column},
                                    {"find_module", l_find_module}, {"now", l_now},
                                    {"stopped", l_stopped}, {"check_calendar", l_check_calendar},
@@ -1289,13 +1296,46 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL};
+    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0};
     return o;
 }
 
+/* Keeps why variant v did not compile (the message in err): in English,
+ * and in French when the prelude raised it with a translation (see
+ * fail_translated in the prelude). Returns 0 or -1 (out of memory). */
+static int keep_variant_error(binding *b, int prelude, remous_scenario *sc, int v, const char *err) {
+    lua_State *L = b->L;
+    if (!(sc->errors[v] = strdup(err)))
+        return -1;
+    lua_getfield(L, prelude, "translation");
+    if (lua_istable(L, -1)) {
+        char en[1024], fr[1024];
+        lua_getfield(L, -1, "en");
+        lua_getfield(L, -2, "fr");
+        snprintf(en, sizeof en, "%s", lua_isstring(L, -2) ? lua_tostring(L, -2) : "");
+        snprintf(fr, sizeof fr, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+        one_line(en);
+        one_line(fr);
+        lua_pop(L, 2);
+        if (strcmp(en, err) == 0 && !(sc->errors_fr[v] = strdup(fr)))   /* this very error */
+            return -1;
+    }
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_setfield(L, prelude, "translation");
+    /* no steps for this model: a placeholder keeps the list one per model */
+    lua_getfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    lua_pushboolean(L, 0);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+    return 0;
+}
+
 /* Compiles the baseline and every variant into sc->models and names. The
- * prelude's table is at stack index `prelude`. Returns 0 or -1. */
-static int compile_all(binding *b, int prelude, remous_scenario *sc, char *err, size_t errlen) {
+ * prelude's table is at stack index `prelude`. With `keep`, a variant's
+ * error is kept in sc->errors instead of failing (the baseline's, or
+ * running out of memory, still fails). Returns 0 or -1. */
+static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, char *err, size_t errlen) {
     lua_State *L = b->L;
     lua_getfield(L, prelude, "variants");
     if (protected_call(b, 0, 1, LOAD_BUDGET, sc->path, err, errlen) < 0)
@@ -1304,7 +1344,9 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, char *err, 
     int names = lua_gettop(L);
     sc->models = calloc((size_t)n, sizeof *sc->models);
     sc->variants = calloc((size_t)n, sizeof *sc->variants);
-    if (!sc->models || !sc->variants) {
+    sc->errors = calloc((size_t)n, sizeof *sc->errors);
+    sc->errors_fr = calloc((size_t)n, sizeof *sc->errors_fr);
+    if (!sc->models || !sc->variants || !sc->errors || !sc->errors_fr) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -1320,8 +1362,15 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, char *err, 
             return -1;
         }
         sc->nmodels = v + 1;
-        if (protected_call(b, 1, 1, LOAD_BUDGET, sc->path, err, errlen) < 0)
-            return -1;
+        if (protected_call(b, 1, 1, LOAD_BUDGET, sc->path, err, errlen) < 0) {
+            if (!keep || v == 0 || b->mem_exceeded)
+                return -1;
+            if (keep_variant_error(b, prelude, sc, v, err) < 0) {
+                snprintf(err, errlen, "out of memory");
+                return -1;
+            }
+            continue;
+        }
         if (!(sc->models[v] = calloc(1, sizeof(rm_model)))) {
             snprintf(err, errlen, "out of memory");
             return -1;
@@ -1438,7 +1487,7 @@ static int load_steps(load_args *a) {
     lua_pop(L, 1);
     if (rc < 0)
         return -1;
-    if (compile_all(b, prelude, sc, err, errlen) < 0)
+    if (compile_all(b, prelude, sc, opt->keep_failed_variants, err, errlen) < 0)
         return -1;
     /* what the hooks will need, made here where a memory error is caught */
     push_proxy(L, item_index, "remous.item");
@@ -1544,7 +1593,13 @@ void remous_close(remous_scenario *sc) {
     for (int v = 0; v < sc->nmodels; v++) {
         rm_model_free(sc->models[v]);
         free(sc->variants[v]);
+        if (sc->errors)
+            free(sc->errors[v]);
+        if (sc->errors_fr)
+            free(sc->errors_fr[v]);
     }
+    free(sc->errors);
+    free(sc->errors_fr);
     free(sc->models);
     free(sc->variants);
     binding_free(sc->binding);

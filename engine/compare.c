@@ -94,20 +94,26 @@ int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size
         return REMOUS_ERR_INPUT;
     }
     rm_comparison *cmp = calloc(1, sizeof *cmp);
-    if (!cmp || !(cmp->results = calloc((size_t)sc->nmodels, sizeof *cmp->results))) {
-        free(cmp);
+    if (!cmp || !(cmp->results = calloc((size_t)sc->nmodels, sizeof *cmp->results)) ||
+        !(cmp->failed = calloc((size_t)sc->nmodels, sizeof *cmp->failed))) {
+        remous_comparison_free(cmp);
         snprintf(err, errlen, "out of memory");
         return REMOUS_ERR_RUN;
     }
     cmp->sc = sc;
+    for (int v = 1; v < sc->nmodels; v++)        /* kept by keep_failed_variants: not run */
+        if (!sc->models[v])
+            cmp->failed[cmp->nfailed++] = v;
     rm_progress progress;                        /* one bar for all the runs */
-    rm_progress_start(&progress, sc->show_progress, (long)sc->nmodels * sc->replications);
+    rm_progress_start(&progress, sc->show_progress, (long)(sc->nmodels - cmp->nfailed) * sc->replications);
     progress.tick = sc->tick;
     progress.tick_ctx = sc->tick_ctx;
     sc->progress = &progress;
     for (int v = 0; v < sc->nmodels; v++) {
-        int rc = remous_run_variant(sc, sc->variants[v], &cmp->results[v], err, errlen);
-        cmp->n = v + (rc == REMOUS_OK);
+        if (!sc->models[v])
+            continue;
+        int rc = remous_run_variant(sc, sc->variants[v], &cmp->results[cmp->n], err, errlen);
+        cmp->n += rc == REMOUS_OK;
         if (rc != REMOUS_OK) {
             sc->progress = NULL;
             rm_progress_show(&progress, progress.done, 1);
@@ -134,6 +140,7 @@ void remous_comparison_free(remous_comparison *cmp) {
         remous_results_free(cmp->results[v]);
     free(cmp->results);
     free(cmp->rows);
+    free(cmp->failed);
     free(cmp);
 }
 

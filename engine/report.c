@@ -4,6 +4,7 @@
  * variant), how long people wait, how the lines grow over time, and the
  * parameters used. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,52 @@ static void text(page *pg, const char *s) {
 
 static const char *tr(const page *pg, const char *en, const char *fr) { return pg->fr ? fr : en; }
 
+/* The words this page's newer parts use, one catalog per language
+ * (STYLE.md), indexed by page.fr. */
+static const struct words {
+    const char *not_computed;     /* before the error of a variant that did not compile */
+} catalog[2] = {
+    {"This variant cannot be computed with these values: "},
+    {"Cette variante ne peut pas être calculée avec ces valeurs : "},
+};
+
+/* Where the scenario declares the variant of results[v] (INT_MAX: nowhere). */
+static int declared_at(const rm_comparison *cmp, int v) {
+    for (int k = 0; k < cmp->sc->nmodels; k++)
+        if (strcmp(cmp->sc->variants[k], cmp->results[v]->variant) == 0)
+            return k;
+    return INT_MAX;
+}
+
+/* The digest of results[v], or, for a variant left out (k, its index in
+ * the scenario), its error in the page's language. */
+static void variant_box(page *pg, const rm_comparison *cmp, int v, int k) {
+    fprintf(pg->f, "<h3>%s ", tr(pg, "With", "Avec"));
+    text(pg, v > 0 ? cmp->results[v]->variant : cmp->sc->variants[k]);
+    fputs("</h3>\n", pg->f);
+    if (v == 0) {
+        const char *message = pg->fr && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k] : cmp->sc->errors[k];
+        fprintf(pg->f, "<p class=\"error\">%s", catalog[pg->fr].not_computed);
+        text(pg, message);
+        fputs("</p>\n", pg->f);
+        return;
+    }
+    fputs("<ul class=\"digest\">\n", pg->f);
+    char **lines;
+    int n = rm_digest(cmp, v, pg->fr ? "fr" : "en", &lines);
+    if (n == 0)
+        fprintf(pg->f, "<li class=\"none\">%s</li>\n", tr(pg, "no significant change", "aucun changement significatif"));
+    for (int i = 0; i < n; i++) {
+        fputs("<li>", pg->f);
+        text(pg, lines[i]);
+        fputs("</li>\n", pg->f);
+        free(lines[i]);
+    }
+    if (n >= 0)
+        free(lines);
+    fputs("</ul>\n", pg->f);
+}
+
 /* The summary mean of a metric in a run; NaN when absent. */
 static double mean(const remous_results *res, const char *element, const char *name, const char *metric,
                    double *half) {
@@ -59,6 +106,7 @@ static const char style[] =
     "padding:0 1rem;color:#111;font-size:18px;line-height:1.45}"
     "h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;margin-top:2.2rem;border-bottom:2px solid #ddd}"
     ".meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
+    ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;font-family:monospace}"
     "svg{display:block;max-width:100%;height:auto;margin:.5rem 0 1rem}svg text{font-family:inherit}"
     ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
     "margin-right:.35rem;vertical-align:-.1rem;border:1px solid #888}"
@@ -314,25 +362,14 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     fputs("</p>\n", pg->f);
     if (pg->controls)
         fputs(pg->controls, pg->f);
-    if (cmp->n > 1) {
+    if (cmp->n > 1 || cmp->nfailed > 0) {
         fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
-        for (int v = 1; v < cmp->n; v++) {
-            fprintf(pg->f, "<h3>%s ", tr(pg, "With", "Avec"));
-            text(pg, cmp->results[v]->variant);
-            fputs("</h3>\n<ul class=\"digest\">\n", pg->f);
-            char **lines;
-            int n = rm_digest(cmp, v, pg->fr ? "fr" : "en", &lines);
-            if (n == 0)
-                fprintf(pg->f, "<li class=\"none\">%s</li>\n", tr(pg, "no significant change", "aucun changement significatif"));
-            for (int k = 0; k < n; k++) {
-                fputs("<li>", pg->f);
-                text(pg, lines[k]);
-                fputs("</li>\n", pg->f);
-                free(lines[k]);
-            }
-            if (n >= 0)
-                free(lines);
-            fputs("</ul>\n", pg->f);
+        /* the variants left out among the others, where the scenario declares them */
+        for (int v = 1, f = 0; v < cmp->n || f < cmp->nfailed;) {
+            if (f < cmp->nfailed && (v >= cmp->n || cmp->failed[f] < declared_at(cmp, v)))
+                variant_box(pg, cmp, 0, cmp->failed[f++]);
+            else
+                variant_box(pg, cmp, v++, 0);
         }
     }
     time_chart(pg, cmp);
@@ -376,6 +413,6 @@ int remous_write_html(const remous_comparison *cmp, const char *path, const char
 
 int remous_write_html_run(const remous_results *res, const char *path, const char *lang, char *err, size_t errlen) {
     remous_results *one = (remous_results *)res;
-    rm_comparison cmp = {res->sc, &one, 1, NULL, 0};
+    rm_comparison cmp = {res->sc, &one, 1, NULL, 0, NULL, 0};
     return rm_write_html(&cmp, path, lang, err, errlen);
 }

@@ -43,6 +43,10 @@ struct remous_comparison {
     int n;
     rm_delta *rows;
     int nrows;
+    /* the variants left out because they did not compile (with
+     * keep_failed_variants): their indices in sc->variants and sc->errors */
+    int *failed;
+    int nfailed;
 };
 typedef struct remous_comparison rm_comparison;
 

@@ -56,6 +56,10 @@ int remous_run_variant(remous_scenario *sc, const char *variant, remous_results 
             snprintf(err + w, errlen - (size_t)w, "%s)", sc->nmodels == 1 ? " none" : "");
         return REMOUS_ERR_INPUT;
     }
+    if (!sc->models[v]) {                       /* kept by keep_failed_variants */
+        snprintf(err, errlen, "%s", sc->errors[v]);
+        return REMOUS_ERR_INPUT;
+    }
     const rm_model *m = sc->models[v];
     remous_results *res = calloc(1, sizeof *res);
     double *pvalues = NULL;

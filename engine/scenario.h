@@ -12,6 +12,11 @@ struct remous_scenario {
     rm_model **models;        /* [0] the baseline, then each variant, as declared */
     char **variants;          /* their names: "baseline", then the variants' */
     int nmodels;
+    /* per variant, why it could not be compiled (only with
+     * remous_options.keep_failed_variants; its model is then NULL), one
+     * line in English and in French (NULL where the prelude has no French
+     * for it); NULL for a variant that compiled */
+    char **errors, **errors_fr;
     rm_hooks hooks;           /* bound to the Lua state */
     uint64_t seed;
     int replications;

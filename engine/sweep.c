@@ -187,20 +187,23 @@ static int write_manifest(const char *dir, const char *path, const remous_option
 /* Runs point k into OUT/points/K/. */
 static int run_point(const char *path, const remous_options *opt, const remous_sweep_options *sw, long k,
                      const char *out, rm_progress *progress, char *err, size_t errlen) {
-    const char *values[64], *names[512], *vals[512];
+    const char *values[64], *names[512], *vals[512], *origins[512];
     point_values(sw, k, values);
     remous_options o = *opt;
     int n = 0;
     for (int i = 0; i < opt->nsets && n < 448; i++, n++) {
         names[n] = opt->set_names[i];
         vals[n] = opt->set_values[i];
+        origins[n] = opt->set_origins ? opt->set_origins[i] : NULL;
     }
     for (int g = 0; g < sw->ngrid; g++, n++) {
         names[n] = sw->grid[g].name;
         vals[n] = values[g];
+        origins[n] = "--grid";                   /* for messages that name where a value came from */
     }
     o.set_names = names;
     o.set_values = vals;
+    o.set_origins = origins;
     o.nsets = n;
     o.progress = 0;
     char stale[4300];                            /* an earlier run's mark: this point is redone */

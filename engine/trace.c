@@ -97,7 +97,7 @@ int remous_trace(remous_scenario *sc, const char *variant, const char *path, cha
     int v = 0;
     while (v < sc->nmodels && strcmp(sc->variants[v], variant) != 0)
         v++;
-    if (v == sc->nmodels) {                      /* the same message as run's */
+    if (v == sc->nmodels || !sc->models[v]) {   /* the same message as run's */
         remous_results *none = NULL;
         return remous_run_variant(sc, variant, &none, err, errlen);
     }

@@ -489,8 +489,12 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     remous_options o = w->base;
     o.progress = 0;
     o.replications = j->reps;
+    const char *origins[MAX_ARGS];
+    for (int i = 0; i < j->nsets; i++)
+        origins[i] = "page";                     /* the values came from the controls */
     o.set_names = (const char **)j->names;
     o.set_values = (const char **)j->values;
+    o.set_origins = origins;
     o.nsets = j->nsets;
     remous_scenario *sc = remous_open(w->path, &o, err, errlen);
     if (!sc) {
@@ -500,7 +504,7 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     }
     for (int m = 0; m < sc->nmodels; m++) {
         const rm_model *model = sc->models[m];
-        if (model->horizon * model->unit_seconds > MAX_HORIZON_DAYS * 86400.0) {
+        if (model && model->horizon * model->unit_seconds > MAX_HORIZON_DAYS * 86400.0) {
             snprintf(err, errlen, "the workshop simulates at most %.0f days per replication; this horizon is %.0f days "
                      "(use remous compare for longer ones)", MAX_HORIZON_DAYS, model->horizon * model->unit_seconds / 86400.0);
             remous_close(sc);
@@ -521,7 +525,7 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
             remous_results **one = calloc(1, sizeof *one);
             if (cmp && one) {
                 one[0] = res;
-                *cmp = (rm_comparison){sc, one, 1, NULL, 0};
+                *cmp = (rm_comparison){sc, one, 1, NULL, 0, NULL, 0};
             } else {
                 free(cmp);
                 free(one);
@@ -654,6 +658,25 @@ static char *progress_page(const workshop *w, const job *j, const args *a, const
     return page;
 }
 
+/* Whether the page shows the variant: all of them until the boxes are
+ * used (v=1 in the address), then those ticked. */
+static int ticked(const args *a, const char *variant) {
+    if (!arg(a, "v"))
+        return 1;
+    for (int k = 0; k < a->n; k++)
+        if (strcmp(a->key[k], "variant") == 0 && strcmp(a->value[k], variant) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether a variant the page shows was computed (not left out). */
+static int computed_ticked(const remous_comparison *cmp, const args *a) {
+    for (int v = 1; v < cmp->n; v++)
+        if (ticked(a, cmp->results[v]->variant))
+            return 1;
+    return 0;
+}
+
 /* The comparison's page, report or CSV file, showing the variants asked. */
 static char *draw(const workshop *w, const job *j, const char *url, const args *a, const char *query, int fr,
                   size_t *len, const char **type) {
@@ -664,21 +687,23 @@ static char *draw(const workshop *w, const job *j, const char *url, const args *
     if (!rows)
         return NULL;
     int n = 0, nrows = 0;
-    for (int v = 0; v < cmp->n && n < 256; v++) {
-        int want = v == 0 || !arg(a, "v");
-        for (int k = 0; k < a->n && !want; k++)
-            want = strcmp(a->key[k], "variant") == 0 && strcmp(a->value[k], cmp->results[v]->variant) == 0;
-        if (want)
+    for (int v = 0; v < cmp->n && n < 256; v++)
+        if (v == 0 || ticked(a, cmp->results[v]->variant))
             kept[n++] = cmp->results[v];
-    }
     for (int k = 0; k < cmp->nrows; k++)
         for (int v = 1; v < n; v++)
             if (cmp->rows[k].variant == kept[v]->variant)
                 rows[nrows++] = cmp->rows[k];
+    int failed[256], nfailed = 0;                /* those that did not compile, if ticked */
+    for (int f = 0; f < cmp->nfailed && nfailed < 256; f++)
+        if (ticked(a, j->sc->variants[cmp->failed[f]]))
+            failed[nfailed++] = cmp->failed[f];
     shown.results = kept;
     shown.n = n;
     shown.rows = rows;
     shown.nrows = nrows;
+    shown.failed = failed;
+    shown.nfailed = nfailed;
     char *out = NULL;
     *type = "text/html; charset=utf-8";
     if (strcmp(url, "/") == 0 || strcmp(url, "/report.html") == 0) {
@@ -872,6 +897,10 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         char message[1100];
         snprintf(message, sizeof message, "remous: %s", j->err);
         body = message_page(w, a, key, fr, "error", message, NULL, &len);
+    } else if (strcmp(url, "/compare.csv") == 0 && !computed_ticked(j->cmp, a)) {
+        free(key);
+        return text(c, 404, "remous workshop: no compare.csv: the variants ticked cannot be computed with these "
+                            "values (see the page)\n");
     } else {
         body = draw(w, j, url, a, key, fr, &len, &type);
     }
@@ -921,9 +950,10 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
     memset(&w, 0, sizeof w);
     w.path = path;
     w.base = *opt;
+    w.base.keep_failed_variants = 1;           /* a variant's error shows in its box, the others still */
     w.log = stderr;
     /* the scenario must load before anyone is invited */
-    remous_scenario *sc = remous_open(path, opt, err, errlen);
+    remous_scenario *sc = remous_open(path, &w.base, err, errlen);
     if (!sc)
         return REMOUS_ERR_INPUT;
     remous_close(sc);

@@ -44,6 +44,15 @@ typedef struct remous_options {
     int nsets;                        /* --set NAME=VALUE pairs */
     const char *const *set_names;
     const char *const *set_values;
+    const char *const *set_origins;   /* per pair, where its value came from, as messages
+                                         say it: "--set", "--grid" or "page" (the workshop's
+                                         controls); NULL: "--set" for all */
+    int keep_failed_variants;         /* 1: a variant that fails to compile (an error in its
+                                         tools' apply, its own apply or its declarations)
+                                         does not fail remous_open: running it returns
+                                         REMOUS_ERR_INPUT with its message, and
+                                         remous_compare leaves it out (the workshop shows
+                                         it apart). A baseline error still fails the open. */
 } remous_options;
 
 remous_options remous_default_options(void);

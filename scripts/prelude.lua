@@ -162,21 +162,87 @@ function gamma(mean, sd) return (make_dist("gamma", mean, sd)) end
 function weibull(shape, scale) return (make_dist("weibull", shape, scale)) end
 function bernoulli(p) return (make_dist("bernoulli", p)) end
 
--- Checks a table of name = probability that must sum to 1; returns the
--- names sorted (pairs order is not deterministic) and their probabilities.
+-- rest: in a table of probabilities, the entry that takes 1 minus the
+-- others (sealed, like the distributions: a scenario cannot fake it).
+rest = opaque({ label = "rest" })
+local REST = rest
+
+-- Messages the workshop page also shows in French: one frame per language,
+-- the same arguments. fail_translated() raises the English line and leaves
+-- both in M.translation, where the host finds the French one (binding.c).
+local catalog = {
+  en = { leave_nothing = "%s leave nothing for %s", ["and"] = " and ", set = "%s = %s, %s",
+         from = { ["--set"] = "from --set", ["--grid"] = "from --grid", page = "set on the page" }, from_other = "from %s" },
+  fr = { leave_nothing = "%s ne laissent rien pour %s", ["and"] = " et ", set = "%s = %s, %s",
+         from = { ["--set"] = "venant de --set", ["--grid"] = "venant de --grid", page = "réglé sur la page" },
+         from_other = "venant de %s" },
+}
+
+-- `say(words)` returns a message in one language; the English one is raised.
+local function fail_translated(at, say)
+  local en, fr = at .. ": " .. say(catalog.en), at .. ": " .. say(catalog.fr)
+  M.translation = { en = en, fr = fr }
+  error(en, 0)
+end
+
+-- The params (see "parameters" below); where each --set value came from,
+-- for messages: "--set" (the default), "--grid" or "page" (the workshop).
+local params, params_by = {}, {}
+local set_origins = host.set_origins
+
+local function number_text(x) return fmt("%.10g", x) end
+
+-- Checks a table of name = probability that must sum to 1, one entry of
+-- which may be rest (it takes 1 minus the others); returns the names
+-- sorted (pairs order is not deterministic) and their probabilities.
 local function probabilities(t, at, what)
-  local names, probs, sum = {}, {}, 0
+  local names, probs, sum, rest_at = {}, {}, 0, nil
   for _, k in ipairs(sorted_keys(t)) do
     local p = t[k]
     if type(k) ~= "string" then fail(at, "%s: write name = probability, e.g. { a = 0.3, b = 0.7 }", what) end
-    if type(p) ~= "number" or p < 0 or p > 1 then
+    if p == REST then
+      if rest_at then
+        fail(at, "%s: %q and %q both say rest; rest can stand for one entry only", what, names[rest_at], k)
+      end
+      rest_at = #names + 1
+    elseif type(p) ~= "number" or not (p >= 0 and p <= 1) then      -- NaN too
       fail(at, "%s: the probability of %q must be a number between 0 and 1, got %s", what, k, show(p))
+    else
+      sum = sum + p
     end
-    names[#names + 1], probs[#probs + 1], sum = k, p, sum + p
+    names[#names + 1], probs[#probs + 1] = k, p
   end
   if #names == 0 then fail(at, "%s: needs at least one name = probability", what) end
-  if abs(sum - 1) > 1e-9 then
-    fail(at, "%s: the probabilities must sum to 1, they sum to %.10g", what, sum)
+  if rest_at and sum > 1 + 1e-9 then
+    fail_translated(at, function(words)
+      local others, shown = {}, {}
+      for i, k in ipairs(names) do
+        if i ~= rest_at then others[#others + 1] = k .. " = " .. number_text(probs[i]) end
+      end
+      -- the values set from outside (a --set, a grid, the page) that one of
+      -- them equals: the likely cause, named as such
+      local set = {}
+      for _, prm in ipairs(params) do
+        for i, k in ipairs(names) do
+          if i ~= rest_at and prm.source == "--set" and prm.value == probs[i] and not shown[prm.name] then
+            shown[prm.name] = true
+            local origin = set_origins[prm.name] or "--set"
+            set[#set + 1] = fmt(words.set, prm.name, number_text(prm.value),
+                                words.from[origin] or fmt(words.from_other, origin))
+          end
+        end
+      end
+      local list = concat(others, ", ", 1, #others - 1)
+      list = (#others > 1 and list .. words["and"] or "") .. others[#others]
+      local msg = fmt("%s: " .. words.leave_nothing, what, list, names[rest_at])
+      return #set > 0 and msg .. " (" .. concat(set, "; ") .. ")" or msg
+    end)
+  end
+  if rest_at then
+    probs[rest_at] = max(0, 1 - sum)
+  elseif abs(sum - 1) > 1e-9 then
+    fail(at, "%s: the probabilities must sum to 1, they sum to %.10g%s", what, sum,
+         sum < 1 and " (or write rest for one entry: it takes 1 minus the others)" or "")
   end
   return names, probs
 end
@@ -216,7 +282,6 @@ per_week = rate_helper("per_week", weeks, "week")
 
 ------------------------------------------------------------ parameters ----
 
-local params, params_by = {}, {}
 local sets = host.sets          -- name -> string given by --set
 
 local function convert(name, text, default)

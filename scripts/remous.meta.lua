@@ -88,7 +88,7 @@ function arrivals(name) end
 ---@field queue? string Where items wait for it (default: a queue named after it).
 ---@field duration remous.Dist|fun(item: remous.Item): number
 ---@field kind? string A label for people's time, e.g. "core", "admin" (default "work").
----@field next? string|table<string, number>|fun(item: remous.Item): string A step, { a = 0.7, exit = 0.3 }, or a function; default "exit".
+---@field next? string|table<string, number|remous.Rest>|fun(item: remous.Item): string A step, { a = 0.7, exit = 0.3 } or { a = share, exit = rest }, or a function; default "exit".
 ---@field interruptible? boolean Left for a more urgent item, resumed later.
 ---@field switch_cost? number Added each time it is resumed.
 ---@field resume? "same"|"anyone" Who takes up an interrupted item: the person who left it (default) or any free person of its roles.
@@ -199,8 +199,8 @@ function weibull(shape, scale) end
 ---@param p number
 ---@return remous.Distribution
 function bernoulli(p) end
----One of the names, for attributes: choice { web = 0.3, shop = 0.7 }.
----@param weights table<string, number>
+---One of the names, for attributes: choice { web = 0.3, shop = 0.7 } or choice { web = share, shop = rest }.
+---@param weights table<string, number|remous.Rest>
 ---@return remous.Distribution
 function choice(weights) end
 ---Resampled from a column of a CSV file next to the scenario.
@@ -208,6 +208,11 @@ function choice(weights) end
 ---@param column string
 ---@return remous.Distribution
 function empirical(file, column) end
+
+---In a table of probabilities (next, choice), the one entry that takes 1 minus the others.
+---@class remous.Rest
+---@type remous.Rest
+rest = nil
 
 ---@param r number
 ---@return remous.Rate

@@ -300,6 +300,7 @@ for word in scenario calendar role queue arrivals activity task tool variant par
             per_hour per_day seconds minutes hours days weeks now; do
     grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
 done
+grep -q "^rest = " "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks rest"
 
 # runaway models are stopped with one line saying which
 printf 'scenario "flood" { horizon = 1000 }\narrivals "a" { interarrival = 0.00001, to = "s" }\nrole "r" {}\nactivity "s" { role = "r", duration = 5 }\n' > flood.lua
@@ -335,6 +336,79 @@ cd "$tmp"
 touch afile
 expect 1 "--out is a file" -- "$remous" run "$mm" --reps 1 --out afile/x --quiet
 stderr_is "--out is a file" "remous: cannot create the folder afile/x: Not a directory"
+
+# rest: the entry of a probability table that takes 1 minus the others
+split() {   # split FILE TABLE: calls split by TABLE at "choose"
+    cat > "$1" <<EOF
+scenario "Split" { horizon = days(3), replications = 4 }
+local share = param("share", 0.3, { min = 0, max = 1 })
+arrivals "calls" { interarrival = exponential(10), to = "choose" }
+activity "choose" { duration = 0,
+  next = $2 }
+activity "online" { duration = 1 }
+activity "door" { duration = 2 }
+activity "phone" { duration = 3 }
+EOF
+}
+split rest.lua '{ online = share, door = rest }'
+split fixed.lua '{ online = 0.3, door = 0.7 }'
+split other.lua '{ online = 0.4, door = 0.6 }'
+for f in rest fixed other; do
+    expect 0 "run $f.lua" -- "$remous" run $f.lua --seed 5 --out $f --quiet
+done
+cmp -s rest/summary.csv fixed/summary.csv && ok || ko "{ online = share, door = rest } is { online = 0.3, door = 0.7 }"
+cmp -s rest/summary.csv other/summary.csv && ko "a split of 0.4/0.6 gives the same summary as 0.3/0.7" || ok
+split rest0.lua '{ online = share, door = 0.7, phone = rest }'
+expect 0 "others summing to 1 leave rest = 0" -- "$remous" run rest0.lua --seed 5 --out rest0 --quiet
+grep -q '^baseline,activity,phone,completed,0,0,0,0,4' rest0/summary.csv && ok || ko "rest = 0: phone never completes"
+split two.lua '{ online = rest, door = 0.2, phone = rest }'
+expect 2 "two rests" -- "$remous" check two.lua
+stderr_is "two rests" 'remous: two.lua:4: activity "choose": next: "online" and "phone" both say rest; rest can stand for one entry only'
+split over.lua '{ online = share, door = 0.2, phone = rest }'
+expect 0 "others at 1 with --set share=0.8" -- "$remous" check over.lua --set share=0.8
+over='remous: over.lua:4: activity "choose": next: door = 0.2 and online = 0.9 leave nothing for phone (share = 0.9, from --set)'
+for cmd in check run compare; do
+    expect 2 "others over 1 ($cmd)" -- "$remous" $cmd over.lua --set share=0.9 --quiet
+    stderr_is "others over 1 ($cmd)" "$over"
+done
+expect 2 "others over 1 (sweep)" -- "$remous" sweep over.lua --grid share=0.5,0.9 --out over_sweep --quiet
+stderr_is "others over 1 (sweep)" 'remous: over.lua:4: activity "choose": next: door = 0.2 and online = 0.9 leave nothing for phone (share = 0.9, from --grid)'
+split under.lua '{ online = 0.5, door = 0.2, phone = 0.2 }'
+expect 2 "a split under 1" -- "$remous" check under.lua
+stderr_is "a split under 1" 'remous: under.lua:4: activity "choose": next: the probabilities must sum to 1, they sum to 0.9 (or write rest for one entry: it takes 1 minus the others)'
+split nested.lua '{ online = 0.1, door = { rest } }'
+expect 2 "rest is not a number elsewhere" -- "$remous" check nested.lua
+stderr_is "rest is not a number elsewhere" 'remous: nested.lua:4: activity "choose": next: the probability of "door" must be a number between 0 and 1, got a table'
+split nan.lua '{ online = 0/0, door = rest }'
+expect 2 "a probability that is not a number (NaN)" -- "$remous" check nan.lua
+grep -qF 'remous: nan.lua:4: activity "choose": next: the probability of "online" must be a number between 0 and 1, got ' err &&
+    ok || ko "NaN is refused: $(cat err)"
+# in choice; a variant's broken split fails every command as the file's would
+choice() {  # choice FILE CHOICE
+    cat > "$1" <<EOF
+scenario "Channels" { horizon = days(3), replications = 4 }
+arrivals "calls" { interarrival = exponential(10), to = "choose", attributes = { channel = $2 } }
+activity "choose" { duration = 0, next = function(item) return item.attributes.channel end }
+activity "web" { duration = 1 }
+activity "desk" { duration = 2 }
+variant "more web" { apply = function() arrivals "calls" { attributes = { channel = choice { web = 0.7, desk = 0.4, post = rest } } } end }
+EOF
+}
+choice crest.lua 'choice { web = 0.25, desk = rest }'
+choice cfixed.lua 'choice { web = 0.25, desk = 0.75 }'
+sed -i '/^variant/d' crest.lua cfixed.lua
+for f in crest cfixed; do
+    expect 0 "run $f.lua" -- "$remous" run $f.lua --seed 3 --out $f --quiet
+done
+cmp -s crest/summary.csv cfixed/summary.csv && ok || ko "choice { web = 0.25, desk = rest } is choice { web = 0.25, desk = 0.75 }"
+choice cvariant.lua 'choice { web = 0.25, desk = rest }'
+expect 2 "a variant's choice over 1 (compare)" -- "$remous" compare cvariant.lua --quiet
+stderr_is "a variant's choice over 1" 'remous: cvariant.lua:6: choice: desk = 0.4 and web = 0.7 leave nothing for post'
+expect 2 "a variant's choice over 1 (run of the baseline)" -- "$remous" run cvariant.lua --quiet
+stderr_is "a variant's error fails the run too" 'remous: cvariant.lua:6: choice: desk = 0.4 and web = 0.7 leave nothing for post'
+choice cbase.lua 'choice { web = 0.9, desk = 0.2, post = rest }'
+expect 2 "the file's choice over 1" -- "$remous" check cbase.lua
+stderr_is "the file's choice over 1" 'remous: cbase.lua:2: choice: desk = 0.2 and web = 0.9 leave nothing for post'
 
 # every ready scenario passes check
 for s in "$top"/scenarios/*.lua; do

@@ -1,6 +1,7 @@
 /* Loading scenarios: the language's words, and one clear line naming the
  * file and line for every malformed scenario. */
 #include "testing.h"
+#include "results.h"
 
 #include "rng.h"
 
@@ -21,7 +22,8 @@ static void malformed_scenarios_name_file_and_line(void **state) {
     assert_load_error(HEAD "activity 'b' { duration = 1, queue = 'lines', role = 'r' }\nrole 'r' {}",
                       "bad.lua:2: activity \"b\": no queue called \"lines\"");
     assert_load_error(HEAD "activity 'b' { duration = 1, next = { b = 0.5, exit = 0.4 } }",
-                      "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9");
+                      "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9 "
+                      "(or write rest for one entry: it takes 1 minus the others)");
     assert_load_error(HEAD "activity 'b' { duration = 1, next = { c = 1 } }",
                       "bad.lua:2: activity \"b\": next: no step called \"c\"");
     assert_load_error(HEAD "role 'a' { count = -1 }",
@@ -77,7 +79,8 @@ static void invalid_distribution_parameters(void **state) {
                       "bad.lua:2: bernoulli: p must be between 0 and 1 (got bernoulli(1.5))");
     assert_load_error(HEAD "d = uniform(3)", "bad.lua:2: uniform: parameter 2 must be a number, got nil");
     assert_load_error(HEAD "d = choice { a = 0.2, b = 0.7 }",
-                      "bad.lua:2: choice: the probabilities must sum to 1, they sum to 0.9");
+                      "bad.lua:2: choice: the probabilities must sum to 1, they sum to 0.9 "
+                      "(or write rest for one entry: it takes 1 minus the others)");
     assert_load_error(HEAD "d = per_hour(0)", "bad.lua:2: per_hour: the rate must be a number > 0, got 0");
 }
 
@@ -133,7 +136,8 @@ static void the_sandbox_keeps_scenarios_in(void **state) {
     assert_load_error("setmetatable(exponential(1), {})", "bad.lua:1: cannot change a protected metatable");
     assert_load_error(HEAD "math.abs = function() return 0 end\n"
                            "activity 'b' { duration = 1, next = { b = 0.5, exit = 0.4 } }",
-                      "bad.lua:3: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9");
+                      "bad.lua:3: activity \"b\": next: the probabilities must sum to 1, they sum to 0.9 "
+                      "(or write rest for one entry: it takes 1 minus the others)");
     assert_load_error("local t = {} local i = 0 while true do i = i + 1; t[i] = i end",
                       "bad.lua: the scenario used more than 256 MB of memory: a table growing without end?");
     /* a module next to the scenario loads, in the same sandbox */
@@ -292,6 +296,60 @@ static void params_and_set(void **state) {
                         "--set lable: the scenario has no param(\"lable\") (did you mean \"label\"?)");
 }
 
+/* With keep_failed_variants (the workshop's), a variant that does not
+ * compile is kept apart with its error; the others run as before. */
+static void a_variant_that_fails_can_be_kept_apart(void **state) {
+    (void)state;
+    const char *text =
+        "scenario 'k' { horizon = 100, replications = 2 }\n"
+        "local share = param('share', 0.9)\n"
+        "arrivals 'a' { interarrival = 1, to = 'b' }\n"
+        "activity 'b' { duration = 0 }\n"
+        "activity 'c' { duration = 0 }\n"
+        "activity 'd' { duration = 0 }\n"
+        "variant 'broken' { apply = function() activity 'b' { next = { c = share, d = 0.2, exit = rest } } end }\n"
+        "variant 'hooked' { apply = function() activity 'b' { next = function(item) return 'd' end } end }\n";
+    const char *broken = "bad.lua:7: activity \"b\": next: c = 0.9 and d = 0.2 leave nothing for exit";
+    assert_string_equal(short_error(load_error(text, NULL)), broken);   /* by default: the whole file */
+
+    remous_options opt = remous_default_options();
+    opt.keep_failed_variants = 1;
+    const char *names[] = {"share"}, *values[] = {"0.9"}, *origins[] = {"page"};
+    opt.nsets = 1;
+    opt.set_names = names;
+    opt.set_values = values;
+    opt.set_origins = origins;
+    remous_scenario *sc = open_text(text, &opt);
+    char err[1024];
+    remous_results *res = NULL;
+    assert_int_equal(remous_run_variant(sc, "broken", &res, err, sizeof err), REMOUS_ERR_INPUT);
+    assert_string_equal(short_error(err), "scenario.lua:7: activity \"b\": next: c = 0.9 and d = 0.2 leave nothing "
+                                          "for exit (share = 0.9, set on the page)");
+    assert_string_equal(short_error(sc->errors_fr[1]), "scenario.lua:7: activity \"b\": next: c = 0.9 et d = 0.2 ne "
+                                                       "laissent rien pour exit (share = 0.9, réglé sur la page)");
+    assert_null(sc->errors[2]);
+    /* the variant after it sees its own steps (its hook names "d") */
+    assert_int_equal(remous_run_variant(sc, "hooked", &res, err, sizeof err), REMOUS_OK);
+    assert_true(metric(res, "activity", "d", "completed").mean >= 99);
+    assert_int_equal(metric(res, "activity", "c", "completed").mean, 0);
+    remous_results_free(res);
+    remous_comparison *cmp = NULL;
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    assert_int_equal(cmp->n, 2);
+    assert_int_equal(cmp->nfailed, 1);
+    assert_int_equal(cmp->failed[0], 1);
+    remous_delta_row row;
+    assert_int_equal(remous_comparison_find(cmp, "hooked", "activity", "d", "completed", &row), 0);
+    assert_int_equal(remous_comparison_find(cmp, "broken", "activity", "d", "completed", &row), -1);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+
+    /* an error of the file itself still fails the open */
+    assert_string_equal(short_error(load_error(HEAD "activity 'b' { duration = 0, next = { b = 0.8, exit = 0.3 } }\n"
+                                               "variant 'v' {}", &opt)),
+                        "bad.lua:2: activity \"b\": next: the probabilities must sum to 1, they sum to 1.1");
+}
+
 static void time_helpers_follow_the_unit(void **state) {
     (void)state;
     /* the unit written anywhere, even as a variable; a comment is not read */
@@ -331,6 +389,7 @@ int main(void) {
         cmocka_unit_test(calendars_are_checked_where_written),
         cmocka_unit_test(params_and_set),
         cmocka_unit_test(time_helpers_follow_the_unit),
+        cmocka_unit_test(a_variant_that_fails_can_be_kept_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

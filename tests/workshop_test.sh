@@ -185,6 +185,49 @@ kill -INT "$slow_pid"
 wait "$slow_pid"
 expect $? 0 "the slow workshop stops cleanly"
 
+# --- a variant whose split breaks at a slider's value: its box says why, the others show
+cat > "$tmp/shop.lua" <<'EOF'
+scenario "Shop" { horizon = days(2), replications = 4 }
+local share = param("share", 0.5, { label = "Share online", min = 0, max = 1, step = 0.1 })
+role "clerk" { count = 1 }
+arrivals "calls" { interarrival = exponential(10), to = "serve" }
+activity "serve" { role = "clerk", duration = exponential(6) }
+variant "channels" { apply = function() activity "serve" { next = { online = share, door = 0.2, phone = rest } }; activity "online" { duration = 1 }; activity "door" { role = "clerk", duration = 2 }; activity "phone" { role = "clerk", duration = 3 } end }
+variant "second clerk" { apply = function() role "clerk" { count = 2 } end }
+EOF
+sed '/^variant "channels"/d' "$tmp/shop.lua" > "$tmp/shop_clerk.lua"
+"$remous" compare "$tmp/shop_clerk.lua" --set share=0.9 --quiet --html "$tmp/shop_clerk.html" || ko "compare shop_clerk.lua"
+start split "$tmp/shop.lua"
+sb=${url%/}
+expect "$(status "$sb/report.html?p.share=0.9")" 200 "the report where a variant cannot be computed"
+expect "$(status "$sb/?p.share=0.9")" 200 "the page where a variant cannot be computed"
+grep -qF "<h3>With channels</h3>
+<p class=\"error\">This variant cannot be computed with these values: $tmp/shop.lua:6: activity &quot;serve&quot;: next: door = 0.2 and online = 0.9 leave nothing for phone (share = 0.9, set on the page)</p>" "$tmp/body" && ok ||
+    ko "the variant's box gives its error: $(grep -A1 'With channels' "$tmp/body")"
+sed -n '/<h3>With second clerk/,/<\/ul>/p' "$tmp/body" > "$tmp/digest.got"
+sed -n '/<h3>With second clerk/,/<\/ul>/p' "$tmp/shop_clerk.html" > "$tmp/digest.expected"
+[ -s "$tmp/digest.expected" ] && cmp -s "$tmp/digest.got" "$tmp/digest.expected" && ok ||
+    ko "the other variant's digest is compare's: $(cat "$tmp/digest.got")"
+expect "$(grep -c 'class="chart chart-time"' "$tmp/body")" 1 "the charts still show"
+grep -qF '>second clerk</text>' "$tmp/body" && ok || ko "the charts show the other variant"
+grep -qF '>channels</text>' "$tmp/body" && ko "the charts show the variant that cannot be computed" || ok
+expect "$(status "$sb/?p.share=0.9&lang=fr")" 200 "the French page where a variant cannot be computed"
+grep -qF "<h3>Avec channels</h3>
+<p class=\"error\">Cette variante ne peut pas être calculée avec ces valeurs : $tmp/shop.lua:6: activity &quot;serve&quot;: next: door = 0.2 et online = 0.9 ne laissent rien pour phone (share = 0.9, réglé sur la page)</p>" "$tmp/body" && ok ||
+    ko "the variant's box gives its error in French: $(grep -A1 'Avec channels' "$tmp/body")"
+grep -qF '<h3>Avec second clerk</h3>' "$tmp/body" && ok || ko "the French page shows the other variant"
+expect "$(status "$sb/?p.share=0.9&v=1&variant=second+clerk")" 200 "the variant that cannot be computed unticked"
+grep -qF 'class="error"' "$tmp/body" && ko "an unticked variant's error shows" || ok
+expect "$(status "$sb/compare.csv?p.share=0.9&v=1&variant=channels")" 404 "compare.csv of a variant that cannot be computed"
+grep -qF 'the variants ticked cannot be computed with these values' "$tmp/body" && ok || ko "compare.csv says why"
+expect "$(status "$sb/summary.csv?p.share=0.8")" 200 "the split at share=0.8 (rest = 0)"
+expect "$(status "$sb/?p.share=0.8")" 200 "the page at share=0.8"
+grep -qF 'class="error"' "$tmp/body" && ko "an error at share=0.8: $(grep 'class="error"' "$tmp/body")" || ok
+grep -qF '<h3>With channels</h3>' "$tmp/body" && ok || ko "both variants at share=0.8"
+kill -INT "$split_pid"
+wait "$split_pid"
+expect $? 0 "the workshop with a broken variant stops cleanly"
+
 # --- a room: beyond loopback a token is needed ---------------------------------
 start room "$top/scenarios/bookstore.lua" --listen 0.0.0.0
 token=$(echo "$url" | sed -n 's/.*token=\([0-9a-f]*\).*/\1/p')
