@@ -344,9 +344,13 @@ int main(int argc, char **argv) {
         return REMOUS_ERR_INPUT;
     }
     if (strcmp(c.command, "check") == 0) {
-        printf("%s: ok\n", c.scenario);
+        status = remous_check(sc, stderr, err, sizeof err);
+        if (status == REMOUS_OK)
+            printf("%s: ok\n", c.scenario);
+        else
+            fprintf(stderr, "remous: %s\n", err);
         remous_close(sc);
-        return REMOUS_OK;
+        return status;
     }
     if (strcmp(c.command, "trace") == 0) {
         status = remous_trace(sc, c.variant ? c.variant : "baseline", c.out, err, sizeof err);
@@ -364,7 +368,9 @@ int main(int argc, char **argv) {
             status = remous_write_html(cmp, c.html, c.lang, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
-        else if (!c.quiet)
+        else
+            remous_print_warnings(cmp, stderr);
+        if (status == REMOUS_OK && !c.quiet)
             remous_print_digest(cmp, stdout, c.lang);
         remous_comparison_free(cmp);
         remous_close(sc);
@@ -378,7 +384,9 @@ int main(int argc, char **argv) {
         status = remous_write_html_run(res, c.html, c.lang, err, sizeof err);
     if (status != REMOUS_OK)
         fprintf(stderr, "remous: %s\n", err);
-    else if (!c.quiet)
+    else
+        remous_print_run_warnings(res, stderr);
+    if (status == REMOUS_OK && !c.quiet)
         remous_print_table(res, stdout);
     remous_results_free(res);
     remous_close(sc);

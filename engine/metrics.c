@@ -95,6 +95,9 @@ static void visit(const rm_model *m, visitor *v) {
             emit(v, RM_EL_QUEUE, n, "length_max", NULL, st ? st->length_max[q] : 0);
         emit(v, RM_EL_QUEUE, n, "abandoned", NULL, delta(v, rm_cq(l, q, RM_Q_ABANDONED)));
         emit(v, RM_EL_QUEUE, n, "balked", NULL, delta(v, rm_cq(l, q, RM_Q_BALKED)));
+        if (m->queues[q].closes)                 /* left waiting when the last of its people go home */
+            emit(v, RM_EL_QUEUE, n, "waiting_at_closing", NULL,
+                 ratio(delta(v, rm_cq(l, q, RM_Q_AT_CLOSING)), delta(v, rm_cq(l, q, RM_Q_CLOSINGS))));
     }
     for (int r = 0; r < m->nroles; r++)
         time_use(v, m, RM_EL_ROLE, m->roles[r].name, m->roles[r].first_person,

@@ -39,6 +39,18 @@ int rm_model_finish(rm_model *m) {
         }
     }
 
+    /* A queue closes when every role that serves it goes home at times. */
+    for (int q = 0; q < m->nqueues; q++) {
+        int served = 0, always = 0;
+        for (int r = 0; r < m->nroles; r++)
+            for (int k = 0; k < m->roles[r].nqueues; k++)
+                if (m->roles[r].queues[k] == q) {
+                    served = 1;
+                    always |= m->roles[r].calendar < 0;
+                }
+        m->queues[q].closes = served && !always;
+    }
+
     /* A queue is shared when the steps it feeds do not all have the same
      * roles: its head may then block people of another role. */
     for (int q = 0; q < m->nqueues; q++) {

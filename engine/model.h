@@ -29,6 +29,7 @@ typedef struct rm_queue {
     rm_discipline discipline;
     long capacity;            /* waiting places; -1 = unbounded */
     int shared;               /* fed by steps with different roles (derived) */
+    int closes;               /* every role serving it has a calendar: it closes (derived) */
 } rm_queue;
 
 /* A field that is either a distribution or a Lua hook. */

@@ -965,6 +965,30 @@ static int end_service(rm_sim *s, int p, uint32_t gen) {
     return enter_step(s, i, step);
 }
 
+/* A role serving queue qi went home: if none serving it is left, the
+ * people still waiting there whose patience runs out before it opens again
+ * will give up in the night, with nobody there to serve them: counted, for
+ * a warning. (Work that waits for the next day is no slip.) */
+static void count_closing(rm_sim *s, int qi) {
+    const rm_model *m = s->m;
+    double reopens = INFINITY;
+    for (int r = 0; r < m->nroles; r++)
+        for (int k = 0; k < m->roles[r].nqueues; k++)
+            if (m->roles[r].queues[k] == qi) {
+                if (s->roles[r].open)
+                    return;                      /* someone still serves it */
+                reopens = fmin(reopens, rm_profile_next_change(&m->calendars[m->roles[r].calendar], s->now));
+            }
+    const queue_state *q = &s->qs[qi];
+    uint32_t left = 0;
+    for (uint32_t k = 0; k < q->len; k++) {
+        const item *it = &s->items[q->heap[k]];
+        left += m->arrivals[it->arrivals].has_patience && it->t_enqueue + it->patience < reopens;
+    }
+    s->c[rm_cq(&s->st.lay, qi, RM_Q_AT_CLOSING)] += left;
+    s->c[rm_cq(&s->st.lay, qi, RM_Q_CLOSINGS)]++;
+}
+
 /* Role r's calendar opens or closes: people come and take work, or the
  * idle go home (the busy finish their step first, in overtime). */
 static int shift_change(rm_sim *s, int r) {
@@ -991,6 +1015,8 @@ static int shift_change(rm_sim *s, int r) {
     } else if (!open && rs->open) {
         rs->open = 0;
         rs->head = rs->len = 0;
+        for (int k = 0; k < role->nqueues; k++)
+            count_closing(s, role->queues[k]);
     }
     return 0;
 }

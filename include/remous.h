@@ -123,6 +123,18 @@ int remous_write_comparison(const remous_comparison *cmp, const char *dir, char 
  * first, in plain words, lang "en" or "fr". */
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang);
 
+/* Slips the numbers show in the model itself (items left waiting when a
+ * line closes, a tool step never reached, a role never busy, a step that
+ * takes no time but needs a person), one line each:
+ * "remous: warning: FILE: ...". Nothing when there is none. */
+void remous_print_warnings(const remous_comparison *cmp, FILE *out);
+void remous_print_run_warnings(const remous_results *res, FILE *out);
+
+/* What `remous check` does once the scenario is open: one replication of
+ * the baseline and of each variant, and their warnings into out. Returns
+ * REMOUS_OK, or the run's error (with its message in err). */
+int remous_check(remous_scenario *sc, FILE *out, char *err, size_t errlen);
+
 /* The event log of replication 1 of a variant ("baseline" for the file
  * itself) into path: one row per step completed, with columns
  * case_id,activity,resource,start,end,arrivals and one per item attribute;
