@@ -66,7 +66,7 @@ const char *rm_shown(const char *label, const char *name, char *buf, size_t len)
                 return (array)[i_].label;                            \
     } while (0)
 
-static const char *label_in(const rm_model *m, const char *element, const char *name) {
+const char *rm_element_label(const rm_model *m, const char *element, const char *name) {
     if (strcmp(element, "queue") == 0)
         FIND_LABEL(m->queues, m->nqueues, name);
     else if (strcmp(element, "role") == 0)
@@ -97,7 +97,7 @@ const char *rm_label_of(const rm_model *m, const char *element, const char *name
             }
         }
     }
-    return rm_shown(m ? label_in(m, element, name) : NULL, name, buf, len);
+    return rm_shown(m ? rm_element_label(m, element, name) : NULL, name, buf, len);
 }
 
 const char *rm_kind_label(const rm_model *m, const char *kind, const char *lang, char *buf, size_t len) {

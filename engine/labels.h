@@ -23,6 +23,10 @@ const char *rm_shown(const char *label, const char *name, char *buf, size_t len)
 const char *rm_label_of(const rm_model *m, const char *element, const char *name, const char *lang,
                         char *buf, size_t len);
 
+/* The label of the element of m called name ("" when it has none), or
+ * NULL when m has no such element; element as for rm_label_of, not "person". */
+const char *rm_element_label(const rm_model *m, const char *element, const char *name);
+
 /* A kind's words, from the scenario's `kinds`. Returns buf. */
 const char *rm_kind_label(const rm_model *m, const char *kind, const char *lang, char *buf, size_t len);
 
