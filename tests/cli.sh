@@ -347,7 +347,7 @@ grep -qxF "$(printf 'caisse éclair,role,libraire_équipe,share_caisse rapide,0.
 grep -q "^caisse éclair,arrivals,entrée à pied,cycle_time_mean,7,6.5," uni/compare.csv && ok || ko "compare.csv: the stream's name"
 grep -q "^baseline,person,libraire_équipe#2,utilization," uni/summary.csv && ok || ko "summary.csv: people as role#K"
 cmp -s uni/compare.csv uni_fr/compare.csv && cmp -s uni/summary.csv uni_fr/summary.csv && ok || ko "--lang does not change the CSV files"
-grep -lE 'libraires|lecteurs|comptoir «|éclair »|encaisser|situation actuelle' uni/*.csv > labelled.txt
+grep -lE 'libraires|lecteurs qui|Minutes entre|comptoir «|éclair »|encaisser|situation actuelle' uni/*.csv > labelled.txt
 [ ! -s labelled.txt ] && ok || ko "a label reached a CSV file: $(cat labelled.txt)"
 # the report: labels, escaped; no name that has a label
 for needle in '<h1>Le café-librairie « Les Mots » 📚</h1>' 'libraires &amp; &lt;amis&gt;' 'le comptoir « principal »' \
@@ -364,6 +364,19 @@ expect 0 "run with labels" -- "$remous" run "$uni"
 grep -qxF '  libraires & <amis>     34.4%              24.6%              9.83%             ' out && ok ||
     ko "the table shows the role's label: $(grep amis out)"
 grep -qF '  le comptoir « princip… 0 ' out && ok || ko "the table cuts a long label at a character, with …"
+# the sweep page speaks with labels (29 readers at a gap of 20: 29 x 7 / 1200 busy);
+# the sweep's CSV files and its ranking on the terminal keep the names
+expect 0 "sweep with labels" -- "$remous" sweep "$uni" --grid minutes_entre_lecteurs=10,20 \
+    --rank "role:libraire_équipe:utilization" --html uni_sweep.html --lang fr --out uni_sweep
+grep -qxF '   1. minutes_entre_lecteurs=20                    0.1692  [0.1692, 0.1692]  best' out && ok ||
+    ko "the ranking names the grid's params: $(cat out)"
+grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée</h1>' uni_sweep.html && ok ||
+    ko "the sweep page's title in words"
+grep -qF '>Minutes entre deux lecteurs = 20<' uni_sweep.html && ok || ko "the sweep page shows the params' labels"
+grep -qF 'libraire_équipe' uni_sweep.html && ko "the sweep page shows a name" || ok
+[ "$(head -1 uni_sweep/summary.csv)" = "$(printf 'variant,element,name,minutes_entre_lecteurs,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] &&
+    grep -q '^baseline,role,libraire_équipe,20,utilization,0.1691666667,' uni_sweep/summary.csv && ok ||
+    ko "the sweep's summary.csv keeps the names"
 # labels and kinds are checked like any field
 printf 'scenario "x" { horizon = 10 }\nrole "a" { label = 3 }\n' > lab.lua
 expect 2 "a label that is not text" -- "$remous" check lab.lua

@@ -12,7 +12,10 @@ scenario "Café-librairie" {
 
 role "libraire_équipe" { count = 2, label = "libraires & <amis>" }
 queue "comptoir" { label = "le comptoir « principal »" }
-arrivals "entrée à pied" { interarrival = 10, to = "conseil", label = "lecteurs qui entrent" }
+arrivals "entrée à pied" {
+  interarrival = param("minutes_entre_lecteurs", 10, { label = "Minutes entre deux lecteurs", min = 5, max = 30 }),
+  to = "conseil", label = "lecteurs qui entrent",
+}
 activity "conseil" {
   role = "libraire_équipe", queue = "comptoir", duration = 5, kind = "conseil", next = "caisse",
   label = "conseil aux lecteurs",
