@@ -114,7 +114,7 @@ static const char style[] =
     "svg{display:block;max-width:100%;height:auto;margin:.5rem 0 1rem}svg text{font-family:inherit}"
     ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
     "margin-right:.35rem;vertical-align:-.1rem;border:1px solid #888}"
-    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;min-width:6rem}"
     "@media print{body{font-size:12pt;margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";
 
 /* Appends name to names[0..n) unless it is there (or cap is reached);
