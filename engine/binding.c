@@ -676,6 +676,7 @@ static void read_roles(reader *r, int t) {
     for (int i = 0; i < m->nroles && m->roles; i++) {
         lua_rawgeti(L, -1, i + 1);
         m->roles[i].name = get_string(r, -1, "name");
+        m->roles[i].label = get_string(r, -1, "label");
         m->roles[i].count = (int)get_number(L, -1, "count");
         m->roles[i].calendar = (int)get_number(L, -1, "calendar") - 1;
         lua_getfield(L, -1, "every");
@@ -701,6 +702,7 @@ static void read_queues(reader *r, int t) {
         lua_rawgeti(L, -1, i + 1);
         rm_queue *q = &m->queues[i];
         q->name = get_string(r, -1, "name");
+        q->label = get_string(r, -1, "label");
         lua_getfield(L, -1, "discipline");
         const char *d = lua_tostring(L, -1);
         q->discipline = strcmp(d, "lifo") == 0 ? RM_LIFO : strcmp(d, "priority") == 0 ? RM_PRIORITY : RM_FIFO;
@@ -764,6 +766,7 @@ static void read_activities(reader *r, int t) {
         int at = lua_gettop(L);
         rm_activity *a = &m->activities[i];
         a->name = get_string(r, at, "name");
+        a->label = get_string(r, at, "label");
         a->nroles = push_array(L, at, "roles");
         a->roles = alloc_array(r, (size_t)a->nroles, sizeof(int));
         for (int k = 0; k < a->nroles && a->roles; k++) {
@@ -946,6 +949,7 @@ static void read_arrivals(reader *r, int t) {
         int at = lua_gettop(L);
         rm_arrivals *s = &m->arrivals[i];
         s->name = get_string(r, at, "name");
+        s->label = get_string(r, at, "label");
         s->to = (int)get_number(L, at, "to") - 1;
         s->nalts = push_array(L, at, "alts");
         s->alt_tool = alloc_array(r, (size_t)s->nalts, sizeof(int));
@@ -999,6 +1003,7 @@ static void read_tools(reader *r, int t) {
         int at = lua_gettop(L);
         rm_tool *tool = &m->tools[i];
         tool->name = get_string(r, at, "name");
+        tool->label = get_string(r, at, "label");
         int nroles = push_array(L, at, "adoption");
         tool->adoption = alloc_array(r, (size_t)m->nroles, sizeof(double));
         for (int k = 0; k < m->nroles && tool->adoption; k++) {
@@ -1036,17 +1041,29 @@ static void read_tools(reader *r, int t) {
     lua_pop(L, 1);
 }
 
+/* t[k], a list of strings, into an array of nkinds copies ("" where the
+ * list has none). */
+static char **read_kind_strings(reader *r, int t, const char *k) {
+    lua_State *L = r->L;
+    int n = push_array(L, t, k);
+    char **out = alloc_array(r, (size_t)r->m->nkinds, sizeof(char *));
+    for (int i = 0; i < r->m->nkinds && out; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        out[i] = dup_str(r, i < n ? lua_tostring(L, -1) : NULL);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
 static void read_kinds_and_params(reader *r, int t) {
     lua_State *L = r->L;
     rm_model *m = r->m;
     m->nkinds = push_array(L, t, "kinds");
-    m->kinds = alloc_array(r, (size_t)m->nkinds, sizeof(char *));
-    for (int k = 0; k < m->nkinds && m->kinds; k++) {
-        lua_rawgeti(L, -1, k + 1);
-        m->kinds[k] = dup_str(r, lua_tostring(L, -1));
-        lua_pop(L, 1);
-    }
     lua_pop(L, 1);
+    m->kinds = read_kind_strings(r, t, "kinds");
+    m->kind_labels = read_kind_strings(r, t, "kind_labels");
+    m->kind_groups = read_kind_strings(r, t, "kind_groups");
     m->nparams = push_array(L, t, "params");
     m->params = alloc_array(r, (size_t)m->nparams, sizeof *m->params);
     for (int k = 0; k < m->nparams && m->params; k++) {
@@ -1079,6 +1096,8 @@ static int read_model(binding *b, rm_model *m, char *err, size_t errlen) {
     reader r = {b, L, m, err, errlen, 0, 0, ""};
     int t = lua_gettop(L);
     m->name = get_string(&r, t, "name");
+    m->label = get_string(&r, t, "label");
+    m->variant_label = get_string(&r, t, "variant_label");
     m->unit = get_string(&r, t, "unit");
     m->unit_seconds = get_number(L, t, "unit_seconds");
     m->horizon = get_number(L, t, "horizon");
@@ -1379,6 +1398,9 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, c
             return -1;
         lua_pop(L, 1);
     }
+    lua_getfield(L, prelude, "check_kinds");   /* now that every model's kinds are known */
+    if (protected_call(b, 0, 0, LOAD_BUDGET, sc->path, err, errlen) < 0)
+        return -1;
     lua_settop(L, 0);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "results.h"
 
 typedef enum { TIME, COUNT, SHARE } quantity;
@@ -80,20 +81,36 @@ static void shown(char *buf, size_t len, double v, quantity q, const char *unit,
     snprintf(buf, len, "%s%s", f, q == SHARE ? (fr ? " %" : "%") : q == TIME ? unit_words(unit, fr) : "");
 }
 
-/* "queue “counter”" / "file « counter »" */
-static void subject(char *buf, size_t len, const char *element, const char *name, int fr) {
+/* "queue “the counter”" / "file « the counter »": the element's label in
+ * model m (its name where it has none). */
+static void subject(char *buf, size_t len, const rm_model *m, const char *element, const char *name, int fr) {
     const char *word = element;
     for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
         if (strcmp(subjects[i].element, element) == 0)
             word = fr ? subjects[i].fr : subjects[i].en;
-    snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, name);
+    char label[256];
+    rm_label_of(m, element, name, fr ? "fr" : "en", label, sizeof label);
+    snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, label);
 }
 
-/* "time on core" from the words and the metric (share_core). */
-static void what(char *buf, size_t len, int w, const char *metric, int fr) {
+/* "time on advising readers" from the words and the metric (share_core):
+ * the kind's label in model m. */
+static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, int fr) {
     const char *base = fr ? words[w].fr : words[w].en;
     size_t n = strlen(words[w].metric);
-    snprintf(buf, len, "%s%s", base, words[w].metric[n - 1] == '_' ? metric + n : "");
+    char kind[256] = "";
+    if (words[w].metric[n - 1] == '_')
+        rm_kind_label(m, metric + n, fr ? "fr" : "en", kind, sizeof kind);
+    snprintf(buf, len, "%s%s", base, kind);
+}
+
+const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
+                            char *buf, size_t len) {
+    int w = words_of(element, metric);
+    if (w < 0)
+        return rm_shown(NULL, metric, buf, len);
+    what(buf, len, m, w, metric, lang && strcmp(lang, "fr") == 0);
+    return buf;
 }
 
 typedef struct line {
@@ -109,12 +126,14 @@ static int by_key(const void *a, const void *b) {
     return x->order - y->order;
 }
 
-/* The sentence for one significant change. */
-static char *change_sentence(const rm_delta *d, int w, const char *unit, int fr) {
-    char subj[300], wh[200], base[64], var[64], ci[64], pct[32], out[1024];
+/* The sentence for one significant change, in the words of model m (the
+ * variant's). */
+static char *change_sentence(const rm_delta *d, int w, const rm_model *m, int fr) {
+    char subj[300], wh[300], base[64], var[64], ci[64], pct[32], out[1024];
     quantity q = words[w].q;
-    subject(subj, sizeof subj, d->element, d->name, fr);
-    what(wh, sizeof wh, w, d->metric, fr);
+    const char *unit = m->unit;
+    subject(subj, sizeof subj, m, d->element, d->name, fr);
+    what(wh, sizeof wh, m, w, d->metric, fr);
     shown(base, sizeof base, d->baseline_mean, q, unit, fr);
     shown(var, sizeof var, d->variant_mean, q, unit, fr);
     figure(ci, sizeof ci, q == SHARE ? 100 * d->half : d->half, fr);
@@ -137,13 +156,13 @@ static char *change_sentence(const rm_delta *d, int w, const char *unit, int fr)
 /* The sentence for an element the variant adds (a new queue, role, step). */
 static char *new_sentence(const remous_results *res, int i, int w, int fr) {
     const rm_metric *e = &res->cat.m[i];
-    char subj[300], wh[200], val[64], out[1024];
+    char subj[300], wh[300], val[64], out[1024];
     const char *el = rm_element_name(e->element), *adjective = "nouvelle";
     for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
         if (strcmp(subjects[k].element, el) == 0)
             adjective = subjects[k].fr_new;
-    subject(subj, sizeof subj, el, e->name, fr);
-    what(wh, sizeof wh, w, e->metric, fr);
+    subject(subj, sizeof subj, res->model, el, e->name, fr);
+    what(wh, sizeof wh, res->model, w, e->metric, fr);
     shown(val, sizeof val, res->mean[i], words[w].q, res->model->unit, fr);
     if (fr)
         snprintf(out, sizeof out, "%s %s : %s : %s", adjective, subj, wh, val);
@@ -190,7 +209,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
             continue;
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
-        lines[n++].text = change_sentence(d, w, var->model->unit, fr);
+        lines[n++].text = change_sentence(d, w, var->model, fr);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     char **texts = calloc((size_t)n + 1, sizeof *texts);
@@ -211,10 +230,12 @@ void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *la
     int fr = lang && strcmp(lang, "fr") == 0;
     for (int v = 1; v < cmp->n; v++) {
         const remous_results *var = cmp->results[v];
+        char label[256];
+        rm_variant_label(var->model, var->variant, lang, label, sizeof label);
         fprintf(out, fr ? "%sCe qui change avec « %s » (par rapport à la situation actuelle, %d réplications, "
                           "intervalles à 95 %%) :\n"
                         : "%sWhat changes with “%s” (against the baseline, %d replications, 95%% intervals):\n",
-                v > 1 ? "\n" : "", var->variant, var->reps);
+                v > 1 ? "\n" : "", label, var->reps);
         char **lines;
         int n = rm_digest(cmp, v, lang, &lines);
         if (n == 0)

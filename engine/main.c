@@ -330,7 +330,7 @@ int main(int argc, char **argv) {
         return status;
     }
     if (strcmp(c.command, "sweep") == 0) {
-        remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank, c.html};
+        remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank, c.html, c.lang};
         status = remous_sweep(c.scenario, &c.opt, &sw, c.out, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);

@@ -113,15 +113,19 @@ void rm_model_free(rm_model *m) {
      * every loop checks its array */
     for (int r = 0; m->roles && r < m->nroles; r++) {
         free(m->roles[r].name);
+        free(m->roles[r].label);
         free(m->roles[r].queues);
         free_dist(&m->roles[r].absence_every);
         free_dist(&m->roles[r].absence_lasts);
     }
-    for (int q = 0; m->queues && q < m->nqueues; q++)
+    for (int q = 0; m->queues && q < m->nqueues; q++) {
         free(m->queues[q].name);
+        free(m->queues[q].label);
+    }
     for (int a = 0; m->activities && a < m->nactivities; a++) {
         rm_activity *act = &m->activities[a];
         free(act->name);
+        free(act->label);
         free(act->roles);
         free_dist(&act->duration.dist);
         free(act->next.steps);
@@ -135,6 +139,7 @@ void rm_model_free(rm_model *m) {
     for (int s = 0; m->arrivals && s < m->narrivals; s++) {
         rm_arrivals *st = &m->arrivals[s];
         free(st->name);
+        free(st->label);
         free_dist(&st->interarrival);
         free_dist(&st->patience);
         for (int i = 0; st->attrs && i < st->nattrs; i++) {
@@ -158,12 +163,21 @@ void rm_model_free(rm_model *m) {
     for (int t = 0; m->tools && t < m->ntools; t++) {
         free(m->tools[t].name);
         free(m->tools[t].adoption);
+        free(m->tools[t].label);
         free_dist(&m->tools[t].down_every);
         free_dist(&m->tools[t].down_lasts);
     }
     free(m->tools);
-    for (int k = 0; m->kinds && k < m->nkinds; k++)
-        free(m->kinds[k]);
+    for (int k = 0; k < m->nkinds; k++) {
+        if (m->kinds)
+            free(m->kinds[k]);
+        if (m->kind_labels)
+            free(m->kind_labels[k]);
+        if (m->kind_groups)
+            free(m->kind_groups[k]);
+    }
+    free(m->kind_labels);
+    free(m->kind_groups);
     for (int p = 0; m->params && p < m->nparams; p++) {
         free(m->params[p].name);
         free(m->params[p].value);
@@ -178,6 +192,8 @@ void rm_model_free(rm_model *m) {
     free(m->params);
     free(m->person_role);
     free(m->name);
+    free(m->label);
+    free(m->variant_label);
     free(m->unit);
     free(m);
 }

@@ -12,8 +12,12 @@
 
 typedef enum { RM_FIFO, RM_LIFO, RM_PRIORITY } rm_discipline;
 
+/* Every element has a name (what the scenario and the CSV files use) and a
+ * label (what people read: the digest, the table, the pages); a label of
+ * "" means none, and people then read the name (see labels.h). */
 typedef struct rm_role {
     char *name;
+    char *label;              /* "" when none */
     int count;                /* people in the role */
     int first_person;         /* its people are first_person .. first_person+count-1 */
     int *queues;              /* queues feeding a step this role can do, in queue order */
@@ -26,6 +30,7 @@ typedef struct rm_role {
 
 typedef struct rm_queue {
     char *name;
+    char *label;              /* "" when none; a step's own queue has the step's */
     rm_discipline discipline;
     long capacity;            /* waiting places; -1 = unbounded */
     int shared;               /* fed by steps with different roles (derived) */
@@ -58,6 +63,7 @@ typedef struct rm_next_alt {
 
 typedef struct rm_activity {
     char *name;
+    char *label;              /* "" when none (a task's label is its step's) */
     int *roles;               /* alternative roles, first free in this order */
     int nroles;               /* 0: a pure delay, no queue */
     int queue;                /* where items wait; -1 for a pure delay */
@@ -92,6 +98,7 @@ typedef enum {
 
 typedef struct rm_arrivals {
     char *name;
+    char *label;              /* "" when none */
     int has_interarrival;
     rm_dist interarrival;     /* RM_RATES: exponential(1), spread by the profile */
     rm_timing timing;
@@ -117,6 +124,7 @@ typedef struct rm_arrivals {
  * declared (rm_activity.tool). */
 typedef struct rm_tool {
     char *name;
+    char *label;              /* "" when none */
     double *adoption;         /* per role: share of its people concerned who use it */
     int has_uptake;           /* items use it with probability uptake(t), drawn per item; */
     double uptake_start, uptake_final, uptake_half_life;   /* else every item does */
@@ -141,6 +149,8 @@ typedef struct rm_param {
 
 typedef struct rm_model {
     char *name;
+    char *label;              /* the scenario's label, "" when none */
+    char *variant_label;      /* the variant's label; "" when none and for the baseline */
     char *unit;               /* "second", "minute" or "hour" */
     double unit_seconds;      /* 1, 60 or 3600 */
     double horizon, warmup;
@@ -150,6 +160,8 @@ typedef struct rm_model {
     rm_activity *activities;  int nactivities;
     rm_arrivals *arrivals;    int narrivals;
     char **kinds;             int nkinds;
+    char **kind_labels;       /* per kind, from the scenario's `kinds`; "" when none */
+    char **kind_groups;       /* per kind, its group there ("" when none): for the report */
     rm_param *params;         int nparams;
     rm_profile *calendars;    int ncalendars;
     rm_tool *tools;           int ntools;

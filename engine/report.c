@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "results.h"
 
 /* Okabe and Ito's palette: told apart by most colour-blind readers. */
@@ -41,6 +42,57 @@ static void text(page *pg, const char *s) {
 
 static const char *tr(const page *pg, const char *en, const char *fr) { return pg->fr ? fr : en; }
 
+static const char *lang_of(const page *pg) { return pg->fr ? "fr" : "en"; }
+
+void rm_svg_text(FILE *f, const char *s, size_t max) {
+    if (rm_utf8_length(s) <= max) {
+        rm_html_escape(f, s);
+        return;
+    }
+    char cut[1024];
+    size_t keep = 0;
+    for (size_t chars = 0; s[keep] && chars < max - 1 && keep < sizeof cut - 8; chars++)
+        do
+            keep++;
+        while (((unsigned char)s[keep] & 0xC0) == 0x80);
+    memcpy(cut, s, keep);
+    memcpy(cut + keep, "…", sizeof "…");
+    fputs("<title>", f);
+    rm_html_escape(f, s);
+    fputs("</title>", f);
+    rm_html_escape(f, cut);
+}
+
+static void svg_text(page *pg, const char *s, size_t max) { rm_svg_text(pg->f, s, max); }
+
+/* What people read for an element the runs have: the first label a run
+ * gives it (a variant may label what it adds), else its name. */
+static const char *words_of_element(const rm_comparison *cmp, const char *element, const char *name,
+                                    char *buf, size_t len) {
+    for (int v = 0; v < cmp->n; v++) {
+        const char *l = rm_element_label(cmp->results[v]->model, element, name);
+        if (l && l[0])
+            return rm_shown(l, name, buf, len);
+    }
+    return rm_shown(NULL, name, buf, len);
+}
+
+/* The same for a kind. */
+static const char *words_of_kind(page *pg, const rm_comparison *cmp, const char *kind, char *buf, size_t len) {
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; m->kind_labels && k < m->nkinds; k++)
+            if (strcmp(m->kinds[k], kind) == 0 && m->kind_labels[k][0])
+                return rm_shown(m->kind_labels[k], kind, buf, len);
+    }
+    return rm_kind_label(NULL, kind, lang_of(pg), buf, len);
+}
+
+/* A run's words: its variant's label, or the baseline's word. */
+static const char *words_of_run(page *pg, const remous_results *res, char *buf, size_t len) {
+    return rm_variant_label(res->model, res->variant, lang_of(pg), buf, len);
+}
+
 /* The words this page's newer parts use, one catalog per language
  * (STYLE.md), indexed by page.fr. */
 static const struct words {
@@ -62,7 +114,8 @@ static int declared_at(const rm_comparison *cmp, int v) {
  * the scenario), its error in the page's language. */
 static void variant_box(page *pg, const rm_comparison *cmp, int v, int k) {
     fprintf(pg->f, "<h3>%s ", tr(pg, "With", "Avec"));
-    text(pg, v > 0 ? cmp->results[v]->variant : cmp->sc->variants[k]);
+    char words[512];
+    text(pg, v > 0 ? words_of_run(pg, cmp->results[v], words, sizeof words) : cmp->sc->variants[k]);
     fputs("</h3>\n", pg->f);
     if (v == 0) {
         const char *message = pg->fr && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k] : cmp->sc->errors[k];
@@ -103,14 +156,14 @@ static double mean(const remous_results *res, const char *element, const char *n
 
 static const char style[] =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:60rem;"
-    "padding:0 1rem;color:#111;font-size:18px;line-height:1.45}"
+    "padding:0 1rem;color:#111;font-size:18px;line-height:1.45;overflow-wrap:anywhere}"
     "h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;margin-top:2.2rem;border-bottom:2px solid #ddd}"
     ".meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
     ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;font-family:monospace}"
     "svg{display:block;max-width:100%;height:auto;margin:.5rem 0 1rem}svg text{font-family:inherit}"
     ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
     "margin-right:.35rem;vertical-align:-.1rem;border:1px solid #888}"
-    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;min-width:6rem}"
     "@media print{body{font-size:12pt;margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";
 
 /* Appends name to names[0..n) unless it is there (or cap is reached);
@@ -148,9 +201,10 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
             nr = add_name(roles, nr, 256, m->roles[r].name);
     }
     fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
+    char words[256];
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
-        text(pg, kinds[k]);
+        text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
         fputs("</span>", pg->f);
     }
     fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
@@ -163,14 +217,14 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
                 label + width * p / 100, p, label + width * p / 100, label + width * p / 100, height - 6);
     for (int r = 0; r < nr; r++) {
         fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
-        text(pg, roles[r]);
+        svg_text(pg, words_of_element(cmp, "role", roles[r], words, sizeof words), 80);
         fputs("</text>\n", pg->f);
         y += 18;
         for (int v = 0; v < cmp->n; v++) {
             const remous_results *res = cmp->results[v];
             double util = mean(res, "role", roles[r], "utilization", NULL);
             fprintf(pg->f, "<text x=\"12\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-            text(pg, res->variant);
+            svg_text(pg, words_of_run(pg, res, words, sizeof words), 32);
             fputs("</text>\n", pg->f);
             if (isnan(util)) {                   /* the role does not exist in this run */
                 fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">%s</text>\n", label,
@@ -187,7 +241,7 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
                     continue;
                 fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>",
                         label + width * x, y, width * share, bar, colours[k % NCOLOURS]);
-                text(pg, kinds[k]);
+                text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
                 fprintf(pg->f, ": %.1f%%</title></rect>\n", 100 * share);
                 x += share;
             }
@@ -226,14 +280,15 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
         }
         if (!(top > 0))
             top = 1;
+        char words[256];
         fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
-        text(pg, queues[q]);
+        svg_text(pg, words_of_element(cmp, "queue", queues[q], words, sizeof words), 80);
         fputs("</text>\n", pg->f);
         y += 18;
         for (int v = 0; v < cmp->n; v++) {
             double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
             fprintf(pg->f, "<text x=\"12\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-            text(pg, cmp->results[v]->variant);
+            svg_text(pg, words_of_run(pg, cmp->results[v], words, sizeof words), 32);
             fputs("</text>\n", pg->f);
             if (!isnan(w)) {
                 double x1 = label + width * w / top;
@@ -280,8 +335,9 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     if (top <= 0)
         top = 1;
     int left = 50, width = 700, height = 180;
+    char words[256];
     fprintf(pg->f, "<h3>");
-    text(pg, queue);
+    text(pg, words_of_element(cmp, "queue", queue, words, sizeof words));
     fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 40);
     fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
                    "<line x1=\"%d\" x2=\"%d\" y1=\"10\" y2=\"%d\" stroke=\"#888\"/>"
@@ -309,10 +365,11 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
 }
 
 static void legend_of_runs(page *pg, const rm_comparison *cmp) {
+    char words[256];
     fputs("<p class=\"legend\">", pg->f);
     for (int v = 0; v < cmp->n; v++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[v % NCOLOURS]);
-        text(pg, cmp->results[v]->variant);
+        text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
         fputs("</span>", pg->f);
     }
     fputs("</p>\n", pg->f);
@@ -320,16 +377,18 @@ static void legend_of_runs(page *pg, const rm_comparison *cmp) {
 
 static void params_table(page *pg, const rm_comparison *cmp) {
     const rm_model *m0 = cmp->results[0]->model;
-    fprintf(pg->f, "<h2>%s</h2>\n<table><tr><th>%s</th>", tr(pg, "Parameters", "Paramètres"), tr(pg, "name", "nom"));
+    char words[256];
+    fprintf(pg->f, "<h2>%s</h2>\n<table><tr><th>%s</th>", tr(pg, "Parameters", "Paramètres"),
+            tr(pg, "parameter", "paramètre"));
     for (int v = 0; v < cmp->n; v++) {
         fputs("<th>", pg->f);
-        text(pg, cmp->results[v]->variant);
+        text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
         fputs("</th>", pg->f);
     }
     fputs("</tr>\n", pg->f);
     for (int i = 0; i < m0->nparams; i++) {
         fputs("<tr><td>", pg->f);
-        text(pg, m0->params[i].name);
+        text(pg, rm_param_label(&m0->params[i], words, sizeof words));
         fputs("</td>", pg->f);
         for (int v = 0; v < cmp->n; v++) {
             const rm_model *m = cmp->results[v]->model;
@@ -351,9 +410,11 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     fprintf(pg->f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
             pg->fr ? "fr" : "en");
-    text(pg, m->name);
+    char words[256];
+    rm_shown(m->label, m->name, words, sizeof words);
+    text(pg, words);
     fprintf(pg->f, " — remous</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
-    text(pg, m->name);
+    text(pg, words);
     fprintf(pg->f, "</h1>\n<p class=\"meta\">");
     fprintf(pg->f, pg->fr ? "%d réplications, graine %llu, remous %s. " : "%d replications, seed %llu, remous %s. ",
             base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);

@@ -71,6 +71,17 @@ void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const cha
 /* Text escaped for HTML, in element content or a quoted attribute (report.c). */
 void rm_html_escape(FILE *f, const char *s);
 
+/* Text in an SVG chart's margin (inside <text>), escaped: at most max
+ * characters (max >= 2), cut with "…" and the whole text in a tooltip, so
+ * that a long label never runs into the bars (report.c). */
+void rm_svg_text(FILE *f, const char *s, size_t max);
+
+/* What people read for a metric of an element: the digest's words ("mean
+ * wait", "time on advising readers" with the kind's label in m), else the
+ * metric's name; lang "en" or "fr". Returns buf (digest.c). */
+const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
+                            char *buf, size_t len);
+
 /* The HTML report of a comparison (report.c). */
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
 

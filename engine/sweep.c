@@ -22,7 +22,17 @@
 
 #include <csv.h>
 
+#include "labels.h"
 #include "results.h"
+
+/* The sweep page's words, per language. */
+static const struct page_words {
+    const char *lang, *intro, *no_value;
+} page_catalog[] = {
+    {"en", "The metric at each point of the grid, with its 95% interval; the best in orange.", "no value"},
+    {"fr", "La mesure à chaque point de la grille, avec son intervalle à 95 % ; la meilleure en orange.",
+     "pas de valeur"},
+};
 
 static const char *files[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv"};
 #define NFILES 4
@@ -74,6 +84,24 @@ static void point_label(const remous_sweep_options *sw, long k, char *buf, size_
     buf[0] = '\0';
     for (int g = 0; g < sw->ngrid && w < len; g++)
         w += (size_t)snprintf(buf + w, len - w, "%s%s=%s", g ? ", " : "", sw->grid[g].name, values[g]);
+}
+
+/* The same in words for the page: "Readers per hour = 12, Booksellers = 2"
+ * (each param's label in m; its name where m is NULL or has no label). */
+static void point_words(const remous_sweep_options *sw, const rm_model *m, long k, char *buf, size_t len) {
+    const char *values[64];
+    point_values(sw, k, values);
+    size_t w = 0;
+    buf[0] = '\0';
+    for (int g = 0; g < sw->ngrid && w < len; g++) {
+        char words[256];
+        rm_shown(NULL, sw->grid[g].name, words, sizeof words);
+        for (int i = 0; m && i < m->nparams; i++)
+            if (strcmp(m->params[i].name, sw->grid[g].name) == 0)
+                rm_param_label(&m->params[i], words, sizeof words);
+        w += (size_t)snprintf(buf + w, len - w, "%s%s = %s", g ? ", " : "", words, values[g]);
+    }
+    rm_utf8_cut(buf, len - 1);
 }
 
 /* A manifest's lines, without its shard line (file: a sweep.txt). */
@@ -464,9 +492,12 @@ static int point_metric(const char *point_dir, finder *fd) {
 }
 
 /* A page drawing the metric at every grid point (in grid order): a bar
- * and its 95% interval each, the best in another colour. */
-static int sweep_page(const char *path, const char *const *parts, const remous_sweep_options *sw, long n,
-                      const double *mean, const double *lo, const double *hi, long best, char *err, size_t errlen) {
+ * and its 95% interval each, the best in another colour; in the words of
+ * model m (the scenario's labels; names where m is NULL). */
+static int sweep_page(const char *path, const char *const *parts, const remous_sweep_options *sw,
+                      const rm_model *m, long n, const double *mean, const double *lo, const double *hi, long best,
+                      char *err, size_t errlen) {
+    const struct page_words *pw = &page_catalog[sw->lang && strcmp(sw->lang, "fr") == 0 ? 1 : 0];
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "w");
@@ -480,25 +511,26 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
             top = hi[k];
     if (!(top > 0))
         top = 1;
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>remous sweep</title>\n"
-          "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;font-size:18px}"
-          "svg{display:block;max-width:100%;height:auto}</style>\n</head>\n<body>\n<h1>", f);
-    for (int i = 0; i < 3; i++) {
-        rm_html_escape(f, parts[i]);
-        fputc(i < 2 ? ' ' : '\n', f);
-    }
-    fputs("</h1>\n<p>The metric at each point of the grid, with its 95% interval; the best in orange.</p>\n", f);
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>remous sweep</title>\n"
+          "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;font-size:18px;"
+          "overflow-wrap:anywhere}svg{display:block;max-width:100%%;height:auto}</style>\n</head>\n<body>\n<h1>", pw->lang);
+    char metric[300], element[256];
+    rm_html_escape(f, rm_label_of(m, parts[0], parts[1], pw->lang, element, sizeof element));
+    fputs(" — ", f);                             /* "booksellers — time on advising readers" */
+    rm_html_escape(f, rm_metric_words(m, parts[0], parts[2], pw->lang, metric, sizeof metric));
+    fprintf(f, "</h1>\n<p>%s</p>\n", pw->intro);
     int label = 330, width = 450, bar = 20, gap = 6;
     fprintf(f, "<svg class=\"chart chart-sweep\" viewBox=\"0 0 %d %ld\" role=\"img\">\n", label + width + 80,
             10 + n * (bar + gap));
     for (long k = 0; k < n; k++) {
         char lab[1024];
-        point_label(sw, k, lab, sizeof lab);
+        point_words(sw, m, k, lab, sizeof lab);
         int y = 10 + (int)k * (bar + gap);
         fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-        rm_html_escape(f, lab);
+        rm_svg_text(f, lab, 46);
         if (isnan(mean[k])) {
-            fprintf(f, "</text>\n<text x=\"%d\" y=\"%d\" font-size=\"13\">no value</text>\n", label, y + bar / 2 + 5);
+            fprintf(f, "</text>\n<text x=\"%d\" y=\"%d\" font-size=\"13\">%s</text>\n", label, y + bar / 2 + 5,
+                    pw->no_value);
             continue;
         }
         fprintf(f, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
@@ -520,8 +552,8 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
 
 /* Prints the points ranked on "element:name:metric[:min|max]" (and draws
  * them into sw->html if set). */
-static int rank(const char *spec, const remous_sweep_options *sw, const char *const *owners, long n,
-                FILE *table, char *err, size_t errlen) {
+static int rank(const char *spec, const remous_sweep_options *sw, const rm_model *m, const char *const *owners,
+                long n, FILE *table, char *err, size_t errlen) {
     char buf[1024], *parts[4] = {0};
     snprintf(buf, sizeof buf, "%s", spec);
     int np = 0;
@@ -574,7 +606,7 @@ static int rank(const char *spec, const remous_sweep_options *sw, const char *co
                 break;
             }
         }
-    if (sw->html && sweep_page(sw->html, (const char *const *)parts, sw, n, mean, lo, hi, order[0], err, errlen) < 0) {
+    if (sw->html && sweep_page(sw->html, (const char *const *)parts, sw, m, n, mean, lo, hi, order[0], err, errlen) < 0) {
         free(mean); free(lo); free(hi); free(order);
         return -1;
     }
@@ -637,9 +669,13 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     if (!probe)
         return REMOUS_ERR_INPUT;
     int reps = probe->replications;
-    remous_close(probe);
+    const rm_model *m = probe->models[0];      /* the words of the page */
+    for (int v = 1; v < probe->nmodels; v++)
+        if (sw->variant && strcmp(probe->variants[v], sw->variant) == 0)
+            m = probe->models[v];
     long *points = malloc(((size_t)todo + 1) * sizeof *points), ntodo = 0;
     if (!points) {
+        remous_close(probe);
         snprintf(err, errlen, "out of memory");
         return REMOUS_ERR_RUN;
     }
@@ -657,26 +693,30 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     int ran = run_points(path, opt, sw, points, ntodo, reps, out, &progress, err, errlen);
     free(points);
     if (ran != REMOUS_OK) {
+        remous_close(probe);
         rm_progress_show(&progress, progress.done, 1);
         return ran;
     }
     rm_progress_show(&progress, progress.done, 1);
     if (sw->nshards > 1) {
+        remous_close(probe);
         if (table)
             fprintf(table, "shard %d/%d done in %s: gather the shards with remous merge\n", sw->shard, sw->nshards, out);
         return REMOUS_OK;
     }
     const char **owners = malloc((size_t)n * sizeof *owners);
     if (!owners) {
+        remous_close(probe);
         snprintf(err, errlen, "out of memory");
         return REMOUS_ERR_RUN;
     }
     for (long k = 0; k < n; k++)
         owners[k] = out;
     int rc = assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
-    if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, owners, n, table, err, errlen) < 0)
+    if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, m, owners, n, table, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
     free(owners);
+    remous_close(probe);
     return rc;
 }
 
@@ -777,11 +817,11 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             }
             line = next;
         }
-        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL};
+        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL, NULL};
         if (!copy) {
             snprintf(err, errlen, "out of memory");
             rc = REMOUS_ERR_RUN;
-        } else if (rank(rank_spec, &sw, owners, n, table, err, errlen) < 0) {
+        } else if (rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0) {
             rc = REMOUS_ERR_INPUT;
         }
         for (int g = 0; g < ng; g++)

@@ -4,7 +4,31 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "labels.h"
 #include "results.h"
+
+/* Text in `cols` columns: cut with "…" when longer, padded with spaces
+ * (counting characters, not bytes: labels may hold accents). */
+static void column(FILE *out, const char *s, size_t cols) {
+    size_t n = rm_utf8_length(s);
+    if (n > cols) {
+        char cut[512];
+        snprintf(cut, sizeof cut, "%s", s);
+        size_t keep = 0, chars = 0;            /* bytes of the first cols - 1 characters */
+        while (cut[keep] && chars < cols - 1) {
+            keep++;
+            while (((unsigned char)cut[keep] & 0xC0) == 0x80)
+                keep++;
+            chars++;
+        }
+        cut[keep] = '\0';
+        fprintf(out, "%s…", cut);
+        return;
+    }
+    fputs(s, out);
+    for (; n < cols; n++)
+        fputc(' ', out);
+}
 
 /* A figure with 3 significant digits, whole numbers from 1000 on. */
 static void fmt_number(char *buf, size_t len, double v, const char *unit) {
@@ -38,10 +62,12 @@ static const char *fmt_value(char *buf, size_t len, const remous_summary_row *r,
     return buf;
 }
 
-/* Prints one line: the element's name, then each of its metrics. */
+/* Prints one line: the element's label, then each of its metrics. */
 static void line(const remous_results *res, FILE *out, const char *element, const char *name,
                  const char *const *metrics, const int *percent) {
-    fprintf(out, "  %-22.22s", name);
+    char label[256];
+    fputs("  ", out);
+    column(out, rm_label_of(res->model, element, name, "en", label, sizeof label), 22);
     for (int i = 0; metrics[i]; i++) {
         remous_summary_row r;
         char buf[128];
@@ -58,15 +84,19 @@ static void line(const remous_results *res, FILE *out, const char *element, cons
 
 static void header(FILE *out, const char *title, const char *const *cols) {
     fprintf(out, "\n%-24s", title);
-    for (int i = 0; cols[i]; i++)
-        fprintf(out, " %-18s", cols[i]);
+    for (int i = 0; cols[i]; i++) {
+        fputc(' ', out);
+        column(out, cols[i], 18);
+    }
     fputc('\n', out);
 }
 
 void remous_print_table(const remous_results *res, FILE *out) {
     const rm_model *m = res->model;
+    char title[256], variant[256];
     fprintf(out, "%s — %s, %d replication%s, seed %llu (mean ± 95%% interval; times in %ss)\n",
-            m->name, res->variant, res->reps, res->reps == 1 ? "" : "s",
+            rm_shown(m->label, m->name, title, sizeof title),
+            rm_variant_label(m, res->variant, "en", variant, sizeof variant), res->reps, res->reps == 1 ? "" : "s",
             (unsigned long long)res->sc->seed, m->unit);
 
     if (m->nqueues > 0) {
@@ -80,11 +110,11 @@ void remous_print_table(const remous_results *res, FILE *out) {
     if (m->nroles > 0) {
         /* utilization, then the share of each kind (up to four fit a line) */
         const char *cols[7] = {"utilization"}, *metrics[7] = {"utilization"};
-        char names[4][64], labels[4][64];
+        char names[4][300], labels[4][256];
         int pct[7] = {1, 1, 1, 1, 1, 1, 1}, n = 1;
         for (int k = 0; k < m->nkinds && n < 5; k++, n++) {
             snprintf(names[n - 1], sizeof names[0], "share_%s", m->kinds[k]);
-            snprintf(labels[n - 1], sizeof labels[0], "%s", m->kinds[k]);
+            rm_kind_label(m, m->kinds[k], "en", labels[n - 1], sizeof labels[0]);
             metrics[n] = names[n - 1];
             cols[n] = labels[n - 1];
         }

@@ -31,6 +31,7 @@
 #include <pthread.h>
 #include <time.h>
 
+#include "labels.h"
 #include "results.h"
 #include "scenario.h"
 
@@ -271,8 +272,9 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
         const char *value = arg(a, field);
         if (!value)
             value = p->value;
+        char words[256];
         fputs("<label>", f);
-        rm_html_escape(f, p->label && p->label[0] ? p->label : p->name);
+        rm_html_escape(f, rm_param_label(p, words, sizeof words));
         fputs(" <input name=\"", f);
         rm_html_escape(f, field);
         if (p->numeric && !isnan(p->min) && !isnan(p->max)) {
@@ -301,7 +303,8 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
             fputs("<label><input type=\"checkbox\" name=\"variant\" value=\"", f);
             rm_html_escape(f, sc->variants[v]);
             fprintf(f, "\"%s onchange=\"this.form.submit()\"> ", checked ? " checked" : "");
-            rm_html_escape(f, sc->variants[v]);
+            char words[256];
+            rm_html_escape(f, rm_variant_label(sc->models[v], sc->variants[v], fr ? "fr" : "en", words, sizeof words));
             fputs("</label>\n", f);
         }
         fputs("</fieldset>\n", f);
@@ -616,7 +619,9 @@ static char *message_page(const workshop *w, const args *a, const char *query, i
     fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" "
           "content=\"width=device-width, initial-scale=1\"><title>remous workshop</title></head>\n"
           "<body style=\"font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem\">\n<h1>", f);
-    rm_html_escape(f, w->plain->models[0]->name);
+    char words[256];
+    const rm_model *m = w->plain->models[0];
+    rm_html_escape(f, rm_shown(m->label, m->name, words, sizeof words));
     fputs("</h1>\n", f);
     controls(f, w, w->plain, a, query, fr);
     fprintf(f, "<p class=\"%s\">", cls);

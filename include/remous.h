@@ -163,6 +163,7 @@ typedef struct remous_sweep_options {
     int resume;               /* skip the points an earlier run finished */
     const char *rank;         /* "element:name:metric[:min|max]": print the points ranked, or NULL */
     const char *html;         /* with rank: a page drawing that metric across the grid, or NULL */
+    const char *lang;         /* the page's language, "en" or "fr"; NULL: en */
 } remous_sweep_options;
 
 /* Runs the sweep into out_dir: per point OUT/points/K/, then (unless

@@ -23,17 +23,20 @@ scenario "Bookstore" {
   horizon = weeks(4),
   warmup = days(1),
   replications = 20,
+  kinds = { core = "advising readers", sales = "sales at the till", admin = "admin",
+            orders = { label = "online orders", group = "tool work" } },
 }
 
 calendar "shop" { "tue-sat 10:00-19:00" }
 
 role "bookseller" {
+  label = "booksellers",
   count = param("booksellers", 2, { label = "Booksellers", min = 1, max = 6, step = 1 }),
   calendar = "shop",
   absence = { every = exponential(days(45)), lasts = uniform(days(1), days(4)) },
 }
 
-queue "counter" { discipline = "fifo" }
+queue "counter" { discipline = "fifo", label = "the counter" }
 
 local busy = param("readers_per_hour", 12, { label = "Readers per hour at busy times", min = 1, max = 40 })
 arrivals "walk_in" {
@@ -42,14 +45,17 @@ arrivals "walk_in" {
   calendar = "shop",
   to = "browse",
   patience = uniform(10, 25),        -- how long a reader waits before leaving
+  label = "readers walking in",
 }
 
 activity "browse" {                  -- no role: readers browse on their own
+  label = "browsing",
   duration = triangular(2, 8, 25),
   next = { advise = 0.6, checkout = 0.25, exit = 0.15 },
 }
 
 activity "advise" {
+  label = "advice",
   role = "bookseller", queue = "counter",
   duration = triangular(3, 6, 15),
   kind = "core",
@@ -57,12 +63,14 @@ activity "advise" {
 }
 
 activity "checkout" {
+  label = "paying at the till",
   role = "bookseller", queue = "counter",
   duration = triangular(1, 2, 4),
   kind = "sales",
 }
 
 task "count_the_till" {             -- the next bookseller free stops to count it
+  label = "counting the till",
   every = "tue-sat 18:45",
   role = "bookseller",
   duration = 20,
@@ -76,6 +84,7 @@ task "count_the_till" {             -- the next bookseller free stops to count i
 -- hands the order over at the till, in the readers' line.
 local orders = param("orders_per_day", 15, { label = "Online orders per day", min = 0, max = 80 })
 tool "online_payment" {
+  label = "online payment",
   description = "Readers order and pay online, then collect their books at the counter",
   adoption = param("adoption", 0.8, { label = "Share of booksellers who use the order back-office", min = 0, max = 1, step = 0.1 }),
   learning = { start = 1.6, half_life = days(10) },
@@ -87,6 +96,13 @@ tool "online_payment" {
     queue "pickup" {}
     arrivals "collecting" { rate = per_day(orders), calendar = "shop", to = "handover", patience = uniform(10, 30) }
     activity "handover" { role = "bookseller", queue = "pickup", duration = triangular(1, 2, 5), kind = "orders" }
+    -- the words people read in the report for what the tool adds
+    arrivals "online_order" { label = "online orders" }
+    activity "prepare_order" { label = "preparing orders" }
+    queue "prepare_order" { label = "orders waiting to be prepared" }   -- the step's own queue
+    queue "pickup" { label = "the pickup line" }
+    arrivals "collecting" { label = "readers collecting an order" }
+    activity "handover" { label = "handing orders over" }
   end,
 }
 
@@ -95,7 +111,7 @@ variant "online payment" { tools = { "online_payment" } }
 variant "online payment + pickup clerk" {
   tools = { "online_payment" },
   apply = function()
-    role "pickup_clerk" { count = 1, calendar = "shop" }
+    role "pickup_clerk" { count = 1, calendar = "shop", label = "pickup clerk" }
     activity "prepare_order" { role = { "pickup_clerk", "bookseller" } }
     activity "handover" { role = { "pickup_clerk", "bookseller" } }
   end,

@@ -29,6 +29,8 @@ scenario "Digital mediator" {
   horizon = weeks(16),
   warmup = weeks(1),
   replications = 30,
+  kinds = { public = "helping the public", outreach = "outreach rounds", reporting = "reporting",
+            internal = "helping colleagues" },
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
@@ -37,6 +39,7 @@ calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
 calendar "public_desk" { "mon-fri 09:00-12:30", "mon,fri 13:30-17:30" }
 
 role "mediator" {
+  label = "digital mediator",
   count = 1, calendar = "office",
   absence = { every = exponential(days(60)), lasts = uniform(days(1), days(4)) },
 }

@@ -27,6 +27,7 @@ scenario "Funder reporting" {
   horizon = weeks(20),
   warmup = weeks(4),             -- let the waiting list settle
   replications = 30,
+  kinds = { support = "supporting people", management = "management", reporting = "reporting to the funder" },
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
@@ -35,6 +36,7 @@ local function per_office_day(n) return per_hour(n / 7.5) end
 
 local workers = param("social_workers", 4, { label = "Social workers", min = 1, max = 15, step = 1 })
 role "social_worker" {
+  label = "social workers",
   count = workers, calendar = "office",
   absence = { every = exponential(days(50)), lasts = uniform(days(1), days(5)) },
 }

@@ -28,6 +28,8 @@ scenario "Grant applications" {
   horizon = weeks(26),
   warmup = weeks(2),
   replications = 40,
+  kinds = { management = "management", field = "workshops and families", applications = "writing applications",
+            filing = "filing online" },
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
@@ -41,6 +43,7 @@ role "director" {
   absence = { every = exponential(days(45)), lasts = uniform(days(2), days(10)) },
 }
 role "deputy" {                      -- the activities coordinator
+  label = "deputy",
   count = 1, calendar = "office",
   absence = { every = exponential(days(60)), lasts = uniform(days(1), days(5)) },
 }

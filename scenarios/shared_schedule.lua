@@ -29,6 +29,8 @@ scenario "Shared schedule" {
   horizon = weeks(12),
   warmup = weeks(1),
   replications = 30,
+  kinds = { care = "home visits", ["follow-up"] = "care plans", scheduling = "scheduling",
+            rework = "sorting out mix-ups" },
 }
 
 calendar "office" { "mon-fri 08:30-12:30", "mon-fri 13:30-17:30" }
@@ -38,6 +40,7 @@ local function per_office_day(n) return per_hour(n / 8) end
 
 role "coordinator" { count = 1, calendar = "office" }
 role "helper" {
+  label = "helpers",
   count = param("helpers", 10, { label = "Home helpers", min = 2, max = 30, step = 1 }),
   calendar = "rounds",
   absence = { every = exponential(days(40)), lasts = uniform(days(1), days(5)) },

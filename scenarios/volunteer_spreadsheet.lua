@@ -30,6 +30,7 @@ scenario "Volunteer spreadsheet" {
   horizon = weeks(12),
   warmup = weeks(1),
   replications = 30,
+  kinds = { documenting = "documenting", consolidation = "consolidating the spreadsheet", rework = "redoing lost rows" },
 }
 
 calendar "evenings" { "mon-sun 19:00-22:30" }     -- volunteers' time: 3.5 hours a day
@@ -37,11 +38,12 @@ calendar "evenings" { "mon-sun 19:00-22:30" }     -- volunteers' time: 3.5 hours
 local function per_evening(n) return per_hour(n / 3.5) end
 
 role "volunteer" {
+  label = "volunteers",
   count = param("volunteers", 4, { label = "Volunteers active on a given evening", min = 1, max = 20, step = 1 }),
   calendar = "evenings",
   absence = { every = exponential(days(20)), lasts = uniform(days(2), days(10)) },   -- life happens
 }
-role "keeper" { count = 1, calendar = "evenings" }  -- the member who keeps her own copy
+role "keeper" { count = 1, calendar = "evenings", label = "keeper of the spreadsheet" }  -- the member who keeps her own copy
 
 -- Tips to check and document; a tip left too long goes stale and is dropped.
 arrivals "tips" {

@@ -396,6 +396,26 @@ function check.attributes(v)
     if type(k) ~= "string" or check.value(d) then return "a table of name = distribution, e.g. { paid_online = bernoulli(0.3) }" end
   end
 end
+-- What people read instead of a name: one line of text (control characters
+-- would break the digest's lines), short enough for a chart's margin.
+local label_usage = "a text on one line, at most 200 bytes, e.g. \"booksellers\""
+function check.label(v)
+  if type(v) ~= "string" or #v > 200 or find(v, "%c") then return label_usage end
+end
+-- kinds = { core = "advising readers", orders = { label = "online orders", group = "tool work" } }
+function check.kinds(v)
+  local usage = "a table of kind = label, e.g. { core = \"advising readers\", orders = { label = \"online orders\", group = \"tool work\" } }"
+  if type(v) ~= "table" or is_dist(v) then return usage end
+  for k, l in pairs(v) do
+    if not is_name(k) then return usage end
+    if type(l) == "table" then
+      for f in pairs(l) do if f ~= "label" and f ~= "group" then return usage end end
+      if check.label(l.label) or (l.group ~= nil and check.label(l.group)) then return usage end
+    elseif check.label(l) then
+      return usage
+    end
+  end
+end
 function check.interarrival(v) return check.dist(v) end
 -- "HH:MM" -> minutes of the day, or nil
 local function time_of_day(text)
@@ -527,20 +547,22 @@ end
 
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
-               start = "start", description = "string" },
+               start = "start", description = "string", label = "label", kinds = "kinds" },
   role = { count = "people", calendar = "name", absence = "absence", cost_per_hour = "nonneg",
-           description = "string" },
-  queue = { discipline = "discipline", capacity = "capacity", description = "string" },
+           description = "string", label = "label" },
+  queue = { discipline = "discipline", capacity = "capacity", description = "string", label = "label" },
   arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
                priority = "number_or_fn", patience = "dist", deadline = "positive",
-               attributes = "attributes", limit = "count", initial = "waiting", description = "string" },
+               attributes = "attributes", limit = "count", initial = "waiting", description = "string",
+               label = "label" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
-               interruptible = "boolean", switch_cost = "nonneg", resume = "resume", description = "string" },
+               interruptible = "boolean", switch_cost = "nonneg", resume = "resume", description = "string",
+               label = "label" },
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
-           priority = "number", description = "string" },
+           priority = "number", description = "string", label = "label" },
   tool = { description = "string", adoption = "adoption", uptake = "uptake", learning = "learning",
-           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn" },
-  variant = { description = "string", tools = "tool_list", apply = "fn" },
+           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn", label = "label" },
+  variant = { description = "string", tools = "tool_list", apply = "fn", label = "label" },
 }
 
 -- A store holds declarations: decls[kind] = { order = { names... }, by =
@@ -828,6 +850,10 @@ function M.variants()
   return names
 end
 
+-- The kinds some step of the baseline or of a variant has, as M.compile
+-- finds them: a label in `kinds` for a kind no step has is a typo.
+local kinds_used = {}
+
 --------------------------------------------------------------- compile ----
 
 -- The compiled model: arrays in declaration order, names resolved to
@@ -867,6 +893,8 @@ function M.compile(variant_name)
     name = scenario_decl.name, unit = unit, unit_seconds = unit_seconds[unit],
     horizon = sf.horizon, warmup = warmup, replications = sf.replications or 10,
     roles = {}, queues = {}, activities = {}, arrivals = {}, kinds = {}, params = params,
+    label = sf.label, kind_labels = {}, kind_groups = {},
+    variant_label = variant_name and variants.by[variant_name].fields.label or nil,
   }
 
   -- calendars by index, 0 being "always"
@@ -891,7 +919,7 @@ function M.compile(variant_name)
   local role_index = {}
   for i, name in ipairs(decls.role.order) do
     local d = decls.role.by[name]
-    model.roles[i] = { name = name, count = d.fields.count or 1,
+    model.roles[i] = { name = name, label = d.fields.label, count = d.fields.count or 1,
                        calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)) }
     local absence = d.fields.absence
     if absence then
@@ -902,9 +930,9 @@ function M.compile(variant_name)
   end
 
   local queue_index = {}
-  local function add_queue(name, d)
+  local function add_queue(name, d, label)
     local f = d and d.fields or {}
-    local q = { name = name, discipline = f.discipline or "fifo", capacity = f.capacity or -1 }
+    local q = { name = name, label = f.label or label, discipline = f.discipline or "fifo", capacity = f.capacity or -1 }
     model.queues[#model.queues + 1] = q
     queue_index[name] = #model.queues
   end
@@ -923,7 +951,7 @@ function M.compile(variant_name)
     if f.role == nil then fail(d.where, "%s: set who does it, e.g. role = \"manager\"", what) end
     decls.activity.order[#decls.activity.order + 1] = name
     decls.activity.by[name] = { name = name, where = d.where, tool = d.tool,
-      fields = { role = f.role, queue = f.queue, duration = f.duration, kind = f.kind },
+      fields = { role = f.role, queue = f.queue, duration = f.duration, kind = f.kind, label = f.label },
       at = { role = at.role, queue = at.queue, duration = at.duration, kind = at.kind } }
     tasks[#tasks + 1] = d
   end
@@ -973,7 +1001,7 @@ function M.compile(variant_name)
     local d = decls.activity.by[name]
     local f, at = d.fields, d.at
     local what = fmt("activity %q", name)
-    local a = { name = name, roles = {}, queue = 0 }
+    local a = { name = name, label = f.label, roles = {}, queue = 0 }
     local roles = f.role
     if type(roles) == "string" then roles = { roles } end
     for j, r in ipairs(roles or {}) do
@@ -987,7 +1015,7 @@ function M.compile(variant_name)
         if f.queue and not step_index[qname] then
           fail(at.queue, "%s: no queue called %q%s", what, qname, suggest(qname, decls.queue.order))
         end
-        add_queue(qname, nil)        -- the default queue named after the step
+        add_queue(qname, nil, f.label)   -- the default queue named (and labelled) after the step
       end
       a.queue = queue_index[qname]
     end
@@ -996,8 +1024,12 @@ function M.compile(variant_name)
     -- a kind labels people's time: a pure delay has none
     local kind = f.kind or "work"
     if #a.roles > 0 and not kind_index[kind] then
+      local l = sf.kinds and sf.kinds[kind]
       model.kinds[#model.kinds + 1] = kind
       kind_index[kind] = #model.kinds
+      model.kind_labels[#model.kinds] = type(l) == "table" and l.label or l or ""
+      model.kind_groups[#model.kinds] = type(l) == "table" and l.group or ""
+      kinds_used[kind] = true
     end
     a.kind = #a.roles > 0 and kind_index[kind] or 0
     local c = changed.activity[name]
@@ -1022,7 +1054,7 @@ function M.compile(variant_name)
     local what = fmt("arrivals %q", name)
     if f.to == nil then fail(d.where, "%s: set its first step, e.g. to = \"advise\"", what) end
     local c = changed.arrivals[name]
-    local s = { name = name, to = c and resolve_step(c.base, c.base_at, what .. ": to")
+    local s = { name = name, label = f.label, to = c and resolve_step(c.base, c.base_at, what .. ": to")
                                     or resolve_step(f.to, at.to, what .. ": to"),
                 limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {} }
     for j, alt in ipairs(c and c.alts or {}) do
@@ -1115,7 +1147,7 @@ function M.compile(variant_name)
     local t = tools.by[tname]
     local f, at = t.fields, t.at
     local what = fmt("tool %q", tname)
-    local spec = { name = tname, training = f.training or 0,
+    local spec = { name = tname, label = f.label, training = f.training or 0,
                    learning_start = f.learning and f.learning.start or 1,
                    half_life = f.learning and f.learning.half_life or 1 }
     -- uptake and adoption: the tool's, or the variant's for this tool
@@ -1183,6 +1215,18 @@ function M.compile(variant_name)
   end
   model.step_index = step_index
   return model
+end
+
+-- After every model is compiled: each kind labelled in the scenario's
+-- `kinds` is some step's kind, in the baseline or in a variant.
+function M.check_kinds()
+  local sf, sat = scenario_decl.fields, scenario_decl.at
+  local used = sorted_keys(kinds_used)
+  for _, k in ipairs(sorted_keys(sf.kinds or {})) do
+    if not kinds_used[k] then
+      fail(sat.kinds, "scenario %q: kinds: no step has the kind %q%s", scenario_decl.name, k, suggest(k, used))
+    end
+  end
 end
 
 ------------------------------------------------------------------ require --

@@ -28,6 +28,8 @@
 ---@field replications? integer Replications by default (10).
 ---@field start? string Weekday and time at t = 0, e.g. "mon 08:00".
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
+---@field kinds? table<string, string|{ label: string, group?: string }> The words of each kind, e.g. { core = "advising readers" }.
 
 ---Declares the scenario (once per file).
 ---@param name string
@@ -49,6 +51,7 @@ function calendar(name) end
 ---@field absence? remous.Absence Each person away now and then.
 ---@field cost_per_hour? number
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 
 ---People who do steps: role "bookseller" { count = 2, calendar = "shop" }.
 ---@param name string
@@ -59,6 +62,7 @@ function role(name) end
 ---@field discipline? "fifo"|"lifo"|"priority" Who is served first (default "fifo").
 ---@field capacity? integer Waiting places; a newcomer who finds it full leaves (balked).
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 
 ---Where items wait: queue "counter" { discipline = "fifo" }.
 ---@param name string
@@ -77,6 +81,7 @@ function queue(name) end
 ---@field limit? integer Stop after this many arrivals.
 ---@field initial? integer Items already waiting at t = 0.
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 
 ---What comes in: arrivals "walk_in" { rate = per_hour(12), to = "advise" }.
 ---@param name string
@@ -93,6 +98,7 @@ function arrivals(name) end
 ---@field switch_cost? number Added each time it is resumed.
 ---@field resume? "same"|"anyone" Who takes up an interrupted item: the person who left it (default) or any free person of its roles.
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 
 ---A step: activity "advise" { role = "bookseller", duration = triangular(3, 6, 15), kind = "core" }.
 ---@param name string
@@ -107,6 +113,7 @@ function activity(name) end
 ---@field queue? string
 ---@field priority? number
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 
 ---Recurring work: task "count_the_till" { every = "tue-sat 18:45", role = "bookseller", duration = 20 }.
 ---@param name string
@@ -119,6 +126,7 @@ function task(name) end
 
 ---@class remous.ToolFields
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 ---@field adoption? number Share of the people concerned who really use it (default 1).
 ---@field learning? remous.Learning
 ---@field training? number Working time each person concerned spends learning it, at the start.
@@ -135,6 +143,7 @@ function tool(name) end
 ---@field tools? string[] The tools it brings, applied in order.
 ---@field apply? fun() What else it changes (declare names again to change them).
 ---@field description? string
+---@field label? string What people read instead of the name (the digest, the table, the pages).
 
 ---A future to compare with the baseline (the file itself).
 ---@param name string

@@ -409,6 +409,80 @@ stderr_is "a variant's error fails the run too" 'remous: cvariant.lua:6: choice:
 choice cbase.lua 'choice { web = 0.9, desk = 0.2, post = rest }'
 expect 2 "the file's choice over 1" -- "$remous" check cbase.lua
 stderr_is "the file's choice over 1" 'remous: cbase.lua:2: choice: desk = 0.2 and web = 0.9 leave nothing for post'
+# labels: people read words, the CSV files keep the names (Unicode, spaces,
+# accents, guillemets, an emoji, characters HTML escapes). Constant
+# durations: every replication is the same, the figures are exact (59
+# readers, 2 of 7 minutes at the till over 2 people x 600 minutes: 9.8%).
+uni="$top/tests/scenarios/unicode_labels.lua"
+expect 0 "compare with labels" -- "$remous" compare "$uni" --out uni --html uni.html
+cat > uni_en.txt <<'TXT'
+What changes with “la caisse « éclair » ⚡” (against the baseline, 3 replications, 95% intervals):
+  - new step “vérifier paiement”: times done: 59
+  - role “libraires & <amis>”: time on encaisser « vite »: down 50% (9.8% → 4.9%, ±0 points)
+  - step “caisse”: mean duration: down 50% (2 minutes → 1 minutes, ±0)
+  - role “libraires & <amis>”: busy share of working time: down 14% (34% → 30%, ±0 points)
+  - arrivals “lecteurs qui entrent”: time from arrival to exit: down 7.1% (7 minutes → 6.5 minutes, ±0)
+TXT
+cmp -s out uni_en.txt && ok || { ko "the English digest speaks with labels:"; diff uni_en.txt out; }
+expect 0 "compare with labels, in French" -- "$remous" compare "$uni" --lang fr --out uni_fr --html uni_fr.html
+cat > uni_fr.txt <<'TXT'
+Ce qui change avec « la caisse « éclair » ⚡ » (par rapport à la situation actuelle, 3 réplications, intervalles à 95 %) :
+  - nouvelle étape « vérifier paiement » : réalisations : 59
+  - rôle « libraires & <amis> » : temps consacré à encaisser « vite » : en baisse de 50 % (9,8 % → 4,9 %, ±0 points)
+  - étape « caisse » : durée moyenne : en baisse de 50 % (2 minutes → 1 minutes, ±0)
+  - rôle « libraires & <amis> » : part du temps de travail occupée : en baisse de 14 % (34 % → 30 %, ±0 points)
+  - arrivées « lecteurs qui entrent » : temps de l'arrivée à la sortie : en baisse de 7,1 % (7 minutes → 6,5 minutes, ±0)
+TXT
+cmp -s out uni_fr.txt && ok || { ko "the French digest speaks with labels:"; diff uni_fr.txt out; }
+# the CSV files: names exactly, never a label, whatever the language
+grep -qxF "$(printf 'caisse éclair,role,libraire_équipe,share_caisse rapide,0.09833333333,0.04916666667,-0.04916666667,-0.04916666667,-0.04916666667,-0.5,true\r')" uni/compare.csv &&
+    ok || ko "compare.csv keeps the names"
+grep -q "^caisse éclair,arrivals,entrée à pied,cycle_time_mean,7,6.5," uni/compare.csv && ok || ko "compare.csv: the stream's name"
+grep -q "^baseline,person,libraire_équipe#2,utilization," uni/summary.csv && ok || ko "summary.csv: people as role#K"
+cmp -s uni/compare.csv uni_fr/compare.csv && cmp -s uni/summary.csv uni_fr/summary.csv && ok || ko "--lang does not change the CSV files"
+grep -lE 'libraires|lecteurs qui|Minutes entre|comptoir «|éclair »|encaisser|situation actuelle' uni/*.csv > labelled.txt
+[ ! -s labelled.txt ] && ok || ko "a label reached a CSV file: $(cat labelled.txt)"
+# the report: labels, escaped; no name that has a label
+for needle in '<h1>Le café-librairie « Les Mots » 📚</h1>' 'libraires &amp; &lt;amis&gt;' 'le comptoir « principal »' \
+              '<h3>With la caisse « éclair » ⚡</h3>' 'encaisser « vite »</span>' 'conseiller les lecteurs</span>' \
+              'role “libraires &amp; &lt;amis&gt;”: time on encaisser « vite »: down 50%'; do
+    grep -qF "$needle" uni.html && ok || ko "the report lacks $needle"
+done
+for name in 'libraire_équipe' 'comptoir<' 'entrée à pied' 'caisse éclair' 'paiement_en_ligne' '>conseil<' 'caisse rapide'; do
+    grep -qF "$name" uni.html && ko "the report shows the name $name" || ok
+done
+grep -qF '<h3>Avec la caisse « éclair » ⚡</h3>' uni_fr.html && grep -qF 'situation actuelle</text>' uni_fr.html &&
+    ok || ko "the French report: the variant's label, the baseline in French"
+expect 0 "run with labels" -- "$remous" run "$uni"
+grep -qxF '  libraires & <amis>     34.4%              24.6%              9.83%             ' out && ok ||
+    ko "the table shows the role's label: $(grep amis out)"
+grep -qF '  le comptoir « princip… 0 ' out && ok || ko "the table cuts a long label at a character, with …"
+# the sweep page speaks with labels (29 readers at a gap of 20: 29 x 7 / 1200 busy);
+# the sweep's CSV files and its ranking on the terminal keep the names
+expect 0 "sweep with labels" -- "$remous" sweep "$uni" --grid minutes_entre_lecteurs=10,20 \
+    --rank "role:libraire_équipe:utilization" --html uni_sweep.html --lang fr --out uni_sweep
+grep -qxF '   1. minutes_entre_lecteurs=20                    0.1692  [0.1692, 0.1692]  best' out && ok ||
+    ko "the ranking names the grid's params: $(cat out)"
+grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée</h1>' uni_sweep.html && ok ||
+    ko "the sweep page's title in words"
+grep -qF '>Minutes entre deux lecteurs = 20<' uni_sweep.html && ok || ko "the sweep page shows the params' labels"
+grep -qF 'libraire_équipe' uni_sweep.html && ko "the sweep page shows a name" || ok
+[ "$(head -1 uni_sweep/summary.csv)" = "$(printf 'variant,element,name,minutes_entre_lecteurs,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] &&
+    grep -q '^baseline,role,libraire_équipe,20,utilization,0.1691666667,' uni_sweep/summary.csv && ok ||
+    ko "the sweep's summary.csv keeps the names"
+# labels and kinds are checked like any field
+printf 'scenario "x" { horizon = 10 }\nrole "a" { label = 3 }\n' > lab.lua
+expect 2 "a label that is not text" -- "$remous" check lab.lua
+stderr_is "a label that is not text" 'remous: lab.lua:2: role "a": label must be a text on one line, at most 200 bytes, e.g. "booksellers", got 3'
+printf 'scenario "x" { horizon = 10 }\nqueue "a" { label = "two\\nlines" }\n' > lab.lua
+expect 2 "a label on two lines" -- "$remous" check lab.lua
+stderr_is "a label on two lines" 'remous: lab.lua:2: queue "a": label must be a text on one line, at most 200 bytes, e.g. "booksellers", got "two\ lines"'
+printf 'scenario "x" { horizon = 10,\n  kinds = { core = "advice", admon = "paperwork" } }\nrole "r" {}\narrivals "s" { interarrival = 1, to = "a" }\nactivity "a" { role = "r", duration = 1, kind = "core", next = "b" }\nactivity "b" { role = "r", duration = 1, kind = "admin" }\n' > kinds.lua
+expect 2 "a kind no step has" -- "$remous" check kinds.lua
+stderr_is "a kind no step has" 'remous: kinds.lua:1: scenario "x": kinds: no step has the kind "admon" (did you mean "admin"?)'
+printf 'scenario "x" { horizon = 10, kinds = { core = { label = "advice", colour = "red" } } }\n' > kinds.lua
+expect 2 "a kind's table with an unknown field" -- "$remous" check kinds.lua
+stderr_is "a kind's table with an unknown field" 'remous: kinds.lua:1: scenario "x": kinds must be a table of kind = label, e.g. { core = "advising readers", orders = { label = "online orders", group = "tool work" } }, got a table'
 
 # every ready scenario passes check
 for s in "$top"/scenarios/*.lua; do

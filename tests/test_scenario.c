@@ -5,6 +5,9 @@
 
 #include "rng.h"
 
+#include "labels.h"
+#include "scenario.h"
+
 #define HEAD "scenario 'x' { horizon = 10 }\n"
 
 static void malformed_scenarios_name_file_and_line(void **state) {
@@ -376,6 +379,60 @@ static void time_helpers_follow_the_unit(void **state) {
     remous_close(sc);
 }
 
+/* Labels reach the model, and what people read follows labels.h: the label,
+ * else the name with _ as spaces; people as the role's label and number. */
+static void labels_reach_the_model(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'x' { horizon = 10, label = 'Le « x » 📚',\n"
+        "  kinds = { core = 'conseil', admin = { label = 'paperasse', group = 'gestion' } } }\n"
+        "role 'book_seller' { count = 2, label = 'libraires' }\n"
+        "role 'clerk_on_duty' {}\n"
+        "arrivals 'walk_in' { interarrival = 1, to = 'advise' }\n"
+        "activity 'advise' { role = 'book_seller', duration = 1, kind = 'core', next = 'file', label = 'conseil aux lecteurs' }\n"
+        "task 'count_the_till' { every = 5, role = 'clerk_on_duty', duration = 1, kind = 'admin', label = 'compter la caisse' }\n"
+        "activity 'file' { role = 'clerk_on_duty', duration = 1 }\n"
+        "tool 't' { label = 'outil', apply = function() activity 'file' { kind = 'orders' } end }\n"
+        "variant 'with_t' { tools = { 't' }, label = 'avec « t »' }\n", NULL);
+    assert_non_null(sc);
+    const rm_model *m = sc->models[0], *v = sc->models[1];
+    char buf[64];
+    assert_string_equal(m->label, "Le « x » 📚");
+    assert_string_equal(m->variant_label, "");
+    assert_string_equal(v->variant_label, "avec « t »");
+    assert_string_equal(m->roles[0].label, "libraires");
+    assert_string_equal(m->roles[1].label, "");
+    assert_int_equal(m->nkinds, 3);              /* core, work (file's default), admin (tasks come last) */
+    assert_string_equal(m->kinds[2], "admin");
+    assert_string_equal(m->kind_labels[2], "paperasse");
+    assert_string_equal(m->kind_groups[2], "gestion");
+    assert_string_equal(m->kind_groups[0], "");
+    assert_string_equal(m->kind_labels[1], "");
+    assert_string_equal(v->tools[0].label, "outil");
+    /* a task's label is its step's, and its own queue's */
+    assert_string_equal(rm_label_of(m, "activity", "count_the_till", "en", buf, sizeof buf), "compter la caisse");
+    assert_string_equal(rm_label_of(m, "queue", "count_the_till", "en", buf, sizeof buf), "compter la caisse");
+    assert_string_equal(rm_label_of(m, "queue", "advise", "en", buf, sizeof buf), "conseil aux lecteurs");
+    assert_string_equal(rm_label_of(m, "arrivals", "walk_in", "en", buf, sizeof buf), "walk in");
+    assert_string_equal(rm_label_of(m, "person", "book_seller#2", "en", buf, sizeof buf), "libraires #2");
+    assert_string_equal(rm_label_of(m, "person", "book_seller#2", "fr", buf, sizeof buf), "libraires nº 2");
+    assert_string_equal(rm_label_of(m, "person", "clerk_on_duty#1", "en", buf, sizeof buf), "clerk on duty #1");
+    assert_string_equal(rm_label_of(m, "role", "no_such_role", "en", buf, sizeof buf), "no such role");
+    assert_string_equal(rm_kind_label(m, "admin", "en", buf, sizeof buf), "paperasse");
+    assert_string_equal(rm_kind_label(m, "work", "en", buf, sizeof buf), "work");
+    assert_string_equal(rm_kind_label(m, "work", "fr", buf, sizeof buf), "travail");
+    assert_string_equal(rm_kind_label(v, "orders", "fr", buf, sizeof buf), "orders");
+    assert_string_equal(rm_variant_label(m, "baseline", "fr", buf, sizeof buf), "situation actuelle");
+    assert_string_equal(rm_variant_label(v, "with_t", "en", buf, sizeof buf), "avec « t »");
+    /* cut at a character, never inside one: "Le « x » 📚" is 16 bytes, the emoji 4 */
+    char small[15];
+    assert_string_equal(rm_shown(m->label, m->name, small, sizeof small), "Le « x » ");
+    char tiny[5];
+    assert_string_equal(rm_shown("«««", "x", tiny, sizeof tiny), "««");
+    assert_int_equal(rm_utf8_length("Le « x » 📚"), 10);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(malformed_scenarios_name_file_and_line),
@@ -390,6 +447,7 @@ int main(void) {
         cmocka_unit_test(params_and_set),
         cmocka_unit_test(time_helpers_follow_the_unit),
         cmocka_unit_test(a_variant_that_fails_can_be_kept_apart),
+        cmocka_unit_test(labels_reach_the_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
