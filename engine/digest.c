@@ -22,6 +22,8 @@ static const struct {
     {"queue", "length_mean", "people waiting, on average", "personnes en attente, en moyenne", COUNT},
     {"queue", "abandoned", "people who gave up waiting", "personnes parties avant leur tour", COUNT},
     {"queue", "balked", "people turned away (line full)", "personnes refoulées (file pleine)", COUNT},
+    {"queue", "waiting_at_closing", "people still waiting at closing time who give up before it opens",
+     "personnes encore en attente à la fermeture, qui renoncent avant la réouverture", COUNT},
     {"role", "utilization", "busy share of working time", "part du temps de travail occupée", SHARE},
     {"role", "share_", "time on ", "temps consacré à ", SHARE},
     {"role", "overtime", "overtime", "heures supplémentaires", TIME},
@@ -34,11 +36,15 @@ static const struct {
     {"arrivals", "wait_mean", "total wait per person", "attente totale par personne", TIME},
     {"arrivals", "cycle_time_mean", "time from arrival to exit", "temps de l'arrivée à la sortie", TIME},
     {"arrivals", "deadline_missed", "deadlines missed", "échéances manquées", COUNT},
+    {"arrivals", "uptake", "share who take a tool's way", "part qui passe par un outil", SHARE},
+    {"tool", "uptake", "share of the public who use it", "part du public qui l'utilise", SHARE},
+    {"tool", "adoption", "share of the staff who use it", "part de l'équipe qui l'utilise", SHARE},
 };
 
 static const struct { const char *element, *en, *fr, *fr_new; } subjects[] = {
     {"queue", "queue", "file", "nouvelle"}, {"role", "role", "rôle", "nouveau"},
     {"activity", "step", "étape", "nouvelle"}, {"arrivals", "arrivals", "arrivées", "nouvelles"},
+    {"tool", "tool", "outil", "nouvel"},
 };
 
 /* The words of (element, metric), or -1 when the digest leaves it out. */
@@ -194,7 +200,8 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         const char *el = rm_element_name(e->element);
         int main_metric = (e->element == RM_EL_QUEUE && strcmp(e->metric, "wait_mean") == 0) ||
                           (e->element == RM_EL_ROLE && strcmp(e->metric, "utilization") == 0) ||
-                          (e->element == RM_EL_ACTIVITY && strcmp(e->metric, "completed") == 0);
+                          (e->element == RM_EL_ACTIVITY && strcmp(e->metric, "completed") == 0) ||
+                          e->element == RM_EL_TOOL;   /* its uptake and adoption */
         int w = words_of(el, e->metric);
         if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
             continue;
