@@ -177,6 +177,23 @@ static char *new_sentence(const remous_results *res, int i, int w, int fr) {
     return strdup(out);
 }
 
+/* Whether a tool's uptake or adoption says something: the scenario set it
+ * (an uptake, or an adoption below 1 for someone), rather than everyone. */
+static int tool_told(const rm_model *m, const rm_metric *e) {
+    for (int t = 0; t < m->ntools; t++) {
+        const rm_tool *tool = &m->tools[t];
+        if (strcmp(tool->name, e->name) != 0)
+            continue;
+        if (strcmp(e->metric, "uptake") == 0)
+            return tool->has_uptake;
+        for (int r = 0; r < m->nroles; r++)
+            if (tool->adoption[r] < 1)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Whether the baseline has the element of metric e at all. */
 static int baseline_has(const remous_results *base, const rm_metric *e) {
     for (int i = 0; i < base->cat.n; i++)
@@ -201,7 +218,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         int main_metric = (e->element == RM_EL_QUEUE && strcmp(e->metric, "wait_mean") == 0) ||
                           (e->element == RM_EL_ROLE && strcmp(e->metric, "utilization") == 0) ||
                           (e->element == RM_EL_ACTIVITY && strcmp(e->metric, "completed") == 0) ||
-                          e->element == RM_EL_TOOL;   /* its uptake and adoption */
+                          (e->element == RM_EL_TOOL && tool_told(var->model, e));
         int w = words_of(el, e->metric);
         if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
             continue;
@@ -214,6 +231,8 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         int w = words_of(d->element, d->metric);
         if (d->variant != var->variant || !d->significant || w < 0)
             continue;
+        if (strcmp(d->metric, "uptake") == 0 && !var->model->has_uptake)
+            continue;                            /* everyone takes the tool's way: nothing to tell */
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
         lines[n++].text = change_sentence(d, w, var->model, fr);

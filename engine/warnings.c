@@ -12,8 +12,9 @@
 
 #include "results.h"
 
-/* Below this many items left per closing, a line's closings are not told. */
-#define LEFT_AT_CLOSING_MIN 0.05
+/* Fewer people left per closing than this (one every other day) are not
+ * told: a line that now and then keeps someone past closing is no slip. */
+#define LEFT_AT_CLOSING_MIN 0.5
 
 typedef enum { W_LEFT_AT_CLOSING, W_TOOL_STEP_UNREACHED, W_ROLE_NEVER_BUSY, W_ZERO_STEP_WITH_ROLE, W_VARIANT } wkind;
 

@@ -1,6 +1,7 @@
 -- An independent bookstore (the founding case of remous).
 --
--- Two booksellers run the shop, open Tuesday to Saturday, 10:00 to 19:00.
+-- Two booksellers run the shop, open Tuesday to Saturday, 10:00 to 19:00;
+-- they stay until 19:30 to serve the last readers and count the till.
 -- Readers walk in, browse, and many of them ask for advice: that is the
 -- heart of the trade, what the booksellers are there for. Then they buy at
 -- the counter, where the same booksellers take the payment. After closing,
@@ -27,7 +28,8 @@ scenario "Bookstore" {
             orders = { label = "online orders", group = "tool work" } },
 }
 
-calendar "shop" { "tue-sat 10:00-19:00" }
+calendar "door" { "tue-sat 10:00-19:00" }   -- when readers come in
+calendar "shop" { "tue-sat 10:00-19:30" }   -- when the booksellers work: they serve the last readers, then count the till
 
 role "bookseller" {
   label = "booksellers",
@@ -42,7 +44,7 @@ local busy = param("readers_per_hour", 12, { label = "Readers per hour at busy t
 arrivals "walk_in" {
   rate = { ["10:00"] = per_hour(busy / 2), ["12:00"] = per_hour(busy),
            ["14:00"] = per_hour(busy / 2), ["17:00"] = per_hour(busy) },
-  calendar = "shop",
+  calendar = "door",
   to = "browse",
   patience = uniform(10, 25),        -- how long a reader waits before leaving
   label = "readers walking in",
@@ -71,48 +73,52 @@ activity "checkout" {
 
 task "count_the_till" {             -- the next bookseller free stops to count it
   label = "counting the till",
-  every = "tue-sat 18:45",
+  every = "tue-sat 19:10",
   role = "bookseller",
   duration = 20,
   kind = "admin",
   priority = -1,                     -- before the readers waiting (priority 0)
 }
 
--- Online payment: orders arrive day and night and are prepared in the shop;
--- their buyers come to collect them at the counter, in a line of their own.
--- Not every bookseller takes to the order back-office: one who does not
--- hands the order over at the till, in the readers' line.
-local orders = param("orders_per_day", 15, { label = "Online orders per day", min = 0, max = 80 })
+-- Online payment. Some readers (the public's uptake: a share of them, not
+-- all) order and pay online, then come in only to collect their books, in
+-- a line of their own at the counter: they no longer browse, ask for
+-- advice or pay at the till. The bookseller fetches the order from the
+-- back, checks it and hands it over. Not every bookseller takes to the
+-- order back-office (the staff's adoption): one who does not hands the
+-- order over at the till, in the readers' line.
+local online = param("online_share", 0.3, { label = "Share of readers who order and pay online", min = 0, max = 1, step = 0.1 })
 tool "online_payment" {
   label = "online payment",
   description = "Readers order and pay online, then collect their books at the counter",
+  uptake = online,                 -- the public: share of the readers who pay online
   adoption = param("adoption", 0.8, { label = "Share of booksellers who use the order back-office", min = 0, max = 1, step = 0.1 }),
   learning = { start = 1.6, half_life = days(10) },
   training = hours(3),
   fallback = "checkout",
   apply = function()
-    arrivals "online_order" { rate = per_day(orders), to = "prepare_order" }
-    activity "prepare_order" { role = "bookseller", duration = normal(6, 2), kind = "orders" }
-    queue "pickup" {}
-    arrivals "collecting" { rate = per_day(orders), calendar = "shop", to = "handover", patience = uniform(10, 30) }
-    activity "handover" { role = "bookseller", queue = "pickup", duration = triangular(1, 2, 5), kind = "orders" }
-    -- the words people read in the report for what the tool adds
-    arrivals "online_order" { label = "online orders" }
-    activity "prepare_order" { label = "preparing orders" }
-    queue "prepare_order" { label = "orders waiting to be prepared" }   -- the step's own queue
+    arrivals "walk_in" { to = "handover" }    -- the route the tool changes: for `online` of the readers
     queue "pickup" { label = "the pickup line" }
-    arrivals "collecting" { label = "readers collecting an order" }
-    activity "handover" { label = "handing orders over" }
+    activity "handover" {
+      label = "handing orders over",
+      role = "bookseller", queue = "pickup",
+      duration = triangular(2, 4, 8),      -- fetch it from the back, check it, hand it over
+      kind = "orders",
+    }
   end,
 }
 
 variant "online payment" { tools = { "online_payment" } }
 
+variant "online payment, 60% of readers" {
+  label = "online payment, used by 60% of readers",
+  tools = { online_payment = { uptake = 0.6 } },
+}
+
 variant "online payment + pickup clerk" {
   tools = { "online_payment" },
   apply = function()
     role "pickup_clerk" { count = 1, calendar = "shop", label = "pickup clerk" }
-    activity "prepare_order" { role = { "pickup_clerk", "bookseller" } }
     activity "handover" { role = { "pickup_clerk", "bookseller" } }
   end,
 }

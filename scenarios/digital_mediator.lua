@@ -35,8 +35,9 @@ scenario "Digital mediator" {
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
 -- The digital desk, open to the public: every morning, Monday and Friday
--- afternoons (workshops on Tuesday and Thursday, outreach on Wednesday).
-calendar "public_desk" { "mon-fri 09:00-12:30", "mon,fri 13:30-17:30" }
+-- afternoons (workshops on Tuesday and Thursday, outreach on Wednesday);
+-- the last people come in half an hour before the mediator leaves.
+calendar "public_desk" { "mon-fri 09:00-12:00", "mon,fri 13:30-17:00" }
 
 role "mediator" {
   label = "digital mediator",
@@ -63,7 +64,7 @@ task "log_the_day" { every = "mon-fri 17:00", role = "mediator", duration = tria
 -- Colleagues' digital problems: served after the public (priority 1); after
 -- a few days they find another way, or give up.
 arrivals "colleagues" {
-  rate = per_hour(param("colleague_requests_per_week", 8, { label = "Colleagues' digital requests per week", min = 0, max = 40 }) / 37.5),
+  rate = per_week(param("colleague_requests_per_week", 8, { label = "Colleagues' digital requests per week", min = 0, max = 40 })),
   calendar = "office", to = "help_colleague",
   priority = 1,
   patience = uniform(days(1), days(5)),

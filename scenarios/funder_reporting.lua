@@ -31,8 +31,7 @@ scenario "Funder reporting" {
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
--- Streams with a calendar count time in open hours only: 7.5 hours a day.
-local function per_office_day(n) return per_hour(n / 7.5) end
+-- Under a calendar, per_day(n) is n on every open day, per_week(n) n a week.
 
 local workers = param("social_workers", 4, { label = "Social workers", min = 1, max = 15, step = 1 })
 role "social_worker" {
@@ -44,7 +43,7 @@ role "director" { count = 1, calendar = "office" }
 
 -- New people; who has waited three weeks without an appointment gives up.
 arrivals "people" {
-  rate = per_office_day(param("new_people_per_week", 48, { label = "New people per week", min = 1, max = 150 }) / 5),
+  rate = per_week(param("new_people_per_week", 48, { label = "New people per week", min = 1, max = 150 })),
   calendar = "office", to = "appointment",
   patience = uniform(days(10), days(21)),
 }
@@ -56,7 +55,7 @@ activity "case_notes" {
 activity "until_next_time" { duration = uniform(days(7), days(21)), next = "appointment" }
 
 -- The director: the team, the accounts, the board, the partners.
-arrivals "management" { rate = per_office_day(4), calendar = "office", to = "manage" }
+arrivals "management" { rate = per_day(4), calendar = "office", to = "manage" }
 activity "manage" { role = "director", duration = triangular(20, 45, 120), kind = "management" }
 
 -- The funder's tool: the notes are typed into it, then the indicators,

@@ -33,9 +33,7 @@ scenario "Grant applications" {
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
--- A stream with a calendar counts its time in opening hours only, so a
--- rate "per working day" is a rate per 7.5 open hours.
-local function per_office_day(n) return per_hour(n / 7.5) end
+-- Under a calendar, per_day(n) is n on every open day, per_week(n) n a week.
 
 role "director" {
   count = 1, calendar = "office",
@@ -50,18 +48,18 @@ role "deputy" {                      -- the activities coordinator
 
 -- The director's everyday work: the team, the accounts, the board, partners.
 local other = param("director_other_work", 4, { label = "Other requests to the director per day", min = 0, max = 10 })
-arrivals "management" { rate = per_office_day(other), calendar = "office", to = "manage" }
+arrivals "management" { rate = per_day(other), calendar = "office", to = "manage" }
 activity "manage" { role = "director", duration = triangular(15, 40, 120), kind = "management" }
 
 -- The coordinator's field work: workshops to prepare, families to meet.
-arrivals "field_work" { rate = per_office_day(5), calendar = "office", to = "workshops_and_families" }
+arrivals "field_work" { rate = per_day(5), calendar = "office", to = "workshops_and_families" }
 activity "workshops_and_families" { role = "deputy", duration = triangular(30, 60, 90), kind = "field" }
 
 -- Calls for projects: read the call and gather the documents, write (a few
 -- sessions of two or three hours), then file on the funder's portal.
 local calls = param("calls_per_week", 1, { label = "Calls for projects answered per week", min = 0.1, max = 4 })
 arrivals "calls" {
-  rate = per_office_day(calls / 5), calendar = "office", to = "prepare",
+  rate = per_week(calls), calendar = "office", to = "prepare",
   deadline = days(param("deadline_days", 21, { label = "Days between a call and its deadline", min = 5, max = 60 })),
 }
 activity "prepare" { role = "director", duration = triangular(45, 90, 180), kind = "applications", next = "write" }

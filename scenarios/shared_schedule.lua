@@ -35,8 +35,7 @@ scenario "Shared schedule" {
 
 calendar "office" { "mon-fri 08:30-12:30", "mon-fri 13:30-17:30" }
 calendar "rounds" { "mon-sat 08:00-12:00", "mon-sat 14:00-19:00" }
--- Streams with a calendar count time in open hours: 8 open hours a day here.
-local function per_office_day(n) return per_hour(n / 8) end
+-- Under a calendar, per_day(n) is n on every open day.
 
 role "coordinator" { count = 1, calendar = "office" }
 role "helper" {
@@ -54,12 +53,12 @@ arrivals "visits" {
 activity "visit" { role = "helper", duration = triangular(30, 60, 120), kind = "care" }
 
 -- The coordinator's other work: new people to assess, care plans, families.
-arrivals "follow_up" { rate = per_office_day(2), calendar = "office", to = "care_plans" }
+arrivals "follow_up" { rate = per_day(2), calendar = "office", to = "care_plans" }
 activity "care_plans" { role = "coordinator", duration = triangular(30, 60, 90), kind = "follow-up" }
 
 -- Schedule changes, handled today by phone with the paper schedule.
 arrivals "changes" {
-  rate = per_office_day(param("changes_per_day", 12, { label = "Schedule changes per day", min = 1, max = 40 })),
+  rate = per_day(param("changes_per_day", 12, { label = "Schedule changes per day", min = 1, max = 40 })),
   calendar = "office", to = "call_round",
 }
 activity "call_round" {

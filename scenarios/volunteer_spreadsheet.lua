@@ -34,8 +34,7 @@ scenario "Volunteer spreadsheet" {
 }
 
 calendar "evenings" { "mon-sun 19:00-22:30" }     -- volunteers' time: 3.5 hours a day
--- Streams with a calendar count time in open hours only: 3.5 hours an evening.
-local function per_evening(n) return per_hour(n / 3.5) end
+-- Under a calendar, per_day(n) is n on every open day: here, every evening.
 
 role "volunteer" {
   label = "volunteers",
@@ -47,7 +46,7 @@ role "keeper" { count = 1, calendar = "evenings", label = "keeper of the spreads
 
 -- Tips to check and document; a tip left too long goes stale and is dropped.
 arrivals "tips" {
-  rate = per_evening(param("tips_per_evening", 12, { label = "Tips received per evening", min = 1, max = 60 })),
+  rate = per_day(param("tips_per_evening", 12, { label = "Tips received per evening", min = 1, max = 60 })),
   calendar = "evenings", to = "document",
   patience = uniform(days(4), days(10)),
 }
