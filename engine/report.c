@@ -97,9 +97,10 @@ static const char *words_of_run(page *pg, const remous_results *res, char *buf, 
  * (STYLE.md), indexed by page.fr. */
 static const struct words {
     const char *not_computed;     /* before the error of a variant that did not compile */
+    const char *to_check;         /* the title of the model's warnings */
 } catalog[2] = {
-    {"This variant cannot be computed with these values: "},
-    {"Cette variante ne peut pas être calculée avec ces valeurs : "},
+    {"This variant cannot be computed with these values: ", "Points to check in the model"},
+    {"Cette variante ne peut pas être calculée avec ces valeurs : ", "Points à vérifier dans le modèle"},
 };
 
 /* Where the scenario declares the variant of results[v] (INT_MAX: nowhere). */
@@ -403,6 +404,23 @@ static void params_table(page *pg, const rm_comparison *cmp) {
     fputs("</table>\n", pg->f);
 }
 
+/* The slips the runs show in the model (warnings.c), if any. */
+static void warnings_list(page *pg, const rm_comparison *cmp) {
+    char **lines = NULL;
+    int n = rm_warnings(cmp, lang_of(pg), 1, &lines);
+    if (n > 0)
+        fprintf(pg->f, "<h2>%s</h2>\n<ul class=\"warnings\">\n", catalog[pg->fr].to_check);
+    for (int i = 0; i < n; i++) {
+        fputs("<li>", pg->f);
+        text(pg, lines[i]);
+        fputs("</li>\n", pg->f);
+        free(lines[i]);
+    }
+    if (n > 0)
+        fputs("</ul>\n", pg->f);
+    free(lines);
+}
+
 /* The whole page into f. */
 static void write_page(page *pg, const rm_comparison *cmp) {
     const remous_results *base = cmp->results[0];
@@ -433,6 +451,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
                 variant_box(pg, cmp, v++, 0);
         }
     }
+    warnings_list(pg, cmp);
     time_chart(pg, cmp);
     wait_chart(pg, cmp);
     fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));

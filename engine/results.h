@@ -60,9 +60,11 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
  * line and the array), -1 when out of memory (digest.c). */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
 
-/* The warnings of every run of cmp, in lang; returns how many (the caller
- * frees each line and the array), -1 when out of memory (warnings.c). */
-int rm_warnings(const rm_comparison *cmp, const char *lang, char ***lines);
+/* The warnings of every run of cmp, in lang, naming elements by their
+ * labels when `labelled` (a report), else by their names (the terminal);
+ * returns how many (the caller frees each line and the array), -1 when out
+ * of memory (warnings.c). */
+int rm_warnings(const rm_comparison *cmp, const char *lang, int labelled, char ***lines);
 
 /* The report page into f, with `controls` (HTML) under its title, or NULL
  * (report.c). */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "results.h"
 
 /* Fewer people left per closing than this (one every other day) are not
@@ -27,7 +28,7 @@ static const struct { const char *en, *fr; } words[] = {
         "réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)"},
     [W_TOOL_STEP_UNREACHED] = {
         "step \"%s\" of a tool is never reached in the run: check the routes that lead to it (an uptake of 0?)",
-        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent (une adoption du public à 0 ?)"},
+        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent (un uptake à 0 ?)"},
     [W_ROLE_NEVER_BUSY] = {
         "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
         "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais"},
@@ -106,8 +107,10 @@ static int holds(const remous_results *res, wkind kind, const char *name, double
     return 0;
 }
 
-/* The warnings of run v of cmp (0: the baseline) into w. */
-static void warn_run(const rm_comparison *cmp, int v, int fr, wlist *w) {
+/* The warnings of run v of cmp (0: the baseline) into w, naming elements by
+ * their labels when `labelled` (for people reading a report), else by the
+ * names the scenario file uses (for the facilitator who edits it). */
+static void warn_run(const rm_comparison *cmp, int v, int fr, int labelled, wlist *w) {
     const remous_results *res = cmp->results[v], *base = cmp->results[0];
     const rm_model *m = res->model;
     char text[1024], figure[32], line[1200];
@@ -127,12 +130,18 @@ static void warn_run(const rm_comparison *cmp, int v, int fr, wlist *w) {
                     if (*c == '.')
                         *c = ',';
             const char *format = fr ? words[kind].fr : words[kind].en;
+            const char *element = kind == W_LEFT_AT_CLOSING ? "queue" : kind == W_ROLE_NEVER_BUSY ? "role" : "activity";
+            char shown[512], run[512];
+            if (labelled)
+                name = rm_label_of(m, element, name, fr ? "fr" : "en", shown, sizeof shown);
             if (kind == W_LEFT_AT_CLOSING)
                 snprintf(text, sizeof text, format, name, figure);
             else
                 snprintf(text, sizeof text, format, name);
+            const char *variant = labelled ? rm_variant_label(m, res->variant, fr ? "fr" : "en", run, sizeof run)
+                                           : res->variant;
             if (v > 0)
-                snprintf(line, sizeof line, fr ? words[W_VARIANT].fr : words[W_VARIANT].en, res->variant, text);
+                snprintf(line, sizeof line, fr ? words[W_VARIANT].fr : words[W_VARIANT].en, variant, text);
             else
                 snprintf(line, sizeof line, "%s", text);
             add(w, line);
@@ -140,11 +149,11 @@ static void warn_run(const rm_comparison *cmp, int v, int fr, wlist *w) {
     }
 }
 
-int rm_warnings(const rm_comparison *cmp, const char *lang, char ***out) {
+int rm_warnings(const rm_comparison *cmp, const char *lang, int labelled, char ***out) {
     int fr = lang && strcmp(lang, "fr") == 0;
     wlist w = {NULL, 0, 0, 0};
     for (int v = 0; v < cmp->n; v++)
-        warn_run(cmp, v, fr, &w);
+        warn_run(cmp, v, fr, labelled, &w);
     if (w.oom) {
         for (int i = 0; i < w.n; i++)
             free(w.lines[i]);
@@ -157,7 +166,7 @@ int rm_warnings(const rm_comparison *cmp, const char *lang, char ***out) {
 
 void remous_print_warnings(const remous_comparison *cmp, FILE *out) {
     char **lines = NULL;
-    int n = rm_warnings(cmp, "en", &lines);
+    int n = rm_warnings(cmp, "en", 0, &lines);
     for (int i = 0; i < n; i++) {
         fprintf(out, "remous: warning: %s: %s\n", cmp->sc->path, lines[i]);
         free(lines[i]);

@@ -198,5 +198,49 @@ error_is slip8.lua 'remous: slip8.lua:9: variant "v": tools: faster: uptake must
 sed 's/uptak = 0.3/uptake = 0.3/' slip7.lua > slip9.lua
 error_is slip9.lua 'remous: slip9.lua:9: tool "faster": uptake is the share of the items (customers, households, applications) that take the routes its apply changes, but its apply changes no arrivals'"'"' to and no step'"'"'s next'
 
+# ------------------------------------------------------------ warnings ---
+# Slips a model should not hide: told on stderr by check, run and compare
+# (and in the report), never a change of exit code. Constant times: exact.
+cat > slips.lua <<'EOF'
+scenario "Desk" { horizon = weeks(2), replications = 2 }
+calendar "desk" { "mon-fri 09:00-17:00" }
+role "clerk" { calendar = "desk" }
+arrivals "visitors" { interarrival = 10, calendar = "desk", to = "help", patience = 60 }
+activity "help" { role = "clerk", duration = 15, kind = "core", label = "help at the desk" }
+activity "choose" { role = "clerk", duration = 0, next = "help" }
+arrivals "callers" { interarrival = 600, to = "choose" }
+tool "booking" {
+  uptake = 0,
+  apply = function()
+    arrivals "visitors" { to = "check" }
+    role "door" { calendar = "desk", label = "door volunteer" }
+    activity "check" { role = "door", duration = 1, next = "help" }
+  end,
+}
+variant "booking" { tools = { "booking" } }
+EOF
+cat > slips.expected <<'EOF'
+remous: warning: slips.lua: queue "help": when it closes, 5.9 people on average are still waiting and give up before it opens again (give its people the hours to finish, or stop arrivals earlier)
+remous: warning: slips.lua: step "choose" takes no time but needs a person: items wait in its line for nothing and its kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)
+remous: warning: slips.lua: with "booking": step "check" of a tool is never reached in the run: check the routes that lead to it (an uptake of 0?)
+remous: warning: slips.lua: with "booking": role "door" is never busy in the run: no step it does is reached, or it never works
+EOF
+"$remous" check slips.lua >out 2>err
+exactly "check with slips: exit 0, ok" "$?: $(cat out)" "0: slips.lua: ok"
+cmp -s err slips.expected && ok || { ko "check tells the four slips:"; diff slips.expected err; }
+"$remous" compare slips.lua --quiet --html slips.html >out 2>err
+exactly "compare with slips: exit 0, nothing on stdout with --quiet" "$?: $(cat out)" "0: "
+cmp -s err slips.expected && ok || { ko "compare tells the four slips:"; diff slips.expected err; }
+"$remous" run slips.lua --quiet >out 2>err
+exactly "run of the baseline tells its two" "$?: $(cat err)" "0: $(head -2 slips.expected)"
+grep -q '<li>queue &quot;help at the desk&quot;: when it closes, 5.9 people on average' slips.html && ok ||
+    ko "the report lists the slips, with labels"
+"$remous" compare slips.lua --quiet --lang fr --html slips_fr.html 2>/dev/null
+grep -q '<h2>Points à vérifier dans le modèle</h2>' slips_fr.html &&
+    grep -q "<li>avec « booking » : le rôle « door volunteer » n'est jamais occupé" slips_fr.html && ok ||
+    ko "the French report lists the slips in French"
+"$remous" check "$top/tests/scenarios/mmc.lua" >/dev/null 2>err
+exactly "a model without slips: no warning" "$(cat err)" ""
+
 echo "language: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
