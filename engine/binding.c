@@ -781,6 +781,9 @@ static void read_activities(reader *r, int t) {
         a->interruptible = lua_toboolean(L, -1);
         lua_pop(L, 1);
         a->switch_cost = get_number(L, at, "switch_cost");
+        lua_getfield(L, at, "no_patience");
+        a->no_patience = lua_toboolean(L, -1);
+        lua_pop(L, 1);
         lua_getfield(L, at, "resume");
         a->resume_anyone = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "anyone") == 0;
         lua_pop(L, 1);

@@ -74,6 +74,7 @@ typedef struct rm_activity {
     int nalts;
     int interruptible;        /* left for a more urgent item, resumed later */
     double switch_cost;       /* added to the rest of the step at each resumption */
+    int no_patience;          /* items waiting for it never give up (patience = false) */
     int resume_anyone;        /* interrupted: back to its queue for anyone of its roles
                                  (resume = "anyone"), not kept by the person (0, "same") */
     int tool;                 /* a tool step: index into the model's tools; -1: none */

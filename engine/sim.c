@@ -751,7 +751,7 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     if (qpush(s, act->queue, i) < 0)
         return fail_oom(s);
     it = &s->items[i];
-    if (s->m->arrivals[it->arrivals].has_patience &&
+    if (s->m->arrivals[it->arrivals].has_patience && !act->no_patience &&
         rm_heap_push(&s->cal, s->now + it->patience, EV_ABANDON, i, it->gen) < 0)
         return fail_oom(s);
     return serve_heads(s, act->queue);
@@ -983,7 +983,8 @@ static void count_closing(rm_sim *s, int qi) {
     uint32_t left = 0;
     for (uint32_t k = 0; k < q->len; k++) {
         const item *it = &s->items[q->heap[k]];
-        left += m->arrivals[it->arrivals].has_patience && it->t_enqueue + it->patience < reopens;
+        left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
+                it->t_enqueue + it->patience < reopens;
     }
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AT_CLOSING)] += left;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_CLOSINGS)]++;

@@ -489,6 +489,13 @@ function check.share(v)
   if type(v) ~= "number" or not (v >= 0 and v <= 1) then return "a share between 0 and 1" end
 end
 function check.fn(v) if type(v) ~= "function" then return "a function" end end
+-- A step's patience: only false (its waiting items never give up); the
+-- patience itself is the arrivals' own.
+function check.no_patience(v)
+  if v ~= false then
+    return "false (items waiting for this step never give up; how long people wait is the arrivals' patience)"
+  end
+end
 local function is_share(v) return type(v) == "number" and v >= 0 and v <= 1 end
 -- A tool's uptake: the share of the items (the public) that take its routes.
 function check.uptake(v)
@@ -556,7 +563,8 @@ local schemas = {
                attributes = "attributes", limit = "count", initial = "waiting", description = "string",
                label = "label" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
-               interruptible = "boolean", switch_cost = "nonneg", resume = "resume", description = "string",
+               interruptible = "boolean", switch_cost = "nonneg", resume = "resume", patience = "no_patience",
+               description = "string",
                label = "label" },
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
            priority = "number", description = "string", label = "label" },
@@ -1045,6 +1053,7 @@ function M.compile(variant_name)
       fail(at.resume, "%s: resume says who takes up an interrupted step; add interruptible = true, or remove resume", what)
     end
     a.resume = f.resume or "same"
+    a.no_patience = f.patience == false
     model.activities[i] = a
   end
 

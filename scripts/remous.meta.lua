@@ -13,7 +13,7 @@
 ---A sealed value made by a distribution function.
 
 ---@class remous.Rate
----A rate made by per_hour() or per_day().
+---A rate made by per_hour(), per_day() or per_week().
 
 ---@class remous.Item
 ---@field id integer The item's number (1, 2, ... within a replication).
@@ -124,10 +124,16 @@ function task(name) end
 ---@field start number Tool steps take this much longer at first (>= 1).
 ---@field half_life number The excess halves every half_life.
 
+---@class remous.Uptake
+---@field start number The share at t = 0.
+---@field final number The share it tends to.
+---@field half_life number The gap to the final share halves every half_life.
+
 ---@class remous.ToolFields
 ---@field description? string
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
----@field adoption? number Share of the people concerned who really use it (default 1).
+---@field uptake? number|remous.Uptake Share of the public (the items) that takes the routes its apply changes (default: all).
+---@field adoption? number|table<string, number> Share of the staff concerned who really use it, or per role (default 1).
 ---@field learning? remous.Learning
 ---@field training? number Working time each person concerned spends learning it, at the start.
 ---@field downtime? remous.Absence When the tool is unavailable.
@@ -140,7 +146,7 @@ function task(name) end
 function tool(name) end
 
 ---@class remous.VariantFields
----@field tools? string[] The tools it brings, applied in order.
+---@field tools? table<integer|string, string|{ uptake?: number|remous.Uptake, adoption?: number|table<string, number> }> The tools it brings, in order; or tool = { uptake = ... } to set them.
 ---@field apply? fun() What else it changes (declare names again to change them).
 ---@field description? string
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
@@ -226,9 +232,14 @@ rest = nil
 ---@param r number
 ---@return remous.Rate
 function per_hour(r) end
+---Under a calendar: r on every day it opens, spread over that day's open hours.
 ---@param r number
 ---@return remous.Rate
 function per_day(r) end
+---Under a calendar: r a week, spread over its open hours.
+---@param r number
+---@return remous.Rate
+function per_week(r) end
 
 ---@param n number
 ---@return number

@@ -155,6 +155,22 @@ EOF
 "$remous" run adoption.lua --variant crm --out adoption --quiet 2>err || ko "adoption: $(cat err)"
 exactly "adoption per role: 1 person in 3 uses it" "$(row adoption/summary.csv crm tool crm adoption)" "0.3333333333 0.3333333333 0.3333333333"
 
+# patience = false on a step: paperwork in a tray does not give up
+cat > tray.lua <<'EOF'
+scenario "Tray" { horizon = days(2), replications = 2 }
+role "clerk" {}
+arrivals "people" { interarrival = 10, to = "desk", patience = 5 }
+activity "desk" { duration = 1, next = "file" }
+activity "file" { role = "clerk", duration = 30, patience = false }
+EOF
+"$remous" run tray.lua --out tray --quiet 2>err || ko "tray: $(cat err)"
+exactly "patience = false: nobody gives up waiting for that step" "$(row tray/summary.csv baseline queue file abandoned)" "0 0 0"
+sed 's/, patience = false//' tray.lua > tray2.lua
+"$remous" run tray2.lua --out tray2 --quiet 2>err || ko "tray2: $(cat err)"
+if [ "$(row tray2/summary.csv baseline queue file abandoned | cut -d' ' -f1)" != 0 ]; then ok; else ko "without it, they give up there too"; fi
+sed 's/patience = false/patience = 30/' tray.lua > tray3.lua
+error_is tray3.lua 'remous: tray3.lua:5: activity "file": patience must be false (items waiting for this step never give up; how long people wait is the arrivals'"'"' patience), got 30'
+
 # --------------------------------------------------------------- slips ---
 cat > slip1.lua <<'EOF'
 scenario "x" { horizon = days(7) }

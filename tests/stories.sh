@@ -106,5 +106,23 @@ moves digital_mediator "internal half-day a week" arrivals public completed down
 moves digital_mediator "quota lowered" role mediator share_outreach down
 moves digital_mediator "quota lowered" arrivals colleagues cycle_time_mean down
 
+# Club registrations: the online form takes the volunteers away from
+# welcoming members, makes them key in the paper forms, and lands the
+# payments on the treasurer; the helper at the desk lands even more there.
+# The members' uptake grows week by week.
+compare club_registrations 20
+moves club_registrations "online form" role volunteer share_welcome down
+moves club_registrations "online form" activity enter_register duration_mean up
+moves club_registrations "online form" role treasurer utilization up
+moves club_registrations "online form + a helper at the desk" arrivals members abandoned down
+more_than club_registrations "online form + a helper at the desk" "online form" role treasurer utilization
+weekly=$(awk -F, '{ sub(/\r$/, "") } $1 == "online form" && $3 == "tool" && $5 == "uptake" { printf "%s ", $6 }' \
+         "$tmp/club_registrations/timeseries.csv")
+if echo "$weekly" | awk '{ for (i = 2; i <= NF; i++) if ($i <= $(i - 1)) exit 1; exit NF != 4 }'; then
+    ok
+else
+    ko "club_registrations: the members' uptake grows every week: $weekly"
+fi
+
 echo "stories: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
