@@ -99,15 +99,28 @@ static void subject(char *buf, size_t len, const rm_model *m, const char *elemen
     snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, label);
 }
 
+/* Whether model m has the kind. */
+static int has_kind(const rm_model *m, const char *kind) {
+    for (int k = 0; m && k < m->nkinds; k++)
+        if (strcmp(m->kinds[k], kind) == 0)
+            return 1;
+    return 0;
+}
+
 /* "time on advising readers" from the words and the metric (share_core):
- * the kind's label in model m. */
-static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, int fr) {
+ * the kind's label in model m, or in `other` when m has no such kind (a
+ * kind the variant no longer has: the baseline's words). */
+static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *metric, int fr) {
     const char *base = fr ? words[w].fr : words[w].en;
     size_t n = strlen(words[w].metric);
     char kind[256] = "";
     if (words[w].metric[n - 1] == '_')
-        rm_kind_label(m, metric + n, fr ? "fr" : "en", kind, sizeof kind);
+        rm_kind_label(has_kind(m, metric + n) || !other ? m : other, metric + n, fr ? "fr" : "en", kind, sizeof kind);
     snprintf(buf, len, "%s%s", base, kind);
+}
+
+static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, int fr) {
+    what2(buf, len, m, NULL, w, metric, fr);
 }
 
 const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
@@ -133,14 +146,14 @@ static int by_key(const void *a, const void *b) {
 }
 
 /* The sentence for one significant change, in the words of model m (the
- * variant's). */
-static char *change_sentence(const rm_delta *d, int w, const rm_model *m, int fr) {
-    char subj[300], wh[300], base[64], var[64], ci[64], pct[32], out[1024];
+ * variant's), or of the baseline's `base` for a kind m no longer has. */
+static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, int fr) {
+    char subj[300], wh[300], before[64], var[64], ci[64], pct[32], out[1024];
     quantity q = words[w].q;
     const char *unit = m->unit;
     subject(subj, sizeof subj, m, d->element, d->name, fr);
-    what(wh, sizeof wh, m, w, d->metric, fr);
-    shown(base, sizeof base, d->baseline_mean, q, unit, fr);
+    what2(wh, sizeof wh, m, base, w, d->metric, fr);
+    shown(before, sizeof before, d->baseline_mean, q, unit, fr);
     shown(var, sizeof var, d->variant_mean, q, unit, fr);
     figure(ci, sizeof ci, q == SHARE ? 100 * d->half : d->half, fr);
     const char *ci_unit = q == SHARE ? (fr ? " points" : " points") : "";
@@ -151,10 +164,10 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, int fr
         figure(pct, sizeof pct, 100 * fabs(d->relative), fr);
         if (fr)
             snprintf(out, sizeof out, "%s : %s : en %s de %s %% (%s → %s, ±%s%s)", subj, wh,
-                     d->delta > 0 ? "hausse" : "baisse", pct, base, var, ci, ci_unit);
+                     d->delta > 0 ? "hausse" : "baisse", pct, before, var, ci, ci_unit);
         else
             snprintf(out, sizeof out, "%s: %s: %s %s%% (%s → %s, ±%s%s)", subj, wh,
-                     d->delta > 0 ? "up" : "down", pct, base, var, ci, ci_unit);
+                     d->delta > 0 ? "up" : "down", pct, before, var, ci, ci_unit);
     }
     return strdup(out);
 }
@@ -235,7 +248,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
             continue;                            /* everyone takes the tool's way: nothing to tell */
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
-        lines[n++].text = change_sentence(d, w, var->model, fr);
+        lines[n++].text = change_sentence(d, w, var->model, base->model, fr);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     char **texts = calloc((size_t)n + 1, sizeof *texts);
