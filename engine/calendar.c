@@ -160,8 +160,9 @@ int rm_profile_multiply(const rm_profile *a, const rm_profile *b, rm_profile *ou
 typedef struct stretch { double start, len; int day; } stretch;
 
 /* cal's open time as stretches: neighbouring segments joined (across the
- * week's end too), then cut at midnights when a day long or more. At most
- * 2 * cal->n + 7 of them. */
+ * week's end too), each counting in the day it starts. A stretch longer
+ * than a day (open around the clock) is cut every 24 hours from its start,
+ * each piece counting in the day it starts. At most 2 * cal->n + 7 of them. */
 static int stretches_of(const rm_profile *cal, stretch *out) {
     double day = cal->week / 7;
     int n = 0;
@@ -177,17 +178,15 @@ static int stretches_of(const rm_profile *cal, stretch *out) {
     }
     int m = n;
     for (int i = 0; i < n; i++) {
-        if (out[i].len < day) {
-            out[i].day = (int)floor(out[i].start / day + RM_WEEK_EPSILON * 7) % 7;
-            continue;
+        double end = out[i].start + out[i].len;
+        if (out[i].len > day * (1 + RM_WEEK_EPSILON * 7)) {   /* more than a day: 24-hour pieces */
+            out[i].len = day;
+            for (double cut = out[i].start + day; cut < end - day * RM_WEEK_EPSILON * 7; cut += day)
+                out[m++] = (stretch){fmod(cut, cal->week), fmin(day, end - cut), 0};
         }
-        double end = out[i].start + out[i].len;   /* around the clock: cut at midnights */
-        double cut = (floor(out[i].start / day + RM_WEEK_EPSILON * 7) + 1) * day;
-        out[i].day = (int)floor(out[i].start / day + RM_WEEK_EPSILON * 7) % 7;
-        out[i].len = fmin(cut, end) - out[i].start;
-        for (; cut < end; cut += day)
-            out[m++] = (stretch){cut, fmin(cut + day, end) - cut, (int)lround(cut / day) % 7};
     }
+    for (int i = 0; i < m; i++)
+        out[i].day = (int)floor(out[i].start / day + RM_WEEK_EPSILON * 7) % 7;
     return m;
 }
 

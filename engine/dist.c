@@ -203,3 +203,18 @@ double rm_dist_mean(const rm_dist *d) {
     }
     return 0;
 }
+
+int rm_dist_always_zero(const rm_dist *d) {
+    switch (d->kind) {
+    case RM_CONSTANT: case RM_BERNOULLI: return d->p[0] == 0;
+    case RM_UNIFORM: return d->p[1] == 0;
+    case RM_NORMAL: return d->p[0] == 0 && d->p[1] == 0;
+    case RM_TRIANGULAR: return d->p[2] == 0;
+    case RM_EMPIRICAL:
+        for (size_t i = 0; i < d->nvalues; i++)
+            if (d->values[i] != 0)
+                return 0;
+        return d->nvalues > 0;
+    default: return 0;                            /* their means are > 0 */
+    }
+}

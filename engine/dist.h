@@ -48,6 +48,10 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
 /* One draw from d using stream r. */
 double rm_dist_sample(const rm_dist *d, rm_rng *r);
 
+/* Whether every draw of d is 0 (constant(0), uniform(0, 0), normal(0, 0),
+ * triangular(0, 0, 0), bernoulli(0), an empirical sample of zeros). */
+int rm_dist_always_zero(const rm_dist *d);
+
 /* The exact mean of d (truncation of the normal ignored). */
 double rm_dist_mean(const rm_dist *d);
 

@@ -114,6 +114,8 @@ static void visit(const rm_model *m, visitor *v) {
         double done = delta(v, rm_ca(l, a, RM_A_COMPLETED));
         emit(v, RM_EL_ACTIVITY, act->name, "completed", NULL, done);
         emit(v, RM_EL_ACTIVITY, act->name, "duration_mean", NULL, ratio(delta(v, rm_ca(l, a, RM_A_DURATION)), done));
+        if (act->tool >= 0)                      /* items that came to a tool's step */
+            emit(v, RM_EL_ACTIVITY, act->name, "reached", NULL, delta(v, rm_ca(l, a, RM_A_REACHED)));
         if (act->nroles > 0 && !v->periodic) {
             uint64_t top = 0, all = 0;
             if (st)
@@ -125,6 +127,9 @@ static void visit(const rm_model *m, visitor *v) {
             emit(v, RM_EL_ACTIVITY, act->name, "top_person_share", NULL, ratio((double)top, (double)all));
         }
     }
+    int routes = 0;                              /* the model has tool routes */
+    for (int t = 0; t < m->ntools; t++)
+        routes += m->tools[t].routes;
     for (int s = 0; s < m->narrivals; s++) {
         if (m->arrivals[s].hidden)
             continue;                            /* a task: reported as its step */
@@ -138,8 +143,9 @@ static void visit(const rm_model *m, visitor *v) {
         emit(v, RM_EL_ARRIVALS, n, "cycle_time_mean", NULL, ratio(delta(v, rm_cs(l, s, RM_S_CYCLE)), done));
         if (m->arrivals[s].deadline >= 0)
             emit(v, RM_EL_ARRIVALS, n, "deadline_missed", NULL, delta(v, rm_cs(l, s, RM_S_MISSED)));
-        emit(v, RM_EL_ARRIVALS, n, "uptake", NULL,
-             ratio(delta(v, rm_cs(l, s, RM_S_TOOL_ROUTE)), delta(v, rm_cs(l, s, RM_S_ARRIVED))));
+        if (routes)                              /* of its items at a tool's route, those who took one */
+            emit(v, RM_EL_ARRIVALS, n, "uptake", NULL,
+                 ratio(delta(v, rm_cs(l, s, RM_S_TOOL_ROUTE)), delta(v, rm_cs(l, s, RM_S_TOOL_MET))));
     }
     for (int t = 0; t < m->ntools; t++) {
         const rm_tool *tool = &m->tools[t];

@@ -341,6 +341,8 @@ static int at_tool_route(rm_sim *s, uint32_t i, int t) {
     item *it = &s->items[i];
     uint64_t bit = (uint64_t)1 << t;
     int takes = (it->uses & bit) != 0;
+    if (!it->met)
+        s->c[rm_cs(&s->st.lay, it->arrivals, RM_S_TOOL_MET)]++;
     if (!(it->met & bit)) {
         it->met |= bit;
         s->c[rm_ct(&s->st.lay, t, RM_T_MET)]++;
@@ -467,6 +469,18 @@ static int will_do(const rm_sim *s, int p, int a) {
     return t < 0 || (!s->tool_down[t] && s->adopts[(size_t)t * (size_t)s->m->npeople + (size_t)p]);
 }
 
+/* Item i enters tool t's fallback step. A tool without one never sends
+ * items there (the prelude requires one when an adoption is below 1 or the
+ * tool goes down): an internal error rather than a step that is not. */
+static int enter_fallback(rm_sim *s, uint32_t i, int t) {
+    int fb = s->m->tools[t].fallback;
+    if (fb == RM_NO_STEP) {
+        snprintf(s->err, sizeof s->err, "internal error: tool \"%s\" has no fallback step", s->m->tools[t].name);
+        return -1;
+    }
+    return enter_step(s, i, fb);
+}
+
 /* Sends item i, waiting in its queue or just arrived at a tool step that
  * will not be done, to the tool's fallback step. */
 static int to_fallback(rm_sim *s, uint32_t i) {
@@ -478,7 +492,7 @@ static int to_fallback(rm_sim *s, uint32_t i) {
         it->interrupted = 0;                     /* (what was done on it is lost) */
         qremove(s, i);
     }
-    return enter_step(s, i, s->m->tools[act->tool].fallback);
+    return enter_fallback(s, i, act->tool);
 }
 
 /* Person p works on item i (at its step) for d from now. */
@@ -713,8 +727,9 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     item *it = &s->items[i];
     it->activity = step;
     it->queue = -1;
+    s->c[rm_ca(&s->st.lay, step, RM_A_REACHED)]++;
     if (act->tool >= 0 && s->tool_down[act->tool])
-        return enter_step(s, i, s->m->tools[act->tool].fallback);
+        return enter_fallback(s, i, act->tool);
     if (act->nroles == 0) {                      /* a pure delay */
         double d;
         if (sample(s, &act->duration, &s->dur_rng[step], i, &d) < 0)
@@ -730,7 +745,7 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
         int p = take_idle(s, act);
         if (p >= 0 && !will_do(s, p, step)) {    /* taken by someone who does not use the tool */
             make_idle(s, p);
-            return enter_step(s, i, s->m->tools[act->tool].fallback);
+            return enter_fallback(s, i, act->tool);
         }
         if (p >= 0)
             return start_service(s, p, i);
@@ -984,7 +999,7 @@ static void count_closing(rm_sim *s, int qi) {
     for (uint32_t k = 0; k < q->len; k++) {
         const item *it = &s->items[q->heap[k]];
         left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
-                it->t_enqueue + it->patience < reopens;
+                !it->interrupted && it->t_enqueue + it->patience < reopens;
     }
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AT_CLOSING)] += left;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_CLOSINGS)]++;
@@ -1364,7 +1379,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
         for (int k = 0; k < act->nroles; k++) {
             const rm_role *role = &m->roles[act->roles[k]];
             for (int p = role->first_person; p < role->first_person + role->count; p++)
-                s->concerned[(size_t)act->tool * np + (size_t)p] = 1;
+                s->concerned[(size_t)act->tool * (size_t)m->npeople + (size_t)p] = 1;   /* as will_do reads it */
         }
     }
     for (int t = 0; t < m->ntools; t++) {

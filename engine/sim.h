@@ -41,9 +41,9 @@ typedef struct rm_hooks {
  * arrival stream, each person (RM_P_KIND0 + one per kind), each tool. */
 enum { RM_Q_SERVED, RM_Q_WAIT, RM_Q_AREA, RM_Q_ABANDONED, RM_Q_BALKED,
        RM_Q_AT_CLOSING, RM_Q_CLOSINGS, RM_Q_FIELDS };   /* items waiting at its closings; closings */
-enum { RM_A_COMPLETED, RM_A_DURATION, RM_A_FIELDS };
+enum { RM_A_COMPLETED, RM_A_DURATION, RM_A_REACHED, RM_A_FIELDS };
 enum { RM_S_ARRIVED, RM_S_COMPLETED, RM_S_ABANDONED, RM_S_BALKED, RM_S_MISSED, RM_S_WAIT,
-       RM_S_CYCLE, RM_S_TOOL_ROUTE, RM_S_FIELDS };          /* TOOL_ROUTE: items that took one */
+       RM_S_CYCLE, RM_S_TOOL_MET, RM_S_TOOL_ROUTE, RM_S_FIELDS };  /* items at a tool's route; that took one */
 enum { RM_T_MET, RM_T_TOOK, RM_T_FIELDS };   /* items at a route of the tool; those that took it */
 enum { RM_P_WORKING, RM_P_OVERTIME, RM_P_KIND0 };   /* then busy time by kind */
 

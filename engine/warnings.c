@@ -22,21 +22,22 @@ typedef enum { W_LEFT_AT_CLOSING, W_TOOL_STEP_UNREACHED, W_ROLE_NEVER_BUSY, W_ZE
 /* The words, per language: printf formats of the element's name (and a figure). */
 static const struct { const char *en, *fr; } words[] = {
     [W_LEFT_AT_CLOSING] = {
-        "queue \"%s\": when it closes, %s people on average are still waiting and give up before it "
-        "opens again (give its people the hours to finish, or stop arrivals earlier)",
-        "file « %s » : à la fermeture, %s personnes en moyenne attendent encore et renoncent avant la "
+        "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out "
+        "before it opens again (give its people the hours to finish, or stop arrivals earlier)",
+        "file « %s » : à la fermeture, %s en moyenne y attendent encore, et leur patience s'épuise avant la "
         "réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)"},
     [W_TOOL_STEP_UNREACHED] = {
-        "step \"%s\" of a tool is never reached in the run: check the routes that lead to it (an uptake of 0?)",
-        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent (un uptake à 0 ?)"},
+        "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
+        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent"},
     [W_ROLE_NEVER_BUSY] = {
         "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
         "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais"},
     [W_ZERO_STEP_WITH_ROLE] = {
-        "step \"%s\" takes no time but needs a person: items wait in its line for nothing and its kind shows as a "
-        "share of time; to route items, remove its role (a step without a role is a pure delay)",
-        "l'étape « %s » ne prend aucun temps mais demande une personne : on y attend pour rien et son type de travail "
-        "apparaît comme une part du temps ; pour orienter, retirez son rôle (une étape sans rôle est un simple délai)"},
+        "step \"%s\" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its "
+        "kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)",
+        "l'étape « %s » ne prend aucun temps mais demande une personne : ce qui y arrive attend quelqu'un de libre, "
+        "pour rien, et son type de travail apparaît comme une part du temps ; pour orienter, retirez son rôle (une "
+        "étape sans rôle est un simple délai)"},
     [W_VARIANT] = {"with \"%s\": %s", "avec « %s » : %s"},
 };
 
@@ -73,9 +74,9 @@ static double mean_of(const remous_results *res, const char *element, const char
     return r.mean;
 }
 
-/* A step that always takes no time: the constant 0. */
+/* A step that always takes no time (a hook's duration is not known here). */
 static int takes_no_time(const rm_activity *a) {
-    return a->duration.hook == RM_NO_HOOK && a->duration.dist.kind == RM_CONSTANT && a->duration.dist.p[0] == 0;
+    return a->duration.hook == RM_NO_HOOK && rm_dist_always_zero(&a->duration.dist);
 }
 
 /* Whether warning (kind, name) holds for run res; *figure for the closings. */
@@ -88,13 +89,20 @@ static int holds(const remous_results *res, wkind kind, const char *name, double
     case W_TOOL_STEP_UNREACHED:
         for (int a = 0; a < m->nactivities; a++)
             if (m->activities[a].tool >= 0 && strcmp(m->activities[a].name, name) == 0)
-                return mean_of(res, "activity", name, "completed") == 0;
+                return mean_of(res, "activity", name, "reached") == 0;
         return 0;
     case W_ROLE_NEVER_BUSY:
-        for (int r = 0; r < m->nroles; r++)
-            if (strcmp(m->roles[r].name, name) == 0 && m->roles[r].count > 0)
-                return mean_of(res, "role", name, "utilization") == 0 &&
-                       mean_of(res, "role", name, "overtime") == 0;
+        for (int r = 0; r < m->nroles; r++) {
+            if (strcmp(m->roles[r].name, name) != 0 || m->roles[r].count == 0)
+                continue;
+            if (!(mean_of(res, "role", name, "utilization") == 0 && mean_of(res, "role", name, "overtime") == 0))
+                return 0;
+            for (int a = 0; a < m->nactivities; a++)      /* its steps done, in no time: the step's slip */
+                for (int k = 0; k < m->activities[a].nroles; k++)
+                    if (m->activities[a].roles[k] == r && mean_of(res, "activity", m->activities[a].name, "completed") > 0)
+                        return 0;
+            return 1;
+        }
         return 0;
     case W_ZERO_STEP_WITH_ROLE:
         for (int a = 0; a < m->nactivities; a++)

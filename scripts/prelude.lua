@@ -42,6 +42,7 @@ local private = setmetatable({}, { __mode = "k" })
 -- A value as an error message shows it.
 local function show(v)
   if type(v) == "string" then return fmt("%q", v) end
+  if v ~= v then return "NaN" end
   if type(v) == "table" then return private[v] and private[v].label or "a table" end
   if type(v) == "function" then return "a function" end
   return tostring(v)
@@ -579,7 +580,8 @@ local schemas = {
 -- declared it }, and the calendars. The file writes into the baseline; a
 -- variant is a copy of it that its tools and its apply write into.
 local function new_store()
-  local store = { decls = {}, calendars = { order = {}, by = {} }, tools = {}, routes = {}, overrides = {} }
+  local store = { decls = {}, calendars = { order = {}, by = {} }, tools = {}, routes = {}, overrides = {},
+                  routing = {} }
   for kind in pairs(schemas) do store.decls[kind] = { order = {}, by = {} } end
   return store
 end
@@ -609,34 +611,50 @@ local baseline = new_store()
 local current = baseline          -- where declarations go now
 local current_tool = nil          -- the tool whose apply is running
 
+-- A field's value as declared, copied with raw access when it is a plain
+-- table (nested ones too; distributions, rates and functions are kept):
+-- the declaration keeps what was checked, whatever the scenario does later
+-- with its own table (an apply changing a split in place, say).
+local function plain_copy(v, depth)
+  if type(v) ~= "table" or private[v] or depth > 8 then return v end
+  local c = {}
+  for k, x in next, v do c[k] = plain_copy(x, depth + 1) end
+  return c
+end
+
 local function declare(kind, name, fields, at)
   local schema = schemas[kind]
   if type(fields) ~= "table" or is_dist(fields) then
     fail(at, "%s %q: write its fields in braces, e.g. %s %q { ... }", kind, name, kind, name)
   end
   local allowed = sorted_keys(schema)
+  local copied = {}
   for _, k in ipairs(sorted_keys(fields)) do
     if type(k) ~= "string" then
       fail(at, "%s %q: fields are written name = value (found a value without a name)", kind, name)
     end
     local checker = schema[k]
     if not checker then fail(at, "%s %q: unknown field %q%s", kind, name, k, suggest(k, allowed)) end
-    local v = fields[k]
+    local v = plain_copy(fields[k], 1)
     local expected = checker ~= "any" and check[checker](v)
     if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
+    copied[k] = v
   end
   local store = current.decls[kind]
   local d = store.by[name]
+  local existed = d ~= nil
   if not d then
     d = { name = name, where = at, fields = {}, at = {} }
     store.by[name] = d
     store.order[#store.order + 1] = name
   end
-  for k, v in pairs(fields) do
+  local only_route = existed                  -- a step declared again only to change where it leads
+  for k, v in pairs(copied) do
     d.fields[k], d.at[k] = v, at
+    if k ~= "next" and k ~= "label" then only_route = false end
   end
-  if current_tool and (kind == "activity" or kind == "task") then
-    d.tool = current_tool                       -- a tool step
+  if current_tool and (kind == "activity" or kind == "task") and not only_route then
+    d.tool = current_tool                       -- a tool step (a route it changes is a tool route)
   end
 end
 
@@ -764,22 +782,19 @@ local function routes_of(store)
   return seen
 end
 
--- The routes tool `tname`'s apply changed since `before`, recorded in the
--- store in the order the tools were applied: each item then follows the
--- tool's route or the one before it, by the tool's uptake.
-local function record_routes(store, tname, before)
-  local n = 0
+-- The routes tool `tname`'s apply changed since `before`, added to `into`
+-- (the store's routes, in the order the tools were applied: each item then
+-- follows the tool's route or the one before it, by the tool's uptake).
+local function record_routes(store, tname, before, into)
   for kind, field in pairs(route_fields) do
     for _, name in ipairs(store.decls[kind].order) do
       local old, d = before[kind][name], store.decls[kind].by[name]
       if old and not same_route(old.value, d.fields[field]) then
-        store.routes[#store.routes + 1] = { kind = kind, name = name, tool = tname, before = old.value,
+        into[#into + 1] = { kind = kind, name = name, tool = tname, before = old.value,
                                             before_at = old.at, after = d.fields[field], after_at = d.at[field] }
-        n = n + 1
       end
     end
   end
-  return n
 end
 
 -- The tools a variant lists, in order: the list first, then those given
@@ -821,7 +836,8 @@ local function variant_store(name)
   for _, tname in ipairs(list) do
     if listed[tname] then
       current = baseline
-      fail(v.at.tools, "variant %q: tool %q is listed twice", name, tname)
+      fail(v.at.tools, "variant %q: tool %q is listed twice%s", name, tname, overrides[tname]
+           and fmt(" (to give its uptake or adoption, list it once: %s = { ... })", tname) or "")
     end
     listed[tname] = true
     local t = tools.by[tname]
@@ -841,12 +857,28 @@ local function variant_store(name)
       local ok, err = pcall(t.fields.apply)
       current_tool = nil
       if not ok then current = baseline; error(err, 0) end
-      record_routes(store, tname, before)
+      local n = #store.routes
+      record_routes(store, tname, before, store.routes)
+      store.routing[tname] = #store.routes > n    -- (kept even if the variant's apply replaces them)
     end
   end
   if v.fields.apply then
+    local before = routes_of(store)
     local ok, err = pcall(v.fields.apply)
     if not ok then current = baseline; error(err, 0) end
+    -- a route the variant's own apply changes is the variant's, for every
+    -- item: no longer a tool's route
+    local mine = {}
+    record_routes(store, nil, before, mine)
+    local kept = {}
+    for _, r in ipairs(store.routes) do
+      local overridden = false
+      for _, m in ipairs(mine) do
+        if m.kind == r.kind and m.name == r.name then overridden = true end
+      end
+      if not overridden then kept[#kept + 1] = r end
+    end
+    store.routes = kept
   end
   current = baseline
   return store
@@ -1044,8 +1076,7 @@ function M.compile(variant_name)
     if c then a.next = compile_next(c.base, c.base_at, what) else a.next = compile_next(f.next, at.next, what) end
     a.alts = {}                                 -- the tools' routes, each for the items that use it
     for j, alt in ipairs(c and c.alts or {}) do
-      local last = j == #c.alts                 -- (the variant's apply may have changed it again)
-      a.alts[j] = { tool = alt.tool, next = compile_next(last and f.next or alt.route, last and at.next or alt.at, what) }
+      a.alts[j] = { tool = alt.tool, next = compile_next(alt.route, alt.at, what) }
     end
     a.interruptible = f.interruptible or false
     a.switch_cost = f.switch_cost or 0
@@ -1054,6 +1085,9 @@ function M.compile(variant_name)
     end
     a.resume = f.resume or "same"
     a.no_patience = f.patience == false
+    if a.no_patience and #a.roles == 0 then
+      fail(at.patience, "%s: patience = false is for a step items wait in line for; this one has no role, so nothing waits", what)
+    end
     model.activities[i] = a
   end
 
@@ -1067,8 +1101,7 @@ function M.compile(variant_name)
                                     or resolve_step(f.to, at.to, what .. ": to"),
                 limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {} }
     for j, alt in ipairs(c and c.alts or {}) do
-      local last = j == #c.alts
-      s.alts[j] = { tool = alt.tool, to = resolve_step(last and f.to or alt.route, last and at.to or alt.at, what .. ": to") }
+      s.alts[j] = { tool = alt.tool, to = resolve_step(alt.route, alt.at, what .. ": to") }
     end
     if f.interarrival ~= nil and f.rate ~= nil then
       fail(at.rate, "%s: give interarrival or rate, not both", what)
@@ -1150,8 +1183,6 @@ function M.compile(variant_name)
 
   -- the tools this variant applies, and their steps
   model.tools = {}
-  local routes_changed = {}
-  for _, r in ipairs(store.routes) do routes_changed[r.tool] = (routes_changed[r.tool] or 0) + 1 end
   for i, tname in ipairs(store.tools) do
     local t = tools.by[tname]
     local f, at = t.fields, t.at
@@ -1170,7 +1201,7 @@ function M.compile(variant_name)
       if check.uptake(uptake) then                -- changed since it was checked
         fail(uptake_at, "%s: uptake must be %s", what, check.uptake(uptake))
       end
-      if not routes_changed[tname] then
+      if not store.routing[tname] then
         fail(uptake_at, "%s: uptake is the share of the items (customers, households, applications) that "
              .. "take the routes its apply changes, but its apply changes no arrivals' to and no step's next", what)
       end

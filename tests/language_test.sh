@@ -112,7 +112,7 @@ same=$(awk -F, '$1 == "booking" && $3 == "activity" && ($4 == "book_online" || $
     END { for (k in v) { split(k, p, " "); if (p[1] == "book_online" && v["check_booking " p[2]] != v[k]) bad++ } print bad + 0 }' u0.5/replications.csv)
 exactly "uptake 0.5: who booked online is checked at the door, in every replication" "$same" 0
 near "a variant's own uptake: 30%" "$(row u0.5/summary.csv "30% book online" arrivals households uptake)" 0.3
-exactly "the baseline's uptake is 0" "$(row u0.5/summary.csv baseline arrivals households uptake)" "0 0 0"
+exactly "the baseline, without a tool, has no uptake" "$(row u0.5/summary.csv baseline arrivals households uptake)" ""
 
 # a growing uptake: week k's share is the mean of 0.6 - 0.5 * 2^(-t / 1 week) over the week
 cat > growing.lua <<'EOF'
@@ -170,6 +170,98 @@ sed 's/, patience = false//' tray.lua > tray2.lua
 if [ "$(row tray2/summary.csv baseline queue file abandoned | cut -d' ' -f1)" != 0 ]; then ok; else ko "without it, they give up there too"; fi
 sed 's/patience = false/patience = 30/' tray.lua > tray3.lua
 error_is tray3.lua 'remous: tray3.lua:5: activity "file": patience must be false (items waiting for this step never give up; how long people wait is the arrivals'"'"' patience), got 30'
+
+# two tools in a variant: each tool's people are its own (a tool listed
+# before another changes nothing of the other's figures)
+cat > two_tools.lua <<'EOF'
+scenario "Two tools" { horizon = days(3), replications = 3 }
+role "clerk" { count = 2 }
+arrivals "walk_in" { rate = per_hour(10), to = "desk" }
+activity "desk" { role = "clerk", duration = exponential(6) }
+tool "a" { apply = function() activity "note" { role = "clerk", duration = 1 } end }
+tool "b" { fallback = "exit", apply = function() activity "desk" { duration = exponential(5) } end }
+variant "a and b" { tools = { "a", "b" } }
+variant "b" { tools = { "b" } }
+EOF
+"$remous" run two_tools.lua --variant "a and b" --out ab --quiet 2>/dev/null || ko "two tools: exit $?"
+"$remous" run two_tools.lua --variant b --out b --quiet 2>/dev/null || ko "one tool: exit $?"
+exactly "a tool listed first changes nothing of the other's figures" \
+    "$(grep ',desk,' ab/summary.csv | cut -d, -f2-)" "$(grep ',desk,' b/summary.csv | cut -d, -f2-)"
+
+# a baseline step declared again only to change where it leads stays the
+# baseline's: uptake 0 is the baseline exactly, even with learning
+cat > reroute.lua <<'EOF'
+scenario "Reroute" { horizon = weeks(1), replications = 4 }
+role "clerk" { count = 2 }
+arrivals "walk_in" { rate = per_hour(10), to = "desk" }
+activity "desk" { role = "clerk", duration = exponential(6), next = "pay" }
+activity "pay" { role = "clerk", duration = exponential(3) }
+tool "online" { uptake = param("u", 0), learning = { start = 2, half_life = days(2) },
+  apply = function() activity "desk" { next = "web" } activity "web" { duration = 1 } end }
+variant "online" { tools = { "online" } }
+variant "paying elsewhere" { tools = { "online" }, apply = function() activity "desk" { next = "pay2" } end }
+variant "pay2 only" { apply = function() activity "desk" { next = "pay2" } end }
+activity "pay2" { role = "clerk", duration = exponential(3) }
+EOF
+"$remous" compare reroute.lua --out reroute --quiet 2>/dev/null || ko "reroute: exit $?"
+exactly "a step declared again for its route: uptake 0 gives the baseline's figures exactly" \
+    "$(awk -F, 'NR > 1 && $1 == "online" && $7 != 0' reroute/compare.csv | wc -l)" 0
+# a variant's own apply that changes a tool's route: its route, for everyone
+"$remous" compare reroute.lua --set u=0.5 --out reroute5 --quiet 2>/dev/null || ko "reroute 0.5: exit $?"
+exactly "the variant's own route is everyone's" \
+    "$(grep '^paying elsewhere,activity,pay2,' reroute5/summary.csv | cut -d, -f4-)" \
+    "$(grep '^pay2 only,activity,pay2,' reroute5/summary.csv | cut -d, -f4-)"
+exactly "nobody then takes the tool's route" "$(row reroute5/summary.csv "paying elsewhere" activity web completed)" "0 0 0"
+
+# the stream's uptake counts those who reached the tool's route, not those
+# who gave up before it
+cat > gave_up.lua <<'EOF'
+scenario "Gave up" { horizon = weeks(1), replications = 3 }
+role "clerk" { count = 1 }
+arrivals "walk_in" { rate = per_hour(12), to = "desk", patience = uniform(5, 15) }
+activity "desk" { role = "clerk", duration = exponential(6), next = "pay" }
+activity "pay" { duration = 1 }
+tool "online" { uptake = 0.5, apply = function() activity "desk" { next = "web" } activity "web" { duration = 1 } end }
+variant "online" { tools = { "online" } }
+EOF
+"$remous" run gave_up.lua --variant online --out gave_up --quiet 2>/dev/null || ko "gave up: exit $?"
+exactly "the stream's uptake is the tool's when one tool has routes" \
+    "$(row gave_up/summary.csv online arrivals walk_in uptake)" "$(row gave_up/summary.csv online tool online uptake)"
+
+# a table changed in place after its declaration changes nothing declared
+cat > in_place.lua <<'EOF'
+scenario "In place" { horizon = days(2), replications = 2 }
+role "clerk" { count = 3 }
+arrivals "walk_in" { rate = per_hour(10), to = "desk" }
+local split = { pay = 0.7, exit = 0.3 }
+activity "desk" { role = "clerk", duration = exponential(6), next = split }
+activity "pay" { role = "clerk", duration = exponential(3) }
+tool "online" { apply = function() split.pay = 0.2; split.web = 0.5; activity "web" { duration = 1 } end }
+variant "online" { tools = { "online" } }
+variant "none" {}
+EOF
+"$remous" compare in_place.lua --out in_place --quiet 2>err
+exactly "a split changed in place: the declared one holds in every variant" \
+    "$(grep -c '^none,activity,pay,completed' in_place/summary.csv) $(cat err)" \
+    '1 remous: warning: in_place.lua: with "online": step "web" of a tool is never reached in the run: check the routes that lead to it'
+
+# a step's no time, however written; a tool step reached but never done is reached
+cat > no_time.lua <<'EOF'
+scenario "No time" { horizon = days(2), replications = 1 }
+role "clerk" {}
+arrivals "a" { interarrival = 60, to = "sort" }
+activity "sort" { role = "clerk", duration = uniform(0, 0), next = "long" }
+activity "long" { duration = 10 }
+tool "slow" { uptake = 0.5, apply = function() arrivals "a" { to = "wait" } activity "wait" { duration = days(5) } end }
+variant "slow" { tools = { "slow" } }
+EOF
+"$remous" check no_time.lua >/dev/null 2>err
+exactly "uniform(0, 0) with a role is a step of no time; a tool step under way is reached" "$(cat err)" \
+    'remous: warning: no_time.lua: step "sort" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)'
+sed 's/activity "long" { duration = 10 }/activity "long" { duration = 10, patience = false }/' no_time.lua > no_wait.lua
+error_is no_wait.lua 'remous: no_wait.lua:5: activity "long": patience = false is for a step items wait in line for; this one has no role, so nothing waits'
+sed 's/tools = { "slow" }/tools = { "slow", slow = { uptake = 0.2 } }/' no_time.lua > twice.lua
+error_is twice.lua 'remous: twice.lua:7: variant "slow": tool "slow" is listed twice (to give its uptake or adoption, list it once: slow = { ... })'
 
 # --------------------------------------------------------------- slips ---
 cat > slip1.lua <<'EOF'
@@ -236,9 +328,9 @@ tool "booking" {
 variant "booking" { tools = { "booking" } }
 EOF
 cat > slips.expected <<'EOF'
-remous: warning: slips.lua: queue "help": when it closes, 5.9 people on average are still waiting and give up before it opens again (give its people the hours to finish, or stop arrivals earlier)
-remous: warning: slips.lua: step "choose" takes no time but needs a person: items wait in its line for nothing and its kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)
-remous: warning: slips.lua: with "booking": step "check" of a tool is never reached in the run: check the routes that lead to it (an uptake of 0?)
+remous: warning: slips.lua: queue "help": when it closes, 5.9 on average are still waiting there, and their patience runs out before it opens again (give its people the hours to finish, or stop arrivals earlier)
+remous: warning: slips.lua: step "choose" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)
+remous: warning: slips.lua: with "booking": step "check" of a tool is never reached in the run: check the routes that lead to it
 remous: warning: slips.lua: with "booking": role "door" is never busy in the run: no step it does is reached, or it never works
 EOF
 "$remous" check slips.lua >out 2>err
@@ -249,7 +341,7 @@ exactly "compare with slips: exit 0, nothing on stdout with --quiet" "$?: $(cat 
 cmp -s err slips.expected && ok || { ko "compare tells the four slips:"; diff slips.expected err; }
 "$remous" run slips.lua --quiet >out 2>err
 exactly "run of the baseline tells its two" "$?: $(cat err)" "0: $(head -2 slips.expected)"
-grep -q '<li>queue &quot;help at the desk&quot;: when it closes, 5.9 people on average' slips.html && ok ||
+grep -q '<li>queue &quot;help at the desk&quot;: when it closes, 5.9 on average are still waiting there' slips.html && ok ||
     ko "the report lists the slips, with labels"
 "$remous" compare slips.lua --quiet --lang fr --html slips_fr.html 2>/dev/null
 grep -q '<h2>Points à vérifier dans le modèle</h2>' slips_fr.html &&

@@ -261,6 +261,24 @@ static void per_open_day(void **state) {
     assert_near(rm_profile_integral(&rate, 0, WEEK), 210, 1e-9);
     rm_profile_free(&rate);
     rm_profile_free(&cal);
+    /* a 24-hour stretch is one day, like one of 23 h 59; longer ones are cut
+     * every 24 hours from their start */
+    static const struct { const char *specs[4]; double per_week; } long_days[] = {
+        {{"mon 06:00-24:00", "tue 00:00-06:00"}, 10},
+        {{"mon 06:00-24:00", "tue 00:00-05:59"}, 10},
+        {{"mon-fri 06:00-22:00", "mon-fri 22:00-06:00"}, 50},          /* Monday 06:00 to Saturday 06:00 */
+        {{"sun 12:00-24:00", "mon 00:00-23:00", "mon 23:00-24:00", "tue 00:00-01:00"}, 20},   /* 37 hours */
+    };
+    for (size_t c = 0; c < sizeof long_days / sizeof long_days[0]; c++) {
+        rm_profile_init(&cal, WEEK, 0);
+        for (int i = 0; i < 4 && long_days[c].specs[i]; i++)
+            if (rm_calendar_parse(&cal, long_days[c].specs[i], err, sizeof err) < 0)
+                fail_msg("%s", err);
+        assert_int_equal(rm_profile_per_open_day(&cal, 10, &rate), 0);
+        assert_near(rm_profile_integral(&rate, 0, WEEK), long_days[c].per_week, 1e-9);
+        rm_profile_free(&rate);
+        rm_profile_free(&cal);
+    }
     /* per_week(n): n a week over the open hours, shared by their length */
     cal = parsed("tue-sat 10:00-19:00");
     assert_int_equal(rm_profile_per_open_week(&cal, 90, &rate), 0);

@@ -58,7 +58,6 @@ static void files_are_exactly_as_the_contract_says(void **state) {
         "baseline,arrivals,a,balked,0,0,0,0,2\r\n"
         "baseline,arrivals,a,wait_mean,0,0,0,0,2\r\n"
         "baseline,arrivals,a,cycle_time_mean,5,5,5,0,2\r\n"
-        "baseline,arrivals,a,uptake,0,0,0,0,2\r\n"
         "baseline,scenario,exact,events,19,19,19,0,2\r\n");
 
     snprintf(path, sizeof path, "%s/params.csv", dir);
