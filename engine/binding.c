@@ -865,6 +865,22 @@ static void read_calendars(reader *r, int t) {
     lua_pop(L, 1);
 }
 
+/* Stream s now arrives at the rate profile *rate (made, when rc is 0):
+ * exponential(1) gaps spread by it. */
+static void follow_rate(reader *r, rm_arrivals *s, rm_profile *rate, int rc) {
+    if (rc < 0) {
+        r->oom = 1;
+    } else {
+        rm_profile_free(&s->profile);
+        s->profile = *rate;
+    }
+    s->timing = RM_RATES;
+    double one = 1;
+    char err[64];
+    rm_dist_init(&s->interarrival, RM_EXPONENTIAL, &one, err, sizeof err);
+    s->has_interarrival = 1;
+}
+
 /* How stream s spaces its arrivals: plain gaps, gaps in open time, or a
  * rate by time of day (times its calendar). */
 static void read_timing(reader *r, int t, rm_arrivals *s) {
@@ -894,17 +910,7 @@ static void read_timing(reader *r, int t, rm_arrivals *s) {
         rm_profile rate;
         int rc = strcmp(per_open, "day") == 0 ? rm_profile_per_open_day(&m->calendars[cal], n, &rate)
                                               : rm_profile_per_open_week(&m->calendars[cal], n, &rate);
-        if (rc < 0) {
-            r->oom = 1;
-        } else {
-            rm_profile_free(&s->profile);
-            s->profile = rate;
-        }
-        s->timing = RM_RATES;
-        double one = 1;
-        char err[64];
-        rm_dist_init(&s->interarrival, RM_EXPONENTIAL, &one, err, sizeof err);
-        s->has_interarrival = 1;
+        follow_rate(r, s, &rate, rc);
     }
     lua_pop(L, 1);
     int n = push_array(L, t, "rates");
@@ -926,18 +932,8 @@ static void read_timing(reader *r, int t, rm_arrivals *s) {
                     r->oom = 1;
         }
         rm_profile both;
-        if (rm_profile_multiply(&s->profile, &rates, &both) < 0)
-            r->oom = 1;
-        else {
-            rm_profile_free(&s->profile);
-            s->profile = both;
-        }
+        follow_rate(r, s, &both, rm_profile_multiply(&s->profile, &rates, &both));
         rm_profile_free(&rates);
-        s->timing = RM_RATES;
-        double one = 1;
-        char err[64];
-        rm_dist_init(&s->interarrival, RM_EXPONENTIAL, &one, err, sizeof err);
-        s->has_interarrival = 1;
     }
     lua_pop(L, 1);
 }
