@@ -65,6 +65,80 @@ void rm_svg_text(FILE *f, const char *s, size_t max) {
 
 static void svg_text(page *pg, const char *s, size_t max) { rm_svg_text(pg->f, s, max); }
 
+/* A number as the page's language writes it: printf's `format` (whole
+ * from 100 on: never 2.02e+03), with a decimal comma in French. */
+static const char *num(const page *pg, char *buf, size_t len, const char *format, double v) {
+    snprintf(buf, len, fabs(v) >= 99.5 ? "%.0f" : format, v);
+    if (pg->fr)
+        for (char *c = buf; *c; c++)
+            if (*c == '.')
+                *c = ',';
+    return buf;
+}
+
+/* How many lines of at most `width` characters s takes when wrapped at its
+ * spaces (a word longer than a line has a line of its own). */
+static int wrapped_lines(const char *s, size_t width) {
+    int lines = 1;
+    size_t used = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *end = s;
+        while (*end && *end != ' ')
+            end++;
+        char word[512];
+        size_t n = (size_t)(end - s) < sizeof word - 1 ? (size_t)(end - s) : sizeof word - 1;
+        memcpy(word, s, n);
+        word[n] = '\0';
+        size_t w = rm_utf8_length(word);
+        if (used > 0 && used + 1 + w > width) {
+            lines++;
+            used = w;
+        } else {
+            used += (used > 0) + w;
+        }
+        s = end;
+    }
+    return lines;
+}
+
+/* s as SVG text at (x, y), wrapped at its spaces into lines of at most
+ * `width` characters, `step` apart: never cut. */
+static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width) {
+    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", x, y, size);
+    size_t used = 0;
+    int first = 1;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        const char *end = s;
+        while (*end && *end != ' ')
+            end++;
+        char word[512];
+        size_t n = (size_t)(end - s) < sizeof word - 1 ? (size_t)(end - s) : sizeof word - 1;
+        memcpy(word, s, n);
+        word[n] = '\0';
+        size_t w = rm_utf8_length(word);
+        if (first) {
+            fprintf(pg->f, "<tspan x=\"%d\">", x);
+            used = w;
+        } else if (used + 1 + w > width) {
+            fprintf(pg->f, "</tspan><tspan x=\"%d\" dy=\"%d\">", x, step);
+            used = w;
+        } else {
+            fputc(' ', pg->f);
+            used += 1 + w;
+        }
+        text(pg, word);
+        first = 0;
+        s = end;
+    }
+    fputs(first ? "</text>\n" : "</tspan></text>\n", pg->f);
+}
+
 /* What people read for an element the runs have: the first label a run
  * gives it (a variant may label what it adds), else its name. */
 static const char *words_of_element(const rm_comparison *cmp, const char *element, const char *name,
@@ -269,8 +343,15 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
             strcmp(unit, "second") == 0 ? tr(pg, "seconds", "secondes") : "minutes",
             tr(pg, "Each queue has its own scale; the whiskers show the 95% interval.",
                "Chaque file a sa propre échelle ; les moustaches montrent l'intervalle à 95 %."));
-    int label = 260, width = 520, bar = 22, gap = 6, y = 10;
-    int height = 10 + nq * (cmp->n * (bar + gap) + 22) + 10;
+    int label = 260, width = 520, bar = 22, gap = 6, y = 10, line = 15;
+    size_t chars = 32;                                  /* a run's name: wrapped in its column */
+    char words[256];
+    int rows = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
+        rows += (lines * line > bar ? lines * line : bar) + gap;
+    }
+    int height = 10 + nq * (rows + 22) + 10;
     fprintf(pg->f, "<svg class=\"chart chart-wait\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 90, height);
     for (int q = 0; q < nq; q++) {
         double top = 0;
@@ -281,16 +362,15 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
         }
         if (!(top > 0))
             top = 1;
-        char words[256];
         fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
         svg_text(pg, words_of_element(cmp, "queue", queues[q], words, sizeof words), 80);
         fputs("</text>\n", pg->f);
         y += 18;
         for (int v = 0; v < cmp->n; v++) {
             double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
-            fprintf(pg->f, "<text x=\"12\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-            svg_text(pg, words_of_run(pg, cmp->results[v], words, sizeof words), 32);
-            fputs("</text>\n", pg->f);
+            const char *name = words_of_run(pg, cmp->results[v], words, sizeof words);
+            int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
+            svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
             if (!isnan(w)) {
                 double x1 = label + width * w / top;
                 fprintf(pg->f, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
@@ -302,10 +382,12 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
                                    "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\"/>\n",
                             lo, hi, y + bar / 2, y + bar / 2, lo, lo, y + 4, y + bar - 4, hi, hi, y + 4, y + bar - 4);
                 }
-                fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.3g</text>\n",
-                        fmax(x1, label + width * (w + (isnan(half) ? 0 : half)) / top) + 6, y + bar / 2 + 5, w);
+                char figure[32];
+                fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%s</text>\n",
+                        fmax(x1, label + width * (w + (isnan(half) ? 0 : half)) / top) + 6, y + bar / 2 + 5,
+                        num(pg, figure, sizeof figure, "%.3g", w));
             }
-            y += bar + gap;
+            y += row + gap;
         }
         y += 4;
     }
@@ -335,18 +417,30 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
         return;
     if (top <= 0)
         top = 1;
-    int left = 50, width = 700, height = 180;
-    char words[256];
+    int left = 70, width = 680, height = 180;
+    char words[256], figure[32];
+    const rm_model *m = cmp->results[0]->model;
+    double period = cmp->results[0]->period, week = 604800 / m->unit_seconds, day = 86400 / m->unit_seconds;
+    /* the time axis: weeks or days numbered from the start, else periods */
+    const char *each = fabs(period - week) < 1e-9 * week ? tr(pg, "weeks", "semaines")
+                     : fabs(period - day) < 1e-9 * day ? tr(pg, "days", "jours") : tr(pg, "periods", "périodes");
     fprintf(pg->f, "<h3>");
     text(pg, words_of_element(cmp, "queue", queue, words, sizeof words));
-    fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 40);
+    fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 48);
     fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
                    "<line x1=\"%d\" x2=\"%d\" y1=\"10\" y2=\"%d\" stroke=\"#888\"/>"
-                   "<text x=\"%d\" y=\"16\" font-size=\"12\" text-anchor=\"end\">%.2g</text>"
-                   "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>"
-                   "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
-            left, left + width, height, height, left, left, height, left - 6, top, left - 6, height,
-            left, height + 28, tr(pg, "period by period, from the start", "période par période, depuis le début"));
+                   "<text x=\"%d\" y=\"16\" font-size=\"12\" text-anchor=\"end\">%s</text>"
+                   "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>\n",
+            left, left + width, height, height, left, left, height, left - 6,
+            num(pg, figure, sizeof figure, "%.2g", top), left - 6, height);
+    fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">%s</text>\n",
+            height / 2 + 5, height / 2 + 5, tr(pg, "people waiting", "personnes en attente"));
+    int every = (periods + 11) / 12;                    /* at most a dozen numbers on the axis */
+    for (int k = 0; k < periods; k += every)
+        fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%d</text>\n",
+                left + width * (k + 0.5) / periods, height + 16, k + 1);
+    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>\n",
+            left + width / 2, height + 38, each);
     for (int v = 0; v < cmp->n; v++) {
         const remous_results *res = cmp->results[v];
         for (int i = 0; i < res->tcat.n; i++) {
