@@ -1,0 +1,703 @@
+/* Lua's error messages in the words of a scenario (see lua_errors.h).
+ *
+ * Lua 5.4 says where its parser gave up: "'}' expected (to close '{' at
+ * line 28) near 'calendar'" is about line 30, where the token calendar is,
+ * while the comma is missing at the end of line 29. Each rule below reads
+ * one of Lua's messages (llex.c, lparser.c, ldebug.c wording), looks at the
+ * source lines around, and names the line to change and what to type. When
+ * no rule applies the message stays as Lua wrote it. */
+#include "lua_errors.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ words ---- */
+
+/* The words a person reads, in one place (a translation goes here). */
+static const struct {
+    const char *comma_end, *comma_before, *equals_between, *brace_end, *brace_eof, *closer_before,
+        *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_open, *fr_time, *unit,
+        *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_eq,
+        *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
+        *decimal_comma, *end_missing;
+} say = {
+    .comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
+    .comma_before = "a comma is probably missing before %s",
+    .equals_between = "an \"=\" is probably missing between \"%s\" and %s",
+    .brace_end = "a \"%c\" is probably missing at the end of this line (to close the \"%c\" of %s)",
+    .brace_eof = "a \"%c\" is missing at the end of the file (to close the \"%c\" of %s)",
+    .closer_before = "a \"%c\" is probably missing before %s",
+    .of_line = "line %d",
+    .of_this_line = "this line",
+    .unfinished = "a closing %c is missing: the text %c%s runs to the end of the line",
+    .unfinished_eof = "a closing quote is missing: the text runs to the end of the file",
+    .long_open = "the %s opened with \"%s\" on this line is never closed (\"%s\" is missing)",
+    .fr_time = "%s is not a time remous reads: write \"%s\" (in quotes, with a colon)",
+    .unit = "%s is not a number: write %s(%.*s)",
+    .not_number = "%s is not a number: write a number as 12 or 2.5 (digits, a dot for decimals)",
+    .not_word = "\"%s\" is not a word of the %s language%s",
+    .did_you_mean = " (did you mean \"%s\"?)",
+    .quote = "%s is a typographic quote (pasted from a word processor?): type a plain %c instead",
+    .fr_quote = "%s is a French quotation mark: type a plain \" instead",
+    .nbsp = "this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space",
+    .dash = "%s is a typographic dash: type a plain - instead",
+    .odd_byte = "this line has a character that is not plain text (byte \\%d) outside quotes: retype it",
+    .decl_eq = "remove the \"=\": a declaration is written %s \"%s\" { ... }",
+    .unquoted = "the name after %s goes in quotes: %s \"%s\"",
+    .value_missing = "a value is missing after \"%s =\"",
+    .closes_nothing = "this \"%s\" closes nothing: remove it",
+    .compare = "\"=\" gives a value; to compare two values write \"==\"",
+    .quoted_key = "a name in quotes cannot be set with \"=\": write %s = ... or [\"%s\"] = ...",
+    .time_key = "a time of day is written in quotes and brackets: [\"%s\"] = ...",
+    .field_eqeq = "%sa field is set with one \"=\": write %s = %s, not %s == %s",
+    .decimal_comma = "%s%s is read as two numbers: a decimal is written with a dot, %s",
+    .end_missing = "the %s that starts on this line is never closed: an \"end\" is missing",
+};
+
+/* -------------------------------------------------------- suggestions ---- */
+
+#define MAX_WORD 64
+
+/* Edit distance with transpositions, as the prelude's distance(). */
+static int distance(const char *a, const char *b) {
+    int na = (int)strlen(a), nb = (int)strlen(b);
+    int d[MAX_WORD + 1][MAX_WORD + 1];
+    for (int i = 0; i <= na; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= nb; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= na; i++)
+        for (int j = 1; j <= nb; j++) {
+            int best = d[i - 1][j] + 1, cost = a[i - 1] != b[j - 1];
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best)
+                best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[na][nb];
+}
+
+const char *rm_lua_suggest(const char *name, const char *const *words, int n) {
+    int len = (int)strlen(name);
+    if (len == 0 || len > MAX_WORD)
+        return NULL;
+    const char *best = NULL;
+    int bestd = (len / 3 > 1 ? len / 3 : 1) + 1;
+    for (int i = 0; i < n; i++) {
+        if (strlen(words[i]) > MAX_WORD || strcmp(words[i], name) == 0)
+            continue;
+        int d = distance(name, words[i]);
+        if (d < bestd && d < len)
+            best = words[i], bestd = d;
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------ source ---- */
+
+/* A message taken apart: "FILE:LINE: head near 'tok'". */
+typedef struct {
+    const char *file;         /* the file to print */
+    int line;                 /* Lua's line */
+    const char *text;         /* after "LINE: " */
+    const char *src;          /* the file's text, or NULL when the message is about another file */
+    size_t len;
+    char tok[160];            /* the token Lua quoted, without its quotes ("" when none) */
+    int eof;                  /* ... near <eof> */
+} lua_msg;
+
+/* Line n (1-based) of the source: start and length (without "\r\n"). */
+static int get_line(const lua_msg *m, int n, const char **s, size_t *l) {
+    if (!m->src || n < 1)
+        return 0;
+    const char *p = m->src, *end = m->src + m->len;
+    for (int k = 1; k < n; k++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p)
+            return 0;
+        p++;
+    }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!e)
+        e = end;
+    if (e > p && e[-1] == '\r')
+        e--;
+    *s = p;
+    *l = (size_t)(e - p);
+    return 1;
+}
+
+/* Columns of leading white space (a tab to the next multiple of 8); -1
+ * for a line with no code (blank, or only a comment). */
+static int indent_of(const char *s, size_t l) {
+    int col = 0;
+    size_t i = 0;
+    for (; i < l && (s[i] == ' ' || s[i] == '\t'); i++)
+        col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    if (i == l || (i + 1 < l && s[i] == '-' && s[i + 1] == '-'))
+        return -1;
+    return col;
+}
+
+static int is_code(const lua_msg *m, int n) {
+    const char *s;
+    size_t l;
+    return get_line(m, n, &s, &l) && indent_of(s, l) >= 0;
+}
+
+/* The last line with code before line n, or 0. */
+static int code_before(const lua_msg *m, int n) {
+    for (int k = n - 1; k >= 1; k--)
+        if (is_code(m, k))
+            return k;
+    return 0;
+}
+
+static int last_code_line(const lua_msg *m) {
+    int n = 1;
+    for (const char *p = m->src; m->src && (p = memchr(p, '\n', m->len - (size_t)(p - m->src))); p++)
+        n++;
+    return code_before(m, n + 1);
+}
+
+static int is_name_char(int c) { return isalnum(c) || c == '_'; }
+
+/* Where tok first occurs on line n (NULL when it does not, or no source). */
+static const char *find_on_line(const lua_msg *m, int n, const char *tok, const char **line, size_t *l) {
+    size_t tl = strlen(tok);
+    if (!get_line(m, n, line, l) || tl == 0)
+        return NULL;
+    for (const char *p = *line; p + tl <= *line + *l; p++)
+        if (memcmp(p, tok, tl) == 0)
+            return p;
+    return NULL;
+}
+
+/* The last character before p on its line that is not a space, going back
+ * to the end of the previous line with code when p starts its line; 0 when
+ * none. */
+static int char_before(const lua_msg *m, int n, const char *line, const char *p) {
+    while (p > line && isspace((unsigned char)p[-1]))
+        p--;
+    if (p > line)
+        return (unsigned char)p[-1];
+    int k = code_before(m, n);
+    const char *s;
+    size_t l;
+    if (!k || !get_line(m, k, &s, &l))
+        return 0;
+    while (l > 0 && isspace((unsigned char)s[l - 1]))
+        l--;
+    return l ? (unsigned char)s[l - 1] : 0;
+}
+
+/* A bracket left open at the end of the file, with Lua's lexical rules
+ * for strings and comments. Returns 1 with the innermost one (*open, *line),
+ * or with *open = 0 and *line where a long string or comment starts that
+ * never ends; 0 when everything is closed. */
+static int unclosed(const char *s, size_t n, char *open, int *line, int *is_comment) {
+    enum { DEPTH = 256 };
+    char stack[DEPTH];
+    int lines[DEPTH], depth = 0, ln = 1;
+    for (size_t i = 0; i < n;) {
+        char c = s[i];
+        int comment = c == '-' && i + 1 < n && s[i + 1] == '-';
+        if (comment)
+            i += 2;
+        if (i < n && s[i] == '[' && (c == '[' || comment)) {          /* a long bracket? */
+            size_t j = i + 1, level = 0;
+            while (j < n && s[j] == '=')
+                j++, level++;
+            if (j < n && s[j] == '[') {
+                int start = ln;
+                for (i = j + 1;; i++) {
+                    if (i >= n) {
+                        *open = 0, *line = start, *is_comment = comment;
+                        return 1;
+                    }
+                    if (s[i] == '\n')
+                        ln++;
+                    else if (s[i] == ']' && i + level + 1 < n && s[i + level + 1] == ']' &&
+                             strspn(s + i + 1, "=") >= level) {
+                        i += level + 2;
+                        break;
+                    }
+                }
+                continue;
+            }
+        }
+        if (comment) {
+            while (i < n && s[i] != '\n')
+                i++;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            for (i++; i < n && s[i] != c && s[i] != '\n'; i++)
+                if (s[i] == '\\' && i + 1 < n && s[++i] == '\n')
+                    ln++;
+            if (i < n && s[i] == c)
+                i++;
+            continue;
+        }
+        if (c == '\n')
+            ln++;
+        else if (c == '(' || c == '{' || c == '[') {
+            if (depth < DEPTH)
+                stack[depth] = c, lines[depth] = ln;
+            depth++;
+        } else if ((c == ')' || c == '}' || c == ']') && depth > 0)
+            depth--;
+        i++;
+    }
+    if (depth == 0)
+        return 0;
+    int top = depth <= DEPTH ? depth - 1 : DEPTH - 1;
+    *open = stack[top], *line = lines[top], *is_comment = 0;
+    return 1;
+}
+
+static char closer_of(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
+
+/* The line after which a bracket opened on line `open` should close: the
+ * last code line before the first later line indented no deeper than the
+ * opening line (a new declaration at the margin), or the file's last code
+ * line (*at_end = 1). */
+static int closing_line(const lua_msg *m, int open, int *at_end) {
+    const char *s;
+    size_t l;
+    if (!get_line(m, open, &s, &l))
+        return 0;
+    int base = indent_of(s, l);
+    for (int k = open + 1; get_line(m, k, &s, &l); k++) {
+        int in = indent_of(s, l);
+        if (in >= 0 && in <= base && !strchr(")}]", s[in])) {
+            *at_end = 0;
+            return code_before(m, k);
+        }
+    }
+    *at_end = 1;
+    return last_code_line(m);
+}
+
+/* ----------------------------------------------------------- output ---- */
+
+static int emit(char *out, size_t outlen, const lua_msg *m, int line, const char *fmt, ...) {
+    int k = snprintf(out, outlen, "%s:%d: ", m->file, line > 0 ? line : m->line);
+    if (k >= 0 && (size_t)k < outlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(out + k, outlen - (size_t)k, fmt, ap);
+        va_end(ap);
+    }
+    for (char *p = out; *p; p++)
+        if ((unsigned char)*p < ' ')
+            *p = ' ';
+    return 1;
+}
+
+/* A token as a message shows it: a string as written, anything else in
+ * double quotes; long ones cut. */
+static const char *show(const char *tok, char *buf, size_t size) {
+    int quoted = tok[0] == '"' || tok[0] == '\'';
+    if (strlen(tok) > 40)
+        snprintf(buf, size, quoted ? "%.36s...%c" : "\"%.36s...\"", tok, tok[0]);
+    else
+        snprintf(buf, size, quoted ? "%s" : "\"%s\"", tok);
+    return buf;
+}
+
+/* A token that starts a value (or a field): a name, a number, a string, a
+ * table, a bracketed key. */
+static int starts_value(const char *tok) {
+    static const char *const keywords[] = {"and", "break", "do", "else", "elseif", "end", "for", "goto", "if",
+                                           "in", "local", "or", "repeat", "return", "then", "until", "while"};
+    if (!tok[0])
+        return 0;
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+        if (strcmp(tok, keywords[i]) == 0)
+            return 0;
+    return is_name_char((unsigned char)tok[0]) || tok[0] == '"' || tok[0] == '\'' || tok[0] == '.' ||
+           strcmp(tok, "{") == 0 || strcmp(tok, "[") == 0;
+}
+
+static const char *of_line(char *buf, size_t size, int open, int line) {
+    if (open == line)
+        snprintf(buf, size, "%s", say.of_this_line);
+    else
+        snprintf(buf, size, say.of_line, open);
+    return buf;
+}
+
+/* ------------------------------------------------------------- rules ---- */
+
+/* The file ends inside a bracket or a long string: where to close it. */
+static int missing_at_eof(const lua_msg *m, char *out, size_t outlen) {
+    char open, buf[32];
+    int line, comment;
+    if (!m->src || !unclosed(m->src, m->len, &open, &line, &comment))
+        return 0;
+    if (!open)
+        return emit(out, outlen, m, line, say.long_open, comment ? "comment" : "text", comment ? "--[[" : "[[", "]]");
+    int at_end = 0, close = closing_line(m, line, &at_end);
+    return emit(out, outlen, m, close, at_end ? say.brace_eof : say.brace_end, closer_of(open), open,
+                of_line(buf, sizeof buf, line, close));
+}
+
+/* "'X' expected [(to close 'Y' at line N)] near 'tok'". */
+static int expected_closer(const lua_msg *m, char closer, char out[], size_t outlen) {
+    char buf[64], where[32];
+    if (m->eof)
+        return missing_at_eof(m, out, outlen);
+    int open = m->line;
+    const char *to = strstr(m->text, "at line ");
+    if (to && strstr(m->text, "(to close"))
+        open = atoi(to + 8);
+    const char *line, *p;
+    size_t l;
+    if (strcmp(m->tok, ":") == 0 && (p = find_on_line(m, m->line, ":", &line, &l)) && p > line &&
+        isdigit((unsigned char)p[-1]) && p + 2 < line + l && isdigit((unsigned char)p[1])) {
+        const char *a = p - 1, *b = p + 1;            /* 14:00 = ... in a rate table */
+        while (a > line && isdigit((unsigned char)a[-1]))
+            a--;
+        while (b < line + l && isdigit((unsigned char)*b))
+            b++;
+        char key[16];
+        snprintf(key, sizeof key, "%.*s", (int)(b - a), a);
+        return emit(out, outlen, m, 0, say.time_key, key);
+    }
+    if (strcmp(m->tok, "=") == 0 && (p = find_on_line(m, m->line, "=", &line, &l))) {
+        const char *e = p;                            /* "checkout" = 0.7 */
+        while (e > line && isspace((unsigned char)e[-1]))
+            e--;
+        if (e > line && (e[-1] == '"' || e[-1] == '\'')) {
+            const char *b = e - 1;
+            while (b > line && b[-1] != e[-1])
+                b--;
+            if (b > line) {
+                char key[64];
+                snprintf(key, sizeof key, "%.*s", (int)(e - 1 - b), b);
+                if (strlen(key) == 5 && key[2] == ':' && isdigit((unsigned char)key[0]))
+                    return emit(out, outlen, m, 0, say.time_key, key);
+                return emit(out, outlen, m, 0, say.quoted_key, key, key);
+            }
+        }
+    }
+    if (!starts_value(m->tok))
+        return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
+    p = find_on_line(m, m->line, m->tok, &line, &l);
+    int first = p && indent_of(line, l) == (int)(p - line);   /* tok starts its line */
+    if (p && first && open < m->line) {
+        const char *s;
+        size_t sl;
+        int prev = code_before(m, m->line);
+        if (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl) && prev)
+            return emit(out, outlen, m, prev, say.brace_end, closer, closer == ')' ? '(' : closer == ']' ? '[' : '{',
+                        of_line(where, sizeof where, open, prev));
+        if (prev)
+            return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
+    }
+    if (p && !first && isdigit((unsigned char)m->tok[0])) {
+        /* { count 2 }: a name right after "{" or "," then a value */
+        const char *e = p, *b;
+        while (e > line && isspace((unsigned char)e[-1]))
+            e--;
+        for (b = e; b > line && is_name_char((unsigned char)b[-1]); b--)
+            ;
+        const char *q = b;
+        while (q > line && isspace((unsigned char)q[-1]))
+            q--;
+        if (b < e && !isdigit((unsigned char)*b) &&
+            (q == line || q[-1] == '{' || q[-1] == ',')) {
+            char name[MAX_WORD + 1];
+            snprintf(name, sizeof name, "%.*s", (int)(e - b), b);
+            return emit(out, outlen, m, 0, say.equals_between, name, show(m->tok, buf, sizeof buf));
+        }
+    }
+    return emit(out, outlen, m, 0, say.comma_before, show(m->tok, buf, sizeof buf));
+}
+
+/* "malformed number near '14h'": Lua keeps one letter of 14h00 or 3min. */
+static int malformed_number(const lua_msg *m, char *out, size_t outlen) {
+    char word[sizeof m->tok];
+    const char *line, *p;
+    size_t l;
+    snprintf(word, sizeof word, "%s", m->tok);
+    if ((p = find_on_line(m, m->line, m->tok, &line, &l))) {
+        const char *e = p;
+        while (e < line + l && (is_name_char((unsigned char)*e) || *e == '.'))
+            e++;
+        snprintf(word, sizeof word, "%.*s", (int)(e - p), p);
+    }
+    size_t digits = strspn(word, "0123456789"), num = strspn(word, "0123456789.");
+    const char *rest = word + num;
+    if (digits >= 1 && digits <= 2 && (word[digits] == 'h' || word[digits] == 'H') &&
+        (word[digits + 1] == '\0' || (strspn(word + digits + 1, "0123456789") == 2 && !word[digits + 3]))) {
+        char hhmm[8];
+        snprintf(hhmm, sizeof hhmm, "%02d:%.2s", atoi(word), word[digits + 1] ? word + digits + 1 : "00");
+        return emit(out, outlen, m, 0, say.fr_time, word, hhmm);
+    }
+    static const struct { const char *suffix, *helper; } units[] = {
+        {"s", "seconds"}, {"sec", "seconds"}, {"seconds", "seconds"}, {"m", "minutes"}, {"mn", "minutes"},
+        {"min", "minutes"}, {"mins", "minutes"}, {"minutes", "minutes"}, {"h", "hours"}, {"hr", "hours"},
+        {"hours", "hours"}, {"d", "days"}, {"j", "days"}, {"days", "days"}, {"jours", "days"},
+        {"w", "weeks"}, {"weeks", "weeks"}};
+    if (digits > 0 && *rest)
+        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+            if (strcmp(rest, units[i].suffix) == 0)
+                return emit(out, outlen, m, 0, say.unit, word, units[i].helper, (int)num, word);
+    return emit(out, outlen, m, 0, say.not_number, word);
+}
+
+/* Lua shows a byte it cannot read as '<\226>': name what was pasted. */
+static int odd_character(const lua_msg *m, char *out, size_t outlen) {
+    static const struct { const char *bytes; int kind; } known[] = {
+        {"\xe2\x80\x9c", 0}, {"\xe2\x80\x9d", 0}, {"\xe2\x80\x98", 1}, {"\xe2\x80\x99", 1},
+        {"\xc2\xab", 2}, {"\xc2\xbb", 2}, {"\xc2\xa0", 3}, {"\xe2\x80\xaf", 3},
+        {"\xe2\x80\x93", 4}, {"\xe2\x80\x94", 4}};
+    int byte = atoi(m->tok + 2);
+    const char *line;
+    size_t l;
+    if (get_line(m, m->line, &line, &l))
+        for (size_t i = 0; i < l; i++) {
+            if ((unsigned char)line[i] != byte)
+                continue;
+            for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+                size_t bl = strlen(known[k].bytes);
+                if (i + bl > l || memcmp(line + i, known[k].bytes, bl) != 0)
+                    continue;
+                switch (known[k].kind) {
+                case 0: return emit(out, outlen, m, 0, say.quote, known[k].bytes, '"');
+                case 1: return emit(out, outlen, m, 0, say.quote, known[k].bytes, '\'');
+                case 2: return emit(out, outlen, m, 0, say.fr_quote, known[k].bytes);
+                case 3: return emit(out, outlen, m, 0, "%s", say.nbsp);
+                default: return emit(out, outlen, m, 0, say.dash, known[k].bytes);
+                }
+            }
+            break;
+        }
+    return emit(out, outlen, m, 0, say.odd_byte, byte);
+}
+
+/* "unexpected symbol" / "syntax error" / "'<eof>' expected" near tok. */
+static int unexpected(const lua_msg *m, char *out, size_t outlen) {
+    const char *line, *p;
+    size_t l;
+    if (m->eof)
+        return missing_at_eof(m, out, outlen);
+    if (m->tok[0] == '<' && m->tok[1] == '\\')
+        return odd_character(m, out, outlen);
+    if (!get_line(m, m->line, &line, &l))
+        return 0;
+    /* role "r" = { ... } and role r { ... }: the shape of a declaration */
+    size_t i = strspn(line, " \t"), w = i;
+    while (w < l && is_name_char((unsigned char)line[w]))
+        w++;
+    size_t j = w + strspn(line + w, " \t");
+    char word[MAX_WORD + 1], name[80];
+    snprintf(word, sizeof word, "%.*s", (int)(w - i), line + i);
+    if (w > i && j < l && (line[j] == '"' || line[j] == '\'') && strcmp(m->tok, "=") == 0) {
+        const char *e = memchr(line + j + 1, line[j], l - j - 1);
+        size_t k = e ? (size_t)(e - line) + 1 : l;
+        if (e && (k += strspn(line + k, " \t")) < l && line[k] == '=') {
+            snprintf(name, sizeof name, "%.*s", (int)(e - line - j - 1), line + j + 1);
+            return emit(out, outlen, m, 0, say.decl_eq, word, name);
+        }
+    }
+    if (w > i && j > w && strcmp(word, "local") != 0 && strcmp(word, "return") != 0 &&
+        strncmp(line + j, m->tok, strlen(m->tok)) == 0 && is_name_char((unsigned char)m->tok[0]))
+        return emit(out, outlen, m, 0, say.unquoted, word, word, m->tok);
+    int closer = strcmp(m->tok, "}") == 0 || strcmp(m->tok, ")") == 0 || strcmp(m->tok, "]") == 0 ||
+                 strcmp(m->tok, "end") == 0;
+    if (!closer && strcmp(m->tok, ",") != 0)
+        return 0;
+    size_t tl = strlen(m->tok);
+    for (p = line; p + tl <= line + l; p++) {          /* each place the token is on the line */
+        if (memcmp(p, m->tok, tl) != 0)
+            continue;
+        int before = char_before(m, m->line, line, p);
+        const char *e = p;
+        if (before == '=') {                          /* count = } */
+            while (e > line && e[-1] != '=')
+                e--;
+            const char *b = e > line ? e - 1 : e;
+            while (b > line && isspace((unsigned char)b[-1]))
+                b--;
+            const char *n = b;
+            while (n > line && is_name_char((unsigned char)n[-1]))
+                n--;
+            if (e > line && n < b) {
+                snprintf(name, sizeof name, "%.*s", (int)(b - n), n);
+                return emit(out, outlen, m, 0, say.value_missing, name);
+            }
+        }
+        if (closer && before && strchr(")}]", before))
+            return emit(out, outlen, m, 0, say.closes_nothing, m->tok);
+    }
+    return 0;
+}
+
+/* "attempt to call a nil value (global 'activty')" and the like. */
+static int unknown_word(const lua_msg *m, const rm_lua_context *cx, char *out, size_t outlen) {
+    const char *g = strstr(m->text, " a nil value (global '");
+    if (strncmp(m->text, "attempt to ", 11) != 0 || !g)
+        return 0;
+    g += strlen(" a nil value (global '");
+    const char *e = strchr(g, '\'');
+    if (!e || strcmp(e, "')") != 0 || e - g > MAX_WORD)
+        return 0;
+    char name[MAX_WORD + 1], hint[MAX_WORD + 32] = "";
+    snprintf(name, sizeof name, "%.*s", (int)(e - g), g);
+    const char *best = rm_lua_suggest(name, cx->words, cx->nwords);
+    if (best)
+        snprintf(hint, sizeof hint, say.did_you_mean, best);
+    return emit(out, outlen, m, 0, say.not_word, name, cx->language ? cx->language : "scenario", hint);
+}
+
+/* The prelude's "found a value without a name", when the line shows why:
+ * count == 2, or 0,8 for 0.8. */
+static int value_without_name(const lua_msg *m, char *out, size_t outlen) {
+    const char *tail = strstr(m->text, "fields are written name = value (found a value without a name)");
+    const char *line, *p;
+    size_t l;
+    if (!tail || !get_line(m, m->line, &line, &l))
+        return 0;
+    char pre[96], a[MAX_WORD + 1], b[64];
+    snprintf(pre, sizeof pre, "%.*s", (int)(tail - m->text), m->text);
+    int in_string = 0;
+    for (p = line; p < line + l; p++) {
+        if (*p == '"' || *p == '\'') {
+            in_string = in_string == *p ? 0 : in_string ? in_string : *p;
+            continue;
+        }
+        if (in_string)
+            continue;
+        if (p[0] == '-' && p + 1 < line + l && p[1] == '-')
+            break;
+        if (p + 1 < line + l && p[0] == '=' && p[1] == '=') {
+            const char *e = p, *s;
+            while (e > line && isspace((unsigned char)e[-1]))
+                e--;
+            for (s = e; s > line && is_name_char((unsigned char)s[-1]); s--)
+                ;
+            const char *v = p + 2 + strspn(p + 2, " \t"), *ve = v;
+            while (ve < line + l && *ve != ',' && *ve != '}' && !(ve[0] == '-' && ve[1] == '-'))
+                ve++;
+            while (ve > v && isspace((unsigned char)ve[-1]))
+                ve--;
+            if (s < e && ve > v) {
+                snprintf(a, sizeof a, "%.*s", (int)(e - s), s);
+                snprintf(b, sizeof b, "%.*s", (int)(ve - v), v);
+                return emit(out, outlen, m, 0, say.field_eqeq, pre, a, b, a, b);
+            }
+        }
+        if (isdigit((unsigned char)p[0]) && p + 2 < line + l && p[1] == ',' && isdigit((unsigned char)p[2]) &&
+            (p == line || !is_name_char((unsigned char)p[-1]) || isdigit((unsigned char)p[-1]))) {
+            const char *s = p, *e = p + 2;
+            while (s > line && (isdigit((unsigned char)s[-1]) || s[-1] == '.'))
+                s--;
+            while (e < line + l && isdigit((unsigned char)*e))
+                e++;
+            char text[40], dot[40];
+            snprintf(text, sizeof text, "%.*s", (int)(e - s), s);
+            snprintf(dot, sizeof dot, "%s", text);
+            *strchr(dot, ',') = '.';
+            return emit(out, outlen, m, 0, say.decimal_comma, pre, text, dot);
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- entry ---- */
+
+/* Is the chunk name Lua printed (luaO_chunkid: the path, or "..." and its
+ * end when too long) this path? */
+static int same_file(const char *chunk, size_t n, const char *path) {
+    size_t pl = strlen(path);
+    if (n == pl && memcmp(chunk, path, n) == 0)
+        return 1;
+    return n > 3 && memcmp(chunk, "...", 3) == 0 && pl >= n - 3 && memcmp(path + pl - (n - 3), chunk + 3, n - 3) == 0;
+}
+
+int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context *cx, char *out,
+                         size_t outlen) {
+    if (outlen == 0)
+        return 0;
+    snprintf(out, outlen, "%s", msg);
+    /* "CHUNK:LINE: text": the first ":digits: " */
+    const char *colon = msg;
+    while ((colon = strchr(colon, ':')) && !(isdigit((unsigned char)colon[1]) &&
+                                             strncmp(colon + 1 + strspn(colon + 1, "0123456789"), ": ", 2) == 0))
+        colon++;
+    if (!colon)
+        return 0;
+    lua_msg m = {0};
+    char file[4200];
+    size_t fl = (size_t)(colon - msg);
+    int same = path && same_file(msg, fl, path);
+    snprintf(file, sizeof file, "%.*s", (int)fl, same ? path : msg);
+    if (same)
+        snprintf(file, sizeof file, "%s", path);
+    m.file = file;
+    m.line = atoi(colon + 1);
+    m.text = colon + 1 + strspn(colon + 1, "0123456789") + 2;
+    if (same && cx)
+        m.src = cx->source, m.len = cx->len;
+    const char *near = strstr(m.text, " near ");
+    if (near) {
+        near += 6;
+        size_t nl = strlen(near);
+        if (strcmp(near, "<eof>") == 0)
+            m.eof = 1;
+        else if (nl >= 2 && near[0] == '\'' && near[nl - 1] == '\'')
+            snprintf(m.tok, sizeof m.tok, "%.*s", (int)(nl - 2), near + 1);
+    }
+    const char *t = m.text;
+    char tmp[1024];
+    int done = 0;
+    if (strncmp(t, "unfinished string", 17) == 0) {
+        if (m.eof)
+            done = emit(tmp, sizeof tmp, &m, 0, "%s", say.unfinished_eof);
+        else if (m.tok[0] == '"' || m.tok[0] == '\'') {
+            char body[40];
+            int bl = (int)strlen(m.tok + 1);
+            while (bl > 0 && isspace((unsigned char)m.tok[bl]))
+                bl--;
+            if (bl > 30)
+                snprintf(body, sizeof body, "%.27s...", m.tok + 1);
+            else
+                snprintf(body, sizeof body, "%.*s", bl, m.tok + 1);
+            done = emit(tmp, sizeof tmp, &m, 0, say.unfinished, m.tok[0], m.tok[0], body);
+        }
+    } else if (strncmp(t, "unfinished long", 15) == 0 && m.eof)
+        done = missing_at_eof(&m, tmp, sizeof tmp);
+    else if (strncmp(t, "malformed number", 16) == 0 && m.tok[0])
+        done = malformed_number(&m, tmp, sizeof tmp);
+    else if ((strncmp(t, "'}' expected", 12) == 0 || strncmp(t, "')' expected", 12) == 0 ||
+              strncmp(t, "']' expected", 12) == 0) && (m.tok[0] || m.eof))
+        done = expected_closer(&m, t[1], tmp, sizeof tmp);
+    else if ((strncmp(t, "'then' expected", 15) == 0 || strncmp(t, "'do' expected", 13) == 0) &&
+             strcmp(m.tok, "=") == 0)
+        done = emit(tmp, sizeof tmp, &m, 0, "%s", say.compare);
+    else if (strncmp(t, "'end' expected", 14) == 0 && m.eof && strstr(t, "(to close '")) {
+        char what[16] = "";
+        sscanf(strstr(t, "(to close '") + 11, "%15[a-z]", what);
+        const char *at = strstr(t, "at line ");
+        m.line = at ? atoi(at + 8) : m.line;
+        done = emit(tmp, sizeof tmp, &m, 0, say.end_missing, what);
+    } else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||
+               strncmp(t, "'<eof>' expected", 16) == 0 || (m.eof && strstr(t, "expected")))
+        done = unexpected(&m, tmp, sizeof tmp);
+    else if (strncmp(t, "attempt to ", 11) == 0)
+        done = cx ? unknown_word(&m, cx, tmp, sizeof tmp) : 0;
+    else
+        done = value_without_name(&m, tmp, sizeof tmp);
+    if (done)
+        snprintf(out, outlen, "%s", tmp);
+    return done;
+}
