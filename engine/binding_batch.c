@@ -407,6 +407,8 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
             for (char *p = err; *p; p++)
                 if ((unsigned char)*p < ' ')
                     *p = ' ';
+            if (msg && !b.mem_exceeded)             /* a missing comma, an unknown word: said plainly */
+                rm_lua_rewrite_error(L, script, text, len, "batch", err, errlen);
             rc = REMOUS_ERR_INPUT;
         }
     }

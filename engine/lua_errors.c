@@ -22,7 +22,7 @@ static const struct {
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_open, *fr_time, *unit,
         *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_eq,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
-        *decimal_comma, *end_missing;
+        *decimal_comma, *end_missing, *end_before, *end_eol;
 } say = {
     .comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
     .comma_before = "a comma is probably missing before %s",
@@ -54,7 +54,9 @@ static const struct {
     .time_key = "a time of day is written in quotes and brackets: [\"%s\"] = ...",
     .field_eqeq = "%sa field is set with one \"=\": write %s = %s, not %s == %s",
     .decimal_comma = "%s%s is read as two numbers: a decimal is written with a dot, %s",
-    .end_missing = "the %s that starts on this line is never closed: an \"end\" is missing",
+    .end_missing = "the \"%s\" that starts on this line is never closed: an \"end\" is missing",
+    .end_before = "an \"end\" is probably missing before %s (to close the \"%s\" of %s)",
+    .end_eol = "an \"end\" is probably missing at the end of this line (to close the \"%s\" of %s)",
 };
 
 /* -------------------------------------------------------- suggestions ---- */
@@ -371,23 +373,26 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
         snprintf(key, sizeof key, "%.*s", (int)(b - a), a);
         return emit(out, outlen, m, 0, say.time_key, key);
     }
-    if (strcmp(m->tok, "=") == 0 && (p = find_on_line(m, m->line, "=", &line, &l))) {
-        const char *e = p;                            /* "checkout" = 0.7 */
-        while (e > line && isspace((unsigned char)e[-1]))
-            e--;
-        if (e > line && (e[-1] == '"' || e[-1] == '\'')) {
+    if (strcmp(m->tok, "=") == 0 && get_line(m, m->line, &line, &l))
+        for (p = line; p < line + l; p++) {           /* "checkout" = 0.7: an "=" after a string */
+            const char *e = p;
+            if (*p != '=')
+                continue;
+            while (e > line && isspace((unsigned char)e[-1]))
+                e--;
+            if (e == line || (e[-1] != '"' && e[-1] != '\''))
+                continue;
             const char *b = e - 1;
             while (b > line && b[-1] != e[-1])
                 b--;
-            if (b > line) {
-                char key[64];
-                snprintf(key, sizeof key, "%.*s", (int)(e - 1 - b), b);
-                if (strlen(key) == 5 && key[2] == ':' && isdigit((unsigned char)key[0]))
-                    return emit(out, outlen, m, 0, say.time_key, key);
-                return emit(out, outlen, m, 0, say.quoted_key, key, key);
-            }
+            if (b == line)
+                continue;
+            char key[64];
+            snprintf(key, sizeof key, "%.*s", (int)(e - 1 - b), b);
+            if (strlen(key) == 5 && key[2] == ':' && isdigit((unsigned char)key[0]))
+                return emit(out, outlen, m, 0, say.time_key, key);
+            return emit(out, outlen, m, 0, say.quoted_key, key, key);
         }
-    }
     if (!starts_value(m->tok))
         return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
     p = find_on_line(m, m->line, m->tok, &line, &l);
@@ -420,6 +425,30 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
         }
     }
     return emit(out, outlen, m, 0, say.comma_before, show(m->tok, buf, sizeof buf));
+}
+
+/* "'end' expected [(to close 'function' at line N)] near tok". */
+static int end_missing(const lua_msg *m, char *out, size_t outlen) {
+    char what[16] = "block", buf[64], where[32];
+    int open = m->line;
+    const char *to = strstr(m->text, "(to close '");
+    if (to) {
+        sscanf(to + 11, "%15[a-z]", what);
+        const char *at = strstr(to, "at line ");
+        open = at ? atoi(at + 8) : open;
+    }
+    if (m->eof)
+        return emit(out, outlen, m, open, say.end_missing, what);
+    const char *line, *p;
+    size_t l;
+    int at = m->line;
+    p = find_on_line(m, m->line, m->tok, &line, &l);
+    if (p && indent_of(line, l) == (int)(p - line) && code_before(m, m->line) >= open) {
+        at = code_before(m, m->line);                 /* the end goes after the line before */
+        return emit(out, outlen, m, at, say.end_eol, what, of_line(where, sizeof where, open, at));
+    }
+    return emit(out, outlen, m, at, say.end_before, show(m->tok, buf, sizeof buf), what,
+                of_line(where, sizeof where, open, at));
 }
 
 /* "malformed number near '14h'": Lua keeps one letter of 14h00 or 3min. */
@@ -559,56 +588,103 @@ static int unknown_word(const lua_msg *m, const rm_lua_context *cx, char *out, s
     return emit(out, outlen, m, 0, say.not_word, name, cx->language ? cx->language : "scenario", hint);
 }
 
-/* The prelude's "found a value without a name", when the line shows why:
- * count == 2, or 0,8 for 0.8. */
-static int value_without_name(const lua_msg *m, char *out, size_t outlen) {
-    const char *tail = strstr(m->text, "fields are written name = value (found a value without a name)");
+/* The next character of line[0..l) from p that is outside quotes and
+ * before a comment (NULL at the end): the scans below skip strings. */
+static const char *code_char(const char *line, size_t l, const char *p, int *quote) {
+    for (; p < line + l; p++) {
+        if (*quote) {
+            if (*p == *quote)
+                *quote = 0;
+            else if (*p == '\\')
+                p++;
+            continue;
+        }
+        if (*p == '"' || *p == '\'') {
+            *quote = *p;
+            continue;
+        }
+        if (p[0] == '-' && p + 1 < line + l && p[1] == '-')
+            return NULL;
+        return p;
+    }
+    return NULL;
+}
+
+/* 0,8 on line n, the French decimal: Lua read two numbers. */
+static int decimal_comma(const lua_msg *m, int n, const char *pre, char *out, size_t outlen) {
     const char *line, *p;
     size_t l;
-    if (!tail || !get_line(m, m->line, &line, &l))
+    int quote = 0;
+    if (!get_line(m, n, &line, &l))
         return 0;
-    char pre[96], a[MAX_WORD + 1], b[64];
-    snprintf(pre, sizeof pre, "%.*s", (int)(tail - m->text), m->text);
-    int in_string = 0;
-    for (p = line; p < line + l; p++) {
-        if (*p == '"' || *p == '\'') {
-            in_string = in_string == *p ? 0 : in_string ? in_string : *p;
+    for (p = line; (p = code_char(line, l, p, &quote)); p++) {
+        if (!(isdigit((unsigned char)p[0]) && p + 2 < line + l && p[1] == ',' && isdigit((unsigned char)p[2])))
             continue;
-        }
-        if (in_string)
+        const char *s = p, *e = p + 2;
+        while (s > line && (isdigit((unsigned char)s[-1]) || s[-1] == '.'))
+            s--;
+        if (s > line && is_name_char((unsigned char)s[-1]))
+            continue;                                 /* x1,2: not a number */
+        while (e < line + l && isdigit((unsigned char)*e))
+            e++;
+        char text[40], dot[40];
+        snprintf(text, sizeof text, "%.*s", (int)(e - s), s);
+        snprintf(dot, sizeof dot, "%s", text);
+        *strchr(dot, ',') = '.';
+        return emit(out, outlen, m, n, say.decimal_comma, pre, text, dot);
+    }
+    return 0;
+}
+
+/* count == 2 on line n: a comparison where a field was meant. */
+static int double_equals(const lua_msg *m, int n, const char *pre, char *out, size_t outlen) {
+    const char *line, *p;
+    size_t l;
+    int quote = 0;
+    if (!get_line(m, n, &line, &l))
+        return 0;
+    for (p = line; (p = code_char(line, l, p, &quote)); p++) {
+        if (!(p + 1 < line + l && p[0] == '=' && p[1] == '='))
             continue;
-        if (p[0] == '-' && p + 1 < line + l && p[1] == '-')
-            break;
-        if (p + 1 < line + l && p[0] == '=' && p[1] == '=') {
-            const char *e = p, *s;
-            while (e > line && isspace((unsigned char)e[-1]))
-                e--;
-            for (s = e; s > line && is_name_char((unsigned char)s[-1]); s--)
-                ;
-            const char *v = p + 2 + strspn(p + 2, " \t"), *ve = v;
-            while (ve < line + l && *ve != ',' && *ve != '}' && !(ve[0] == '-' && ve[1] == '-'))
-                ve++;
-            while (ve > v && isspace((unsigned char)ve[-1]))
-                ve--;
-            if (s < e && ve > v) {
-                snprintf(a, sizeof a, "%.*s", (int)(e - s), s);
-                snprintf(b, sizeof b, "%.*s", (int)(ve - v), v);
-                return emit(out, outlen, m, 0, say.field_eqeq, pre, a, b, a, b);
-            }
+        const char *e = p, *s;
+        while (e > line && isspace((unsigned char)e[-1]))
+            e--;
+        for (s = e; s > line && is_name_char((unsigned char)s[-1]); s--)
+            ;
+        const char *v = p + 2 + strspn(p + 2, " \t"), *ve = v;
+        while (ve < line + l && *ve != ',' && *ve != '}' && !(ve + 1 < line + l && ve[0] == '-' && ve[1] == '-'))
+            ve++;
+        while (ve > v && isspace((unsigned char)ve[-1]))
+            ve--;
+        if (s < e && ve > v && e - s <= MAX_WORD && ve - v < 60) {
+            char a[MAX_WORD + 1], b[64];
+            snprintf(a, sizeof a, "%.*s", (int)(e - s), s);
+            snprintf(b, sizeof b, "%.*s", (int)(ve - v), v);
+            return emit(out, outlen, m, n, say.field_eqeq, pre, a, b, a, b);
         }
-        if (isdigit((unsigned char)p[0]) && p + 2 < line + l && p[1] == ',' && isdigit((unsigned char)p[2]) &&
-            (p == line || !is_name_char((unsigned char)p[-1]) || isdigit((unsigned char)p[-1]))) {
-            const char *s = p, *e = p + 2;
-            while (s > line && (isdigit((unsigned char)s[-1]) || s[-1] == '.'))
-                s--;
-            while (e < line + l && isdigit((unsigned char)*e))
-                e++;
-            char text[40], dot[40];
-            snprintf(text, sizeof text, "%.*s", (int)(e - s), s);
-            snprintf(dot, sizeof dot, "%s", text);
-            *strchr(dot, ',') = '.';
-            return emit(out, outlen, m, 0, say.decimal_comma, pre, text, dot);
-        }
+        p++;
+    }
+    return 0;
+}
+
+/* The prelude's "found a value without a name" (at the declaration's first
+ * line), when a line of the declaration shows why: count == 2, or 0,8 for
+ * 0.8; and its "exponential takes 1 number (mean), got 2" for 0,8. */
+static int prelude_message(const lua_msg *m, char *out, size_t outlen) {
+    char pre[96];
+    const char *tail = strstr(m->text, "fields are written name = value (found a value without a name)");
+    if (tail) {
+        snprintf(pre, sizeof pre, "%.*s", (int)(tail - m->text), m->text);
+        int at_end, last = closing_line(m, m->line, &at_end);
+        for (int n = m->line; n <= last || n == m->line; n++)
+            if (double_equals(m, n, pre, out, outlen) || decimal_comma(m, n, pre, out, outlen))
+                return 1;
+        return 0;
+    }
+    const char *takes = strstr(m->text, " takes ");
+    if (takes && strstr(takes, " number") && strstr(takes, ", got ") && takes - m->text < 40) {
+        snprintf(pre, sizeof pre, "%.*s: ", (int)(takes - m->text), m->text);
+        return decimal_comma(m, m->line, pre, out, outlen);
     }
     return 0;
 }
@@ -684,19 +760,15 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
     else if ((strncmp(t, "'then' expected", 15) == 0 || strncmp(t, "'do' expected", 13) == 0) &&
              strcmp(m.tok, "=") == 0)
         done = emit(tmp, sizeof tmp, &m, 0, "%s", say.compare);
-    else if (strncmp(t, "'end' expected", 14) == 0 && m.eof && strstr(t, "(to close '")) {
-        char what[16] = "";
-        sscanf(strstr(t, "(to close '") + 11, "%15[a-z]", what);
-        const char *at = strstr(t, "at line ");
-        m.line = at ? atoi(at + 8) : m.line;
-        done = emit(tmp, sizeof tmp, &m, 0, say.end_missing, what);
-    } else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||
+    else if (strncmp(t, "'end' expected", 14) == 0 && (m.eof || m.tok[0]))
+        done = end_missing(&m, tmp, sizeof tmp);
+ else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||
                strncmp(t, "'<eof>' expected", 16) == 0 || (m.eof && strstr(t, "expected")))
         done = unexpected(&m, tmp, sizeof tmp);
     else if (strncmp(t, "attempt to ", 11) == 0)
         done = cx ? unknown_word(&m, cx, tmp, sizeof tmp) : 0;
     else
-        done = value_without_name(&m, tmp, sizeof tmp);
+        done = prelude_message(&m, tmp, sizeof tmp);
     if (done)
         snprintf(out, outlen, "%s", tmp);
     return done;

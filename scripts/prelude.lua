@@ -12,10 +12,10 @@ local host = ...
 -- Everything the prelude calls is kept in a local now: a scenario that
 -- replaces math.abs or string.sub cannot change the checks.
 local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
-      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall =
+      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall, concat =
       host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs, math.type,
-      string.format, string.sub, string.match, string.find, load, pcall, xpcall
+      string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat
 
 local M = {}
 
@@ -94,9 +94,20 @@ local unit_seconds = { second = 1, minute = 60, hour = 3600 }
 local unit = host.unit or "minute"
 local per_unit = unit_seconds[unit]
 
+-- "exponential takes 1 number (mean), got 2": 0,8 typed for 0.8 gives two
+-- numbers, and Lua would drop the second without a word (the host's
+-- message then points at the comma, see engine/lua_errors.c).
+local function check_arity(at, name, wanted, got)
+  if got > #wanted then
+    fail(at, "%s takes %d number%s (%s), got %d", name, #wanted, #wanted > 1 and "s" or "",
+         concat(wanted, ", "), got)
+  end
+end
+
 local function time_helper(name, seconds)
-  return function(n)
+  return function(n, ...)
     if type(n) ~= "number" then fail(where(1), "%s() needs a number, got %s", name, show(n)) end
+    check_arity(where(1), name, { "n" }, 1 + select("#", ...))
     return n * seconds / per_unit
   end
 end
@@ -137,8 +148,14 @@ local function is_rate(v) return private[v] ~= nil and private[v].per_unit ~= ni
 
 -- The wrappers call it as `return (make_dist(...))`: the parentheses keep
 -- their frame (no tail call), so where(2) is the scenario's line.
+local dist_params = {
+  constant = { "x" }, uniform = { "a", "b" }, exponential = { "mean" }, normal = { "mean", "sd" },
+  lognormal = { "mean", "sd" }, triangular = { "min", "mode", "max" }, erlang = { "k", "mean" },
+  gamma = { "mean", "sd" }, weibull = { "shape", "scale" }, bernoulli = { "p" },
+}
 local function make_dist(kind, ...)
   local at = where(2)
+  check_arity(at, kind, dist_params[kind], select("#", ...))
   local p = { ... }
   for i = 1, select("#", ...) do
     if type(p[i]) ~= "number" then
@@ -150,16 +167,16 @@ local function make_dist(kind, ...)
   return opaque({ kind = kind, p = p, where = at, label = kind })
 end
 
-function constant(x) return (make_dist("constant", x)) end
-function uniform(a, b) return (make_dist("uniform", a, b)) end
-function exponential(mean) return (make_dist("exponential", mean)) end
-function normal(mean, sd) return (make_dist("normal", mean, sd)) end
-function lognormal(mean, sd) return (make_dist("lognormal", mean, sd)) end
-function triangular(a, c, b) return (make_dist("triangular", a, c, b)) end
-function erlang(k, mean) return (make_dist("erlang", k, mean)) end
-function gamma(mean, sd) return (make_dist("gamma", mean, sd)) end
-function weibull(shape, scale) return (make_dist("weibull", shape, scale)) end
-function bernoulli(p) return (make_dist("bernoulli", p)) end
+function constant(x, ...) return (make_dist("constant", x, ...)) end
+function uniform(a, b, ...) return (make_dist("uniform", a, b, ...)) end
+function exponential(mean, ...) return (make_dist("exponential", mean, ...)) end
+function normal(mean, sd, ...) return (make_dist("normal", mean, sd, ...)) end
+function lognormal(mean, sd, ...) return (make_dist("lognormal", mean, sd, ...)) end
+function triangular(a, c, b, ...) return (make_dist("triangular", a, c, b, ...)) end
+function erlang(k, mean, ...) return (make_dist("erlang", k, mean, ...)) end
+function gamma(mean, sd, ...) return (make_dist("gamma", mean, sd, ...)) end
+function weibull(shape, scale, ...) return (make_dist("weibull", shape, scale, ...)) end
+function bernoulli(p, ...) return (make_dist("bernoulli", p, ...)) end
 
 -- Checks a table of name = probability that must sum to 1; returns the
 -- names sorted (pairs order is not deterministic) and their probabilities.
@@ -198,8 +215,9 @@ function empirical(file, column)
 end
 
 local function rate_helper(name, per)
-  return function(r)
+  return function(r, ...)
     local at = where(1)
+    check_arity(at, name, { "r" }, 1 + select("#", ...))
     if type(r) ~= "number" or not (r > 0) or r == huge then
       fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
     end
@@ -342,6 +360,13 @@ function check.rate(v)
   for _, k in ipairs(sorted_keys(v)) do               -- sorted: the same message every run
     local r = v[k]
     local at = time_of_day(k)
+    if not at and (type(k) == "string" or mtype(k) == "integer") then
+      -- "14h00", "14h" (French), [14]: say which key and how to write it
+      local h, m = match(tostring(k), "^(%d%d?)[hH:]?(%d?%d?)$")
+      local fix = h and tonumber(h) < 24 and #m ~= 1 and fmt("%02d:%s", tonumber(h), m ~= "" and m or "00")
+      return fmt("%s is not a time of day: write %s (hours:minutes, in quotes)", show(k),
+                 fix and fmt("[%q]", fix) or "it as [\"14:00\"]"), true
+    end
     if not at or not (is_rate(r) or r == 0) then return rate_table end
     if seen[at] then return rate_table .. ", each time once (" .. k .. " and " .. seen[at] .. " are the same)" end
     seen[at] = k
@@ -481,7 +506,9 @@ local function declare(kind, name, fields, at)
     local checker = schema[k]
     if not checker then fail(at, "%s %q: unknown field %q%s", kind, name, k, suggest(k, allowed)) end
     local v = fields[k]
-    local expected = checker ~= "any" and check[checker](v)
+    local expected, whole = false, false
+    if checker ~= "any" then expected, whole = check[checker](v) end
+    if whole then fail(at, "%s %q: %s: %s", kind, name, k, expected) end   -- a message of its own
     if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
   end
   local store = current.decls[kind]

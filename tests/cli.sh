@@ -241,7 +241,7 @@ expect 2 "a batch script running a bad scenario" -- "$remous" batch bb.lua
 stderr_is "a batch script running a bad scenario" 'remous: bb.lua:1: ./bad.lua:2: role "a": count must be a whole number from 0 to 100000, got -2'
 printf 'os.execute("ls")\n' > bs.lua
 expect 2 "the batch sandbox" -- "$remous" batch bs.lua
-stderr_is "the batch sandbox" "remous: bs.lua:1: attempt to index a nil value (global 'os')"
+stderr_is "the batch sandbox" 'remous: bs.lua:1: "os" is not a word of the batch language'
 # the memory cap, which pcall cannot swallow
 cat > bm.lua <<'EOF'
 local held = {}
