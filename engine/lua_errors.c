@@ -22,7 +22,7 @@ static const struct {
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_open, *fr_time, *unit,
         *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_eq,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
-        *decimal_comma, *end_missing, *end_before, *end_eol;
+        *decimal_comma, *end_missing, *end_before, *end_eol, *opening_quote;
 } say = {
     .comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
     .comma_before = "a comma is probably missing before %s",
@@ -33,6 +33,7 @@ static const struct {
     .of_line = "line %d",
     .of_this_line = "this line",
     .unfinished = "a closing %c is missing: the text %c%s runs to the end of the line",
+    .opening_quote = "an opening %c is probably missing: write %c%s%c",
     .unfinished_eof = "a closing quote is missing: the text runs to the end of the file",
     .long_open = "the %s opened with \"%s\" on this line is never closed (\"%s\" is missing)",
     .fr_time = "%s is not a time remous reads: write \"%s\" (in quotes, with a colon)",
@@ -199,15 +200,16 @@ static int char_before(const lua_msg *m, int n, const char *line, const char *p)
     return l ? (unsigned char)s[l - 1] : 0;
 }
 
-/* A bracket left open at the end of the file, with Lua's lexical rules
+/* A bracket left open at the end of the file (or at the start of line
+ * upto, when upto > 0), with Lua's lexical rules
  * for strings and comments. Returns 1 with the innermost one (*open, *line),
  * or with *open = 0 and *line where a long string or comment starts that
  * never ends; 0 when everything is closed. */
-static int unclosed(const char *s, size_t n, char *open, int *line, int *is_comment) {
+static int unclosed(const char *s, size_t n, int upto, char *open, int *line, int *is_comment) {
     enum { DEPTH = 256 };
     char stack[DEPTH];
     int lines[DEPTH], depth = 0, ln = 1;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && (upto == 0 || ln < upto);) {
         char c = s[i];
         int comment = c == '-' && i + 1 < n && s[i + 1] == '-';
         if (comment)
@@ -265,6 +267,7 @@ static int unclosed(const char *s, size_t n, char *open, int *line, int *is_comm
 }
 
 static char closer_of(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
+static char opener_of(char close) { return close == ')' ? '(' : close == ']' ? '[' : '{'; }
 
 /* The line after which a bracket opened on line `open` should close: the
  * last code line before the first later line indented no deeper than the
@@ -285,6 +288,12 @@ static int closing_line(const lua_msg *m, int open, int *at_end) {
     }
     *at_end = 1;
     return last_code_line(m);
+}
+
+/* The line to close, before line n, a bracket opened on line `open`. */
+static int close_before(const lua_msg *m, int open, int n) {
+    int at_end, at = closing_line(m, open, &at_end);
+    return at_end || at >= n || at < open ? code_before(m, n) : at;
 }
 
 /* ----------------------------------------------------------- output ---- */
@@ -342,7 +351,7 @@ static const char *of_line(char *buf, size_t size, int open, int line) {
 static int missing_at_eof(const lua_msg *m, char *out, size_t outlen) {
     char open, buf[32];
     int line, comment;
-    if (!m->src || !unclosed(m->src, m->len, &open, &line, &comment))
+    if (!m->src || !unclosed(m->src, m->len, 0, &open, &line, &comment))
         return 0;
     if (!open)
         return emit(out, outlen, m, line, say.long_open, comment ? "comment" : "text", comment ? "--[[" : "[[", "]]");
@@ -373,6 +382,29 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
         snprintf(key, sizeof key, "%.*s", (int)(b - a), a);
         return emit(out, outlen, m, 0, say.time_key, key);
     }
+    int prev = code_before(m, m->line);
+    if (strcmp(m->tok, "=") == 0 && get_line(m, m->line, &line, &l))
+        for (p = line; p < line + l; p++) {
+            /* f(x) ["14:00"] = ...: read as an index, f(x)["14:00"] */
+            const char *e = p, *k;
+            if (*p != '=')
+                continue;
+            while (e > line && isspace((unsigned char)e[-1]))
+                e--;
+            if (e == line || e[-1] != ']')
+                continue;
+            for (k = e - 1; k > line && *k != '['; k--)
+                ;
+            if (*k != '[')
+                continue;
+            char key[64];
+            snprintf(key, sizeof key, "%.*s", (int)(e - k) < 60 ? (int)(e - k) : 60, k);
+            if (k == line + indent_of(line, l) && prev && open < m->line)
+                return emit(out, outlen, m, prev, say.comma_end, key);
+            int before = char_before(m, m->line, line, k);
+            if (before == ')' || before == ']' || is_name_char(before))
+                return emit(out, outlen, m, 0, say.comma_before, key);
+        }
     if (strcmp(m->tok, "=") == 0 && get_line(m, m->line, &line, &l))
         for (p = line; p < line + l; p++) {           /* "checkout" = 0.7: an "=" after a string */
             const char *e = p;
@@ -393,20 +425,22 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
                 return emit(out, outlen, m, 0, say.time_key, key);
             return emit(out, outlen, m, 0, say.quoted_key, key, key);
         }
-    if (!starts_value(m->tok))
-        return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
     p = find_on_line(m, m->line, m->tok, &line, &l);
     int first = p && indent_of(line, l) == (int)(p - line);   /* tok starts its line */
-    if (p && first && open < m->line) {
+    if (first && open < m->line && prev) {
         const char *s;
         size_t sl;
-        int prev = code_before(m, m->line);
-        if (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl) && prev)
-            return emit(out, outlen, m, prev, say.brace_end, closer, closer == ')' ? '(' : closer == ']' ? '[' : '{',
-                        of_line(where, sizeof where, open, prev));
-        if (prev)
-            return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
+        /* back at the margin of the opening line, or a statement: the
+         * bracket was never closed; deeper: the field before lacks a comma */
+        if (!starts_value(m->tok) || (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl))) {
+            int at = close_before(m, open, m->line);
+            return emit(out, outlen, m, at, say.brace_end, closer, opener_of(closer),
+                        of_line(where, sizeof where, open, at));
+        }
+        return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
     }
+    if (!starts_value(m->tok))
+        return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
     if (p && !first && isdigit((unsigned char)m->tok[0])) {
         /* { count 2 }: a name right after "{" or "," then a value */
         const char *e = p, *b;
@@ -425,6 +459,33 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
         }
     }
     return emit(out, outlen, m, 0, say.comma_before, show(m->tok, buf, sizeof buf));
+}
+
+/* "unfinished string near '"r {'": the quote that closes is missing, or,
+ * when a word touches the quote (counter" }), the one that opens. */
+static int unfinished_string(const lua_msg *m, char *out, size_t outlen) {
+    char body[40];
+    if (m->eof)
+        return emit(out, outlen, m, 0, "%s", say.unfinished_eof);
+    if (m->tok[0] != '"' && m->tok[0] != '\'')
+        return 0;
+    size_t l;
+    const char *line, *p = find_on_line(m, m->line, m->tok, &line, &l);
+    if (p && p > line && is_name_char((unsigned char)p[-1])) {
+        const char *b = p;
+        while (b > line && is_name_char((unsigned char)b[-1]))
+            b--;
+        snprintf(body, sizeof body, "%.*s", (int)(p - b) < 30 ? (int)(p - b) : 30, b);
+        return emit(out, outlen, m, 0, say.opening_quote, m->tok[0], m->tok[0], body, m->tok[0]);
+    }
+    int bl = (int)strlen(m->tok + 1);
+    while (bl > 0 && isspace((unsigned char)m->tok[bl]))
+        bl--;
+    if (bl > 30)
+        snprintf(body, sizeof body, "%.27s...", m->tok + 1);
+    else
+        snprintf(body, sizeof body, "%.*s", bl, m->tok + 1);
+    return emit(out, outlen, m, 0, say.unfinished, m->tok[0], m->tok[0], body);
 }
 
 /* "'end' expected [(to close 'function' at line N)] near tok". */
@@ -523,6 +584,14 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
         return odd_character(m, out, outlen);
     if (!get_line(m, m->line, &line, &l))
         return 0;
+    char open, where[32];
+    int open_line, comment, in = indent_of(line, l);
+    if (in >= 0 && strncmp(line + in, m->tok, strlen(m->tok)) == 0 && !starts_value(m->tok) &&
+        unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open) {
+        /* a statement (local, function...) where a field was expected */
+        int at = close_before(m, open_line, m->line);
+        return emit(out, outlen, m, at, say.brace_end, closer_of(open), open, of_line(where, sizeof where, open_line, at));
+    }
     /* role "r" = { ... } and role r { ... }: the shape of a declaration */
     size_t i = strspn(line, " \t"), w = i;
     while (w < l && is_name_char((unsigned char)line[w]))
@@ -736,21 +805,9 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
     const char *t = m.text;
     char tmp[1024];
     int done = 0;
-    if (strncmp(t, "unfinished string", 17) == 0) {
-        if (m.eof)
-            done = emit(tmp, sizeof tmp, &m, 0, "%s", say.unfinished_eof);
-        else if (m.tok[0] == '"' || m.tok[0] == '\'') {
-            char body[40];
-            int bl = (int)strlen(m.tok + 1);
-            while (bl > 0 && isspace((unsigned char)m.tok[bl]))
-                bl--;
-            if (bl > 30)
-                snprintf(body, sizeof body, "%.27s...", m.tok + 1);
-            else
-                snprintf(body, sizeof body, "%.*s", bl, m.tok + 1);
-            done = emit(tmp, sizeof tmp, &m, 0, say.unfinished, m.tok[0], m.tok[0], body);
-        }
-    } else if (strncmp(t, "unfinished long", 15) == 0 && m.eof)
+    if (strncmp(t, "unfinished string", 17) == 0)
+        done = unfinished_string(&m, tmp, sizeof tmp);
+    else if (strncmp(t, "unfinished long", 15) == 0 && m.eof)
         done = missing_at_eof(&m, tmp, sizeof tmp);
     else if (strncmp(t, "malformed number", 16) == 0 && m.tok[0])
         done = malformed_number(&m, tmp, sizeof tmp);
