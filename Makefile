@@ -20,7 +20,7 @@ LIBS = $(LUA_LIBS) $(MHD_LIBS) -lcsv -lm
 
 ENGINE = rng heap dist stats calendar model sim metrics lua_errors binding runner parallel compare digest output trace report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests stories-test report-test workshop-test slurm-test bench asan fuzz clean

@@ -18,9 +18,9 @@
 
 /* The words a person reads, in one place (a translation goes here). */
 static const struct {
-    const char *comma_end, *comma_before, *equals_between, *brace_end, *brace_eof, *closer_before,
+    const char *comma_end, *comma_before, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_open, *fr_time, *unit,
-        *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_eq,
+        *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
         *decimal_comma, *end_missing, *end_before, *end_eol, *opening_quote;
 } say = {
@@ -29,6 +29,7 @@ static const struct {
     .equals_between = "an \"=\" is probably missing between \"%s\" and %s",
     .brace_end = "a \"%c\" is probably missing at the end of this line (to close the \"%c\" of %s)",
     .brace_eof = "a \"%c\" is missing at the end of the file (to close the \"%c\" of %s)",
+    .paren_comma = "a \")\" is probably missing before the comma that ends this line (to close the \"(\" of %s)",
     .closer_before = "a \"%c\" is probably missing before %s",
     .of_line = "line %d",
     .of_this_line = "this line",
@@ -46,7 +47,8 @@ static const struct {
     .nbsp = "this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space",
     .dash = "%s is a typographic dash: type a plain - instead",
     .odd_byte = "this line has a character that is not plain text (byte \\%d) outside quotes: retype it",
-    .decl_eq = "remove the \"=\": a declaration is written %s \"%s\" { ... }",
+    .decl_punct = "remove the \"%s\": a declaration is written %s \"%s\" { ... }",
+    .extra_comma = "one comma too many here: remove it",
     .unquoted = "the name after %s goes in quotes: %s \"%s\"",
     .value_missing = "a value is missing after \"%s =\"",
     .closes_nothing = "this \"%s\" closes nothing: remove it",
@@ -171,6 +173,20 @@ static int last_code_line(const lua_msg *m) {
 
 static int is_name_char(int c) { return isalnum(c) || c == '_'; }
 
+/* How many of s[0..n) are in set (strspn on text without a NUL). */
+static size_t span(const char *s, size_t n, const char *set) {
+    size_t i = 0;
+    while (i < n && strchr(set, s[i]) && s[i])
+        i++;
+    return i;
+}
+
+/* Does s[0..n) start with word? */
+static int starts_with(const char *s, size_t n, const char *word) {
+    size_t wl = strlen(word);
+    return wl <= n && memcmp(s, word, wl) == 0;
+}
+
 /* Where tok first occurs on line n (NULL when it does not, or no source). */
 static const char *find_on_line(const lua_msg *m, int n, const char *tok, const char **line, size_t *l) {
     size_t tl = strlen(tok);
@@ -228,7 +244,7 @@ static int unclosed(const char *s, size_t n, int upto, char *open, int *line, in
                     if (s[i] == '\n')
                         ln++;
                     else if (s[i] == ']' && i + level + 1 < n && s[i + level + 1] == ']' &&
-                             strspn(s + i + 1, "=") >= level) {
+                             span(s + i + 1, n - i - 1, "=") >= level) {
                         i += level + 2;
                         break;
                     }
@@ -347,22 +363,43 @@ static const char *of_line(char *buf, size_t size, int open, int line) {
 
 /* ------------------------------------------------------------- rules ---- */
 
+static const char *code_char(const char *line, size_t l, const char *p, int *quote);
+
+/* "a "}" is probably missing at the end of line `at` (to close the "{" of
+ * line `open`)"; at the end of the file when at_end. A ")" goes before the
+ * comma that ends the line: uniform(10, 25, then a new field. */
+static int missing_closer(const lua_msg *m, char *out, size_t outlen, int at, int at_end, char open, int open_line) {
+    char where[32];
+    const char *s;
+    size_t l;
+    of_line(where, sizeof where, open_line, at);
+    if (open == '(' && get_line(m, at, &s, &l)) {
+        int quote = 0;
+        const char *last = NULL;
+        for (const char *p = s; (p = code_char(s, l, p, &quote)); p++)
+            if (!isspace((unsigned char)*p))
+                last = p;
+        if (last && *last == ',')
+            return emit(out, outlen, m, at, say.paren_comma, where);
+    }
+    return emit(out, outlen, m, at, at_end ? say.brace_eof : say.brace_end, closer_of(open), open, where);
+}
+
 /* The file ends inside a bracket or a long string: where to close it. */
 static int missing_at_eof(const lua_msg *m, char *out, size_t outlen) {
-    char open, buf[32];
+    char open;
     int line, comment;
     if (!m->src || !unclosed(m->src, m->len, 0, &open, &line, &comment))
         return 0;
     if (!open)
         return emit(out, outlen, m, line, say.long_open, comment ? "comment" : "text", comment ? "--[[" : "[[", "]]");
     int at_end = 0, close = closing_line(m, line, &at_end);
-    return emit(out, outlen, m, close, at_end ? say.brace_eof : say.brace_end, closer_of(open), open,
-                of_line(buf, sizeof buf, line, close));
+    return missing_closer(m, out, outlen, close, at_end, open, line);
 }
 
 /* "'X' expected [(to close 'Y' at line N)] near 'tok'". */
 static int expected_closer(const lua_msg *m, char closer, char out[], size_t outlen) {
-    char buf[64], where[32];
+    char buf[64];
     if (m->eof)
         return missing_at_eof(m, out, outlen);
     int open = m->line;
@@ -399,11 +436,12 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
                 continue;
             char key[64];
             snprintf(key, sizeof key, "%.*s", (int)(e - k) < 60 ? (int)(e - k) : 60, k);
-            if (k == line + indent_of(line, l) && prev && open < m->line)
-                return emit(out, outlen, m, prev, say.comma_end, key);
             int before = char_before(m, m->line, line, k);
-            if (before == ')' || before == ']' || is_name_char(before))
-                return emit(out, outlen, m, 0, say.comma_before, key);
+            if (!(before == ')' || before == ']' || is_name_char(before)))
+                continue;                             /* a key after a comma: fine */
+            if (k == line + indent_of(line, l) && prev)
+                return emit(out, outlen, m, prev, say.comma_end, key);
+            return emit(out, outlen, m, 0, say.comma_before, key);
         }
     if (strcmp(m->tok, "=") == 0 && get_line(m, m->line, &line, &l))
         for (p = line; p < line + l; p++) {           /* "checkout" = 0.7: an "=" after a string */
@@ -427,15 +465,20 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
         }
     p = find_on_line(m, m->line, m->tok, &line, &l);
     int first = p && indent_of(line, l) == (int)(p - line);   /* tok starts its line */
+    char o;
+    int open_line, comment;
+    if (p && closer == ')' && (m->tok[0] == '"' || m->tok[0] == '\'') && prev && (int)(p - line) > indent_of(line, l) &&
+        span(line, (size_t)(p - line), " \tabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") ==
+            (size_t)(p - line) && unclosed(m->src, m->len, m->line, &o, &open_line, &comment) && o == '(')
+        /* function(  then  role "x" { on the next line: a declaration inside an open "(" */
+        return missing_closer(m, out, outlen, prev, 0, '(', open_line);
     if (first && open < m->line && prev) {
         const char *s;
         size_t sl;
         /* back at the margin of the opening line, or a statement: the
          * bracket was never closed; deeper: the field before lacks a comma */
         if (!starts_value(m->tok) || (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl))) {
-            int at = close_before(m, open, m->line);
-            return emit(out, outlen, m, at, say.brace_end, closer, opener_of(closer),
-                        of_line(where, sizeof where, open, at));
+            return missing_closer(m, out, outlen, close_before(m, open, m->line), 0, opener_of(closer), open);
         }
         return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
     }
@@ -584,36 +627,38 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
         return odd_character(m, out, outlen);
     if (!get_line(m, m->line, &line, &l))
         return 0;
-    char open, where[32];
+    char open;
     int open_line, comment, in = indent_of(line, l);
-    if (in >= 0 && strncmp(line + in, m->tok, strlen(m->tok)) == 0 && !starts_value(m->tok) &&
+    if (in >= 0 && starts_with(line + in, l - (size_t)in, m->tok) && !starts_value(m->tok) &&
         unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open) {
         /* a statement (local, function...) where a field was expected */
-        int at = close_before(m, open_line, m->line);
-        return emit(out, outlen, m, at, say.brace_end, closer_of(open), open, of_line(where, sizeof where, open_line, at));
+        return missing_closer(m, out, outlen, close_before(m, open_line, m->line), 0, open, open_line);
     }
     /* role "r" = { ... } and role r { ... }: the shape of a declaration */
-    size_t i = strspn(line, " \t"), w = i;
+    size_t i = span(line, l, " \t"), w = i;
     while (w < l && is_name_char((unsigned char)line[w]))
         w++;
-    size_t j = w + strspn(line + w, " \t");
+    size_t j = w + span(line + w, l - w, " \t");
     char word[MAX_WORD + 1], name[80];
     snprintf(word, sizeof word, "%.*s", (int)(w - i), line + i);
-    if (w > i && j < l && (line[j] == '"' || line[j] == '\'') && strcmp(m->tok, "=") == 0) {
+    if (w > i && j < l && (line[j] == '"' || line[j] == '\'') && (m->tok[0] == '=' || m->tok[0] == ',') &&
+        !m->tok[1]) {
         const char *e = memchr(line + j + 1, line[j], l - j - 1);
         size_t k = e ? (size_t)(e - line) + 1 : l;
-        if (e && (k += strspn(line + k, " \t")) < l && line[k] == '=') {
+        if (e && (k += span(line + k, l - k, " \t")) < l && line[k] == m->tok[0]) {
             snprintf(name, sizeof name, "%.*s", (int)(e - line - j - 1), line + j + 1);
-            return emit(out, outlen, m, 0, say.decl_eq, word, name);
+            return emit(out, outlen, m, 0, say.decl_punct, m->tok, word, name);
         }
     }
     if (w > i && j > w && strcmp(word, "local") != 0 && strcmp(word, "return") != 0 &&
-        strncmp(line + j, m->tok, strlen(m->tok)) == 0 && is_name_char((unsigned char)m->tok[0]))
+        starts_with(line + j, l - j, m->tok) && is_name_char((unsigned char)m->tok[0]))
         return emit(out, outlen, m, 0, say.unquoted, word, word, m->tok);
     int closer = strcmp(m->tok, "}") == 0 || strcmp(m->tok, ")") == 0 || strcmp(m->tok, "]") == 0 ||
                  strcmp(m->tok, "end") == 0;
     if (!closer && strcmp(m->tok, ",") != 0)
         return 0;
+    if (closer && strncmp(m->text, "<eof> expected", 14) == 0)     /* the file could have ended */
+        return emit(out, outlen, m, 0, say.closes_nothing, m->tok);
     size_t tl = strlen(m->tok);
     for (p = line; p + tl <= line + l; p++) {          /* each place the token is on the line */
         if (memcmp(p, m->tok, tl) != 0)
@@ -636,6 +681,8 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
         }
         if (closer && before && strchr(")}]", before))
             return emit(out, outlen, m, 0, say.closes_nothing, m->tok);
+        if (!closer && before && strchr(",{(", before))              /* 20,, and {, */
+            return emit(out, outlen, m, 0, "%s", say.extra_comma);
     }
     return 0;
 }
@@ -720,7 +767,7 @@ static int double_equals(const lua_msg *m, int n, const char *pre, char *out, si
             e--;
         for (s = e; s > line && is_name_char((unsigned char)s[-1]); s--)
             ;
-        const char *v = p + 2 + strspn(p + 2, " \t"), *ve = v;
+        const char *v = p + 2 + span(p + 2, (size_t)(line + l - p - 2), " \t"), *ve = v;
         while (ve < line + l && *ve != ',' && *ve != '}' && !(ve + 1 < line + l && ve[0] == '-' && ve[1] == '-'))
             ve++;
         while (ve > v && isspace((unsigned char)ve[-1]))
@@ -820,7 +867,7 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
     else if (strncmp(t, "'end' expected", 14) == 0 && (m.eof || m.tok[0]))
         done = end_missing(&m, tmp, sizeof tmp);
  else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||
-               strncmp(t, "'<eof>' expected", 16) == 0 || (m.eof && strstr(t, "expected")))
+               strncmp(t, "<eof> expected", 14) == 0 || (m.eof && strstr(t, "expected")))
         done = unexpected(&m, tmp, sizeof tmp);
     else if (strncmp(t, "attempt to ", 11) == 0)
         done = cx ? unknown_word(&m, cx, tmp, sizeof tmp) : 0;

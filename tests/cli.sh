@@ -124,6 +124,13 @@ scenario_fails smart_quotes 'scenario \342\200\234x\342\200\235 { horizon = 100 
 scenario_fails french_quotes 'scenario \302\253 x \302\273 { horizon = 100 }' '1: « is a French quotation mark: type a plain " instead'
 scenario_fails nbsp 'scenario "x" {\302\240horizon = 100 }' \
     '1: this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space'
+scenario_fails decl_comma "$S\narrivals \"walk_in\", { interarrival = 3 }" '2: remove the ",": a declaration is written arrivals "walk_in" { ... }'
+scenario_fails double_comma "$S\nrole \"r\" { count = 2,, }" '2: one comma too many here: remove it'
+scenario_fails extra_end "$S\nlocal function f() return 1 end end" '2: this "end" closes nothing: remove it'
+scenario_fails paren_before_comma "$S\narrivals \"a\" { to = \"b\",\n  patience = uniform(10, 25,\n}" \
+    '3: a ")" is probably missing before the comma that ends this line (to close the "(" of this line)'
+scenario_fails paren_of_function "$S\nvariant \"v\" {\n  apply = function(\n    role \"clerk\" { count = 1 }\n  end,\n}" \
+    '3: a ")" is probably missing at the end of this line (to close the "(" of this line)'
 scenario_fails decimal_field "$S\ntool \"t\" {\n  description = \"a, b\",\n  adoption = 0,8,\n}" \
     '4: tool "t": 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }" \
