@@ -19,10 +19,10 @@
 /* The words a person reads, in one place (a translation goes here). */
 static const struct {
     const char *comma_end, *comma_before, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
-        *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_open, *fr_time, *unit,
+        *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_comment, *long_text, *fr_time, *unit,
         *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
-        *decimal_comma, *end_missing, *end_before, *end_eol, *opening_quote;
+        *decimal_comma, *end_missing, *end_before, *end_before_plain, *end_eol, *opening_quote;
 } say = {
     .comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
     .comma_before = "a comma is probably missing before %s",
@@ -36,7 +36,8 @@ static const struct {
     .unfinished = "a closing %c is missing: the text %c%s runs to the end of the line",
     .opening_quote = "an opening %c is probably missing: write %c%s%c",
     .unfinished_eof = "a closing quote is missing: the text runs to the end of the file",
-    .long_open = "the %s opened with \"%s\" on this line is never closed (\"%s\" is missing)",
+    .long_comment = "the comment opened with \"--[[\" on this line is never closed (\"]]\" is missing)",
+    .long_text = "the text opened with \"[[\" on this line is never closed (\"]]\" is missing)",
     .fr_time = "%s is not a time remous reads: write \"%s\" (in quotes, with a colon)",
     .unit = "%s is not a number: write %s(%.*s)",
     .not_number = "%s is not a number: write a number as 12 or 2.5 (digits, a dot for decimals)",
@@ -59,6 +60,7 @@ static const struct {
     .decimal_comma = "%s%s is read as two numbers: a decimal is written with a dot, %s",
     .end_missing = "the \"%s\" that starts on this line is never closed: an \"end\" is missing",
     .end_before = "an \"end\" is probably missing before %s (to close the \"%s\" of %s)",
+    .end_before_plain = "an \"end\" is probably missing before %s",
     .end_eol = "an \"end\" is probably missing at the end of this line (to close the \"%s\" of %s)",
 };
 
@@ -392,115 +394,120 @@ static int missing_at_eof(const lua_msg *m, char *out, size_t outlen) {
     if (!m->src || !unclosed(m->src, m->len, 0, &open, &line, &comment))
         return 0;
     if (!open)
-        return emit(out, outlen, m, line, say.long_open, comment ? "comment" : "text", comment ? "--[[" : "[[", "]]");
+        return emit(out, outlen, m, line, "%s", comment ? say.long_comment : say.long_text);
     int at_end = 0, close = closing_line(m, line, &at_end);
     return missing_closer(m, out, outlen, close, at_end, open, line);
 }
 
-/* "'X' expected [(to close 'Y' at line N)] near 'tok'". */
-static int expected_closer(const lua_msg *m, char closer, char out[], size_t outlen) {
-    char buf[64];
-    if (m->eof)
-        return missing_at_eof(m, out, outlen);
-    int open = m->line;
-    const char *to = strstr(m->text, "at line ");
-    if (to && strstr(m->text, "(to close"))
-        open = atoi(to + 8);
+/* 14:00 = ... in a rate table: Lua read 14, then stopped at ":". */
+static int time_without_quotes(const lua_msg *m, char *out, size_t outlen) {
     const char *line, *p;
     size_t l;
-    if (strcmp(m->tok, ":") == 0 && (p = find_on_line(m, m->line, ":", &line, &l)) && p > line &&
-        isdigit((unsigned char)p[-1]) && p + 2 < line + l && isdigit((unsigned char)p[1])) {
-        const char *a = p - 1, *b = p + 1;            /* 14:00 = ... in a rate table */
-        while (a > line && isdigit((unsigned char)a[-1]))
-            a--;
-        while (b < line + l && isdigit((unsigned char)*b))
-            b++;
-        char key[16];
-        snprintf(key, sizeof key, "%.*s", (int)(b - a), a);
-        return emit(out, outlen, m, 0, say.time_key, key);
-    }
-    int prev = code_before(m, m->line);
-    if (strcmp(m->tok, "=") == 0 && get_line(m, m->line, &line, &l))
-        for (p = line; p < line + l; p++) {
-            /* f(x) ["14:00"] = ...: read as an index, f(x)["14:00"] */
-            const char *e = p, *k;
-            if (*p != '=')
-                continue;
-            while (e > line && isspace((unsigned char)e[-1]))
-                e--;
-            if (e == line || e[-1] != ']')
-                continue;
+    if (strcmp(m->tok, ":") != 0 || !(p = find_on_line(m, m->line, ":", &line, &l)) || p == line ||
+        !isdigit((unsigned char)p[-1]) || p + 2 >= line + l || !isdigit((unsigned char)p[1]))
+        return 0;
+    const char *a = p - 1, *b = p + 1;
+    while (a > line && isdigit((unsigned char)a[-1]))
+        a--;
+    while (b < line + l && isdigit((unsigned char)*b))
+        b++;
+    char key[16];
+    snprintf(key, sizeof key, "%.*s", (int)(b - a), a);
+    return emit(out, outlen, m, 0, say.time_key, key);
+}
+
+/* The "=" Lua stopped at, when it follows a key: f(x) ["14:00"] = (read
+ * as an index, f(x)["14:00"]: a comma is missing) or "checkout" = (a key
+ * in quotes without brackets). */
+static int key_before_equals(const lua_msg *m, int prev, char *out, size_t outlen) {
+    const char *line, *p;
+    size_t l;
+    if (strcmp(m->tok, "=") != 0 || !get_line(m, m->line, &line, &l))
+        return 0;
+    for (p = line; p < line + l; p++) {
+        const char *e = p, *k;
+        char key[64];
+        if (*p != '=')
+            continue;
+        while (e > line && isspace((unsigned char)e[-1]))
+            e--;
+        if (e == line)
+            continue;
+        if (e[-1] == ']') {
             for (k = e - 1; k > line && *k != '['; k--)
                 ;
-            if (*k != '[')
-                continue;
-            char key[64];
-            snprintf(key, sizeof key, "%.*s", (int)(e - k) < 60 ? (int)(e - k) : 60, k);
             int before = char_before(m, m->line, line, k);
-            if (!(before == ')' || before == ']' || is_name_char(before)))
+            if (*k != '[' || !(before == ')' || before == ']' || is_name_char(before)))
                 continue;                             /* a key after a comma: fine */
+            snprintf(key, sizeof key, "%.*s", (int)(e - k) < 60 ? (int)(e - k) : 60, k);
             if (k == line + indent_of(line, l) && prev)
                 return emit(out, outlen, m, prev, say.comma_end, key);
             return emit(out, outlen, m, 0, say.comma_before, key);
         }
-    if (strcmp(m->tok, "=") == 0 && get_line(m, m->line, &line, &l))
-        for (p = line; p < line + l; p++) {           /* "checkout" = 0.7: an "=" after a string */
-            const char *e = p;
-            if (*p != '=')
-                continue;
-            while (e > line && isspace((unsigned char)e[-1]))
-                e--;
-            if (e == line || (e[-1] != '"' && e[-1] != '\''))
-                continue;
+        if (e[-1] == '"' || e[-1] == '\'') {
             const char *b = e - 1;
             while (b > line && b[-1] != e[-1])
                 b--;
             if (b == line)
                 continue;
-            char key[64];
             snprintf(key, sizeof key, "%.*s", (int)(e - 1 - b), b);
             if (strlen(key) == 5 && key[2] == ':' && isdigit((unsigned char)key[0]))
                 return emit(out, outlen, m, 0, say.time_key, key);
             return emit(out, outlen, m, 0, say.quoted_key, key, key);
         }
+    }
+    return 0;
+}
+
+/* { count 2 }: a name right after "{" or "," then a number (at p). */
+static int equals_missing(const lua_msg *m, const char *line, const char *p, char *out, size_t outlen) {
+    char buf[64], name[MAX_WORD + 1];
+    const char *e = p, *b, *q;
+    if (!isdigit((unsigned char)m->tok[0]))
+        return 0;
+    while (e > line && isspace((unsigned char)e[-1]))
+        e--;
+    for (b = e; b > line && is_name_char((unsigned char)b[-1]); b--)
+        ;
+    for (q = b; q > line && isspace((unsigned char)q[-1]); q--)
+        ;
+    if (b == e || isdigit((unsigned char)*b) || e - b > MAX_WORD || !(q == line || q[-1] == '{' || q[-1] == ','))
+        return 0;
+    snprintf(name, sizeof name, "%.*s", (int)(e - b), b);
+    return emit(out, outlen, m, 0, say.equals_between, name, show(m->tok, buf, sizeof buf));
+}
+
+/* "'X' expected [(to close 'Y' at line N)] near 'tok'": X is ) ] or }. */
+static int expected_closer(const lua_msg *m, char closer, char out[], size_t outlen) {
+    char buf[64], o;
+    const char *line, *p, *s;
+    size_t l, sl;
+    int open = m->line, prev = code_before(m, m->line), open_line, comment;
+    if (m->eof)
+        return missing_at_eof(m, out, outlen);
+    const char *to = strstr(m->text, "(to close ");
+    if (to && strstr(to, "at line "))
+        open = atoi(strstr(to, "at line ") + 8);
+    if (time_without_quotes(m, out, outlen) || key_before_equals(m, prev, out, outlen))
+        return 1;
     p = find_on_line(m, m->line, m->tok, &line, &l);
     int first = p && indent_of(line, l) == (int)(p - line);   /* tok starts its line */
-    char o;
-    int open_line, comment;
-    if (p && closer == ')' && (m->tok[0] == '"' || m->tok[0] == '\'') && prev && (int)(p - line) > indent_of(line, l) &&
+    /* function(  then  role "x" { on the next line: a declaration inside an open "(" */
+    if (p && !first && closer == ')' && (m->tok[0] == '"' || m->tok[0] == '\'') && prev &&
         span(line, (size_t)(p - line), " \tabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") ==
             (size_t)(p - line) && unclosed(m->src, m->len, m->line, &o, &open_line, &comment) && o == '(')
-        /* function(  then  role "x" { on the next line: a declaration inside an open "(" */
         return missing_closer(m, out, outlen, prev, 0, '(', open_line);
     if (first && open < m->line && prev) {
-        const char *s;
-        size_t sl;
         /* back at the margin of the opening line, or a statement: the
          * bracket was never closed; deeper: the field before lacks a comma */
-        if (!starts_value(m->tok) || (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl))) {
+        if (!starts_value(m->tok) || (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl)))
             return missing_closer(m, out, outlen, close_before(m, open, m->line), 0, opener_of(closer), open);
-        }
         return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
     }
     if (!starts_value(m->tok))
         return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
-    if (p && !first && isdigit((unsigned char)m->tok[0])) {
-        /* { count 2 }: a name right after "{" or "," then a value */
-        const char *e = p, *b;
-        while (e > line && isspace((unsigned char)e[-1]))
-            e--;
-        for (b = e; b > line && is_name_char((unsigned char)b[-1]); b--)
-            ;
-        const char *q = b;
-        while (q > line && isspace((unsigned char)q[-1]))
-            q--;
-        if (b < e && !isdigit((unsigned char)*b) &&
-            (q == line || q[-1] == '{' || q[-1] == ',')) {
-            char name[MAX_WORD + 1];
-            snprintf(name, sizeof name, "%.*s", (int)(e - b), b);
-            return emit(out, outlen, m, 0, say.equals_between, name, show(m->tok, buf, sizeof buf));
-        }
-    }
+    if (p && !first && equals_missing(m, line, p, out, outlen))
+        return 1;
     return emit(out, outlen, m, 0, say.comma_before, show(m->tok, buf, sizeof buf));
 }
 
@@ -533,18 +540,18 @@ static int unfinished_string(const lua_msg *m, char *out, size_t outlen) {
 
 /* "'end' expected [(to close 'function' at line N)] near tok". */
 static int end_missing(const lua_msg *m, char *out, size_t outlen) {
-    char what[16] = "block", buf[64], where[32];
+    char what[16] = "", buf[64], where[32];
     int open = m->line;
-    const char *to = strstr(m->text, "(to close '");
+    const char *to = strstr(m->text, "(to close '"), *line, *p;
+    size_t l;
     if (to) {
         sscanf(to + 11, "%15[a-z]", what);
         const char *at = strstr(to, "at line ");
         open = at ? atoi(at + 8) : open;
-    }
+    } else                                      /* opened on this line: a function, an if? */
+        return m->eof ? 0 : emit(out, outlen, m, 0, say.end_before_plain, show(m->tok, buf, sizeof buf));
     if (m->eof)
         return emit(out, outlen, m, open, say.end_missing, what);
-    const char *line, *p;
-    size_t l;
     int at = m->line;
     p = find_on_line(m, m->line, m->tok, &line, &l);
     if (p && indent_of(line, l) == (int)(p - line) && code_before(m, m->line) >= open) {
@@ -617,42 +624,35 @@ static int odd_character(const lua_msg *m, char *out, size_t outlen) {
     return emit(out, outlen, m, 0, say.odd_byte, byte);
 }
 
-/* "unexpected symbol" / "syntax error" / "'<eof>' expected" near tok. */
-static int unexpected(const lua_msg *m, char *out, size_t outlen) {
-    const char *line, *p;
-    size_t l;
-    if (m->eof)
-        return missing_at_eof(m, out, outlen);
-    if (m->tok[0] == '<' && m->tok[1] == '\\')
-        return odd_character(m, out, outlen);
-    if (!get_line(m, m->line, &line, &l))
-        return 0;
-    char open;
-    int open_line, comment, in = indent_of(line, l);
-    if (in >= 0 && starts_with(line + in, l - (size_t)in, m->tok) && !starts_value(m->tok) &&
-        unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open) {
-        /* a statement (local, function...) where a field was expected */
-        return missing_closer(m, out, outlen, close_before(m, open_line, m->line), 0, open, open_line);
-    }
-    /* role "r" = { ... } and role r { ... }: the shape of a declaration */
+/* Line n starts like a declaration, WORD "name": role "r" = { (the "=" to
+ * remove), arrivals "a", { (the ","), role r { (the quotes missing). */
+static int declaration_shape(const lua_msg *m, const char *line, size_t l, char *out, size_t outlen) {
     size_t i = span(line, l, " \t"), w = i;
     while (w < l && is_name_char((unsigned char)line[w]))
         w++;
     size_t j = w + span(line + w, l - w, " \t");
     char word[MAX_WORD + 1], name[80];
+    if (w == i || w - i > MAX_WORD)
+        return 0;
     snprintf(word, sizeof word, "%.*s", (int)(w - i), line + i);
-    if (w > i && j < l && (line[j] == '"' || line[j] == '\'') && (m->tok[0] == '=' || m->tok[0] == ',') &&
-        !m->tok[1]) {
+    if (j < l && (line[j] == '"' || line[j] == '\'') && (m->tok[0] == '=' || m->tok[0] == ',') && !m->tok[1]) {
         const char *e = memchr(line + j + 1, line[j], l - j - 1);
         size_t k = e ? (size_t)(e - line) + 1 : l;
         if (e && (k += span(line + k, l - k, " \t")) < l && line[k] == m->tok[0]) {
-            snprintf(name, sizeof name, "%.*s", (int)(e - line - j - 1), line + j + 1);
+            snprintf(name, sizeof name, "%.*s", (int)(e - line - j - 1) < 79 ? (int)(e - line - j - 1) : 79,
+                     line + j + 1);
             return emit(out, outlen, m, 0, say.decl_punct, m->tok, word, name);
         }
     }
-    if (w > i && j > w && strcmp(word, "local") != 0 && strcmp(word, "return") != 0 &&
-        starts_with(line + j, l - j, m->tok) && is_name_char((unsigned char)m->tok[0]))
+    if (j > w && strcmp(word, "local") != 0 && strcmp(word, "return") != 0 && starts_with(line + j, l - j, m->tok) &&
+        is_name_char((unsigned char)m->tok[0]))
         return emit(out, outlen, m, 0, say.unquoted, word, word, m->tok);
+    return 0;
+}
+
+/* A "}", ")", "]", "end" or "," where Lua expected a value or a statement:
+ * count = } (a value missing), }} (one too many), 20,, (a comma too many). */
+static int misplaced_punctuation(const lua_msg *m, const char *line, size_t l, char *out, size_t outlen) {
     int closer = strcmp(m->tok, "}") == 0 || strcmp(m->tok, ")") == 0 || strcmp(m->tok, "]") == 0 ||
                  strcmp(m->tok, "end") == 0;
     if (!closer && strcmp(m->tok, ",") != 0)
@@ -660,21 +660,20 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
     if (closer && strncmp(m->text, "<eof> expected", 14) == 0)     /* the file could have ended */
         return emit(out, outlen, m, 0, say.closes_nothing, m->tok);
     size_t tl = strlen(m->tok);
-    for (p = line; p + tl <= line + l; p++) {          /* each place the token is on the line */
+    for (const char *p = line; p + tl <= line + l; p++) {        /* each place the token is on the line */
         if (memcmp(p, m->tok, tl) != 0)
             continue;
         int before = char_before(m, m->line, line, p);
-        const char *e = p;
+        const char *e = p, *b, *n;
         if (before == '=') {                          /* count = } */
             while (e > line && e[-1] != '=')
                 e--;
-            const char *b = e > line ? e - 1 : e;
-            while (b > line && isspace((unsigned char)b[-1]))
-                b--;
-            const char *n = b;
-            while (n > line && is_name_char((unsigned char)n[-1]))
-                n--;
-            if (e > line && n < b) {
+            for (b = e > line ? e - 1 : e; b > line && isspace((unsigned char)b[-1]); b--)
+                ;
+            for (n = b; n > line && is_name_char((unsigned char)n[-1]); n--)
+                ;
+            if (e > line && n < b && b - n <= MAX_WORD) {
+                char name[MAX_WORD + 1];
                 snprintf(name, sizeof name, "%.*s", (int)(b - n), n);
                 return emit(out, outlen, m, 0, say.value_missing, name);
             }
@@ -685,6 +684,26 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
             return emit(out, outlen, m, 0, "%s", say.extra_comma);
     }
     return 0;
+}
+
+/* "unexpected symbol" / "syntax error" / "<eof> expected" near tok. */
+static int unexpected(const lua_msg *m, char *out, size_t outlen) {
+    const char *line;
+    size_t l;
+    char open;
+    int open_line, comment;
+    if (m->eof)
+        return missing_at_eof(m, out, outlen);
+    if (m->tok[0] == '<' && m->tok[1] == '\\')
+        return odd_character(m, out, outlen);
+    if (!get_line(m, m->line, &line, &l))
+        return 0;
+    int in = indent_of(line, l);
+    if (in >= 0 && starts_with(line + in, l - (size_t)in, m->tok) && !starts_value(m->tok) &&
+        unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open)
+        /* a statement (local, function...) where a field was expected */
+        return missing_closer(m, out, outlen, close_before(m, open_line, m->line), 0, open, open_line);
+    return declaration_shape(m, line, l, out, outlen) || misplaced_punctuation(m, line, l, out, outlen);
 }
 
 /* "attempt to call a nil value (global 'activty')" and the like. */
@@ -832,15 +851,16 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
     char file[4200];
     size_t fl = (size_t)(colon - msg);
     int same = path && same_file(msg, fl, path);
-    snprintf(file, sizeof file, "%.*s", (int)fl, same ? path : msg);
     if (same)
-        snprintf(file, sizeof file, "%s", path);
+        snprintf(file, sizeof file, "%s", path);      /* whole, not Lua's "..." of it */
+    else
+        snprintf(file, sizeof file, "%.*s", (int)fl, msg);
     m.file = file;
     m.line = atoi(colon + 1);
     m.text = colon + 1 + strspn(colon + 1, "0123456789") + 2;
     if (same && cx)
         m.src = cx->source, m.len = cx->len;
-    const char *near = strstr(m.text, " near ");
+    const char *near = strstr(m.text, " near ");     /* the token, as llex.c's txtToken shows it */
     if (near) {
         near += 6;
         size_t nl = strlen(near);
@@ -866,7 +886,7 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
         done = emit(tmp, sizeof tmp, &m, 0, "%s", say.compare);
     else if (strncmp(t, "'end' expected", 14) == 0 && (m.eof || m.tok[0]))
         done = end_missing(&m, tmp, sizeof tmp);
- else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||
+    else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||
                strncmp(t, "<eof> expected", 14) == 0 || (m.eof && strstr(t, "expected")))
         done = unexpected(&m, tmp, sizeof tmp);
     else if (strncmp(t, "attempt to ", 11) == 0)
