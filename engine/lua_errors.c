@@ -20,7 +20,7 @@
 static const struct {
     const char *comma_end, *comma_before, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_comment, *long_text, *fr_time, *unit,
-        *not_number, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
+        *not_number, *unit_apart, *percent, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
         *decimal_comma, *end_missing, *end_before, *end_before_plain, *end_eol, *opening_quote;
 } say = {
@@ -40,6 +40,8 @@ static const struct {
     .long_text = "the text opened with \"[[\" on this line is never closed (\"]]\" is missing)",
     .fr_time = "%s is not a time remous reads: write \"%s\" (in quotes, with a colon)",
     .unit = "%s is not a number: write %s(%.*s)",
+    .unit_apart = "\"%s %s\" is not a number: write %s(%s)",
+    .percent = "%.*s%% is not a number remous reads: write %g (a share is a number from 0 to 1)",
     .not_number = "%s is not a number: write a number as 12 or 2.5 (digits, a dot for decimals)",
     .not_word = "\"%s\" is not a word of the %s language%s",
     .did_you_mean = " (did you mean \"%s\"?)",
@@ -365,6 +367,21 @@ static const char *of_line(char *buf, size_t size, int open, int line) {
 
 /* ------------------------------------------------------------- rules ---- */
 
+/* Units a person writes after a number, and the helper that says it. */
+static const struct { const char *suffix, *helper; } units[] = {
+    {"s", "seconds"}, {"sec", "seconds"}, {"second", "seconds"}, {"seconds", "seconds"}, {"m", "minutes"},
+    {"mn", "minutes"}, {"min", "minutes"}, {"mins", "minutes"}, {"minute", "minutes"}, {"minutes", "minutes"},
+    {"h", "hours"}, {"hr", "hours"}, {"hour", "hours"}, {"hours", "hours"}, {"heures", "hours"},
+    {"d", "days"}, {"j", "days"}, {"day", "days"}, {"days", "days"}, {"jours", "days"},
+    {"w", "weeks"}, {"week", "weeks"}, {"weeks", "weeks"}, {"semaines", "weeks"}};
+
+static const char *helper_for(const char *unit) {
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(unit, units[i].suffix) == 0)
+            return units[i].helper;
+    return NULL;
+}
+
 static const char *code_char(const char *line, size_t l, const char *p, int *quote);
 
 /* "a "}" is probably missing at the end of line `at` (to close the "{" of
@@ -477,6 +494,22 @@ static int equals_missing(const lua_msg *m, const char *line, const char *p, cha
     return emit(out, outlen, m, 0, say.equals_between, name, show(m->tok, buf, sizeof buf));
 }
 
+/* duration = 5 minutes: a number, then a unit (tok, at p). */
+static int number_then_unit(const lua_msg *m, const char *line, const char *p, char *out, size_t outlen) {
+    const char *helper = helper_for(m->tok), *e = p, *b;
+    if (!helper)
+        return 0;
+    while (e > line && isspace((unsigned char)e[-1]))
+        e--;
+    for (b = e; b > line && (isdigit((unsigned char)b[-1]) || b[-1] == '.'); b--)
+        ;
+    if (b == e || e - b > 20 || (b > line && is_name_char((unsigned char)b[-1])))
+        return 0;
+    char number[24];
+    snprintf(number, sizeof number, "%.*s", (int)(e - b), b);
+    return emit(out, outlen, m, 0, say.unit_apart, number, m->tok, helper, number);
+}
+
 /* "'X' expected [(to close 'Y' at line N)] near 'tok'": X is ) ] or }. */
 static int expected_closer(const lua_msg *m, char closer, char out[], size_t outlen) {
     char buf[64], o;
@@ -506,7 +539,7 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
     }
     if (!starts_value(m->tok))
         return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
-    if (p && !first && equals_missing(m, line, p, out, outlen))
+    if (p && !first && (equals_missing(m, line, p, out, outlen) || number_then_unit(m, line, p, out, outlen)))
         return 1;
     return emit(out, outlen, m, 0, say.comma_before, show(m->tok, buf, sizeof buf));
 }
@@ -582,15 +615,8 @@ static int malformed_number(const lua_msg *m, char *out, size_t outlen) {
         snprintf(hhmm, sizeof hhmm, "%02d:%.2s", atoi(word), word[digits + 1] ? word + digits + 1 : "00");
         return emit(out, outlen, m, 0, say.fr_time, word, hhmm);
     }
-    static const struct { const char *suffix, *helper; } units[] = {
-        {"s", "seconds"}, {"sec", "seconds"}, {"seconds", "seconds"}, {"m", "minutes"}, {"mn", "minutes"},
-        {"min", "minutes"}, {"mins", "minutes"}, {"minutes", "minutes"}, {"h", "hours"}, {"hr", "hours"},
-        {"hours", "hours"}, {"d", "days"}, {"j", "days"}, {"days", "days"}, {"jours", "days"},
-        {"w", "weeks"}, {"weeks", "weeks"}};
-    if (digits > 0 && *rest)
-        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-            if (strcmp(rest, units[i].suffix) == 0)
-                return emit(out, outlen, m, 0, say.unit, word, units[i].helper, (int)num, word);
+    if (digits > 0 && *rest && helper_for(rest))
+        return emit(out, outlen, m, 0, say.unit, word, helper_for(rest), (int)num, word);
     return emit(out, outlen, m, 0, say.not_number, word);
 }
 
@@ -677,6 +703,18 @@ static int misplaced_punctuation(const lua_msg *m, const char *line, size_t l, c
                 snprintf(name, sizeof name, "%.*s", (int)(b - n), n);
                 return emit(out, outlen, m, 0, say.value_missing, name);
             }
+        }
+        if (before == '%') {                          /* next = { exit = 70% } */
+            const char *q = p;
+            while (q > line && q[-1] != '%')
+                q--;
+            const char *end = q > line ? q - 1 : q, *d;
+            while (end > line && isspace((unsigned char)end[-1]))
+                end--;
+            for (d = end; d > line && (isdigit((unsigned char)d[-1]) || d[-1] == '.'); d--)
+                ;
+            if (d < end && end - d < 20)
+                return emit(out, outlen, m, 0, say.percent, (int)(end - d), d, atof(d) / 100);
         }
         if (closer && before && strchr(")}]", before))
             return emit(out, outlen, m, 0, say.closes_nothing, m->tok);

@@ -12,10 +12,12 @@ local host = ...
 -- Everything the prelude calls is kept in a local now: a scenario that
 -- replaces math.abs or string.sub cannot change the checks.
 local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
-      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall, concat =
+      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall, concat,
+      rawget =
       host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs, math.type,
-      string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat
+      string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat,
+      rawget
 
 local M = {}
 
@@ -667,6 +669,45 @@ function M.variants()
   return names
 end
 
+------------------------------------------------------------ bare words ----
+
+-- role = bookseller, without quotes, reads a global that does not exist:
+-- nil, and the field silently disappears (the step becomes a pure delay).
+-- Such reads are recorded (the first place of each word); compile() turns
+-- one into an error when the word is the name of a declaration, or never
+-- gets a value, or is a function defined only further down the file.
+local bare_at, bare_order = {}, {}
+setmetatable(_G, { __index = function(_, k)
+  if type(k) == "string" and not bare_at[k] then
+    bare_at[k] = where(1)
+    bare_order[#bare_order + 1] = k
+  end
+end })
+
+local function check_bare_words(store)
+  for _, k in ipairs(bare_order) do
+    local at, now = bare_at[k], rawget(_G, k)
+    local kinds = sorted_keys(store.decls)
+    kinds[#kinds + 1] = "calendar"
+    for _, kind in ipairs(now == nil and kinds or {}) do
+      local by = kind == "calendar" and store.calendars.by or store.decls[kind].by
+      if by[k] and kind ~= "scenario" then fail(at, "%s is the name of a %s: write it in quotes, %q", k, kind, k) end
+    end
+    if now == nil then
+      local words = {}
+      for name in pairs(_G) do if type(name) == "string" then words[#words + 1] = name end end
+      sort(words)
+      local hint = suggest(k, words)
+      fail(at, "%q is not a word of the scenario language%s", k,
+           hint ~= "" and hint or fmt(" (a name? write it in quotes, %q)", k))
+    end
+    if type(now) == "function" then
+      local line = getinfo(now, "S").linedefined
+      fail(at, "%s is used here before it is defined (line %d): move its definition above", k, line)
+    end
+  end
+end
+
 --------------------------------------------------------------- compile ----
 
 -- The compiled model: arrays in declaration order, names resolved to
@@ -689,6 +730,7 @@ end
 -- Compiles the baseline (variant_name nil) or a variant.
 function M.compile(variant_name)
   local store = variant_name and variant_store(variant_name) or copy_store(baseline)
+  check_bare_words(store)
   local decls, calendars = store.decls, store.calendars
   if not scenario_decl then
     fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")

@@ -131,6 +131,22 @@ scenario_fails paren_before_comma "$S\narrivals \"a\" { to = \"b\",\n  patience 
     '3: a ")" is probably missing before the comma that ends this line (to close the "(" of this line)'
 scenario_fails paren_of_function "$S\nvariant \"v\" {\n  apply = function(\n    role \"clerk\" { count = 1 }\n  end,\n}" \
     '3: a ")" is probably missing at the end of this line (to close the "(" of this line)'
+scenario_fails percent "$S\nactivity \"a\" { duration = 1, next = { exit = 70%, b = 30% } }" \
+    '2: 70% is not a number remous reads: write 0.7 (a share is a number from 0 to 1)'
+scenario_fails unit_apart "$S\nactivity \"a\" { duration = 5 minutes }" '2: "5 minutes" is not a number: write minutes(5)'
+# a bare word where a name in quotes was meant: nil, the field would vanish
+scenario_fails bare_role "$S\nrole \"bookseller\" { count = 1 }\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, role = bookseller }" \
+    '4: bookseller is the name of a role: write it in quotes, "bookseller"'
+scenario_fails bare_word "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, kind = core }" \
+    '3: "core" is not a word of the scenario language (a name? write it in quotes, "core")'
+scenario_fails bare_dist "$S\narrivals \"a\" { interarrival = expnential, to = \"b\" }\nactivity \"b\" { duration = 1 }" \
+    '2: "expnential" is not a word of the scenario language (did you mean "exponential"?)'
+scenario_fails defined_later "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, next = route }\nfunction route(item) return \"exit\" end" \
+    '3: route is used here before it is defined (line 4): move its definition above'
+# what stays allowed: a global given a value after its first read, a hook's own state
+printf '%s\n' "$S" 'gap = gap or 3' 'arrivals "a" { interarrival = gap, to = "b" }' \
+    'activity "b" { duration = 1, next = function(item) served = (served or 0) + 1 return "exit" end }' > bare_ok.lua
+expect 0 "a global read before its value, a hook's state" -- "$remous" run bare_ok.lua --reps 1 --quiet
 scenario_fails decimal_field "$S\ntool \"t\" {\n  description = \"a, b\",\n  adoption = 0,8,\n}" \
     '4: tool "t": 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }" \
