@@ -1384,7 +1384,8 @@ static int load_steps(load_args *a) {
     }
     char chunkname[PATH_MAX + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", path);
-    int rc = luaL_loadbufferx(L, a->source, a->len, chunkname, "t");
+    size_t bom = rm_bom_length(a->source, a->len);
+    int rc = luaL_loadbufferx(L, a->source + bom, a->len - bom, chunkname, "t");
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         one_line(err);

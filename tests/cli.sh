@@ -153,6 +153,12 @@ scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }"
     '2: exponential: 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_days 'scenario "x" { horizon = days(2,5) }' '1: days: 2,5 is read as two numbers: a decimal is written with a dot, 2.5'
 scenario_fails extra_number "$S\nactivity \"a\" { duration = uniform(1, 2, 3) }" '2: uniform takes 2 numbers (a, b), got 3'
+# a file saved on Windows: CRLF line ends, a byte-order mark
+printf '%s\r\n' "$S" 'role "r" {' '  count = 2' '  calendar = "always",' '}' > crlf.lua
+expect 2 "CRLF line ends" -- "$remous" check crlf.lua
+stderr_is "CRLF line ends" 'remous: crlf.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
+{ printf '\357\273\277'; cat "$mm"; } > bom.lua
+expect 0 "a byte-order mark is skipped, as Lua's loadfile does" -- "$remous" check bom.lua
 # in a hook, at run time (exit 1): the same words
 printf '%s\n' "$S" 'arrivals "a" { interarrival = 1, to = "b" }' \
     'activity "b" { duration = 1, next = function(item) if mathh.random() < 0.5 then return "exit" end return "exit" end }' > hook_word.lua
