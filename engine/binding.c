@@ -1392,9 +1392,8 @@ static int load_steps(load_args *a) {
         rm_lua_rewrite_error(L, path, a->source, a->len, "scenario", err, errlen);
         return -1;
     }
-    b->source = a->source, b->source_len = a->len;   /* for the messages of its errors */
-    rc = protected_call(b, 0, 0, LOAD_BUDGET, path, err, errlen);
-    b->source = NULL;
+    b->source = a->source, b->source_len = a->len;   /* for the messages of its errors, */
+    rc = protected_call(b, 0, 0, LOAD_BUDGET, path, err, errlen);   /* until load_scenario ends */
     lua_getfield(L, prelude, "restart_unit");
     if (lua_type(L, -1) == LUA_TSTRING) {
         snprintf(restart, restartlen, "%s", lua_tostring(L, -1));

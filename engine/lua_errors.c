@@ -18,7 +18,7 @@
 
 /* The words a person reads, in one place (a translation goes here). */
 static const struct {
-    const char *comma_end, *comma_before, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
+    const char *comma_end, *comma_before, *semicolon, *comment, *field_hint, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_comment, *long_text, *fr_time, *unit,
         *not_number, *unit_apart, *percent, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
@@ -30,6 +30,9 @@ static const struct {
     .brace_end = "a \"%c\" is probably missing at the end of this line (to close the \"%c\" of %s)",
     .brace_eof = "a \"%c\" is missing at the end of the file (to close the \"%c\" of %s)",
     .paren_comma = "a \")\" is probably missing before the comma that ends this line (to close the \"(\" of %s)",
+    .semicolon = "write a comma between the values, not \";\"",
+    .comment = "a comment starts with \"--\", not \"%s\"",
+    .field_hint = " (a field? write %s = ...)",
     .closer_before = "a \"%c\" is probably missing before %s",
     .of_line = "line %d",
     .of_this_line = "this line",
@@ -537,6 +540,8 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
             return missing_closer(m, out, outlen, close_before(m, open, m->line), 0, opener_of(closer), open);
         return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
     }
+    if (closer == ')' && strcmp(m->tok, ";") == 0)
+        return emit(out, outlen, m, 0, "%s", say.semicolon);
     if (!starts_value(m->tok))
         return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
     if (p && !first && (equals_missing(m, line, p, out, outlen) || number_then_unit(m, line, p, out, outlen)))
@@ -737,6 +742,8 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
     if (!get_line(m, m->line, &line, &l))
         return 0;
     int in = indent_of(line, l);
+    if (strcmp(m->tok, "//") == 0 || (strcmp(m->tok, "#") == 0 && in >= 0 && line[in] == '#'))
+        return emit(out, outlen, m, 0, say.comment, m->tok);
     if (in >= 0 && starts_with(line + in, l - (size_t)in, m->tok) && !starts_value(m->tok) &&
         unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open)
         /* a statement (local, function...) where a field was expected */
@@ -755,9 +762,18 @@ static int unknown_word(const lua_msg *m, const rm_lua_context *cx, char *out, s
         return 0;
     char name[MAX_WORD + 1], hint[MAX_WORD + 32] = "";
     snprintf(name, sizeof name, "%.*s", (int)(e - g), g);
-    const char *best = rm_lua_suggest(name, cx->words, cx->nwords);
+    const char *best = rm_lua_suggest(name, cx->words, cx->nwords), *line;
+    size_t l;
+    int in;
     if (best)
         snprintf(hint, sizeof hint, say.did_you_mean, best);
+    else if (get_line(m, m->line, &line, &l) && (in = indent_of(line, l)) > 0 &&
+             starts_with(line + in, l - (size_t)in, name)) {
+        size_t k = (size_t)in + strlen(name);                /* absence { ... } inside a declaration */
+        k += span(line + k, l - k, " \t");
+        if (k < l && line[k] == '{')
+            snprintf(hint, sizeof hint, say.field_hint, name);
+    }
     return emit(out, outlen, m, 0, say.not_word, name, cx->language ? cx->language : "scenario", hint);
 }
 
@@ -853,6 +869,11 @@ static int prelude_message(const lua_msg *m, char *out, size_t outlen) {
             if (double_equals(m, n, pre, out, outlen) || decimal_comma(m, n, pre, out, outlen))
                 return 1;
         return 0;
+    }
+    const char *prob = strstr(m->text, ": write name = probability");
+    if (prob && prob - m->text < 90) {
+        snprintf(pre, sizeof pre, "%.*s: ", (int)(prob - m->text), m->text);
+        return decimal_comma(m, m->line, pre, out, outlen);
     }
     const char *takes = strstr(m->text, " takes ");
     if (takes && strstr(takes, " number") && strstr(takes, ", got ") && takes - m->text < 40) {

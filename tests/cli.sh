@@ -147,6 +147,13 @@ scenario_fails defined_later "$S\narrivals \"a\" { interarrival = 3, to = \"b\" 
 printf '%s\n' "$S" 'gap = gap or 3' 'arrivals "a" { interarrival = gap, to = "b" }' \
     'activity "b" { duration = 1, next = function(item) served = (served or 0) + 1 return "exit" end }' > bare_ok.lua
 expect 0 "a global read before its value, a hook's state" -- "$remous" run bare_ok.lua --reps 1 --quiet
+scenario_fails semicolon "$S\nactivity \"a\" { duration = uniform(5; 10) }" '2: write a comma between the values, not ";"'
+scenario_fails slash_comment "$S // the horizon" '1: a comment starts with "--", not "//"'
+scenario_fails hash_comment "# my scenario\n$S" '1: a comment starts with "--", not "#"'
+scenario_fails field_as_call "$S\nrole \"r\" {\n  count = 2,\n  absence { every = exponential(days(45)), lasts = 3 },\n}" \
+    '4: "absence" is not a word of the scenario language (a field? write absence = ...)'
+scenario_fails decimal_next "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, next = { exit = 0,7, c = 0,3 } }\nactivity \"c\" { duration = 1 }" \
+    '3: activity "b": next: 0,7 is read as two numbers: a decimal is written with a dot, 0.7'
 scenario_fails decimal_field "$S\ntool \"t\" {\n  description = \"a, b\",\n  adoption = 0,8,\n}" \
     '4: tool "t": 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }" \
