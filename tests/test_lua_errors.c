@@ -89,7 +89,9 @@ static void any_source_any_message(void **state) {
                                         "unexpected symbol", "syntax error", "unfinished string", "malformed number",
                                         "'end' expected (to close 'function' at line 6)", "'then' expected",
                                         "unfinished long comment", "role \"r\": fields are written name = value "
-                                        "(found a value without a name)", "uniform takes 2 numbers (a, b), got 3"};
+                                        "(found a value without a name)", "uniform takes 2 numbers (a, b), got 3",
+                                        "activity \"b\": next: write name = probability",
+                                        "attempt to call a nil value (global 'activty')"};
     static const char *const toks[] = {"'calendar'", "'='", "'}'", "')'", "':'", "'\"b'", "'14h'", "'<\\226>'",
                                        "<eof>", "'end'", "'local'", "'['", "''", "'"};
     char msg[256], out[512];
