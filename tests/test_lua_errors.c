@@ -84,7 +84,7 @@ static void a_short_buffer_is_cut_not_overrun(void **state) {
 static void any_source_any_message(void **state) {
     (void)state;
     const char *src = "scenario \"x\" { horizon = 100 }\narrivals \"a\" { rate = { [\"10:00\"] = per_hour(6),\n"
-                      "  [14h00] = 3 }, to = 'b\n}\n--[[ x\nactivity \"b\" { next = { c = 0,8 == 2 } function() if a = 1 ";
+                      "  [14h00] = 3 }, to = 'b\n}\n--[[ x\nactivity \"b\" { next = { c = 0,8 == 2 } function() if a = 1 \n  activty { \"x\" = 1 ";
     static const char *const heads[] = {"'}' expected", "')' expected (to close '(' at line 1)",
                                         "unexpected symbol", "syntax error", "unfinished string", "malformed number",
                                         "'end' expected (to close 'function' at line 6)", "'then' expected",
