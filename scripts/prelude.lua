@@ -676,11 +676,17 @@ end
 -- Such reads are recorded (the first place of each word); compile() turns
 -- one into an error when the word is the name of a declaration, or never
 -- gets a value, or is a function defined only further down the file.
+-- Only reads in the scenario's own file count: a library may test for a
+-- global on purpose (if jit then ...).
 local bare_at, bare_order = {}, {}
+local own_file = host.file .. ":"
 setmetatable(_G, { __index = function(_, k)
   if type(k) == "string" and not bare_at[k] then
-    bare_at[k] = where(1)
-    bare_order[#bare_order + 1] = k
+    local at = where(1)
+    if sub(at, 1, #own_file) == own_file then
+      bare_at[k] = at
+      bare_order[#bare_order + 1] = k
+    end
   end
 end })
 

@@ -147,6 +147,9 @@ scenario_fails defined_later "$S\narrivals \"a\" { interarrival = 3, to = \"b\" 
 printf '%s\n' "$S" 'gap = gap or 3' 'arrivals "a" { interarrival = gap, to = "b" }' \
     'activity "b" { duration = 1, next = function(item) served = (served or 0) + 1 return "exit" end }' > bare_ok.lua
 expect 0 "a global read before its value, a hook's state" -- "$remous" run bare_ok.lua --reps 1 --quiet
+printf 'if jit then x = 1 end\nreturn { n = 2 }\n' > barelib.lua
+printf 'local lib = require("barelib")\n%s\nrole "r" { count = lib.n }\n' "$S" > bare_lib.lua
+expect 0 "a module may test for a global that does not exist" -- "$remous" check bare_lib.lua
 scenario_fails semicolon "$S\nactivity \"a\" { duration = uniform(5; 10) }" '2: write a comma between the values, not ";"'
 scenario_fails slash_comment "$S // the horizon" '1: a comment starts with "--", not "//"'
 scenario_fails hash_comment "# my scenario\n$S" '1: a comment starts with "--", not "#"'
