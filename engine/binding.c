@@ -113,12 +113,12 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     lua_error(L);
 }
 
-/* Replaces control characters (a newline in a message or a name) so that
- * every error stays on one line. */
 static int compare_words(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Replaces control characters (a newline in a message or a name) so that
+ * every error stays on one line. */
 static void one_line(char *s) {
     for (; *s; s++)
         if ((unsigned char)*s < ' ')
