@@ -148,13 +148,15 @@ end
 local function is_dist(v) return private[v] ~= nil and private[v].kind ~= nil end
 local function is_rate(v) return private[v] ~= nil and private[v].per_unit ~= nil end
 
--- The wrappers call it as `return (make_dist(...))`: the parentheses keep
--- their frame (no tail call), so where(2) is the scenario's line.
+-- The parameters of each distribution, for check_arity.
 local dist_params = {
   constant = { "x" }, uniform = { "a", "b" }, exponential = { "mean" }, normal = { "mean", "sd" },
   lognormal = { "mean", "sd" }, triangular = { "min", "mode", "max" }, erlang = { "k", "mean" },
   gamma = { "mean", "sd" }, weibull = { "shape", "scale" }, bernoulli = { "p" },
 }
+
+-- The wrappers call it as `return (make_dist(...))`: the parentheses keep
+-- their frame (no tail call), so where(2) is the scenario's line.
 local function make_dist(kind, ...)
   local at = where(2)
   check_arity(at, kind, dist_params[kind], select("#", ...))
@@ -681,17 +683,19 @@ end
 local bare_at, bare_order = {}, {}
 local own_file = host.file .. ":"
 setmetatable(_G, { __index = function(_, k)
-  if type(k) == "string" and not bare_at[k] then
+  if type(k) == "string" and bare_at[k] == nil then
     local at = where(1)
     if sub(at, 1, #own_file) == own_file then
       bare_at[k] = at
       bare_order[#bare_order + 1] = k
+    else
+      bare_at[k] = false                        -- another file's: not looked at again
     end
   end
 end })
 
 local function check_bare_words(store)
-  for _, k in ipairs(bare_order) do
+  for _, k in ipairs(bare_order) do                  -- in the order of the file
     local at, now = bare_at[k], rawget(_G, k)
     local kinds = sorted_keys(store.decls)
     kinds[#kinds + 1] = "calendar"
