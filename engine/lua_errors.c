@@ -122,19 +122,31 @@ typedef struct {
     size_t len;
     char tok[160];            /* the token Lua quoted, without its quotes ("" when none) */
     int eof;                  /* ... near <eof> */
-} lua_msg;
+    struct cursor { int n; const char *p; } *at;   /* the last line found: the rules walk */
+} lua_msg;                                          /* from line to line, so each step is short */
 
-/* Line n (1-based) of the source: start and length (without "\r\n"). */
+/* Line n (1-based) of the source: start and length (without "\r\n").
+ * Walks from the line found last, so that scanning a file line by line,
+ * forwards or backwards, stays linear in its size. */
 static int get_line(const lua_msg *m, int n, const char **s, size_t *l) {
     if (!m->src || n < 1)
         return 0;
-    const char *p = m->src, *end = m->src + m->len;
-    for (int k = 1; k < n; k++) {
+    const char *p = m->at->p, *end = m->src + m->len;
+    int k = m->at->n;
+    if (n < k / 2)
+        k = 1, p = m->src;                            /* nearer the start: from there */
+    for (; k < n; k++) {
         p = memchr(p, '\n', (size_t)(end - p));
         if (!p)
             return 0;
         p++;
     }
+    for (; k > n; k--) {                              /* back to the start of line k - 1 */
+        p--;
+        while (p > m->src && p[-1] != '\n')
+            p--;
+    }
+    m->at->n = n, m->at->p = p;
     const char *e = memchr(p, '\n', (size_t)(end - p));
     if (!e)
         e = end;
@@ -175,7 +187,7 @@ static int last_code_line(const lua_msg *m) {
     int n = 1;
     for (const char *p = m->src; m->src && (p = memchr(p, '\n', m->len - (size_t)(p - m->src))); p++)
         n++;
-    return code_before(m, n + 1);
+    return code_before(m, n + 1);                     /* (the cursor walks back from the end) */
 }
 
 static int is_name_char(int c) { return isalnum(c) || c == '_'; }
@@ -745,8 +757,9 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
     if (strcmp(m->tok, "//") == 0 || (strcmp(m->tok, "#") == 0 && in >= 0 && line[in] == '#'))
         return emit(out, outlen, m, 0, say.comment, m->tok);
     if (in >= 0 && starts_with(line + in, l - (size_t)in, m->tok) && !starts_value(m->tok) &&
-        unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open)
-        /* a statement (local, function...) where a field was expected */
+        unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open && closer_of(open) != m->tok[0])
+        /* a statement (local, function...) where a field was expected, or a
+         * "}" where a ")" was still open */
         return missing_closer(m, out, outlen, close_before(m, open_line, m->line), 0, open, open_line);
     return declaration_shape(m, line, l, out, outlen) || misplaced_punctuation(m, line, l, out, outlen);
 }
@@ -906,7 +919,9 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
         colon++;
     if (!colon)
         return 0;
+    struct cursor at = {1, cx ? cx->source : NULL};
     lua_msg m = {0};
+    m.at = &at;
     char file[4200];
     size_t fl = (size_t)(colon - msg);
     int same = path && same_file(msg, fl, path);

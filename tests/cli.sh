@@ -163,6 +163,11 @@ scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }"
     '2: exponential: 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_days 'scenario "x" { horizon = days(2,5) }' '1: days: 2,5 is read as two numbers: a decimal is written with a dot, 2.5'
 scenario_fails extra_number "$S\nactivity \"a\" { duration = uniform(1, 2, 3) }" '2: uniform takes 2 numbers (a, b), got 3'
+scenario_fails brace_extra_next_line "$S\nrole \"r\" { count = 1,\n  }}" '3: this "}" closes nothing: remove it'
+# a long file: the rewrite walks its lines once, within the load's time
+{ printf '%s\nrole "r" {\n  count = 2,\n' "$S"; seq 200000 | sed 's/^/  -- note /'; } > long.lua
+expect 2 "a long file missing its }" -- env REMOUS_LOAD_TIMEOUT=2 "$remous" check long.lua
+stderr_is "a long file missing its }" 'remous: long.lua:3: a "}" is missing at the end of the file (to close the "{" of line 2)'
 # a file saved on Windows: CRLF line ends, a byte-order mark
 printf '%s\r\n' "$S" 'role "r" {' '  count = 2' '  calendar = "always",' '}' > crlf.lua
 expect 2 "CRLF line ends" -- "$remous" check crlf.lua
