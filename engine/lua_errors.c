@@ -21,7 +21,7 @@ static const struct {
     const char *comma_end, *comma_before, *semicolon, *comment, *field_hint, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_comment, *long_text, *fr_time, *unit,
         *not_number, *unit_apart, *percent, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
-        *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq,
+        *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq, *field_call,
         *decimal_comma, *end_missing, *end_before, *end_before_plain, *end_eol, *opening_quote;
 } say = {
     .comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
@@ -61,6 +61,7 @@ static const struct {
     .compare = "\"=\" gives a value; to compare two values write \"==\"",
     .quoted_key = "a name in quotes cannot be set with \"=\": write %s = ... or [\"%s\"] = ...",
     .time_key = "a time of day is written in quotes and brackets: [\"%s\"] = ...",
+    .field_call = "%sa field is set with \"=\": write %s = %s",
     .field_eqeq = "%sa field is set with one \"=\": write %s = %s, not %s == %s",
     .decimal_comma = "%s%s is read as two numbers: a decimal is written with a dot, %s",
     .end_missing = "the \"%s\" that starts on this line is never closed: an \"end\" is missing",
@@ -784,7 +785,7 @@ static int unknown_word(const lua_msg *m, const rm_lua_context *cx, char *out, s
              starts_with(line + in, l - (size_t)in, name)) {
         size_t k = (size_t)in + strlen(name);                /* absence { ... } inside a declaration */
         k += span(line + k, l - k, " \t");
-        if (k < l && line[k] == '{')
+        if (k < l && strchr("{\"'", line[k]))
             snprintf(hint, sizeof hint, say.field_hint, name);
     }
     return emit(out, outlen, m, 0, say.not_word, name, cx->language ? cx->language : "scenario", hint);
@@ -869,6 +870,31 @@ static int double_equals(const lua_msg *m, int n, const char *pre, char *out, si
     return 0;
 }
 
+/* calendar "shop" or absence { on line n, inside a declaration: a call
+ * where a field was meant. */
+static int call_for_field(const lua_msg *m, int n, const char *pre, char *out, size_t outlen) {
+    const char *line;
+    size_t l;
+    int in;
+    if (!get_line(m, n, &line, &l) || (in = indent_of(line, l)) <= 0)
+        return 0;
+    size_t w = (size_t)in;
+    while (w < l && is_name_char((unsigned char)line[w]))
+        w++;
+    size_t k = w + span(line + w, l - w, " \t");
+    if (w == (size_t)in || w - (size_t)in > MAX_WORD || k >= l || !strchr("\"'{", line[k]))
+        return 0;
+    char name[MAX_WORD + 1], value[64] = "{ ... }";
+    snprintf(name, sizeof name, "%.*s", (int)(w - (size_t)in), line + in);
+    if (line[k] != '{') {
+        const char *e = memchr(line + k + 1, line[k], l - k - 1);
+        if (!e || e - (line + k) > 60)
+            return 0;
+        snprintf(value, sizeof value, "%.*s", (int)(e - (line + k) + 1), line + k);
+    }
+    return emit(out, outlen, m, n, say.field_call, pre, name, value);
+}
+
 /* The prelude's "found a value without a name" (at the declaration's first
  * line), when a line of the declaration shows why: count == 2, or 0,8 for
  * 0.8; and its "exponential takes 1 number (mean), got 2" for 0,8. */
@@ -879,7 +905,8 @@ static int prelude_message(const lua_msg *m, char *out, size_t outlen) {
         snprintf(pre, sizeof pre, "%.*s", (int)(tail - m->text), m->text);
         int at_end, last = closing_line(m, m->line, &at_end);
         for (int n = m->line; n <= last || n == m->line; n++)
-            if (double_equals(m, n, pre, out, outlen) || decimal_comma(m, n, pre, out, outlen))
+            if (double_equals(m, n, pre, out, outlen) || decimal_comma(m, n, pre, out, outlen) ||
+                (n > m->line && call_for_field(m, n, pre, out, outlen)))
                 return 1;
         return 0;
     }

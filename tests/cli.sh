@@ -157,6 +157,8 @@ scenario_fails field_as_call "$S\nrole \"r\" {\n  count = 2,\n  absence { every 
     '4: "absence" is not a word of the scenario language (a field? write absence = ...)'
 scenario_fails decimal_next "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, next = { exit = 0,7, c = 0,3 } }\nactivity \"c\" { duration = 1 }" \
     '3: activity "b": next: 0,7 is read as two numbers: a decimal is written with a dot, 0.7'
+scenario_fails field_as_call_string "$S\ncalendar \"shop\" { \"mon-fri 09:00-17:00\" }\nrole \"r\" {\n  count = 2,\n  calendar \"shop\",\n}" \
+    '5: role "r": a field is set with "=": write calendar = "shop"'
 scenario_fails decimal_field "$S\ntool \"t\" {\n  description = \"a, b\",\n  adoption = 0,8,\n}" \
     '4: tool "t": 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }" \
