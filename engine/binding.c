@@ -134,7 +134,7 @@ void rm_lua_rewrite_error(lua_State *L, const char *path, const char *source, si
     enum { MAX_WORDS = 512 };
     const char *words[MAX_WORDS];
     int n = 0, pushed = 0;
-    if (strstr(err, "(global '") && lua_checkstack(L, 3)) {
+    if ((strstr(err, "(global '") || strstr(err, "near '<\\195>'")) && lua_checkstack(L, 3)) {   /* activité */
         lua_pushglobaltable(L);               /* the keys stay alive in it until the pop */
         pushed = 1;
         lua_pushnil(L);

@@ -20,7 +20,7 @@
 static const struct {
     const char *comma_end, *comma_before, *semicolon, *comment, *field_hint, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
         *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_comment, *long_text, *fr_time, *unit,
-        *not_number, *unit_apart, *percent, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *dash, *odd_byte, *decl_punct, *extra_comma,
+        *not_number, *unit_apart, *percent, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *accent, *dash, *odd_byte, *decl_punct, *extra_comma,
         *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq, *field_call,
         *decimal_comma, *end_missing, *end_before, *end_before_plain, *end_eol, *opening_quote;
 } say = {
@@ -50,6 +50,7 @@ static const struct {
     .did_you_mean = " (did you mean \"%s\"?)",
     .quote = "%s is a typographic quote (pasted from a word processor?): type a plain %c instead",
     .fr_quote = "%s is a French quotation mark: type a plain \" instead",
+    .accent = "\"%s\": letters with accents are read only inside quotes: write %s (or, for a name, \"%s\")",
     .nbsp = "this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space",
     .dash = "%s is a typographic dash: type a plain - instead",
     .odd_byte = "this line has a character that is not plain text (byte \\%d) outside quotes: retype it",
@@ -123,6 +124,7 @@ typedef struct {
     size_t len;
     char tok[160];            /* the token Lua quoted, without its quotes ("" when none) */
     int eof;                  /* ... near <eof> */
+    const rm_lua_context *cx; /* the words to suggest (may be NULL) */
     struct cursor { int n; const char *p; } *at;   /* the last line found: the rules walk */
 } lua_msg;                                          /* from line to line, so each step is short */
 
@@ -638,6 +640,35 @@ static int malformed_number(const lua_msg *m, char *out, size_t outlen) {
     return emit(out, outlen, m, 0, say.not_number, word);
 }
 
+/* activité: a word with an accent (line[i] is the first byte of the
+ * accented letter), which Lua reads only inside quotes. */
+static int accented_word(const lua_msg *m, const char *line, size_t l, size_t i, char *out, size_t outlen) {
+    /* Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF) without their accent */
+    static const char plain_of[] = "AAAAAA?CEEEEIIII?NOOOOO??UUUUY?saaaaaa?ceeeeiiii?nooooo??uuuuy?y";
+    char word[2 * MAX_WORD + 1], plain[MAX_WORD + 1], hint[MAX_WORD + 32] = "";
+    size_t b = i, e, pl = 0;
+    while (b > 0 && is_name_char((unsigned char)line[b - 1]))
+        b--;
+    for (e = b; e < l && pl < MAX_WORD;) {
+        unsigned char c = (unsigned char)line[e];
+        if (c == 0xC3 && e + 1 < l && (unsigned char)line[e + 1] >= 0x80 && (unsigned char)line[e + 1] <= 0xBF) {
+            plain[pl++] = plain_of[(unsigned char)line[e + 1] - 0x80];
+            e += 2;
+        } else if (is_name_char(c)) {
+            plain[pl++] = (char)c;
+            e++;
+        } else
+            break;
+    }
+    plain[pl] = '\0';
+    snprintf(word, sizeof word, "%.*s", (int)(e - b), line + b);
+    const char *best = m->cx ? rm_lua_suggest(plain, m->cx->words, m->cx->nwords) : NULL;
+    if (!best)
+        return emit(out, outlen, m, 0, say.accent, word, plain, word);
+    snprintf(hint, sizeof hint, say.did_you_mean, best);
+    return emit(out, outlen, m, 0, say.not_word, word, m->cx->language ? m->cx->language : "scenario", hint);
+}
+
 /* Lua shows a byte it cannot read as '<\226>': name what was pasted. */
 static int odd_character(const lua_msg *m, char *out, size_t outlen) {
     static const struct { const char *bytes; int kind; } known[] = {
@@ -651,6 +682,8 @@ static int odd_character(const lua_msg *m, char *out, size_t outlen) {
         for (size_t i = 0; i < l; i++) {
             if ((unsigned char)line[i] != byte)
                 continue;
+            if (byte == 0xC3 && i + 1 < l && (unsigned char)line[i + 1] >= 0x80 && (unsigned char)line[i + 1] <= 0xBF)
+                return accented_word(m, line, l, i, out, outlen);
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
                 size_t bl = strlen(known[k].bytes);
                 if (i + bl > l || memcmp(line + i, known[k].bytes, bl) != 0)
@@ -949,6 +982,7 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
     struct cursor at = {1, cx ? cx->source : NULL};
     lua_msg m = {0};
     m.at = &at;
+    m.cx = cx;
     char file[4200];
     size_t fl = (size_t)(colon - msg);
     int same = path && same_file(msg, fl, path);

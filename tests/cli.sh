@@ -159,6 +159,8 @@ scenario_fails decimal_next "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }
     '3: activity "b": next: 0,7 is read as two numbers: a decimal is written with a dot, 0.7'
 scenario_fails field_as_call_string "$S\ncalendar \"shop\" { \"mon-fri 09:00-17:00\" }\nrole \"r\" {\n  count = 2,\n  calendar \"shop\",\n}" \
     '5: role "r": a field is set with "=": write calendar = "shop"'
+scenario_fails accent_word "$S\nactivit\303\251 \"a\" { duration = 1 }" '2: "activité" is not a word of the scenario language (did you mean "activity"?)'
+scenario_fails accent_local "$S\nlocal dur\303\251e = 3" '2: "durée": letters with accents are read only inside quotes: write duree (or, for a name, "durée")'
 scenario_fails decimal_field "$S\ntool \"t\" {\n  description = \"a, b\",\n  adoption = 0,8,\n}" \
     '4: tool "t": 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
 scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }" \
