@@ -18,9 +18,9 @@ CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CF
 MHD_LIBS = $(shell pkg-config --libs libmicrohttpd) -lpthread
 LIBS = $(LUA_LIBS) $(MHD_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model labels sim metrics binding runner parallel compare digest warnings output trace report sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model labels sim metrics lua_errors binding runner parallel compare digest warnings output trace report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests language-test stories-test report-test workshop-test slurm-test bench asan fuzz clean

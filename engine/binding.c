@@ -22,6 +22,7 @@
 #include "binding.h"
 #include "calendar.h"
 #include "dist.h"
+#include "lua_errors.h"
 #include "model.h"
 #include "rng.h"
 #include "scenario.h"
@@ -56,6 +57,8 @@ typedef struct binding {
     char *scripts_dir;        /* remous's scripts/ folder, if found */
     int unsafe;
     const char *path;         /* the scenario file */
+    const char *source;       /* its text while it runs (for error messages), else NULL */
+    size_t source_len;
     rm_rng load_random;       /* math.random while the scenario loads */
     rm_rng *random;           /* what math.random draws from now: the load's or a hook's */
     uint64_t seed;
@@ -113,6 +116,10 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     lua_error(L);
 }
 
+static int compare_words(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Replaces control characters (a newline in a message or a name) so that
  * every error stays on one line. */
 static void one_line(char *s) {
@@ -121,9 +128,38 @@ static void one_line(char *s) {
             *s = ' ';
 }
 
+/* Rewrites Lua's message in err in the words of the language (lua_errors.c):
+ * the line to change and what to type. The words offered as "did you mean"
+ * are the globals of L (the language's and the script's own), sorted so
+ * that the suggestion does not depend on the hash order. */
+void rm_lua_rewrite_error(lua_State *L, const char *path, const char *source, size_t len,
+                          const char *language, char *err, size_t errlen) {
+    enum { MAX_WORDS = 512 };
+    const char *words[MAX_WORDS];
+    int n = 0, pushed = 0;
+    if ((strstr(err, "(global '") || strstr(err, "near '<\\195>'")) && lua_checkstack(L, 3)) {   /* activité */
+        lua_pushglobaltable(L);               /* the keys stay alive in it until the pop */
+        pushed = 1;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) == LUA_TSTRING && n < MAX_WORDS)
+                words[n++] = lua_tostring(L, -2);
+            lua_pop(L, 1);
+        }
+        qsort(words, (size_t)n, sizeof words[0], compare_words);
+    }
+    rm_lua_context cx = {source, len, words, n, language};
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", err);
+    rm_lua_error_rewrite(msg, path, &cx, err, errlen);
+    if (pushed)
+        lua_pop(L, 1);
+}
+
 /* Runs the function below its nargs arguments on the stack, protected.
  * On error leaves one line in err (the memory cap named as such; `where`
- * prefixes an error raised with something else than a message). */
+ * prefixes an error raised with something else than a message; Lua's own
+ * messages rewritten by rm_lua_rewrite_error). */
 static int protected_call(binding *b, int nargs, int nresults, long budget, const char *where,
                           char *err, size_t errlen) {
     b->instructions = 0;
@@ -135,9 +171,13 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
     if (b->mem_exceeded)
         snprintf(err, errlen, "%s: the scenario used more than %zu MB of memory: a table growing without end?",
                  b->path, b->mem_limit >> 20);
-    else if (lua_type(b->L, -1) == LUA_TSTRING)
+    else if (lua_type(b->L, -1) == LUA_TSTRING) {
         snprintf(err, errlen, "%s", lua_tostring(b->L, -1));
-    else
+        lua_pop(b->L, 1);
+        one_line(err);
+        rm_lua_rewrite_error(b->L, b->path, b->source, b->source_len, "scenario", err, errlen);
+        return -1;
+    } else
         snprintf(err, errlen, "%s: an error was raised with a %s value instead of a message",
                  where, luaL_typename(b->L, -1));
     lua_pop(b->L, 1);
@@ -1410,7 +1450,7 @@ typedef struct load_args {
     remous_scenario *sc;
     const char *path, *unit;
     const remous_options *opt;
-    char *source;             /* the scenario's text, freed by the load */
+    char *source;             /* the scenario's text, freed after the load */
     size_t len;
     char *restart, *err;
     size_t restartlen, errlen;
@@ -1452,8 +1492,10 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     load_args a = {b, sc, path, unit, opt, source, len, restart, err, restartlen, errlen, -1};
     lua_pushcfunction(L, load_protected);
     lua_pushlightuserdata(L, &a);
-    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-        free(a.source);
+    int rc = lua_pcall(L, 1, 0, 0);
+    free(a.source);                             /* kept until here for the messages */
+    b->source = NULL;
+    if (rc != LUA_OK) {
         snprintf(err, errlen, "%s: out of memory while loading the scenario", path);
         return -1;
     }
@@ -1491,15 +1533,16 @@ static int load_steps(load_args *a) {
     }
     char chunkname[PATH_MAX + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", path);
-    int rc = luaL_loadbufferx(L, a->source, a->len, chunkname, "t");
-    free(a->source);
-    a->source = NULL;
+    size_t bom = rm_bom_length(a->source, a->len);
+    int rc = luaL_loadbufferx(L, a->source + bom, a->len - bom, chunkname, "t");
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         one_line(err);
+        rm_lua_rewrite_error(L, path, a->source, a->len, "scenario", err, errlen);
         return -1;
     }
-    rc = protected_call(b, 0, 0, LOAD_BUDGET, path, err, errlen);
+    b->source = a->source, b->source_len = a->len;   /* for the messages of its errors, */
+    rc = protected_call(b, 0, 0, LOAD_BUDGET, path, err, errlen);   /* until load_scenario ends */
     lua_getfield(L, prelude, "restart_unit");
     if (lua_type(L, -1) == LUA_TSTRING) {
         snprintf(restart, restartlen, "%s", lua_tostring(L, -1));

@@ -392,12 +392,13 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         static char text[1 << 20];
         size_t len = fread(text, 1, sizeof text, f);
         int whole = feof(f) && !ferror(f);
+        size_t bom = rm_bom_length(text, len);
         fclose(f);
         if (!whole) {
             snprintf(err, errlen, "%s: a batch script is at most %d KB; move data into CSV files", script,
                      (int)(sizeof text >> 10) - 1);
             rc = REMOUS_ERR_INPUT;
-        } else if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        } else if (luaL_loadbufferx(L, text + bom, len - bom, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
             const char *msg = lua_tostring(L, -1);
             if (b.mem_exceeded)
                 snprintf(err, errlen, "%s: the batch script used more than %zu MB of memory: a table growing without end?",
@@ -407,6 +408,8 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
             for (char *p = err; *p; p++)
                 if ((unsigned char)*p < ' ')
                     *p = ' ';
+            if (msg && !b.mem_exceeded)             /* a missing comma, an unknown word: said plainly */
+                rm_lua_rewrite_error(L, script, text, len, "batch", err, errlen);
             rc = REMOUS_ERR_INPUT;
         }
     }

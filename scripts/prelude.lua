@@ -11,12 +11,13 @@
 local host = ...
 -- Everything the prelude calls is kept in a local now: a scenario that
 -- replaces math.abs or string.sub cannot change the checks.
-local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, rawget,
-      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall =
-      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable, rawget,
+local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
+      select, next, sort, floor, huge, min, max, abs, mtype, fmt, sub, match, find, load, pcall, xpcall, concat,
+      rawget =
+      host.getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       select, next, table.sort, math.floor, math.huge, math.min, math.max, math.abs, math.type,
-      string.format, string.sub, string.match, string.find, load, pcall, xpcall
-local concat = table.concat
+      string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat,
+      rawget
 
 local M = {}
 
@@ -96,9 +97,20 @@ local unit_seconds = { second = 1, minute = 60, hour = 3600 }
 local unit = host.unit or "minute"
 local per_unit = unit_seconds[unit]
 
+-- "exponential takes 1 number (mean), got 2": 0,8 typed for 0.8 gives two
+-- numbers, and Lua would drop the second without a word (the host's
+-- message then points at the comma, see engine/lua_errors.c).
+local function check_arity(at, name, wanted, got)
+  if got > #wanted then
+    fail(at, "%s takes %d number%s (%s), got %d", name, #wanted, #wanted > 1 and "s" or "",
+         concat(wanted, ", "), got)
+  end
+end
+
 local function time_helper(name, seconds)
-  return function(n)
+  return function(n, ...)
     if type(n) ~= "number" then fail(where(1), "%s() needs a number, got %s", name, show(n)) end
+    check_arity(where(1), name, { "n" }, 1 + select("#", ...))
     return n * seconds / per_unit
   end
 end
@@ -137,10 +149,18 @@ end
 local function is_dist(v) return private[v] ~= nil and private[v].kind ~= nil end
 local function is_rate(v) return private[v] ~= nil and private[v].per_unit ~= nil end
 
+-- The parameters of each distribution, for check_arity.
+local dist_params = {
+  constant = { "x" }, uniform = { "a", "b" }, exponential = { "mean" }, normal = { "mean", "sd" },
+  lognormal = { "mean", "sd" }, triangular = { "min", "mode", "max" }, erlang = { "k", "mean" },
+  gamma = { "mean", "sd" }, weibull = { "shape", "scale" }, bernoulli = { "p" },
+}
+
 -- The wrappers call it as `return (make_dist(...))`: the parentheses keep
 -- their frame (no tail call), so where(2) is the scenario's line.
 local function make_dist(kind, ...)
   local at = where(2)
+  check_arity(at, kind, dist_params[kind], select("#", ...))
   local p = { ... }
   for i = 1, select("#", ...) do
     if type(p[i]) ~= "number" then
@@ -152,16 +172,16 @@ local function make_dist(kind, ...)
   return opaque({ kind = kind, p = p, where = at, label = kind })
 end
 
-function constant(x) return (make_dist("constant", x)) end
-function uniform(a, b) return (make_dist("uniform", a, b)) end
-function exponential(mean) return (make_dist("exponential", mean)) end
-function normal(mean, sd) return (make_dist("normal", mean, sd)) end
-function lognormal(mean, sd) return (make_dist("lognormal", mean, sd)) end
-function triangular(a, c, b) return (make_dist("triangular", a, c, b)) end
-function erlang(k, mean) return (make_dist("erlang", k, mean)) end
-function gamma(mean, sd) return (make_dist("gamma", mean, sd)) end
-function weibull(shape, scale) return (make_dist("weibull", shape, scale)) end
-function bernoulli(p) return (make_dist("bernoulli", p)) end
+function constant(x, ...) return (make_dist("constant", x, ...)) end
+function uniform(a, b, ...) return (make_dist("uniform", a, b, ...)) end
+function exponential(mean, ...) return (make_dist("exponential", mean, ...)) end
+function normal(mean, sd, ...) return (make_dist("normal", mean, sd, ...)) end
+function lognormal(mean, sd, ...) return (make_dist("lognormal", mean, sd, ...)) end
+function triangular(a, c, b, ...) return (make_dist("triangular", a, c, b, ...)) end
+function erlang(k, mean, ...) return (make_dist("erlang", k, mean, ...)) end
+function gamma(mean, sd, ...) return (make_dist("gamma", mean, sd, ...)) end
+function weibull(shape, scale, ...) return (make_dist("weibull", shape, scale, ...)) end
+function bernoulli(p, ...) return (make_dist("bernoulli", p, ...)) end
 
 -- rest: in a table of probabilities, the entry that takes 1 minus the
 -- others (sealed, like the distributions: a scenario cannot fake it).
@@ -269,8 +289,9 @@ end
 -- per_day(n) is n on every open day and per_week(n) n a week, however
 -- long the open hours (the engine spreads them, see read_timing).
 local function rate_helper(name, per, per_name)
-  return function(r)
+  return function(r, ...)
     local at = where(1)
+    check_arity(at, name, { "r" }, 1 + select("#", ...))
     if type(r) ~= "number" or not (r > 0) or r == huge then
       fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
     end
@@ -433,6 +454,13 @@ function check.rate(v)
   for _, k in ipairs(sorted_keys(v)) do               -- sorted: the same message every run
     local r = v[k]
     local at = time_of_day(k)
+    if not at and (type(k) == "string" or mtype(k) == "integer") then
+      -- "14h00", "14h" (French), [14]: say which key and how to write it
+      local h, m = match(tostring(k), "^(%d%d?)[hH:]?(%d?%d?)$")
+      local fix = h and tonumber(h) < 24 and #m ~= 1 and fmt("%02d:%s", tonumber(h), m ~= "" and m or "00")
+      return fmt("%s is not a time of day: write %s (hours:minutes, in quotes)", show(k),
+                 fix and fmt("[%q]", fix) or "it as [\"14:00\"]"), true
+    end
     if not at or not (is_rate(r) or r == 0) then return rate_table end
     if seen[at] then return rate_table .. ", each time once (" .. k .. " and " .. seen[at] .. " are the same)" end
     seen[at] = k
@@ -636,7 +664,9 @@ local function declare(kind, name, fields, at)
     local checker = schema[k]
     if not checker then fail(at, "%s %q: unknown field %q%s", kind, name, k, suggest(k, allowed)) end
     local v = plain_copy(fields[k], 1)
-    local expected = checker ~= "any" and check[checker](v)
+    local expected, whole = false, false
+    if checker ~= "any" then expected, whole = check[checker](v) end
+    if whole then fail(at, "%s %q: %s: %s", kind, name, k, expected) end   -- a message of its own
     if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
     copied[k] = v
   end
@@ -894,6 +924,53 @@ end
 -- finds them: a label in `kinds` for a kind no step has is a typo.
 local kinds_used = {}
 
+------------------------------------------------------------ bare words ----
+
+-- role = bookseller, without quotes, reads a global that does not exist:
+-- nil, and the field silently disappears (the step becomes a pure delay).
+-- Such reads are recorded (the first place of each word); compile() turns
+-- one into an error when the word is the name of a declaration, or never
+-- gets a value, or is a function defined only further down the file.
+-- Only reads in the scenario's own file count: a library may test for a
+-- global on purpose (if jit then ...).
+local bare_at, bare_order = {}, {}
+local own_file = host.file .. ":"
+setmetatable(_G, { __index = function(_, k)
+  if type(k) == "string" and bare_at[k] == nil then
+    local at = where(1)
+    if sub(at, 1, #own_file) == own_file then
+      bare_at[k] = at
+      bare_order[#bare_order + 1] = k
+    else
+      bare_at[k] = false                        -- another file's: not looked at again
+    end
+  end
+end })
+
+local function check_bare_words(store)
+  for _, k in ipairs(bare_order) do                  -- in the order of the file
+    local at, now = bare_at[k], rawget(_G, k)
+    local kinds = sorted_keys(store.decls)
+    kinds[#kinds + 1] = "calendar"
+    for _, kind in ipairs(now == nil and kinds or {}) do
+      local by = kind == "calendar" and store.calendars.by or store.decls[kind].by
+      if by[k] and kind ~= "scenario" then fail(at, "%s is the name of a %s: write it in quotes, %q", k, kind, k) end
+    end
+    if now == nil then
+      local words = {}
+      for name in pairs(_G) do if type(name) == "string" then words[#words + 1] = name end end
+      sort(words)
+      local hint = suggest(k, words)
+      fail(at, "%q is not a word of the scenario language%s", k,
+           hint ~= "" and hint or fmt(" (a name? write it in quotes, %q)", k))
+    end
+    if type(now) == "function" then
+      local line = getinfo(now, "S").linedefined
+      fail(at, "%s is used here before it is defined (line %d): move its definition above", k, line)
+    end
+  end
+end
+
 --------------------------------------------------------------- compile ----
 
 -- The compiled model: arrays in declaration order, names resolved to
@@ -916,6 +993,7 @@ end
 -- Compiles the baseline (variant_name nil) or a variant.
 function M.compile(variant_name)
   local store = variant_name and variant_store(variant_name) or copy_store(baseline)
+  check_bare_words(store)
   local decls, calendars = store.decls, store.calendars
   if not scenario_decl then
     fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")

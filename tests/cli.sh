@@ -56,6 +56,136 @@ expect 2 "malformed scenario" -- "$remous" run bad.lua
 stderr_is "malformed scenario" 'remous: bad.lua:2: role "a": count must be a whole number from 0 to 100000, got -2'
 expect 2 "malformed scenario (check)" -- "$remous" check bad.lua
 
+# Lua's own messages in the words of the scenario: the line to change and
+# what to type. scenario_fails NAME 'SCENARIO (printf %b)' 'LINE: MESSAGE'
+# checks that `remous check NAME.lua` says exactly "remous: NAME.lua:LINE: MESSAGE".
+scenario_fails() {
+    printf '%b\n' "$2" > "$1.lua"
+    expect 2 "check $1" -- "$remous" check "$1.lua"
+    stderr_is "check $1" "remous: $1.lua:$3"
+}
+S='scenario "x" { horizon = 100 }'
+# the bookstore's first 27 lines, then a role whose line 29 lacks its comma
+{ head -27 "$top/scenarios/bookstore.lua"; printf 'role "bookseller" {\n  count = 2\n  calendar = "shop",\n}\n'; } > comma.lua
+expect 2 "a missing comma" -- "$remous" check comma.lua
+stderr_is "a missing comma" 'remous: comma.lua:29: a comma is probably missing at the end of this line (the next line starts "calendar")'
+sed 's/^activity "advise" {/activty "advise" {/' "$top/scenarios/bookstore.lua" > word.lua
+expect 2 "an unknown word" -- "$remous" check word.lua
+stderr_is "an unknown word" "remous: word.lua:$(grep -n '^activty' word.lua | cut -d: -f1): \"activty\" is not a word of the scenario language (did you mean \"activity\"?)"
+scenario_fails comma_same_line "$S\nactivity \"a\" {\n  next = { b = 0.5 c = 0.5 },\n}" '3: a comma is probably missing before "c"'
+scenario_fails comma_strings "$S\ncalendar \"office\" {\n  \"mon-fri 09:00-12:30\"\n  \"mon-fri 13:30-17:00\"\n}" \
+    '3: a comma is probably missing at the end of this line (the next line starts "mon-fri 13:30-17:00")'
+scenario_fails comma_time_key "$S\narrivals \"a\" { to = \"b\",\n  rate = { [\"10:00\"] = per_hour(6)\n           [\"14:00\"] = per_hour(8) } }" \
+    '3: a comma is probably missing at the end of this line (the next line starts ["14:00"])'
+scenario_fails comma_args "$S\nactivity \"a\" { duration = uniform(1 5) }" '2: a comma is probably missing before "5"'
+scenario_fails expnential "$S\nactivity \"a\" { duration = expnential(5) }" \
+    '2: "expnential" is not a word of the scenario language (did you mean "exponential"?)'
+scenario_fails minuts "$S\nactivity \"a\" { duration = minuts(3) }" '2: "minuts" is not a word of the scenario language (did you mean "minutes"?)'
+scenario_fails no_such_word "$S\nfrobnicate \"x\" { }" '2: "frobnicate" is not a word of the scenario language'
+scenario_fails unclosed_string "$S\nrole \"bookseller {\n  count = 2,\n}" \
+    '2: a closing " is missing: the text "bookseller { runs to the end of the line'
+scenario_fails opening_quote "$S\nactivity \"a\" { duration = 1, kind = core\" }" '2: an opening " is probably missing: write "core"'
+scenario_fails double_equals "$S\nrole \"r\" {\n  calendar = \"always\",\n  count == 2,\n}" \
+    '4: role "r": a field is set with one "=": write count = 2, not count == 2'
+scenario_fails if_equals "$S\nactivity \"a\" { duration = 1,\n  next = function(item) if item.kind = \"x\" then return \"exit\" end return \"exit\" end }" \
+    '3: "=" gives a value; to compare two values write "=="'
+scenario_fails stray_equals "$S\nrole \"r\" = { count = 2 }" '2: remove the "=": a declaration is written role "r" { ... }'
+scenario_fails unquoted_name "$S\nrole bookseller { count = 2 }" '2: the name after role goes in quotes: role "bookseller"'
+scenario_fails value_missing "$S\nrole \"r\" { count = }" '2: a value is missing after "count ="'
+scenario_fails equals_missing "$S\nrole \"r\" { count 2 }" '2: an "=" is probably missing between "count" and "2"'
+scenario_fails fr_time "$S\narrivals \"a\" { to = \"b\", rate = { [14h00] = per_hour(3) } }" \
+    '2: 14h00 is not a time remous reads: write "14:00" (in quotes, with a colon)'
+scenario_fails fr_hour "$S\narrivals \"a\" { to = \"b\", rate = { 9h = per_hour(3) } }" \
+    '2: 9h is not a time remous reads: write "09:00" (in quotes, with a colon)'
+scenario_fails fr_time_quoted "$S\narrivals \"a\" { to = \"b\", rate = { [\"14h00\"] = per_hour(3) } }" \
+    '2: arrivals "a": rate: "14h00" is not a time of day: write ["14:00"] (hours:minutes, in quotes)'
+scenario_fails fr_hour_quoted "$S\narrivals \"a\" { to = \"b\", rate = { [\"10:00\"] = per_hour(6), [\"14h\"] = per_hour(3) } }" \
+    '2: arrivals "a": rate: "14h" is not a time of day: write ["14:00"] (hours:minutes, in quotes)'
+scenario_fails time_unquoted "$S\narrivals \"a\" { to = \"b\", rate = { 14:00 = per_hour(3) } }" \
+    '2: a time of day is written in quotes and brackets: ["14:00"] = ...'
+scenario_fails time_no_brackets "$S\narrivals \"a\" { to = \"b\", rate = { \"14:00\" = per_hour(3) } }" \
+    '2: a time of day is written in quotes and brackets: ["14:00"] = ...'
+scenario_fails quoted_key "$S\nactivity \"a\" { duration = 1, next = { \"checkout\" = 0.7, exit = 0.3 } }" \
+    '2: a name in quotes cannot be set with "=": write checkout = ... or ["checkout"] = ...'
+scenario_fails unit_suffix "$S\nactivity \"a\" { duration = 30min }" '2: 30min is not a number: write minutes(30)'
+scenario_fails brace_at_eof "$S\nrole \"r\" {\n  count = 2,\n" '3: a "}" is missing at the end of the file (to close the "{" of line 2)'
+scenario_fails brace_before_next "$S\nrole \"r\" {\n  count = 2,\n\nactivity \"a\" { duration = 1 }\nactivity \"b\" { duration = 1 }" \
+    '3: a "}" is probably missing at the end of this line (to close the "{" of line 2)'
+scenario_fails brace_before_local "$S\ntask \"till\" {\n  every = \"mon 18:00\",\n  duration = 20,\n\nlocal n = 2" \
+    '4: a "}" is probably missing at the end of this line (to close the "{" of line 2)'
+scenario_fails brace_extra "$S\nrole \"r\" { count = 2 }}" '2: this "}" closes nothing: remove it'
+scenario_fails paren_missing "$S\nrole \"r\" { count = param(\"n\", 2 }" '2: a ")" is probably missing before "}"'
+scenario_fails end_missing "$S\nactivity \"a\" { duration = 1, next = function(item)\n  return \"exit\"\n}" \
+    '3: an "end" is probably missing at the end of this line (to close the "function" of line 2)'
+scenario_fails long_comment "$S\n--[[ the old variant\nrole \"r\" { count = 2 }" \
+    '2: the comment opened with "--[[" on this line is never closed ("]]" is missing)'
+scenario_fails smart_quotes 'scenario \342\200\234x\342\200\235 { horizon = 100 }' \
+    '1: “ is a typographic quote (pasted from a word processor?): type a plain " instead'
+scenario_fails french_quotes 'scenario \302\253 x \302\273 { horizon = 100 }' '1: « is a French quotation mark: type a plain " instead'
+scenario_fails nbsp 'scenario "x" {\302\240horizon = 100 }' \
+    '1: this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space'
+scenario_fails decl_comma "$S\narrivals \"walk_in\", { interarrival = 3 }" '2: remove the ",": a declaration is written arrivals "walk_in" { ... }'
+scenario_fails double_comma "$S\nrole \"r\" { count = 2,, }" '2: one comma too many here: remove it'
+scenario_fails extra_end "$S\nlocal function f() return 1 end end" '2: this "end" closes nothing: remove it'
+scenario_fails paren_before_comma "$S\narrivals \"a\" { to = \"b\",\n  patience = uniform(10, 25,\n}" \
+    '3: a ")" is probably missing before the comma that ends this line (to close the "(" of this line)'
+scenario_fails paren_of_function "$S\nvariant \"v\" {\n  apply = function(\n    role \"clerk\" { count = 1 }\n  end,\n}" \
+    '3: a ")" is probably missing at the end of this line (to close the "(" of this line)'
+scenario_fails percent "$S\nactivity \"a\" { duration = 1, next = { exit = 70%, b = 30% } }" \
+    '2: 70% is not a number remous reads: write 0.7 (a share is a number from 0 to 1)'
+scenario_fails unit_apart "$S\nactivity \"a\" { duration = 5 minutes }" '2: "5 minutes" is not a number: write minutes(5)'
+# a bare word where a name in quotes was meant: nil, the field would vanish
+scenario_fails bare_role "$S\nrole \"bookseller\" { count = 1 }\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, role = bookseller }" \
+    '4: bookseller is the name of a role: write it in quotes, "bookseller"'
+scenario_fails bare_word "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, kind = core }" \
+    '3: "core" is not a word of the scenario language (a name? write it in quotes, "core")'
+scenario_fails bare_dist "$S\narrivals \"a\" { interarrival = expnential, to = \"b\" }\nactivity \"b\" { duration = 1 }" \
+    '2: "expnential" is not a word of the scenario language (did you mean "exponential"?)'
+scenario_fails defined_later "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, next = route }\nfunction route(item) return \"exit\" end" \
+    '3: route is used here before it is defined (line 4): move its definition above'
+# what stays allowed: a global given a value after its first read, a hook's own state
+printf '%s\n' "$S" 'gap = gap or 3' 'arrivals "a" { interarrival = gap, to = "b" }' \
+    'activity "b" { duration = 1, next = function(item) served = (served or 0) + 1 return "exit" end }' > bare_ok.lua
+expect 0 "a global read before its value, a hook's state" -- "$remous" run bare_ok.lua --reps 1 --quiet
+printf 'if jit then x = 1 end\nreturn { n = 2 }\n' > barelib.lua
+printf 'local lib = require("barelib")\n%s\nrole "r" { count = lib.n }\n' "$S" > bare_lib.lua
+expect 0 "a module may test for a global that does not exist" -- "$remous" check bare_lib.lua
+scenario_fails semicolon "$S\nactivity \"a\" { duration = uniform(5; 10) }" '2: write a comma between the values, not ";"'
+scenario_fails slash_comment "$S // the horizon" '1: a comment starts with "--", not "//"'
+scenario_fails hash_comment "# my scenario\n$S" '1: a comment starts with "--", not "#"'
+scenario_fails field_as_call "$S\nrole \"r\" {\n  count = 2,\n  absence { every = exponential(days(45)), lasts = 3 },\n}" \
+    '4: "absence" is not a word of the scenario language (a field? write absence = ...)'
+scenario_fails decimal_next "$S\narrivals \"a\" { interarrival = 3, to = \"b\" }\nactivity \"b\" { duration = 1, next = { exit = 0,7, c = 0,3 } }\nactivity \"c\" { duration = 1 }" \
+    '3: activity "b": next: 0,7 is read as two numbers: a decimal is written with a dot, 0.7'
+scenario_fails field_as_call_string "$S\ncalendar \"shop\" { \"mon-fri 09:00-17:00\" }\nrole \"r\" {\n  count = 2,\n  calendar \"shop\",\n}" \
+    '5: role "r": a field is set with "=": write calendar = "shop"'
+scenario_fails accent_word "$S\nactivit\303\251 \"a\" { duration = 1 }" '2: "activité" is not a word of the scenario language (did you mean "activity"?)'
+scenario_fails accent_local "$S\nlocal dur\303\251e = 3" '2: "durée": letters with accents are read only inside quotes: write duree (or, for a name, "durée")'
+scenario_fails decimal_field "$S\ntool \"t\" {\n  description = \"a, b\",\n  adoption = 0,8,\n}" \
+    '4: tool "t": 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
+scenario_fails decimal_dist "$S\nactivity \"a\" { duration = exponential(0,8) }" \
+    '2: exponential: 0,8 is read as two numbers: a decimal is written with a dot, 0.8'
+scenario_fails decimal_days 'scenario "x" { horizon = days(2,5) }' '1: days: 2,5 is read as two numbers: a decimal is written with a dot, 2.5'
+scenario_fails extra_number "$S\nactivity \"a\" { duration = uniform(1, 2, 3) }" '2: uniform takes 2 numbers (a, b), got 3'
+scenario_fails brace_extra_next_line "$S\nrole \"r\" { count = 1,\n  }}" '3: this "}" closes nothing: remove it'
+# a long file: the rewrite walks its lines once, within the load's time
+{ printf '%s\nrole "r" {\n  count = 2,\n' "$S"; seq 200000 | sed 's/^/  -- note /'; } > long.lua
+expect 2 "a long file missing its }" -- env REMOUS_LOAD_TIMEOUT=2 "$remous" check long.lua
+stderr_is "a long file missing its }" 'remous: long.lua:3: a "}" is missing at the end of the file (to close the "{" of line 2)'
+# a file saved on Windows: CRLF line ends, a byte-order mark
+printf '%s\r\n' "$S" 'role "r" {' '  count = 2' '  calendar = "always",' '}' > crlf.lua
+expect 2 "CRLF line ends" -- "$remous" check crlf.lua
+stderr_is "CRLF line ends" 'remous: crlf.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
+{ printf '\357\273\277'; cat "$mm"; } > bom.lua
+expect 0 "a byte-order mark is skipped, as Lua's loadfile does" -- "$remous" check bom.lua
+# in a hook, at run time (exit 1): the same words
+printf '%s\n' "$S" 'arrivals "a" { interarrival = 1, to = "b" }' \
+    'activity "b" { duration = 1, next = function(item) if mathh.random() < 0.5 then return "exit" end return "exit" end }' > hook_word.lua
+expect 1 "an unknown word in a hook" -- "$remous" run hook_word.lua --reps 1 --quiet
+stderr_is "an unknown word in a hook" 'remous: hook_word.lua:3: "mathh" is not a word of the scenario language (did you mean "math"?)'
+# a message no rule knows stays Lua's own, on one line
+scenario_fails lua_own "$S\nx = nil + 1" '2: attempt to perform arithmetic on a nil value'
+
 printf 'scenario "x" { horizon = 100 }\narrivals "a" { interarrival = 1, to = "b" }\nactivity "b" { duration = 1,\n  next = function(item) return 3 end }\n' > hook.lua
 expect 1 "a hook failing during the run" -- "$remous" run hook.lua --out hook_out
 stderr_is "a hook failing" 'remous: hook.lua:4: activity "b": next function returned number, not a step name'
@@ -261,7 +391,7 @@ expect 2 "a batch script running a bad scenario" -- "$remous" batch bb.lua
 stderr_is "a batch script running a bad scenario" 'remous: bb.lua:1: ./bad.lua:2: role "a": count must be a whole number from 0 to 100000, got -2'
 printf 'os.execute("ls")\n' > bs.lua
 expect 2 "the batch sandbox" -- "$remous" batch bs.lua
-stderr_is "the batch sandbox" "remous: bs.lua:1: attempt to index a nil value (global 'os')"
+stderr_is "the batch sandbox" 'remous: bs.lua:1: "os" is not a word of the batch language'
 # the memory cap, which pcall cannot swallow
 cat > bm.lua <<'EOF'
 local held = {}
@@ -283,6 +413,15 @@ batch_fails() {
     stderr_is "batch $2" "remous: $1.lua:1: $3"
 }
 batch_fails bk 'run("small.lua", { set = { 3 } })' 'set: the names must be strings, as in { booksellers = 3 }'
+# Lua's own messages, in the words of the batch language
+batch_fails brn 'local r = rn("small.lua", { reps = 2 })' '"rn" is not a word of the batch language (did you mean "run"?)'
+printf 'local r = run("small.lua", { reps = 2\n  seed = 3 })\n' > bcomma.lua
+expect 2 "a batch script missing a comma" -- "$remous" batch bcomma.lua
+stderr_is "a batch script missing a comma" 'remous: bcomma.lua:1: a comma is probably missing at the end of this line (the next line starts "seed")'
+printf 'scenario "x" { horizon = 100 }\nrole "r" {\n  count = 2\n  calendar = "always",\n}\n' > bcs.lua
+printf 'run("bcs.lua")\n' > bcr.lua
+expect 2 "a batch script running a scenario missing a comma" -- "$remous" batch bcr.lua
+stderr_is "a batch script running a scenario missing a comma" 'remous: bcr.lua:1: ./bcs.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
 batch_fails br 'run("small.lua", { reps = "many" })' 'reps: expected a whole number from 1 to 10000000, got many'
 batch_fails b53 'run("small.lua", { reps = 2, set = { servers = 2^53 } })' \
     './small.lua:3: role "server": count must be a whole number from 0 to 100000, got 9007199254740992'
