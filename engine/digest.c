@@ -319,16 +319,25 @@ static int same_figures(const remous_results *base, const remous_results *var, c
     return 1;
 }
 
-/* Whether count d of a queue or a step says again what a stream's count
- * says (the stream's people who gave up are its only queue's): the stream
- * keeps it, as the fact about the people who come. */
-static int said_by_a_stream(const rm_comparison *cmp, const remous_results *var, const rm_delta *d) {
-    if (strcmp(d->element, "queue") != 0 && strcmp(d->element, "activity") != 0)
+/* Whether row d says again what another row of the same variant says, with
+ * the same figures replication by replication: a queue's or a step's count
+ * that is its stream's (the stream's people who gave up are its only
+ * queue's), said as the stream's, the fact about the people who come; a
+ * role's time on its only kind, said as its busy share. */
+static int said_elsewhere(const rm_comparison *cmp, const remous_results *var, const rm_delta *d) {
+    int count = (strcmp(d->element, "queue") == 0 || strcmp(d->element, "activity") == 0) &&
+                words[words_of(d->element, d->metric)].q == COUNT;
+    int share = strcmp(d->element, "role") == 0 && strncmp(d->metric, "share_", 6) == 0;
+    if (!count && !share)
         return 0;
     for (int k = 0; k < cmp->nrows; k++) {
         const rm_delta *e = &cmp->rows[k];
-        if (e->variant == d->variant && strcmp(e->element, "arrivals") == 0 && strcmp(e->metric, d->metric) == 0 &&
-            same_figures(cmp->results[0], var, d, e))
+        if (e->variant != d->variant)
+            continue;
+        int other = count ? strcmp(e->element, "arrivals") == 0 && strcmp(e->metric, d->metric) == 0
+                          : strcmp(e->element, "role") == 0 && strcmp(e->name, d->name) == 0 &&
+                                strcmp(e->metric, "utilization") == 0;
+        if (other && same_figures(cmp->results[0], var, d, e))
             return 1;
     }
     return 0;
@@ -365,7 +374,7 @@ static int worth_saying(const rm_comparison *cmp, const remous_results *var, con
         return 0;
     if (strcmp(d->element, "arrivals") == 0 && strcmp(d->metric, "uptake") == 0)
         return !said_by_a_tool(var, d);
-    return words[w].q != COUNT || !said_by_a_stream(cmp, var, d);
+    return !said_elsewhere(cmp, var, d);
 }
 
 void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t) {
