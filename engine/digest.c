@@ -443,6 +443,35 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
     return n;
 }
 
+/* What the rule says, per language: the relative size, then the floors
+ * of a time, a share, a count (with its rate) and people waiting. */
+static const char *const rule[2] = {
+    "A change is listed when it is significant after Holm's correction across all the variant's figures "
+    "(at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least "
+    "%s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people "
+    "waiting: %s.",
+    "Un changement est listé s'il est significatif après la correction de Holm sur tous les chiffres de la "
+    "variante (à 5 %% : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : "
+    "au moins %s %% de la situation actuelle, et au moins, pour une durée : %s min ; une part : %s pt ; un "
+    "décompte : %s%s ; des personnes en attente : %s.",
+};
+
+const char *rm_digest_rule(const rm_comparison *cmp, const char *lang, char *buf, size_t len) {
+    int fr = lang && strcmp(lang, "fr") == 0;
+    const rm_thresholds *t = &cmp->sc->min_change;
+    const rm_model *m = cmp->results[0]->model;
+    const char *rate;
+    double per = rate_factor(m, &rate, fr) / week_factor(m);    /* a week's count in the rate's terms */
+    char rel[32], minutes[32], points[32], count[32], people[32];
+    figure(rel, sizeof rel, 100 * t->relative, fr);
+    figure(minutes, sizeof minutes, t->minutes, fr);
+    figure(points, sizeof points, t->points, fr);
+    figure(count, sizeof count, t->per_week * per, fr);
+    figure(people, sizeof people, t->people, fr);
+    snprintf(buf, len, rule[fr], rel, minutes, points, count, rate, people);
+    return buf;
+}
+
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang) {
     int fr = lang && strcmp(lang, "fr") == 0;
     for (int v = 1; v < cmp->n; v++) {

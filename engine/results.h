@@ -71,6 +71,10 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
  * line and the array), -1 when out of memory (digest.c). */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
 
+/* The sentence that says what the digest lists (the correction, the
+ * thresholds) in lang; returns buf (digest.c). */
+const char *rm_digest_rule(const rm_comparison *cmp, const char *lang, char *buf, size_t len);
+
 /* The warnings of every run of cmp, in lang, naming elements by their
  * labels when `labelled` (a report), else by their names (the terminal);
  * returns how many (the caller frees each line and the array), -1 when out

@@ -60,6 +60,19 @@ done
 [ $rc = 2 ] && [ "$(cat err)" = "remous: --min-change goes with compare and workshop, where a digest is shown (see remous --help)" ] &&
     ok || ko "run --min-change: exit $rc, $(cat err)"
 
+# a batch script reads `listed` too
+cp "$sc" listed.lua
+printf 'local d = compare("listed.lua").faster.delta.activity\nprint(d.serve.duration_mean.listed, d.check.duration_mean.significant, d.check.duration_mean.listed)\n' > b.lua
+[ "$("$remous" batch b.lua 2>&1 | tr '\t' ' ')" = "true true false" ] && ok || ko "batch: listed: $("$remous" batch b.lua 2>&1)"
+
+# The report says which correction and which thresholds, in its language
+"$remous" compare "$sc" --quiet --html en.html --min-change 10%,count=3 2>/dev/null
+grep -qF '<p class="meta">A change is listed when it is significant after Holm'"'"'s correction across all the variant'"'"'s figures (at 5%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least 10% of the baseline, and at least, for a time: 0.5 min; a share: 1 pt; a count: 0.43 a day; people waiting: 0.5.</p>' en.html &&
+    ok || ko "the report's rule, with --min-change 10%,count=3 (a one-day horizon: 3 a week said as 0.43 a day): $(grep -o 'A change is listed[^<]*' en.html)"
+"$remous" compare "$sc" --quiet --html fr.html --lang fr 2>/dev/null
+grep -qF '<p class="meta">Un changement est listé s'"'"'il est significatif après la correction de Holm sur tous les chiffres de la variante (à 5 % : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : au moins 5 % de la situation actuelle, et au moins, pour une durée : 0,5 min ; une part : 1 pt ; un décompte : 0,14 par jour ; des personnes en attente : 0,5.</p>' fr.html &&
+    ok || ko "the French report's rule: $(grep -o 'Un changement est[^<]*' fr.html)"
+
 # The bookstore: the digests have one line per listed row (plus the new
 # elements); `listed` is the last field (a variant's name may hold a comma).
 "$remous" compare "$top/scenarios/bookstore.lua" --reps 10 --out b > bd.txt 2>/dev/null
