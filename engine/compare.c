@@ -98,7 +98,8 @@ static int compare_variant(rm_comparison *cmp, int v) {
         if (ib < 0 && !zero_if_missing(base, e))
             continue;                            /* a new element: in the digest, not here */
         rm_delta *d = &cmp->rows[cmp->nrows];
-        *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name, .metric = e->metric};
+        *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
+                        .metric = e->metric};
         pair(d, base, ib, var, iv);
         if (d->n > 0)
             cmp->nrows++;
@@ -108,7 +109,8 @@ static int compare_variant(rm_comparison *cmp, int v) {
         if (find_metric(var, e->element, e->name, e->metric) >= 0 || !zero_if_missing(var, e))
             continue;
         rm_delta *d = &cmp->rows[cmp->nrows];
-        *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name, .metric = e->metric};
+        *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
+                        .metric = e->metric};
         pair(d, base, ib, var, -1);
         if (d->n > 0)
             cmp->nrows++;

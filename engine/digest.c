@@ -404,9 +404,13 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
                           (e->element == RM_EL_ACTIVITY && strcmp(e->metric, "completed") == 0) ||
                           (e->element == RM_EL_TOOL && tool_told(var->model, e));
         int w = words_of(el, e->metric);
-        if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e) ||
-            (e->element != RM_EL_TOOL && !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change))))
-            continue;                            /* a role nobody calls on, a step never done */
+        if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
+            continue;
+        /* a role nobody calls on, a step (almost) never done: nothing new to
+         * tell (a new queue's short wait is news: someone was served) */
+        if ((e->element == RM_EL_ROLE || e->element == RM_EL_ACTIVITY) &&
+            !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change)))
+            continue;
         lines[n].key = INFINITY;
         lines[n].order = n;
         lines[n++].text = new_sentence(var, i, w, fr);

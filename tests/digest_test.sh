@@ -60,6 +60,14 @@ done
 [ $rc = 2 ] && [ "$(cat err)" = "remous: --min-change goes with compare and workshop, where a digest is shown (see remous --help)" ] &&
     ok || ko "run --min-change: exit $rc, $(cat err)"
 
+# From a tiny base (0.01 minute a day, under the floor), no percentage;
+# counts and totals per week: 13 callers measured over 2 weeks
+"$remous" compare "$top/tests/scenarios/tiny_base.lua" > tiny.txt 2>&1
+grep -qxF '  - role “clerk”: overtime: from 0.065 to 32 minutes a week (±0)' tiny.txt && ok || ko "tiny base: $(cat tiny.txt)"
+"$remous" compare "$top/tests/scenarios/tiny_base.lua" --lang fr > tiny_fr.txt 2>&1
+grep -qxF '  - rôle « clerk » : heures supplémentaires : de 0,065 à 32 minutes par semaine (±0)' tiny_fr.txt && ok ||
+    ko "tiny base, in French: $(cat tiny_fr.txt)"
+
 # a batch script reads `listed` too
 cp "$sc" listed.lua
 printf 'local d = compare("listed.lua").faster.delta.activity\nprint(d.serve.duration_mean.listed, d.check.duration_mean.significant, d.check.duration_mean.listed)\n' > b.lua
