@@ -112,13 +112,13 @@ static const struct {
 };
 
 /* Counts and totals over the measured period are said per week, per day
- * when the horizon is under two weeks, as they are under a day: the factor,
- * and the rate's words (NULL: none). */
-static double rate_factor(const rm_model *m, const char **words_fr_en, int fr) {
+ * when the horizon is under two weeks, as they are under a day: returns the
+ * factor; *rate (unless NULL) gets the rate's words ("" under a day). */
+static double rate_factor(const rm_model *m, const char **rate, int fr) {
     double span = m->horizon - m->warmup, day = 86400 / m->unit_seconds;
     int per = m->horizon >= 14 * day ? 7 : m->horizon >= day ? 1 : 0;
-    if (words_fr_en)
-        *words_fr_en = per == 7 ? say[fr].rate_week : per == 1 ? say[fr].rate_day : "";
+    if (rate)
+        *rate = per == 7 ? say[fr].rate_week : per == 1 ? say[fr].rate_day : "";
     return per && span > 0 ? per * day / span : 1;
 }
 
