@@ -76,6 +76,7 @@ unit-tests: all $(TEST_BINS)
 cli-tests: all
 	@scripts/install-deps.sh parallel
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
+	@REMOUS=$(BUILD)/remous tests/digest_test.sh
 
 # What the language's words mean, on the numbers (rates, uptake, adoption) and their slips.
 language-test: all

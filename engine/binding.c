@@ -1354,7 +1354,7 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0};
+    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL};
     return o;
 }
 
@@ -1625,6 +1625,8 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     sc->show_progress = opt->progress;
     sc->replications = opt->replications > 0 ? opt->replications : sc->models[0]->replications;
     if (parse_period(opt->period, sc->models[0], &sc->period, err, errlen) < 0)
+        goto fail;
+    if (rm_parse_thresholds(opt->min_change, &sc->min_change, err, errlen) < 0)
         goto fail;
 
     /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index

@@ -287,6 +287,8 @@ static int l_compare(lua_State *L) {
             }
             lua_pushboolean(L, d->significant);
             lua_setfield(L, -2, "significant");
+            lua_pushboolean(L, d->listed);           /* what the digest says */
+            lua_setfield(L, -2, "listed");
             lua_setfield(L, -2, d->metric);
             lua_pop(L, 1);
         }

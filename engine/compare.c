@@ -4,6 +4,8 @@
  * variant changes: the differences are paired, their intervals tight, and
  * exactly 0 for a part of the model the variant does not touch. */
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,11 +50,37 @@ static void pair(rm_delta *d, const remous_results *base, int ib, const remous_r
     }
     double sd;
     rm_interval(&w, &d->delta, &d->half, &sd);
+    d->ib = ib;
+    d->iv = iv;
+    /* the paired t test; a difference the same in every replication is
+     * certain (p = 0) unless it is none at all (no test: NaN) */
+    d->p = NAN;
+    if (w.n >= 2 && sd > 0)
+        d->p = rm_student_p(d->delta / (sd / sqrt((double)w.n)), (double)(w.n - 1));
+    else if (w.n >= 2 && d->delta != 0)
+        d->p = 0;
     d->n = (int)w.n;
     d->baseline_mean = wb.n ? wb.mean : NAN;
     d->variant_mean = wv.n ? wv.mean : NAN;
     d->relative = d->baseline_mean != 0 && !isnan(d->baseline_mean) ? d->delta / fabs(d->baseline_mean) : NAN;
     d->significant = w.n >= 2 && d->half < INFINITY && (d->delta - d->half > 0 || d->delta + d->half < 0);
+}
+
+/* Holm's correction over the rows [from, cmp->nrows) of one variant: the
+ * family is every metric of that variant that was tested. */
+static int correct(rm_comparison *cmp, int from) {
+    int n = cmp->nrows - from;
+    double *p = malloc((size_t)(n > 0 ? n : 1) * sizeof *p), *adj = malloc((size_t)(n > 0 ? n : 1) * sizeof *adj);
+    int rc = p && adj ? 0 : -1;
+    for (int k = 0; rc == 0 && k < n; k++)
+        p[k] = cmp->rows[from + k].p;
+    if (rc == 0)
+        rc = rm_holm(p, n, adj);
+    for (int k = 0; rc == 0 && k < n; k++)
+        cmp->rows[from + k].p_holm = adj[k];
+    free(p);
+    free(adj);
+    return rc;
 }
 
 /* Adds the rows of variant v (results[v]) against the baseline. */
@@ -63,13 +91,15 @@ static int compare_variant(rm_comparison *cmp, int v) {
     if (!rows)
         return -1;
     cmp->rows = rows;
+    int from = cmp->nrows;
     for (int iv = 0; iv < var->cat.n; iv++) {
         const rm_metric *e = &var->cat.m[iv];
         int ib = find_metric(base, e->element, e->name, e->metric);
         if (ib < 0 && !zero_if_missing(base, e))
             continue;                            /* a new element: in the digest, not here */
         rm_delta *d = &cmp->rows[cmp->nrows];
-        *d = (rm_delta){var->variant, rm_element_name(e->element), e->name, e->metric, 0, 0, 0, 0, 0, 0, 0};
+        *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
+                        .metric = e->metric};
         pair(d, base, ib, var, iv);
         if (d->n > 0)
             cmp->nrows++;
@@ -79,11 +109,15 @@ static int compare_variant(rm_comparison *cmp, int v) {
         if (find_metric(var, e->element, e->name, e->metric) >= 0 || !zero_if_missing(var, e))
             continue;
         rm_delta *d = &cmp->rows[cmp->nrows];
-        *d = (rm_delta){var->variant, rm_element_name(e->element), e->name, e->metric, 0, 0, 0, 0, 0, 0, 0};
+        *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
+                        .metric = e->metric};
         pair(d, base, ib, var, -1);
         if (d->n > 0)
             cmp->nrows++;
     }
+    if (correct(cmp, from) < 0)
+        return -1;
+    rm_digest_mark(cmp, v, &cmp->sc->min_change);
     return 0;
 }
 
@@ -153,7 +187,7 @@ int remous_comparison_find(const remous_comparison *cmp, const char *variant, co
             continue;
         *row = (remous_delta_row){d->variant, d->element, d->name, d->metric, d->baseline_mean,
                                   d->variant_mean, d->delta, d->delta - d->half, d->delta + d->half,
-                                  d->relative, d->significant};
+                                  d->relative, d->significant, d->p, d->p_holm, d->listed};
         return 0;
     }
     return -1;
@@ -164,4 +198,72 @@ int remous_write_comparison(const remous_comparison *cmp, const char *dir, char 
     if (rc != REMOUS_OK)
         return rc;
     return rm_write_compare(cmp, dir, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+}
+
+rm_thresholds rm_default_thresholds(void) {
+    return (rm_thresholds){0.05, 0.5, 1, 1, 0.5};
+}
+
+/* One item of --min-change into t; returns 0 or -1. */
+static int threshold_item(const char *item, rm_thresholds *t) {
+    static const struct { const char *name; size_t at; } kinds[] = {
+        {"time", offsetof(rm_thresholds, minutes)}, {"share", offsetof(rm_thresholds, points)},
+        {"count", offsetof(rm_thresholds, per_week)}, {"people", offsetof(rm_thresholds, people)},
+    };
+    char *end;
+    const char *eq = strchr(item, '=');
+    if (!eq) {                                   /* "10%", or "0": nothing but the correction */
+        double v = strtod(item, &end);
+        if (end == item || !(v >= 0 && v < 1e9))
+            return -1;
+        if (strcmp(end, "%") == 0) {
+            t->relative = v / 100;
+            return 0;
+        }
+        if (*end || v != 0)
+            return -1;
+        *t = (rm_thresholds){0, 0, 0, 0, 0};
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        if (strlen(kinds[k].name) != (size_t)(eq - item) || strncmp(item, kinds[k].name, (size_t)(eq - item)) != 0)
+            continue;
+        double v = strtod(eq + 1, &end);
+        if (end == eq + 1 || !(v >= 0 && v < 1e9))
+            return -1;
+        if (strcmp(kinds[k].name, "time") == 0 && *end) {   /* minutes, or with a unit */
+            if (strcmp(end, "s") == 0) v /= 60;
+            else if (strcmp(end, "h") == 0) v *= 60;
+            else if (strcmp(end, "min") != 0) return -1;
+        } else if (*end) {
+            return -1;
+        }
+        *(double *)((char *)t + kinds[k].at) = v;
+        return 0;
+    }
+    return -1;
+}
+
+int rm_parse_thresholds(const char *spec, rm_thresholds *t, char *err, size_t errlen) {
+    *t = rm_default_thresholds();
+    if (!spec || !*spec)
+        return 0;
+    char copy[256];
+    if (strlen(spec) >= sizeof copy)
+        goto bad;
+    snprintf(copy, sizeof copy, "%s", spec);
+    for (char *item = copy; item; ) {
+        char *comma = strchr(item, ',');
+        if (comma)
+            *comma++ = '\0';
+        if (threshold_item(item, t) < 0)
+            goto bad;
+        item = comma;
+    }
+    return 0;
+bad:
+    snprintf(err, errlen, "--min-change: expected N%% (relative), time=MINUTES, share=POINTS, count=PER_WEEK "
+             "or people=N, separated by commas (e.g. 10%%,time=2), or 0 (every change the correction keeps); "
+             "got \"%.100s\"", spec);
+    return -1;
 }

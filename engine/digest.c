@@ -1,7 +1,16 @@
-/* The side-effect digest: every significant change of a variant against the
- * baseline, largest relative change first, as sentences a team can read
- * aloud, in English or French. New elements (a queue the tool creates) come
- * first, with their level. */
+/* The side-effect digest: the changes of a variant against the baseline
+ * that are real and matter, largest relative change first, as sentences a
+ * team can read aloud, in English or French. New elements (a queue the
+ * tool creates) come first, with their level.
+ *
+ * Real: significant after Holm's correction over all the variant's
+ * metrics (so that a variant with no effect lists nothing 95 times in 100).
+ * Matters: at least rm_thresholds' relative size and its floor for the
+ * kind of figure. Shares speak in points, counts per week (per day under a
+ * two-week horizon), a change from a tiny base without a percentage, and a
+ * fact once (a queue's count that is its stream's, replication by
+ * replication, is said as the stream's). rm_digest_mark decides, once,
+ * and compare.csv's `listed` shows it. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +18,12 @@
 
 #include "labels.h"
 #include "results.h"
+#include "scenario.h"
 
-typedef enum { TIME, COUNT, SHARE } quantity;
+/* TIME: a mean duration; TOTAL: time summed over the period (overtime),
+ * said per week; COUNT: items over the period, said per week; LEVEL: people
+ * at a time, on average; SHARE: a fraction, said in points. */
+typedef enum { TIME, TOTAL, COUNT, LEVEL, SHARE } quantity;
 
 /* What the digest says of each metric: its words and how it is measured. */
 static const struct {
@@ -19,14 +32,15 @@ static const struct {
 } words[] = {
     {"queue", "wait_mean", "mean wait", "attente moyenne", TIME},
     {"queue", "wait_p90", "wait of 9 people in 10", "attente de 9 personnes sur 10", TIME},
-    {"queue", "length_mean", "people waiting, on average", "personnes en attente, en moyenne", COUNT},
+    {"queue", "length_mean_open", "people waiting while it is open, on average",
+     "personnes en attente pendant les heures d'ouverture, en moyenne", LEVEL},
     {"queue", "abandoned", "people who gave up waiting", "personnes parties avant leur tour", COUNT},
     {"queue", "balked", "people turned away (line full)", "personnes refoulées (file pleine)", COUNT},
     {"queue", "waiting_at_closing", "people still waiting at closing time who give up before it opens",
-     "personnes encore en attente à la fermeture, qui renoncent avant la réouverture", COUNT},
+     "personnes encore en attente à la fermeture, qui renoncent avant la réouverture", LEVEL},
     {"role", "utilization", "busy share of working time", "part du temps de travail occupée", SHARE},
     {"role", "share_", "time on ", "temps consacré à ", SHARE},
-    {"role", "overtime", "overtime", "heures supplémentaires", TIME},
+    {"role", "overtime", "overtime", "heures supplémentaires", TOTAL},
     {"activity", "completed", "times done", "réalisations", COUNT},
     {"activity", "duration_mean", "mean duration", "durée moyenne", TIME},
     {"activity", "top_person_share", "share done by its busiest person", "part faite par la personne la plus sollicitée", SHARE},
@@ -80,11 +94,78 @@ static void figure(char *buf, size_t len, double v, int fr) {
                 *c = ',';
 }
 
-/* The value as shown: shares as percentages, times with their unit. */
-static void shown(char *buf, size_t len, double v, quantity q, const char *unit, int fr) {
-    char f[32];
-    figure(f, sizeof f, q == SHARE ? 100 * v : v, fr);
-    snprintf(buf, len, "%s%s", f, q == SHARE ? (fr ? " %" : "%") : q == TIME ? unit_words(unit, fr) : "");
+/* The words of a sentence that are not a metric's, per language. */
+static const struct {
+    const char *up, *down, *rate_week, *rate_day, *percent, *points;
+    const char *none_before, *from_to, *in_points, *in_percent;
+} say[2] = {
+    {"up", "down", " a week", " a day", "%", " points",
+     "%s: %s: %s, none before (±%s%s)",
+     "%s: %s: from %s to %s (±%s%s)",
+     "%s: %s: %s %s points (%s → %s, ±%s points)",
+     "%s: %s: %s %s%% (%s → %s, ±%s%s)"},
+    {"en hausse", "en baisse", " par semaine", " par jour", " %", " points",
+     "%s : %s : %s, contre zéro avant (±%s%s)",
+     "%s : %s : de %s à %s (±%s%s)",
+     "%s : %s : %s de %s points (%s → %s, ±%s points)",
+     "%s : %s : %s de %s %% (%s → %s, ±%s%s)"},
+};
+
+/* Counts and totals over the measured period are said per week, per day
+ * when the horizon is under two weeks, as they are under a day: returns the
+ * factor; *rate (unless NULL) gets the rate's words ("" under a day). */
+static double rate_factor(const rm_model *m, const char **rate, int fr) {
+    double span = m->horizon - m->warmup, day = 86400 / m->unit_seconds;
+    int per = m->horizon >= 14 * day ? 7 : m->horizon >= day ? 1 : 0;
+    if (rate)
+        *rate = per == 7 ? say[fr].rate_week : per == 1 ? say[fr].rate_day : "";
+    return per && span > 0 ? per * day / span : 1;
+}
+
+/* The factor that turns a count over the measured period into a count per week. */
+static double week_factor(const rm_model *m) {
+    double span = m->horizon - m->warmup;
+    return span > 0 ? 7 * 86400 / m->unit_seconds / span : 1;
+}
+
+/* A value of quantity q in the unit it is said in: a share in percent, a
+ * count or total per week (or day). */
+static double spoken(double v, quantity q, const rm_model *m) {
+    if (q == SHARE)
+        return 100 * v;
+    return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, 0) : v;
+}
+
+/* What follows a figure of quantity q: "%", " minutes", " minutes a week",
+ * " a week"; `rate` 0 leaves out the rate. */
+static void unit_of(char *buf, size_t len, quantity q, const rm_model *m, int rate, int fr) {
+    const char *r;
+    rate_factor(m, &r, fr);
+    if (!rate || (q != COUNT && q != TOTAL))
+        r = "";
+    snprintf(buf, len, "%s%s", q == SHARE ? say[fr].percent : q == TIME || q == TOTAL ? unit_words(m->unit, fr) : "", r);
+}
+
+/* The value as it is said, with its unit (and its rate when `rate`). */
+static void shown(char *buf, size_t len, double v, quantity q, const rm_model *m, int rate, int fr) {
+    char f[32], u[64];
+    figure(f, sizeof f, spoken(v, q, m), fr);
+    unit_of(u, sizeof u, q, m, rate, fr);
+    snprintf(buf, len, "%s%s", f, u);
+}
+
+/* The smallest change of quantity q that matters, in the metric's own
+ * terms (a count over the measured period, a fraction, the model's unit). */
+static double floor_of(quantity q, const rm_model *m, const rm_thresholds *t) {
+    double minutes = t->minutes * 60 / m->unit_seconds;
+    switch (q) {
+    case TIME: return minutes;
+    case TOTAL: return minutes / week_factor(m);
+    case COUNT: return t->per_week / week_factor(m);
+    case LEVEL: return t->people;
+    case SHARE: return t->points / 100;
+    }
+    return 0;
 }
 
 /* "queue “the counter”" / "file « the counter »": the element's label in
@@ -145,29 +226,34 @@ static int by_key(const void *a, const void *b) {
     return x->order - y->order;
 }
 
-/* The sentence for one significant change, in the words of model m (the
- * variant's), or of the baseline's `base` for a kind m no longer has. */
-static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, int fr) {
-    char subj[300], wh[300], before[64], var[64], ci[64], pct[32], out[1024];
+/* The sentence for one listed change, in the words of model m (the
+ * variant's), or of the baseline's `base` for a kind m no longer has; a
+ * baseline below `tiny` (the floor) gets no percentage. */
+static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, int fr) {
+    char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[32], out[1024];
     quantity q = words[w].q;
-    const char *unit = m->unit;
     subject(subj, sizeof subj, m, d->element, d->name, fr);
     what2(wh, sizeof wh, m, base, w, d->metric, fr);
-    shown(before, sizeof before, d->baseline_mean, q, unit, fr);
-    shown(var, sizeof var, d->variant_mean, q, unit, fr);
-    figure(ci, sizeof ci, q == SHARE ? 100 * d->half : d->half, fr);
-    const char *ci_unit = q == SHARE ? (fr ? " points" : " points") : "";
+    figure(ci, sizeof ci, spoken(d->half, q, m), fr);
+    snprintf(ci_unit, sizeof ci_unit, "%s", q == SHARE ? say[fr].points : "");
+    const char *way = d->delta > 0 ? say[fr].up : say[fr].down;
     if (isnan(d->relative)) {                    /* from nothing */
-        snprintf(out, sizeof out, fr ? "%s : %s : %s, contre zéro avant (±%s%s)" : "%s: %s: %s, none before (±%s%s)",
-                 subj, wh, var, ci, ci_unit);
+        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
+        snprintf(out, sizeof out, say[fr].none_before, subj, wh, var, ci, ci_unit);
+    } else if (q == SHARE) {                     /* in points, never in percent of a percent */
+        figure(pct, sizeof pct, 100 * fabs(d->delta), fr);
+        shown(before, sizeof before, d->baseline_mean, q, m, 0, fr);
+        shown(var, sizeof var, d->variant_mean, q, m, 0, fr);
+        snprintf(out, sizeof out, say[fr].in_points, subj, wh, way, pct, before, var, ci);
+    } else if (fabs(d->baseline_mean) < tiny) {  /* a percentage of almost nothing says nothing */
+        figure(before, sizeof before, spoken(d->baseline_mean, q, m), fr);
+        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
+        snprintf(out, sizeof out, say[fr].from_to, subj, wh, before, var, ci, ci_unit);
     } else {
         figure(pct, sizeof pct, 100 * fabs(d->relative), fr);
-        if (fr)
-            snprintf(out, sizeof out, "%s : %s : en %s de %s %% (%s → %s, ±%s%s)", subj, wh,
-                     d->delta > 0 ? "hausse" : "baisse", pct, before, var, ci, ci_unit);
-        else
-            snprintf(out, sizeof out, "%s: %s: %s %s%% (%s → %s, ±%s%s)", subj, wh,
-                     d->delta > 0 ? "up" : "down", pct, before, var, ci, ci_unit);
+        shown(before, sizeof before, d->baseline_mean, q, m, 0, fr);
+        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
+        snprintf(out, sizeof out, say[fr].in_percent, subj, wh, way, pct, before, var, ci, ci_unit);
     }
     return strdup(out);
 }
@@ -175,14 +261,14 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const 
 /* The sentence for an element the variant adds (a new queue, role, step). */
 static char *new_sentence(const remous_results *res, int i, int w, int fr) {
     const rm_metric *e = &res->cat.m[i];
-    char subj[300], wh[300], val[64], out[1024];
+    char subj[300], wh[300], val[128], out[1024];
     const char *el = rm_element_name(e->element), *adjective = "nouvelle";
     for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
         if (strcmp(subjects[k].element, el) == 0)
             adjective = subjects[k].fr_new;
     subject(subj, sizeof subj, res->model, el, e->name, fr);
     what(wh, sizeof wh, res->model, w, e->metric, fr);
-    shown(val, sizeof val, res->mean[i], words[w].q, res->model->unit, fr);
+    shown(val, sizeof val, res->mean[i], words[w].q, res->model, 1, fr);
     if (fr)
         snprintf(out, sizeof out, "%s %s : %s : %s", adjective, subj, wh, val);
     else
@@ -215,6 +301,91 @@ static int baseline_has(const remous_results *base, const rm_metric *e) {
     return 0;
 }
 
+/* The value of metric i of res in replication r; NaN where absent, 0 for
+ * i == -1 (a share of a kind it does not have). */
+static double value_at(const remous_results *res, int i, int r) {
+    return i < 0 ? 0 : res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
+}
+
+/* Whether rows d and e are the same figures replication by replication, in
+ * the baseline and in the variant. */
+static int same_figures(const remous_results *base, const remous_results *var, const rm_delta *d, const rm_delta *e) {
+    for (int r = 0; r < base->reps && r < var->reps; r++) {
+        double a = value_at(base, d->ib, r), b = value_at(base, e->ib, r);
+        double x = value_at(var, d->iv, r), y = value_at(var, e->iv, r);
+        if (!(a == b || (isnan(a) && isnan(b))) || !(x == y || (isnan(x) && isnan(y))))
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether row d says again what another row of the same variant says, with
+ * the same figures replication by replication: a queue's or a step's count
+ * that is its stream's (the stream's people who gave up are its only
+ * queue's), said as the stream's, the fact about the people who come; a
+ * role's time on its only kind, said as its busy share. */
+static int said_elsewhere(const rm_comparison *cmp, const remous_results *var, const rm_delta *d) {
+    int count = (strcmp(d->element, "queue") == 0 || strcmp(d->element, "activity") == 0) &&
+                words[words_of(d->element, d->metric)].q == COUNT;
+    int share = strcmp(d->element, "role") == 0 && strncmp(d->metric, "share_", 6) == 0;
+    if (!count && !share)
+        return 0;
+    for (int k = 0; k < cmp->nrows; k++) {
+        const rm_delta *e = &cmp->rows[k];
+        if (e->variant != d->variant)
+            continue;
+        int other = count ? strcmp(e->element, "arrivals") == 0 && strcmp(e->metric, d->metric) == 0
+                          : strcmp(e->element, "role") == 0 && strcmp(e->name, d->name) == 0 &&
+                                strcmp(e->metric, "utilization") == 0;
+        if (other && same_figures(cmp->results[0], var, d, e))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a stream's uptake is a tool's, replication by replication (a
+ * stream with one tool): said once, as the tool's. */
+static int said_by_a_tool(const remous_results *var, const rm_delta *d) {
+    for (int i = 0; i < var->cat.n; i++) {
+        if (var->cat.m[i].element != RM_EL_TOOL || strcmp(var->cat.m[i].metric, "uptake") != 0)
+            continue;
+        int r = 0;
+        for (; r < var->reps; r++) {
+            double a = value_at(var, i, r), b = value_at(var, d->iv, r);
+            if (!(a == b || (isnan(a) && isnan(b))))
+                break;
+        }
+        if (r == var->reps)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the digest states row d (of variant var): a metric it speaks of,
+ * significant after the correction, at least the thresholds, said once. */
+static int worth_saying(const rm_comparison *cmp, const remous_results *var, const rm_delta *d, const rm_thresholds *t) {
+    int w = words_of(d->element, d->metric);
+    if (w < 0 || !(d->p_holm <= 0.05))
+        return 0;
+    if (strcmp(d->metric, "uptake") == 0 && !var->model->has_uptake)
+        return 0;                                /* everyone takes the tool's way: nothing to tell */
+    double floor = floor_of(words[w].q, var->model, t);
+    if (fabs(d->delta) < floor || (!isnan(d->relative) && fabs(d->relative) < t->relative))
+        return 0;
+    if (strcmp(d->element, "arrivals") == 0 && strcmp(d->metric, "uptake") == 0)
+        return !said_by_a_tool(var, d);
+    return !said_elsewhere(cmp, var, d);
+}
+
+void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t) {
+    const remous_results *var = cmp->results[v];
+    for (int k = 0; k < cmp->nrows; k++) {
+        rm_delta *d = &cmp->rows[k];
+        if (d->variant == var->variant)
+            d->listed = worth_saying(cmp, var, d, t);
+    }
+}
+
 /* The digest of variant v (1 <= v < cmp->n) as lines, largest change first;
  * returns how many (the caller frees each and the array), -1 when out of
  * memory. */
@@ -225,7 +396,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
     if (!lines)
         return -1;
     int n = 0;
-    for (int i = 0; i < var->cat.n; i++) {       /* what the variant adds */
+    for (int i = 0; i < var->cat.n; i++) {       /* what the variant adds, when it is something */
         const rm_metric *e = &var->cat.m[i];
         const char *el = rm_element_name(e->element);
         int main_metric = (e->element == RM_EL_QUEUE && strcmp(e->metric, "wait_mean") == 0) ||
@@ -235,22 +406,33 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         int w = words_of(el, e->metric);
         if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
             continue;
+        /* a role nobody calls on, a step (almost) never done: nothing new to
+         * tell (a new queue's short wait is news: someone was served) */
+        if ((e->element == RM_EL_ROLE || e->element == RM_EL_ACTIVITY) &&
+            !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change)))
+            continue;
         lines[n].key = INFINITY;
         lines[n].order = n;
         lines[n++].text = new_sentence(var, i, w, fr);
     }
-    for (int k = 0; k < cmp->nrows; k++) {       /* what it changes, significantly */
+    for (int k = 0; k < cmp->nrows; k++) {       /* what it changes, really and enough */
         const rm_delta *d = &cmp->rows[k];
-        int w = words_of(d->element, d->metric);
-        if (d->variant != var->variant || !d->significant || w < 0)
+        if (d->variant != var->variant || !d->listed)
             continue;
-        if (strcmp(d->metric, "uptake") == 0 && !var->model->has_uptake)
-            continue;                            /* everyone takes the tool's way: nothing to tell */
+        int w = words_of(d->element, d->metric);
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
-        lines[n++].text = change_sentence(d, w, var->model, base->model, fr);
+        lines[n++].text = change_sentence(d, w, var->model, base->model,
+                                          floor_of(words[w].q, var->model, &cmp->sc->min_change), fr);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
+    for (int k = 0; k < n; k++)
+        if (!lines[k].text) {                    /* strdup failed */
+            for (int j = 0; j < n; j++)
+                free(lines[j].text);
+            free(lines);
+            return -1;
+        }
     char **texts = calloc((size_t)n + 1, sizeof *texts);
     if (!texts) {
         for (int k = 0; k < n; k++)
@@ -263,6 +445,35 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
     free(lines);
     *out = texts;
     return n;
+}
+
+/* What the rule says, per language: the relative size, then the floors
+ * of a time, a share, a count (with its rate) and people waiting. */
+static const char *const rule[2] = {
+    "A change is listed when it is significant after Holm's correction across all the variant's figures "
+    "(at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least "
+    "%s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people "
+    "waiting: %s.",
+    "Un changement est listé s'il est significatif après la correction de Holm sur tous les chiffres de la "
+    "variante (à 5 %% : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : "
+    "au moins %s %% de la situation actuelle, et au moins, pour une durée : %s min ; une part : %s pt ; un "
+    "décompte : %s%s ; des personnes en attente : %s.",
+};
+
+const char *rm_digest_rule(const rm_comparison *cmp, const char *lang, char *buf, size_t len) {
+    int fr = lang && strcmp(lang, "fr") == 0;
+    const rm_thresholds *t = &cmp->sc->min_change;
+    const rm_model *m = cmp->results[0]->model;
+    const char *rate;
+    double per = rate_factor(m, &rate, fr) / week_factor(m);    /* a week's count in the rate's terms */
+    char rel[32], minutes[32], points[32], count[32], people[32];
+    figure(rel, sizeof rel, 100 * t->relative, fr);
+    figure(minutes, sizeof minutes, t->minutes, fr);
+    figure(points, sizeof points, t->points, fr);
+    figure(count, sizeof count, t->per_week * per, fr);
+    figure(people, sizeof people, t->people, fr);
+    snprintf(buf, len, rule[fr], rel, minutes, points, count, rate, people);
+    return buf;
 }
 
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang) {

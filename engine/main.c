@@ -59,6 +59,9 @@ static const char usage[] =
     "  --html FILE          write the report, one self-contained page (run, compare)\n"
     "  --jobs J             processes for the replications (default: every core)\n"
     "  --lang en|fr         language of the digest and the report (en)\n"
+    "  --min-change SPEC    compare, workshop: the smallest change the digest lists, e.g. 10%\n"
+    "                       or 10%,time=2,share=2,count=5,people=1 (default 5%,time=0.5,share=1,\n"
+    "                       count=1,people=0.5; 0: every change significant after Holm's correction)\n"
     "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
     "  --quiet              no table on stdout\n"
   "  --port P             workshop: port to listen on (default 8080; 0: any free port)\n"
@@ -85,7 +88,7 @@ static const struct {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
     {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {"--grid", 0, 0}, {"--shard", 0, 0},
-    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {NULL, 0, 0},
+    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {"--min-change", 0, 0}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -163,6 +166,8 @@ static int parse(cli *c, int argc, char **argv) {
             c->port = (int)v;
         } else if (strcmp(name, "--listen") == 0) {
             c->listen = value;
+        } else if (strcmp(name, "--min-change") == 0) {
+            c->opt.min_change = value;
         } else if (strcmp(name, "--shard") == 0) {
             unsigned long long a, b;
             char *slash = strchr(value, '/');
@@ -267,6 +272,8 @@ static int parse(cli *c, int argc, char **argv) {
         return fail_usage("sweep needs --out DIR, where its results go%s", "");
     if (strcmp(c->command, "sweep") != 0 && (c->ngrid || c->nshards || c->resume))
         return fail_usage("--grid, --shard and --resume go with sweep%s", "");
+    if (c->opt.min_change && strcmp(c->command, "compare") != 0 && strcmp(c->command, "workshop") != 0)
+        return fail_usage("--min-change goes with compare and workshop, where a digest is shown%s", "");
     if ((c->port >= 0 || c->listen) && strcmp(c->command, "workshop") != 0)
         return fail_usage("--port and --listen go with workshop%s", "");
     if ((c->rank) && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "merge") != 0)

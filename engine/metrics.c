@@ -91,6 +91,10 @@ static void visit(const rm_model *m, visitor *v) {
             emit(v, RM_EL_QUEUE, n, "wait_max", NULL, any ? st->wait_max[q] : NAN);
         }
         emit(v, RM_EL_QUEUE, n, "length_mean", NULL, ratio(delta(v, rm_cq(l, q, RM_Q_AREA)), v->span));
+        /* the same over the hours its step can be served: a week's nights
+         * and Sundays would dilute it */
+        emit(v, RM_EL_QUEUE, n, "length_mean_open", NULL,
+             ratio(delta(v, rm_cq(l, q, RM_Q_OPEN_AREA)), delta(v, rm_cq(l, q, RM_Q_OPEN_TIME))));
         if (!v->periodic)
             emit(v, RM_EL_QUEUE, n, "length_max", NULL, st ? st->length_max[q] : 0);
         emit(v, RM_EL_QUEUE, n, "abandoned", NULL, delta(v, rm_cq(l, q, RM_Q_ABANDONED)));

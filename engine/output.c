@@ -280,7 +280,7 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
         return -1;
     static const char *header[] = {"variant", "element", "name", "metric", "baseline_mean", "variant_mean",
                                    "delta", "delta_ci95_low", "delta_ci95_high", "relative_change",
-                                   "significant", NULL};
+                                   "significant", "listed", NULL};
     rm_csv_row(&o, header);
     for (int k = 0; k < cmp->nrows; k++) {
         const rm_delta *d = &cmp->rows[k];
@@ -295,6 +295,7 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
         rm_csv_number(&o, d->delta + d->half);
         rm_csv_number(&o, d->relative);
         rm_csv_field(&o, d->significant ? "true" : "false");
+        rm_csv_field(&o, d->listed ? "true" : "false");
         rm_csv_end_row(&o);
     }
     return rm_csv_close(&o, err, errlen);

@@ -537,6 +537,10 @@ static void write_page(page *pg, const rm_comparison *cmp) {
         fputs(pg->controls, pg->f);
     if (cmp->n > 1 || cmp->nfailed > 0) {
         fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
+        char rule[1024];
+        fputs("<p class=\"meta\">", pg->f);
+        text(pg, rm_digest_rule(cmp, pg->fr ? "fr" : "en", rule, sizeof rule));
+        fputs("</p>\n", pg->f);
         /* the variants left out among the others, where the scenario declares them */
         for (int v = 1, f = 0; v < cmp->n || f < cmp->nfailed;) {
             if (f < cmp->nfailed && (v >= cmp->n || cmp->failed[f] < declared_at(cmp, v)))

@@ -33,8 +33,15 @@ typedef struct rm_delta {
     double baseline_mean, variant_mean;
     double delta, half;            /* mean paired difference, half-width of its 95% interval */
     double relative;               /* delta / baseline_mean; NaN when that is 0 */
-    int significant;               /* the interval excludes 0 */
+    int significant;               /* the interval excludes 0 (raw, uncorrected) */
     int n;                         /* replications paired */
+    double p;                      /* two-sided paired t p-value; 0 for a change that is the
+                                      same in every replication, NaN when the two sides are
+                                      equal in every one (no test) */
+    double p_holm;                 /* p after Holm's correction over the variant's rows */
+    int listed;                    /* the digest says it (rm_digest_mark) */
+    int ib, iv;                    /* the metric's index in the baseline's and the variant's
+                                      catalog; -1: 0 there (a share of a missing kind) */
 } rm_delta;
 
 struct remous_comparison {
@@ -50,6 +57,10 @@ struct remous_comparison {
 };
 typedef struct remous_comparison rm_comparison;
 
+/* Sets `listed` on the rows of variant v (1 <= v < cmp->n): the rows its
+ * digest states, under thresholds t (digest.c). */
+void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t);
+
 /* The four CSV files of several runs (output.c). */
 int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen);
 /* compare.csv (output.c). */
@@ -59,6 +70,10 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
  * first, in lang ("en" or "fr"); returns how many (the caller frees each
  * line and the array), -1 when out of memory (digest.c). */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***lines);
+
+/* The sentence that says what the digest lists (the correction, the
+ * thresholds) in lang; returns buf (digest.c). */
+const char *rm_digest_rule(const rm_comparison *cmp, const char *lang, char *buf, size_t len);
 
 /* The warnings of every run of cmp, in lang, naming elements by their
  * labels when `labelled` (a report), else by their names (the terminal);

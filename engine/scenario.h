@@ -7,6 +7,27 @@
 #include "model.h"
 #include "sim.h"
 
+/* What a change must reach to be listed, besides being significant after
+ * Holm's correction: a relative size (of the baseline's mean) and an
+ * absolute floor per kind of figure. */
+typedef struct rm_thresholds {
+    double relative;               /* 0.05: 5% */
+    double minutes;                /* times (waits, durations; overtime per week): 0.5 */
+    double points;                 /* shares, in percentage points: 1 */
+    double per_week;               /* counts, per week: 1 */
+    double people;                 /* people waiting on average: 0.5 */
+} rm_thresholds;
+
+/* The default thresholds. */
+rm_thresholds rm_default_thresholds(void);
+
+/* Parses --min-change: a comma-separated list of "N%" (the relative
+ * size), "time=MINUTES" (also "30s", "2min", "1h"), "share=POINTS",
+ * "count=PER_WEEK", "people=N", or "0" (every change the correction keeps);
+ * what it does not name keeps its default. NULL or "": the defaults.
+ * Returns 0, or -1 with one line in err (compare.c). */
+int rm_parse_thresholds(const char *spec, rm_thresholds *t, char *err, size_t errlen);
+
 struct remous_scenario {
     char *path;
     rm_model **models;        /* [0] the baseline, then each variant, as declared */
@@ -23,6 +44,7 @@ struct remous_scenario {
     double period;            /* of the time series, in the scenario's unit */
     int jobs;                 /* processes for the replications */
     int show_progress;
+    rm_thresholds min_change; /* --min-change: what the digest lists */
     struct rm_progress *progress;   /* of the run or comparison under way */
     int (*tick)(void *ctx, long done, long total);   /* see rm_progress; NULL: none */
     void *tick_ctx;

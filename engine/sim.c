@@ -52,6 +52,7 @@ typedef struct queue_state {
     uint32_t len, cap;
     int64_t seq;
     double changed;           /* when len last changed: its area is counted up to here */
+    int open;                 /* a role serving it is inside its calendar (or it never closes) */
 } queue_state;
 
 typedef struct person {
@@ -174,7 +175,12 @@ static int measuring(const rm_sim *s) { return s->now >= s->t0; }
 /* Adds queue qi's length over [changed, now] to its area. */
 static void count_area(rm_sim *s, int qi) {
     queue_state *q = &s->qs[qi];
-    s->c[rm_cq(&s->st.lay, qi, RM_Q_AREA)] += q->len * (s->now - q->changed);
+    double dt = s->now - q->changed;
+    s->c[rm_cq(&s->st.lay, qi, RM_Q_AREA)] += q->len * dt;
+    if (q->open) {                               /* the hours it can be served */
+        s->c[rm_cq(&s->st.lay, qi, RM_Q_OPEN_AREA)] += q->len * dt;
+        s->c[rm_cq(&s->st.lay, qi, RM_Q_OPEN_TIME)] += dt;
+    }
     q->changed = s->now;
 }
 
@@ -980,6 +986,30 @@ static int end_service(rm_sim *s, int p, uint32_t gen) {
     return enter_step(s, i, step);
 }
 
+/* Whether queue qi can be served now: it never closes, or one of the
+ * roles serving it is inside its calendar. */
+static int queue_open(const rm_sim *s, int qi) {
+    const rm_model *m = s->m;
+    if (!m->queues[qi].closes)
+        return 1;
+    for (int r = 0; r < m->nroles; r++)
+        for (int k = 0; k < m->roles[r].nqueues; k++)
+            if (m->roles[r].queues[k] == qi && s->roles[r].open)
+                return 1;
+    return 0;
+}
+
+/* Role r opens or closes (open): its queues' areas are counted up to now
+ * under the old state, then each queue's state follows. */
+static void set_role_open(rm_sim *s, int r, int open) {
+    const rm_role *role = &s->m->roles[r];
+    for (int k = 0; k < role->nqueues; k++)
+        count_area(s, role->queues[k]);
+    s->roles[r].open = open;
+    for (int k = 0; k < role->nqueues; k++)
+        s->qs[role->queues[k]].open = queue_open(s, role->queues[k]);
+}
+
 /* A role serving queue qi went home: if none serving it is left, the
  * people still waiting there whose patience runs out before it opens again
  * will give up in the night, with nobody there to serve them: counted, for
@@ -1018,7 +1048,7 @@ static int shift_change(rm_sim *s, int r) {
     if (next < s->m->horizon && rm_heap_push(&s->cal, next, EV_SHIFT, (uint32_t)r, 0) < 0)
         return fail_oom(s);
     if (open && !rs->open) {
-        rs->open = 1;
+        set_role_open(s, r, 1);
         for (int p = role->first_person; p < role->first_person + role->count; p++) {
             if (s->people[p].busy || s->people[p].absent)
                 continue;
@@ -1029,7 +1059,7 @@ static int shift_change(rm_sim *s, int r) {
                 make_idle(s, p);
         }
     } else if (!open && rs->open) {
-        rs->open = 0;
+        set_role_open(s, r, 0);
         rs->head = rs->len = 0;
         for (int k = 0; k < role->nqueues; k++)
             count_closing(s, role->queues[k]);
@@ -1149,6 +1179,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     s->next_period = 1;
     for (int q = 0; q < m->nqueues; q++) {
         s->qs[q].changed = 0;
+        s->qs[q].open = queue_open(s, q);
         rm_sketch_reset(st->sketch[q]);
         st->wait_max[q] = st->length_max[q] = 0;
     }

@@ -40,7 +40,9 @@ typedef struct rm_hooks {
  * layout: for each queue RM_Q_FIELDS counters, then each activity, each
  * arrival stream, each person (RM_P_KIND0 + one per kind), each tool. */
 enum { RM_Q_SERVED, RM_Q_WAIT, RM_Q_AREA, RM_Q_ABANDONED, RM_Q_BALKED,
-       RM_Q_AT_CLOSING, RM_Q_CLOSINGS, RM_Q_FIELDS };   /* items waiting at its closings; closings */
+       RM_Q_AT_CLOSING, RM_Q_CLOSINGS,           /* items waiting at its closings; closings */
+       RM_Q_OPEN_AREA, RM_Q_OPEN_TIME,           /* the area and the time while it can be served */
+       RM_Q_FIELDS };
 enum { RM_A_COMPLETED, RM_A_DURATION, RM_A_REACHED, RM_A_FIELDS };
 enum { RM_S_ARRIVED, RM_S_COMPLETED, RM_S_ABANDONED, RM_S_BALKED, RM_S_MISSED, RM_S_WAIT,
        RM_S_CYCLE, RM_S_TOOL_MET, RM_S_TOOL_ROUTE, RM_S_FIELDS };  /* items at a tool's route; that took one */

@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void rm_welford_reset(rm_welford *w) { memset(w, 0, sizeof *w); }
@@ -122,4 +123,41 @@ double rm_student_t(double p, double df) {
         if (student_cdf(mid, df) < p) lo = mid; else hi = mid;
     }
     return (lo + hi) / 2;
+}
+
+double rm_student_p(double t, double df) {
+    if (isnan(t))
+        return NAN;
+    if (isinf(t))
+        return 0;
+    return inc_beta(df / 2, 0.5, df / (df + t * t));
+}
+
+typedef struct ranked { double p; int i; } ranked;
+
+static int by_p(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->p != y->p)
+        return x->p < y->p ? -1 : 1;
+    return x->i - y->i;
+}
+
+int rm_holm(const double *p, int n, double *adjusted) {
+    ranked *order = malloc((size_t)(n > 0 ? n : 1) * sizeof *order);
+    if (!order)
+        return -1;
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        adjusted[i] = NAN;
+        if (!isnan(p[i]))
+            order[m++] = (ranked){p[i], i};
+    }
+    qsort(order, (size_t)m, sizeof *order, by_p);
+    double running = 0;                          /* adjusted values never decrease with p */
+    for (int k = 0; k < m; k++) {
+        running = fmax(running, fmin(1, (double)(m - k) * order[k].p));
+        adjusted[order[k].i] = running;
+    }
+    free(order);
+    return 0;
 }

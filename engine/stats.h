@@ -65,4 +65,18 @@ double rm_sketch_quantile(const rm_sketch *s, double q);
  * freedom (df >= 1, 0.5 <= p < 1). */
 double rm_student_t(double p, double df);
 
+/* The two-sided p-value of a t statistic for df degrees of freedom (df >
+ * 0): P(|T| >= |t|) = I_{df/(df+t^2)}(df/2, 1/2), the regularized
+ * incomplete beta. 1 at t = 0, 0 for an infinite t, NaN for a NaN t. */
+double rm_student_p(double t, double df);
+
+/* Holm's step-down correction of n p-values for testing them together:
+ * adjusted[i] is the smallest family-wise level at which hypothesis i is
+ * rejected (max over the smaller p-values of min(1, (m - rank) p)), with m
+ * the number of p-values that are not NaN; NaN stays NaN (not a test).
+ * Rejecting where adjusted <= 0.05 keeps the chance of even one false
+ * rejection at most 5%, whatever the dependence between the tests.
+ * Returns 0, or -1 when out of memory. */
+int rm_holm(const double *p, int n, double *adjusted);
+
 #endif

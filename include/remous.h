@@ -53,6 +53,9 @@ typedef struct remous_options {
                                          REMOUS_ERR_INPUT with its message, and
                                          remous_compare leaves it out (the workshop shows
                                          it apart). A baseline error still fails the open. */
+    const char *min_change;           /* --min-change: what the digest lists, e.g. "10%" or
+                                         "10%,time=2,share=2,count=5,people=1"; NULL: 5%, half
+                                         a minute, 1 point, 1 a week, half a person */
 } remous_options;
 
 remous_options remous_default_options(void);
@@ -108,7 +111,11 @@ typedef struct remous_delta_row {
     const char *variant, *element, *name, *metric;
     double baseline_mean, variant_mean, delta, ci95_low, ci95_high;
     double relative_change;        /* delta / baseline_mean; NaN when that is 0 */
-    int significant;               /* the interval excludes 0 */
+    int significant;               /* the interval excludes 0 (no correction) */
+    double p, p_holm;              /* the paired t test's p-value, and after Holm's correction
+                                      over the variant's metrics; NaN: no test (equal sides) */
+    int listed;                    /* the digest says it: significant after the correction
+                                      and at least --min-change */
 } remous_delta_row;
 
 /* The row of (variant, element, name, metric); -1 when there is none. */
@@ -119,8 +126,10 @@ int remous_comparison_find(const remous_comparison *cmp, const char *variant, co
  * variant) and compare.csv into dir. */
 int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen);
 
-/* The side-effect digest: every significant change, largest relative change
- * first, in plain words, lang "en" or "fr". */
+/* The side-effect digest: every change that is significant after Holm's
+ * correction over the variant's metrics and at least as large as
+ * remous_options.min_change, largest relative change first, in plain
+ * words, lang "en" or "fr". */
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang);
 
 /* Slips the numbers show in the model itself (items left waiting when a

@@ -38,6 +38,7 @@ static void files_are_exactly_as_the_contract_says(void **state) {
         "baseline,queue,serve,wait_p95,0,0,0,0,2\r\n"
         "baseline,queue,serve,wait_max,0,0,0,0,2\r\n"
         "baseline,queue,serve,length_mean,0,0,0,0,2\r\n"
+        "baseline,queue,serve,length_mean_open,0,0,0,0,2\r\n"
         "baseline,queue,serve,length_max,0,0,0,0,2\r\n"
         "baseline,queue,serve,abandoned,0,0,0,0,2\r\n"
         "baseline,queue,serve,balked,0,0,0,0,2\r\n"

@@ -219,6 +219,53 @@ static void student_t_closed_forms(void **state) {
     assert_near(rm_student_t(0.975, 1e7), 1.959964, 1e-6);
 }
 
+/* Two-sided p-values: the closed forms of df = 1, 2, 3 and table values. */
+static void student_p_values(void **state) {
+    (void)state;
+    const double pi = 3.14159265358979323846;
+    double ts[] = {0.1, 0.5, 1, 2, 3.5, 10, 100};
+    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) {
+        double t = ts[i], r3 = t / sqrt(3);
+        double p1 = 1 - 2 / pi * atan(t);                         /* Cauchy */
+        double p2 = 1 - t / sqrt(2 + t * t);
+        double p3 = 1 - 2 / pi * (r3 / (1 + r3 * r3) + atan(r3));
+        assert_near(rm_student_p(t, 1), p1, 1e-10 * p1 + 1e-15);
+        assert_near(rm_student_p(-t, 1), p1, 1e-10 * p1 + 1e-15);   /* two-sided */
+        assert_near(rm_student_p(t, 2), p2, 1e-8 * p2);
+        assert_near(rm_student_p(t, 3), p3, 1e-8 * p3 + 1e-15);
+    }
+    assert_near(rm_student_p(1, 1), 0.5, 1e-12);
+    assert_near(rm_student_p(0, 7), 1, 1e-12);
+    assert_near(rm_student_p(2.228138852, 10), 0.05, 1e-8);       /* t(0.975, 10) */
+    assert_near(rm_student_p(2.860934606, 19), 0.01, 1e-8);       /* t(0.995, 19) */
+    assert_near(rm_student_p(8.610301581, 4), 0.001, 1e-8);       /* t(0.9995, 4) */
+    assert_near(rm_student_p(1000, 2), 1 - 1000 / sqrt(1000002.0), 1e-6 * 1e-6);   /* a tiny p, no cancellation */
+    assert_near(rm_student_p(1.959963985, 1e7), 0.05, 1e-6);      /* the normal's limit */
+    assert_true(rm_student_p(INFINITY, 5) == 0);
+    assert_true(isnan(rm_student_p(NAN, 5)));
+    /* The inverse of rm_student_t, on the other tail too. */
+    for (int df = 1; df <= 40; df += 13)
+        assert_near(rm_student_p(rm_student_t(0.9995, df), df), 0.001, 1e-9);
+}
+
+/* Holm: sorted 0.005, 0.01, 0.03, 0.04 (m = 4, the NaN is no test) give
+ * 4 x 0.005, 3 x 0.01, 2 x 0.03, then 0.04 raised to the running maximum. */
+static void holm_by_hand(void **state) {
+    (void)state;
+    double p[] = {0.01, 0.04, 0.03, NAN, 0.005}, adj[5];
+    assert_int_equal(rm_holm(p, 5, adj), 0);
+    assert_near(adj[0], 0.03, 1e-15);
+    assert_near(adj[1], 0.06, 1e-15);
+    assert_near(adj[2], 0.06, 1e-15);
+    assert_true(isnan(adj[3]));
+    assert_near(adj[4], 0.02, 1e-15);
+    double big[] = {0.5, 0.9}, adj2[2];                 /* capped at 1 */
+    assert_int_equal(rm_holm(big, 2, adj2), 0);
+    assert_near(adj2[0], 1, 1e-15);
+    assert_near(adj2[1], 1, 1e-15);
+    assert_int_equal(rm_holm(p, 0, adj), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(welford_matches_two_passes),
@@ -232,6 +279,8 @@ int main(void) {
         cmocka_unit_test(sketch_memory_is_fixed),
         cmocka_unit_test(student_t_table),
         cmocka_unit_test(student_t_closed_forms),
+        cmocka_unit_test(student_p_values),
+        cmocka_unit_test(holm_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,6 +70,33 @@ static void office_hours_exact_counts(void **state) {
     remous_close(sc);
 }
 
+/* A queue's length over its open hours: two people arrive at midnight
+ * (two streams, a day apart each), the clerk comes at 09:00 every day and
+ * takes an hour with each. Per day: both wait 540 closed minutes, the
+ * second 60 open minutes more. Over the 480 open minutes, 60 / 480 waiting
+ * on average; over the whole day, (2 x 540 + 60) / 1440. */
+static void queue_length_over_open_hours(void **state) {
+    (void)state;
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'night' { horizon = weeks(1), warmup = days(1), replications = 1 }\n"
+        "calendar 'day' { 'mon-sun 09:00-17:00' }\n"
+        "role 'clerk' { calendar = 'day' }\n"
+        "arrivals 'a' { interarrival = days(1), to = 'serve' }\n"
+        "arrivals 'b' { interarrival = days(1), to = 'serve' }\n"
+        "activity 'serve' { role = 'clerk', duration = 60 }\n", &sc, NULL);
+    assert_near(VALUE(res, "queue", "serve", "length_mean_open"), 60.0 / 480, 1e-12);
+    assert_near(VALUE(res, "queue", "serve", "length_mean"), 1140.0 / 1440, 1e-12);
+    remous_results_free(res);
+    remous_close(sc);
+    /* the office: only the 17:00 visitor waits, all night, never in open hours */
+    res = run_text(office, &sc, NULL);
+    assert_near(VALUE(res, "queue", "serve", "length_mean_open"), 0, 0);
+    assert_true(VALUE(res, "queue", "serve", "length_mean") > 0.5);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 /* Nobody is there when people come: an evening role, daytime visitors who
  * wait 30 minutes at most. */
 static void a_calendar_that_never_meets_the_arrivals(void **state) {
@@ -395,6 +422,7 @@ static void closing_time_is_the_same_with_a_lunch_break(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours_exact_counts),
+        cmocka_unit_test(queue_length_over_open_hours),
         cmocka_unit_test(a_calendar_that_never_meets_the_arrivals),
         cmocka_unit_test(closing_time_overtime),
         cmocka_unit_test(the_week_starts_where_the_scenario_says),
