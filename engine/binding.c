@@ -5,6 +5,7 @@
  * and the scenario, asks the prelude to compile the declarations, and reads
  * the compiled tables into an rm_model. The state is kept only for hooks:
  * fields the scenario wrote as functions, called through rm_hooks. */
+#define _XOPEN_SOURCE 700                         /* realpath (with POSIX 2008) */
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -360,6 +361,18 @@ static void csv_row_cb(int c, void *ctx) {
     r->field = 0;
 }
 
+int rm_path_inside(const char *path, const char *dir) {
+    char real[PATH_MAX], base[PATH_MAX];
+    if (!realpath(path, real))
+        return -1;
+    if (!realpath(dir, base))
+        return 0;
+    size_t n = strlen(base);
+    if (n == 1)                                  /* the root holds everything */
+        return 1;
+    return strncmp(real, base, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
 /* host.read_column(file, column) -> array of numbers, or nil and a message */
 static int l_read_column(lua_State *L) {
     binding *b = binding_of(L);
@@ -371,6 +384,12 @@ static int l_read_column(lua_State *L) {
         return 2;
     }
     char *path = file[0] == '/' || strcmp(b->dir, ".") == 0 ? strdup(file) : join_path(b->dir, file);
+    if (path && !b->unsafe && rm_path_inside(path, b->dir) == 0) {   /* a link out of it */
+        free(path);
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: a scenario reads data files from its own folder only (this one leads out of it)", file);
+        return 2;
+    }
     size_t len = 0;
     char *text = path ? read_file(path, MAX_CSV_BYTES, &len, err, sizeof err) : NULL;
     free(path);
@@ -1330,6 +1349,15 @@ static char *find_scripts_dir(void) {
     free(bin);
     free(top);
     return scripts;
+}
+
+char *rm_scenarios_dir(void) {
+    char *scripts = find_scripts_dir();
+    char *top = scripts ? dir_of(scripts) : NULL;
+    char *scenarios = top ? join_path(top, "scenarios") : NULL;
+    free(scripts);
+    free(top);
+    return scenarios;
 }
 
 static void forget_hooks(binding *b) {

@@ -29,4 +29,12 @@ static inline size_t rm_bom_length(const char *text, size_t len) {
 void rm_lua_rewrite_error(struct lua_State *L, const char *path, const char *source, size_t len,
                           const char *language, char *err, size_t errlen);
 
+/* Whether the file at path, links followed, lies inside folder dir: 1 or
+ * 0; -1 when path cannot be resolved (the caller's open then says why). */
+int rm_path_inside(const char *path, const char *dir);
+
+/* remous's own folder of ready scenarios (next to scripts/), or NULL; the
+ * caller frees it. */
+char *rm_scenarios_dir(void);
+
 #endif

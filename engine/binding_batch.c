@@ -100,6 +100,18 @@ typedef struct call {
     char path[4300];
 } call;
 
+/* Whether a batch may open the scenario at path: inside the script's folder
+ * or remous's own scenarios/ (links followed), unless --unsafe. A path that
+ * does not exist is left to remous_open's "cannot open". */
+static int allowed_scenario(const batch *b, const char *path) {
+    if (b->base.unsafe || rm_path_inside(path, b->dir) != 0)
+        return 1;
+    char *library = rm_scenarios_dir();
+    int in = library && rm_path_inside(path, library) == 1;
+    free(library);
+    return in;
+}
+
 static void read_call(lua_State *L, call *c) {
     batch *b = batch_of(L);
     const char *path = luaL_checkstring(L, 1);
@@ -107,6 +119,9 @@ static void read_call(lua_State *L, call *c) {
         snprintf(c->path, sizeof c->path, "%s", path);
     else
         snprintf(c->path, sizeof c->path, "%s/%s", b->dir, path);
+    if (!allowed_scenario(b, c->path))
+        luaL_error(L, "%s: a batch script runs scenarios from its own folder or remous's scenarios/ only "
+                      "(--unsafe lifts it)", path);
     c->opt = b->base;
     c->opt.progress = 0;
     c->variant[0] = '\0';

@@ -19,6 +19,8 @@ local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat,
       rawget
 
+local gsub = string.gsub
+
 local M = {}
 
 ---------------------------------------------------------------- errors ----
@@ -39,6 +41,29 @@ end
 
 -- Distributions and rates, sealed: see "distributions" below.
 local private = setmetatable({}, { __mode = "k" })
+
+-- What the scenario gives (a declaration's fields, a calendar's hours, a
+-- param's description), copied once with raw access, nested tables too,
+-- before anything is checked: the checks and the model then read only the
+-- copy, whatever the scenario's own table does later (a metatable answering
+-- differently the second time, an apply changing a split in place).
+-- Distributions, rates and functions are kept as they are.
+local function plain_copy(v, depth, at)
+  if type(v) ~= "table" or private[v] then return v end
+  if depth > 8 then fail(at, "a table nested more than 8 deep: write it flatter") end
+  local c = {}
+  for k, x in next, v do c[k] = plain_copy(x, depth + 1, at) end
+  return c
+end
+
+-- A name is printed on terminals and pages: no control characters in it
+-- (a tab, a newline, an escape sequence that would rewrite the screen).
+local function plain_name(at, kind, name)
+  if find(name, "%c") then
+    fail(at, "%s %s: a name cannot hold control characters (a tab, a new line, an escape); write it plainly",
+         kind, (gsub(fmt("%q", name), "\\\n", "\\n")))
+  end
+end
 
 -- A value as an error message shows it.
 local function show(v)
@@ -321,6 +346,7 @@ end
 function param(name, default, meta)
   local at = where(1)
   if type(name) ~= "string" or name == "" then fail(at, "param needs a name, e.g. param(\"clerks\", 2)") end
+  plain_name(at, "param", name)
   local dt = type(default)
   if dt ~= "number" and dt ~= "string" and dt ~= "boolean" then
     fail(at, "param %q: the default must be a number, a string or a boolean, got %s", name, show(default))
@@ -332,7 +358,7 @@ function param(name, default, meta)
   if known then return known.value end
   local value, source = default, "default"
   if sets[name] ~= nil then value, source = convert(name, sets[name], default), "--set" end
-  meta = meta or {}
+  meta = plain_copy(meta or {}, 0, at)
   for _, k in ipairs(sorted_keys(meta)) do
     local v = meta[k]
     if k == "label" then
@@ -639,22 +665,12 @@ local baseline = new_store()
 local current = baseline          -- where declarations go now
 local current_tool = nil          -- the tool whose apply is running
 
--- A field's value as declared, copied with raw access when it is a plain
--- table (nested ones too; distributions, rates and functions are kept):
--- the declaration keeps what was checked, whatever the scenario does later
--- with its own table (an apply changing a split in place, say).
-local function plain_copy(v, depth)
-  if type(v) ~= "table" or private[v] or depth > 8 then return v end
-  local c = {}
-  for k, x in next, v do c[k] = plain_copy(x, depth + 1) end
-  return c
-end
-
 local function declare(kind, name, fields, at)
   local schema = schemas[kind]
   if type(fields) ~= "table" or is_dist(fields) then
     fail(at, "%s %q: write its fields in braces, e.g. %s %q { ... }", kind, name, kind, name)
   end
+  fields = plain_copy(fields, 0, at)
   local allowed = sorted_keys(schema)
   local copied = {}
   for _, k in ipairs(sorted_keys(fields)) do
@@ -663,7 +679,7 @@ local function declare(kind, name, fields, at)
     end
     local checker = schema[k]
     if not checker then fail(at, "%s %q: unknown field %q%s", kind, name, k, suggest(k, allowed)) end
-    local v = plain_copy(fields[k], 1)
+    local v = fields[k]                       -- (fields is a copy already)
     local expected, whole = false, false
     if checker ~= "any" then expected, whole = check[checker](v) end
     if whole then fail(at, "%s %q: %s: %s", kind, name, k, expected) end   -- a message of its own
@@ -695,9 +711,10 @@ local function declarer(kind)
     if not is_name(name) then
       fail(at, "%s needs a name, e.g. %s \"%s\" { ... }", kind, kind, kind == "arrivals" and "walk_in" or "name")
     end
-    if kind == "activity" and name == "exit" then
-      fail(at, "activity: \"exit\" is the reserved step that ends a journey; choose another name")
+    if name == "exit" and (kind == "activity" or kind == "task" or kind == "queue" or kind == "arrivals") then
+      fail(at, "%s: \"exit\" is the reserved step that ends a journey; choose another name", kind)
     end
+    plain_name(at, kind, name)
     return function(fields) declare(kind, name, fields, where(1)) end
   end
 end
@@ -706,8 +723,10 @@ local scenario_decl
 function scenario(name)
   local at = where(1)
   if not is_name(name) then fail(at, "scenario needs a name, e.g. scenario \"Bookstore\" { ... }") end
+  plain_name(at, "scenario", name)
   return function(fields)
     local at2 = where(1)
+    fields = plain_copy(fields, 0, at2)
     if scenario_decl and scenario_decl.name ~= name then
       fail(at2, "scenario %q: this file already declares scenario %q (one per file)", name, scenario_decl.name)
     end
@@ -732,14 +751,18 @@ activity = declarer("activity")
 function calendar(name)
   local at = where(1)
   if not is_name(name) then fail(at, "calendar needs a name, e.g. calendar \"shop\" { \"mon-fri 09:00-17:00\" }") end
+  plain_name(at, "calendar", name)
   if name == "always" then fail(at, "calendar: \"always\" is predefined (open all the time); choose another name") end
   return function(specs)
     local at2 = where(1)
+    specs = plain_copy(specs, 0, at2)
     if type(specs) ~= "table" or is_dist(specs) or #specs == 0 then
       fail(at2, "calendar %q: write its hours as strings in braces, e.g. calendar %q { \"mon-fri 09:00-17:00\" }", name, name)
     end
+    local n = 0
     for k, v in pairs(specs) do
-      if mtype(k) ~= "integer" or type(v) ~= "string" then
+      n = n + 1
+      if mtype(k) ~= "integer" or type(v) ~= "string" or n > #specs then
         fail(at2, "calendar %q: write its hours as strings in braces, e.g. calendar %q { \"mon-fri 09:00-17:00\" }", name, name)
       end
     end
@@ -763,6 +786,7 @@ local function top_level_declarer(kind, registry)
   return function(name)
     local at = where(1)
     if not is_name(name) then fail(at, "%s needs a name, e.g. %s \"name\" { ... }", kind, kind) end
+    plain_name(at, kind, name)
     return function(fields)
       local at2 = where(1)
       if kind == "variant" and name == "baseline" then

@@ -628,5 +628,25 @@ for s in "$top"/scenarios/*.lua; do
     expect 0 "check $(basename "$s")" -- "$remous" check "$s"
 done
 
+# hostile declarations: what the checks saw is what the model gets (a raw
+# copy, taken once), names without control characters, files confined
+printf 'scenario "x" { horizon = 10 }\nlocal n = 0\nqueue "x" (setmetatable({}, { __pairs = function() n = n + 1; return next, n == 1 and {} or { discipline = true } end }))\n' > hpairs.lua
+expect 0 "a __pairs answering twice: the raw table is what counts" -- "$remous" check hpairs.lua
+scenario_fails hlen "$S\nlocal k = 0\ncalendar \"c\" (setmetatable({}, { __len = function() return 1 end, __index = function() k = k + 1; return k == 1 and \"mon 09:00-10:00\" or true end }))" \
+    '3: calendar "c": write its hours as strings in braces, e.g. calendar "c" { "mon-fri 09:00-17:00" }'
+scenario_fails hholes "$S\ncalendar \"c\" { [1] = \"mon 09:00-10:00\", [3] = \"tue 09:00-10:00\" }" \
+    '2: calendar "c": write its hours as strings in braces, e.g. calendar "c" { "mon-fri 09:00-17:00" }'
+printf 'scenario "x" { horizon = 100 }\nrole "r" {}\narrivals "a" { interarrival = 5, to = "s" }\nactivity "s" { role = "r", duration = 1 }\nlocal L = { start = 2, half_life = 10 }\ntool "t" { learning = L, apply = function() activity "s" { duration = 2 } end }\nL.half_life = 0/0\nvariant "v" { tools = { "t" } }\n' > hlater.lua
+expect 0 "a table changed after its declaration changes nothing" -- "$remous" run hlater.lua --variant v --reps 2 --quiet
+scenario_fails hnan "scenario \"x\" { horizon = 0/0 }" '1: scenario "x": horizon must be a number > 0, got NaN'
+scenario_fails hdeep "$S\nlocal t = {}\nfor i = 1, 20 do t = { t } end\nrole \"r\" { absence = t }" '4: a table nested more than 8 deep: write it flatter'
+scenario_fails hesc "$S\nrole \"a\\\\27[2Jb\" {}" '2: role "a\27[2Jb": a name cannot hold control characters (a tab, a new line, an escape); write it plainly'
+scenario_fails htask "$S\ntask \"exit\" { every = 10, role = \"r\", duration = 1 }" '2: task: "exit" is the reserved step that ends a journey; choose another name'
+scenario_fails hqueue "$S\nqueue \"exit\" {}" '2: queue: "exit" is the reserved step that ends a journey; choose another name'
+ln -sf /etc/passwd outside.csv
+scenario_fails hlink "$S\narrivals \"a\" { interarrival = empirical(\"outside.csv\", \"root\"), to = \"exit\" }" \
+    '2: empirical: outside.csv: a scenario reads data files from its own folder only (this one leads out of it)'
+batch_fails hbatch 'local r = run("/etc/passwd")' '/etc/passwd: a batch script runs scenarios from its own folder or remous'"'"'s scenarios/ only (--unsafe lifts it)'
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
