@@ -61,11 +61,59 @@ static int exists(const char *path) {
     return stat(path, &st) == 0;
 }
 
+/* Grid points at most: their folders are numbered on six digits, and a
+ * grid beyond this is a typo more often than a plan. */
+#define RM_MAX_POINTS 100000L
+
+/* The grid's points (RM_MAX_POINTS + 1 when there are more). */
 static long npoints(const remous_sweep_options *sw) {
     long n = 1;
-    for (int g = 0; g < sw->ngrid; g++)
+    for (int g = 0; g < sw->ngrid; g++) {
         n *= sw->grid[g].nvalues;
+        if (n > RM_MAX_POINTS)
+            return RM_MAX_POINTS + 1;
+    }
     return n;
+}
+
+/* Splits "element:name:metric[:min|max]" into parts; returns how many, or
+ * -1 (with the message) when it is not that shape. */
+static int rank_parts(const char *spec, char *buf, size_t len, char *parts[4], char *err, size_t errlen) {
+    snprintf(buf, len, "%s", spec);
+    int np = 0;
+    for (char *s = buf; np < 4 && s; np++) {
+        parts[np] = s;
+        s = strchr(s, ':');
+        if (s)
+            *s++ = '\0';
+    }
+    int max = np == 4 && strcmp(parts[3], "max") == 0;
+    if (np < 3 || (np == 4 && !max && strcmp(parts[3], "min") != 0)) {
+        snprintf(err, errlen, "--rank: expected ELEMENT:NAME:METRIC[:min|max], e.g. queue:counter:wait_mean, got \"%s\"", spec);
+        return -1;
+    }
+    return np;
+}
+
+/* Whether the model has the metric --rank names, before anything runs. */
+static int check_rank(const char *spec, const rm_model *m, char *err, size_t errlen) {
+    char buf[1024], *parts[4] = {0};
+    if (rank_parts(spec, buf, sizeof buf, parts, err, errlen) < 0)
+        return -1;
+    rm_catalog cat;
+    if (rm_catalog_build(m, 0, &cat) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int found = 0;
+    for (int i = 0; i < cat.n && !found; i++)
+        found = strcmp(rm_element_name(cat.m[i].element), parts[0]) == 0 && strcmp(cat.m[i].name, parts[1]) == 0 &&
+                strcmp(cat.m[i].metric, parts[2]) == 0;
+    rm_catalog_free(&cat);
+    if (!found)
+        snprintf(err, errlen, "--rank: the scenario has no metric %s %s %s (see summary.csv for the names)",
+                 parts[0], parts[1], parts[2]);
+    return found ? 0 : -1;
 }
 
 /* The values of point k, first grid slowest. */
@@ -555,19 +603,10 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
 static int rank(const char *spec, const remous_sweep_options *sw, const rm_model *m, const char *const *owners,
                 long n, FILE *table, char *err, size_t errlen) {
     char buf[1024], *parts[4] = {0};
-    snprintf(buf, sizeof buf, "%s", spec);
-    int np = 0;
-    for (char *s = buf; np < 4 && s; np++) {
-        parts[np] = s;
-        s = strchr(s, ':');
-        if (s)
-            *s++ = '\0';
-    }
-    int max = np == 4 && strcmp(parts[3], "max") == 0;
-    if (np < 3 || (np == 4 && !max && strcmp(parts[3], "min") != 0)) {
-        snprintf(err, errlen, "--rank: expected ELEMENT:NAME:METRIC[:min|max], e.g. queue:counter:wait_mean, got \"%s\"", spec);
+    int np = rank_parts(spec, buf, sizeof buf, parts, err, errlen);
+    if (np < 0)
         return -1;
-    }
+    int max = np == 4 && strcmp(parts[3], "max") == 0;
     double *mean = calloc((size_t)n, sizeof(double)), *lo = calloc((size_t)n, sizeof(double)),
            *hi = calloc((size_t)n, sizeof(double));
     long *order = calloc((size_t)n, sizeof(long));
@@ -646,6 +685,18 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
         return REMOUS_ERR_INPUT;
     }
     for (int g = 0; g < sw->ngrid; g++)
+        for (int h = 0; h < g; h++)
+            if (strcmp(sw->grid[h].name, sw->grid[g].name) == 0) {
+                snprintf(err, errlen, "--grid %s is given twice: put all its values in one, e.g. --grid %s=1,2,3",
+                         sw->grid[g].name, sw->grid[g].name);
+                return REMOUS_ERR_INPUT;
+            }
+    if (npoints(sw) > RM_MAX_POINTS) {
+        snprintf(err, errlen, "the grid has more than %ld points (the product of the numbers of values): "
+                 "give fewer values", RM_MAX_POINTS);
+        return REMOUS_ERR_INPUT;
+    }
+    for (int g = 0; g < sw->ngrid; g++)
         for (int i = 0; i < opt->nsets; i++)
             if (strcmp(opt->set_names[i], sw->grid[g].name) == 0) {
                 snprintf(err, errlen, "--grid %s and --set %s: give one or the other", sw->grid[g].name,
@@ -654,17 +705,6 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
             }
     /* check the scenario once, with the first point, before anything runs */
     long n = npoints(sw);
-    char dir[4200];
-    snprintf(dir, sizeof dir, "%s/points", out);
-    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0)
-        return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
-    long todo = 0;
-    for (long k = 0; k < n; k++) {
-        char done[4300];
-        snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
-        if ((sw->nshards <= 1 || k % sw->nshards == sw->shard - 1) && !(sw->resume && exists(done)))
-            todo++;
-    }
     remous_scenario *probe = remous_open(path, opt, err, errlen);   /* replications for the bar */
     if (!probe)
         return REMOUS_ERR_INPUT;
@@ -673,6 +713,24 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     for (int v = 1; v < probe->nmodels; v++)
         if (sw->variant && strcmp(probe->variants[v], sw->variant) == 0)
             m = probe->models[v];
+    if (sw->rank && check_rank(sw->rank, m, err, errlen) < 0) {   /* before anything is written */
+        remous_close(probe);
+        return REMOUS_ERR_INPUT;
+    }
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/points", out);
+    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0) {
+        remous_close(probe);
+        return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
+    }
+    long todo = 0;
+    for (long k = 0; k < n; k++) {
+        char done[4300];
+        snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
+        if ((sw->nshards <= 1 || k % sw->nshards == sw->shard - 1) && !(sw->resume && exists(done)))
+            todo++;
+    }
+
     long *points = malloc(((size_t)todo + 1) * sizeof *points), ntodo = 0;
     if (!points) {
         remous_close(probe);

@@ -648,5 +648,15 @@ scenario_fails hlink "$S\narrivals \"a\" { interarrival = empirical(\"outside.cs
     '2: empirical: outside.csv: a scenario reads data files from its own folder only (this one leads out of it)'
 batch_fails hbatch 'local r = run("/etc/passwd")' '/etc/passwd: a batch script runs scenarios from its own folder or remous'"'"'s scenarios/ only (--unsafe lifts it)'
 
+# sweeps refuse what they cannot do well before running anything
+expect 2 "a --grid name twice" -- "$remous" sweep "$mm" --grid servers=1,2 --grid servers=3 --out gtwice --reps 1 --quiet
+stderr_is "a --grid name twice" "remous: --grid servers is given twice: put all its values in one, e.g. --grid servers=1,2,3"
+v400=$(seq -s, 1 400)
+expect 2 "a grid of 160000 points" -- "$remous" sweep "$mm" --grid servers=$v400 --grid service=$v400 --out gbig --reps 1 --quiet
+stderr_is "a grid of 160000 points" "remous: the grid has more than 100000 points (the product of the numbers of values): give fewer values"
+expect 2 "a --rank naming no metric" -- "$remous" sweep "$mm" --grid servers=2,3 --rank queue:srve:wait_mean --out grank --reps 1 --quiet
+stderr_is "a --rank naming no metric" "remous: --rank: the scenario has no metric queue srve wait_mean (see summary.csv for the names)"
+[ ! -e gtwice ] && [ ! -e gbig ] && [ ! -e grank ] && ok || ko "a refused sweep writes nothing"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
