@@ -1,0 +1,694 @@
+/* The process as a picture, see diagram.h.
+ *
+ * First the picture is described in plain C (nodes with their words,
+ * edges with their labels), for the run's model and for the baseline's:
+ * comparing the two descriptions says what a variant adds and changes.
+ * Then it is handed to Graphviz: the dot layout and the SVG renderer are
+ * linked in as builtin plugins (gvContextPlugins, no demand loading), so
+ * nothing is read from Graphviz's plugin folder or its config6 file at run
+ * time. */
+#include "diagram.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cgraph.h>
+#include <gvc.h>
+#include <gvplugin.h>
+
+#include "labels.h"
+
+/* Defined by libgvplugin_dot_layout and libgvplugin_core (linked in). */
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+
+/* The words a person reads in the picture and around it, per language. */
+static const struct words {
+    rm_diagram_words page;
+    const char *out;          /* the exit */
+    const char *nobody;       /* a step no role does: a pure delay */
+    const char *or;           /* between a step's roles */
+    const char *waits;        /* "waits 1.9 min" */
+    const char *waits_at;     /* "waits 1.9 min at the counter" */
+    const char *waits_in;     /* the same without figures */
+    const char *of_flow;      /* a step's share of the arrivals */
+    const char *per_week, *per_day;
+    const char *times;        /* a task's step: "12 times a week" */
+    const char *arrive;       /* a stream: "410 a week" */
+    const char *give_up;      /* a stream: its share leaving unserved */
+    const char *with;         /* a tool's route */
+    const char *others;       /* the route of the items not using it */
+    const char *hook;         /* a route a function decides */
+    const char *fallback, *fallback_down;   /* a tool step's fallback */
+    const char *added, *changed;            /* a node's marker */
+    const char *percent;      /* "%.0f%%" */
+} catalog[] = {
+    {{"The model, as a picture",
+      "Who comes in (ovals), the steps (boxes: who does them, how long people wait, what share of the "
+      "arrivals goes through), the routes with their probabilities, and the way out. Dashed: a route decided "
+      "by a function of the scenario; dotted: where items go when a tool is not used.",
+      "added by the variant", "changed by the variant", "The picture of the model could not be drawn: "},
+     "out", "no one (a delay)", " or ", "waits %s", "waits %s at %s", "waits at %s", "%s of the flow",
+     "a week", "a day", "%s times %s", "%s %s", "%s leave without being served", "with %s", "the others",
+     "decided by a function", "when the tool is not used", "when the tool is down or not used", "(new)",
+     "(changed)", "%.0f%%"},
+    {{"Le modèle en image",
+      "Qui arrive (ovales), les étapes (cadres : qui les fait, combien de temps on attend, quelle part des "
+      "arrivées y passe), les chemins avec leurs probabilités, et la sortie. En tirets : un chemin décidé par "
+      "une fonction du scénario ; en pointillés : où vont les demandes quand un outil n'est pas utilisé.",
+      "ajouté par la variante", "modifié par la variante", "L'image du modèle n'a pas pu être dessinée : "},
+     "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s à %s", "attente à %s", "%s du flux",
+     "par semaine", "par jour", "%s fois %s", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
+     "décidé par une fonction", "quand l'outil n'est pas utilisé", "quand l'outil est en panne ou pas utilisé",
+     "(nouveau)", "(modifié)", "%.0f %%"},
+};
+
+static const struct words *words_for(const char *lang) {
+    return &catalog[lang && strcmp(lang, "fr") == 0 ? 1 : 0];
+}
+
+const rm_diagram_words *rm_diagram_words_for(const char *lang) { return &words_for(lang)->page; }
+
+/* ---- the description ---- */
+
+/* snprintf where cutting a long scenario's words is intended (the buffers
+ * hold any sensible label; a longer one is cut, never overflows). */
+__attribute__((format(printf, 3, 4))) static void put(char *buf, size_t len, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, len, fmt, ap);
+    va_end(ap);
+}
+
+typedef enum { N_STREAM, N_STEP, N_EXIT } node_kind;
+typedef enum { E_PLAIN, E_HOOK, E_FALLBACK } edge_style;
+
+typedef struct dnode {
+    node_kind kind;
+    const char *name;         /* the element's name (the model's); NULL for the exit */
+    char shape[512];          /* what makes it the same in two models: its words without figures */
+    char label[1200];         /* what the picture shows */
+    int added, changed;
+} dnode;
+
+typedef struct dedge {
+    int from, to;             /* node indices */
+    edge_style style;
+    char label[300];
+    int changed;
+} dedge;
+
+typedef struct picture {
+    const rm_model *m;
+    const remous_results *res;
+    const struct words *w;
+    int fr;
+    dnode *nodes;
+    int nn, capn;
+    dedge *edges;
+    int ne, cape;
+    int exit;                 /* index of the exit node, -1 until a route needs it */
+    int *step_node;           /* per activity */
+    int nomem;
+} picture;
+
+static void picture_free(picture *p) {
+    free(p->nodes);
+    free(p->edges);
+    free(p->step_node);
+}
+
+static int add_node(picture *p, node_kind kind, const char *name) {
+    if (p->nn == p->capn) {
+        int cap = p->capn ? 2 * p->capn : 16;
+        dnode *n = realloc(p->nodes, (size_t)cap * sizeof *n);
+        if (!n) {
+            p->nomem = 1;
+            return -1;
+        }
+        p->nodes = n;
+        p->capn = cap;
+    }
+    dnode *d = &p->nodes[p->nn];
+    memset(d, 0, sizeof *d);
+    d->kind = kind;
+    d->name = name;
+    return p->nn++;
+}
+
+/* An edge from -> to; one already there with the same style and label is
+ * kept once (a table naming a step twice adds its probabilities first). */
+static void add_edge(picture *p, int from, int to, edge_style style, const char *label) {
+    if (from < 0 || to < 0)
+        return;
+    for (int e = 0; e < p->ne; e++)
+        if (p->edges[e].from == from && p->edges[e].to == to && p->edges[e].style == style &&
+            strcmp(p->edges[e].label, label) == 0)
+            return;
+    if (p->ne == p->cape) {
+        int cap = p->cape ? 2 * p->cape : 16;
+        dedge *n = realloc(p->edges, (size_t)cap * sizeof *n);
+        if (!n) {
+            p->nomem = 1;
+            return;
+        }
+        p->edges = n;
+        p->cape = cap;
+    }
+    dedge *d = &p->edges[p->ne++];
+    d->from = from;
+    d->to = to;
+    d->style = style;
+    put(d->label, sizeof d->label, "%s", label);
+    d->changed = 0;
+}
+
+/* A figure as people read it: two significant digits at most below 10,
+ * whole numbers above, with a decimal comma in French. */
+static const char *number(const picture *p, double v, char *buf, size_t len) {
+    put(buf, len, fabs(v) < 9.95 && fabs(v - round(v)) > 0.05 ? "%.1f" : "%.0f", v);
+    if (p->fr)
+        for (char *c = buf; *c; c++)
+            if (*c == '.')
+                *c = ',';
+    return buf;
+}
+
+/* A count said aloud: a whole number from 1 on. */
+static const char *count(const picture *p, double v, char *buf, size_t len) {
+    return v >= 1 ? (put(buf, len, "%.0f", v), buf) : number(p, v, buf, len);
+}
+
+static const char *percent(const picture *p, double share, char *buf, size_t len) {
+    put(buf, len, p->w->percent, 100 * share);
+    return buf;
+}
+
+/* A time in the model's unit with its abbreviation. */
+static const char *duration(const picture *p, double t, char *buf, size_t len) {
+    const char *u = p->m->unit;
+    const char *abbr = strcmp(u, "second") == 0 ? "s" : strcmp(u, "hour") == 0 ? "h" : "min";
+    char n[64];
+    put(buf, len, "%s %s", number(p, t, n, sizeof n), abbr);
+    return buf;
+}
+
+/* A run's mean of a metric; NaN without results or value. */
+static double figure(const picture *p, const char *element, const char *name, const char *metric) {
+    remous_summary_row r;
+    if (!p->res || remous_results_find(p->res, element, name, metric, &r) < 0 || r.n == 0)
+        return NAN;
+    return r.mean;
+}
+
+/* Counts are said per week, or per day when the measured span is under two
+ * weeks; returns the factor from a count over the span, and its words. */
+static double per_period(const picture *p, const char **words) {
+    double span = p->m->horizon - p->m->warmup, week = p->m->week > 0 ? p->m->week : 7 * 24 * 3600 / p->m->unit_seconds;
+    int weekly = span >= 2 * week;
+    *words = weekly ? p->w->per_week : p->w->per_day;
+    return span > 0 ? (weekly ? week : week / 7) / span : NAN;
+}
+
+static void append_line(char *buf, size_t len, const char *line) {
+    size_t n = strlen(buf);
+    if (n + 1 < len)
+        put(buf + n, len - n, "%s%s", n ? "\n" : "", line);
+}
+
+/* The arrivals of the visible streams over the span (NaN without results). */
+static double all_arrivals(const picture *p) {
+    double sum = 0;
+    int any = 0;
+    for (int s = 0; s < p->m->narrivals; s++)
+        if (!p->m->arrivals[s].hidden) {
+            double a = figure(p, "arrivals", p->m->arrivals[s].name, "arrived");
+            if (!isnan(a)) {
+                sum += a;
+                any = 1;
+            }
+        }
+    return any ? sum : NAN;
+}
+
+static int is_task_step(const rm_model *m, int a) {
+    for (int s = 0; s < m->narrivals; s++)
+        if (m->arrivals[s].hidden && m->arrivals[s].to == a)
+            return 1;
+    return 0;
+}
+
+static void stream_node(picture *p, int s) {
+    const rm_arrivals *a = &p->m->arrivals[s];
+    int k = add_node(p, N_STREAM, a->name);
+    if (k < 0)
+        return;
+    dnode *d = &p->nodes[k];
+    rm_shown(a->label, a->name, d->shape, sizeof d->shape);
+    put(d->label, sizeof d->label, "%s", d->shape);
+    const char *period;
+    double f = per_period(p, &period), arrived = figure(p, "arrivals", a->name, "arrived");
+    char n[64], line[300];
+    if (!isnan(arrived) && !isnan(f)) {
+        put(line, sizeof line, p->w->arrive, count(p, arrived * f, n, sizeof n), period);
+        append_line(d->label, sizeof d->label, line);
+        double gone = figure(p, "arrivals", a->name, "abandoned") + figure(p, "arrivals", a->name, "balked");
+        if (arrived > 0 && gone / arrived >= 0.005) {
+            put(line, sizeof line, p->w->give_up, percent(p, gone / arrived, n, sizeof n));
+            append_line(d->label, sizeof d->label, line);
+        }
+    }
+}
+
+/* Who does step a: its roles' words and head counts. */
+static void roles_words(const picture *p, const rm_activity *act, char *buf, size_t len) {
+    buf[0] = '\0';
+    if (act->nroles == 0) {
+        put(buf, len, "%s", p->w->nobody);
+        return;
+    }
+    for (int r = 0; r < act->nroles; r++) {
+        const rm_role *role = &p->m->roles[act->roles[r]];
+        char who[256];
+        size_t n = strlen(buf);
+        put(buf + n, len - n, "%s%s (%d)", r ? p->w->or : "", rm_shown(role->label, role->name, who, sizeof who),
+                 role->count);
+    }
+}
+
+static void step_node(picture *p, int a, double arrivals) {
+    const rm_activity *act = &p->m->activities[a];
+    int k = add_node(p, N_STEP, act->name);
+    p->step_node[a] = k;
+    if (k < 0)
+        return;
+    dnode *d = &p->nodes[k];
+    char title[256], who[600], line[700], n[64], t[96];
+    rm_shown(act->label, act->name, title, sizeof title);
+    roles_words(p, act, who, sizeof who);
+    /* a step's own queue goes without saying; a declared one is named */
+    const rm_queue *q = act->queue >= 0 ? &p->m->queues[act->queue] : NULL;
+    char where[256] = "";
+    if (q && strcmp(q->name, act->name) != 0)
+        rm_shown(q->label, q->name, where, sizeof where);
+    put(d->shape, sizeof d->shape, "%s\n%s\n%s", title, who, where);
+    put(d->label, sizeof d->label, "%s\n%s", title, who);
+    double wait = q ? figure(p, "queue", q->name, "wait_mean") : NAN;
+    if (!isnan(wait)) {
+        duration(p, wait, t, sizeof t);
+        if (where[0])
+            put(line, sizeof line, p->w->waits_at, t, where);
+        else
+            put(line, sizeof line, p->w->waits, t);
+        append_line(d->label, sizeof d->label, line);
+    } else if (where[0]) {
+        put(line, sizeof line, p->w->waits_in, where);
+        append_line(d->label, sizeof d->label, line);
+    }
+    double done = figure(p, "activity", act->name, "completed");
+    const char *period;
+    double f = per_period(p, &period);
+    if (!isnan(done) && (is_task_step(p->m, a) || !(arrivals > 0))) {
+        if (!isnan(f)) {
+            put(line, sizeof line, p->w->times, count(p, done * f, n, sizeof n), period);
+            append_line(d->label, sizeof d->label, line);
+        }
+    } else if (!isnan(done)) {
+        put(line, sizeof line, p->w->of_flow, percent(p, done / arrivals, n, sizeof n));
+        append_line(d->label, sizeof d->label, line);
+    }
+}
+
+static int exit_node(picture *p) {
+    if (p->exit < 0) {
+        p->exit = add_node(p, N_EXIT, NULL);
+        if (p->exit >= 0) {
+            put(p->nodes[p->exit].shape, sizeof p->nodes[p->exit].shape, "%s", p->w->out);
+            put(p->nodes[p->exit].label, sizeof p->nodes[p->exit].label, "%s", p->w->out);
+        }
+    }
+    return p->exit;
+}
+
+static int target(picture *p, int step) {
+    if (step == RM_EXIT)
+        return exit_node(p);
+    return step >= 0 && step < p->m->nactivities ? p->step_node[step] : -1;
+}
+
+/* prefix, then ": " and what follows, or either alone. */
+static void joined(char *buf, size_t len, const char *prefix, const char *rest) {
+    if (prefix && prefix[0] && rest[0])
+        put(buf, len, "%s: %s", prefix, rest);
+    else
+        put(buf, len, "%s", prefix && prefix[0] ? prefix : rest);
+}
+
+/* The table's cumulative probability up to step j: the binding sets the
+ * last one above 1 (so that rounding never skips it); it is 1. */
+static double cum_at(const rm_next *next, int j) {
+    return j == next->n - 1 ? 1.0 : fmin(next->cum[j], 1.0);
+}
+
+/* The edges of a route from node `from`, each label after prefix. */
+static void route(picture *p, int from, const rm_next *next, const char *prefix) {
+    char label[300], pct[32];
+    switch (next->kind) {
+    case RM_NEXT_STEP:
+        joined(label, sizeof label, prefix, "");
+        add_edge(p, from, target(p, next->step), E_PLAIN, label);
+        break;
+    case RM_NEXT_TABLE:
+        for (int i = 0; i < next->n; i++) {
+            int seen = 0;
+            for (int j = 0; j < i; j++)
+                seen |= next->steps[j] == next->steps[i];
+            if (seen)
+                continue;                        /* summed at its first place */
+            double prob = 0;
+            for (int j = i; j < next->n; j++)
+                if (next->steps[j] == next->steps[i])
+                    prob += cum_at(next, j) - (j > 0 ? cum_at(next, j - 1) : 0);
+            if (prob <= 0)
+                continue;
+            joined(label, sizeof label, prefix, percent(p, prob, pct, sizeof pct));
+            add_edge(p, from, target(p, next->steps[i]), E_PLAIN, label);
+        }
+        break;
+    case RM_NEXT_HOOK:
+        joined(label, sizeof label, prefix, p->w->hook);
+        add_edge(p, from, exit_node(p), E_HOOK, label);
+        break;
+    }
+}
+
+/* The route a tool's users take: "with online payment (30%)". */
+static void tool_words(const picture *p, int tool, int share, char *buf, size_t len) {
+    const rm_tool *t = &p->m->tools[tool];
+    char name[256], a[32], b[32], with[300];
+    put(with, sizeof with, p->w->with, rm_shown(t->label, t->name, name, sizeof name));
+    if (share && t->has_uptake && fabs(t->uptake_start - t->uptake_final) > 1e-9)
+        put(buf, len, "%s (%s → %s)", with, percent(p, t->uptake_start, a, sizeof a),
+                 percent(p, t->uptake_final, b, sizeof b));
+    else if (share && t->has_uptake)
+        put(buf, len, "%s (%s)", with, percent(p, t->uptake_final, a, sizeof a));
+    else
+        put(buf, len, "%s", with);
+}
+
+/* Whether items still take the route before a tool's (nalts tools changed
+ * it): not when one tool, used by every item and never down, did. */
+static int base_route_used(const picture *p, int nalts, int tool) {
+    const rm_tool *t = &p->m->tools[tool];
+    return nalts != 1 || t->has_uptake || t->has_downtime;
+}
+
+static void stream_edges(picture *p, int s, int node) {
+    const rm_arrivals *a = &p->m->arrivals[s];
+    char label[300];
+    for (int k = 0; k < a->nalts; k++) {
+        tool_words(p, a->alt_tool[k], 1, label, sizeof label);
+        add_edge(p, node, target(p, a->alt_to[k]), E_PLAIN, label);
+    }
+    if (a->nalts == 0) {
+        add_edge(p, node, target(p, a->to), E_PLAIN, "");
+    } else if (base_route_used(p, a->nalts, a->alt_tool[0])) {
+        const rm_tool *t = &p->m->tools[a->alt_tool[0]];
+        char pct[32];
+        if (a->nalts == 1 && t->has_uptake && fabs(t->uptake_start - t->uptake_final) <= 1e-9)
+            put(label, sizeof label, "%s (%s)", p->w->others, percent(p, 1 - t->uptake_final, pct, sizeof pct));
+        else
+            put(label, sizeof label, "%s", p->w->others);
+        add_edge(p, node, target(p, a->to), E_PLAIN, label);
+    }
+}
+
+static void step_edges(picture *p, int a) {
+    const rm_activity *act = &p->m->activities[a];
+    int from = p->step_node[a];
+    char label[300];
+    for (int k = 0; k < act->nalts; k++) {
+        tool_words(p, act->alts[k].tool, 0, label, sizeof label);
+        route(p, from, &act->alts[k].next, label);
+    }
+    if (act->nalts == 0)
+        route(p, from, &act->next, NULL);
+    else if (base_route_used(p, act->nalts, act->alts[0].tool))
+        route(p, from, &act->next, p->w->others);
+    if (act->tool >= 0 && act->tool < p->m->ntools && p->m->tools[act->tool].fallback >= RM_EXIT) {
+        const rm_tool *t = &p->m->tools[act->tool];
+        add_edge(p, from, target(p, t->fallback), E_FALLBACK, t->has_downtime ? p->w->fallback_down : p->w->fallback);
+    }
+}
+
+/* The description of m (with res's figures when res is not NULL). */
+static int describe(picture *p, const rm_model *m, const remous_results *res, const char *lang) {
+    memset(p, 0, sizeof *p);
+    p->m = m;
+    p->res = res;
+    p->w = words_for(lang);
+    p->fr = lang && strcmp(lang, "fr") == 0;
+    p->exit = -1;
+    p->step_node = malloc(((size_t)m->nactivities + 1) * sizeof *p->step_node);
+    if (!p->step_node)
+        return -1;
+    int *stream_at = malloc(((size_t)m->narrivals + 1) * sizeof *stream_at);
+    if (!stream_at)
+        return -1;
+    double arrivals = all_arrivals(p);
+    for (int s = 0; s < m->narrivals; s++) {
+        stream_at[s] = -1;
+        if (!m->arrivals[s].hidden) {
+            stream_at[s] = p->nn;
+            stream_node(p, s);
+        }
+    }
+    for (int a = 0; a < m->nactivities; a++)
+        step_node(p, a, arrivals);
+    for (int s = 0; s < m->narrivals; s++)
+        if (stream_at[s] >= 0 && !p->nomem)
+            stream_edges(p, s, stream_at[s]);
+    for (int a = 0; a < m->nactivities && !p->nomem; a++)
+        step_edges(p, a);
+    free(stream_at);
+    return p->nomem ? -1 : 0;
+}
+
+static int same_node(const dnode *a, const dnode *b) {
+    return a->kind == b->kind && (a->kind == N_EXIT || strcmp(a->name, b->name) == 0);
+}
+
+static int find_node(const picture *p, const dnode *d) {
+    for (int k = 0; k < p->nn; k++)
+        if (same_node(&p->nodes[k], d))
+            return k;
+    return -1;
+}
+
+/* Marks in p what the baseline's description b does not have as it is. */
+static void compare(picture *p, const picture *b) {
+    for (int k = 0; k < p->nn; k++) {
+        int o = find_node(b, &p->nodes[k]);
+        p->nodes[k].added = o < 0;
+        p->nodes[k].changed = o >= 0 && strcmp(p->nodes[k].shape, b->nodes[o].shape) != 0;
+    }
+    for (int e = 0; e < p->ne; e++) {
+        const dedge *d = &p->edges[e];
+        int from = find_node(b, &p->nodes[d->from]), to = find_node(b, &p->nodes[d->to]), same = 0;
+        for (int f = 0; f < b->ne && !same; f++)
+            same = b->edges[f].from == from && b->edges[f].to == to && b->edges[f].style == d->style &&
+                   strcmp(b->edges[f].label, d->label) == 0;
+        p->edges[e].changed = !same;
+    }
+}
+
+/* ---- the layout ---- */
+
+static pthread_mutex_t layout_lock = PTHREAD_MUTEX_INITIALIZER;
+static char gv_message[300];       /* Graphviz's last message, under layout_lock */
+
+static int keep_message(char *message) {
+    if (message && message[0]) {
+        put(gv_message, sizeof gv_message, "%s", message);
+        size_t n = strlen(gv_message);
+        while (n > 0 && (gv_message[n - 1] == '\n' || gv_message[n - 1] == ' '))
+            gv_message[--n] = '\0';
+    }
+    return 0;
+}
+
+/* cgraph's setter takes char *; its strings are copied. */
+static void set(void *obj, const char *name, const char *value) {
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* Graphviz reads `\` in a label as an escape (\n, \N the node's name...):
+ * doubled, a scenario's words come out as written. */
+static void escaped_label(const char *s, char *buf, size_t len) {
+    size_t n = 0;
+    for (; *s && n + 2 < len; s++) {
+        if (*s == '\\')
+            buf[n++] = '\\';
+        buf[n++] = *s;
+    }
+    buf[n] = '\0';
+}
+
+static void dress_node(Agnode_t *n, const dnode *d, const struct words *w, const char *id, int k) {
+    char buf[2600], name[64];
+    put(name, sizeof name, "%s_n%d", id, k);
+    set(n, "id", name);
+    char label[1300];
+    put(label, sizeof label, "%s", d->label);
+    if (d->added || d->changed)
+        append_line(label, sizeof label, d->added ? w->added : w->changed);
+    escaped_label(label, buf, sizeof buf);
+    set(n, "label", buf);
+    escaped_label(d->label, buf, sizeof buf);
+    set(n, "tooltip", buf);
+    switch (d->kind) {
+    case N_STREAM:
+        set(n, "shape", "ellipse");
+        set(n, "fillcolor", "#DCEAF5");     /* a tint of the palette's blue */
+        break;
+    case N_STEP:
+        set(n, "shape", "box");
+        set(n, "style", "rounded,filled");
+        break;
+    case N_EXIT:
+        set(n, "shape", "circle");
+        set(n, "fillcolor", "#EEEEEE");
+        break;
+    }
+    if (d->added) {
+        set(n, "fillcolor", RM_DIAGRAM_ADDED_FILL);
+        set(n, "color", RM_DIAGRAM_ADDED);
+        set(n, "penwidth", "2.5");
+    } else if (d->changed) {
+        set(n, "color", RM_DIAGRAM_CHANGED);
+        set(n, "penwidth", "2.5");
+    }
+}
+
+static void dress_edge(Agedge_t *e, const dedge *d, const char *id, int k) {
+    char buf[700], name[64];
+    put(name, sizeof name, "%s_e%d", id, k);
+    set(e, "id", name);
+    if (d->label[0]) {
+        escaped_label(d->label, buf, sizeof buf);
+        set(e, "label", buf);
+    }
+    if (d->style == E_HOOK)
+        set(e, "style", "dashed");
+    else if (d->style == E_FALLBACK)
+        set(e, "style", "dotted");
+    if (d->changed) {
+        set(e, "color", RM_DIAGRAM_CHANGED);
+        set(e, "fontcolor", RM_DIAGRAM_CHANGED);
+        set(e, "penwidth", "2.2");
+    }
+}
+
+/* The SVG of description p, laid out by dot; NULL with why in err.
+ * Called under layout_lock. */
+static char *render(const picture *p, const char *id, char *err, size_t errlen) {
+    static const lt_symlist_t builtins[] = {
+        {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+        {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+        {NULL, NULL},
+    };
+    gv_message[0] = '\0';
+    agusererrf before = agseterrf(keep_message);   /* nothing printed on stderr */
+    char *svg = NULL;
+    GVC_t *gvc = gvContextPlugins(builtins, 0);
+    Agraph_t *g = gvc ? agopen((char *)id, Agdirected, NULL) : NULL;
+    if (!g) {
+        put(err, errlen, "Graphviz could not start%s%s", gv_message[0] ? ": " : "", gv_message);
+        goto done;
+    }
+    agattr(g, AGRAPH, "rankdir", "TB");
+    agattr(g, AGRAPH, "nodesep", "0.3");
+    agattr(g, AGRAPH, "ranksep", "0.4");
+    agattr(g, AGRAPH, "bgcolor", "transparent");
+    agattr(g, AGRAPH, "fontname", "Helvetica");
+    agattr(g, AGNODE, "fontname", "Helvetica");
+    agattr(g, AGNODE, "fontsize", "13");
+    agattr(g, AGNODE, "style", "filled");
+    agattr(g, AGNODE, "fillcolor", "#FFFFFF");
+    agattr(g, AGNODE, "color", "#444444");
+    agattr(g, AGNODE, "margin", "0.2,0.07");   /* room for a browser's font a little wider than Helvetica */
+    agattr(g, AGEDGE, "fontname", "Helvetica");
+    agattr(g, AGEDGE, "fontsize", "12");
+    agattr(g, AGEDGE, "color", "#444444");
+    agattr(g, AGEDGE, "arrowsize", "0.7");
+    Agnode_t **nodes = malloc(((size_t)p->nn + 1) * sizeof *nodes);
+    if (!nodes) {
+        put(err, errlen, "out of memory");
+        goto done;
+    }
+    for (int k = 0; k < p->nn; k++) {
+        char name[32];
+        put(name, sizeof name, "n%d", k);   /* ids only: a scenario's words never reach the SVG's comments */
+        nodes[k] = agnode(g, name, 1);
+        dress_node(nodes[k], &p->nodes[k], p->w, id, k);
+    }
+    for (int k = 0; k < p->ne; k++) {
+        char name[32];
+        put(name, sizeof name, "e%d", k);
+        Agedge_t *e = agedge(g, nodes[p->edges[k].from], nodes[p->edges[k].to], name, 1);
+        dress_edge(e, &p->edges[k], id, k);
+    }
+    free(nodes);
+    if (gvLayout(gvc, g, "dot") != 0) {
+        put(err, errlen, "Graphviz could not lay it out%s%s", gv_message[0] ? ": " : "", gv_message);
+        goto done;
+    }
+    char *data = NULL;
+    unsigned int len = 0;
+    if (gvRenderData(gvc, g, "svg", &data, &len) == 0 && data) {
+        const char *start = strstr(data, "<svg");   /* the prolog and doctype cannot be inline */
+        if (start)
+            svg = strdup(start);
+        if (!svg)
+            put(err, errlen, start ? "out of memory" : "Graphviz's SVG has no <svg> element");
+    } else {
+        put(err, errlen, "Graphviz could not write SVG%s%s", gv_message[0] ? ": " : "", gv_message);
+    }
+    if (data)
+        gvFreeRenderData(data);
+    gvFreeLayout(gvc, g);
+done:
+    if (g)
+        agclose(g);
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(before);
+    return svg;
+}
+
+char *rm_diagram_svg(const rm_model *m, const remous_results *res, const rm_model *base, const char *id,
+                     const char *lang, char *err, size_t errlen) {
+    picture p, b;
+    int bad = describe(&p, m, res, lang);
+    memset(&b, 0, sizeof b);
+    if (!bad && base && base != m) {
+        bad = describe(&b, base, NULL, lang);
+        if (!bad)
+            compare(&p, &b);
+    }
+    char *svg = NULL;
+    if (bad) {
+        put(err, errlen, "out of memory");
+    } else {
+        pthread_mutex_lock(&layout_lock);
+        svg = render(&p, id, err, errlen);
+        pthread_mutex_unlock(&layout_lock);
+    }
+    picture_free(&p);
+    picture_free(&b);
+    return svg;
+}
