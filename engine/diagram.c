@@ -620,7 +620,7 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
     agattr(g, AGNODE, "style", "filled");
     agattr(g, AGNODE, "fillcolor", "#FFFFFF");
     agattr(g, AGNODE, "color", "#444444");
-    agattr(g, AGNODE, "margin", "0.2,0.07");   /* room for a browser's font a little wider than Helvetica */
+    agattr(g, AGNODE, "margin", "0.25,0.07");   /* room for a browser's font a little wider than Helvetica */
     agattr(g, AGEDGE, "fontname", "Helvetica");
     agattr(g, AGEDGE, "fontsize", "12");
     agattr(g, AGEDGE, "color", "#444444");

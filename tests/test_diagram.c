@@ -1,0 +1,106 @@
+/* The process diagram (diagram.c) of a tiny model: one node per stream and
+ * step plus the exit, one edge per route with its probability, a hook's
+ * route dashed, what a variant changes coloured, a scenario's words
+ * escaped, the French words. */
+#include "testing.h"
+
+#include "diagram.h"
+#include "scenario.h"
+
+static const char *tiny =
+    "scenario 'tiny' { unit = 'minute', horizon = days(5), replications = 2 }\n"
+    "role 'clerk' { count = 2, label = 'R&D <team> \\\\N' }\n"
+    "arrivals 'calls' { interarrival = exponential(10), to = 'answer', label = 'phone calls' }\n"
+    "arrivals 'letters' { interarrival = exponential(30), to = 'sort' }\n"
+    "activity 'answer' { role = 'clerk', duration = exponential(3), next = { sort = 0.3, exit = 0.7 } }\n"
+    "activity 'sort' { role = 'clerk', duration = 2, next = { file = 0.25, exit = 0.75 } }\n"
+    "activity 'file' { duration = 5, next = function(item) return 'exit' end }\n"
+    "variant 'more sorting' { apply = function()\n"
+    "  activity 'answer' { next = { sort = 0.5, exit = 0.5 } }\n"
+    "  activity 'archive' { role = 'clerk', duration = 1 }\n"
+    "  activity 'file' { next = 'archive' }\n"
+    "end }\n";
+
+/* How many times s holds what. */
+static int count(const char *s, const char *what) {
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+        n++;
+    return n;
+}
+
+/* How many of the SVG's <g> groups of class cls hold what. */
+static int groups_with(const char *svg, const char *cls, const char *what) {
+    char open[64];
+    snprintf(open, sizeof open, "class=\"%s\"", cls);
+    int n = 0;
+    for (const char *p = strstr(svg, open); p; p = strstr(p + 1, open)) {
+        const char *end = strstr(p, "</g>");
+        const char *found = strstr(p, what);
+        n += found && end && found < end;
+    }
+    return n;
+}
+
+static void tiny_model(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(tiny, NULL);
+    remous_results *res = run_ok(sc);
+    char err[400] = "";
+    char *svg = rm_diagram_svg(sc->models[0], res, NULL, "t0", "en", err, sizeof err);
+    if (!svg)
+        fail_msg("no diagram: %s", err);
+    assert_int_equal(strncmp(svg, "<svg", 4), 0);            /* inline: no prolog */
+    assert_null(strstr(svg, "<?xml"));
+    assert_null(strstr(svg, "<!DOCTYPE"));
+    assert_int_equal(count(svg, "class=\"node\""), 6);         /* 2 streams, 3 steps, the exit */
+    assert_int_equal(count(svg, "class=\"edge\""), 7);
+    assert_int_equal(count(svg, ">30%</text>"), 1);
+    assert_int_equal(count(svg, ">70%</text>"), 1);
+    assert_int_equal(count(svg, ">25%</text>"), 1);
+    assert_int_equal(count(svg, ">75%</text>"), 1);
+    assert_int_equal(count(svg, ">decided by a function</text>"), 1);
+    assert_int_equal(groups_with(svg, "edge", "stroke-dasharray=\"5,2\""), 1);   /* the hook's route */
+    assert_int_equal(count(svg, ">R&amp;D &lt;team&gt; \\N (2)</text>"), 2);   /* answer's and sort's */
+    assert_int_equal(count(svg, ">phone calls</text>"), 1);
+    assert_int_equal(count(svg, ">letters</text>"), 1);
+    assert_int_equal(count(svg, ">no one (a delay)</text>"), 1);
+    assert_int_equal(count(svg, " of the flow</text>"), 3);
+    assert_int_equal(count(svg, " a day</text>"), 2);          /* five days: counts per day */
+    assert_int_equal(count(svg, "id=\"t0_n"), 6);              /* ids unique in a page */
+    assert_int_equal(count(svg, "d55e00"), 0);                 /* the baseline: nothing coloured */
+    free(svg);
+
+    /* French: its words and the space before % */
+    svg = rm_diagram_svg(sc->models[0], res, NULL, "t0", "fr", err, sizeof err);
+    assert_non_null(svg);
+    assert_int_equal(count(svg, ">30 %</text>"), 1);
+    assert_int_equal(count(svg, ">sortie</text>"), 1);
+    assert_int_equal(count(svg, ">décidé par une fonction</text>"), 1);
+    assert_int_equal(count(svg, " du flux</text>"), 3);
+    free(svg);
+
+    /* the variant against the baseline: two routes of answer changed, one
+     * step added (archive) with the route to it, file's hook gone */
+    assert_int_equal(sc->nmodels, 2);
+    svg = rm_diagram_svg(sc->models[1], NULL, sc->models[0], "t1", "en", err, sizeof err);
+    assert_non_null(svg);
+    assert_int_equal(count(svg, "class=\"node\""), 7);
+    assert_int_equal(count(svg, "class=\"edge\""), 8);
+    assert_int_equal(count(svg, ">50%</text>"), 2);
+    assert_int_equal(count(svg, ">decided by a function</text>"), 0);
+    assert_int_equal(groups_with(svg, "node", "fill=\"#fbe6bc\""), 1);     /* archive, added */
+    assert_int_equal(count(svg, ">(new)</text>"), 1);
+    assert_int_equal(groups_with(svg, "edge", "stroke=\"#d55e00\""), 4);   /* answer's two, to archive and out of it */
+    assert_int_equal(count(svg, " of the flow</text>"), 0);                /* no results: no figures */
+    free(svg);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tiny_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
