@@ -38,6 +38,8 @@ static const struct words {
     const char *of_flow;      /* a step's share of the arrivals */
     const char *per_week, *per_day;
     const char *times;        /* a task's step: "12 times a week" */
+    const char *once;         /* the same, for one */
+    const char *no_wait;      /* a wait under a second */
     const char *arrive;       /* a stream: "410 a week" */
     const char *give_up;      /* a stream: its share leaving unserved */
     const char *with;         /* a tool's route */
@@ -46,6 +48,9 @@ static const struct words {
     const char *fallback, *fallback_down;   /* a tool step's fallback */
     const char *added, *changed;            /* a node's marker */
     const char *percent;      /* "%.0f%%" */
+    const char *takes;        /* a step's mean duration: "takes 6 min" */
+    const char *takes_hook;   /* a duration a function draws */
+    const char *days;         /* long times' unit */
 } catalog[] = {
     {{"The model, as a picture",
       "Who comes in (ovals), the steps (boxes: who does them, how long people wait, what share of the "
@@ -53,18 +58,18 @@ static const struct words {
       "by a function of the scenario; dotted: where items go when a tool is not used.",
       "added by the variant", "changed by the variant", "The picture of the model could not be drawn: "},
      "out", "no one (a delay)", " or ", "waits %s", "waits %s at %s", "waits at %s", "%s of the flow",
-     "a week", "a day", "%s times %s", "%s %s", "%s leave without being served", "with %s", "the others",
+     "a week", "a day", "%s times %s", "once %s", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
      "decided by a function", "when the tool is not used", "when the tool is down or not used", "(new)",
-     "(changed)", "%.0f%%"},
+     "(changed)", "%.0f%%", "takes %s", "its time decided by a function", "days"},
     {{"Le modèle en image",
       "Qui arrive (ovales), les étapes (cadres : qui les fait, combien de temps on attend, quelle part des "
       "arrivées y passe), les chemins avec leurs probabilités, et la sortie. En tirets : un chemin décidé par "
       "une fonction du scénario ; en pointillés : où vont les demandes quand un outil n'est pas utilisé.",
       "ajouté par la variante", "modifié par la variante", "L'image du modèle n'a pas pu être dessinée : "},
-     "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s à %s", "attente à %s", "%s du flux",
-     "par semaine", "par jour", "%s fois %s", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
+     "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s, file « %s »", "file « %s »", "%s du flux",
+     "par semaine", "par jour", "%s fois %s", "1 fois %s", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
      "décidé par une fonction", "quand l'outil n'est pas utilisé", "quand l'outil est en panne ou pas utilisé",
-     "(nouveau)", "(modifié)", "%.0f %%"},
+     "(nouveau)", "(modifié)", "%.0f %%", "durée %s", "sa durée décidée par une fonction", "jours"},
 };
 
 static const struct words *words_for(const char *lang) {
@@ -188,12 +193,22 @@ static const char *percent(const picture *p, double share, char *buf, size_t len
     return buf;
 }
 
-/* A time in the model's unit with its abbreviation. */
+/* A time in the model's unit, said in the unit that fits it. */
 static const char *duration(const picture *p, double t, char *buf, size_t len) {
-    const char *u = p->m->unit;
-    const char *abbr = strcmp(u, "second") == 0 ? "s" : strcmp(u, "hour") == 0 ? "h" : "min";
+    double s = t * p->m->unit_seconds;
+    const char *unit = "s";
+    if (s >= 48 * 3600) {
+        s /= 24 * 3600;
+        unit = p->w->days;
+    } else if (s >= 90 * 60) {
+        s /= 3600;
+        unit = "h";
+    } else if (s >= 60) {
+        s /= 60;
+        unit = "min";
+    }
     char n[64];
-    put(buf, len, "%s %s", number(p, t, n, sizeof n), abbr);
+    put(buf, len, "%s %s", number(p, s, n, sizeof n), unit);
     return buf;
 }
 
@@ -295,10 +310,17 @@ static void step_node(picture *p, int a, double arrivals) {
     char where[256] = "";
     if (q && strcmp(q->name, act->name) != 0)
         rm_shown(q->label, q->name, where, sizeof where);
-    put(d->shape, sizeof d->shape, "%s\n%s\n%s", title, who, where);
-    put(d->label, sizeof d->label, "%s\n%s", title, who);
+    char takes[128];
+    if (act->duration.hook > 0)
+        put(takes, sizeof takes, "%s", p->w->takes_hook);
+    else
+        put(takes, sizeof takes, p->w->takes, duration(p, rm_dist_mean(&act->duration.dist), t, sizeof t));
+    put(d->shape, sizeof d->shape, "%s\n%s\n%s\n%s", title, who, takes, where);
+    put(d->label, sizeof d->label, "%s\n%s\n%s", title, who, takes);
     double wait = q ? figure(p, "queue", q->name, "wait_mean") : NAN;
-    if (!isnan(wait)) {
+    if (!isnan(wait) && wait * p->m->unit_seconds < 0.5) {
+        append_line(d->label, sizeof d->label, p->w->no_wait);
+    } else if (!isnan(wait)) {
         duration(p, wait, t, sizeof t);
         if (where[0])
             put(line, sizeof line, p->w->waits_at, t, where);
@@ -314,7 +336,10 @@ static void step_node(picture *p, int a, double arrivals) {
     double f = per_period(p, &period);
     if (!isnan(done) && (is_task_step(p->m, a) || !(arrivals > 0))) {
         if (!isnan(f)) {
-            put(line, sizeof line, p->w->times, count(p, done * f, n, sizeof n), period);
+            if (strcmp(count(p, done * f, n, sizeof n), "1") == 0)
+                put(line, sizeof line, p->w->once, period);
+            else
+                put(line, sizeof line, p->w->times, n, period);
             append_line(d->label, sizeof d->label, line);
         }
     } else if (!isnan(done)) {
@@ -538,15 +563,68 @@ static void escaped_label(const char *s, char *buf, size_t len) {
     buf[n] = '\0';
 }
 
+/* The characters of s[0..n) (UTF-8). */
+static size_t chars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* One line of n bytes into out, cut at spaces into lines of about equal
+ * length, each at most width characters where its words allow: a long
+ * label makes a taller box, not one wider than the page. */
+static void wrap_line(const char *s, size_t n, size_t width, char *out, size_t len) {
+    size_t total = chars(s, n);
+    if (total <= width) {
+        size_t o = strlen(out);
+        put(out + o, len - o, "%.*s", (int)n, s);
+        return;
+    }
+    size_t lines = (total + width - 1) / width, target = total / lines, best = 0, best_gap = (size_t)-1;
+    for (size_t i = 1; i < n; i++)
+        if (s[i] == ' ' && s[i + 1] != '(') {   /* "booksellers (2)" stays on one line */
+            size_t at = chars(s, i), gap = at > target ? at - target : target - at;
+            if (at <= width && gap < best_gap) {
+                best = i;
+                best_gap = gap;
+            }
+        }
+    if (best == 0) {                             /* one long word: as it is */
+        size_t o = strlen(out);
+        put(out + o, len - o, "%.*s", (int)n, s);
+        return;
+    }
+    size_t o = strlen(out);
+    put(out + o, len - o, "%.*s\n", (int)best, s);
+    wrap_line(s + best + 1, n - best - 1, width, out, len);
+}
+
+/* Every line of s wrapped (wrap_line) into out. */
+static void wrapped(const char *s, size_t width, char *out, size_t len) {
+    out[0] = '\0';
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        wrap_line(s, n, width, out, len);
+        if (!nl)
+            break;
+        size_t o = strlen(out);
+        put(out + o, len - o, "\n");
+        s = nl + 1;
+    }
+}
+
 static void dress_node(Agnode_t *n, const dnode *d, const struct words *w, const char *id, int k) {
-    char buf[2600], name[64];
+    char buf[2800], name[64];
     put(name, sizeof name, "%s_n%d", id, k);
     set(n, "id", name);
-    char label[1300];
+    char label[1300], lines[1400];
     put(label, sizeof label, "%s", d->label);
     if (d->added || d->changed)
         append_line(label, sizeof label, d->added ? w->added : w->changed);
-    escaped_label(label, buf, sizeof buf);
+    wrapped(label, 30, lines, sizeof lines);
+    escaped_label(lines, buf, sizeof buf);
     set(n, "label", buf);
     escaped_label(d->label, buf, sizeof buf);
     set(n, "tooltip", buf);
@@ -575,11 +653,12 @@ static void dress_node(Agnode_t *n, const dnode *d, const struct words *w, const
 }
 
 static void dress_edge(Agedge_t *e, const dedge *d, const char *id, int k) {
-    char buf[700], name[64];
+    char buf[800], name[64], lines[400];
     put(name, sizeof name, "%s_e%d", id, k);
     set(e, "id", name);
     if (d->label[0]) {
-        escaped_label(d->label, buf, sizeof buf);
+        wrapped(d->label, 26, lines, sizeof lines);
+        escaped_label(lines, buf, sizeof buf);
         set(e, "label", buf);
     }
     if (d->style == E_HOOK)
@@ -616,13 +695,13 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
     agattr(g, AGRAPH, "bgcolor", "transparent");
     agattr(g, AGRAPH, "fontname", "Helvetica");
     agattr(g, AGNODE, "fontname", "Helvetica");
-    agattr(g, AGNODE, "fontsize", "13");
+    agattr(g, AGNODE, "fontsize", "14");   /* the page draws it at 12.5 (see report.c's style) */
     agattr(g, AGNODE, "style", "filled");
     agattr(g, AGNODE, "fillcolor", "#FFFFFF");
     agattr(g, AGNODE, "color", "#444444");
-    agattr(g, AGNODE, "margin", "0.25,0.07");   /* room for a browser's font a little wider than Helvetica */
+    agattr(g, AGNODE, "margin", "0.2,0.07");
     agattr(g, AGEDGE, "fontname", "Helvetica");
-    agattr(g, AGEDGE, "fontsize", "12");
+    agattr(g, AGEDGE, "fontsize", "13");   /* drawn at 11.5 */
     agattr(g, AGEDGE, "color", "#444444");
     agattr(g, AGEDGE, "arrowsize", "0.7");
     Agnode_t **nodes = malloc(((size_t)p->nn + 1) * sizeof *nodes);

@@ -167,6 +167,9 @@ static const char style[] =
     "margin-right:.35rem;vertical-align:-.1rem;border:1px solid #888}"
     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;min-width:6rem}"
     ".model summary{font-weight:600;margin:.6rem 0 .2rem}.model svg text{font-family:Helvetica,Arial,sans-serif}"
+    /* laid out at 14 and 13 with Helvetica's widths (diagram.c): drawn a little smaller, so that a
+     * wider font (DejaVu Sans, where Helvetica is missing) still fits in its box */
+    ".model .node text{font-size:12.5px}.model .edge text{font-size:11.5px}"
     "@media print{body{font-size:12pt;margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";
 
 /* Appends name to names[0..n) unless it is there (or cap is reached);
