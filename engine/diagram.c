@@ -36,6 +36,7 @@ static const struct words {
     const char *waits_at;     /* "waits 1.9 min at the counter" */
     const char *waits_in;     /* the same without figures */
     const char *of_flow;      /* a step's share of the arrivals */
+    const char *per_arrival;  /* the same above 1: a step done several times per item */
     const char *per_week, *per_day;
     const char *times;        /* a task's step: "12 times a week" */
     const char *once;         /* the same, for one */
@@ -58,7 +59,7 @@ static const struct words {
       "by a function of the scenario; dotted: where items go when a tool is not used.",
       "added by the variant", "changed by the variant", "The picture of the model could not be drawn: "},
      "out", "no one (a delay)", " or ", "waits %s", "waits %s at %s", "waits at %s", "%s of the flow",
-     "a week", "a day", "%s times %s", "once %s", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
+     "%s times per arrival", "a week", "a day", "%s times %s", "once %s", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
      "decided by a function", "when the tool is not used", "when the tool is down or not used", "(new)",
      "(changed)", "%.0f%%", "takes %s", "its time decided by a function", "days"},
     {{"Le modèle en image",
@@ -67,7 +68,7 @@ static const struct words {
       "une fonction du scénario ; en pointillés : où vont les demandes quand un outil n'est pas utilisé.",
       "ajouté par la variante", "modifié par la variante", "L'image du modèle n'a pas pu être dessinée : "},
      "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s, file « %s »", "file « %s »", "%s du flux",
-     "par semaine", "par jour", "%s fois %s", "1 fois %s", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
+     "%s fois par arrivée", "par semaine", "par jour", "%s fois %s", "1 fois %s", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
      "décidé par une fonction", "quand l'outil n'est pas utilisé", "quand l'outil est en panne ou pas utilisé",
      "(nouveau)", "(modifié)", "%.0f %%", "durée %s", "sa durée décidée par une fonction", "jours"},
 };
@@ -98,6 +99,8 @@ typedef struct dnode {
     char shape[512];          /* what makes it the same in two models: its words without figures */
     char label[1200];         /* what the picture shows */
     int added, changed;
+    int task;                 /* a task's step: its own start */
+    double done, arrived;     /* a step's completions, a stream's arrivals (NaN: no figure) */
 } dnode;
 
 typedef struct dedge {
@@ -142,6 +145,7 @@ static int add_node(picture *p, node_kind kind, const char *name) {
     memset(d, 0, sizeof *d);
     d->kind = kind;
     d->name = name;
+    d->done = d->arrived = NAN;
     return p->nn++;
 }
 
@@ -235,26 +239,19 @@ static void append_line(char *buf, size_t len, const char *line) {
         put(buf + n, len - n, "%s%s", n ? "\n" : "", line);
 }
 
-/* The arrivals of the visible streams over the span (NaN without results). */
-static double all_arrivals(const picture *p) {
-    double sum = 0;
-    int any = 0;
-    for (int s = 0; s < p->m->narrivals; s++)
-        if (!p->m->arrivals[s].hidden) {
-            double a = figure(p, "arrivals", p->m->arrivals[s].name, "arrived");
-            if (!isnan(a)) {
-                sum += a;
-                any = 1;
-            }
-        }
-    return any ? sum : NAN;
-}
-
 static int is_task_step(const rm_model *m, int a) {
     for (int s = 0; s < m->narrivals; s++)
         if (m->arrivals[s].hidden && m->arrivals[s].to == a)
             return 1;
     return 0;
+}
+
+/* A number that differs when two profiles (rates, opening hours) do. */
+static double profile_sig(const rm_profile *pr) {
+    double sig = pr->n + 0.5 * pr->always + pr->per_week;
+    for (int i = 0; i < pr->n; i++)
+        sig += (i + 1) * (pr->seg[i].start + 3 * pr->seg[i].end + 7 * pr->seg[i].weight);
+    return sig;
 }
 
 static void stream_node(picture *p, int s) {
@@ -263,10 +260,14 @@ static void stream_node(picture *p, int s) {
     if (k < 0)
         return;
     dnode *d = &p->nodes[k];
-    rm_shown(a->label, a->name, d->shape, sizeof d->shape);
-    put(d->label, sizeof d->label, "%s", d->shape);
+    rm_shown(a->label, a->name, d->label, sizeof d->label);
+    /* what makes it the same stream: its words, how often it comes and when */
+    put(d->shape, sizeof d->shape, "%s\n%d %d %.17g %.17g %.17g %.17g %ld", d->label, (int)a->timing,
+        (int)a->interarrival.kind, a->interarrival.p[0], a->interarrival.p[1], a->interarrival.p[2],
+        profile_sig(&a->profile), a->limit);
     const char *period;
     double f = per_period(p, &period), arrived = figure(p, "arrivals", a->name, "arrived");
+    d->arrived = arrived;
     char n[64], line[300];
     if (!isnan(arrived) && !isnan(f)) {
         put(line, sizeof line, p->w->arrive, count(p, arrived * f, n, sizeof n), period);
@@ -293,16 +294,19 @@ static void roles_words(const picture *p, const rm_activity *act, char *buf, siz
         put(buf + n, len - n, "%s%s (%d)", r ? p->w->or : "", rm_shown(role->label, role->name, who, sizeof who),
                  role->count);
     }
+    if (rm_utf8_length(buf) > 30)                /* too long for one line: a line per role, "or" ending each */
+        for (char *at = buf; (at = strstr(at, p->w->or)); at += strlen(p->w->or))
+            at[strlen(p->w->or) - 1] = '\n';
 }
 
-static void step_node(picture *p, int a, double arrivals) {
+static void step_node(picture *p, int a) {
     const rm_activity *act = &p->m->activities[a];
     int k = add_node(p, N_STEP, act->name);
     p->step_node[a] = k;
     if (k < 0)
         return;
     dnode *d = &p->nodes[k];
-    char title[256], who[600], line[700], n[64], t[96];
+    char title[256], who[600], line[700], t[96];
     rm_shown(act->label, act->name, title, sizeof title);
     roles_words(p, act, who, sizeof who);
     /* a step's own queue goes without saying; a declared one is named */
@@ -310,12 +314,17 @@ static void step_node(picture *p, int a, double arrivals) {
     char where[256] = "";
     if (q && strcmp(q->name, act->name) != 0)
         rm_shown(q->label, q->name, where, sizeof where);
+    double hours = 0;                            /* its roles' working hours, to tell a change */
+    for (int r = 0; r < act->nroles; r++) {
+        int c = p->m->roles[act->roles[r]].calendar;
+        hours += (r + 1) * (c >= 0 && c < p->m->ncalendars ? profile_sig(&p->m->calendars[c]) : -1);
+    }
     char takes[128];
     if (act->duration.hook > 0)
         put(takes, sizeof takes, "%s", p->w->takes_hook);
     else
         put(takes, sizeof takes, p->w->takes, duration(p, rm_dist_mean(&act->duration.dist), t, sizeof t));
-    put(d->shape, sizeof d->shape, "%s\n%s\n%s\n%s", title, who, takes, where);
+    put(d->shape, sizeof d->shape, "%s\n%s\n%s\n%s\n%.17g", title, who, takes, where, hours);
     put(d->label, sizeof d->label, "%s\n%s\n%s", title, who, takes);
     double wait = q ? figure(p, "queue", q->name, "wait_mean") : NAN;
     if (!isnan(wait) && wait * p->m->unit_seconds < 0.5) {
@@ -331,21 +340,64 @@ static void step_node(picture *p, int a, double arrivals) {
         put(line, sizeof line, p->w->waits_in, where);
         append_line(d->label, sizeof d->label, line);
     }
-    double done = figure(p, "activity", act->name, "completed");
+    d->done = figure(p, "activity", act->name, "completed");
+    d->task = is_task_step(p->m, a);
+}
+
+/* Each step's last line, once the routes are known: a task's step, how
+ * often it is done; another, its share of the arrivals of the streams that
+ * can reach it (done / arrived: a step done twice per item counts twice). */
+static void flow_lines(picture *p) {
+    double *reach = calloc((size_t)p->nn + 1, sizeof *reach);
+    int *seen = malloc(((size_t)p->nn + 1) * sizeof *seen), *stack = malloc(((size_t)p->nn + 1) * sizeof *stack);
+    if (!reach || !seen || !stack) {
+        p->nomem = 1;
+        goto done;
+    }
+    for (int s = 0; s < p->nn; s++) {
+        if (p->nodes[s].kind != N_STREAM || isnan(p->nodes[s].arrived))
+            continue;
+        memset(seen, 0, (size_t)p->nn * sizeof *seen);
+        int top = 0;
+        stack[top++] = s;
+        seen[s] = 1;
+        while (top > 0) {
+            int k = stack[--top];
+            if (k != s)
+                reach[k] += p->nodes[s].arrived;
+            for (int e = 0; e < p->ne; e++)
+                if (p->edges[e].from == k && !seen[p->edges[e].to]) {
+                    seen[p->edges[e].to] = 1;
+                    stack[top++] = p->edges[e].to;
+                }
+        }
+    }
     const char *period;
     double f = per_period(p, &period);
-    if (!isnan(done) && (is_task_step(p->m, a) || !(arrivals > 0))) {
-        if (!isnan(f)) {
-            if (strcmp(count(p, done * f, n, sizeof n), "1") == 0)
+    for (int k = 0; k < p->nn; k++) {
+        dnode *d = &p->nodes[k];
+        char line[300], n[64];
+        if (d->kind != N_STEP || isnan(d->done))
+            continue;
+        double share = reach[k] > 0 ? d->done / reach[k] : NAN;
+        if (!d->task && share >= 1.05) {             /* a loop: back again */
+            put(line, sizeof line, p->w->per_arrival, number(p, share, n, sizeof n));
+            append_line(d->label, sizeof d->label, line);
+        } else if (!d->task && share >= 0) {         /* a little above 1: items that came before the warm-up */
+            put(line, sizeof line, p->w->of_flow, percent(p, fmin(share, 1), n, sizeof n));
+            append_line(d->label, sizeof d->label, line);
+        } else if (!isnan(f)) {
+            if (strcmp(count(p, d->done * f, n, sizeof n), "1") == 0)
                 put(line, sizeof line, p->w->once, period);
             else
                 put(line, sizeof line, p->w->times, n, period);
             append_line(d->label, sizeof d->label, line);
         }
-    } else if (!isnan(done)) {
-        put(line, sizeof line, p->w->of_flow, percent(p, done / arrivals, n, sizeof n));
-        append_line(d->label, sizeof d->label, line);
     }
+done:
+    free(reach);
+    free(seen);
+    free(stack);
 }
 
 static int exit_node(picture *p) {
@@ -484,7 +536,6 @@ static int describe(picture *p, const rm_model *m, const remous_results *res, co
     int *stream_at = malloc(((size_t)m->narrivals + 1) * sizeof *stream_at);
     if (!stream_at)
         return -1;
-    double arrivals = all_arrivals(p);
     for (int s = 0; s < m->narrivals; s++) {
         stream_at[s] = -1;
         if (!m->arrivals[s].hidden) {
@@ -493,12 +544,14 @@ static int describe(picture *p, const rm_model *m, const remous_results *res, co
         }
     }
     for (int a = 0; a < m->nactivities; a++)
-        step_node(p, a, arrivals);
+        step_node(p, a);
     for (int s = 0; s < m->narrivals; s++)
         if (stream_at[s] >= 0 && !p->nomem)
             stream_edges(p, s, stream_at[s]);
     for (int a = 0; a < m->nactivities && !p->nomem; a++)
         step_edges(p, a);
+    if (!p->nomem)
+        flow_lines(p);
     free(stream_at);
     return p->nomem ? -1 : 0;
 }
@@ -721,6 +774,17 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
         Agedge_t *e = agedge(g, nodes[p->edges[k].from], nodes[p->edges[k].to], name, 1);
         dress_edge(e, &p->edges[k], id, k);
     }
+    /* tasks' steps, each a start of its own, side by side would make the
+     * picture wide: two to a row (an edge nobody sees holds one under another) */
+    for (int k = 0, previous[2] = {-1, -1}, col = 0; k < p->nn; k++)
+        if (p->nodes[k].task) {
+            if (previous[col] >= 0) {
+                Agedge_t *e = agedge(g, nodes[previous[col]], nodes[k], NULL, 1);
+                set(e, "style", "invis");
+            }
+            previous[col] = k;
+            col = 1 - col;
+        }
     free(nodes);
     if (gvLayout(gvc, g, "dot") != 0) {
         put(err, errlen, "Graphviz could not lay it out%s%s", gv_message[0] ? ": " : "", gv_message);
