@@ -40,6 +40,7 @@ static const struct words {
     const char *per_week, *per_day;
     const char *times;        /* a task's step: "12 times a week" */
     const char *once;         /* the same, for one */
+    const char *never;        /* the same, for none */
     const char *no_wait;      /* a wait under a second */
     const char *arrive;       /* a stream: "410 a week" */
     const char *give_up;      /* a stream: its share leaving unserved */
@@ -59,7 +60,7 @@ static const struct words {
       "by a function of the scenario; dotted: where items go when a tool is not used.",
       "added by the variant", "changed by the variant", "The picture of the model could not be drawn: "},
      "out", "no one (a delay)", " or ", "waits %s", "waits %s at %s", "waits at %s", "%s of the flow",
-     "%s times per arrival", "a week", "a day", "%s times %s", "once %s", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
+     "%s times per arrival", "a week", "a day", "%s times %s", "once %s", "never done", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
      "decided by a function", "when the tool is not used", "when the tool is down or not used", "(new)",
      "(changed)", "%.0f%%", "takes %s", "its time decided by a function", "days"},
     {{"Le modèle en image",
@@ -68,7 +69,7 @@ static const struct words {
       "une fonction du scénario ; en pointillés : où vont les demandes quand un outil n'est pas utilisé.",
       "ajouté par la variante", "modifié par la variante", "L'image du modèle n'a pas pu être dessinée : "},
      "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s, file « %s »", "file « %s »", "%s du flux",
-     "%s fois par arrivée", "par semaine", "par jour", "%s fois %s", "1 fois %s", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
+     "%s fois par arrivée", "par semaine", "par jour", "%s fois %s", "1 fois %s", "jamais fait", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
      "décidé par une fonction", "quand l'outil n'est pas utilisé", "quand l'outil est en panne ou pas utilisé",
      "(nouveau)", "(modifié)", "%.0f %%", "durée %s", "sa durée décidée par une fonction", "jours"},
 };
@@ -387,7 +388,9 @@ static void flow_lines(picture *p) {
             put(line, sizeof line, p->w->of_flow, percent(p, fmin(share, 1), n, sizeof n));
             append_line(d->label, sizeof d->label, line);
         } else if (!isnan(f)) {
-            if (strcmp(count(p, d->done * f, n, sizeof n), "1") == 0)
+            if (d->done == 0)
+                put(line, sizeof line, "%s", p->w->never);
+            else if (strcmp(count(p, d->done * f, n, sizeof n), "1") == 0)
                 put(line, sizeof line, p->w->once, period);
             else
                 put(line, sizeof line, p->w->times, n, period);

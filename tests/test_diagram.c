@@ -98,9 +98,52 @@ static void tiny_model(void **state) {
     remous_close(sc);
 }
 
+/* A tool with an uptake: its route and the others', with their shares; its
+ * step's fallback dotted; a step people come back to, per arrival. */
+static const char *with_tool =
+    "scenario 'loop' { unit = 'minute', horizon = weeks(3), replications = 2 }\n"
+    "role 'clerk' { count = 3 }\n"
+    "arrivals 'visits' { interarrival = exponential(15), to = 'check' }\n"
+    "activity 'check' { role = 'clerk', duration = 2, next = { check = 0.5, exit = 0.5 } }\n"
+    "activity 'pay' { role = 'clerk', duration = 1 }\n"
+    "tool 'app' { uptake = 0.4, fallback = 'pay', apply = function()\n"
+    "  arrivals 'visits' { to = 'pay_app' }\n"
+    "  activity 'pay_app' { role = 'clerk', duration = 1 }\n"
+    "end }\n"
+    "variant 'with the app' { tools = { 'app' } }\n";
+
+static void tool_and_loop(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(with_tool, NULL);
+    remous_results *res = run_ok(sc);
+    char err[400] = "";
+    char *svg = rm_diagram_svg(sc->models[0], res, NULL, "b", "en", err, sizeof err);
+    assert_non_null(svg);
+    assert_int_equal(count(svg, "class=\"node\""), 4);            /* visits, check, pay (nobody sends there), out */
+    assert_int_equal(count(svg, " times per arrival</text>"), 1);  /* check: twice per visit on average */
+    const char *week = strstr(svg, " a week</text>");           /* three weeks: per week */
+    assert_non_null(week);
+    while (week > svg && week[-1] != '>')
+        week--;
+    assert_near(atof(week), 4 * 168, 0.05 * 4 * 168);           /* 4 an hour, said per week */
+    assert_int_equal(count(svg, ">never done</text>"), 1);         /* pay, before the tool */
+    free(svg);
+    svg = rm_diagram_svg(sc->models[1], NULL, sc->models[0], "v", "en", err, sizeof err);
+    assert_non_null(svg);
+    assert_int_equal(count(svg, "class=\"node\""), 5);
+    assert_int_equal(count(svg, ">with app (40%)</text>"), 1);
+    assert_int_equal(count(svg, ">the others (60%)</text>"), 1);
+    assert_int_equal(count(svg, ">when the tool is not used</text>"), 1);
+    assert_int_equal(groups_with(svg, "edge", "stroke-dasharray=\"1,5\""), 1);   /* the fallback, dotted */
+    free(svg);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tiny_model),
+        cmocka_unit_test(tool_and_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
