@@ -53,6 +53,8 @@ static const struct words {
     const char *takes;        /* a step's mean duration: "takes 6 min" */
     const char *takes_hook;   /* a duration a function draws */
     const char *days;         /* long times' unit */
+    const char *no_memory, *too_large;      /* why there is no picture */
+    const char *gv_start, *gv_layout, *gv_svg;
 } catalog[] = {
     {{"The model, as a picture",
       "Who comes in (ovals), the steps (boxes: who does them, how long people wait, what share of the "
@@ -62,7 +64,9 @@ static const struct words {
      "out", "no one (a delay)", " or ", "waits %s", "waits %s at %s", "waits at %s", "%s of the flow",
      "%s times per arrival", "a week", "a day", "%s times %s", "once %s", "never done", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
      "decided by a function", "when the tool is not used", "when the tool is down or not used", "(new)",
-     "(changed)", "%.0f%%", "takes %s", "its time decided by a function", "days"},
+     "(changed)", "%.0f%%", "takes %s", "its time decided by a function", "days",
+     "out of memory", "too large to draw legibly (%d steps and streams, %d routes; at most %d and %d)",
+     "Graphviz could not start", "Graphviz could not lay it out", "Graphviz could not write it as SVG"},
     {{"Le modèle en image",
       "Qui arrive (ovales), les étapes (cadres : qui les fait, combien de temps on attend, quelle part des "
       "arrivées y passe), les chemins avec leurs probabilités, et la sortie. En tirets : un chemin décidé par "
@@ -71,7 +75,9 @@ static const struct words {
      "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s, file « %s »", "file « %s »", "%s du flux",
      "%s fois par arrivée", "par semaine", "par jour", "%s fois %s", "1 fois %s", "jamais fait", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
      "décidé par une fonction", "quand l'outil n'est pas utilisé", "quand l'outil est en panne ou pas utilisé",
-     "(nouveau)", "(modifié)", "%.0f %%", "durée %s", "sa durée décidée par une fonction", "jours"},
+     "(nouveau)", "(modifié)", "%.0f %%", "durée %s", "sa durée décidée par une fonction", "jours",
+     "mémoire insuffisante", "trop grand pour rester lisible (%d étapes et flux, %d chemins ; au plus %d et %d)",
+     "Graphviz n'a pas pu démarrer", "Graphviz n'a pas pu le disposer", "Graphviz n'a pas pu l'écrire en SVG"},
 };
 
 static const struct words *words_for(const char *lang) {
@@ -742,13 +748,18 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
     GVC_t *gvc = gvContextPlugins(builtins, 0);
     Agraph_t *g = gvc ? agopen((char *)id, Agdirected, NULL) : NULL;
     if (!g) {
-        put(err, errlen, "Graphviz could not start%s%s", gv_message[0] ? ": " : "", gv_message);
+        put(err, errlen, "%s%s%s", p->w->gv_start, gv_message[0] ? ": " : "", gv_message);
         goto done;
     }
     agattr(g, AGRAPH, "rankdir", "TB");
     agattr(g, AGRAPH, "nodesep", "0.3");
     agattr(g, AGRAPH, "ranksep", "0.4");
     agattr(g, AGRAPH, "bgcolor", "transparent");
+    /* fewer rounds of crossing reduction and ranking: a large model drawn in
+     * a second, not minutes (dot's cost grows fast with crossings) */
+    agattr(g, AGRAPH, "mclimit", "0.3");
+    agattr(g, AGRAPH, "nslimit", "3");
+    agattr(g, AGRAPH, "nslimit1", "3");
     agattr(g, AGRAPH, "fontname", "Helvetica");
     agattr(g, AGNODE, "fontname", "Helvetica");
     agattr(g, AGNODE, "fontsize", "14");   /* the page draws it at 12.5 (see report.c's style) */
@@ -762,7 +773,7 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
     agattr(g, AGEDGE, "arrowsize", "0.7");
     Agnode_t **nodes = malloc(((size_t)p->nn + 1) * sizeof *nodes);
     if (!nodes) {
-        put(err, errlen, "out of memory");
+        put(err, errlen, "%s", p->w->no_memory);
         goto done;
     }
     for (int k = 0; k < p->nn; k++) {
@@ -790,7 +801,7 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
         }
     free(nodes);
     if (gvLayout(gvc, g, "dot") != 0) {
-        put(err, errlen, "Graphviz could not lay it out%s%s", gv_message[0] ? ": " : "", gv_message);
+        put(err, errlen, "%s%s%s", p->w->gv_layout, gv_message[0] ? ": " : "", gv_message);
         goto done;
     }
     char *data = NULL;
@@ -800,9 +811,9 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
         if (start)
             svg = strdup(start);
         if (!svg)
-            put(err, errlen, start ? "out of memory" : "Graphviz's SVG has no <svg> element");
+            put(err, errlen, "%s", start ? p->w->no_memory : p->w->gv_svg);
     } else {
-        put(err, errlen, "Graphviz could not write SVG%s%s", gv_message[0] ? ": " : "", gv_message);
+        put(err, errlen, "%s%s%s", p->w->gv_svg, gv_message[0] ? ": " : "", gv_message);
     }
     if (data)
         gvFreeRenderData(data);
@@ -816,6 +827,11 @@ done:
     return svg;
 }
 
+/* The largest picture drawn: beyond, no page shows it legibly (and the
+ * layout would take seconds). */
+#define MAX_NODES 80
+#define MAX_EDGES 200
+
 char *rm_diagram_svg(const rm_model *m, const remous_results *res, const rm_model *base, const char *id,
                      const char *lang, char *err, size_t errlen) {
     picture p, b;
@@ -828,7 +844,9 @@ char *rm_diagram_svg(const rm_model *m, const remous_results *res, const rm_mode
     }
     char *svg = NULL;
     if (bad) {
-        put(err, errlen, "out of memory");
+        put(err, errlen, "%s", words_for(lang)->no_memory);
+    } else if (p.nn > MAX_NODES || p.ne > MAX_EDGES) {   /* illegible, and dot's time grows fast */
+        put(err, errlen, p.w->too_large, p.nn - (p.exit >= 0), p.ne, MAX_NODES, MAX_EDGES);
     } else {
         pthread_mutex_lock(&layout_lock);
         svg = render(&p, id, err, errlen);

@@ -446,7 +446,7 @@ static void model_pictures(page *pg, const rm_comparison *cmp) {
         if (svg) {
             fputs(svg, pg->f);
         } else {
-            fprintf(pg->f, "<p class=\"error\">%s", w->failed);
+            fprintf(pg->f, "<p class=\"meta\">%s", w->failed);   /* a note, not an alarm: the rest holds */
             text(pg, err);
             fputs("</p>", pg->f);
         }

@@ -140,10 +140,47 @@ static void tool_and_loop(void **state) {
     remous_close(sc);
 }
 
+/* A model too large to draw legibly: no picture, one line saying why, and
+ * the report is written all the same. */
+static void too_large(void **state) {
+    (void)state;
+    char text[20000];
+    size_t n = (size_t)snprintf(text, sizeof text,
+                                "scenario 'long' { unit = 'minute', horizon = days(1), replications = 2 }\n"
+                                "arrivals 'in' { interarrival = exponential(30), to = 's1' }\n");
+    for (int i = 1; i <= 81; i++) {             /* a chain of 81 steps */
+        char next[16] = "exit";
+        if (i < 81)
+            snprintf(next, sizeof next, "s%d", i + 1);
+        n += (size_t)snprintf(text + n, sizeof text - n, "activity 's%d' { duration = 1, next = '%s' }\n", i, next);
+    }
+    remous_scenario *sc = open_text(text, NULL);
+    remous_results *res = run_ok(sc);
+    char err[400] = "";
+    assert_null(rm_diagram_svg(sc->models[0], res, NULL, "d0", "en", err, sizeof err));
+    assert_string_equal(err, "too large to draw legibly (82 steps and streams, 82 routes; at most 80 and 200)");
+    assert_null(rm_diagram_svg(sc->models[0], res, NULL, "d0", "fr", err, sizeof err));
+    assert_string_equal(err, "trop grand pour rester lisible (82 étapes et flux, 82 chemins ; au plus 80 et 200)");
+    const char *path = scenario_file("long.html", "");
+    assert_int_equal(remous_write_html_run(res, path, "en", err, sizeof err), REMOUS_OK);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    static char page[1 << 20];
+    page[fread(page, 1, sizeof page - 1, f)] = '\0';
+    fclose(f);
+    assert_int_equal(count(page, "<p class=\"meta\">The picture of the model could not be drawn: too large to draw "
+                                 "legibly (82 steps and streams, 82 routes; at most 80 and 200)</p>"), 1);
+    assert_int_equal(count(page, "class=\"node\""), 0);
+    assert_int_equal(count(page, "</html>"), 1);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tiny_model),
         cmocka_unit_test(tool_and_loop),
+        cmocka_unit_test(too_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
