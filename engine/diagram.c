@@ -183,7 +183,7 @@ static void add_edge(picture *p, int from, int to, edge_style style, const char 
     d->changed = 0;
 }
 
-/* A figure as people read it: two significant digits at most below 10,
+/* A figure as people read it: one decimal below 10 (none when whole),
  * whole numbers above, with a decimal comma in French. */
 static const char *number(const picture *p, double v, char *buf, size_t len) {
     put(buf, len, fabs(v) < 9.95 && fabs(v - round(v)) > 0.05 ? "%.1f" : "%.0f", v);
@@ -326,13 +326,16 @@ static void step_node(picture *p, int a) {
         int c = p->m->roles[act->roles[r]].calendar;
         hours += (r + 1) * (c >= 0 && c < p->m->ncalendars ? profile_sig(&p->m->calendars[c]) : -1);
     }
-    char takes[128];
+    char takes[128] = "";
+    double mean = rm_dist_mean(&act->duration.dist);
     if (act->duration.hook > 0)
         put(takes, sizeof takes, "%s", p->w->takes_hook);
-    else
-        put(takes, sizeof takes, p->w->takes, duration(p, rm_dist_mean(&act->duration.dist), t, sizeof t));
+    else if (isfinite(mean))
+        put(takes, sizeof takes, p->w->takes, duration(p, mean, t, sizeof t));
     put(d->shape, sizeof d->shape, "%s\n%s\n%s\n%s\n%.17g", title, who, takes, where, hours);
-    put(d->label, sizeof d->label, "%s\n%s\n%s", title, who, takes);
+    put(d->label, sizeof d->label, "%s\n%s", title, who);
+    if (takes[0])
+        append_line(d->label, sizeof d->label, takes);
     double wait = q ? figure(p, "queue", q->name, "wait_mean") : NAN;
     if (!isnan(wait) && wait * p->m->unit_seconds < 0.5) {
         append_line(d->label, sizeof d->label, p->w->no_wait);
