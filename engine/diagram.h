@@ -13,8 +13,9 @@
 #include "results.h"
 
 /* The picture of model m as an SVG element ready to be put inline in an
- * HTML page (no XML prolog, no doctype, no width/height: it scales with the
- * page through its viewBox). res: m's results, for the figures on each
+ * HTML page (no XML prolog, no doctype; its width and height in points, as
+ * Graphviz gives them, and a viewBox, so that a page's CSS, max-width:100%
+ * and height:auto, scales it down to the page's width). res: m's results, for the figures on each
  * step (its wait, its share of the flow) and stream (arrivals per week);
  * NULL: no figures. base: the baseline's model, to colour what m adds
  * (elements base does not have) and changes (a route, who does a step);
