@@ -14,13 +14,20 @@ CFLAGS_STRICT = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshado
 LUA_CFLAGS = $(shell pkg-config --cflags lua5.4)
 LUA_LIBS = $(shell pkg-config --libs lua5.4)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
-CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS)
+CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CFLAGS) $(GV_CFLAGS)
 MHD_LIBS = $(shell pkg-config --libs libmicrohttpd) -lpthread
-LIBS = $(LUA_LIBS) $(MHD_LIBS) -lcsv -lm
+# Graphviz (the process diagram): cgraph and gvc, with the dot layout and the
+# SVG renderer linked in from their plugin libraries (Debian's libgvc6 ships
+# them under graphviz/), so nothing is loaded from disk by name at run time.
+GV_CFLAGS = $(shell pkg-config --cflags-only-I libgvc libcgraph | sed 's/-I/-isystem /g')
+GV_PLUGINS = $(shell pkg-config --variable=libdir libgvc)/graphviz
+GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin_dot_layout -lgvplugin_core \
+          -Wl,-rpath,$(GV_PLUGINS)
+LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model labels sim metrics lua_errors binding runner parallel compare digest warnings output trace report sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model labels sim metrics lua_errors binding runner parallel compare digest warnings output trace diagram report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests language-test stories-test report-test workshop-test slurm-test bench asan fuzz clean

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagram.h"
 #include "labels.h"
 #include "results.h"
 
@@ -239,6 +240,10 @@ static const char style[] =
     ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
     "margin-right:.35rem;vertical-align:-.1rem;border:1px solid #888}"
     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;min-width:6rem}"
+    ".model summary{font-weight:600;margin:.6rem 0 .2rem}.model svg text{font-family:Helvetica,Arial,sans-serif}"
+    /* laid out at 14 and 13 with Helvetica's widths (diagram.c): drawn a little smaller, so that a
+     * wider font (DejaVu Sans, where Helvetica is missing) still fits in its box */
+    ".model .node text{font-size:12.5px}.model .edge text{font-size:11.5px}"
     "@media print{body{font-size:12pt;margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";
 
 /* Appends name to names[0..n) unless it is there (or cap is reached);
@@ -515,6 +520,35 @@ static void warnings_list(page *pg, const rm_comparison *cmp) {
     free(lines);
 }
 
+/* The process as a picture (diagram.c), one per run, what a variant adds
+ * or changes coloured; where Graphviz fails, one line saying why instead. */
+static void model_pictures(page *pg, const rm_comparison *cmp) {
+    const rm_diagram_words *w = rm_diagram_words_for(lang_of(pg));
+    fprintf(pg->f, "<h2>%s</h2>\n<p class=\"meta\">%s</p>\n", w->title, w->legend);
+    if (cmp->n > 1)
+        fprintf(pg->f, "<p class=\"legend\"><span><i style=\"background:%s;border:2px solid %s\"></i>%s</span>"
+                       "<span><i style=\"border:2px solid %s\"></i>%s</span></p>\n",
+                RM_DIAGRAM_ADDED_FILL, RM_DIAGRAM_ADDED, w->added, RM_DIAGRAM_CHANGED, w->changed);
+    for (int v = 0; v < cmp->n; v++) {
+        char words[512], id[32], err[400];
+        snprintf(id, sizeof id, "d%d", v);
+        fputs("<details class=\"model\" open><summary>", pg->f);
+        text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
+        fputs("</summary>\n", pg->f);
+        char *svg = rm_diagram_svg(cmp->results[v]->model, cmp->results[v], cmp->results[0]->model, id, lang_of(pg),
+                                   err, sizeof err);
+        if (svg) {
+            fputs(svg, pg->f);
+        } else {
+            fprintf(pg->f, "<p class=\"meta\">%s", w->failed);   /* a note, not an alarm: the rest holds */
+            text(pg, err);
+            fputs("</p>", pg->f);
+        }
+        free(svg);
+        fputs("</details>\n", pg->f);
+    }
+}
+
 /* The whole page into f. */
 static void write_page(page *pg, const rm_comparison *cmp) {
     const remous_results *base = cmp->results[0];
@@ -550,6 +584,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
         }
     }
     warnings_list(pg, cmp);
+    model_pictures(pg, cmp);
     time_chart(pg, cmp);
     wait_chart(pg, cmp);
     fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));

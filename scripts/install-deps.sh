@@ -4,7 +4,7 @@
 # Usage: scripts/install-deps.sh [extra-package ...]
 set -eu
 
-packages="make gcc libc6-dev pkg-config liblua5.4-dev libcsv-dev libcmocka-dev libmicrohttpd-dev $*"
+packages="make gcc libc6-dev pkg-config liblua5.4-dev libcsv-dev libcmocka-dev libmicrohttpd-dev libgraphviz-dev $*"
 
 missing=""
 for p in $packages; do

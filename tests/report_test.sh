@@ -35,9 +35,41 @@ done
 # no script, no link to anything outside the page
 grep -qE '<script|<link|src="http|href="http' "$tmp/en.html" && ko "the page is not self-contained" || ok
 
+# The model as a picture (diagram.c): one per run, in the rendered page. Each
+# has one node per step and per visible arrivals stream of its model, and the
+# exit: the bookstore's baseline has walk_in; browse, advise, checkout,
+# count_the_till (a task: its step, no stream); the exit: 6 nodes. Each
+# variant adds the step handover: 7.
+grep -qF '<h2>The model, as a picture</h2>' "$tmp/dom.html" && ok || ko "the page lacks the model's picture"
+pictures() {    # per picture, in page order: "d<k> <nodes> <added nodes> <added handover>"
+    awk 'BEGIN { RS = "<g id=\"d" }          # a node'"'"'s own <g id="a_d..."> (its tooltip) stays in its record
+         /^[0-9]+_n[0-9]+" class="node"/ {
+             d = "d" substr($0, 1, index($0, "_") - 1); n[d]++
+             if (index($0, "fill=\"#fbe6bc\"")) { a[d]++; if (index($0, ">handing orders over<")) h[d]++ }
+             if (!(d in seen)) { seen[d] = 1; order[++k] = d } }
+         END { for (i = 1; i <= k; i++) { d = order[i]; print d, n[d], a[d] + 0, h[d] + 0 } }' "$1"
+}
+got=$(pictures "$tmp/dom.html" | tr '\n' ';')
+[ "$got" = "d0 6 0 0;d1 7 1 1;d2 7 1 1;d3 7 1 1;" ] && ok ||
+    ko "the pictures' nodes (run, nodes, added, the added handover): $got"
+[ "$(tr -d '\n' < "$tmp/dom.html" | grep -o '<details class="model" open=""><summary>[^<]*</summary><svg' | sed 's/.*<summary>//; s/<.*//' | tr '\n' ';')" = \
+  "baseline;online payment;online payment, used by 60% of readers;online payment + pickup clerk;" ] && ok ||
+    ko "each run's picture under its name, inline SVG"
+# the routes: browse's table, and the tool's route with the readers' uptake
+for needle in '>60%</text>' '>25%</text>' '>15%</text>' '>80%</text>' '>with online payment (30%)</text>' \
+              '>with online payment (60%)</text>' '>the others (70%)</text>' '>when the tool is not used</text>' \
+              '>pickup clerk (1) or</text>' '>booksellers (2)</text>' '>out</text>'; do
+    grep -qF "$needle" "$tmp/dom.html" && ok || ko "the pictures lack $needle"
+done
+[ "$(grep -c '<svg' "$tmp/en.html")" = "$(grep -c '<svg' "$tmp/dom.html")" ] && ! grep -qE '<\?xml|<!DOCTYPE svg' "$tmp/en.html" &&
+    ok || ko "the pictures are inline SVG (no XML prolog, no doctype)"
+
 browser --dump-dom "file://$tmp/fr.html" > "$tmp/dom_fr.html"
 grep -qF '<h2>Ce qui change</h2>' "$tmp/dom_fr.html" && ok || ko "the French page lacks its digest"
 grep -qF 'nouvelle file « the pickup line »' "$tmp/dom_fr.html" && ok || ko "the French digest"
+grep -qF '<h2>Le modèle en image</h2>' "$tmp/dom_fr.html" && grep -qF '>sortie</text>' "$tmp/dom_fr.html" &&
+    grep -qF '>avec online payment (30 %)</text>' "$tmp/dom_fr.html" && [ "$(pictures "$tmp/dom_fr.html" | wc -l)" -eq 4 ] &&
+    ok || ko "the French page's pictures"
 
 browser --dump-dom "file://$tmp/run.html" > "$tmp/dom_run.html"
 grep -qF 'class="chart chart-time"' "$tmp/dom_run.html" && ok || ko "a single run's page has its charts"

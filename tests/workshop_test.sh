@@ -53,6 +53,11 @@ for f in summary.csv compare.csv timeseries.csv params.csv; do
 done
 expect "$(status "$base/report.html?p.booksellers=3")" 200 "download report.html"
 grep -q '<script' "$tmp/body" && ko "the downloaded report has the page's script" || ok
+# the model's pictures (diagram.c): one per run shown, the slider's value in them
+[ "$(grep -o 'class="node"' "$tmp/body" | wc -l)" -eq 27 ] && [ "$(grep -o '>booksellers (3)</text>' "$tmp/body" | wc -l)" -eq 15 ] &&
+    ok || ko "the report's pictures: 6 + 3 x 7 nodes, booksellers (3) on 3 + 4 + 4 + 4 steps"
+expect "$(status "$base/report.html?p.booksellers=3&v=1&variant=online%20payment")" 200 "the report with one variant ticked"
+[ "$(grep -o 'class="node"' "$tmp/body" | wc -l)" -eq 13 ] && ok || ko "one variant ticked: 6 + 7 nodes"
 curl -s -D - -o /dev/null "$base/summary.csv" | grep -qi '^content-disposition: attachment' && ok ||
     ko "downloads come as attachments"
 
