@@ -373,6 +373,13 @@ int rm_path_inside(const char *path, const char *dir) {
     return strncmp(real, base, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
+static int free_column(lua_State *L) {
+    double **box = lua_touserdata(L, 1);
+    free(*box);
+    *box = NULL;
+    return 0;
+}
+
 /* host.read_column(file, column) -> array of numbers, or nil and a message */
 static int l_read_column(lua_State *L) {
     binding *b = binding_of(L);
@@ -415,12 +422,22 @@ static int l_read_column(lua_State *L) {
         lua_pushstring(L, r.err);
         return 2;
     }
+    /* the C array in a box the collector frees, should the Lua table not
+     * fit under the memory cap (lua_createtable would jump away from it) */
+    double **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = r.values;
+    if (luaL_newmetatable(L, "remous.column")) {
+        lua_pushcfunction(L, free_column);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
     lua_createtable(L, (int)r.n, 0);
     for (size_t i = 0; i < r.n; i++) {
         lua_pushnumber(L, r.values[i]);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    free(r.values);
+    free(*box);
+    *box = NULL;
     return 1;
 }
 

@@ -276,7 +276,7 @@ stderr_is "a hook failing in a worker" 'remous: hook.lua:4: activity "b": next f
 # the progress bar: on a terminal only, never with --quiet
 expect 0 "no bar when stderr is not a terminal" -- "$remous" run "$mm" --reps 2
 [ ! -s err ] && ok || ko "stderr is empty when it is not a terminal: $(cat err)"
-if command -v script >/dev/null 2>&1; then
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then   # (a pseudo-terminal can be made)
     script -qec "$remous run $mm --reps 3 --jobs 1 >/dev/null" /dev/null > tty.out 2>&1
     grep -q "runs" tty.out && ok || ko "a progress bar on a terminal"
     script -qec "$remous run $mm --reps 3 --quiet" /dev/null > tty.out 2>&1
