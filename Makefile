@@ -18,7 +18,7 @@ CFLAGS_ALL = $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Iengine $(LUA_CF
 MHD_LIBS = $(shell pkg-config --libs libmicrohttpd) -lpthread
 LIBS = $(LUA_LIBS) $(MHD_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model labels sim metrics binding runner parallel compare digest warnings output trace report sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model labels sim metrics binding runner parallel compare digest headline warnings output trace report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)

@@ -119,6 +119,11 @@ int remous_comparison_find(const remous_comparison *cmp, const char *variant, co
  * variant) and compare.csv into dir. */
 int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen);
 
+/* The headline of each variant: at most five sentences, one per concern
+ * (the people who come, the people who work, the mission, new work,
+ * dependence on one person), lang "en" or "fr"; printed before the digest. */
+void remous_print_headline(const remous_comparison *cmp, FILE *out, const char *lang);
+
 /* The side-effect digest: every significant change, largest relative change
  * first, in plain words, lang "en" or "fr". */
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang);
