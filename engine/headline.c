@@ -9,23 +9,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "labels.h"
 
 #define MAX_SENTENCES 5
 
 /* The words of the headline, one catalog per language (STYLE.md). The
- * printf templates take their arguments in the order each comment gives. */
+ * printf templates take their arguments in the order each comment gives;
+ * a "1" template is for one person (a role of one, or the team as one). */
 static const struct words {
     const char *unit[4], *unit1[4];   /* seconds, minutes, hours, days: plural, singular */
     const char *per_week, *per_day;
     const char *decimal, *thousands, *percent, *minus, *and_;
-    /* the people who come: label, after, unit, before [, count, more/fewer, per] */
-    const char *wait, *wait_leave, *leave, *more, *fewer, *what_wait, *what_leave;
-    /* the people who work: label, after %, before %, points [, new points, kinds] [, overtime...] */
-    const char *busy, *busy1, *of_it, *and_overtime, *overtime, *what_busy, *what_overtime;
-    /* the mission: subject, after %, kinds, before %, hours after, unit, per, hours before */
-    const char *team, *mission, *mission1, *mission_same, *what_mission;
+    const char *the;          /* before a singular role's label that has no article */
+    const char *points, *point1;
+    const char *zero;         /* "instead of none" */
+    /* the people who come */
+    const char *wait;         /* label, after, unit, before */
+    const char *wait2;        /* label, after, unit, before, its unit: the two in their own units */
+    const char *and_leave;    /* count, more/fewer, per */
+    const char *and_leave_rare;                  /* more/fewer, weeks: under one a week */
+    const char *leave;        /* label, count, more/fewer, per */
+    const char *leave_rare;   /* label, more/fewer, weeks */
+    const char *more, *fewer, *what_wait, *what_leave;
+    /* the people who work */
+    const char *busy, *busy1; /* label, after %, before %, points, "points" */
+    const char *of_it;        /* points, "points", kinds */
+    const char *and_overtime, *and_overtime1;    /* after, unit, per, before */
+    const char *overtime, *overtime1;            /* label, after, unit, per, before */
+    const char *what_busy, *what_overtime;
+    /* the mission */
+    const char *team;
+    const char *mission, *mission1;              /* subject, after %, kinds, before %, hours after, unit, per, hours before */
+    const char *mission_pct, *mission_pct1;      /* the hours said the same: subject, after %, kinds, before %, hours, unit, per */
+    const char *mission_hours, *mission_hours1;  /* the share said the same: subject, hours after, unit, per, kinds, hours before, % */
+    const char *mission_same; /* subject, kinds, hours, unit, per, % */
+    const char *what_mission;
     /* new work: hours, unit, per, steps; a group: subject, after %, group, before %, parts */
     const char *new_work, *group, *group1, *less, *more_of, *what_new, *what_group;
     /* one person: share, step, share before */
@@ -34,51 +54,82 @@ static const struct words {
     const char *in_short, *nothing;
 } catalog[2] = {
     {
-        {"seconds", "minutes", "hours", "days"}, {"second", "minute", "hour", "day"},
-        "a week", "a day", ".", ",", "%s%%", "\xe2\x88\x92", " and ",
-        "%s wait %s %s instead of %s.",
-        "%s wait %s %s instead of %s, and about %s %s %s leave without being served.",
-        "Of the %s, about %s %s %s leave without being served.",
-        "more", "fewer", "%s: wait", "%s: leave without being served, %s",
-        "%s are busy %s of their working time instead of %s (%s points)",
-        "%s is busy %s of their working time instead of %s (%s points)",
-        ", %s of it on %s", ", with %s %s of overtime %s between them instead of %s",
-        "%s work %s %s of overtime %s between them, instead of %s", "%s: busy", "%s: overtime, %s",
-        "The team",
-        "%s spend %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
-        "%s spends %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
-        "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
-        "%s: time on %s",
-        "New work takes about %s %s %s: %s.",
-        "%s spend %s of their working time on %s instead of %s: %s.",
-        "%s spends %s of their working time on %s instead of %s: %s.",
-        "less %s", "more %s", "new work, %s", "%s: time on %s",
-        "One person now does %s of \xe2\x80\x9c%s\xe2\x80\x9d, instead of %s.", "\xe2\x80\x9c%s\xe2\x80\x9d: done by one person",
-        "In short, with \xe2\x80\x9c%s\xe2\x80\x9d:\n", "no real change in what the headline follows",
+        .unit = {"seconds", "minutes", "hours", "days"}, .unit1 = {"second", "minute", "hour", "day"},
+        .per_week = "a week", .per_day = "a day",
+        .decimal = ".", .thousands = ",", .percent = "%s%%", .minus = "\xe2\x88\x92", .and_ = " and ",
+        .the = "the ", .zero = "none", .points = "points", .point1 = "point",
+        .wait = "%s wait %s %s instead of %s",
+        .wait2 = "%s wait %s %s instead of %s %s",
+        .and_leave = ", and about %s %s %s leave without being served",
+        .and_leave_rare = ", and about one %s every %s weeks leaves without being served",
+        .leave = "Of the %s, about %s %s %s leave without being served",
+        .leave_rare = "Of the %s, about one %s every %s weeks leaves without being served",
+        .more = "more", .fewer = "fewer",
+        .what_wait = "%s: wait", .what_leave = "%s: leave without being served, %s",
+        .busy = "%s are busy %s of their working time instead of %s (%s %s)",
+        .busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
+        .of_it = ", %s%.0s of it on %s",
+        .and_overtime = ", with %s %s of overtime %s between them instead of %s",
+        .and_overtime1 = ", with %s %s of overtime %s instead of %s",
+        .overtime = "%s work %s %s of overtime %s between them, instead of %s",
+        .overtime1 = "%s works %s %s of overtime %s, instead of %s",
+        .what_busy = "%s: busy", .what_overtime = "%s: overtime, %s",
+        .team = "the team",
+        .mission = "%s spend %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+        .mission1 = "%s spends %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+        .mission_pct = "%s spend %s of their working time on %s instead of %s, still about %s %s %s.",
+        .mission_pct1 = "%s spends %s of their working time on %s instead of %s, still about %s %s %s.",
+        .mission_hours = "%s spend about %s %s %s on %s instead of %s, still %s of their working time.",
+        .mission_hours1 = "%s spends about %s %s %s on %s instead of %s, still %s of their working time.",
+        .mission_same = "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
+        .what_mission = "%s: time on %s",
+        .new_work = "New work takes about %s %s %s: %s.",
+        .group = "%s spend %s of their working time on %s instead of %s: %s.",
+        .group1 = "%s spends %s of their working time on %s instead of %s: %s.",
+        .less = "less %s", .more_of = "more %s", .what_new = "new work, %s", .what_group = "%s: time on %s",
+        .one_person = "One person now does %s of \xe2\x80\x9c%s\xe2\x80\x9d, instead of %s.",
+        .what_one = "\xe2\x80\x9c%s\xe2\x80\x9d: done by one person",
+        .in_short = "In short, with \xe2\x80\x9c%s\xe2\x80\x9d:\n",
+        .nothing = "no real change in what the headline follows",
     },
     {
-        {"secondes", "minutes", "heures", "jours"}, {"seconde", "minute", "heure", "jour"},
-        "par semaine", "par jour", ",", " ", "%s %%", "\xe2\x88\x92", " et ",
-        "%s : %s %s d'attente au lieu de %s.",
-        "%s : %s %s d'attente au lieu de %s, et environ %s de %s %s repartent sans être servis.",
-        "%s : environ %s de %s %s repartent sans être servis.",
-        "plus", "moins", "%s : attente", "%s : repartis sans être servis, %s",
-        "%s : occupés %s du temps de travail au lieu de %s (%s points)",
-        "%s : occupé %s du temps de travail au lieu de %s (%s points)",
-        ", dont %s pour %s", ", avec %s %s de dépassement d'horaire %s à eux tous au lieu de %s",
-        "%s : %s %s de dépassement d'horaire %s à eux tous, au lieu de %s", "%s : occupation",
-        "%s : dépassement d'horaire, %s",
-        "L'équipe",
-        "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
-        "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
-        "%s : pas de changement réel du temps consacré à %s (environ %s %s %s, %s du temps de travail).",
-        "%s : temps consacré à %s",
-        "Le travail nouveau prend environ %s %s %s : %s.",
-        "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
-        "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
-        "moins à %s", "plus à %s", "travail nouveau, %s", "%s : temps consacré à %s",
-        "Une seule personne fait désormais %s de « %s », au lieu de %s.", "« %s » : fait par une seule personne",
-        "En bref, avec « %s » :\n", "pas de changement réel dans ce que suit l'essentiel",
+        .unit = {"secondes", "minutes", "heures", "jours"}, .unit1 = {"seconde", "minute", "heure", "jour"},
+        .per_week = "par semaine", .per_day = "par jour",
+        .decimal = ",", .thousands = " ", .percent = "%s %%", .minus = "\xe2\x88\x92", .and_ = " et ",
+        .the = "", .zero = "zéro", .points = "points", .point1 = "point",
+        .wait = "%s : %s %s d'attente au lieu de %s",
+        .wait2 = "%s : %s %s d'attente au lieu de %s %s",
+        .and_leave = ", et environ %s de %s %s repartent sans être servis",
+        .and_leave_rare = ", et environ une personne de %s toutes les %s semaines repart sans être servie",
+        .leave = "%s : environ %s de %s %s repartent sans être servis",
+        .leave_rare = "%s : environ une personne de %s toutes les %s semaines repart sans être servie",
+        .more = "plus", .fewer = "moins",
+        .what_wait = "%s : attente", .what_leave = "%s : repartis sans être servis, %s",
+        .busy = "%s : occupés %s du temps de travail au lieu de %s (%s %s)",
+        .busy1 = "%s : occupé %s du temps de travail au lieu de %s (%s %s)",
+        .of_it = ", dont %s %s pour %s",
+        .and_overtime = ", avec %s %s de dépassement d'horaire %s à eux tous au lieu de %s",
+        .and_overtime1 = ", avec %s %s de dépassement d'horaire %s au lieu de %s",
+        .overtime = "%s : %s %s de dépassement d'horaire %s à eux tous, au lieu de %s",
+        .overtime1 = "%s : %s %s de dépassement d'horaire %s, au lieu de %s",
+        .what_busy = "%s : occupation", .what_overtime = "%s : dépassement d'horaire, %s",
+        .team = "l'équipe",
+        .mission = "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
+        .mission1 = "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
+        .mission_pct = "%s : %s du temps de travail consacré à %s au lieu de %s, toujours environ %s %s %s.",
+        .mission_pct1 = "%s : %s du temps de travail consacré à %s au lieu de %s, toujours environ %s %s %s.",
+        .mission_hours = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
+        .mission_hours1 = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
+        .mission_same = "%s : pas de changement réel du temps consacré à %s (environ %s %s %s, %s du temps de travail).",
+        .what_mission = "%s : temps consacré à %s",
+        .new_work = "Le travail nouveau prend environ %s %s %s : %s.",
+        .group = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
+        .group1 = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
+        .less = "moins à %s", .more_of = "plus à %s", .what_new = "travail nouveau, %s", .what_group = "%s : temps consacré à %s",
+        .one_person = "Une seule personne fait désormais %s de « %s », au lieu de %s.",
+        .what_one = "« %s » : fait par une seule personne",
+        .in_short = "En bref, avec « %s » :\n",
+        .nothing = "pas de changement réel dans ce que suit l'essentiel",
     },
 };
 
@@ -179,17 +230,23 @@ static const char *say_count(const ctx *c, double v, char *buf, size_t len) {
     return say(c, fabs(v) >= 1.5 ? round(v) : v, buf, len);
 }
 
+/* A percentage as said: whole from 1% on, else one significant digit. */
+static double pct_said(double share) {
+    double p = 100 * share;
+    return fabs(p) >= 0.95 ? round(p) : rounded(p);
+}
+
 /* A share (0..1) as a percentage said aloud: "46%", "46 %". */
 static const char *say_pct(const ctx *c, double share, char *buf, size_t len) {
     char n[48];
-    snprintf(buf, len, c->w->percent, say(c, 100 * share, n, sizeof n));
+    snprintf(buf, len, c->w->percent, say(c, pct_said(share), n, sizeof n));
     return buf;
 }
 
 /* The difference of two percentages as said (so that 57 and 46 make +11). */
 static const char *say_points(const ctx *c, double after, double before, char *buf, size_t len) {
     char n[40];
-    double d = rounded(100 * after) - rounded(100 * before);
+    double d = pct_said(after) - pct_said(before);
     say(c, fabs(d), n, sizeof n);
     snprintf(buf, len, "%s%s", d < 0 ? c->w->minus : "+", n);
     return buf;
@@ -207,16 +264,29 @@ static const char *say_time(const ctx *c, double t, int u, char *buf, size_t len
     return say(c, t * c->mv->unit_seconds / unit_seconds[u], buf, len);
 }
 
+static int singular(const ctx *c, const char *said);
+
 /* The unit's word after the figure `said` (singular for 1; below 2 in French). */
 static const char *unit_word(const ctx *c, int u, const char *said) {
+    return singular(c, said) ? c->w->unit1[u] : c->w->unit[u];
+}
+
+/* "point" or "points" after the figure said (its sign aside). */
+static const char *points_word(const ctx *c, const char *said) {
+    return singular(c, said) ? c->w->point1 : c->w->points;
+}
+
+static int singular(const ctx *c, const char *said) {
     char dot[48];
     snprintf(dot, sizeof dot, "%s", said);
     for (char *p = dot; *p; p++)
         if (*p == ',')
             *p = '.';
-    double v = fabs(strtod(dot, NULL));
-    int one = c->w == &catalog[1] ? v < 2 : v == 1;
-    return one ? c->w->unit1[u] : c->w->unit[u];
+    const char *digits = dot;
+    while (*digits && !(*digits >= '0' && *digits <= '9'))
+        digits++;                                /* past a sign ("+", "−") */
+    double v = fabs(strtod(digits, NULL));
+    return c->w == &catalog[1] ? v < 2 : v == 1;
 }
 
 /* Text with its first letter in capitals (ASCII and Latin-1 letters). */
@@ -253,6 +323,19 @@ static void add(ctx *c, rm_hl_concern concern, const char *sentence, const char 
 static const char *label(const ctx *c, const rm_model *m, const char *element, const char *name, char *buf,
                          size_t len) {
     return rm_label_of(m, element, name, c->lang, buf, len);
+}
+
+/* A role as the subject of a sentence: its label, with "the" before a
+ * role of one person whose label has no article ("the director"). */
+static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
+    char l[240];
+    label(c, m, "role", r->name, l, sizeof l);
+    static const char *articles[] = {"the ", "a ", "an ", "our ", "my ", "their "};
+    int has = !c->w->the[0] || r->count != 1;
+    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
+        has |= strncasecmp(l, articles[i], strlen(articles[i])) == 0;
+    snprintf(buf, len, "%s%s", has ? "" : c->w->the, l);
+    return buf;
 }
 
 /* The kind's words: in the variant's model, else the baseline's. */
@@ -319,39 +402,57 @@ static void people_who_come(ctx *c) {
     const char *name = c->mv->arrivals[best].name;
     const rm_delta *w = row(c, "arrivals", name, "wait_mean"), *ab = row(c, "arrivals", name, "abandoned"),
                    *bk = row(c, "arrivals", name, "balked");
-    char who[256], before[48], after[48], count[48], fb[96], fa[96], what[320], out[1024];
+    char who[256], before[48], after[48], fb[96], fa[96], what[320], out[1400], tail[512] = "";
     label(c, c->mv, "arrivals", name, who, sizeof who);
     int wait = 0;
-    int u = 0;
-    if (is_real(w)) {
-        u = time_unit(fmax(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds, 3);
-        say_time(c, w->baseline_mean, u, before, sizeof before);
-        say_time(c, w->variant_mean, u, after, sizeof after);
-        wait = strcmp(before, after) != 0;       /* the same figure aloud says nothing */
+    if (is_real(w)) {                            /* each wait in its own unit when they differ */
+        int ub = time_unit(fmax(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds, 3), ua = ub;
+        if (fmin(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds / unit_seconds[ub] < 0.95) {
+            ub = time_unit(w->baseline_mean * c->mv->unit_seconds, 3);   /* "19 hours instead of 14 minutes" */
+            ua = time_unit(w->variant_mean * c->mv->unit_seconds, 3);
+        }
+        say_time(c, w->baseline_mean, ub, before, sizeof before);
+        say_time(c, w->variant_mean, ua, after, sizeof after);
+        snprintf(fb, sizeof fb, "%s %s", before, unit_word(c, ub, before));
+        snprintf(fa, sizeof fa, "%s %s", after, unit_word(c, ua, after));
+        wait = strcmp(fb, fa) != 0;              /* the same figure aloud says nothing */
+        if (ub == ua)
+            snprintf(out, sizeof out, c->w->wait, who, after, unit_word(c, ua, after), before);
+        else
+            snprintf(out, sizeof out, c->w->wait2, who, after, unit_word(c, ua, after), before,
+                     unit_word(c, ub, before));
+        snprintf(what, sizeof what, c->w->what_wait, who);
     }
     double lb = (ab ? ab->baseline_mean : 0) + (bk ? bk->baseline_mean : 0);
     double lv = (ab ? ab->variant_mean : 0) + (bk ? bk->variant_mean : 0);
-    say_count(c, fabs(lv - lb) / c->per, count, sizeof count);
-    int leave = (is_real(ab) || is_real(bk)) && strcmp(count, "0") != 0;
+    double n = fabs(lv - lb) / c->per;
     const char *more = lv > lb ? c->w->more : c->w->fewer;
-    if (wait && leave)
-        snprintf(out, sizeof out, c->w->wait_leave, who, after, unit_word(c, u, after), before, count, more,
-                 c->per_words);
-    else if (wait)
-        snprintf(out, sizeof out, c->w->wait, who, after, unit_word(c, u, after), before);
-    else if (leave)
-        snprintf(out, sizeof out, c->w->leave, who, count, more, c->per_words);
-    else
+    char count[48];
+    say_count(c, n, count, sizeof count);
+    int leave = is_real(ab) || is_real(bk);
+    if (leave && n < 0.95 && c->per_words == c->w->per_week && n >= 1.0 / 26) {
+        /* under one a week: "about one fewer every 3 weeks" */
+        snprintf(count, sizeof count, "%.0f", round(1 / n));
+        if (wait)
+            snprintf(tail, sizeof tail, c->w->and_leave_rare, more, count);
+        else
+            snprintf(tail, sizeof tail, c->w->leave_rare, who, more, count);
+    } else if (leave && n >= 0.95) {
+        if (wait)
+            snprintf(tail, sizeof tail, c->w->and_leave, count, more, c->per_words);
+        else
+            snprintf(tail, sizeof tail, c->w->leave, who, count, more, c->per_words);
+    }
+    if (!wait && !tail[0])
         return;
-    if (wait) {
-        snprintf(what, sizeof what, c->w->what_wait, who);
-        snprintf(fb, sizeof fb, "%s %s", before, unit_word(c, u, before));
-        snprintf(fa, sizeof fa, "%s %s", after, unit_word(c, u, after));
-    } else {
+    if (!wait) {
+        out[0] = '\0';
         snprintf(what, sizeof what, c->w->what_leave, who, c->per_words);
         say(c, lb / c->per, fb, sizeof fb);
         say(c, lv / c->per, fa, sizeof fa);
     }
+    size_t k = strlen(out);
+    snprintf(out + k, sizeof out - k, "%s.", tail);
     add(c, RM_HL_PUBLIC, out, what, fb, fa);
 }
 
@@ -370,7 +471,7 @@ static void people_who_work(ctx *c) {
             continue;
         const rm_delta *u = row(c, "role", name, "utilization"), *o = row(c, "role", name, "overtime");
         double score = 0;
-        if (is_real(u) && rounded(100 * u->baseline_mean) != rounded(100 * u->variant_mean))
+        if (is_real(u) && pct_said(u->baseline_mean) != pct_said(u->variant_mean))
             score = 1e6 + fabs(u->delta);
         else if (is_real(o))
             score = isnan(o->relative) ? 1e5 : fmin(fabs(o->relative), 1e5);
@@ -381,8 +482,8 @@ static void people_who_work(ctx *c) {
         return;
     const rm_role *role = &c->mv->roles[best];
     const rm_delta *u = row(c, "role", role->name, "utilization"), *o = row(c, "role", role->name, "overtime");
-    char who[256], pb[48], pa[48], pts[48], out[1024], what[320];
-    label(c, c->mv, "role", role->name, who, sizeof who);
+    char who[256], pb[48], pa[48], pts[48], out[1400], what[320];
+    role_words(c, c->mv, role, who, sizeof who);
     int busy = top >= 1e6;
     char tail[512] = "", overtime[512] = "";
     /* the part of the busy share on kinds the baseline did not have */
@@ -398,15 +499,17 @@ static void people_who_work(ctx *c) {
         append(kinds, sizeof kinds, c->w->and_, kind_words(c, c->mv->kinds[k], words, sizeof words));
     }
     char fresh_said[48];
-    say(c, 100 * fresh, fresh_said, sizeof fresh_said);
+    say(c, pct_said(fresh), fresh_said, sizeof fresh_said);
     if (fresh > 0 && strcmp(fresh_said, "0") != 0)
-        snprintf(tail, sizeof tail, c->w->of_it, fresh_said, kinds);
+        snprintf(tail, sizeof tail, c->w->of_it, fresh_said, points_word(c, fresh_said), kinds);
     /* overtime a week, between them */
     char ob[48], oa[48];
     int ou = 0, said_overtime = 0;
     if (is_real(o)) {
         ou = time_unit(fmax(o->baseline_mean, o->variant_mean) / c->per * c->mv->unit_seconds, 2);
         say_time(c, o->baseline_mean / c->per, ou, ob, sizeof ob);
+        if (strcmp(ob, "0") == 0)
+            snprintf(ob, sizeof ob, "%s", c->w->zero);
         say_time(c, o->variant_mean / c->per, ou, oa, sizeof oa);
         said_overtime = strcmp(ob, oa) != 0;
     }
@@ -415,14 +518,16 @@ static void people_who_work(ctx *c) {
         say_pct(c, u->variant_mean, pa, sizeof pa);
         say_points(c, u->variant_mean, u->baseline_mean, pts, sizeof pts);
         if (said_overtime)
-            snprintf(overtime, sizeof overtime, c->w->and_overtime, oa, unit_word(c, ou, oa), c->per_words, ob);
-        snprintf(out, sizeof out, role->count == 1 ? c->w->busy1 : c->w->busy, who, pa, pb, pts);
+            snprintf(overtime, sizeof overtime, role->count == 1 ? c->w->and_overtime1 : c->w->and_overtime, oa,
+                     unit_word(c, ou, oa), c->per_words, ob);
+        snprintf(out, sizeof out, role->count == 1 ? c->w->busy1 : c->w->busy, who, pa, pb, pts, points_word(c, pts));
         size_t n = strlen(out);
         snprintf(out + n, sizeof out - n, "%s%s.", tail, overtime);
         snprintf(what, sizeof what, c->w->what_busy, who);
         add(c, RM_HL_STAFF, out, what, pb, pa);
     } else if (said_overtime) {
-        snprintf(out, sizeof out, c->w->overtime, who, oa, unit_word(c, ou, oa), c->per_words, ob);
+        snprintf(out, sizeof out, role->count == 1 ? c->w->overtime1 : c->w->overtime, who, oa, unit_word(c, ou, oa),
+                 c->per_words, ob);
         strcat(out, ".");
         snprintf(what, sizeof what, c->w->what_overtime, who, c->per_words);
         char fb[96], fa[96];
@@ -508,9 +613,9 @@ static void mission(ctx *c) {
     for (int k = 0; k < m->nmission; k++)
         append(kinds, sizeof kinds, c->w->and_, kind_words(c, m->mission[k], words, sizeof words));
     const rm_model *mr = has_role(c->mv, roles[last]) ? c->mv : c->mb;
-    int one = doers == 1 && role_of(mr, roles[last])->count == 1;
+    int one = doers > 1 || role_of(mr, roles[last])->count == 1;   /* "the team spends" */
     if (doers == 1)
-        label(c, mr, "role", roles[last], who, sizeof who);
+        role_words(c, mr, role_of(mr, roles[last]), who, sizeof who);
     else
         snprintf(who, sizeof who, "%s", c->w->team);
     double sb = wb > 0 ? hb / wb : 0, sa = wa > 0 ? ha / wa : 0;
@@ -523,9 +628,16 @@ static void mission(ctx *c) {
     snprintf(what, sizeof what, c->w->what_mission, who, kinds);
     snprintf(fb, sizeof fb, "%s %s", b, unit_word(c, u, b));
     snprintf(fa, sizeof fa, "%s %s", a, unit_word(c, u, a));
-    if (real && (strcmp(pb, pa) != 0 || strcmp(b, a) != 0))
-        snprintf(out, sizeof out, one || doers > 1 ? c->w->mission1 : c->w->mission, who, pa, kinds, pb, a,
-                 unit_word(c, u, a), c->per_words, b);
+    int share_moves = strcmp(pb, pa) != 0, hours_move = strcmp(b, a) != 0;
+    if (real && share_moves && hours_move)
+        snprintf(out, sizeof out, one ? c->w->mission1 : c->w->mission, who, pa, kinds, pb, a, unit_word(c, u, a),
+                 c->per_words, b);
+    else if (real && share_moves)               /* the same hours aloud: "still about 20 hours a week" */
+        snprintf(out, sizeof out, one ? c->w->mission_pct1 : c->w->mission_pct, who, pa, kinds, pb, a,
+                 unit_word(c, u, a), c->per_words);
+    else if (real && hours_move)                /* the same share aloud */
+        snprintf(out, sizeof out, one ? c->w->mission_hours1 : c->w->mission_hours, who, a, unit_word(c, u, a),
+                 c->per_words, kinds, b, pa);
     else
         snprintf(out, sizeof out, c->w->mission_same, who, kinds, b, unit_word(c, u, b), c->per_words, pb);
     add(c, RM_HL_MISSION, out, what, fb, fa);
@@ -562,16 +674,24 @@ static int mixed_group(const rm_model *mb, const rm_model *mv, const char **grou
  * take less and more ("less on the phone, more helping with the tool"). */
 static int group_sentence(ctx *c, const char *group) {
     const rm_model *mv = c->mv;
-    char *kinds[64];
-    int nk = 0;
+    char *kinds[64], *old[64], *fresh[64];
+    int nk = 0, no = 0, nf = 0;
     for (int k = 0; k < mv->nkinds && nk < 64; k++)
-        if (strcmp(mv->kind_groups[k], group) == 0)
+        if (strcmp(mv->kind_groups[k], group) == 0) {
             kinds[nk++] = mv->kinds[k];
+            if (has_kind(c->mb, mv->kinds[k]))
+                old[no++] = mv->kinds[k];
+            else
+                fresh[nf++] = mv->kinds[k];
+        }
+    /* a role that did the group's old work and now does its new work too */
     int best = -1;
     double top = 0;
     for (int r = 0; r < mv->nroles; r++) {
-        double s = share_on(c->var, mv->roles[r].name, kinds, nk);
-        if (has_role(c->mb, mv->roles[r].name) && s > top)
+        const char *name = mv->roles[r].name;
+        double s = share_on(c->var, name, kinds, nk);
+        if (has_role(c->mb, name) && share_on(c->base, name, old, no) > 0 && share_on(c->var, name, fresh, nf) > 0 &&
+            s > top)
             top = s, best = r;
     }
     if (best < 0)
@@ -591,7 +711,7 @@ static int group_sentence(ctx *c, const char *group) {
         return 0;
     append(less, sizeof less, ", ", more);
     char who[256], pb[48], pa[48], out[1400], what[600];
-    label(c, mv, "role", role->name, who, sizeof who);
+    role_words(c, mv, role, who, sizeof who);
     say_pct(c, share_on(c->base, role->name, kinds, nk), pb, sizeof pb);
     say_pct(c, top, pa, sizeof pa);
     snprintf(out, sizeof out, role->count == 1 ? c->w->group1 : c->w->group, who, pa, group, pb, less);
@@ -601,7 +721,7 @@ static int group_sentence(ctx *c, const char *group) {
 }
 
 /* The work the variant adds: its steps that the baseline does not have (a
- * tool's steps among them) or of a kind it did not have, each step's time
+ * tool's new steps among them) or of a kind it did not have, each step's time
  * being times done x mean duration; the largest three named. When a new
  * kind shares a group with an old one, the group's total instead. */
 static void new_work(ctx *c) {
@@ -613,9 +733,8 @@ static void new_work(ctx *c) {
     int top[3] = {-1, -1, -1};
     for (int a = 0; a < mv->nactivities; a++) {
         const rm_activity *act = &mv->activities[a];
-        if (act->nroles == 0 || (act->tool < 0 && has_activity(c->mb, act->name) &&
-                                 has_kind(c->mb, mv->kinds[act->kind])))
-            continue;
+        if (act->nroles == 0 || (has_activity(c->mb, act->name) && has_kind(c->mb, mv->kinds[act->kind])))
+            continue;                            /* (a tool's step the baseline has, made faster, is not new) */
         double done = mean_of(c->var, "activity", act->name, "completed");
         double h = done * mean_of(c->var, "activity", act->name, "duration_mean") * mv->unit_seconds / 3600 / c->per;
         if (!(h > 0))
