@@ -52,6 +52,8 @@ static const struct words {
     const char *one_person, *what_one;
     /* the terminal: the variant's label; when nothing changes for real */
     const char *in_short, *nothing;
+    /* the pages: the section's title, a variant's heading, the figures' caption */
+    const char *title, *with, *figures;
 } catalog[2] = {
     {
         .unit = {"seconds", "minutes", "hours", "days"}, .unit1 = {"second", "minute", "hour", "day"},
@@ -82,7 +84,7 @@ static const struct words {
         .mission_hours = "%s spend about %s %s %s on %s instead of %s, still %s of their working time.",
         .mission_hours1 = "%s spends about %s %s %s on %s instead of %s, still %s of their working time.",
         .mission_same = "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
-        .what_mission = "%s: time on %s",
+        .what_mission = "%s: time on %s, %s",
         .new_work = "New work takes about %s %s %s: %s.",
         .group = "%s spend %s of their working time on %s instead of %s: %s.",
         .group1 = "%s spends %s of their working time on %s instead of %s: %s.",
@@ -91,6 +93,8 @@ static const struct words {
         .what_one = "\xe2\x80\x9c%s\xe2\x80\x9d: done by one person",
         .in_short = "In short, with \xe2\x80\x9c%s\xe2\x80\x9d:\n",
         .nothing = "no real change in what the headline follows",
+        .title = "In short", .with = "With \xe2\x80\x9c%s\xe2\x80\x9d",
+        .figures = "baseline \xe2\x86\x92 with the variant",
     },
     {
         .unit = {"secondes", "minutes", "heures", "jours"}, .unit1 = {"seconde", "minute", "heure", "jour"},
@@ -121,7 +125,7 @@ static const struct words {
         .mission_hours = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
         .mission_hours1 = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
         .mission_same = "%s : pas de changement réel du temps consacré à %s (environ %s %s %s, %s du temps de travail).",
-        .what_mission = "%s : temps consacré à %s",
+        .what_mission = "%s : temps consacré à %s, %s",
         .new_work = "Le travail nouveau prend environ %s %s %s : %s.",
         .group = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
         .group1 = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
@@ -130,6 +134,8 @@ static const struct words {
         .what_one = "« %s » : fait par une seule personne",
         .in_short = "En bref, avec « %s » :\n",
         .nothing = "pas de changement réel dans ce que suit l'essentiel",
+        .title = "En bref", .with = "Avec « %s »",
+        .figures = "situation actuelle \xe2\x86\x92 avec la variante",
     },
 };
 
@@ -625,7 +631,7 @@ static void mission(ctx *c) {
     say_pct(c, sa, pa, sizeof pa);
     say(c, hb * 3600 / unit_seconds[u], b, sizeof b);
     say(c, ha * 3600 / unit_seconds[u], a, sizeof a);
-    snprintf(what, sizeof what, c->w->what_mission, who, kinds);
+    snprintf(what, sizeof what, c->w->what_mission, who, kinds, c->per_words);
     snprintf(fb, sizeof fb, "%s %s", b, unit_word(c, u, b));
     snprintf(fa, sizeof fa, "%s %s", a, unit_word(c, u, a));
     int share_moves = strcmp(pb, pa) != 0, hours_move = strcmp(b, a) != 0;
@@ -836,4 +842,56 @@ void remous_print_headline(const remous_comparison *cmp, FILE *out, const char *
         rm_headline_free(h, n);
         fputc('\n', out);
     }
+}
+
+/* The page's styles for the headline, once per page. */
+static const char html_style[] =
+    "<style>.headline h3{margin:.8rem 0 .2rem}.headline ul{margin:.2rem 0 .8rem;padding-left:1.2rem}"
+    ".headline li{font-size:1.15em;margin:.35rem 0}.headline .none{color:#555}"
+    ".figures{display:flex;flex-wrap:wrap;gap:.6rem;margin:.4rem 0 1rem}"
+    ".figure{border:2px solid #0072B2;border-radius:6px;padding:.4rem .8rem;min-width:12rem;flex:1 1 12rem}"
+    ".figure .what{font-size:.95rem;color:#333}.figure .value{font-size:2rem;font-weight:bold;line-height:1.2}"
+    ".figure .before{color:#555;font-weight:normal}.figures-caption{color:#555;font-size:.9rem}</style>\n";
+
+void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures) {
+    const struct words *w = &catalog[lang_index(lang)];
+    if (cmp->n < 2)
+        return;
+    fprintf(f, "%s<section class=\"headline\">\n<h2>%s</h2>\n", html_style, w->title);
+    for (int v = 1; v < cmp->n; v++) {
+        char words[256], heading[400];
+        rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words, sizeof words);
+        snprintf(heading, sizeof heading, w->with, words);
+        fputs("<h3>", f);
+        rm_html_escape(f, heading);
+        fputs("</h3>\n<ul>\n", f);
+        rm_headline *h;
+        int n = rm_headline_of(cmp, v, lang, &h);
+        if (n == 0)
+            fprintf(f, "<li class=\"none\">%s</li>\n", w->nothing);
+        for (int i = 0; i < n; i++) {
+            fputs("<li>", f);
+            rm_html_escape(f, h[i].sentence);
+            fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+        if (figures && n > 0) {                  /* big enough to read from the back of the room */
+            fprintf(f, "<p class=\"figures-caption\">%s</p>\n<div class=\"figures\">\n", w->figures);
+            for (int i = 0; i < n; i++) {
+                fputs("<div class=\"figure\"><div class=\"what\">", f);
+                rm_html_escape(f, h[i].what);
+                fputs("</div><div class=\"value\">", f);
+                if (h[i].before[0]) {
+                    fputs("<span class=\"before\">", f);
+                    rm_html_escape(f, h[i].before);
+                    fputs(" \xe2\x86\x92</span> ", f);
+                }
+                rm_html_escape(f, h[i].after);
+                fputs("</div></div>\n", f);
+            }
+            fputs("</div>\n", f);
+        }
+        rm_headline_free(h, n);
+    }
+    fputs("</section>\n", f);
 }

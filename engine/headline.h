@@ -7,6 +7,8 @@
 #ifndef RM_HEADLINE_H
 #define RM_HEADLINE_H
 
+#include <stdio.h>
+
 #include "results.h"
 
 /* The concerns, in the order the headline speaks of them. */
@@ -38,6 +40,12 @@ void rm_headline_free(rm_headline *h, int n);
 /* Whether a row of the comparison is a real change: the one place the
  * headline decides it (today the 95% interval excludes 0). */
 int rm_headline_is_real(const rm_delta *d);
+
+/* The headline of every variant of cmp as an HTML section (with its
+ * styles) into f, in lang; with `figures`, each sentence's figure too,
+ * baseline -> variant, in large type (the workshop's wall). Nothing when
+ * cmp has no variant. */
+void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures);
 
 /* A number as a person says it, into buf: two significant digits (3.2, 46,
  * 1,200; 0.35 below 1), a decimal comma and a space between thousands in
