@@ -1,0 +1,101 @@
+/* The headline: numbers rounded as a person says them, in English and
+ * French; nothing said when nothing changes for real, except the mission's
+ * "no real change"; a real change said in plain words. */
+#include "testing.h"
+#include "headline.h"
+
+static void numbers_are_said_with_two_significant_digits(void **state) {
+    (void)state;
+    const struct { double v; const char *en, *fr; } cases[] = {
+        {3.24, "3.2", "3,2"},   {3.25, "3.3", "3,3"},      {1.96, "2", "2"},        {0.354, "0.35", "0,35"},
+        {46.4, "46", "46"},     {9.96, "10", "10"},        {99.6, "100", "100"},    {1234.5, "1,200", "1 200"},
+        {15500, "16,000", "16 000"}, {-2.46, "-2.5", "-2,5"}, {0.0004, "0", "0"}, {-0.0004, "0", "0"},
+        {0, "0", "0"},          {12.5, "13", "13"},        {1e6, "1,000,000", "1 000 000"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_string_equal(rm_say_number(cases[i].v, "en", buf, sizeof buf), cases[i].en);
+        assert_string_equal(rm_say_number(cases[i].v, "fr", buf, sizeof buf), cases[i].fr);
+    }
+    assert_string_equal(rm_say_number(NAN, "en", buf, sizeof buf), "nan");
+    char small[4];                               /* cut, never overrun */
+    rm_say_number(1234.5, "en", small, sizeof small);
+    assert_true(strlen(small) < sizeof small);
+}
+
+/* Two lines; the variant touches only line B, the mission is line A's. */
+static const char two_lines[] =
+    "scenario 'two lines' { horizon = days(14), replications = 10, mission = { 'core' },\n"
+    "  kinds = { core = 'serving A', other = 'serving B' } }\n"
+    "role 'a_staff' { label = 'A staff', count = 2 }\n"
+    "role 'b_staff' { label = 'B staff', count = 2 }\n"
+    "arrivals 'a_jobs' { label = 'A people', interarrival = exponential(10), to = 'a_work' }\n"
+    "arrivals 'b_jobs' { label = 'B people', interarrival = exponential(10), to = 'b_work' }\n"
+    "activity 'a_work' { role = 'a_staff', duration = exponential(12), kind = 'core' }\n"
+    "activity 'b_work' { role = 'b_staff', duration = exponential(12), kind = 'other' }\n"
+    "variant 'faster B' { apply = function() activity 'b_work' { duration = exponential(6) } end }\n";
+
+static void a_variant_that_misses_the_mission_says_so(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(two_lines, NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    rm_headline *h;
+    int n = rm_headline_of(cmp, 1, "en", &h);
+    assert_true(n >= 2 && n <= 5);
+    int mission = -1, staff = -1;
+    for (int i = 0; i < n; i++) {
+        if (h[i].concern == RM_HL_MISSION)
+            mission = i;
+        if (h[i].concern == RM_HL_STAFF)
+            staff = i;
+    }
+    assert_true(mission >= 0 && staff >= 0);
+    /* A's staff: not one number moved (paired runs), so "no real change";
+     * a horizon of two weeks: per week */
+    assert_non_null(strstr(h[mission].sentence, "A staff: no real change in the time on serving A (about "));
+    assert_non_null(strstr(h[mission].sentence, " hours a week, "));
+    /* B's staff are the ones whose busy share moves: down, in points */
+    assert_non_null(strstr(h[staff].sentence, "B staff are busy "));
+    assert_non_null(strstr(h[staff].sentence, " points)"));
+    assert_non_null(strstr(h[staff].sentence, "\xe2\x88\x92"));
+    for (int i = 0; i < n; i++)
+        assert_null(strstr(h[i].sentence, "A people"));   /* line A did not move */
+    rm_headline_free(h, n);
+    n = rm_headline_of(cmp, 1, "fr", &h);
+    for (int i = 0; i < n; i++)
+        if (h[i].concern == RM_HL_MISSION)
+            assert_non_null(strstr(h[i].sentence, "A staff : pas de changement réel du temps consacré à serving A"));
+    rm_headline_free(h, n);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
+static void nothing_real_nothing_said(void **state) {
+    (void)state;
+    /* the variant changes nothing (no mission declared): no sentence */
+    remous_scenario *sc = open_text(
+        "scenario 's' { horizon = days(5), replications = 5 }\n"
+        "role 'staff' {}\n"
+        "arrivals 'jobs' { interarrival = exponential(10), to = 'work' }\n"
+        "activity 'work' { role = 'staff', duration = exponential(6) }\n"
+        "variant 'same' { apply = function() activity 'work' { duration = exponential(6) } end }\n", NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    rm_headline *h;
+    assert_int_equal(rm_headline_of(cmp, 1, "en", &h), 0);
+    rm_headline_free(h, 0);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_are_said_with_two_significant_digits),
+        cmocka_unit_test(a_variant_that_misses_the_mission_says_so),
+        cmocka_unit_test(nothing_real_nothing_said),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
