@@ -412,16 +412,27 @@ static void people_who_come(ctx *c) {
     label(c, c->mv, "arrivals", name, who, sizeof who);
     int wait = 0;
     if (is_real(w)) {                            /* each wait in its own unit when they differ */
-        int ub = time_unit(fmax(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds, 3), ua = ub;
-        if (fmin(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds / unit_seconds[ub] < 0.95) {
-            ub = time_unit(w->baseline_mean * c->mv->unit_seconds, 3);   /* "19 hours instead of 14 minutes" */
-            ua = time_unit(w->variant_mean * c->mv->unit_seconds, 3);
+        /* one unit for both: the larger's, or the smaller's when the smaller
+         * would be said below 1 ("41 minutes instead of 100"), or each its
+         * own when the larger would then be said above 200 ("19 hours
+         * instead of 14 minutes") */
+        double lo = fmin(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds;
+        double hi = fmax(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds;
+        int ub = time_unit(hi, 3), ua = ub;
+        if (lo / unit_seconds[ub] < 0.95) {
+            ub = ua = time_unit(lo, 3);
+            if (hi / unit_seconds[ub] >= 199.5) {
+                ub = time_unit(w->baseline_mean * c->mv->unit_seconds, 3);
+                ua = time_unit(w->variant_mean * c->mv->unit_seconds, 3);
+            }
         }
         say_time(c, w->baseline_mean, ub, before, sizeof before);
         say_time(c, w->variant_mean, ua, after, sizeof after);
         snprintf(fb, sizeof fb, "%s %s", before, unit_word(c, ub, before));
         snprintf(fa, sizeof fa, "%s %s", after, unit_word(c, ua, after));
         wait = strcmp(fb, fa) != 0;              /* the same figure aloud says nothing */
+        if (ub == ua)
+            snprintf(fb, sizeof fb, "%s", before);   /* "2.6 → 2.2 minutes" */
         if (ub == ua)
             snprintf(out, sizeof out, c->w->wait, who, after, unit_word(c, ua, after), before);
         else
@@ -537,7 +548,7 @@ static void people_who_work(ctx *c) {
         strcat(out, ".");
         snprintf(what, sizeof what, c->w->what_overtime, who, c->per_words);
         char fb[96], fa[96];
-        snprintf(fb, sizeof fb, "%s %s", ob, unit_word(c, ou, ob));
+        snprintf(fb, sizeof fb, "%s", ob);
         snprintf(fa, sizeof fa, "%s %s", oa, unit_word(c, ou, oa));
         add(c, RM_HL_STAFF, out, what, fb, fa);
     }
@@ -632,7 +643,7 @@ static void mission(ctx *c) {
     say(c, hb * 3600 / unit_seconds[u], b, sizeof b);
     say(c, ha * 3600 / unit_seconds[u], a, sizeof a);
     snprintf(what, sizeof what, c->w->what_mission, who, kinds, c->per_words);
-    snprintf(fb, sizeof fb, "%s %s", b, unit_word(c, u, b));
+    snprintf(fb, sizeof fb, "%s", b);
     snprintf(fa, sizeof fa, "%s %s", a, unit_word(c, u, a));
     int share_moves = strcmp(pb, pa) != 0, hours_move = strcmp(b, a) != 0;
     if (real && share_moves && hours_move)
@@ -644,8 +655,10 @@ static void mission(ctx *c) {
     else if (real && hours_move)                /* the same share aloud */
         snprintf(out, sizeof out, one ? c->w->mission_hours1 : c->w->mission_hours, who, a, unit_word(c, u, a),
                  c->per_words, kinds, b, pa);
-    else
+    else {
         snprintf(out, sizeof out, c->w->mission_same, who, kinds, b, unit_word(c, u, b), c->per_words, pb);
+        fb[0] = '\0';                           /* no change: the figure as it is */
+    }
     add(c, RM_HL_MISSION, out, what, fb, fa);
 }
 
@@ -850,7 +863,7 @@ static const char html_style[] =
     ".headline li{font-size:1.15em;margin:.35rem 0}.headline .none{color:#555}"
     ".figures{display:flex;flex-wrap:wrap;gap:.6rem;margin:.4rem 0 1rem}"
     ".figure{border:2px solid #0072B2;border-radius:6px;padding:.4rem .8rem;min-width:12rem;flex:1 1 12rem}"
-    ".figure .what{font-size:.95rem;color:#333}.figure .value{font-size:2rem;font-weight:bold;line-height:1.2}"
+    ".figure .what{font-size:.95rem;color:#333}.figure .value{font-size:1.8rem;font-weight:bold;line-height:1.2}"
     ".figure .before{color:#555;font-weight:normal}.figures-caption{color:#555;font-size:.9rem}</style>\n";
 
 void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures) {

@@ -22,8 +22,9 @@ typedef enum {
 } rm_hl_concern;
 
 /* One sentence and the figure that goes with it on the workshop's wall:
- * `what` ("readers walking in: wait"), `before` and `after` ("1.9
- * minutes", "3.2 minutes"; before is "" for new work). All owned. */
+ * `what` ("readers walking in: wait"), `before` and `after` ("1.9", "3.2
+ * minutes": before has no unit when it is after's; "" for new work). All
+ * owned. */
 typedef struct rm_headline {
     rm_hl_concern concern;
     char *sentence;           /* capitalised, with its full stop */
