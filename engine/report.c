@@ -190,6 +190,38 @@ static int queues_of_runs(const rm_comparison *cmp, const char **queues, int cap
     return nq;
 }
 
+/* A kind's group in the first run that gives it one; "" when none. */
+static const char *group_of_kind(const rm_comparison *cmp, const char *kind) {
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; m->kind_groups && k < m->nkinds; k++)
+            if (strcmp(m->kinds[k], kind) == 0 && m->kind_groups[k][0])
+                return m->kind_groups[k];
+    }
+    return "";
+}
+
+/* Reorders kinds[0..n) so that the kinds of one group sit side by side
+ * (where the group first appears), the others keeping their order: a
+ * group's parts then stack next to each other in the bars. */
+static void group_kinds_together(const rm_comparison *cmp, const char **kinds, int n) {
+    const char *out[64];
+    int m = 0;
+    for (int k = 0; k < n && m < 64; k++) {
+        const char *g = group_of_kind(cmp, kinds[k]);
+        int placed = 0;
+        for (int j = 0; j < m; j++)
+            placed |= strcmp(out[j], kinds[k]) == 0;
+        if (placed)
+            continue;
+        out[m++] = kinds[k];
+        for (int j = k + 1; g[0] && j < n && m < 64; j++)
+            if (strcmp(group_of_kind(cmp, kinds[j]), g) == 0)
+                out[m++] = kinds[j];
+    }
+    memcpy(kinds, out, (size_t)m * sizeof *kinds);
+}
+
 /* Where each role's time goes: a stacked bar per run and role. */
 static void time_chart(page *pg, const rm_comparison *cmp) {
     /* the kinds and the roles of all runs, in order of first appearance */
@@ -202,11 +234,18 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         for (int r = 0; r < m->nroles; r++)
             nr = add_name(roles, nr, 256, m->roles[r].name);
     }
+    group_kinds_together(cmp, kinds, nk);
     fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
     char words[256];
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
         text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
+        const char *g = group_of_kind(cmp, kinds[k]);
+        if (g[0]) {                              /* "on the phone (contact)" */
+            fputs(" (", pg->f);
+            text(pg, g);
+            fputs(")", pg->f);
+        }
         fputs("</span>", pg->f);
     }
     fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
@@ -321,7 +360,8 @@ static void group_totals(page *pg, const rm_comparison *cmp) {
             if (!(any > 0))
                 continue;                        /* the role does none of the group */
             if (!header++) {
-                fprintf(pg->f, "<p class=\"meta\">%s</p>\n<table class=\"groups\"><tr><th>%s</th><th>%s</th>",
+                fprintf(pg->f, "<style>.groups td:nth-child(-n+2){overflow-wrap:normal}</style>\n"
+                               "<p class=\"meta\">%s</p>\n<table class=\"groups\"><tr><th>%s</th><th>%s</th>",
                         gw->caption, gw->role, gw->group);
                 for (int v = 0; v < cmp->n; v++) {
                     fputs("<th>", pg->f);

@@ -203,6 +203,19 @@ grep -qxF "  Coordinators spend $(pct "$gv" en)% of their working time on contac
     "$tmp/$hl.en" && ok || ko "help line: the group's sentence (en)"
 grep -qxF "  Coordinators : $(pct "$gv" fr) % du temps de travail consacré à contact au lieu de $(pct "$gb" fr) % : moins à on the phone, plus à helping with the tool." \
     "$tmp/${hl}_fr.fr" && ok || ko "help line: the group's sentence (fr)"
+# the report: the headline before "What changes", and the totals by group
+# under the time chart (the group's share, then its parts)
+"$remous" compare "$top/tests/scenarios/help_line.lua" --seed 1 --html "$tmp/help.html" --quiet 2>/dev/null && ok ||
+    ko "help line: compare --html"
+hpos=$(grep -n '<h2>In short</h2>' "$tmp/help.html" | cut -d: -f1) wpos=$(grep -n '<h2>What changes</h2>' "$tmp/help.html" | cut -d: -f1)
+[ -n "$hpos" ] && [ -n "$wpos" ] && [ "$hpos" -lt "$wpos" ] && ok || ko "report: the headline comes before What changes"
+grep -qF "<li>Coordinators spend $(pct "$gv" en)% of their working time on contact instead of $(pct "$gb" en)%: less on the phone, more helping with the tool.</li>" \
+    "$tmp/help.html" && ok || ko "report: the group's sentence"
+ph=$(c role coordinator share_phone 6) th=$(c role coordinator share_tool_help 6)
+grep -qF "<tr><td>coordinators</td><td>contact</td><td><b>$(pct "$gb" en)%</b> (on the phone $(pct "$gb" en)%)</td><td><b>$(pct "$gv" en)%</b> (on the phone $(pct "$ph" en)%, helping with the tool $(pct "$th" en)%)</td>" \
+    "$tmp/help.html" && ok || ko "report: the coordinators' total on contact, and its parts"
+grep -qF '<i style="background:#0072B2"></i>on the phone (contact)</span><span><i style="background:#E69F00"></i>helping with the tool (contact)</span>' \
+    "$tmp/help.html" && ok || ko "report: the time chart's legend puts a group's kinds side by side"
 # at most five sentences a variant, one per concern
 awk '/^  / { n++ } /^$/ { if (n > 5) bad = 1; n = 0 } END { exit bad }' "$tmp/$bs.en" "$tmp/$cl.en" "$tmp/$hl.en" && ok ||
     ko "at most five sentences a variant"
