@@ -332,12 +332,13 @@ static const char *label(const ctx *c, const rm_model *m, const char *element, c
 }
 
 /* A role as the subject of a sentence: its label, with "the" before a
- * role of one person whose label has no article ("the director"). */
+ * role of one person whose label has no article ("the director"); a role
+ * without a label reads as its name. */
 static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
     char l[240];
     label(c, m, "role", r->name, l, sizeof l);
     static const char *articles[] = {"the ", "a ", "an ", "our ", "my ", "their "};
-    int has = !c->w->the[0] || r->count != 1;
+    int has = !c->w->the[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
     for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
         has |= strncasecmp(l, articles[i], strlen(articles[i])) == 0;
     snprintf(buf, len, "%s%s", has ? "" : c->w->the, l);

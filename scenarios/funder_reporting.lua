@@ -40,7 +40,7 @@ role "social_worker" {
   count = workers, calendar = "office",
   absence = { every = exponential(days(50)), lasts = uniform(days(1), days(5)) },
 }
-role "director" { count = 1, calendar = "office" }
+role "director" { label = "the director", count = 1, calendar = "office" }
 
 -- New people; who has waited three weeks without an appointment gives up.
 arrivals "people" {

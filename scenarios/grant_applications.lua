@@ -38,7 +38,7 @@ calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
 -- Under a calendar, per_day(n) is n on every open day, per_week(n) n a week.
 
 role "director" {
-  count = 1, calendar = "office",
+  label = "the director", count = 1, calendar = "office",
   -- sick days, leave, the federation's meetings: away now and then
   absence = { every = exponential(days(45)), lasts = uniform(days(2), days(10)) },
 }

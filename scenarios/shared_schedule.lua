@@ -39,7 +39,7 @@ calendar "office" { "mon-fri 08:30-12:30", "mon-fri 13:30-17:30" }
 calendar "rounds" { "mon-sat 08:00-12:00", "mon-sat 14:00-19:00" }
 -- Under a calendar, per_day(n) is n on every open day.
 
-role "coordinator" { count = 1, calendar = "office" }
+role "coordinator" { label = "the coordinator", count = 1, calendar = "office" }
 role "helper" {
   label = "helpers",
   count = param("helpers", 10, { label = "Home helpers", min = 2, max = 30, step = 1 }),
