@@ -28,6 +28,8 @@ static const struct words {
     /* the people who come */
     const char *wait;         /* label, after, unit, before */
     const char *wait2;        /* label, after, unit, before, its unit: the two in their own units */
+    const char *wait_said;    /* label, after, before: each with its unit, or "less than a second" */
+    const char *under_a_second;
     const char *and_leave;    /* count, more/fewer, per */
     const char *and_leave_rare;                  /* more/fewer, weeks: under one a week */
     const char *leave;        /* label, count, more/fewer, per */
@@ -62,6 +64,7 @@ static const struct words {
         .the = "the ", .zero = "none", .points = "points", .point1 = "point",
         .wait = "%s wait %s %s instead of %s",
         .wait2 = "%s wait %s %s instead of %s %s",
+        .wait_said = "%s wait %s instead of %s", .under_a_second = "less than a second",
         .and_leave = ", and about %s %s %s leave without being served",
         .and_leave_rare = ", and about one %s every %s weeks leaves without being served",
         .leave = "Of the %s, about %s %s %s leave without being served",
@@ -103,6 +106,7 @@ static const struct words {
         .the = "", .zero = "zéro", .points = "points", .point1 = "point",
         .wait = "%s : %s %s d'attente au lieu de %s",
         .wait2 = "%s : %s %s d'attente au lieu de %s %s",
+        .wait_said = "%s : %s d'attente au lieu de %s", .under_a_second = "moins d'une seconde",
         .and_leave = ", et environ %s personnes de %s %s repartent sans être servies",
         .and_leave_rare = ", et environ une personne de %s toutes les %s semaines repart sans être servie",
         .leave = "%s : environ %s personnes de %s %s repartent sans être servies",
@@ -236,7 +240,7 @@ static const char *say_count(const ctx *c, double v, char *buf, size_t len) {
     return say(c, fabs(v) >= 1.5 ? round(v) : v, buf, len);
 }
 
-/* A percentage as said: whole from 1% on, else one significant digit. */
+/* A percentage as said: whole from 1% on, else two significant digits. */
 static double pct_said(double share) {
     double p = 100 * share;
     return fabs(p) >= 0.95 ? round(p) : rounded(p);
@@ -431,12 +435,18 @@ static void people_who_come(ctx *c) {
         say_time(c, w->variant_mean, ua, after, sizeof after);
         snprintf(fb, sizeof fb, "%s %s", before, unit_word(c, ub, before));
         snprintf(fa, sizeof fa, "%s %s", after, unit_word(c, ua, after));
+        int tiny = 0;                            /* under a second: "less than a second" */
+        if (ub == 0 && w->baseline_mean * c->mv->unit_seconds < 0.95)
+            snprintf(fb, sizeof fb, "%s", c->w->under_a_second), tiny = 1;
+        if (ua == 0 && w->variant_mean * c->mv->unit_seconds < 0.95)
+            snprintf(fa, sizeof fa, "%s", c->w->under_a_second), tiny = 1;
         wait = strcmp(fb, fa) != 0;              /* the same figure aloud says nothing */
-        if (ub == ua)
-            snprintf(fb, sizeof fb, "%s", before);   /* "2.6 → 2.2 minutes" */
-        if (ub == ua)
+        if (tiny) {
+            snprintf(out, sizeof out, c->w->wait_said, who, fa, fb);
+        } else if (ub == ua) {
             snprintf(out, sizeof out, c->w->wait, who, after, unit_word(c, ua, after), before);
-        else
+            snprintf(fb, sizeof fb, "%s", before);   /* "2.6 → 2.2 minutes" */
+        } else
             snprintf(out, sizeof out, c->w->wait2, who, after, unit_word(c, ua, after), before,
                      unit_word(c, ub, before));
         snprintf(what, sizeof what, c->w->what_wait, who);

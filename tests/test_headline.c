@@ -91,11 +91,54 @@ static void nothing_real_nothing_said(void **state) {
     remous_close(sc);
 }
 
+/* An expert listed first takes most of a step two people shared: the
+ * busiest person's share rises above 80%; the waits fall under a second. */
+static void one_person_and_less_than_a_second(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'one' { horizon = days(14), replications = 10 }\n"
+        "role 'staff' { label = 'staff', count = 2 }\n"
+        "arrivals 'jobs' { label = 'people', interarrival = exponential(30), to = 'work' }\n"
+        "activity 'work' { label = 'the work', role = 'staff', duration = exponential(5) }\n"
+        "variant 'expert' { apply = function()\n"
+        "  role 'expert' { label = 'the expert', count = 1 }\n"
+        "  activity 'work' { role = { 'expert', 'staff' } } end }\n", NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    remous_delta_row d;
+    assert_int_equal(remous_comparison_find(cmp, "expert", "activity", "work", "top_person_share", &d), 0);
+    assert_true(d.significant && d.variant_mean > 0.8 && d.baseline_mean <= 0.8);
+    char a[32], b[32], want[256];
+    snprintf(want, sizeof want, "One person now does %s%% of \xe2\x80\x9cthe work\xe2\x80\x9d, instead of %s%%.",
+             rm_say_number(round(100 * d.variant_mean), "en", a, sizeof a),
+             rm_say_number(round(100 * d.baseline_mean), "en", b, sizeof b));
+    remous_delta_row w;
+    assert_int_equal(remous_comparison_find(cmp, "expert", "arrivals", "jobs", "wait_mean", &w), 0);
+    assert_true(w.significant && w.variant_mean * 60 < 0.95 && w.baseline_mean * 60 >= 1.5);
+    rm_headline *h;
+    int n = rm_headline_of(cmp, 1, "en", &h), found = 0;
+    for (int i = 0; i < n; i++) {
+        if (h[i].concern == RM_HL_ONE_PERSON)
+            assert_string_equal(h[i].sentence, want), found++;
+        if (h[i].concern == RM_HL_PUBLIC) {
+            assert_non_null(strstr(h[i].sentence, "People wait less than a second instead of "));
+            assert_non_null(strstr(h[i].sentence, " seconds."));
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    rm_headline_free(h, n);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_said_with_two_significant_digits),
         cmocka_unit_test(a_variant_that_misses_the_mission_says_so),
         cmocka_unit_test(nothing_real_nothing_said),
+        cmocka_unit_test(one_person_and_less_than_a_second),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
