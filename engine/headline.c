@@ -24,6 +24,7 @@ static const struct words {
     const char *decimal, *thousands, *percent, *minus, *and_;
     const char *the;          /* before a singular role's label that has no article */
     const char *points, *point1;
+    int singular_below_two;   /* French: "1,5 minute"; English: singular for 1 only */
     const char *zero;         /* "instead of none" */
     /* the people who come */
     const char *wait;         /* label, after, unit, before */
@@ -62,6 +63,7 @@ static const struct words {
         .per_week = "a week", .per_day = "a day",
         .decimal = ".", .thousands = ",", .percent = "%s%%", .minus = "\xe2\x88\x92", .and_ = " and ",
         .the = "the ", .zero = "none", .points = "points", .point1 = "point",
+        .singular_below_two = 0,
         .wait = "%s wait %s %s instead of %s",
         .wait2 = "%s wait %s %s instead of %s %s",
         .wait_said = "%s wait %s instead of %s", .under_a_second = "less than a second",
@@ -104,6 +106,7 @@ static const struct words {
         .per_week = "par semaine", .per_day = "par jour",
         .decimal = ",", .thousands = " ", .percent = "%s %%", .minus = "\xe2\x88\x92", .and_ = " et ",
         .the = "", .zero = "zéro", .points = "points", .point1 = "point",
+        .singular_below_two = 1,
         .wait = "%s : %s %s d'attente au lieu de %s",
         .wait2 = "%s : %s %s d'attente au lieu de %s %s",
         .wait_said = "%s : %s d'attente au lieu de %s", .under_a_second = "moins d'une seconde",
@@ -296,7 +299,7 @@ static int singular(const ctx *c, const char *said) {
     while (*digits && !(*digits >= '0' && *digits <= '9'))
         digits++;                                /* past a sign ("+", "−") */
     double v = fabs(strtod(digits, NULL));
-    return c->w == &catalog[1] ? v < 2 : v == 1;
+    return c->w->singular_below_two ? v < 2 : v == 1;
 }
 
 /* Text with its first letter in capitals (ASCII and Latin-1 letters). */
