@@ -685,26 +685,11 @@ static int has_activity(const rm_model *m, const char *name) {
     return 0;
 }
 
-/* Whether a group of the variant's kinds holds both a kind the baseline
- * has and one it does not: the group's total then says what the parts
- * hide ("the phone line will not shrink"). Returns its first kind or -1. */
-static int mixed_group(const rm_model *mb, const rm_model *mv, const char **group) {
-    for (int k = 0; mv->kind_groups && k < mv->nkinds; k++) {
-        const char *g = mv->kind_groups[k];
-        if (!g[0] || has_kind(mb, mv->kinds[k]))
-            continue;                            /* a kind the variant adds, in a group: */
-        for (int j = 0; j < mv->nkinds; j++)
-            if (strcmp(mv->kind_groups[j], g) == 0 && has_kind(mb, mv->kinds[j])) {
-                *group = g;
-                return j;
-            }
-    }
-    return -1;
-}
-
-/* A group whose parts move in opposite ways: for the role with the most of
- * it in the variant, the group's share before and after, and which parts
- * take less and more ("less on the phone, more helping with the tool"). */
+/* A group whose parts trade time, said as its total and its parts ("less
+ * on the phone, more helping with the tool"): for the role with the most of
+ * the group in the variant among those that did the group's old kinds and
+ * now do one the baseline did not have, if some part changes for real.
+ * Returns whether it said it. */
 static int group_sentence(ctx *c, const char *group) {
     const rm_model *mv = c->mv;
     char *kinds[64], *old[64], *fresh[64];
@@ -717,14 +702,15 @@ static int group_sentence(ctx *c, const char *group) {
             else
                 fresh[nf++] = mv->kinds[k];
         }
-    /* a role that did the group's old work and now does its new work too */
     int best = -1;
     double top = 0;
     for (int r = 0; r < mv->nroles; r++) {
         const char *name = mv->roles[r].name;
+        /* (a group whose old parts merely trade between themselves is left
+         * to the report's table: among small shares it only adds noise) */
+        int trades = share_on(c->base, name, old, no) > 0 && share_on(c->var, name, fresh, nf) > 0;
         double s = share_on(c->var, name, kinds, nk);
-        if (has_role(c->mb, name) && share_on(c->base, name, old, no) > 0 && share_on(c->var, name, fresh, nf) > 0 &&
-            s > top)
+        if (has_role(c->mb, name) && trades && s > top)
             top = s, best = r;
     }
     if (best < 0)
@@ -756,12 +742,17 @@ static int group_sentence(ctx *c, const char *group) {
 /* The work the variant adds: its steps that the baseline does not have (a
  * tool's new steps among them) or of a kind it did not have, each step's time
  * being times done x mean duration; the largest three named. When a new
- * kind shares a group with an old one, the group's total instead. */
+ * kind joins a group of old ones for some role, the group's total instead
+ * (the first such group, in the order of the kinds). */
 static void new_work(ctx *c) {
-    const char *group;
-    if (mixed_group(c->mb, c->mv, &group) >= 0 && group_sentence(c, group))
-        return;
     const rm_model *mv = c->mv;
+    for (int k = 0; mv->kind_groups && k < mv->nkinds; k++) {
+        int first = mv->kind_groups[k][0] != '\0';
+        for (int j = 0; first && j < k; j++)
+            first = strcmp(mv->kind_groups[j], mv->kind_groups[k]) != 0;
+        if (first && group_sentence(c, mv->kind_groups[k]))
+            return;
+    }
     double total = 0, hours[3] = {0};
     int top[3] = {-1, -1, -1};
     for (int a = 0; a < mv->nactivities; a++) {
