@@ -190,6 +190,18 @@ static int queues_of_runs(const rm_comparison *cmp, const char **queues, int cap
     return nq;
 }
 
+/* The words of the group totals, per language (STYLE.md). */
+static const struct group_words {
+    const char *caption;      /* above the table */
+    const char *role, *group;
+    const char *percent;      /* a share, as rm_say_number says it */
+    const char *colon;        /* after a group's name in the chart's legend */
+} group_catalog[2] = {
+    {"Totals by group of kinds: the group's share of working time, then its parts.", "role", "group", "%s%%", ": "},
+    {"Totaux par groupe de tâches : la part du groupe dans le temps de travail, puis ses parties.", "rôle", "groupe",
+     "%s %%", " : "},
+};
+
 /* A kind's group in the first run that gives it one; "" when none. */
 static const char *group_of_kind(const rm_comparison *cmp, const char *kind) {
     for (int v = 0; v < cmp->n; v++) {
@@ -239,13 +251,13 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
     char words[256];
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
-        text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
         const char *g = group_of_kind(cmp, kinds[k]);
-        if (g[0]) {                              /* "on the phone (contact)" */
-            fputs(" (", pg->f);
+        if (g[0]) {                              /* "contact: on the phone" */
+            fputs("<em>", pg->f);
             text(pg, g);
-            fputs(")", pg->f);
+            fprintf(pg->f, "%s</em>", group_catalog[pg->fr].colon);
         }
+        text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
         fputs("</span>", pg->f);
     }
     fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
@@ -297,17 +309,6 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
     }
     fputs("</svg>\n", pg->f);
 }
-
-/* The words of the group totals, per language (STYLE.md). */
-static const struct group_words {
-    const char *caption;      /* above the table */
-    const char *role, *group;
-    const char *percent;      /* a share, as rm_say_number says it */
-} group_catalog[2] = {
-    {"Totals by group of kinds: the group's share of working time, then its parts.", "role", "group", "%s%%"},
-    {"Totaux par groupe de tâches : la part du groupe dans le temps de travail, puis ses parties.", "rôle", "groupe",
-     "%s %%"},
-};
 
 /* A share as a percentage said aloud (whole from 1%), in the page's language. */
 static const char *group_pct(page *pg, double share, char *buf, size_t len) {

@@ -214,7 +214,7 @@ grep -qF "<li>Coordinators spend $(pct "$gv" en)% of their working time on conta
 ph=$(c role coordinator share_phone 6) th=$(c role coordinator share_tool_help 6)
 grep -qF "<tr><td>coordinators</td><td>contact</td><td><b>$(pct "$gb" en)%</b> (on the phone $(pct "$gb" en)%)</td><td><b>$(pct "$gv" en)%</b> (on the phone $(pct "$ph" en)%, helping with the tool $(pct "$th" en)%)</td>" \
     "$tmp/help.html" && ok || ko "report: the coordinators' total on contact, and its parts"
-grep -qF '<i style="background:#0072B2"></i>on the phone (contact)</span><span><i style="background:#E69F00"></i>helping with the tool (contact)</span>' \
+grep -qF '<i style="background:#0072B2"></i><em>contact: </em>on the phone</span><span><i style="background:#E69F00"></i><em>contact: </em>helping with the tool</span>' \
     "$tmp/help.html" && ok || ko "report: the time chart's legend puts a group's kinds side by side"
 # at most five sentences a variant, one per concern
 awk '/^  / { n++ } /^$/ { if (n > 5) bad = 1; n = 0 } END { exit bad }' "$tmp/$bs.en" "$tmp/$cl.en" "$tmp/$hl.en" && ok ||
