@@ -25,12 +25,12 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model labels sim metrics lua_errors binding runner parallel compare digest warnings output trace diagram report sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model labels sim metrics lua_errors binding runner parallel compare digest headline warnings output trace diagram report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests language-test stories-test report-test workshop-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -74,7 +74,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test report-test workshop-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test headline-test report-test workshop-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -92,6 +92,11 @@ language-test: all
 # Every scenario of the library: checks, compares, and its story holds on the numbers.
 stories-test: all
 	@REMOUS=$(BUILD)/remous tests/stories.sh
+
+# The headline of each variant, word for word (English and French), its
+# numbers worked out from compare.csv.
+headline-test: all
+	@REMOUS=$(BUILD)/remous tests/headline_test.sh
 
 # The HTML report in a real browser (Debian's chromium).
 report-test: all

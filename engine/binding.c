@@ -1139,6 +1139,14 @@ static void read_kinds_and_params(reader *r, int t) {
     m->kinds = read_kind_strings(r, t, "kinds");
     m->kind_labels = read_kind_strings(r, t, "kind_labels");
     m->kind_groups = read_kind_strings(r, t, "kind_groups");
+    m->nmission = push_array(L, t, "mission");
+    m->mission = alloc_array(r, (size_t)m->nmission, sizeof(char *));
+    for (int i = 0; i < m->nmission && m->mission; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        m->mission[i] = dup_str(r, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
     m->nparams = push_array(L, t, "params");
     m->params = alloc_array(r, (size_t)m->nparams, sizeof *m->params);
     for (int k = 0; k < m->nparams && m->params; k++) {

@@ -377,8 +377,10 @@ int main(int argc, char **argv) {
             fprintf(stderr, "remous: %s\n", err);
         else
             remous_print_warnings(cmp, stderr);
-        if (status == REMOUS_OK && !c.quiet)
+        if (status == REMOUS_OK && !c.quiet) {
+            remous_print_headline(cmp, stdout, c.lang);
             remous_print_digest(cmp, stdout, c.lang);
+        }
         remous_comparison_free(cmp);
         remous_close(sc);
         return status;

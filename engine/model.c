@@ -178,6 +178,9 @@ void rm_model_free(rm_model *m) {
     }
     free(m->kind_labels);
     free(m->kind_groups);
+    for (int k = 0; m->mission && k < m->nmission; k++)
+        free(m->mission[k]);
+    free(m->mission);
     for (int p = 0; m->params && p < m->nparams; p++) {
         free(m->params[p].name);
         free(m->params[p].value);

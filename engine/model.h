@@ -163,6 +163,8 @@ typedef struct rm_model {
     char **kinds;             int nkinds;
     char **kind_labels;       /* per kind, from the scenario's `kinds`; "" when none */
     char **kind_groups;       /* per kind, its group there ("" when none): for the report */
+    char **mission;           /* the kinds the organization exists for (the scenario's */
+    int nmission;             /*   `mission`; some may be absent from this run): the headline */
     rm_param *params;         int nparams;
     rm_profile *calendars;    int ncalendars;
     rm_tool *tools;           int ntools;

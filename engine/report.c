@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diagram.h"
+#include "headline.h"
 #include "labels.h"
 #include "results.h"
 
@@ -268,6 +269,50 @@ static int queues_of_runs(const rm_comparison *cmp, const char **queues, int cap
     return nq;
 }
 
+/* The words of the group totals, per language (STYLE.md). */
+static const struct group_words {
+    const char *caption;      /* above the table */
+    const char *role, *group;
+    const char *percent;      /* a share, as rm_say_number says it */
+    const char *colon;        /* after a group's name in the chart's legend */
+} group_catalog[2] = {
+    {"Totals by group of kinds: the group's share of working time, then its parts.", "role", "group", "%s%%", ": "},
+    {"Totaux par groupe de tâches : la part du groupe dans le temps de travail, puis ses parties.", "rôle", "groupe",
+     "%s %%", " : "},
+};
+
+/* A kind's group in the first run that gives it one; "" when none. */
+static const char *group_of_kind(const rm_comparison *cmp, const char *kind) {
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; m->kind_groups && k < m->nkinds; k++)
+            if (strcmp(m->kinds[k], kind) == 0 && m->kind_groups[k][0])
+                return m->kind_groups[k];
+    }
+    return "";
+}
+
+/* Reorders kinds[0..n) so that the kinds of one group sit side by side
+ * (where the group first appears), the others keeping their order: a
+ * group's parts then stack next to each other in the bars. */
+static void group_kinds_together(const rm_comparison *cmp, const char **kinds, int n) {
+    const char *out[64];
+    int m = 0;
+    for (int k = 0; k < n && m < 64; k++) {
+        const char *g = group_of_kind(cmp, kinds[k]);
+        int placed = 0;
+        for (int j = 0; j < m; j++)
+            placed |= strcmp(out[j], kinds[k]) == 0;
+        if (placed)
+            continue;
+        out[m++] = kinds[k];
+        for (int j = k + 1; g[0] && j < n && m < 64; j++)
+            if (strcmp(group_of_kind(cmp, kinds[j]), g) == 0)
+                out[m++] = kinds[j];
+    }
+    memcpy(kinds, out, (size_t)m * sizeof *kinds);
+}
+
 /* Where each role's time goes: a stacked bar per run and role. */
 static void time_chart(page *pg, const rm_comparison *cmp) {
     /* the kinds and the roles of all runs, in order of first appearance */
@@ -280,10 +325,17 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         for (int r = 0; r < m->nroles; r++)
             nr = add_name(roles, nr, 256, m->roles[r].name);
     }
+    group_kinds_together(cmp, kinds, nk);
     fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
     char words[256];
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
+        const char *g = group_of_kind(cmp, kinds[k]);
+        if (g[0]) {                              /* "contact: on the phone" */
+            fputs("<em>", pg->f);
+            text(pg, g);
+            fprintf(pg->f, "%s</em>", group_catalog[pg->fr].colon);
+        }
         text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
         fputs("</span>", pg->f);
     }
@@ -335,6 +387,101 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         y += 4;
     }
     fputs("</svg>\n", pg->f);
+}
+
+/* A share as a percentage said aloud (whole from 1%), in the page's language. */
+static const char *group_pct(page *pg, double share, char *buf, size_t len) {
+    char n[48];
+    double p = 100 * share;
+    snprintf(buf, len, group_catalog[pg->fr].percent, rm_say_number(p >= 0.95 ? round(p) : p, lang_of(pg), n, sizeof n));
+    return buf;
+}
+
+/* Whether a run of cmp gives some kind the group g. */
+static int kind_in_group(const rm_comparison *cmp, const char *kind, const char *g) {
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; m->kind_groups && k < m->nkinds; k++)
+            if (strcmp(m->kinds[k], kind) == 0 && strcmp(m->kind_groups[k], g) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Under the time chart, for kinds in a group (`kinds = { phone = { label =
+ * ..., group = "contact" } }`): each role's total on the group per run, and
+ * its parts, so that time moved from one part to another reads as such. */
+static void group_totals(page *pg, const rm_comparison *cmp) {
+    const struct group_words *gw = &group_catalog[pg->fr];
+    const char *groups[64], *kinds[64], *roles[256];
+    int ng = 0, nk = 0, nr = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; m->kind_groups && k < m->nkinds; k++)
+            if (m->kind_groups[k][0]) {
+                ng = add_name(groups, ng, 64, m->kind_groups[k]);
+                nk = add_name(kinds, nk, 64, m->kinds[k]);
+            }
+        for (int r = 0; r < m->nroles; r++)
+            nr = add_name(roles, nr, 256, m->roles[r].name);
+    }
+    int header = 0;
+    char words[256], metric[300];
+    for (int g = 0; g < ng; g++)
+        for (int r = 0; r < nr; r++) {
+            double any = 0;
+            for (int v = 0; v < cmp->n; v++)
+                for (int k = 0; k < nk; k++) {
+                    snprintf(metric, sizeof metric, "share_%s", kinds[k]);
+                    double s = mean(cmp->results[v], "role", roles[r], metric, NULL);
+                    if (kind_in_group(cmp, kinds[k], groups[g]) && s > 0)
+                        any += s;
+                }
+            if (!(any > 0))
+                continue;                        /* the role does none of the group */
+            if (!header++) {
+                fprintf(pg->f, "<style>.groups td:nth-child(-n+2){overflow-wrap:normal}</style>\n"
+                               "<p class=\"meta\">%s</p>\n<table class=\"groups\"><tr><th>%s</th><th>%s</th>",
+                        gw->caption, gw->role, gw->group);
+                for (int v = 0; v < cmp->n; v++) {
+                    fputs("<th>", pg->f);
+                    text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
+                    fputs("</th>", pg->f);
+                }
+                fputs("</tr>\n", pg->f);
+            }
+            fputs("<tr><td>", pg->f);
+            text(pg, words_of_element(cmp, "role", roles[r], words, sizeof words));
+            fputs("</td><td>", pg->f);
+            text(pg, groups[g]);
+            fputs("</td>", pg->f);
+            for (int v = 0; v < cmp->n; v++) {
+                double total = 0;
+                char parts[2048] = "", part[400], pct[64];
+                for (int k = 0; k < nk; k++) {
+                    snprintf(metric, sizeof metric, "share_%s", kinds[k]);
+                    double s = mean(cmp->results[v], "role", roles[r], metric, NULL);
+                    if (!kind_in_group(cmp, kinds[k], groups[g]) || !(s > 0))
+                        continue;
+                    total += s;
+                    group_pct(pg, s, pct, sizeof pct);
+                    snprintf(part, sizeof part, "%s%s %s", parts[0] ? ", " : "",
+                             words_of_kind(pg, cmp, kinds[k], words, sizeof words), pct);
+                    strncat(parts, part, sizeof parts - strlen(parts) - 1);
+                }
+                group_pct(pg, total, pct, sizeof pct);
+                fprintf(pg->f, "<td><b>%s</b>", pct);
+                if (parts[0]) {
+                    fputs(" (", pg->f);
+                    text(pg, parts);
+                    fputs(")", pg->f);
+                }
+                fputs("</td>", pg->f);
+            }
+            fputs("</tr>\n", pg->f);
+        }
+    if (header)
+        fputs("</table>\n", pg->f);
 }
 
 /* How long people wait at each queue: a bar per run, with its interval. */
@@ -568,7 +715,9 @@ static void write_page(page *pg, const rm_comparison *cmp) {
              "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %."), pg->f);
     fputs("</p>\n", pg->f);
     if (pg->controls)
-        fputs(pg->controls, pg->f);
+        fputs(pg->controls, pg->f);              /* (the workshop puts the headline beside them) */
+    else
+        rm_headline_html(pg->f, cmp, lang_of(pg), 0);
     if (cmp->n > 1 || cmp->nfailed > 0) {
         fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
         char rule[1024];
@@ -586,6 +735,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     warnings_list(pg, cmp);
     model_pictures(pg, cmp);
     time_chart(pg, cmp);
+    group_totals(pg, cmp);
     wait_chart(pg, cmp);
     fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));
     legend_of_runs(pg, cmp);

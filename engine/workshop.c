@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "labels.h"
+#include "headline.h"
 #include "results.h"
 #include "scenario.h"
 
@@ -339,6 +340,13 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
     }
     fprintf(f, "\">%s</a></p>\n", fr ? "Lien vers cette situation" : "Link to this situation");
 }
+
+/* The top of the page: the controls and, beside them on a wide screen,
+ * the headline and its figures (below them on a narrow one). */
+static const char wall_style[] =
+    "<style>.wall{display:flex;flex-wrap:wrap;gap:1.2rem;align-items:flex-start}"
+    ".wall-controls{flex:0 1 24rem;min-width:18rem}.wall-headline{flex:1 1 28rem}"
+    ".wall-headline h2{margin-top:1rem}body:has(.wall){max-width:84rem}</style>\n";
 
 /* A page that only says what is wrong (the scenario does not load). */
 static char *error_page(const workshop *w, const char *message, size_t *len) {
@@ -718,8 +726,13 @@ static char *draw(const workshop *w, const job *j, const char *url, const args *
             char *ctl = NULL;
             size_t ctl_len = 0;
             FILE *c = strcmp(url, "/") == 0 ? open_memstream(&ctl, &ctl_len) : NULL;
-            if (c) {
+            if (c) {                             /* the headline beside the sliders */
+                fputs(wall_style, c);
+                fputs("<div class=\"wall\"><div class=\"wall-controls\">\n", c);
                 controls(c, w, w->plain, a, query, fr);
+                fputs("</div>\n<div class=\"wall-headline\">\n", c);
+                rm_headline_html(c, &shown, fr ? "fr" : "en", 1);
+                fputs("</div></div>\n", c);
                 fclose(c);
             }
             rm_html_page(f, &shown, fr ? "fr" : "en", ctl);

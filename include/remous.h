@@ -126,6 +126,11 @@ int remous_comparison_find(const remous_comparison *cmp, const char *variant, co
  * variant) and compare.csv into dir. */
 int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen);
 
+/* The headline of each variant: at most five sentences, one per concern
+ * (the people who come, the people who work, the mission, new work,
+ * dependence on one person), lang "en" or "fr"; printed before the digest. */
+void remous_print_headline(const remous_comparison *cmp, FILE *out, const char *lang);
+
 /* The side-effect digest: every change that is significant after Holm's
  * correction over the variant's metrics and at least as large as
  * remous_options.min_change, largest relative change first, in plain

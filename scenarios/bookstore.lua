@@ -26,6 +26,7 @@ scenario "Bookstore" {
   replications = 20,
   kinds = { core = "advising readers", sales = "sales at the till", admin = "admin",
             orders = { label = "online orders", group = "tool work" } },
+  mission = { "core" },              -- what the shop is there for: advising readers
 }
 
 calendar "door" { "tue-sat 10:00-19:00" }   -- when readers come in

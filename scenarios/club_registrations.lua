@@ -33,6 +33,7 @@ scenario "Club registrations" {
   label = "Club registrations in September",
   kinds = { welcome = "welcoming members", register = "keeping the register", accounts = "accounts",
             tool = { label = "the online form", group = "tool work" } },
+  mission = { "welcome" },           -- what the volunteers are there for: welcoming members
 }
 
 calendar "desk" { "wed 14:00-18:00", "sat 14:00-18:00", "mon,thu 18:00-20:00" }      -- the volunteers

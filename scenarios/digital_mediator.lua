@@ -31,6 +31,7 @@ scenario "Digital mediator" {
   replications = 30,
   kinds = { public = "helping the public", outreach = "outreach rounds", reporting = "reporting",
             internal = "helping colleagues" },
+  mission = { "public" },            -- what the post is funded for: the public at the digital desk
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
@@ -47,6 +48,7 @@ role "mediator" {
 
 -- The public at the desk: a walk-in not seen within the hour comes back another day.
 arrivals "public" {
+  label = "people at the digital desk",
   rate = per_hour(param("public_per_hour", 1.5, { label = "People at the digital desk per hour", min = 0.1, max = 6 })),
   calendar = "public_desk", to = "help_public",
   patience = uniform(30, 90),
@@ -64,6 +66,7 @@ task "log_the_day" { every = "mon-fri 17:00", role = "mediator", duration = tria
 -- Colleagues' digital problems: served after the public (priority 1); after
 -- a few days they find another way, or give up.
 arrivals "colleagues" {
+  label = "colleagues asking for help",
   rate = per_week(param("colleague_requests_per_week", 8, { label = "Colleagues' digital requests per week", min = 0, max = 40 })),
   calendar = "office", to = "help_colleague",
   priority = 1,

@@ -27,7 +27,8 @@ scenario "Funder reporting" {
   horizon = weeks(20),
   warmup = weeks(4),             -- let the waiting list settle
   replications = 30,
-  kinds = { support = "supporting people", management = "management", reporting = "reporting to the funder" },
+  kinds = { support = "supporting people", management = "management", reporting = { label = "reporting to the funder", group = "tool work" } },
+  mission = { "support" },           -- what the association exists for: supporting people
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
@@ -39,10 +40,11 @@ role "social_worker" {
   count = workers, calendar = "office",
   absence = { every = exponential(days(50)), lasts = uniform(days(1), days(5)) },
 }
-role "director" { count = 1, calendar = "office" }
+role "director" { label = "the director", count = 1, calendar = "office" }
 
 -- New people; who has waited three weeks without an appointment gives up.
 arrivals "people" {
+  label = "people supported",
   rate = per_week(param("new_people_per_week", 48, { label = "New people per week", min = 1, max = 150 })),
   calendar = "office", to = "appointment",
   patience = uniform(days(10), days(21)),
@@ -68,10 +70,11 @@ tool "funder_tool" {
   apply = function()
     activity "case_notes" { next = "enter_indicators" }
     activity "enter_indicators" {
+      label = "entering the indicators",
       role = "social_worker", duration = triangular(indicators / 2, indicators, indicators * 2), kind = "reporting",
       next = { until_next_time = 0.6, exit = 0.4 },
     }
-    task "monthly_figures" { every = weeks(4), role = "director", duration = hours(3), kind = "reporting" }
+    task "monthly_figures" { label = "the monthly figures", every = weeks(4), role = "director", duration = hours(3), kind = "reporting" }
   end,
 }
 
@@ -85,6 +88,7 @@ variant "funder's tool + shared reporting day" {
   apply = function()
     activity "enter_indicators" { duration = triangular(1, 3, 6) }
     task "reporting_afternoon" {
+      label = "the shared reporting afternoon",
       every = "fri " .. string.rep("14:00", workers, ","),    -- "fri 14:00,14:00,...": one for each social worker
       role = "social_worker", duration = hours(afternoon), kind = "reporting", priority = -1,
     }

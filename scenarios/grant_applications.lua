@@ -28,15 +28,17 @@ scenario "Grant applications" {
   horizon = weeks(26),
   warmup = weeks(2),
   replications = 40,
-  kinds = { management = "management", field = "workshops and families", applications = "writing applications",
-            filing = "filing online" },
+  kinds = { management = "management", field = "workshops and families",
+            applications = { label = "writing applications", group = "grant applications" },
+            filing = { label = "filing online", group = "grant applications" } },
+  mission = { "field" },             -- what the association exists for: the workshops and the families
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }
 -- Under a calendar, per_day(n) is n on every open day, per_week(n) n a week.
 
 role "director" {
-  count = 1, calendar = "office",
+  label = "the director", count = 1, calendar = "office",
   -- sick days, leave, the federation's meetings: away now and then
   absence = { every = exponential(days(45)), lasts = uniform(days(2), days(10)) },
 }
@@ -59,6 +61,7 @@ activity "workshops_and_families" { role = "deputy", duration = triangular(30, 6
 -- sessions of two or three hours), then file on the funder's portal.
 local calls = param("calls_per_week", 1, { label = "Calls for projects answered per week", min = 0.1, max = 4 })
 arrivals "calls" {
+  label = "calls for projects",
   rate = per_week(calls), calendar = "office", to = "prepare",
   deadline = days(param("deadline_days", 21, { label = "Days between a call and its deadline", min = 5, max = 60 })),
 }

@@ -29,15 +29,17 @@ scenario "Shared schedule" {
   horizon = weeks(12),
   warmup = weeks(1),
   replications = 30,
-  kinds = { care = "home visits", ["follow-up"] = "care plans", scheduling = "scheduling",
-            rework = "sorting out mix-ups" },
+  kinds = { care = "home visits", ["follow-up"] = "care plans",
+            scheduling = { label = "scheduling", group = "keeping the schedule" },
+            rework = { label = "sorting out mix-ups", group = "keeping the schedule" } },
+  mission = { "care" },              -- what the association exists for: the visits at home
 }
 
 calendar "office" { "mon-fri 08:30-12:30", "mon-fri 13:30-17:30" }
 calendar "rounds" { "mon-sat 08:00-12:00", "mon-sat 14:00-19:00" }
 -- Under a calendar, per_day(n) is n on every open day.
 
-role "coordinator" { count = 1, calendar = "office" }
+role "coordinator" { label = "the coordinator", count = 1, calendar = "office" }
 role "helper" {
   label = "helpers",
   count = param("helpers", 10, { label = "Home helpers", min = 2, max = 30, step = 1 }),
@@ -53,11 +55,12 @@ arrivals "visits" {
 activity "visit" { role = "helper", duration = triangular(30, 60, 120), kind = "care" }
 
 -- The coordinator's other work: new people to assess, care plans, families.
-arrivals "follow_up" { rate = per_day(2), calendar = "office", to = "care_plans" }
+arrivals "follow_up" { label = "care plans to review", rate = per_day(2), calendar = "office", to = "care_plans" }
 activity "care_plans" { role = "coordinator", duration = triangular(30, 60, 90), kind = "follow-up" }
 
 -- Schedule changes, handled today by phone with the paper schedule.
 arrivals "changes" {
+  label = "schedule changes",
   rate = per_day(param("changes_per_day", 12, { label = "Schedule changes per day", min = 1, max = 40 })),
   calendar = "office", to = "call_round",
 }
@@ -76,12 +79,12 @@ tool "schedule_app" {
   training = hours(7),
   apply = function()
     arrivals "changes" { to = "enter_change" }
-    activity "enter_change" { role = "coordinator", duration = triangular(3, 6, 12), kind = "scheduling", next = "check_app" }
+    activity "enter_change" { label = "entering a change in the app", role = "coordinator", duration = triangular(3, 6, 12), kind = "scheduling", next = "check_app" }
   end,
 }
 -- The helpers' side: a helper who does not use the app is phoned instead.
 local function helpers_read_the_app()
-  activity "check_app" { role = "helper", duration = triangular(1, 3, 6), kind = "scheduling" }
+  activity "check_app" { label = "reading the app", role = "helper", duration = triangular(1, 3, 6), kind = "scheduling" }
 end
 tool "helpers_app" {
   adoption = param("adoption", 0.5, { label = "Share of helpers who use the app", min = 0, max = 1, step = 0.05 }),

@@ -30,7 +30,10 @@ scenario "Volunteer spreadsheet" {
   horizon = weeks(12),
   warmup = weeks(1),
   replications = 30,
-  kinds = { documenting = "documenting", consolidation = "consolidating the spreadsheet", rework = "redoing lost rows" },
+  kinds = { documenting = "documenting",
+            consolidation = { label = "consolidating the spreadsheet", group = "repairing the spreadsheet" },
+            rework = { label = "redoing lost rows", group = "repairing the spreadsheet" } },
+  mission = { "documenting" },       -- what the collective exists for
 }
 
 calendar "evenings" { "mon-sun 19:00-22:30" }     -- volunteers' time: 3.5 hours a day
@@ -84,6 +87,6 @@ variant "weekly check" {
     task "reconsolidate" { every = "sun 19:00", duration = triangular(120, 180, 300) }
     arrivals "rows_lost" { rate = per_day(lost * for_good), to = "unnoticed" }
     activity "unnoticed" { duration = uniform(0, days(7)), next = "redo_row" }   -- until the Sunday check
-    activity "redo_row" { role = "volunteer", duration = triangular(20, 40, 90), kind = "rework" }
+    activity "redo_row" { label = "researching a lost row again", role = "volunteer", duration = triangular(20, 40, 90), kind = "rework" }
   end,
 }

@@ -464,6 +464,15 @@ function check.kinds(v)
     end
   end
 end
+-- mission = { "core" }: the kinds of work the organization exists for (the headline speaks of them)
+function check.mission(v)
+  local usage = "a list of kinds, e.g. { \"core\" }"
+  if type(v) ~= "table" or is_dist(v) or #v == 0 then return usage end
+  local n = 0
+  for _ in pairs(v) do n = n + 1 end
+  if n ~= #v then return usage end
+  for i = 1, #v do if not is_name(v[i]) then return usage end end
+end
 function check.interarrival(v) return check.dist(v) end
 -- "HH:MM" -> minutes of the day, or nil
 local function time_of_day(text)
@@ -609,7 +618,8 @@ end
 
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
-               start = "start", description = "string", label = "label", kinds = "kinds" },
+               start = "start", description = "string", label = "label", kinds = "kinds",
+               mission = "mission" },
   role = { count = "people", calendar = "name", absence = "absence", cost_per_hour = "nonneg",
            description = "string", label = "label" },
   queue = { discipline = "discipline", capacity = "capacity", description = "string", label = "label" },
@@ -1035,7 +1045,7 @@ function M.compile(variant_name)
     name = scenario_decl.name, unit = unit, unit_seconds = unit_seconds[unit],
     horizon = sf.horizon, warmup = warmup, replications = sf.replications or 10,
     roles = {}, queues = {}, activities = {}, arrivals = {}, kinds = {}, params = params,
-    label = sf.label, kind_labels = {}, kind_groups = {},
+    label = sf.label, kind_labels = {}, kind_groups = {}, mission = sf.mission or {},
     variant_label = variant_name and variants.by[variant_name].fields.label or nil,
   }
 
@@ -1360,13 +1370,19 @@ function M.compile(variant_name)
 end
 
 -- After every model is compiled: each kind labelled in the scenario's
--- `kinds` is some step's kind, in the baseline or in a variant.
+-- `kinds`, and each kind of its `mission`, is some step's kind, in the
+-- baseline or in a variant.
 function M.check_kinds()
   local sf, sat = scenario_decl.fields, scenario_decl.at
   local used = sorted_keys(kinds_used)
   for _, k in ipairs(sorted_keys(sf.kinds or {})) do
     if not kinds_used[k] then
       fail(sat.kinds, "scenario %q: kinds: no step has the kind %q%s", scenario_decl.name, k, suggest(k, used))
+    end
+  end
+  for _, k in ipairs(sf.mission or {}) do
+    if not kinds_used[k] then
+      fail(sat.mission, "scenario %q: mission: no step has the kind %q%s", scenario_decl.name, k, suggest(k, used))
     end
   end
 end

@@ -30,6 +30,7 @@
 ---@field description? string
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
 ---@field kinds? table<string, string|{ label: string, group?: string }> The words of each kind, e.g. { core = "advising readers" }.
+---@field mission? string[] The kinds of work the organization exists for, e.g. { "core" }: the headline follows them.
 
 ---Declares the scenario (once per file).
 ---@param name string

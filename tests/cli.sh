@@ -552,9 +552,13 @@ stderr_is "the file's choice over 1" 'remous: cbase.lua:2: choice: desk = 0.2 an
 # accents, guillemets, an emoji, characters HTML escapes). Constant
 # durations: every replication is the same, the figures are exact (59
 # readers, 2 of 7 minutes at the till over 2 people x 600 minutes: 9.8%).
+# The headline comes first (the busy share: 34% -> 30%, in points).
 uni="$top/tests/scenarios/unicode_labels.lua"
 expect 0 "compare with labels" -- "$remous" compare "$uni" --out uni --html uni.html
 cat > uni_en.txt <<'TXT'
+In short, with “la caisse « éclair » ⚡”:
+  Libraires & <amis> are busy 30% of their working time instead of 34% (−4 points).
+
 What changes with “la caisse « éclair » ⚡” (against the baseline, 3 replications, 95% intervals):
   - new step “vérifier paiement”: times done: 59
   - role “libraires & <amis>”: time on encaisser « vite »: down 4.9 points (9.8% → 4.9%, ±0 points)
@@ -565,6 +569,9 @@ TXT
 cmp -s out uni_en.txt && ok || { ko "the English digest speaks with labels:"; diff uni_en.txt out; }
 expect 0 "compare with labels, in French" -- "$remous" compare "$uni" --lang fr --out uni_fr --html uni_fr.html
 cat > uni_fr.txt <<'TXT'
+En bref, avec « la caisse « éclair » ⚡ » :
+  Libraires & <amis> : occupés 30 % du temps de travail au lieu de 34 % (−4 points).
+
 Ce qui change avec « la caisse « éclair » ⚡ » (par rapport à la situation actuelle, 3 réplications, intervalles à 95 %) :
   - nouvelle étape « vérifier paiement » : réalisations : 59
   - rôle « libraires & <amis> » : temps consacré à encaisser « vite » : en baisse de 4,9 points (9,8 % → 4,9 %, ±0 points)

@@ -90,10 +90,20 @@ expect "$(status "$base/nothing")" 404 "an unknown page"
 expect "$(status -X POST "$base/")" 405 "a POST"
 expect "$(status "$base/?lang=fr&p.booksellers=3")" 200 "the French page"
 grep -qF 'Ce qui change' "$tmp/body" && ok || ko "the French digest"
+# the headline beside the sliders, before the digest, with its big figures
+awk '/class="wall-controls"/ { c = NR } /name="p.booksellers"/ { if (c) s = NR } /class="wall-headline"/ { h = NR }
+     /<h2>En bref<\/h2>/ { b = NR } /<h2>Ce qui change<\/h2>/ { d = NR }
+     END { exit !(c && s > c && h > s && b > h && d > b) }' "$tmp/body" && ok ||
+    ko "the French page: sliders, then the headline beside them, then the digest"
+grep -qF '<li>Booksellers : occupés ' "$tmp/body" && ok || ko "the French headline's busy share"
+[ "$(grep -c 'class="figure"' "$tmp/body")" -ge 3 ] && ok || ko "the headline's big figures"
+grep -qF 'situation actuelle → avec la variante' "$tmp/body" && ok || ko "the figures say baseline → variant, in French"
 expect "$(status "$base/?v=1&reps=3")" 200 "no variant chosen: the baseline alone"
 expect "$(status "$base/?v=1&variant=online+payment&reps=3")" 200 "one variant chosen"
 grep -qF 'With online payment' "$tmp/body" && ok || ko "the chosen variant is shown"
 grep -qF 'With online payment + pickup clerk' "$tmp/body" && ko "a variant not chosen is shown" || ok
+grep -qF '<h3>With “online payment”</h3>' "$tmp/body" && ok || ko "the chosen variant's headline"
+grep -qF 'With “online payment + pickup clerk”' "$tmp/body" && ko "a variant not chosen has a headline" || ok
 
 # --- the scenario edited while the page is open ----------------------------------
 sed -i 's/param("booksellers", 2,/param("booksellers", 4,/' "$tmp/bookstore.lua"

@@ -1,0 +1,915 @@
+/* The headline of a variant, see headline.h. Each concern picks, among its
+ * elements, the one that moves most (documented at each), and says it in
+ * one sentence with numbers rounded to what a person says aloud. Counts
+ * and hours are per week of the measured period (horizon less warm-up), or
+ * per day when that period is under two weeks. */
+#include "headline.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "labels.h"
+
+#define MAX_SENTENCES 5
+
+/* The words of the headline, one catalog per language (STYLE.md). The
+ * printf templates take their arguments in the order each comment gives;
+ * a "1" template is for one person (a role of one, or the team as one). */
+static const struct words {
+    const char *unit[4], *unit1[4];   /* seconds, minutes, hours, days: plural, singular */
+    const char *per_week, *per_day;
+    const char *decimal, *thousands, *percent, *minus, *and_;
+    const char *the;          /* before a singular role's label that has no article */
+    const char *points, *point1;
+    int singular_below_two;   /* French: "1,5 minute"; English: singular for 1 only */
+    const char *zero;         /* "instead of none" */
+    /* the people who come */
+    const char *wait;         /* label, after, unit, before */
+    const char *wait2;        /* label, after, unit, before, its unit: the two in their own units */
+    const char *wait_said;    /* label, after, before: each with its unit, or "less than a second" */
+    const char *under_a_second;
+    const char *and_leave;    /* count, more/fewer, per */
+    const char *and_leave_rare;                  /* more/fewer, weeks: under one a week */
+    const char *leave;        /* label, count, more/fewer, per */
+    const char *leave_rare;   /* label, more/fewer, weeks */
+    const char *more, *fewer, *what_wait, *what_leave;
+    /* the people who work */
+    const char *busy, *busy1; /* label, after %, before %, points, "points" */
+    const char *of_it;        /* points, "points", kinds */
+    const char *and_overtime, *and_overtime1;    /* after, unit, per, before */
+    const char *overtime, *overtime1;            /* label, after, unit, per, before */
+    const char *what_busy, *what_overtime;
+    /* the mission */
+    const char *team;
+    const char *mission, *mission1;              /* subject, after %, kinds, before %, hours after, unit, per, hours before */
+    const char *mission_pct, *mission_pct1;      /* the hours said the same: subject, after %, kinds, before %, hours, unit, per */
+    const char *mission_hours, *mission_hours1;  /* the share said the same: subject, hours after, unit, per, kinds, hours before, % */
+    const char *mission_same; /* subject, kinds, hours, unit, per, % */
+    const char *what_mission;
+    /* new work: hours, unit, per, steps; a group: subject, after %, group, before %, parts */
+    const char *new_work, *group, *group1, *less, *more_of, *what_new, *what_group;
+    /* one person: share, step, share before */
+    const char *one_person, *what_one;
+    /* the terminal: the variant's label; when nothing changes for real */
+    const char *in_short, *nothing;
+    /* the pages: the section's title, a variant's heading, the figures' caption */
+    const char *title, *with, *figures;
+} catalog[2] = {
+    {
+        .unit = {"seconds", "minutes", "hours", "days"}, .unit1 = {"second", "minute", "hour", "day"},
+        .per_week = "a week", .per_day = "a day",
+        .decimal = ".", .thousands = ",", .percent = "%s%%", .minus = "\xe2\x88\x92", .and_ = " and ",
+        .the = "the ", .zero = "none", .points = "points", .point1 = "point",
+        .singular_below_two = 0,
+        .wait = "%s wait %s %s instead of %s",
+        .wait2 = "%s wait %s %s instead of %s %s",
+        .wait_said = "%s wait %s instead of %s", .under_a_second = "less than a second",
+        .and_leave = ", and about %s %s %s leave without being served",
+        .and_leave_rare = ", and about one %s every %s weeks leaves without being served",
+        .leave = "Of the %s, about %s %s %s leave without being served",
+        .leave_rare = "Of the %s, about one %s every %s weeks leaves without being served",
+        .more = "more", .fewer = "fewer",
+        .what_wait = "%s: wait", .what_leave = "%s: leave without being served, %s",
+        .busy = "%s are busy %s of their working time instead of %s (%s %s)",
+        .busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
+        .of_it = ", %s%.0s of it on %s",
+        .and_overtime = ", with %s %s of overtime %s between them instead of %s",
+        .and_overtime1 = ", with %s %s of overtime %s instead of %s",
+        .overtime = "%s work %s %s of overtime %s between them, instead of %s",
+        .overtime1 = "%s works %s %s of overtime %s, instead of %s",
+        .what_busy = "%s: busy", .what_overtime = "%s: overtime, %s",
+        .team = "the team",
+        .mission = "%s spend %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+        .mission1 = "%s spends %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+        .mission_pct = "%s spend %s of their working time on %s instead of %s, still about %s %s %s.",
+        .mission_pct1 = "%s spends %s of their working time on %s instead of %s, still about %s %s %s.",
+        .mission_hours = "%s spend about %s %s %s on %s instead of %s, still %s of their working time.",
+        .mission_hours1 = "%s spends about %s %s %s on %s instead of %s, still %s of their working time.",
+        .mission_same = "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
+        .what_mission = "%s: time on %s, %s",
+        .new_work = "New work takes about %s %s %s: %s.",
+        .group = "%s spend %s of their working time on %s instead of %s: %s.",
+        .group1 = "%s spends %s of their working time on %s instead of %s: %s.",
+        .less = "less %s", .more_of = "more %s", .what_new = "new work, %s", .what_group = "%s: time on %s",
+        .one_person = "One person now does %s of \xe2\x80\x9c%s\xe2\x80\x9d, instead of %s.",
+        .what_one = "\xe2\x80\x9c%s\xe2\x80\x9d: done by one person",
+        .in_short = "In short, with \xe2\x80\x9c%s\xe2\x80\x9d:\n",
+        .nothing = "no real change in what the headline follows",
+        .title = "In short", .with = "With \xe2\x80\x9c%s\xe2\x80\x9d",
+        .figures = "baseline \xe2\x86\x92 with the variant",
+    },
+    {
+        .unit = {"secondes", "minutes", "heures", "jours"}, .unit1 = {"seconde", "minute", "heure", "jour"},
+        .per_week = "par semaine", .per_day = "par jour",
+        .decimal = ",", .thousands = " ", .percent = "%s %%", .minus = "\xe2\x88\x92", .and_ = " et ",
+        .the = "", .zero = "zéro", .points = "points", .point1 = "point",
+        .singular_below_two = 1,
+        .wait = "%s : %s %s d'attente au lieu de %s",
+        .wait2 = "%s : %s %s d'attente au lieu de %s %s",
+        .wait_said = "%s : %s d'attente au lieu de %s", .under_a_second = "moins d'une seconde",
+        .and_leave = ", et environ %s personnes de %s %s repartent sans être servies",
+        .and_leave_rare = ", et environ une personne de %s toutes les %s semaines repart sans être servie",
+        .leave = "%s : environ %s personnes de %s %s repartent sans être servies",
+        .leave_rare = "%s : environ une personne de %s toutes les %s semaines repart sans être servie",
+        .more = "plus", .fewer = "moins",
+        .what_wait = "%s : attente", .what_leave = "%s : personnes reparties sans être servies, %s",
+        .busy = "%s : occupés %s du temps de travail au lieu de %s (%s %s)",
+        .busy1 = "%s : occupé %s du temps de travail au lieu de %s (%s %s)",
+        .of_it = ", dont %s %s pour %s",
+        .and_overtime = ", avec %s %s de dépassement d'horaire %s à eux tous au lieu de %s",
+        .and_overtime1 = ", avec %s %s de dépassement d'horaire %s au lieu de %s",
+        .overtime = "%s : %s %s de dépassement d'horaire %s à eux tous, au lieu de %s",
+        .overtime1 = "%s : %s %s de dépassement d'horaire %s, au lieu de %s",
+        .what_busy = "%s : occupation", .what_overtime = "%s : dépassement d'horaire, %s",
+        .team = "l'équipe",
+        .mission = "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
+        .mission1 = "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
+        .mission_pct = "%s : %s du temps de travail consacré à %s au lieu de %s, toujours environ %s %s %s.",
+        .mission_pct1 = "%s : %s du temps de travail consacré à %s au lieu de %s, toujours environ %s %s %s.",
+        .mission_hours = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
+        .mission_hours1 = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
+        .mission_same = "%s : pas de changement réel du temps consacré à %s (environ %s %s %s, %s du temps de travail).",
+        .what_mission = "%s : temps consacré à %s, %s",
+        .new_work = "Le travail nouveau prend environ %s %s %s : %s.",
+        .group = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
+        .group1 = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
+        .less = "moins à %s", .more_of = "plus à %s", .what_new = "travail nouveau, %s", .what_group = "%s : temps consacré à %s",
+        .one_person = "Une seule personne fait désormais %s de « %s », au lieu de %s.",
+        .what_one = "« %s » : fait par une seule personne",
+        .in_short = "En bref, avec « %s » :\n",
+        .nothing = "pas de changement réel dans ce que suit l'essentiel",
+        .title = "En bref", .with = "Avec « %s »",
+        .figures = "situation actuelle \xe2\x86\x92 avec la variante",
+    },
+};
+
+static const double unit_seconds[4] = {1, 60, 3600, 86400};
+
+int rm_headline_is_real(const rm_delta *d) {
+    return d && d->listed;       /* real (Holm) and large enough to matter: what the digest lists */
+}
+
+static int is_real(const rm_delta *d) { return rm_headline_is_real(d); }
+
+static int lang_index(const char *lang) { return lang && strcmp(lang, "fr") == 0; }
+
+/* v rounded as it is said: two significant digits (whole numbers from 10),
+ * hundredths below 1, nothing below a thousandth. */
+static double rounded(double v) {
+    double a = fabs(v);
+    if (!isfinite(v))
+        return v;
+    if (a >= 9.95) {
+        double p = a >= 99.5 ? pow(10, floor(log10(a)) - 1) : 1;
+        return round(v / p) * p;
+    }
+    if (a >= 0.995)
+        return round(v * 10) / 10;
+    if (a >= 0.001) {
+        char b[32];
+        snprintf(b, sizeof b, "%.2g", v);
+        return strtod(b, NULL);
+    }
+    return 0;
+}
+
+const char *rm_say_number(double v, const char *lang, char *buf, size_t len) {
+    const struct words *w = &catalog[lang_index(lang)];
+    double r = rounded(v);
+    char raw[64];
+    if (!isfinite(r))
+        snprintf(raw, sizeof raw, "%g", r);
+    else if (fabs(r) >= 9.95 || r == floor(r))
+        snprintf(raw, sizeof raw, "%.0f", r == 0 ? 0.0 : r);   /* (never "-0") */
+    else if (fabs(r) >= 0.995)
+        snprintf(raw, sizeof raw, "%.1f", r);
+    else
+        snprintf(raw, sizeof raw, "%.2g", r);
+    /* the language's decimal mark, and its separator between thousands */
+    char *dot = strchr(raw, '.');
+    size_t whole = dot ? (size_t)(dot - raw) : strlen(raw), o = 0;
+    size_t lead = raw[0] == '-';
+    for (size_t i = 0; raw[i] && o + 8 < len; i++) {
+        if (i > lead && i < whole && (whole - i) % 3 == 0)
+            o += (size_t)snprintf(buf + o, len - o, "%s", w->thousands);
+        if (raw[i] == '.')
+            o += (size_t)snprintf(buf + o, len - o, "%s", w->decimal);
+        else
+            buf[o++] = raw[i];
+    }
+    buf[o < len ? o : len - 1] = '\0';
+    return buf;
+}
+
+/* What the concerns share while the headline of one variant is written. */
+typedef struct ctx {
+    const rm_comparison *cmp;
+    const remous_results *base, *var;
+    const rm_model *mb, *mv;
+    const struct words *w;
+    const char *lang;
+    double per;               /* weeks (or days) in the measured period */
+    const char *per_words;    /* "a week" or "a day" */
+    rm_headline *out;
+    int n, oom;
+} ctx;
+
+/* The comparison's row for a metric of the variant; NULL when none. */
+static const rm_delta *row(const ctx *c, const char *element, const char *name, const char *metric) {
+    for (int k = 0; k < c->cmp->nrows; k++) {
+        const rm_delta *d = &c->cmp->rows[k];
+        if (strcmp(d->variant, c->var->variant) == 0 && strcmp(d->element, element) == 0 &&
+            strcmp(d->name, name) == 0 && strcmp(d->metric, metric) == 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* A run's mean of a metric; NaN when the run has none. */
+static double mean_of(const remous_results *res, const char *element, const char *name, const char *metric) {
+    remous_summary_row r;
+    if (remous_results_find(res, element, name, metric, &r) < 0 || r.n == 0)
+        return NAN;
+    return r.mean;
+}
+
+static const char *say(const ctx *c, double v, char *buf, size_t len) { return rm_say_number(v, c->lang, buf, len); }
+
+/* A count of people said with "about": whole from 1.5 on ("about 5"). */
+static const char *say_count(const ctx *c, double v, char *buf, size_t len) {
+    return say(c, fabs(v) >= 1.5 ? round(v) : v, buf, len);
+}
+
+/* A percentage as said: whole from 1% on, else two significant digits. */
+static double pct_said(double share) {
+    double p = 100 * share;
+    return fabs(p) >= 0.95 ? round(p) : rounded(p);
+}
+
+/* A share (0..1) as a percentage said aloud: "46%", "46 %". */
+static const char *say_pct(const ctx *c, double share, char *buf, size_t len) {
+    char n[48];
+    snprintf(buf, len, c->w->percent, say(c, pct_said(share), n, sizeof n));
+    return buf;
+}
+
+/* The difference of two percentages as said (so that 57 and 46 make +11). */
+static const char *say_points(const ctx *c, double after, double before, char *buf, size_t len) {
+    char n[40];
+    double d = pct_said(after) - pct_said(before);
+    say(c, fabs(d), n, sizeof n);
+    snprintf(buf, len, "%s%s", d < 0 ? c->w->minus : "+", n);
+    return buf;
+}
+
+/* The unit (0 seconds .. 3 days, at most max_unit) for times up to top
+ * seconds: a figure between 1.5 and 90 of it. */
+static int time_unit(double top, int max_unit) {
+    int u = top < 90 ? 0 : top < 90 * 60 ? 1 : top < 48 * 3600 ? 2 : 3;
+    return u < max_unit ? u : max_unit;
+}
+
+/* A time of the model (its unit) said in unit u, without the unit. */
+static const char *say_time(const ctx *c, double t, int u, char *buf, size_t len) {
+    return say(c, t * c->mv->unit_seconds / unit_seconds[u], buf, len);
+}
+
+static int singular(const ctx *c, const char *said);
+
+/* The unit's word after the figure `said` (singular for 1; below 2 in French). */
+static const char *unit_word(const ctx *c, int u, const char *said) {
+    return singular(c, said) ? c->w->unit1[u] : c->w->unit[u];
+}
+
+/* "point" or "points" after the figure said (its sign aside). */
+static const char *points_word(const ctx *c, const char *said) {
+    return singular(c, said) ? c->w->point1 : c->w->points;
+}
+
+static int singular(const ctx *c, const char *said) {
+    char dot[48];
+    snprintf(dot, sizeof dot, "%s", said);
+    for (char *p = dot; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    const char *digits = dot;
+    while (*digits && !(*digits >= '0' && *digits <= '9'))
+        digits++;                                /* past a sign ("+", "−") */
+    double v = fabs(strtod(digits, NULL));
+    return c->w->singular_below_two ? v < 2 : v == 1;
+}
+
+/* Text with its first letter in capitals (ASCII and Latin-1 letters). */
+static void capitalise(char *s) {
+    unsigned char *u = (unsigned char *)s;
+    if (u[0] >= 'a' && u[0] <= 'z')
+        u[0] = (unsigned char)(u[0] - 'a' + 'A');
+    else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7)
+        u[1] = (unsigned char)(u[1] - 0x20);
+}
+
+/* Adds a sentence with its figure; capitalises the sentence. */
+static void add(ctx *c, rm_hl_concern concern, const char *sentence, const char *what, const char *before,
+                const char *after) {
+    if (c->n >= MAX_SENTENCES)
+        return;
+    rm_headline *h = &c->out[c->n];
+    h->concern = concern;
+    h->sentence = strdup(sentence);
+    h->what = strdup(what);
+    h->before = strdup(before);
+    h->after = strdup(after);
+    if (!h->sentence || !h->what || !h->before || !h->after) {
+        c->oom = 1;
+        free(h->sentence), free(h->what), free(h->before), free(h->after);
+        memset(h, 0, sizeof *h);
+        return;
+    }
+    capitalise(h->sentence);
+    capitalise(h->what);
+    c->n++;
+}
+
+static const char *label(const ctx *c, const rm_model *m, const char *element, const char *name, char *buf,
+                         size_t len) {
+    return rm_label_of(m, element, name, c->lang, buf, len);
+}
+
+/* A role as the subject of a sentence: its label, with "the" before a
+ * role of one person whose label has no article ("the director"); a role
+ * without a label reads as its name. */
+static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
+    char l[240];
+    label(c, m, "role", r->name, l, sizeof l);
+    static const char *articles[] = {"the ", "a ", "an ", "our ", "my ", "their "};
+    int has = !c->w->the[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
+    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
+        has |= strncasecmp(l, articles[i], strlen(articles[i])) == 0;
+    snprintf(buf, len, "%s%s", has ? "" : c->w->the, l);
+    return buf;
+}
+
+/* The kind's words: in the variant's model, else the baseline's. */
+static const char *kind_words(const ctx *c, const char *kind, char *buf, size_t len) {
+    for (int k = 0; k < c->mv->nkinds; k++)
+        if (strcmp(c->mv->kinds[k], kind) == 0)
+            return rm_kind_label(c->mv, kind, c->lang, buf, len);
+    return rm_kind_label(c->mb, kind, c->lang, buf, len);
+}
+
+static int has_kind(const rm_model *m, const char *kind) {
+    for (int k = 0; k < m->nkinds; k++)
+        if (strcmp(m->kinds[k], kind) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_role(const rm_model *m, const char *role) {
+    for (int r = 0; r < m->nroles; r++)
+        if (strcmp(m->roles[r].name, role) == 0)
+            return 1;
+    return 0;
+}
+
+static const rm_role *role_of(const rm_model *m, const char *role) {
+    for (int r = 0; r < m->nroles; r++)
+        if (strcmp(m->roles[r].name, role) == 0)
+            return &m->roles[r];
+    return NULL;
+}
+
+/* Appends text to buf (len bytes), after `sep` when buf is not empty. */
+static void append(char *buf, size_t len, const char *sep, const char *text) {
+    size_t n = strlen(buf);
+    snprintf(buf + n, len - n, "%s%s", n ? sep : "", text);
+}
+
+/* ------------------------------------------------- the people who come -- */
+
+/* The stream whose wait or number of people leaving unserved changes most
+ * (relative change, among the real ones): what they wait, and how many
+ * more or fewer leave without being served (abandoned + balked) a week. */
+static void people_who_come(ctx *c) {
+    int best = -1;
+    double top = 0;
+    for (int s = 0; s < c->mv->narrivals; s++) {
+        const rm_arrivals *a = &c->mv->arrivals[s];
+        if (a->hidden || isnan(mean_of(c->base, "arrivals", a->name, "arrived")))
+            continue;
+        const rm_delta *w = row(c, "arrivals", a->name, "wait_mean"), *ab = row(c, "arrivals", a->name, "abandoned"),
+                       *bk = row(c, "arrivals", a->name, "balked");
+        double lb = (ab ? ab->baseline_mean : 0) + (bk ? bk->baseline_mean : 0);
+        double lv = (ab ? ab->variant_mean : 0) + (bk ? bk->variant_mean : 0);
+        double score = 0;
+        if (is_real(w))
+            score = isnan(w->relative) ? INFINITY : fabs(w->relative);
+        if (is_real(ab) || is_real(bk))
+            score = fmax(score, lb > 0 ? fabs(lv - lb) / lb : INFINITY);
+        if (score > top)
+            top = score, best = s;
+    }
+    if (best < 0)
+        return;
+    const char *name = c->mv->arrivals[best].name;
+    const rm_delta *w = row(c, "arrivals", name, "wait_mean"), *ab = row(c, "arrivals", name, "abandoned"),
+                   *bk = row(c, "arrivals", name, "balked");
+    char who[256], before[48], after[48], fb[96], fa[96], what[320], out[1400], tail[512] = "";
+    label(c, c->mv, "arrivals", name, who, sizeof who);
+    int wait = 0;
+    if (is_real(w)) {                            /* each wait in its own unit when they differ */
+        /* one unit for both: the larger's, or the smaller's when the smaller
+         * would be said below 1 ("41 minutes instead of 100"), or each its
+         * own when the larger would then be said above 200 ("19 hours
+         * instead of 14 minutes") */
+        double lo = fmin(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds;
+        double hi = fmax(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds;
+        int ub = time_unit(hi, 3), ua = ub;
+        if (lo / unit_seconds[ub] < 0.95) {
+            ub = ua = time_unit(lo, 3);
+            if (hi / unit_seconds[ub] >= 199.5) {
+                ub = time_unit(w->baseline_mean * c->mv->unit_seconds, 3);
+                ua = time_unit(w->variant_mean * c->mv->unit_seconds, 3);
+            }
+        }
+        say_time(c, w->baseline_mean, ub, before, sizeof before);
+        say_time(c, w->variant_mean, ua, after, sizeof after);
+        snprintf(fb, sizeof fb, "%s %s", before, unit_word(c, ub, before));
+        snprintf(fa, sizeof fa, "%s %s", after, unit_word(c, ua, after));
+        int tiny = 0;                            /* under a second: "less than a second" */
+        if (ub == 0 && w->baseline_mean * c->mv->unit_seconds < 0.95)
+            snprintf(fb, sizeof fb, "%s", c->w->under_a_second), tiny = 1;
+        if (ua == 0 && w->variant_mean * c->mv->unit_seconds < 0.95)
+            snprintf(fa, sizeof fa, "%s", c->w->under_a_second), tiny = 1;
+        wait = strcmp(fb, fa) != 0;              /* the same figure aloud says nothing */
+        if (tiny) {
+            snprintf(out, sizeof out, c->w->wait_said, who, fa, fb);
+        } else if (ub == ua) {
+            snprintf(out, sizeof out, c->w->wait, who, after, unit_word(c, ua, after), before);
+            snprintf(fb, sizeof fb, "%s", before);   /* "2.6 → 2.2 minutes" */
+        } else
+            snprintf(out, sizeof out, c->w->wait2, who, after, unit_word(c, ua, after), before,
+                     unit_word(c, ub, before));
+        snprintf(what, sizeof what, c->w->what_wait, who);
+    }
+    double lb = (ab ? ab->baseline_mean : 0) + (bk ? bk->baseline_mean : 0);
+    double lv = (ab ? ab->variant_mean : 0) + (bk ? bk->variant_mean : 0);
+    double n = fabs(lv - lb) / c->per;
+    const char *more = lv > lb ? c->w->more : c->w->fewer;
+    char count[48];
+    say_count(c, n, count, sizeof count);
+    int leave = is_real(ab) || is_real(bk);
+    if (leave && n < 0.95 && c->per_words == c->w->per_week && n >= 1.0 / 26) {
+        /* under one a week: "about one fewer every 3 weeks" */
+        snprintf(count, sizeof count, "%.0f", round(1 / n));
+        if (wait)
+            snprintf(tail, sizeof tail, c->w->and_leave_rare, more, count);
+        else
+            snprintf(tail, sizeof tail, c->w->leave_rare, who, more, count);
+    } else if (leave && n >= 0.95) {
+        if (wait)
+            snprintf(tail, sizeof tail, c->w->and_leave, count, more, c->per_words);
+        else
+            snprintf(tail, sizeof tail, c->w->leave, who, count, more, c->per_words);
+    }
+    if (!wait && !tail[0])
+        return;
+    if (!wait) {
+        out[0] = '\0';
+        snprintf(what, sizeof what, c->w->what_leave, who, c->per_words);
+        say(c, lb / c->per, fb, sizeof fb);
+        say(c, lv / c->per, fa, sizeof fa);
+    }
+    size_t k = strlen(out);
+    snprintf(out + k, sizeof out - k, "%s.", tail);
+    add(c, RM_HL_PUBLIC, out, what, fb, fa);
+}
+
+/* ------------------------------------------------- the people who work -- */
+
+/* The role whose busy share moves most, in points (a role whose only real
+ * change is its overtime comes after any whose busy share changes): its
+ * busy share, the part of it on kinds the baseline did not have, and its
+ * overtime a week. */
+static void people_who_work(ctx *c) {
+    int best = -1;
+    double top = 0;
+    for (int r = 0; r < c->mv->nroles; r++) {
+        const char *name = c->mv->roles[r].name;
+        if (!has_role(c->mb, name))
+            continue;
+        const rm_delta *u = row(c, "role", name, "utilization"), *o = row(c, "role", name, "overtime");
+        double score = 0;
+        if (is_real(u) && pct_said(u->baseline_mean) != pct_said(u->variant_mean))
+            score = 1e6 + fabs(u->delta);
+        else if (is_real(o))
+            score = isnan(o->relative) ? 1e5 : fmin(fabs(o->relative), 1e5);
+        if (score > top)
+            top = score, best = r;
+    }
+    if (best < 0)
+        return;
+    const rm_role *role = &c->mv->roles[best];
+    const rm_delta *u = row(c, "role", role->name, "utilization"), *o = row(c, "role", role->name, "overtime");
+    char who[256], pb[48], pa[48], pts[48], out[1400], what[320];
+    role_words(c, c->mv, role, who, sizeof who);
+    int busy = top >= 1e6;
+    char tail[512] = "", overtime[512] = "";
+    /* the part of the busy share on kinds the baseline did not have */
+    double fresh = 0;
+    char kinds[512] = "";
+    for (int k = 0; busy && k < c->mv->nkinds; k++) {
+        char metric[300], words[256];
+        snprintf(metric, sizeof metric, "share_%s", c->mv->kinds[k]);
+        const rm_delta *d = row(c, "role", role->name, metric);
+        if (has_kind(c->mb, c->mv->kinds[k]) || !is_real(d) || !(d->variant_mean > 0))
+            continue;
+        fresh += d->variant_mean;
+        append(kinds, sizeof kinds, c->w->and_, kind_words(c, c->mv->kinds[k], words, sizeof words));
+    }
+    char fresh_said[48];
+    say(c, pct_said(fresh), fresh_said, sizeof fresh_said);
+    if (fresh > 0 && strcmp(fresh_said, "0") != 0)
+        snprintf(tail, sizeof tail, c->w->of_it, fresh_said, points_word(c, fresh_said), kinds);
+    /* overtime a week, between them */
+    char ob[48], oa[48];
+    int ou = 0, said_overtime = 0;
+    if (is_real(o)) {
+        ou = time_unit(fmax(o->baseline_mean, o->variant_mean) / c->per * c->mv->unit_seconds, 2);
+        say_time(c, o->baseline_mean / c->per, ou, ob, sizeof ob);
+        if (strcmp(ob, "0") == 0)
+            snprintf(ob, sizeof ob, "%s", c->w->zero);
+        say_time(c, o->variant_mean / c->per, ou, oa, sizeof oa);
+        said_overtime = strcmp(ob, oa) != 0;
+    }
+    if (busy) {
+        say_pct(c, u->baseline_mean, pb, sizeof pb);
+        say_pct(c, u->variant_mean, pa, sizeof pa);
+        say_points(c, u->variant_mean, u->baseline_mean, pts, sizeof pts);
+        if (said_overtime)
+            snprintf(overtime, sizeof overtime, role->count == 1 ? c->w->and_overtime1 : c->w->and_overtime, oa,
+                     unit_word(c, ou, oa), c->per_words, ob);
+        snprintf(out, sizeof out, role->count == 1 ? c->w->busy1 : c->w->busy, who, pa, pb, pts, points_word(c, pts));
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s.", tail, overtime);
+        snprintf(what, sizeof what, c->w->what_busy, who);
+        add(c, RM_HL_STAFF, out, what, pb, pa);
+    } else if (said_overtime) {
+        snprintf(out, sizeof out, role->count == 1 ? c->w->overtime1 : c->w->overtime, who, oa, unit_word(c, ou, oa),
+                 c->per_words, ob);
+        strcat(out, ".");
+        snprintf(what, sizeof what, c->w->what_overtime, who, c->per_words);
+        char fb[96], fa[96];
+        snprintf(fb, sizeof fb, "%s", ob);
+        snprintf(fa, sizeof fa, "%s %s", oa, unit_word(c, ou, oa));
+        add(c, RM_HL_STAFF, out, what, fb, fa);
+    }
+}
+
+/* ----------------------------------------------------------- hours ---- */
+
+/* A role's working hours a week (or a day) by its calendar, absences not
+ * deducted; 0 when m has no such role. */
+static double scheduled_hours(const ctx *c, const rm_model *m, const char *role) {
+    const rm_role *r = role_of(m, role);
+    if (!r)
+        return 0;
+    double open = r->calendar >= 0 ? rm_profile_integral(&m->calendars[r->calendar], m->warmup, m->horizon)
+                                   : m->horizon - m->warmup;
+    return open * r->count * m->unit_seconds / 3600 / c->per;
+}
+
+/* The share of a role's working time on the kinds in[0..n) in a run. */
+static double share_on(const remous_results *res, const char *role, char *const *kinds, int n) {
+    double s = 0;
+    for (int k = 0; k < n; k++) {
+        char metric[300];
+        snprintf(metric, sizeof metric, "share_%s", kinds[k]);
+        double v = mean_of(res, "role", role, metric);
+        if (v > 0)
+            s += v;
+    }
+    return s;
+}
+
+/* The names of the roles of both runs, each once, into names; returns how many. */
+static int roles_of_both(const ctx *c, const char **names, int cap) {
+    int n = 0;
+    const rm_model *ms[2] = {c->mb, c->mv};
+    for (int i = 0; i < 2; i++)
+        for (int r = 0; r < ms[i]->nroles; r++) {
+            int seen = 0;
+            for (int j = 0; j < n; j++)
+                seen |= strcmp(names[j], ms[i]->roles[r].name) == 0;
+            if (!seen && n < cap)
+                names[n++] = ms[i]->roles[r].name;
+        }
+    return n;
+}
+
+/* ----------------------------------------------------------- mission --- */
+
+/* The kinds of the scenario's `mission`: the hours a week its people (the
+ * roles doing any of it, in either run) spend on them and the share of
+ * their working time, before and after; "no real change" when no role's
+ * share of a mission kind changes for real. */
+static void mission(ctx *c) {
+    const rm_model *m = c->mv->nmission ? c->mv : c->mb;
+    if (!m->nmission)
+        return;
+    const char *roles[256];
+    int nr = roles_of_both(c, roles, 256), doers = 0, real = 0, last = -1;
+    double hb = 0, ha = 0, wb = 0, wa = 0;
+    for (int r = 0; r < nr; r++) {
+        double sb = share_on(c->base, roles[r], m->mission, m->nmission);
+        double sa = share_on(c->var, roles[r], m->mission, m->nmission);
+        if (!(sb > 0) && !(sa > 0))
+            continue;
+        doers++, last = r;
+        hb += sb * scheduled_hours(c, c->mb, roles[r]);
+        ha += sa * scheduled_hours(c, c->mv, roles[r]);
+        wb += scheduled_hours(c, c->mb, roles[r]);
+        wa += scheduled_hours(c, c->mv, roles[r]);
+        for (int k = 0; k < m->nmission; k++) {
+            char metric[300];
+            snprintf(metric, sizeof metric, "share_%s", m->mission[k]);
+            real |= is_real(row(c, "role", roles[r], metric));
+        }
+    }
+    if (!doers)
+        return;
+    char kinds[512] = "", words[256], who[256];
+    for (int k = 0; k < m->nmission; k++)
+        append(kinds, sizeof kinds, c->w->and_, kind_words(c, m->mission[k], words, sizeof words));
+    const rm_model *mr = has_role(c->mv, roles[last]) ? c->mv : c->mb;
+    int one = doers > 1 || role_of(mr, roles[last])->count == 1;   /* "the team spends" */
+    if (doers == 1)
+        role_words(c, mr, role_of(mr, roles[last]), who, sizeof who);
+    else
+        snprintf(who, sizeof who, "%s", c->w->team);
+    double sb = wb > 0 ? hb / wb : 0, sa = wa > 0 ? ha / wa : 0;
+    int u = time_unit(fmax(hb, ha) * 3600, 2);
+    char pb[48], pa[48], b[48], a[48], out[1024], what[600], fb[96], fa[96];
+    say_pct(c, sb, pb, sizeof pb);
+    say_pct(c, sa, pa, sizeof pa);
+    say(c, hb * 3600 / unit_seconds[u], b, sizeof b);
+    say(c, ha * 3600 / unit_seconds[u], a, sizeof a);
+    snprintf(what, sizeof what, c->w->what_mission, who, kinds, c->per_words);
+    snprintf(fb, sizeof fb, "%s", b);
+    snprintf(fa, sizeof fa, "%s %s", a, unit_word(c, u, a));
+    int share_moves = strcmp(pb, pa) != 0, hours_move = strcmp(b, a) != 0;
+    if (real && share_moves && hours_move)
+        snprintf(out, sizeof out, one ? c->w->mission1 : c->w->mission, who, pa, kinds, pb, a, unit_word(c, u, a),
+                 c->per_words, b);
+    else if (real && share_moves)               /* the same hours aloud: "still about 20 hours a week" */
+        snprintf(out, sizeof out, one ? c->w->mission_pct1 : c->w->mission_pct, who, pa, kinds, pb, a,
+                 unit_word(c, u, a), c->per_words);
+    else if (real && hours_move)                /* the same share aloud */
+        snprintf(out, sizeof out, one ? c->w->mission_hours1 : c->w->mission_hours, who, a, unit_word(c, u, a),
+                 c->per_words, kinds, b, pa);
+    else {
+        snprintf(out, sizeof out, c->w->mission_same, who, kinds, b, unit_word(c, u, b), c->per_words, pb);
+        fb[0] = '\0';                           /* no change: the figure as it is */
+    }
+    add(c, RM_HL_MISSION, out, what, fb, fa);
+}
+
+/* ---------------------------------------------------------- new work --- */
+
+static int has_activity(const rm_model *m, const char *name) {
+    for (int a = 0; a < m->nactivities; a++)
+        if (strcmp(m->activities[a].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* A group whose parts trade time, said as its total and its parts ("less
+ * on the phone, more helping with the tool"): for the role with the most of
+ * the group in the variant among those that did the group's old kinds and
+ * now do one the baseline did not have, if some part changes for real.
+ * Returns whether it said it. */
+static int group_sentence(ctx *c, const char *group) {
+    const rm_model *mv = c->mv;
+    char *kinds[64], *old[64], *fresh[64];
+    int nk = 0, no = 0, nf = 0;
+    for (int k = 0; k < mv->nkinds && nk < 64; k++)
+        if (strcmp(mv->kind_groups[k], group) == 0) {
+            kinds[nk++] = mv->kinds[k];
+            if (has_kind(c->mb, mv->kinds[k]))
+                old[no++] = mv->kinds[k];
+            else
+                fresh[nf++] = mv->kinds[k];
+        }
+    int best = -1;
+    double top = 0;
+    for (int r = 0; r < mv->nroles; r++) {
+        const char *name = mv->roles[r].name;
+        /* (a group whose old parts merely trade between themselves is left
+         * to the report's table: among small shares it only adds noise) */
+        int trades = share_on(c->base, name, old, no) > 0 && share_on(c->var, name, fresh, nf) > 0;
+        double s = share_on(c->var, name, kinds, nk);
+        if (has_role(c->mb, name) && trades && s > top)
+            top = s, best = r;
+    }
+    if (best < 0)
+        return 0;
+    const rm_role *role = &mv->roles[best];
+    char less[512] = "", more[512] = "", words[256], part[300];
+    for (int k = 0; k < nk; k++) {
+        char metric[300];
+        snprintf(metric, sizeof metric, "share_%s", kinds[k]);
+        const rm_delta *d = row(c, "role", role->name, metric);
+        if (!is_real(d))
+            continue;
+        snprintf(part, sizeof part, d->delta < 0 ? c->w->less : c->w->more_of, kind_words(c, kinds[k], words, sizeof words));
+        append(d->delta < 0 ? less : more, sizeof less, ", ", part);
+    }
+    if (!less[0] && !more[0])
+        return 0;
+    append(less, sizeof less, ", ", more);
+    char who[256], pb[48], pa[48], out[1400], what[600];
+    role_words(c, mv, role, who, sizeof who);
+    say_pct(c, share_on(c->base, role->name, kinds, nk), pb, sizeof pb);
+    say_pct(c, top, pa, sizeof pa);
+    snprintf(out, sizeof out, role->count == 1 ? c->w->group1 : c->w->group, who, pa, group, pb, less);
+    snprintf(what, sizeof what, c->w->what_group, who, group);
+    add(c, RM_HL_NEW_WORK, out, what, pb, pa);
+    return 1;
+}
+
+/* The work the variant adds: its steps that the baseline does not have (a
+ * tool's new steps among them) or of a kind it did not have, each step's time
+ * being times done x mean duration; the largest three named. When a new
+ * kind joins a group of old ones for some role, the group's total instead
+ * (the first such group, in the order of the kinds). */
+static void new_work(ctx *c) {
+    const rm_model *mv = c->mv;
+    for (int k = 0; mv->kind_groups && k < mv->nkinds; k++) {
+        int first = mv->kind_groups[k][0] != '\0';
+        for (int j = 0; first && j < k; j++)
+            first = strcmp(mv->kind_groups[j], mv->kind_groups[k]) != 0;
+        if (first && group_sentence(c, mv->kind_groups[k]))
+            return;
+    }
+    double total = 0, hours[3] = {0};
+    int top[3] = {-1, -1, -1};
+    for (int a = 0; a < mv->nactivities; a++) {
+        const rm_activity *act = &mv->activities[a];
+        if (act->nroles == 0 || (has_activity(c->mb, act->name) && has_kind(c->mb, mv->kinds[act->kind])))
+            continue;                            /* (a tool's step the baseline has, made faster, is not new) */
+        double done = mean_of(c->var, "activity", act->name, "completed");
+        double h = done * mean_of(c->var, "activity", act->name, "duration_mean") * mv->unit_seconds / 3600 / c->per;
+        if (!(h > 0))
+            continue;
+        total += h;
+        for (int i = 0; i < 3; i++)              /* the three largest, largest first */
+            if (h > hours[i]) {
+                for (int j = 2; j > i; j--)
+                    hours[j] = hours[j - 1], top[j] = top[j - 1];
+                hours[i] = h, top[i] = a;
+                break;
+            }
+    }
+    int u = time_unit(total * 3600, 2);
+    char said[48], steps[800] = "", words[256], out[1400], what[320], fa[96];
+    say(c, total * 3600 / unit_seconds[u], said, sizeof said);
+    if (!(total > 0) || strcmp(said, "0") == 0)
+        return;
+    for (int i = 0; i < 3 && top[i] >= 0; i++)
+        append(steps, sizeof steps, i + 1 < 3 && top[i + 1] >= 0 ? ", " : c->w->and_,
+               label(c, mv, "activity", mv->activities[top[i]].name, words, sizeof words));
+    snprintf(out, sizeof out, c->w->new_work, said, unit_word(c, u, said), c->per_words, steps);
+    snprintf(what, sizeof what, c->w->what_new, c->per_words);
+    snprintf(fa, sizeof fa, "%s %s", said, unit_word(c, u, said));
+    add(c, RM_HL_NEW_WORK, out, what, "", fa);
+}
+
+/* ------------------------------------------------------ one person ----- */
+
+/* The step whose busiest person's share rises above 80% (from 80% or
+ * less), for real; the highest such share. */
+static void one_person(ctx *c) {
+    const rm_delta *best = NULL;
+    for (int a = 0; a < c->mv->nactivities; a++) {
+        const rm_delta *d = row(c, "activity", c->mv->activities[a].name, "top_person_share");
+        if (is_real(d) && d->variant_mean > 0.8 && d->baseline_mean <= 0.8 &&
+            (!best || d->variant_mean > best->variant_mean))
+            best = d;
+    }
+    if (!best)
+        return;
+    char step[256], pb[48], pa[48], out[1024], what[320];
+    label(c, c->mv, "activity", best->name, step, sizeof step);
+    say_pct(c, best->baseline_mean, pb, sizeof pb);
+    say_pct(c, best->variant_mean, pa, sizeof pa);
+    snprintf(out, sizeof out, c->w->one_person, pa, step, pb);
+    snprintf(what, sizeof what, c->w->what_one, step);
+    add(c, RM_HL_ONE_PERSON, out, what, pb, pa);
+}
+
+/* ------------------------------------------------------------- API ----- */
+
+void rm_headline_free(rm_headline *h, int n) {
+    for (int i = 0; h && i < n; i++) {
+        free(h[i].sentence);
+        free(h[i].what);
+        free(h[i].before);
+        free(h[i].after);
+    }
+    free(h);
+}
+
+int rm_headline_of(const rm_comparison *cmp, int v, const char *lang, rm_headline **out) {
+    ctx c = {cmp, cmp->results[0], cmp->results[v], cmp->results[0]->model, cmp->results[v]->model,
+             &catalog[lang_index(lang)], lang, 0, NULL, NULL, 0, 0};
+    const rm_model *m = c.mv;
+    double weeks = (m->horizon - m->warmup) / m->week;
+    c.per = weeks < 2 ? weeks * 7 : weeks;       /* under two weeks: per day */
+    c.per_words = weeks < 2 ? c.w->per_day : c.w->per_week;
+    *out = NULL;
+    c.out = calloc(MAX_SENTENCES, sizeof *c.out);
+    if (!c.out)
+        return -1;
+    people_who_come(&c);
+    people_who_work(&c);
+    mission(&c);
+    new_work(&c);
+    one_person(&c);
+    if (c.oom) {
+        rm_headline_free(c.out, c.n);
+        return -1;
+    }
+    *out = c.out;
+    return c.n;
+}
+
+void remous_print_headline(const remous_comparison *cmp, FILE *out, const char *lang) {
+    const struct words *w = &catalog[lang_index(lang)];
+    for (int v = 1; v < cmp->n; v++) {
+        char words[256];
+        rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words, sizeof words);
+        fprintf(out, w->in_short, words);
+        rm_headline *h;
+        int n = rm_headline_of(cmp, v, lang, &h);
+        if (n == 0)
+            fprintf(out, "  %s\n", w->nothing);
+        for (int i = 0; i < n; i++)
+            fprintf(out, "  %s\n", h[i].sentence);
+        rm_headline_free(h, n);
+        fputc('\n', out);
+    }
+}
+
+/* The page's styles for the headline, once per page. */
+static const char html_style[] =
+    "<style>.headline h3{margin:.8rem 0 .2rem}.headline ul{margin:.2rem 0 .8rem;padding-left:1.2rem}"
+    ".headline li{font-size:1.15em;margin:.35rem 0}.headline .none{color:#555}"
+    ".figures{display:flex;flex-wrap:wrap;gap:.6rem;margin:.4rem 0 1rem}"
+    ".figure{border:2px solid #0072B2;border-radius:6px;padding:.4rem .8rem;min-width:12rem;flex:1 1 12rem}"
+    ".figure .what{font-size:.95rem;color:#333}.figure .value{font-size:1.8rem;font-weight:bold;line-height:1.2}"
+    ".figure .before{color:#555;font-weight:normal}.figures-caption{color:#555;font-size:.9rem}</style>\n";
+
+void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures) {
+    const struct words *w = &catalog[lang_index(lang)];
+    if (cmp->n < 2)
+        return;
+    fprintf(f, "%s<section class=\"headline\">\n<h2>%s</h2>\n", html_style, w->title);
+    for (int v = 1; v < cmp->n; v++) {
+        char words[256], heading[400];
+        rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words, sizeof words);
+        snprintf(heading, sizeof heading, w->with, words);
+        fputs("<h3>", f);
+        rm_html_escape(f, heading);
+        fputs("</h3>\n<ul>\n", f);
+        rm_headline *h;
+        int n = rm_headline_of(cmp, v, lang, &h);
+        if (n == 0)
+            fprintf(f, "<li class=\"none\">%s</li>\n", w->nothing);
+        for (int i = 0; i < n; i++) {
+            fputs("<li>", f);
+            rm_html_escape(f, h[i].sentence);
+            fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+        if (figures && n > 0) {                  /* big enough to read from the back of the room */
+            fprintf(f, "<p class=\"figures-caption\">%s</p>\n<div class=\"figures\">\n", w->figures);
+            for (int i = 0; i < n; i++) {
+                fputs("<div class=\"figure\"><div class=\"what\">", f);
+                rm_html_escape(f, h[i].what);
+                fputs("</div><div class=\"value\">", f);
+                if (h[i].before[0]) {
+                    fputs("<span class=\"before\">", f);
+                    rm_html_escape(f, h[i].before);
+                    fputs(" \xe2\x86\x92</span> ", f);
+                }
+                rm_html_escape(f, h[i].after);
+                fputs("</div></div>\n", f);
+            }
+            fputs("</div>\n", f);
+        }
+        rm_headline_free(h, n);
+    }
+    fputs("</section>\n", f);
+}

@@ -1,0 +1,146 @@
+/* The headline: numbers rounded as a person says them, in English and
+ * French; nothing said when nothing changes for real, except the mission's
+ * "no real change"; a real change said in plain words. */
+#include "testing.h"
+#include "headline.h"
+
+static void numbers_are_said_with_two_significant_digits(void **state) {
+    (void)state;
+    const struct { double v; const char *en, *fr; } cases[] = {
+        {3.24, "3.2", "3,2"},   {3.25, "3.3", "3,3"},      {1.96, "2", "2"},        {0.354, "0.35", "0,35"},
+        {46.4, "46", "46"},     {9.96, "10", "10"},        {99.6, "100", "100"},    {1234.5, "1,200", "1 200"},
+        {15500, "16,000", "16 000"}, {-2.46, "-2.5", "-2,5"}, {0.0004, "0", "0"}, {-0.0004, "0", "0"},
+        {0, "0", "0"},          {12.5, "13", "13"},        {1e6, "1,000,000", "1 000 000"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_string_equal(rm_say_number(cases[i].v, "en", buf, sizeof buf), cases[i].en);
+        assert_string_equal(rm_say_number(cases[i].v, "fr", buf, sizeof buf), cases[i].fr);
+    }
+    assert_string_equal(rm_say_number(NAN, "en", buf, sizeof buf), "nan");
+    char small[4];                               /* cut, never overrun */
+    rm_say_number(1234.5, "en", small, sizeof small);
+    assert_true(strlen(small) < sizeof small);
+}
+
+/* Two lines; the variant touches only line B, the mission is line A's. */
+static const char two_lines[] =
+    "scenario 'two lines' { horizon = days(14), replications = 10, mission = { 'core' },\n"
+    "  kinds = { core = 'serving A', other = 'serving B' } }\n"
+    "role 'a_staff' { label = 'A staff', count = 2 }\n"
+    "role 'b_staff' { label = 'B staff', count = 2 }\n"
+    "arrivals 'a_jobs' { label = 'A people', interarrival = exponential(10), to = 'a_work' }\n"
+    "arrivals 'b_jobs' { label = 'B people', interarrival = exponential(10), to = 'b_work' }\n"
+    "activity 'a_work' { role = 'a_staff', duration = exponential(12), kind = 'core' }\n"
+    "activity 'b_work' { role = 'b_staff', duration = exponential(12), kind = 'other' }\n"
+    "variant 'faster B' { apply = function() activity 'b_work' { duration = exponential(6) } end }\n";
+
+static void a_variant_that_misses_the_mission_says_so(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(two_lines, NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    rm_headline *h;
+    int n = rm_headline_of(cmp, 1, "en", &h);
+    assert_true(n >= 2 && n <= 5);
+    int mission = -1, staff = -1;
+    for (int i = 0; i < n; i++) {
+        if (h[i].concern == RM_HL_MISSION)
+            mission = i;
+        if (h[i].concern == RM_HL_STAFF)
+            staff = i;
+    }
+    assert_true(mission >= 0 && staff >= 0);
+    /* A's staff: not one number moved (paired runs), so "no real change";
+     * a horizon of two weeks: per week */
+    assert_non_null(strstr(h[mission].sentence, "A staff: no real change in the time on serving A (about "));
+    assert_non_null(strstr(h[mission].sentence, " hours a week, "));
+    /* B's staff are the ones whose busy share moves: down, in points */
+    assert_non_null(strstr(h[staff].sentence, "B staff are busy "));
+    assert_non_null(strstr(h[staff].sentence, " points)"));
+    assert_non_null(strstr(h[staff].sentence, "\xe2\x88\x92"));
+    for (int i = 0; i < n; i++)
+        assert_null(strstr(h[i].sentence, "A people"));   /* line A did not move */
+    rm_headline_free(h, n);
+    n = rm_headline_of(cmp, 1, "fr", &h);
+    for (int i = 0; i < n; i++)
+        if (h[i].concern == RM_HL_MISSION)
+            assert_non_null(strstr(h[i].sentence, "A staff : pas de changement réel du temps consacré à serving A"));
+    rm_headline_free(h, n);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
+static void nothing_real_nothing_said(void **state) {
+    (void)state;
+    /* the variant changes nothing (no mission declared): no sentence */
+    remous_scenario *sc = open_text(
+        "scenario 's' { horizon = days(5), replications = 5 }\n"
+        "role 'staff' {}\n"
+        "arrivals 'jobs' { interarrival = exponential(10), to = 'work' }\n"
+        "activity 'work' { role = 'staff', duration = exponential(6) }\n"
+        "variant 'same' { apply = function() activity 'work' { duration = exponential(6) } end }\n", NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    rm_headline *h;
+    assert_int_equal(rm_headline_of(cmp, 1, "en", &h), 0);
+    rm_headline_free(h, 0);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
+/* An expert listed first takes most of a step two people shared: the
+ * busiest person's share rises above 80%; the waits fall under a second. */
+static void one_person_and_less_than_a_second(void **state) {
+    (void)state;
+    remous_options opt = remous_default_options();
+    opt.min_change = "0";                        /* a wait under a second is below the default floor */
+    remous_scenario *sc = open_text(
+        "scenario 'one' { horizon = days(14), replications = 10 }\n"
+        "role 'staff' { label = 'staff', count = 2 }\n"
+        "arrivals 'jobs' { label = 'people', interarrival = exponential(30), to = 'work' }\n"
+        "activity 'work' { label = 'the work', role = 'staff', duration = exponential(5) }\n"
+        "variant 'expert' { apply = function()\n"
+        "  role 'expert' { label = 'the expert', count = 1 }\n"
+        "  activity 'work' { role = { 'expert', 'staff' } } end }\n", &opt);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    remous_delta_row d;
+    assert_int_equal(remous_comparison_find(cmp, "expert", "activity", "work", "top_person_share", &d), 0);
+    assert_true(d.significant && d.variant_mean > 0.8 && d.baseline_mean <= 0.8);
+    char a[32], b[32], want[256];
+    snprintf(want, sizeof want, "One person now does %s%% of \xe2\x80\x9cthe work\xe2\x80\x9d, instead of %s%%.",
+             rm_say_number(round(100 * d.variant_mean), "en", a, sizeof a),
+             rm_say_number(round(100 * d.baseline_mean), "en", b, sizeof b));
+    remous_delta_row w;
+    assert_int_equal(remous_comparison_find(cmp, "expert", "arrivals", "jobs", "wait_mean", &w), 0);
+    assert_true(w.significant && w.variant_mean * 60 < 0.95 && w.baseline_mean * 60 >= 1.5);
+    rm_headline *h;
+    int n = rm_headline_of(cmp, 1, "en", &h), found = 0;
+    for (int i = 0; i < n; i++) {
+        if (h[i].concern == RM_HL_ONE_PERSON)
+            assert_string_equal(h[i].sentence, want), found++;
+        if (h[i].concern == RM_HL_PUBLIC) {
+            assert_non_null(strstr(h[i].sentence, "People wait less than a second instead of "));
+            assert_non_null(strstr(h[i].sentence, " seconds."));
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    rm_headline_free(h, n);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_are_said_with_two_significant_digits),
+        cmocka_unit_test(a_variant_that_misses_the_mission_says_so),
+        cmocka_unit_test(nothing_real_nothing_said),
+        cmocka_unit_test(one_person_and_less_than_a_second),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
