@@ -20,6 +20,9 @@ listed() { tr -d '\r' < "$1" | awk -F, 'NR > 1 && $12 == "true" { print $2 "," $
 sc="$top/tests/scenarios/listed.lua"
 "$remous" compare "$sc" --out l > digest.txt 2> err.txt || ko "compare listed.lua failed: $(cat err.txt)"
 cat > expected.txt <<'TXT'
+In short, with “faster”:
+  Clerk is busy 76% of their working time instead of 84% (−8 points).
+
 What changes with “faster” (against the baseline, 3 replications, 95% intervals):
   - step “serve”: mean duration: down 50% (5 minutes → 2.5 minutes, ±0)
   - role “clerk”: busy share of working time: down 7.9 points (84% → 76%, ±0 points)
