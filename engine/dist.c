@@ -87,6 +87,8 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
         if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
         if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
         d->q[1] = sqrt(log1p((p[1] * p[1]) / (p[0] * p[0])));   /* sigma */
+        if (!isfinite(d->q[1]))                  /* the squares overflowed: from the ratio */
+            d->q[1] = sqrt(log1p((p[1] / p[0]) * (p[1] / p[0])));
         d->q[0] = log(p[0]) - d->q[1] * d->q[1] / 2;            /* mu */
         if (!isfinite(d->q[0]) || !isfinite(d->q[1])) return bad(err, errlen, kind, too_far, p);
         if (!isfinite(exp(d->q[0] + NORMAL_TAIL * d->q[1]))) return bad(err, errlen, kind, too_large, p);
@@ -111,6 +113,11 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
         if (p[1] <= 0) return bad(err, errlen, kind, "the standard deviation must be > 0", p);
         d->q[0] = (p[0] * p[0]) / (p[1] * p[1]);                  /* shape */
         d->q[1] = (p[1] * p[1]) / p[0];                           /* scale */
+        if (!usable(d->q[0]) || !usable(d->q[1])) {  /* the squares overflowed: from the ratio */
+            double cv = p[1] / p[0];
+            d->q[0] = 1 / (cv * cv);
+            d->q[1] = p[1] * cv;
+        }
         if (!usable(d->q[0]) || !usable(d->q[1])) return bad(err, errlen, kind, too_far, p);
         if (!isfinite(gamma_top(d->q[0]) * d->q[1])) return bad(err, errlen, kind, too_large, p);
         break;
