@@ -31,6 +31,27 @@ for f in dist_*.lua; do
     fi
     pass=$((pass + 1))
 done
+# The workshop: a free field set to a value its distribution refuses gets a
+# 400 with the line, and the next page is still computed (it used to freeze
+# the computing thread for good).
+if command -v curl > /dev/null; then
+    "$remous" workshop dist_param_spread.lua --port 0 > "$out" 2> "$err" &
+    ws=$!
+    url=
+    for _ in $(seq 50); do url=$(grep -o 'http://[^ ]*' "$out") && break; sleep 0.1; done
+    url=${url%/}
+    body=$(mktemp)
+    code=$(curl -s --max-time 20 -o "$body" -w '%{http_code}' "$url/?p.spread=1e-200")
+    if [ "$code" = 400 ] && grep -qF 'gamma: the standard deviation is too far from the mean to compute with (got gamma(5, 1e-200))' "$body"; then
+        pass=$((pass + 1))
+    else ko "workshop ?p.spread=1e-200" "status $code: $(head -c 300 "$body")"; fi
+    code=$(curl -s --max-time 20 -o "$body" -w '%{http_code}' "$url/summary.csv?p.spread=1&reps=2")
+    if [ "$code" = 200 ] && grep -q '^baseline,queue,x,wait_mean,' "$body"; then
+        pass=$((pass + 1))
+    else ko "workshop after ?p.spread=1e-200" "status $code: $(head -c 300 "$body")"; fi
+    kill "$ws"; wait "$ws" 2> /dev/null
+    rm -f "$body"
+fi
 # ---- end of distributions ----
 
 echo "hostile: $pass passed, $fail failed"
