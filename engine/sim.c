@@ -1300,7 +1300,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             else
                 snprintf(s->err, sizeof s->err,
                          "simulated time is stuck near %g: over %d events between %.10g and %.10g "
-                         "(a loop of steps with tiny durations?)", s->now, RM_MAX_EVENTS_AT_ONE_TIME,
+                         "(steps in a loop, arrivals, absences or downtimes with tiny durations?)", s->now, RM_MAX_EVENTS_AT_ONE_TIME,
                          stretch_start, ev.time);
             return -1;
         }

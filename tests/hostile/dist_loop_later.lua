@@ -1,5 +1,5 @@
 -- expect: 1 run --reps 1
--- line: remous: simulated time is stuck near 60: over 10000000 events between 60 and 60.000001 (a loop of steps with tiny durations?)
+-- line: remous: simulated time is stuck near 60: over 10000000 events between 60 and 60.000001 (steps in a loop, arrivals, absences or downtimes with tiny durations?)
 scenario "s" { horizon = days(7) }
 arrivals "a" { initial = 1, to = "wait" }
 activity "wait" { duration = 60, next = "x" }
