@@ -124,7 +124,8 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
     case RM_WEIBULL:
         if (p[0] <= 0) return bad(err, errlen, kind, "the shape must be > 0", p);
         if (p[1] <= 0) return bad(err, errlen, kind, "the scale must be > 0", p);
-        if (!isfinite(p[1] * pow(EXP_TAIL, 1.0 / p[0]))) return bad(err, errlen, kind, too_large, p);
+        if (!isfinite(p[1] * pow(EXP_TAIL, 1.0 / p[0])) || !isfinite(p[1] * tgamma(1 + 1.0 / p[0])))
+            return bad(err, errlen, kind, too_large, p);               /* its draws, its mean */
         break;
     case RM_BERNOULLI:
         if (p[0] < 0 || p[0] > 1) return bad(err, errlen, kind, "p must be between 0 and 1", p);

@@ -308,6 +308,7 @@ static void extreme_parameters_are_refused(void **state) {
     REFUSED(RM_NORMAL, 0, 1e308, 0, large, "normal(0, 1e+308)");
     REFUSED(RM_WEIBULL, 0.001, 1, 0, large, "weibull(0.001, 1)");
     REFUSED(RM_WEIBULL, 1, 1e307, 0, large, "weibull(1, 1e+307)");
+    REFUSED(RM_WEIBULL, 0.0052, 1, 0, large, "weibull(0.0052, 1)");   /* draws fit, the mean 192! not */
 #undef REFUSED
 }
 
