@@ -30,7 +30,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -74,7 +74,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test headline-test report-test workshop-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -97,6 +97,11 @@ stories-test: all
 # numbers worked out from compare.csv.
 headline-test: all
 	@REMOUS=$(BUILD)/remous tests/headline_test.sh
+
+# Hostile inputs (issue 13): each tests/hostile/*.lua under a timeout, its
+# exact error line and exit code; no signal, no hang.
+hostile-test: all
+	@REMOUS=$(BUILD)/remous tests/hostile_test.sh
 
 # The HTML report in a real browser (Debian's chromium).
 report-test: all

@@ -1288,7 +1288,13 @@ static int hook_number(void *ctx, int hook, const rm_item_view *item, double now
     int isnum;
     double v = lua_tonumberx(b->L, -1, &isnum);
     const hook_info *h = &b->hooks[hook - 1];
-    if (!isnum || !isfinite(v)) {
+    if (isnum && !isfinite(v)) {
+        snprintf(err, errlen, "%s: %s function returned %s, not a finite number", h->where, h->what,
+                 isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");     /* never "-nan" */
+        lua_pop(b->L, 1);
+        return -1;
+    }
+    if (!isnum) {
         snprintf(err, errlen, "%s: %s function returned %s, not a number", h->where, h->what,
                  luaL_typename(b->L, -1));
         lua_pop(b->L, 1);

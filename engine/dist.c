@@ -1,6 +1,7 @@
 /* Probability distributions: parameter checks and sampling, see dist.h. */
 #include "dist.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +39,25 @@ static int bad(char *err, size_t errlen, rm_dist_kind kind, const char *what, co
     return -1;
 }
 
+/* The largest values the samplers can compute from a 53-bit uniform draw:
+ * -log(2^-53) for an exponential stage, sqrt(-2 log(2^-53)) for Box-Muller's
+ * standard normal (rounded up). A distribution whose largest draw would
+ * overflow is refused at load, so no draw is ever inf or NaN. */
+#define EXP_TAIL 36.8
+#define NORMAL_TAIL 8.6
+
+/* A derived constant that must be a finite positive number (not 0 by underflow). */
+static int usable(double x) { return isfinite(x) && x >= DBL_MIN; }
+
+/* Marsaglia and Tsang's largest draw of Gamma(shape, 1), see std_gamma. */
+static double gamma_top(double shape) {
+    double dd = (shape < 1 ? shape + 1 : shape) - 1.0 / 3, v = 1 + NORMAL_TAIL / sqrt(9 * dd);
+    return dd * v * v * v;
+}
+
+static const char too_far[] = "the standard deviation is too far from the mean to compute with";
+static const char too_large[] = "its largest values would be too large to compute with";
+
 int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size_t errlen) {
     memset(d, 0, sizeof *d);
     d->kind = kind;
@@ -56,27 +76,36 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
         break;
     case RM_EXPONENTIAL:
         if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
+        if (!isfinite(p[0] * EXP_TAIL)) return bad(err, errlen, kind, too_large, p);
         break;
     case RM_NORMAL:
         if (p[0] < 0) return bad(err, errlen, kind, "the mean must be >= 0", p);
         if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
+        if (!isfinite(p[0] + NORMAL_TAIL * p[1])) return bad(err, errlen, kind, too_large, p);
         break;
     case RM_LOGNORMAL:
         if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
         if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
         d->q[1] = sqrt(log1p((p[1] * p[1]) / (p[0] * p[0])));   /* sigma */
+        if (!isfinite(d->q[1]))                  /* the squares overflowed: from the ratio */
+            d->q[1] = sqrt(log1p((p[1] / p[0]) * (p[1] / p[0])));
         d->q[0] = log(p[0]) - d->q[1] * d->q[1] / 2;            /* mu */
+        if (!isfinite(d->q[0]) || !isfinite(d->q[1])) return bad(err, errlen, kind, too_far, p);
+        if (!isfinite(exp(d->q[0] + NORMAL_TAIL * d->q[1]))) return bad(err, errlen, kind, too_large, p);
         break;
     case RM_TRIANGULAR:
         if (p[0] < 0) return bad(err, errlen, kind, "the minimum must be >= 0", p);
         if (!(p[0] <= p[1] && p[1] <= p[2]))
             return bad(err, errlen, kind, "it needs min <= mode <= max", p);
+        if (!isfinite((p[2] - p[0]) * (p[2] - p[0])))        /* the sampler's products */
+            return bad(err, errlen, kind, "max - min is too large to compute with", p);
         d->q[0] = p[2] > p[0] ? (p[1] - p[0]) / (p[2] - p[0]) : 0;   /* CDF at the mode */
         break;
     case RM_ERLANG:
         if (p[0] < 1 || p[0] != floor(p[0]) || p[0] > 1000)
             return bad(err, errlen, kind, "k must be a whole number from 1 to 1000", p);
         if (p[1] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
+        if (!isfinite(p[1] * EXP_TAIL)) return bad(err, errlen, kind, too_large, p);
         d->q[0] = p[1] / p[0];                                    /* stage mean */
         break;
     case RM_GAMMA:
@@ -84,10 +113,19 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
         if (p[1] <= 0) return bad(err, errlen, kind, "the standard deviation must be > 0", p);
         d->q[0] = (p[0] * p[0]) / (p[1] * p[1]);                  /* shape */
         d->q[1] = (p[1] * p[1]) / p[0];                           /* scale */
+        if (!usable(d->q[0]) || !usable(d->q[1])) {  /* the squares overflowed: from the ratio */
+            double cv = p[1] / p[0];
+            d->q[0] = 1 / (cv * cv);
+            d->q[1] = p[1] * cv;
+        }
+        if (!usable(d->q[0]) || !usable(d->q[1])) return bad(err, errlen, kind, too_far, p);
+        if (!isfinite(gamma_top(d->q[0]) * d->q[1])) return bad(err, errlen, kind, too_large, p);
         break;
     case RM_WEIBULL:
         if (p[0] <= 0) return bad(err, errlen, kind, "the shape must be > 0", p);
         if (p[1] <= 0) return bad(err, errlen, kind, "the scale must be > 0", p);
+        if (!isfinite(p[1] * pow(EXP_TAIL, 1.0 / p[0])) || !isfinite(p[1] * tgamma(1 + 1.0 / p[0])))
+            return bad(err, errlen, kind, too_large, p);               /* its draws, its mean */
         break;
     case RM_BERNOULLI:
         if (p[0] < 0 || p[0] > 1) return bad(err, errlen, kind, "p must be between 0 and 1", p);
@@ -107,24 +145,26 @@ static double std_normal(rm_rng *r) {
     return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
 }
 
-/* Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 by boosting. */
+/* Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 by boosting.
+ * It accepts over 95% of the time for any shape rm_dist_init lets through:
+ * RM_DIST_MAX_TRIES rejections in a row mean the arithmetic broke down, and
+ * give NaN, which the simulation reports rather than looping forever. */
 static double std_gamma(double shape, rm_rng *r) {
     if (shape < 1) {
         double u = 1.0 - rm_rng_uniform(r);
         return std_gamma(shape + 1, r) * pow(u, 1.0 / shape);
     }
     double dd = shape - 1.0 / 3, c = 1.0 / sqrt(9 * dd);
-    for (;;) {
-        double x, v;
-        do {
-            x = std_normal(r);
-            v = 1 + c * x;
-        } while (v <= 0);
+    for (int tries = 0; tries < RM_DIST_MAX_TRIES; tries++) {
+        double x = std_normal(r), v = 1 + c * x;
+        if (v <= 0)
+            continue;
         v = v * v * v;
         double u = 1.0 - rm_rng_uniform(r);
         if (log(u) < 0.5 * x * x + dd - dd * v + dd * log(v))
             return dd * v;
     }
+    return NAN;
 }
 
 double rm_dist_sample(const rm_dist *d, rm_rng *r) {
@@ -137,11 +177,12 @@ double rm_dist_sample(const rm_dist *d, rm_rng *r) {
     case RM_EXPONENTIAL:
         return -p[0] * log1p(-rm_rng_uniform(r));
     case RM_NORMAL:
-        for (;;) {                      /* mean >= 0: accepts at least half the time */
-            double x = p[0] + p[1] * std_normal(r);
+        for (int tries = 0; tries < RM_DIST_MAX_TRIES; tries++) {
+            double x = p[0] + p[1] * std_normal(r);   /* mean >= 0: accepted half the time or more */
             if (x >= 0)
                 return x;
         }
+        return NAN;
     case RM_LOGNORMAL:
         return exp(d->q[0] + d->q[1] * std_normal(r));
     case RM_TRIANGULAR: {

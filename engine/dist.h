@@ -45,7 +45,13 @@ int rm_dist_nparams(rm_dist_kind kind);
  * "exponential: the mean must be > 0 (got exponential(-2))". */
 int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size_t errlen);
 
-/* One draw from d using stream r. */
+/* One draw from d using stream r: a finite number >= 0 for every d that
+ * rm_dist_init accepted (it refuses parameters whose derived constants or
+ * largest draws overflow). The rejection samplers (normal, gamma) give up
+ * after RM_DIST_MAX_TRIES rejections in a row and return NaN; with accepted
+ * parameters each try succeeds with probability >= 1/2, so that never
+ * happens, but no draw can loop forever. */
+#define RM_DIST_MAX_TRIES 1000
 double rm_dist_sample(const rm_dist *d, rm_rng *r);
 
 /* Whether every draw of d is 0 (constant(0), uniform(0, 0), normal(0, 0),

@@ -19,8 +19,17 @@
 enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENCE, EV_BACK,
        EV_TRAINED, EV_TOOL_DOWN, EV_TOOL_UP, EV_WARMUP, EV_PERIOD, EV_HORIZON };
 
-/* Consecutive events at one instant before the run is declared stuck. */
+/* The stuck-time guard, in events per stretch of simulated time. A stretch
+ * starts at an event and lasts RM_STUCK_SPAN of the horizon (at most one
+ * time unit); the run is stuck when more than RM_MAX_EVENTS_AT_ONE_TIME
+ * events, plus RM_STUCK_PER_ITEM for each item the run has held at once,
+ * happen inside one stretch. At that pace the horizon would take over 10^13
+ * events, so no run that can finish is stopped; a busy model is allowed its
+ * burst (2 million items at one instant may each take 16 steps). It catches
+ * a loop of zero durations and one of 1e-300 alike. */
 #define RM_MAX_EVENTS_AT_ONE_TIME 10000000
+#define RM_STUCK_PER_ITEM 16
+#define RM_STUCK_SPAN 1e-6
 /* Items in the system at once before the run is stopped: they arrive far
  * faster than they leave, and memory would follow. */
 #define RM_MAX_ITEMS 2000000u
@@ -332,11 +341,22 @@ static int fail_oom(rm_sim *s) {
     return -1;
 }
 
-static int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, double *out) {
-    if (sp->hook == RM_NO_HOOK) {
-        *out = rm_dist_sample(&sp->dist, r);
+/* A draw of d into *out, or -1 naming the element (`activity "x"`) when it
+ * is not a finite number: rm_dist_init refuses parameters that could give
+ * one, so only a rejection sampler giving up (see dist.h) ends up here. */
+static int draw(rm_sim *s, const rm_dist *d, rm_rng *r, const char *element, const char *name,
+                const char *what, double *out) {
+    *out = rm_dist_sample(d, r);
+    if (isfinite(*out))
         return 0;
-    }
+    snprintf(s->err, sizeof s->err, "%s \"%s\": %s drawn from %s(...) is %g, not a finite number",
+             element, name, what, rm_dist_kind_name(d->kind), *out);
+    return -1;
+}
+
+static int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, const char *step, double *out) {
+    if (sp->hook == RM_NO_HOOK)
+        return draw(s, &sp->dist, r, "activity", step, "a duration", out);
     rm_item_view v = item_view(s, i);
     return s->hooks.number(s->hooks.ctx, sp->hook, &v, s->now, out, s->err, sizeof s->err);
 }
@@ -451,7 +471,7 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
             s->st.wait_max[act->queue] = wait;
     }
     double d;
-    if (sample(s, &act->duration, &s->dur_rng[a], i, &d) < 0)
+    if (sample(s, &act->duration, &s->dur_rng[a], i, act->name, &d) < 0)
         return -1;
     d *= learning_factor(s, act);
     s->items[i].service_done = 0;
@@ -738,7 +758,7 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
         return enter_fallback(s, i, act->tool);
     if (act->nroles == 0) {                      /* a pure delay */
         double d;
-        if (sample(s, &act->duration, &s->dur_rng[step], i, &d) < 0)
+        if (sample(s, &act->duration, &s->dur_rng[step], i, act->name, &d) < 0)
             return -1;
         d *= learning_factor(s, act);
         s->items[i].t_enqueue = s->now;          /* when the delay started */
@@ -808,8 +828,9 @@ static int arrive(rm_sim *s, int si) {
     it->interrupted = 0;
     it->priority = st->priority;
     for (int k = 0; k < st->nattrs; k++)
-        s->attrs[(size_t)i * (size_t)s->m->max_attrs + (size_t)k] =
-            rm_dist_sample(&st->attrs[k].dist, &s->attr_rng[si * s->m->max_attrs + k]);
+        if (draw(s, &st->attrs[k].dist, &s->attr_rng[si * s->m->max_attrs + k], "arrivals", st->name,
+                 "an attribute", &s->attrs[(size_t)i * (size_t)s->m->max_attrs + (size_t)k]) < 0)
+            return -1;
     if (st->priority_hook) {
         rm_item_view v = item_view(s, i);
         double prio;
@@ -817,8 +838,9 @@ static int arrive(rm_sim *s, int si) {
             return -1;
         s->items[i].priority = prio;
     }
-    if (st->has_patience)
-        s->items[i].patience = rm_dist_sample(&st->patience, &s->pat_rng[si]);
+    if (st->has_patience &&
+        draw(s, &st->patience, &s->pat_rng[si], "arrivals", st->name, "a patience", &s->items[i].patience) < 0)
+        return -1;
     s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
     it = &s->items[i];
     it->uses = it->met = 0;
@@ -833,7 +855,9 @@ static int arrive(rm_sim *s, int si) {
 
 static int schedule_absence(rm_sim *s, int p) {
     const rm_role *role = &s->m->roles[s->m->person_role[p]];
-    double gap = rm_dist_sample(&role->absence_every, &s->absence_rng[p]);
+    double gap;
+    if (draw(s, &role->absence_every, &s->absence_rng[p], "role", role->name, "a gap between absences", &gap) < 0)
+        return -1;
     return rm_heap_push(&s->cal, s->now + gap, EV_ABSENCE, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
 }
 
@@ -845,7 +869,9 @@ static int begin_absence(rm_sim *s, int p) {
     pe->absent = 1;
     pe->absence_due = 0;
     pe->away_since = s->now;
-    double lasts = rm_dist_sample(&role->absence_lasts, &s->absence_rng[p]);
+    double lasts;
+    if (draw(s, &role->absence_lasts, &s->absence_rng[p], "role", role->name, "an absence's length", &lasts) < 0)
+        return -1;
     return rm_heap_push(&s->cal, s->now + lasts, EV_BACK, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
 }
 
@@ -893,13 +919,19 @@ static int trained(rm_sim *s, int p) {
 }
 
 static int schedule_downtime(rm_sim *s, int t) {
-    double gap = rm_dist_sample(&s->m->tools[t].down_every, &s->down_rng[t]);
+    double gap;
+    if (draw(s, &s->m->tools[t].down_every, &s->down_rng[t], "tool", s->m->tools[t].name,
+             "a gap between downtimes", &gap) < 0)
+        return -1;
     return rm_heap_push(&s->cal, s->now + gap, EV_TOOL_DOWN, (uint32_t)t, 0) < 0 ? fail_oom(s) : 0;
 }
 
 static int tool_down(rm_sim *s, int t) {
     s->tool_down[t] = 1;
-    double lasts = rm_dist_sample(&s->m->tools[t].down_lasts, &s->down_rng[t]);
+    double lasts;
+    if (draw(s, &s->m->tools[t].down_lasts, &s->down_rng[t], "tool", s->m->tools[t].name,
+             "a downtime's length", &lasts) < 0)
+        return -1;
     return rm_heap_push(&s->cal, s->now + lasts, EV_TOOL_UP, (uint32_t)t, 0) < 0 ? fail_oom(s) : 0;
 }
 
@@ -1208,7 +1240,10 @@ static int schedule_next_arrival(rm_sim *s, int si) {
     if (st->timing == RM_POINTS) {
         t = next_point(s->m, st, s->now, s->generated[si] > 1);
     } else {
-        double gap = rm_dist_sample(&st->interarrival, &s->gap_rng[si]);
+        double gap;
+        if (draw(s, &st->interarrival, &s->gap_rng[si], "arrivals", st->name,
+                 "an interarrival", &gap) < 0)
+            return -1;
         t = st->timing == RM_GAPS ? s->now + gap : rm_profile_advance(&st->profile, s->now, gap);
     }
     if (!(t < INFINITY))
@@ -1246,18 +1281,27 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             return -1;
     }
     rm_event ev;
-    uint64_t same_time = 0;
+    double stretch = fmin(RM_STUCK_SPAN * m->horizon, 1), stretch_start = s->now;
+    uint64_t in_stretch = 0;
     while (rm_heap_pop(&s->cal, &ev) == 0) {
         if (!(ev.time >= s->now)) {              /* also NaN: never from a checked model */
             snprintf(s->err, sizeof s->err, "internal error: an event at %g before the current time %g",
                      ev.time, s->now);
             return -1;
         }
-        same_time = ev.time == s->now ? same_time + 1 : 0;
-        if (same_time > RM_MAX_EVENTS_AT_ONE_TIME) {
-            snprintf(s->err, sizeof s->err,
-                     "simulated time is stuck at %g: over %d events at that instant "
-                     "(a loop of steps with zero duration?)", s->now, RM_MAX_EVENTS_AT_ONE_TIME);
+        if (ev.time - stretch_start >= stretch) {
+            stretch_start = ev.time;
+            in_stretch = 0;
+        } else if (++in_stretch > RM_MAX_EVENTS_AT_ONE_TIME + (uint64_t)RM_STUCK_PER_ITEM * s->nitems) {
+            if (ev.time == stretch_start)
+                snprintf(s->err, sizeof s->err,
+                         "simulated time is stuck at %g: over %d events at that instant "
+                         "(a loop of steps with zero duration?)", s->now, RM_MAX_EVENTS_AT_ONE_TIME);
+            else
+                snprintf(s->err, sizeof s->err,
+                         "simulated time is stuck near %g: over %d events between %.10g and %.10g "
+                         "(steps in a loop, arrivals, absences or downtimes with tiny durations?)", s->now, RM_MAX_EVENTS_AT_ONE_TIME,
+                         stretch_start, ev.time);
             return -1;
         }
         s->now = ev.time;

@@ -320,7 +320,11 @@ local function rate_helper(name, per, per_name)
     if type(r) ~= "number" or not (r > 0) or r == huge then
       fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
     end
-    return opaque({ per_unit = r / per(1), per = per_name, n = r, where = at, label = name })
+    local per_unit = r / per(1)                 -- its gaps are exponential(1 / per_unit)
+    if not (per_unit > 0 and per_unit < huge) or host.check_dist("exponential", 1 / per_unit) then
+      fail(at, "%s: the rate %s is too small or too large to compute with", name, show(r))
+    end
+    return opaque({ per_unit = per_unit, per = per_name, n = r, where = at, label = name })
   end
 end
 per_hour = rate_helper("per_hour", hours, "hour")
@@ -1024,6 +1028,21 @@ local function compile_dist(v, at)
   return { kind = d.kind, p = d.p, values = d.values }
 end
 
+-- Whether every draw of the compiled distribution c is 0: the same cases as
+-- rm_dist_always_zero (engine/dist.c), decided here to name the line.
+local function always_zero(c)
+  local k, p = c.kind, c.p
+  if k == "constant" or k == "bernoulli" then return p[1] == 0 end
+  if k == "uniform" then return p[2] == 0 end
+  if k == "normal" then return p[1] == 0 and p[2] == 0 end
+  if k == "triangular" then return p[3] == 0 end
+  if k == "empirical" then
+    for i = 1, #c.values do if c.values[i] ~= 0 then return false end end
+    return true
+  end
+  return false
+end
+
 -- Compiles the baseline (variant_name nil) or a variant.
 function M.compile(variant_name)
   local store = variant_name and variant_store(variant_name) or copy_store(baseline)
@@ -1219,6 +1238,10 @@ function M.compile(variant_name)
       fail(at.rate, "%s: give interarrival or rate, not both", what)
     elseif f.interarrival ~= nil then
       s.interarrival = compile_dist(f.interarrival, at.interarrival)
+      if s.limit < 0 and always_zero(s.interarrival) then   -- endless items at one instant
+        fail(at.interarrival, "%s: interarrival is always 0, so items would arrive without end at one instant; "
+             .. "give a gap more than 0 (e.g. exponential(6)), or a limit for a batch at once", what)
+      end
     elseif f.rate ~= nil and is_rate(f.rate) then
       local r = private[f.rate]
       if f.calendar ~= nil and f.calendar ~= "always" and r.per ~= "hour" then

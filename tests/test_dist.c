@@ -280,6 +280,79 @@ static void parameter_errors(void **state) {
                    "constant: parameters must be finite numbers (got constant(-inf))");
 }
 
+/* Parameters that are finite but whose derived constants or largest draws
+ * overflow (issue 13): refused at load, never a sampler that loops or a NaN. */
+static void extreme_parameters_are_refused(void **state) {
+    (void)state;
+    const char *far = "the standard deviation is too far from the mean to compute with";
+    const char *large = "its largest values would be too large to compute with";
+    char want[256];
+#define REFUSED(kind, a, b, c, what, got) \
+    (snprintf(want, sizeof want, "%s: %s (got %s)", rm_dist_kind_name(kind), what, got), \
+     assert_refused(kind, a, b, c, want))
+    REFUSED(RM_GAMMA, 1, 1e-200, 0, far, "gamma(1, 1e-200)");          /* shape overflows */
+    REFUSED(RM_GAMMA, 1e200, 1, 0, far, "gamma(1e+200, 1)");
+    REFUSED(RM_GAMMA, 1e-300, 1e300, 0, far, "gamma(1e-300, 1e+300)");  /* shape 0, scale inf */
+    REFUSED(RM_GAMMA, 1e307, 1e307, 0, large, "gamma(1e+307, 1e+307)");
+    REFUSED(RM_GAMMA, 10, 1.3e154, 0, large, "gamma(10, 1.3e+154)");
+    REFUSED(RM_LOGNORMAL, 1e-308, 1, 0, far, "lognormal(1e-308, 1)");
+    REFUSED(RM_LOGNORMAL, 1, 1e308, 0, far, "lognormal(1, 1e+308)");
+    REFUSED(RM_LOGNORMAL, 1e300, 1e302, 0, large, "lognormal(1e+300, 1e+302)");
+    REFUSED(RM_TRIANGULAR, 0, 0, 1.79e308, "max - min is too large to compute with",
+            "triangular(0, 0, 1.79e+308)");
+    REFUSED(RM_TRIANGULAR, 0, 1e200, 1e200, "max - min is too large to compute with",
+            "triangular(0, 1e+200, 1e+200)");
+    REFUSED(RM_EXPONENTIAL, 1e308, 0, 0, large, "exponential(1e+308)");
+    REFUSED(RM_ERLANG, 3, 1e308, 0, large, "erlang(3, 1e+308)");
+    REFUSED(RM_NORMAL, 1e308, 1e308, 0, large, "normal(1e+308, 1e+308)");
+    REFUSED(RM_NORMAL, 0, 1e308, 0, large, "normal(0, 1e+308)");
+    REFUSED(RM_WEIBULL, 0.001, 1, 0, large, "weibull(0.001, 1)");
+    REFUSED(RM_WEIBULL, 1, 1e307, 0, large, "weibull(1, 1e+307)");
+    REFUSED(RM_WEIBULL, 0.0052, 1, 0, large, "weibull(0.0052, 1)");   /* draws fit, the mean 192! not */
+#undef REFUSED
+}
+
+/* Extreme but computable parameters: accepted, and every draw is finite
+ * and >= 0 (the largest draw of each is below the bound rm_dist_init checks). */
+static void extreme_but_computable_draws_are_finite(void **state) {
+    (void)state;
+    rm_dist ds[] = {
+        make(RM_GAMMA, 1, 1e-7, 0),        make(RM_GAMMA, 1e-150, 1e-76, 0), make(RM_GAMMA, 1, 1e7, 0),
+        make(RM_LOGNORMAL, 1e-300, 1e-300, 0), make(RM_LOGNORMAL, 1, 1e30, 0),
+        make(RM_TRIANGULAR, 0, 1e150, 1e154), make(RM_EXPONENTIAL, 1e306, 0, 0),
+        make(RM_NORMAL, 0, 1e306, 0),      make(RM_WEIBULL, 0.01, 1, 0),     make(RM_ERLANG, 1000, 1e306, 0),
+        make(RM_EXPONENTIAL, 5e-324, 0, 0),
+        make(RM_GAMMA, 1e-200, 1e-200, 0), make(RM_GAMMA, 1e300, 1e300, 0), /* squares under/overflow */
+    };
+    rm_rng r;
+    rm_rng_seed(&r, 7);
+    for (size_t k = 0; k < sizeof ds / sizeof ds[0]; k++)
+        for (int i = 0; i < 20000; i++) {
+            double x = rm_dist_sample(&ds[k], &r);
+            if (!(x >= 0 && isfinite(x)))
+                fail_msg("case %zu (%s): draw %d is %g", k, rm_dist_kind_name(ds[k].kind), i, x);
+        }
+}
+
+/* The rejection samplers are bounded: a normal whose parameters were set by
+ * hand to reject every try (a negative mean rm_dist_init would refuse) gives
+ * NaN after RM_DIST_MAX_TRIES tries instead of looping. */
+static void rejection_samplers_are_bounded(void **state) {
+    (void)state;
+    rm_dist d = make(RM_NORMAL, 1, 1, 0);
+    d.p[0] = -1e300;                                  /* every try is < 0 */
+    rm_rng r, count;
+    rm_rng_seed(&r, 3);
+    assert_true(isnan(rm_dist_sample(&d, &r)));
+    rm_rng_seed(&count, 3);                           /* it used exactly 2 uniforms per try */
+    for (int i = 0; i < 2 * RM_DIST_MAX_TRIES; i++)
+        rm_rng_next(&count);
+    assert_true(rm_rng_next(&count) == rm_rng_next(&r));
+    rm_dist g = make(RM_GAMMA, 2, 1, 0);
+    g.q[0] = INFINITY;                                /* what gamma(1, 1e-200) used to run with */
+    assert_true(isnan(rm_dist_sample(&g, &r)));
+}
+
 static void boundary_parameters_are_accepted(void **state) {
     (void)state;
     rm_dist d;
@@ -381,6 +454,9 @@ int main(void) {
         cmocka_unit_test(empirical_frequencies),
         cmocka_unit_test(exact_means),
         cmocka_unit_test(parameter_errors),
+        cmocka_unit_test(extreme_parameters_are_refused),
+        cmocka_unit_test(extreme_but_computable_draws_are_finite),
+        cmocka_unit_test(rejection_samplers_are_bounded),
         cmocka_unit_test(boundary_parameters_are_accepted),
         cmocka_unit_test(short_error_buffer_truncates),
         cmocka_unit_test(names_round_trip),

@@ -264,6 +264,10 @@ static void hook_errors_name_the_hook(void **state) {
          "scenario.lua:3: activity \"b\": duration function returned string, not a number"},
         {"duration = function(item) return -1 end",
          "scenario.lua:3: activity \"b\": duration function returned -1, a negative duration"},
+        {"duration = function(item) return 1 / 0 end",
+         "scenario.lua:3: activity \"b\": duration function returned inf, not a finite number"},
+        {"duration = function(item) return 0 / 0 end",
+         "scenario.lua:3: activity \"b\": duration function returned nan, not a finite number"},
         {"duration = function(item) error('no luck') end",
          "scenario.lua:3: no luck"},
         {"duration = function(item) while true do end end",
@@ -285,6 +289,46 @@ static void hook_errors_name_the_hook(void **state) {
             fail_msg("error was:\n  %s\nexpected:\n  %s", got, cases[i].expected);
         remous_close(sc);
     }
+}
+
+/* The stuck-time guard counts events per stretch of simulated time: a loop
+ * of 1e-300 minutes is stuck like one of 0; a pure delay of 1e-6 in a loop
+ * over a horizon of 1 takes 10^6 events and finishes. */
+static void a_clock_that_barely_moves_is_stuck(void **state) {
+    (void)state;
+    struct { const char *duration, *expected; } cases[] = {
+        {"0", "simulated time is stuck at 0: over 10000000 events at that instant "
+              "(a loop of steps with zero duration?)"},
+        {"1e-300", "simulated time is stuck near 1.00164e-293: over 10000000 events between 0 and "
+                   "1.0016385e-293 (steps in a loop, arrivals, absences or downtimes with tiny durations?)"},
+        {"function() return 1e-300 end",
+         "simulated time is stuck near 1.00164e-293: over 10000000 events between 0 and "
+         "1.0016385e-293 (steps in a loop, arrivals, absences or downtimes with tiny durations?)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "scenario 'loop' { horizon = 1000, replications = 1 }\n"
+                 "arrivals 'a' { initial = 1, to = 'b' }\n"
+                 "activity 'b' { duration = %s, next = 'b' }\n", cases[i].duration);
+        remous_scenario *sc = open_text(text, NULL);
+        remous_results *res = NULL;
+        char err[1024];
+        assert_int_equal(remous_run(sc, &res, err, sizeof err), REMOUS_ERR_RUN);
+        const char *got = short_error(err);
+        if (strcmp(got, cases[i].expected) != 0)
+            fail_msg("error was:\n  %s\nexpected:\n  %s", got, cases[i].expected);
+        remous_close(sc);
+    }
+    remous_scenario *sc;
+    remous_results *res = run_text(
+        "scenario 'fast' { horizon = 1, replications = 1 }\n"
+        "arrivals 'a' { initial = 1, to = 'b' }\n"
+        "activity 'b' { duration = 1e-6, next = 'c' }\n"
+        "activity 'c' { duration = 0, next = 'b' }\n", &sc);
+    assert_near(VALUE(res, "activity", "b", "completed"), 999999, 1);   /* 2 million events */
+    remous_results_free(res);
+    remous_close(sc);
 }
 
 static void a_negative_priority_is_fine(void **state) {
@@ -362,6 +406,7 @@ int main(void) {
         cmocka_unit_test(a_shared_line_moves_on_when_its_head_leaves),
         cmocka_unit_test(hooks_see_the_item),
         cmocka_unit_test(hook_errors_name_the_hook),
+        cmocka_unit_test(a_clock_that_barely_moves_is_stuck),
         cmocka_unit_test(a_negative_priority_is_fine),
         cmocka_unit_test(same_seed_same_numbers),
         cmocka_unit_test(streams_are_keyed_by_element_name),
