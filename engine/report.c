@@ -78,65 +78,59 @@ static const char *num(const page *pg, char *buf, size_t len, const char *format
     return buf;
 }
 
+/* The next word of *s (spaces skipped) into word; returns its width in
+ * characters, -1 at the end. */
+static long next_word(const char **s, char *word, size_t len) {
+    while (**s == ' ')
+        (*s)++;
+    if (!**s)
+        return -1;
+    const char *end = *s;
+    while (*end && *end != ' ')
+        end++;
+    size_t n = (size_t)(end - *s) < len - 1 ? (size_t)(end - *s) : len - 1;
+    memcpy(word, *s, n);
+    word[n] = '\0';
+    *s = end;
+    return (long)rm_utf8_length(word);
+}
+
 /* How many lines of at most `width` characters s takes when wrapped at its
  * spaces (a word longer than a line has a line of its own). */
 static int wrapped_lines(const char *s, size_t width) {
     int lines = 1;
     size_t used = 0;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        const char *end = s;
-        while (*end && *end != ' ')
-            end++;
-        char word[512];
-        size_t n = (size_t)(end - s) < sizeof word - 1 ? (size_t)(end - s) : sizeof word - 1;
-        memcpy(word, s, n);
-        word[n] = '\0';
-        size_t w = rm_utf8_length(word);
-        if (used > 0 && used + 1 + w > width) {
+    char word[512];
+    for (long w; (w = next_word(&s, word, sizeof word)) >= 0;) {
+        if (used > 0 && used + 1 + (size_t)w > width) {
             lines++;
-            used = w;
+            used = (size_t)w;
         } else {
-            used += (used > 0) + w;
+            used += (used > 0) + (size_t)w;
         }
-        s = end;
     }
     return lines;
 }
 
-/* s as SVG text at (x, y), wrapped at its spaces into lines of at most
- * `width` characters, `step` apart: never cut. */
+/* s as SVG text at (x, y), wrapped as wrapped_lines counts, lines `step`
+ * apart: never cut. */
 static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width) {
     fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", x, y, size);
     size_t used = 0;
     int first = 1;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        if (!*s)
-            break;
-        const char *end = s;
-        while (*end && *end != ' ')
-            end++;
-        char word[512];
-        size_t n = (size_t)(end - s) < sizeof word - 1 ? (size_t)(end - s) : sizeof word - 1;
-        memcpy(word, s, n);
-        word[n] = '\0';
-        size_t w = rm_utf8_length(word);
+    char word[512];
+    for (long w; (w = next_word(&s, word, sizeof word)) >= 0; first = 0) {
         if (first) {
             fprintf(pg->f, "<tspan x=\"%d\">", x);
-            used = w;
-        } else if (used + 1 + w > width) {
+            used = (size_t)w;
+        } else if (used > 0 && used + 1 + (size_t)w > width) {
             fprintf(pg->f, "</tspan><tspan x=\"%d\" dy=\"%d\">", x, step);
-            used = w;
+            used = (size_t)w;
         } else {
             fputc(' ', pg->f);
-            used += 1 + w;
+            used += 1 + (size_t)w;
         }
         text(pg, word);
-        first = 0;
-        s = end;
     }
     fputs(first ? "</text>\n" : "</tspan></text>\n", pg->f);
 }
@@ -340,13 +334,19 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         fputs("</span>", pg->f);
     }
     fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
-    int label = 260, width = 520, bar = 26, gap = 8, y = 24;
-    int height = 24 + nr * (cmp->n * (bar + gap) + 22) + 10;
+    int label = 260, width = 520, bar = 26, gap = 8, y = 24, line = 15;
+    size_t chars = 32;                                  /* a run's name: wrapped in its column */
+    int rows = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
+        rows += (lines * line > bar ? lines * line : bar) + gap;
+    }
+    int height = 24 + nr * (rows + 22) + 10;
     fprintf(pg->f, "<svg class=\"chart chart-time\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 70, height);
     for (int p = 0; p <= 100; p += 25)
-        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">%d%%</text>"
+        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">%d%s</text>"
                        "<line x1=\"%d\" x2=\"%d\" y1=\"18\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-                label + width * p / 100, p, label + width * p / 100, label + width * p / 100, height - 6);
+                label + width * p / 100, p, tr(pg, "%", " %"), label + width * p / 100, label + width * p / 100, height - 6);
     for (int r = 0; r < nr; r++) {
         fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
         svg_text(pg, words_of_element(cmp, "role", roles[r], words, sizeof words), 80);
@@ -355,13 +355,13 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         for (int v = 0; v < cmp->n; v++) {
             const remous_results *res = cmp->results[v];
             double util = mean(res, "role", roles[r], "utilization", NULL);
-            fprintf(pg->f, "<text x=\"12\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-            svg_text(pg, words_of_run(pg, res, words, sizeof words), 32);
-            fputs("</text>\n", pg->f);
+            const char *name = words_of_run(pg, res, words, sizeof words);
+            int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
+            svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
             if (isnan(util)) {                   /* the role does not exist in this run */
                 fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">%s</text>\n", label,
                         y + bar / 2 + 5, tr(pg, "(no such role here)", "(ce rôle n'existe pas ici)"));
-                y += bar + gap;
+                y += row + gap;
                 continue;
             }
             double x = 0;
@@ -380,9 +380,10 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
             if (x < 1)
                 fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eee\"/>\n",
                         label + width * x, y, width * (1 - x), bar);
-            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%.0f%%</text>\n", label + width + 6,
-                    y + bar / 2 + 5, 100 * util);
-            y += bar + gap;
+            char figure[32];
+            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%s%s</text>\n", label + width + 6,
+                    y + bar / 2 + 5, num(pg, figure, sizeof figure, "%.0f", 100 * util), tr(pg, "%", " %"));
+            y += row + gap;
         }
         y += 4;
     }
