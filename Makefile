@@ -23,7 +23,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests language-test stories-test report-test workshop-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests hostile-test language-test stories-test report-test workshop-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -67,7 +67,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test report-test workshop-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests hostile-test language-test stories-test report-test workshop-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -77,6 +77,10 @@ cli-tests: all
 	@scripts/install-deps.sh parallel
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
 	@REMOUS=$(BUILD)/remous tests/digest_test.sh
+
+# Hostile inputs (tests/hostile/): each ends with its one error line, no hang, no signal.
+hostile-test: all
+	@REMOUS=$(BUILD)/remous tests/hostile_test.sh
 
 # What the language's words mean, on the numbers (rates, uptake, adoption) and their slips.
 language-test: all

@@ -212,6 +212,13 @@ void rm_lua_rewrite_error(lua_State *L, const char *path, const char *source, si
         }
         qsort(words, (size_t)n, sizeof words[0], compare_words);
     }
+    if (strcmp(err, "C stack overflow") == 0) {  /* Lua names no file: the parser's, or C's own */
+        snprintf(err, errlen, "%s: nested too deeply: more than 200 levels of braces, parentheses "
+                 "or calls inside one another", path);
+        if (pushed)
+            lua_pop(L, 1);
+        return;
+    }
     rm_lua_context cx = {source, len, words, n, language};
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", err);
@@ -1637,7 +1644,7 @@ static int load_steps(load_args *a) {
     }
     char chunkname[PATH_MAX + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", path);
-    size_t bom = rm_bom_length(a->source, a->len);
+    size_t bom = rm_header_length(a->source, a->len);
     int rc = luaL_loadbufferx(L, a->source + bom, a->len - bom, chunkname, "t");
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));

@@ -42,6 +42,17 @@ static inline size_t rm_bom_length(const char *text, size_t len) {
     return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* The length of what comes before the Lua text: the byte-order mark, and a
+ * first line starting with '#' ("#!/usr/bin/env remous"), skipped as lua
+ * skips it; the line's newline stays, so that line numbers stay right. */
+static inline size_t rm_header_length(const char *text, size_t len) {
+    size_t n = rm_bom_length(text, len);
+    if (n < len && text[n] == '#')
+        while (n < len && text[n] != '\n')
+            n++;
+    return n;
+}
+
 /* Rewrites the Lua message in err (one line, "FILE:LINE: ...") in the
  * words of `language` ("scenario" or "batch"), with the file's source when
  * known (NULL otherwise) and the globals of L as the words to suggest; see

@@ -440,7 +440,7 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         static char text[1 << 20];
         size_t len = fread(text, 1, sizeof text, f);
         int whole = feof(f) && !ferror(f);
-        size_t bom = rm_bom_length(text, len);
+        size_t bom = rm_header_length(text, len);
         fclose(f);
         if (!whole) {
             snprintf(err, errlen, "%s: a batch script is at most %d KB; move data into CSV files", script,

@@ -1,0 +1,76 @@
+#!/bin/sh
+# Hostile inputs (tests/hostile/): each runs under `timeout 30` and must end
+# with its exact error line and exit code: no signal, no hang. Prints
+# "hostile: N passed, N failed" last; exits 1 on a failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-hostile-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+cd "$top/tests/hostile" || exit 1
+
+# hostile CODE 'STDERR' -- COMMAND...: exit code CODE (124 is the timeout,
+# above 128 a signal: both fail) and exactly that one line on stderr
+hostile() {
+    code=$1 line=$2; shift 3
+    timeout 30 "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ] && [ "$(cat "$tmp/err")" = "$line" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $*: exit $rc (expected $code), stderr '$(cat "$tmp/err")'"
+        echo "      expected '$line'"
+    fi
+}
+
+# ---- hangs: the instruction budget, the wall clock, the watchdogs (hang_*) ----
+# The limits are lowered so that each case ends in a few seconds.
+export REMOUS_LOAD_TIMEOUT=2 REMOUS_HOOK_TIMEOUT=2
+no_gc='setmetatable: a __gc metamethod (a finalizer) is not allowed: it would run where nothing can stop it'
+budget='stopped after 500 million Lua instructions: an endless loop?'
+hook_budget='stopped after 10 million Lua instructions: an endless loop?'
+slow='stopped after 2 s of Lua: an endless loop, or one far too slow?'
+in_c='took more than 2 s inside one call of a string or table function: stopped (a pattern that backtracks without end, or a huge text or table?)'
+hook_in_c='function ran for more than 2 s inside one call of a string or table function: stopped (a pattern that backtracks, or a huge text or table?)'
+
+# a finalizer would run in lua_close (check) or in a collection (a hook), with the hooks off
+hostile 2 "remous: hang_gc_close.lua:2: $no_gc" -- "$remous" check hang_gc_close.lua
+hostile 1 "remous: hang_gc_hook.lua:4: $no_gc" -- "$remous" run hang_gc_hook.lua --reps 2
+# __gc added after setmetatable, or only behind __index: Lua marks nothing, nothing runs
+hostile 0 "" -- "$remous" check hang_gc_nested.lua
+# xpcall's handler looping after its function: the stop goes through
+hostile 1 "remous: hang_xpcall_hook.lua:4: $hook_budget" -- "$remous" run hang_xpcall_hook.lua --reps 2
+hostile 2 "remous: hang_xpcall_batch.lua:1: $slow" -- "$remous" batch hang_xpcall_batch.lua
+hostile 2 "remous: hang_pcall_loop.lua:2: $budget" -- "$remous" check hang_pcall_loop.lua
+# __close variables, on leaving a block, on an error, in a hook
+hostile 2 "remous: hang_close_load.lua:3: $budget" -- "$remous" check hang_close_load.lua
+hostile 2 "remous: hang_close_error.lua:2: $budget" -- "$remous" check hang_close_error.lua
+hostile 1 "remous: hang_close_hook.lua:4: $hook_budget" -- "$remous" run hang_close_hook.lua --reps 1
+# an error object whose __tostring loops: never called; print calls it under the budget
+hostile 2 "remous: hang_tostring_error.lua: an error was raised with a table value instead of a message" -- "$remous" check hang_tostring_error.lua
+hostile 2 "remous: hang_tostring_print.lua:2: $budget" -- "$remous" check hang_tostring_print.lua
+# few instructions, each a long C call: the count hook's clock
+hostile 1 "remous: hang_loop_hook.lua:5: $slow" -- "$remous" run hang_loop_hook.lua --reps 1
+# one C call that never ends: the load watchdog (check, sweep, batch) ...
+hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" check hang_find_load.lua
+hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" sweep hang_find_load.lua --grid x=1,2 --out "$tmp/sweep"
+hostile 2 "remous: hang_loop_load.lua: loading $in_c" -- "$remous" check hang_loop_load.lua
+hostile 2 "remous: hang_find_batch.lua: the batch script $in_c" -- "$remous" batch hang_find_batch.lua
+# ... and in a hook, the worker's tick, with the hook's line
+hostile 1 "remous: hang_find_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_find_hook.lua --reps 2 --jobs 2
+hostile 1 "remous: hang_move_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_move_hook.lua --reps 1
+# a hostile scenario run from a batch script
+hostile 2 "remous: ./hang_xpcall_hook.lua:4: $hook_budget" -- "$remous" batch hang_run_batch.lua
+# what ends by itself: the memory cap, Lua's own limits
+hostile 2 "remous: hang_rep_huge.lua:2: resulting string too large" -- "$remous" check hang_rep_huge.lua
+hostile 2 "remous: hang_format.lua:2: invalid conversion specification: '%099999d'" -- "$remous" check hang_format.lua
+hostile 2 "remous: hang_recursion.lua:2: stack overflow" -- "$remous" check hang_recursion.lua
+hostile 2 "remous: hang_braces.lua: nested too deeply: more than 200 levels of braces, parentheses or calls inside one another" -- "$remous" check hang_braces.lua
+# a #! first line is skipped as lua skips it: the error is on line 3, as written
+hostile 2 "remous: hang_shebang.lua:3: attempt to perform arithmetic on a nil value" -- "$remous" check hang_shebang.lua
+# ---- end of hangs ----
+
+echo "hostile: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
