@@ -26,7 +26,8 @@ hostile() {
 }
 
 # ---- hangs: the instruction budget, the wall clock, the watchdogs (hang_*) ----
-# The limits are lowered so that each case ends in a few seconds.
+# The limits are lowered so that each case ends in a few seconds (raised
+# again where the instruction budget must speak first, whatever the load).
 export REMOUS_LOAD_TIMEOUT=2 REMOUS_HOOK_TIMEOUT=2
 no_gc='setmetatable: a __gc metamethod (a finalizer) is not allowed: it would run where nothing can stop it'
 budget='stopped after 500 million Lua instructions: an endless loop?'
@@ -41,28 +42,28 @@ hostile 1 "remous: hang_gc_hook.lua:4: $no_gc" -- "$remous" run hang_gc_hook.lua
 # __gc added after setmetatable, or only behind __index: Lua marks nothing, nothing runs
 hostile 0 "" -- "$remous" check hang_gc_nested.lua
 # xpcall's handler looping after its function: the stop goes through
-hostile 1 "remous: hang_xpcall_hook.lua:4: $hook_budget" -- "$remous" run hang_xpcall_hook.lua --reps 2
+hostile 1 "remous: hang_xpcall_hook.lua:4: $hook_budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" run hang_xpcall_hook.lua --reps 2
 hostile 2 "remous: hang_xpcall_batch.lua:1: $slow" -- "$remous" batch hang_xpcall_batch.lua
-hostile 2 "remous: hang_pcall_loop.lua:2: $budget" -- "$remous" check hang_pcall_loop.lua
+hostile 2 "remous: hang_pcall_loop.lua:2: $budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" check hang_pcall_loop.lua
 # __close variables, on leaving a block, on an error, in a hook
-hostile 2 "remous: hang_close_load.lua:3: $budget" -- "$remous" check hang_close_load.lua
-hostile 2 "remous: hang_close_error.lua:2: $budget" -- "$remous" check hang_close_error.lua
-hostile 1 "remous: hang_close_hook.lua:4: $hook_budget" -- "$remous" run hang_close_hook.lua --reps 1
+hostile 2 "remous: hang_close_load.lua:3: $budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" check hang_close_load.lua
+hostile 2 "remous: hang_close_error.lua:2: $budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" check hang_close_error.lua
+hostile 1 "remous: hang_close_hook.lua:4: $hook_budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" run hang_close_hook.lua --reps 1
 # an error object whose __tostring loops: never called; print calls it under the budget
 hostile 2 "remous: hang_tostring_error.lua: an error was raised with a table value instead of a message" -- "$remous" check hang_tostring_error.lua
-hostile 2 "remous: hang_tostring_print.lua:2: $budget" -- "$remous" check hang_tostring_print.lua
+hostile 2 "remous: hang_tostring_print.lua:2: $budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" check hang_tostring_print.lua
 # few instructions, each a long C call: the count hook's clock
+hostile 2 "remous: hang_loop_load.lua:3: $slow" -- "$remous" check hang_loop_load.lua
 hostile 1 "remous: hang_loop_hook.lua:5: $slow" -- "$remous" run hang_loop_hook.lua --reps 1
 # one C call that never ends: the load watchdog (check, sweep, batch) ...
 hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" check hang_find_load.lua
 hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" sweep hang_find_load.lua --grid x=1,2 --out "$tmp/sweep"
-hostile 2 "remous: hang_loop_load.lua: loading $in_c" -- "$remous" check hang_loop_load.lua
 hostile 2 "remous: hang_find_batch.lua: the batch script $in_c" -- "$remous" batch hang_find_batch.lua
 # ... and in a hook, the worker's tick, with the hook's line
 hostile 1 "remous: hang_find_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_find_hook.lua --reps 2 --jobs 2
 hostile 1 "remous: hang_move_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_move_hook.lua --reps 1
 # a hostile scenario run from a batch script
-hostile 2 "remous: ./hang_xpcall_hook.lua:4: $hook_budget" -- "$remous" batch hang_run_batch.lua
+hostile 2 "remous: ./hang_xpcall_hook.lua:4: $hook_budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" batch hang_run_batch.lua
 # what ends by itself: the memory cap, Lua's own limits
 hostile 2 "remous: hang_rep_huge.lua:2: resulting string too large" -- "$remous" check hang_rep_huge.lua
 hostile 2 "remous: hang_format.lua:2: invalid conversion specification: '%099999d'" -- "$remous" check hang_format.lua
