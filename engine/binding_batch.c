@@ -255,9 +255,10 @@ static void restart_clock(lua_State *L) {
 static remous_scenario *open_call(lua_State *L, call *c) {
     char err[1024];
     remous_scenario *sc = remous_open(c->path, &c->opt, err, sizeof err);
-    restart_clock(L);
-    if (!sc)
+    if (!sc) {                                   /* (the run, when loaded, is not the script's) */
+        restart_clock(L);
         luaL_error(L, "%s", err);
+    }
     return sc;
 }
 

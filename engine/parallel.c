@@ -84,6 +84,7 @@ static int one_rep(rm_sim *sim, const rm_model *m, uint64_t seed, int rep, int n
 static int tick_fd, tick_limit, tick_seen;
 static unsigned long tick_calls;
 static char tick_suffix[200];
+static const char *tick_remove;                  /* in this process (trace): the file to take away */
 
 static void write_all(int fd, const char *s, size_t n) {
     while (n > 0) {
@@ -104,6 +105,15 @@ static void tick(int sig) {
     }
     if (++tick_seen < tick_limit)
         return;
+    if (tick_fd < 0) {                           /* one line on stderr, as main prints it */
+        write_all(STDERR_FILENO, "remous: ", 8);
+        write_all(STDERR_FILENO, hook, strlen(hook));
+        write_all(STDERR_FILENO, tick_suffix, strlen(tick_suffix));
+        write_all(STDERR_FILENO, "\n", 1);
+        if (tick_remove)
+            unlink(tick_remove);
+        _exit(1);
+    }
     int32_t bad = -1;
     write_all(tick_fd, (const char *)&bad, sizeof bad);
     write_all(tick_fd, hook, strlen(hook));
@@ -113,7 +123,7 @@ static void tick(int sig) {
 
 static void tick_arm(FILE *out, int on) {
     if (on) {
-        tick_fd = fileno(out);
+        tick_fd = out ? fileno(out) : -1;
         tick_limit = (int)rm_time_limit("HOOK");
         tick_seen = 0;
         tick_calls = rm_hook_calls;
@@ -128,6 +138,11 @@ static void tick_arm(FILE *out, int on) {
     }
     struct itimerval it = {{on, 0}, {on, 0}};
     setitimer(ITIMER_REAL, &it, NULL);
+}
+
+void rm_hook_watchdog(int on, const char *remove) {
+    tick_remove = remove;
+    tick_arm(NULL, on);
 }
 
 /* Replication r: runs it and writes its record (rep, values, pvalues), or

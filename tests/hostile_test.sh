@@ -62,6 +62,9 @@ hostile 2 "remous: hang_find_batch.lua: the batch script $in_c" -- "$remous" bat
 # ... and in a hook, the worker's tick, with the hook's line
 hostile 1 "remous: hang_find_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_find_hook.lua --reps 2 --jobs 2
 hostile 1 "remous: hang_move_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_move_hook.lua --reps 1
+mkdir -p "$tmp/trace"
+hostile 1 "remous: hang_find_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" trace hang_find_hook.lua --out "$tmp/trace/log.csv"
+if [ -z "$(ls -A "$tmp/trace")" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: trace left $(ls "$tmp/trace")"; fi
 # a hostile scenario run from a batch script
 hostile 2 "remous: ./hang_xpcall_hook.lua:4: $hook_budget" -- env REMOUS_LOAD_TIMEOUT=25 REMOUS_HOOK_TIMEOUT=25 "$remous" batch hang_run_batch.lua
 # what ends by itself: the memory cap, Lua's own limits
@@ -71,6 +74,10 @@ hostile 2 "remous: hang_recursion.lua:2: stack overflow" -- "$remous" check hang
 hostile 2 "remous: hang_braces.lua: nested too deeply: more than 200 levels of braces, parentheses or calls inside one another" -- "$remous" check hang_braces.lua
 # a #! first line is skipped as lua skips it: the error is on line 3, as written
 hostile 2 "remous: hang_shebang.lua:3: attempt to perform arithmetic on a nil value" -- "$remous" check hang_shebang.lua
+# not hangs: a long replication of short hook calls, a long run in a batch
+# script, stopped by no limit even at 1 s (each takes a few seconds)
+hostile 0 "" -- env REMOUS_LOAD_TIMEOUT=1 REMOUS_HOOK_TIMEOUT=1 "$remous" run hang_long.lua --quiet
+hostile 0 "" -- env REMOUS_LOAD_TIMEOUT=1 REMOUS_HOOK_TIMEOUT=1 "$remous" batch hang_long_batch.lua
 # ---- end of hangs ----
 
 echo "hostile: $passed passed, $failed failed"
