@@ -43,11 +43,13 @@ static inline size_t rm_bom_length(const char *text, size_t len) {
 }
 
 /* The length of what comes before the Lua text: the byte-order mark, and a
- * first line starting with '#' ("#!/usr/bin/env remous"), skipped as lua
- * skips it; the line's newline stays, so that line numbers stay right. */
+ * first line starting with "#!" ("#!/usr/bin/env remous"), skipped as lua
+ * skips it; the line's newline stays, so that line numbers stay right. A
+ * first line "# ..." stays an error: a comment begun with '#' is a slip
+ * lua_errors.c explains. */
 static inline size_t rm_header_length(const char *text, size_t len) {
     size_t n = rm_bom_length(text, len);
-    if (n < len && text[n] == '#')
+    if (n + 1 < len && text[n] == '#' && text[n + 1] == '!')
         while (n < len && text[n] != '\n')
             n++;
     return n;
