@@ -56,7 +56,7 @@ typedef struct binding {
     int mem_exceeded;
     long instructions, budget;
     int over_budget;          /* stopped: every later check raises again */
-    double deadline;          /* monotonic seconds when the running call is stopped */
+    double deadline;          /* monotonic seconds when the running call is stopped, 0 unset */
     unsigned seconds;         /* its limit, for the message */
     unsigned load_seconds, hook_seconds;   /* rm_time_limit("LOAD"), ("HOOK") */
     char *dir;                /* the scenario's folder */
@@ -158,7 +158,10 @@ volatile unsigned long rm_hook_calls;
 static void count_hook(lua_State *L, lua_Debug *ar) {
     binding *b = binding_of(L);
     b->instructions += BUDGET_STEP;
-    int late = rm_monotonic_seconds() > b->deadline;   /* ~25 ns a check (vDSO): 0.5% of Lua */
+    double now = rm_monotonic_seconds();        /* ~25 ns a check (vDSO): 0.5% of Lua */
+    if (b->deadline == 0)                       /* the call's first check: most never get one */
+        b->deadline = now + b->seconds;
+    int late = now > b->deadline;
     if (b->instructions <= b->budget && !b->over_budget && !late)
         return;
     if (!b->over_budget && !late)
@@ -236,7 +239,7 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
     b->instructions = 0;
     b->budget = budget;
     b->seconds = budget == HOOK_BUDGET ? b->hook_seconds : b->load_seconds;
-    b->deadline = rm_monotonic_seconds() + b->seconds;
+    b->deadline = 0;                            /* set by the first check (count_hook) */
     b->over_budget = 0;
     b->mem_exceeded = 0;
     if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
