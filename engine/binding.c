@@ -131,8 +131,8 @@ static void watchdog_fired(int sig) {
     _exit(REMOUS_ERR_INPUT);
 }
 
-void remous_watch_loads(void) {
-    watch_loads = 1;
+void remous_watch_loads(int on) {
+    watch_loads = on;
 }
 
 void rm_watchdog(const char *file, const char *what, unsigned seconds) {

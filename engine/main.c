@@ -291,8 +291,7 @@ int main(int argc, char **argv) {
     c.opt.progress = !c.quiet && isatty(STDERR_FILENO);
 
     char err[1024];
-    if (strcmp(c.command, "workshop") != 0)      /* a server must not end on one bad edit */
-        remous_watch_loads();
+    remous_watch_loads(1);                       /* the workshop: its first load only */
     if (strcmp(c.command, "merge") == 0) {
         status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)

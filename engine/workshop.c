@@ -988,6 +988,7 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
             snprintf(w.token + 2 * i, 3, "%02x", raw[i]);
     }
     load_plain(&w);
+    remous_watch_loads(0);    /* from now on a server: one bad edit must not end it (see README, Safety) */
     pthread_mutex_init(&w.lock, NULL);
     pthread_cond_init(&w.work, NULL);
     pthread_cond_init(&w.finished, NULL);

@@ -59,6 +59,8 @@ hostile 1 "remous: hang_loop_hook.lua:5: $slow" -- "$remous" run hang_loop_hook.
 hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" check hang_find_load.lua
 hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" sweep hang_find_load.lua --grid x=1,2 --out "$tmp/sweep"
 hostile 2 "remous: hang_find_batch.lua: the batch script $in_c" -- "$remous" batch hang_find_batch.lua
+hostile 2 "remous: hang_find_load.lua: loading $in_c" -- "$remous" workshop hang_find_load.lua --port 18777
+hostile 2 "remous: hang_pcall_loop.lua:2: $budget" -- env REMOUS_LOAD_TIMEOUT=25 "$remous" workshop hang_pcall_loop.lua --port 18777
 # ... and in a hook, the worker's tick, with the hook's line
 hostile 1 "remous: hang_find_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_find_hook.lua --reps 2 --jobs 2
 hostile 1 "remous: hang_move_hook.lua:3: activity \"t\": duration $hook_in_c" -- "$remous" run hang_move_hook.lua --reps 1
