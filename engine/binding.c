@@ -9,10 +9,12 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -43,6 +45,7 @@ extern const char rm_prelude_lua[];   /* build/prelude.c, made from scripts/prel
 typedef struct hook_info {
     char *what;               /* "activity \"advise\": next", for messages */
     char *where;              /* "file:line" where the function is defined */
+    char *label;              /* "file:line: activity \"advise\": next" */
     int duration;             /* returns a duration: must be >= 0 */
     uint64_t key;             /* hash of its stream's name, "activity/NAME/next/lua" */
     rm_rng random;            /* what math.random draws from while it runs */
@@ -54,6 +57,9 @@ typedef struct binding {
     int mem_exceeded;
     long instructions, budget;
     int over_budget;          /* stopped: every later check raises again */
+    double deadline;          /* monotonic seconds when the running call is stopped, 0 unset */
+    unsigned seconds;         /* its limit, for the message */
+    unsigned load_seconds, hook_seconds;   /* rm_time_limit("LOAD"), ("HOOK") */
     char *dir;                /* the scenario's folder */
     char *scripts_dir;        /* remous's scripts/ folder, if found */
     int unsafe;
@@ -99,11 +105,68 @@ static binding *binding_of(lua_State *L) {
     return ud;
 }
 
+double rm_monotonic_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+unsigned rm_time_limit(const char *what) {
+    char name[64];
+    snprintf(name, sizeof name, "REMOUS_%s_TIMEOUT", what);
+    const char *env = getenv(name);
+    return env && atoi(env) > 0 ? (unsigned)atoi(env) : 10;
+}
+
+/* The watchdog: one call of Lua's library (string.find with a pattern that
+ * backtracks, string.rep) runs no instruction, so neither the budget nor
+ * the clock of the count hook sees it; SIGALRM ends the process instead,
+ * with the message made when it was armed. */
+static int watch_loads;
+static char watch_message[1400];
+
+static void watchdog_fired(int sig) {
+    (void)sig;
+    ssize_t w = write(STDERR_FILENO, watch_message, strlen(watch_message));
+    (void)w;
+    _exit(REMOUS_ERR_INPUT);
+}
+
+void remous_watch_loads(int on) {
+    watch_loads = on;
+}
+
+void rm_watchdog(const char *file, const char *what, unsigned seconds) {
+    if (!watch_loads)
+        return;
+    if (!seconds) {
+        alarm(0);
+        return;
+    }
+    snprintf(watch_message, sizeof watch_message,
+             "remous: %s: %s took more than %u s inside one call of a string or table function: "
+             "stopped (a pattern that backtracks without end, or a huge text or table?)\n", file, what, seconds);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = watchdog_fired;
+    sigaction(SIGALRM, &sa, NULL);
+    alarm(seconds + 1);                         /* the count hook's clock speaks first when it can */
+}
+
+const char *volatile rm_hook_running;
+volatile unsigned long rm_hook_calls;
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
     binding *b = binding_of(L);
     b->instructions += BUDGET_STEP;
-    if (b->instructions <= b->budget && !b->over_budget)
+    double now = rm_monotonic_seconds();        /* ~25 ns a check (vDSO): 0.5% of Lua */
+    if (b->deadline == 0)                       /* the call's first check: most never get one */
+        b->deadline = now + b->seconds;
+    int late = now > b->deadline;
+    if (b->instructions <= b->budget && !b->over_budget && !late)
         return;
+    if (!b->over_budget && !late)
+        b->seconds = 0;                         /* the instructions, not the clock */
     b->over_budget = 1;                         /* pcall cannot swallow it: see host.stopped */
     /* The running function is at level 0 here (luaL_error would look at 1). */
     if (lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
@@ -111,8 +174,12 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
                         ar->currentline);
     else
         lua_pushliteral(L, "");
-    lua_pushfstring(L, "stopped after %d million Lua instructions: an endless loop?",
-                    (int)(b->budget / 1000000));
+    if (b->seconds)
+        lua_pushfstring(L, "stopped after %d s of Lua: an endless loop, or one far too slow?",
+                        (int)b->seconds);
+    else
+        lua_pushfstring(L, "stopped after %d million Lua instructions: an endless loop?",
+                        (int)(b->budget / 1000000));
     lua_concat(L, 2);
     lua_error(L);
 }
@@ -149,6 +216,13 @@ void rm_lua_rewrite_error(lua_State *L, const char *path, const char *source, si
         }
         qsort(words, (size_t)n, sizeof words[0], compare_words);
     }
+    if (strcmp(err, "C stack overflow") == 0) {  /* Lua names no file: the parser's, or C's own */
+        snprintf(err, errlen, "%s: nested too deeply: more than 200 levels of braces, parentheses "
+                 "or calls inside one another", path);
+        if (pushed)
+            lua_pop(L, 1);
+        return;
+    }
     rm_lua_context cx = {source, len, words, n, language};
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", err);
@@ -165,6 +239,8 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
                           char *err, size_t errlen) {
     b->instructions = 0;
     b->budget = budget;
+    b->seconds = budget == HOOK_BUDGET ? b->hook_seconds : b->load_seconds;
+    b->deadline = 0;                            /* set by the first check (count_hook) */
     b->over_budget = 0;
     b->mem_exceeded = 0;
     if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
@@ -530,6 +606,33 @@ static int l_print(lua_State *L) {
 
 /* --------------------------------------------------------- the state ---- */
 
+/* Whether the table at idx has a raw __gc field. */
+static int has_raw_gc(lua_State *L, int idx) {
+    lua_pushliteral(L, "__gc");
+    int has = lua_rawget(L, idx) != LUA_TNIL;
+    lua_pop(L, 1);
+    return has;
+}
+
+/* setmetatable without finalizers: Lua runs a __gc metamethod with the
+ * hooks off (in a collection, or in lua_close), where neither the
+ * instruction budget nor the wall clock can stop it. Lua marks an object
+ * for finalization only when its metatable has __gc at this call (a raw
+ * field), so refusing it here is enough. */
+static int l_setmetatable(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE && has_raw_gc(L, 2))
+        return luaL_error(L, "setmetatable: a __gc metamethod (a finalizer) is not allowed: "
+                          "it would run where nothing can stop it");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
 void rm_lua_open_safe(lua_State *L) {
     static const luaL_Reg safe[] = {
         {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
@@ -539,14 +642,18 @@ void rm_lua_open_safe(lua_State *L) {
         luaL_requiref(L, lib->name, lib->func, 1);
         lua_pop(L, 1);
     }
+    lua_pushcfunction(L, l_setmetatable);
+    lua_setglobal(L, "setmetatable");
 }
 
 /* Opens the libraries a scenario may use: base, string, table, math, utf8
  * (all of them with --unsafe), plus debug.getinfo for the prelude alone. */
 static void open_libraries(lua_State *L, int unsafe) {
-    if (unsafe)
+    if (unsafe) {
         luaL_openlibs(L);
-    else
+        lua_pushcfunction(L, l_setmetatable);
+        lua_setglobal(L, "setmetatable");
+    } else
         rm_lua_open_safe(L);
     lua_getglobal(L, "math");
     lua_pushcfunction(L, l_random);
@@ -671,6 +778,9 @@ static int add_hook(reader *r, const char *what, const char *where, int duration
     b->hooks = h;
     h[b->nhooks].what = dup_str(r, what);
     h[b->nhooks].where = dup_str(r, where);
+    char label[1200];
+    snprintf(label, sizeof label, "%s: %s", where, what);
+    h[b->nhooks].label = dup_str(r, label);
     h[b->nhooks].duration = duration;
     h[b->nhooks].key = rm_hash_name(r->hook_key[0] ? r->hook_key : what);
     r->hook_key[0] = '\0';
@@ -1275,7 +1385,10 @@ static int call_hook(binding *b, int hook, const rm_item_view *item, double now,
     lua_rawgeti(L, 1, hook);                  /* stack: 1 hooks, 2 item proxy, 3 steps */
     lua_pushvalue(L, 2);
     b->random = &b->hooks[hook - 1].random;    /* its own stream: see hook_replication */
+    rm_hook_calls++;                            /* for the worker's watchdog (parallel.c) */
+    rm_hook_running = b->hooks[hook - 1].label;
     int rc = protected_call(b, 1, 1, HOOK_BUDGET, b->hooks[hook - 1].where, err, errlen);
+    rm_hook_running = NULL;
     b->random = &b->load_random;
     return rc < 0 ? -1 : 0;
 }
@@ -1395,6 +1508,7 @@ static void forget_hooks(binding *b) {
     for (int i = 0; i < b->nhooks; i++) {
         free(b->hooks[i].what);
         free(b->hooks[i].where);
+        free(b->hooks[i].label);
     }
     free(b->hooks);
     b->hooks = NULL;
@@ -1592,7 +1706,7 @@ static int load_steps(load_args *a) {
     }
     char chunkname[PATH_MAX + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", path);
-    size_t bom = rm_bom_length(a->source, a->len);
+    size_t bom = rm_header_length(a->source, a->len);
     int rc = luaL_loadbufferx(L, a->source + bom, a->len - bom, chunkname, "t");
     if (rc != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
@@ -1655,12 +1769,15 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
         goto fail;
     }
     b->mem_limit = MEMORY_CAP;
+    b->load_seconds = rm_time_limit("LOAD");
+    b->hook_seconds = rm_time_limit("HOOK");
     b->path = sc->path;
     b->unsafe = opt->unsafe;
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;
     char unit[16] = "", restart[16] = "";
     int loaded = -1;
+    rm_watchdog(path, "loading", b->load_seconds);
     for (int pass = 0; pass < 2 && loaded < 0; pass++) {
         if (pass > 0) {                         /* again, in the declared unit */
             lua_close(b->L);
@@ -1673,8 +1790,9 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
         b->random = &b->load_random;
         loaded = load_scenario(b, sc, path, opt, unit[0] ? unit : NULL, restart, sizeof restart, err, errlen);
         if (loaded < 0 && !restart[0])
-            goto fail;
+            break;
     }
+    rm_watchdog(path, "loading", 0);
     if (loaded < 0)
         goto fail;
     sc->binding = b;

@@ -15,11 +15,44 @@ void rm_lua_open_safe(struct lua_State *L);
  * string.dump). */
 void rm_lua_close_sandbox(struct lua_State *L);
 
+/* Monotonic seconds (CLOCK_MONOTONIC). */
+double rm_monotonic_seconds(void);
+
+/* The wall-clock limit, in seconds, of a kind of Lua call: $REMOUS_LOAD_TIMEOUT
+ * (loading a scenario, a batch script's own code) or $REMOUS_HOOK_TIMEOUT
+ * (one call of a hook) for what = "LOAD" or "HOOK"; 10 by default. */
+unsigned rm_time_limit(const char *what);
+
+/* Arms (seconds > 0) or disarms the watchdog of one call of Lua's library,
+ * when remous_watch_loads() was called: after `seconds` + 1, the process
+ * ends with "remous: FILE: WHAT took more than N s inside one call of a
+ * string or table function" and REMOUS_ERR_INPUT. */
+void rm_watchdog(const char *file, const char *what, unsigned seconds);
+
+/* The hook running now ("file:line: activity \"x\": duration"), NULL
+ * between hooks, and how many hook calls began: what the worker's watchdog
+ * of one replication looks at (parallel.c). */
+extern const char *volatile rm_hook_running;
+extern volatile unsigned long rm_hook_calls;
+
 /* The length of the byte-order mark some editors put at the start of a
  * UTF-8 file (3, or 0 when there is none): Lua's loadfile skips it, but
  * loadbuffer would stop at it, so the loaders skip it too. */
 static inline size_t rm_bom_length(const char *text, size_t len) {
     return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* The length of what comes before the Lua text: the byte-order mark, and a
+ * first line starting with "#!" ("#!/usr/bin/env remous"), skipped as lua
+ * skips it; the line's newline stays, so that line numbers stay right. A
+ * first line "# ..." stays an error: a comment begun with '#' is a slip
+ * lua_errors.c explains. */
+static inline size_t rm_header_length(const char *text, size_t len) {
+    size_t n = rm_bom_length(text, len);
+    if (n + 1 < len && text[n] == '#' && text[n + 1] == '!')
+        while (n < len && text[n] != '\n')
+            n++;
+    return n;
 }
 
 /* Rewrites the Lua message in err (one line, "FILE:LINE: ...") in the

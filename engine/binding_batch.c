@@ -25,6 +25,10 @@ typedef struct batch {
     size_t mem_used;
     int stopped;              /* budget or memory cap hit: pcall passes it on */
     int mem_exceeded;
+    unsigned seconds;         /* rm_time_limit("LOAD"): the script's own Lua, */
+    double deadline;          /* from its start or the end of its last run or compare */
+    int timed_out;
+    const char *script;       /* its path, for the messages */
 } batch;
 
 static batch *batch_of(lua_State *L) {
@@ -52,12 +56,25 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 }
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     batch *b = batch_of(L);
     b->instructions += 10000;
+    if (!b->stopped && rm_monotonic_seconds() > b->deadline)
+        b->stopped = b->timed_out = 1;
     if (b->instructions > BATCH_BUDGET || b->stopped) {
         b->stopped = 1;
-        luaL_error(L, "stopped after %d billion Lua instructions: an endless loop?", (int)(BATCH_BUDGET / 1000000000));
+        /* the running function is at level 0 here (luaL_error would look at 1) */
+        if (lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+            lua_pushfstring(L, "%s:%d: ", ar->source[0] == '@' ? ar->source + 1 : ar->short_src,
+                            ar->currentline);
+        else
+            lua_pushfstring(L, "%s: ", b->script);
+        if (b->timed_out)
+            lua_pushfstring(L, "stopped after %d s of Lua: an endless loop, or one far too slow?", (int)b->seconds);
+        else
+            lua_pushfstring(L, "stopped after %d billion Lua instructions: an endless loop?",
+                            (int)(BATCH_BUDGET / 1000000000));
+        lua_concat(L, 2);
+        lua_error(L);
     }
 }
 
@@ -76,9 +93,23 @@ static int l_pcall(lua_State *L) {
     return 2;
 }
 
+/* The message handler, skipped once stopped: Lua would call it again for
+ * the stop raised inside it, without end. */
+static int guarded_handler(lua_State *L) {
+    if (batch_of(L)->stopped)
+        return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int l_xpcall(lua_State *L) {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);                     /* f, handler, true, f, args... */
@@ -228,12 +259,21 @@ static void push_results(lua_State *L, const remous_results *res) {
     }
 }
 
+/* The time in run and compare is the scenario's, not the script's. */
+static void restart_clock(lua_State *L) {
+    batch *b = batch_of(L);
+    b->deadline = rm_monotonic_seconds() + b->seconds;
+    rm_watchdog(b->script, "the batch script", b->seconds);
+}
+
 /* Loads the scenario of a call; raises the error as the script's. */
 static remous_scenario *open_call(lua_State *L, call *c) {
     char err[1024];
     remous_scenario *sc = remous_open(c->path, &c->opt, err, sizeof err);
-    if (!sc)
+    if (!sc) {                                   /* (the run, when loaded, is not the script's) */
+        restart_clock(L);
         luaL_error(L, "%s", err);
+    }
     return sc;
 }
 
@@ -245,6 +285,7 @@ static int l_run(lua_State *L) {
     remous_results *res = NULL;
     char err[1024];
     int rc = remous_run_variant(sc, c.variant[0] ? c.variant : "baseline", &res, err, sizeof err);
+    restart_clock(L);
     if (rc != REMOUS_OK) {
         remous_close(sc);
         return luaL_error(L, "%s", err);
@@ -262,7 +303,9 @@ static int l_compare(lua_State *L) {
     remous_scenario *sc = open_call(L, &c);
     remous_comparison *cmp = NULL;
     char err[1024];
-    if (remous_compare(sc, &cmp, err, sizeof err) != REMOUS_OK) {
+    int rc = remous_compare(sc, &cmp, err, sizeof err);
+    restart_clock(L);
+    if (rc != REMOUS_OK) {
         remous_close(sc);
         return luaL_error(L, "%s", err);
     }
@@ -374,6 +417,7 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
     batch b;
     memset(&b, 0, sizeof b);
     b.base = *opt;
+    b.script = script;
     const char *slash = strrchr(script, '/');
     if (slash)
         snprintf(b.dir, sizeof b.dir, "%.*s", (int)(slash - script), script);
@@ -397,6 +441,9 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         lua_close(L);
         return REMOUS_ERR_RUN;
     }
+    b.seconds = rm_time_limit("LOAD");
+    b.deadline = rm_monotonic_seconds() + b.seconds;
+    rm_watchdog(script, "the batch script", b.seconds);
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 10000);
     char chunk[4200];
     snprintf(chunk, sizeof chunk, "@%s", script);
@@ -409,7 +456,7 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         static char text[1 << 20];
         size_t len = fread(text, 1, sizeof text, f);
         int whole = feof(f) && !ferror(f);
-        size_t bom = rm_bom_length(text, len);
+        size_t bom = rm_header_length(text, len);
         fclose(f);
         if (!whole) {
             snprintf(err, errlen, "%s: a batch script is at most %d KB; move data into CSV files", script,
@@ -431,5 +478,6 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
         }
     }
     lua_close(L);
+    rm_watchdog(script, "the batch script", 0);
     return rc;
 }

@@ -12,31 +12,6 @@
 
 #include "remous.h"
 
-/* The instruction budget cannot see time spent inside one C call of Lua's
- * library (a pathological pattern in string.find, say). A watchdog bounds
- * the whole loading instead: $REMOUS_LOAD_TIMEOUT seconds, default 10. */
-static char timeout_message[1200];
-
-static void load_timed_out(int sig) {
-    (void)sig;
-    ssize_t w = write(STDERR_FILENO, timeout_message, strlen(timeout_message));
-    (void)w;
-    _exit(REMOUS_ERR_INPUT);
-}
-
-static void arm_load_watchdog(const char *scenario) {
-    const char *env = getenv("REMOUS_LOAD_TIMEOUT");
-    unsigned seconds = env && atoi(env) > 0 ? (unsigned)atoi(env) : 10;
-    snprintf(timeout_message, sizeof timeout_message,
-             "remous: %s: loading took more than %u s: stopped (a string function on a huge "
-             "text, or a pattern that backtracks without end?)\n", scenario, seconds);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = load_timed_out;
-    sigaction(SIGALRM, &sa, NULL);
-    alarm(seconds);
-}
-
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
     "       remous compare SCENARIO.lua [options]  baseline against every variant, paired\n"
@@ -316,6 +291,7 @@ int main(int argc, char **argv) {
     c.opt.progress = !c.quiet && isatty(STDERR_FILENO);
 
     char err[1024];
+    remous_watch_loads(1);                       /* the workshop: its first load only */
     if (strcmp(c.command, "merge") == 0) {
         status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
@@ -343,9 +319,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "remous: %s\n", err);
         return status;
     }
-    arm_load_watchdog(c.scenario);
     remous_scenario *sc = remous_open(c.scenario, &c.opt, err, sizeof err);
-    alarm(0);
     if (!sc) {
         fprintf(stderr, "remous: %s\n", err);
         return REMOUS_ERR_INPUT;

@@ -15,10 +15,12 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "binding.h"
 #include "results.h"
 
 static double seconds_now(void) {
@@ -74,12 +76,87 @@ static int one_rep(rm_sim *sim, const rm_model *m, uint64_t seed, int rep, int n
     return 0;
 }
 
+/* The watchdog of one hook call inside one replication: a hook inside one
+ * long call of Lua's library (string.find, table.move) runs no Lua
+ * instruction, so the count hook cannot stop it. A one-second tick looks
+ * at the hook running now: the same call seen past the limit ends the
+ * process with its error record. No cost per hook call but two stores. */
+static int tick_fd, tick_limit, tick_seen;
+static unsigned long tick_calls;
+static char tick_suffix[200];
+static const char *tick_remove;                  /* in this process (trace): the file to take away */
+
+static void write_all(int fd, const char *s, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0)
+            return;
+        s += w, n -= (size_t)w;
+    }
+}
+
+static void tick(int sig) {
+    (void)sig;
+    const char *hook = rm_hook_running;
+    if (!hook || rm_hook_calls != tick_calls) {
+        tick_calls = rm_hook_calls;
+        tick_seen = 0;
+        return;
+    }
+    if (++tick_seen < tick_limit)
+        return;
+    if (tick_fd < 0) {                           /* one line on stderr, as main prints it */
+        write_all(STDERR_FILENO, "remous: ", 8);
+        write_all(STDERR_FILENO, hook, strlen(hook));
+        write_all(STDERR_FILENO, tick_suffix, strlen(tick_suffix));
+        write_all(STDERR_FILENO, "\n", 1);
+        if (tick_remove)
+            unlink(tick_remove);
+        _exit(1);
+    }
+    int32_t bad = -1;
+    write_all(tick_fd, (const char *)&bad, sizeof bad);
+    write_all(tick_fd, hook, strlen(hook));
+    write_all(tick_fd, tick_suffix, strlen(tick_suffix) + 1);   /* with its '\0' */
+    _exit(1);
+}
+
+static void tick_arm(FILE *out, int on) {
+    if (on) {
+        tick_fd = out ? fileno(out) : -1;
+        tick_limit = (int)rm_time_limit("HOOK");
+        tick_seen = 0;
+        tick_calls = rm_hook_calls;
+        snprintf(tick_suffix, sizeof tick_suffix, " function ran for more than %d s inside one call of "
+                 "a string or table function: stopped (a pattern that backtracks, or a huge text or table?)",
+                 tick_limit);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = tick;
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGALRM, &sa, NULL);
+    }
+    struct itimerval it = {{on, 0}, {on, 0}};
+    setitimer(ITIMER_REAL, &it, NULL);
+}
+
+void rm_hook_watchdog(int on, const char *remove) {
+    tick_remove = remove;
+    tick_arm(NULL, on);
+}
+
 /* Replication r: runs it and writes its record (rep, values, pvalues), or
  * the record (-1, message) when it fails; exits the process on a failure. */
 static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues, FILE *out,
                        long *counter) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0) {
+    int watched = job->model->has_hooks && fflush(out) == 0;   /* the tick writes past what is written */
+    if (watched)
+        tick_arm(out, 1);
+    int failed = one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0;
+    if (watched)
+        tick_arm(out, 0);
+    if (failed) {
         int32_t bad = -1;
         const char *msg = rm_sim_error(sim);
         fwrite(&bad, sizeof bad, 1, out);

@@ -131,6 +131,12 @@ typedef struct rm_reps_job {
 /* Runs replications 1..reps on job->jobs processes; fills values[reps * n]
  * and pvalues[reps * nperiods * tn] in replication order. Returns 0, or -1
  * with the first failure's message in err. */
+/* Arms (on) or disarms the watchdog of one hook call in this process: a
+ * hook call running longer than $REMOUS_HOOK_TIMEOUT seconds ends it with
+ * one line on stderr naming the hook, and exit code 1, after removing the
+ * file `remove` (NULL: none). rm_run_reps arms it in its workers. */
+void rm_hook_watchdog(int on, const char *remove);
+
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen);
 

@@ -146,7 +146,11 @@ int remous_trace(remous_scenario *sc, const char *variant, const char *path, cha
             rm_csv_field(&tr.out, tr.attr_names[k]);
         rm_csv_end_row(&tr.out);
         rm_sim_observe(sim, step_done, &tr);
-        if (rm_sim_run(sim, sc->seed, 1) < 0) {
+        if (m->has_hooks)                        /* a hook inside one long C call */
+            rm_hook_watchdog(1, tr.out.tmp);
+        int ran = rm_sim_run(sim, sc->seed, 1);
+        rm_hook_watchdog(0, NULL);
+        if (ran < 0) {
             snprintf(err, errlen, "%s", tr.out.failed ? "cannot write the event log" : rm_sim_error(sim));
             fclose(tr.out.f);                    /* no half-written log */
             remove(tr.out.tmp);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -210,13 +211,54 @@ static void job_clear(job *j) {
     memset(j, 0, sizeof *j);
 }
 
+/* remous_open, once the server runs: the load is tried first in a child
+ * process under the load watchdog, so that one call of Lua's library that
+ * never ends (an edit with a pattern that backtracks) gives the page its
+ * one line instead of freezing the computing thread. Loads take
+ * milliseconds: the second one costs little. */
+static remous_scenario *open_in_time(const char *path, const remous_options *o, char *err, size_t errlen) {
+    int fds[2];
+    if (pipe(fds) == 0) {
+        pid_t pid = fork();
+        if (pid == 0) {                              /* the watchdog writes its line to stderr */
+            close(fds[0]);
+            dup2(fds[1], STDERR_FILENO);
+            remous_watch_loads(1);
+            char ignored[16];
+            remous_open(path, o, ignored, sizeof ignored);
+            _exit(0);                                /* its error, if any, comes again below */
+        }
+        close(fds[1]);
+        char line[1024] = "", chunk[1024];
+        ssize_t n;
+        size_t len = 0;
+        while ((n = read(fds[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
+            for (ssize_t i = 0; i < n; i++) {        /* keep the last line (print may write before) */
+                if (len > 0 && line[len - 1] == '\n')
+                    len = 0;
+                if (len + 1 < sizeof line)
+                    line[len++] = chunk[i];
+            }
+        line[len] = '\0';
+        close(fds[0]);
+        int status = 0;
+        if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+            WEXITSTATUS(status) == REMOUS_ERR_INPUT && strncmp(line, "remous: ", 8) == 0) {
+            line[strcspn(line, "\n")] = '\0';
+            snprintf(err, errlen, "%s", line + 8);
+            return NULL;
+        }
+    }
+    return remous_open(path, o, err, errlen);
+}
+
 /* Loads the scenario as written (for the controls), or keeps its error. */
 static void load_plain(workshop *w) {
     remous_close(w->plain);
     remous_options o = w->base;
     o.nsets = 0;
     o.progress = 0;
-    w->plain = remous_open(w->path, &o, w->plain_err, sizeof w->plain_err);
+    w->plain = open_in_time(w->path, &o, w->plain_err, sizeof w->plain_err);
 }
 
 /* When the scenario file changed: drops every page and every finished
@@ -507,7 +549,7 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     o.set_values = (const char **)j->values;
     o.set_origins = origins;
     o.nsets = j->nsets;
-    remous_scenario *sc = remous_open(w->path, &o, err, errlen);
+    remous_scenario *sc = open_in_time(w->path, &o, err, errlen);
     if (!sc) {
         if (strncmp(err, "--set ", 6) == 0)          /* on the page the value came from a control */
             memmove(err, err + 6, strlen(err + 6) + 1);
@@ -1001,6 +1043,7 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
             snprintf(w.token + 2 * i, 3, "%02x", raw[i]);
     }
     load_plain(&w);
+    remous_watch_loads(0);    /* a server now: one bad edit must not end it (see open_in_time) */
     pthread_mutex_init(&w.lock, NULL);
     pthread_cond_init(&w.work, NULL);
     pthread_cond_init(&w.finished, NULL);

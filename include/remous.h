@@ -60,6 +60,14 @@ typedef struct remous_options {
 
 remous_options remous_default_options(void);
 
+/* With on, every later load (remous_open) and batch script of this process
+ * is also bounded inside one call of Lua's library, which the instruction
+ * budget cannot see: a SIGALRM watchdog ends the process with one line and
+ * REMOUS_ERR_INPUT after $REMOUS_LOAD_TIMEOUT + 1 seconds. For a command
+ * line program; remous_workshop turns it off once its server has started
+ * (its first load is still watched). */
+void remous_watch_loads(int on);
+
 /* A loaded scenario: its Lua state and its compiled model. */
 typedef struct remous_scenario remous_scenario;
 

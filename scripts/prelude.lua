@@ -154,7 +154,15 @@ local function unless_stopped(ok, ...)
   return ok, ...
 end
 _G.pcall = function(f, ...) return unless_stopped(pcall(f, ...)) end
-_G.xpcall = function(f, handler, ...) return unless_stopped(xpcall(f, handler, ...)) end
+-- Once stopped, the message handler is not called either: Lua would call it
+-- again for the stop raised inside it, without end.
+_G.xpcall = function(f, handler, ...)
+  local function guarded(e)
+    if host.stopped() then return e end
+    return handler(e)
+  end
+  return unless_stopped(xpcall(f, guarded, ...))
+end
 
 --------------------------------------------------------- distributions ----
 
