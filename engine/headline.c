@@ -419,21 +419,12 @@ static void people_who_come(ctx *c) {
     char who[256], before[48], after[48], fb[96], fa[96], what[320], out[1400], tail[512] = "";
     label(c, c->mv, "arrivals", name, who, sizeof who);
     int wait = 0;
-    if (is_real(w)) {                            /* each wait in its own unit when they differ */
-        /* one unit for both: the larger's, or the smaller's when the smaller
-         * would be said below 1 ("41 minutes instead of 100"), or each its
-         * own when the larger would then be said above 200 ("19 hours
-         * instead of 14 minutes") */
-        double lo = fmin(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds;
-        double hi = fmax(w->baseline_mean, w->variant_mean) * c->mv->unit_seconds;
-        int ub = time_unit(hi, 3), ua = ub;
-        if (lo / unit_seconds[ub] < 0.95) {
-            ub = ua = time_unit(lo, 3);
-            if (hi / unit_seconds[ub] >= 199.5) {
-                ub = time_unit(w->baseline_mean * c->mv->unit_seconds, 3);
-                ua = time_unit(w->variant_mean * c->mv->unit_seconds, 3);
-            }
-        }
+    if (is_real(w)) {
+        /* each in the unit that says it best: one unit when they share it
+         * ("2.2 minutes instead of 2.6"), else each its own ("48 seconds
+         * instead of 2 minutes"), never "48 seconds instead of 120" */
+        int ub = time_unit(w->baseline_mean * c->mv->unit_seconds, 3);
+        int ua = time_unit(w->variant_mean * c->mv->unit_seconds, 3);
         say_time(c, w->baseline_mean, ub, before, sizeof before);
         say_time(c, w->variant_mean, ua, after, sizeof after);
         snprintf(fb, sizeof fb, "%s %s", before, unit_word(c, ub, before));

@@ -597,7 +597,7 @@ done
 for name in 'libraire_équipe' 'comptoir<' 'entrée à pied' 'caisse éclair' 'paiement_en_ligne' '>conseil<' 'caisse rapide'; do
     grep -qF "$name" uni.html && ko "the report shows the name $name" || ok
 done
-grep -qF '<h3>Avec la caisse « éclair » ⚡</h3>' uni_fr.html && grep -qF 'situation actuelle</text>' uni_fr.html &&
+grep -qF '<h3>Avec la caisse « éclair » ⚡</h3>' uni_fr.html && grep -qF 'situation actuelle</tspan></text>' uni_fr.html &&
     ok || ko "the French report: the variant's label, the baseline in French"
 expect 0 "run with labels" -- "$remous" run "$uni"
 grep -qxF '  libraires & <amis>     34.4%              24.6%              9.83%             ' out && ok ||
