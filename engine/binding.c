@@ -1487,12 +1487,30 @@ static char *find_scripts_dir(void) {
     if (n <= 0)
         return NULL;
     exe[n] = '\0';
-    char *bin = dir_of(exe);
-    char *top = bin ? dir_of(bin) : NULL;
-    char *scripts = top ? join_path(top, "scripts") : NULL;
-    free(bin);
-    free(top);
-    return scripts;
+    /* the first folder up from the binary's (build/remous, build/asan/remous)
+     * that holds scripts/prelude.lua; else ../scripts, as before */
+    char *dir = dir_of(exe), *first = NULL;
+    for (int up = 0; dir && up < 3; up++) {
+        char *top = dir_of(dir);
+        free(dir);
+        dir = top;
+        char *scripts = dir ? join_path(dir, "scripts") : NULL;
+        char *prelude = scripts ? join_path(scripts, "prelude.lua") : NULL;
+        struct stat st;
+        int found = prelude && stat(prelude, &st) == 0;
+        free(prelude);
+        if (found) {
+            free(first);
+            free(dir);
+            return scripts;
+        }
+        if (!first)
+            first = scripts;
+        else
+            free(scripts);
+    }
+    free(dir);
+    return first;
 }
 
 char *rm_scenarios_dir(void) {
