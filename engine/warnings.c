@@ -19,26 +19,27 @@
 
 typedef enum { W_LEFT_AT_CLOSING, W_TOOL_STEP_UNREACHED, W_ROLE_NEVER_BUSY, W_ZERO_STEP_WITH_ROLE, W_VARIANT } wkind;
 
-/* The words, per language: printf formats of the element's name (and a figure). */
-static const struct { const char *en, *fr; } words[] = {
-    [W_LEFT_AT_CLOSING] = {
+/* The words, per language (0 English, 1 French): printf formats of the
+ * element's name (and a figure). */
+static const struct { const char *in[2]; } words[] = {
+    [W_LEFT_AT_CLOSING] = {{
         "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out "
         "before it opens again (give its people the hours to finish, or stop arrivals earlier)",
         "file « %s » : à la fermeture, %s en moyenne y attendent encore, et leur patience s'épuise avant la "
-        "réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)"},
-    [W_TOOL_STEP_UNREACHED] = {
+        "réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)"}},
+    [W_TOOL_STEP_UNREACHED] = {{
         "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
-        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent"},
-    [W_ROLE_NEVER_BUSY] = {
+        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent"}},
+    [W_ROLE_NEVER_BUSY] = {{
         "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
-        "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais"},
-    [W_ZERO_STEP_WITH_ROLE] = {
+        "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais"}},
+    [W_ZERO_STEP_WITH_ROLE] = {{
         "step \"%s\" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its "
         "kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)",
         "l'étape « %s » ne prend aucun temps mais demande une personne : ce qui y arrive attend quelqu'un de libre, "
         "pour rien, et son type de travail apparaît comme une part du temps ; pour orienter, retirez son rôle (une "
-        "étape sans rôle est un simple délai)"},
-    [W_VARIANT] = {"with \"%s\": %s", "avec « %s » : %s"},
+        "étape sans rôle est un simple délai)"}},
+    [W_VARIANT] = {{"with \"%s\": %s", "avec « %s » : %s"}},
 };
 
 typedef struct wlist {
@@ -137,7 +138,7 @@ static void warn_run(const rm_comparison *cmp, int v, int fr, int labelled, wlis
                 for (char *c = figure; *c; c++)
                     if (*c == '.')
                         *c = ',';
-            const char *format = fr ? words[kind].fr : words[kind].en;
+            const char *format = words[kind].in[fr];
             const char *element = kind == W_LEFT_AT_CLOSING ? "queue" : kind == W_ROLE_NEVER_BUSY ? "role" : "activity";
             char shown[512], run[512];
             if (labelled)
@@ -149,7 +150,7 @@ static void warn_run(const rm_comparison *cmp, int v, int fr, int labelled, wlis
             const char *variant = labelled ? rm_variant_label(m, res->variant, fr ? "fr" : "en", run, sizeof run)
                                            : res->variant;
             if (v > 0)
-                snprintf(line, sizeof line, fr ? words[W_VARIANT].fr : words[W_VARIANT].en, variant, text);
+                snprintf(line, sizeof line, words[W_VARIANT].in[fr], variant, text);
             else
                 snprintf(line, sizeof line, "%s", text);
             add(w, line);
