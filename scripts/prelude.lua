@@ -383,7 +383,12 @@ function param(name, default, meta)
   end
   if type(value) == "number" then
     if meta.min and value < meta.min then fail(at, "param %q = %s is below its min %s", name, show(value), show(meta.min)) end
-    if meta.max and value > meta.max then fail(at, "param %q = %s is above its max %s", name, show(value), show(meta.max)) end
+    if meta.max and value > meta.max then
+      local share = meta.max == 1 and (meta.min or 0) >= 0 and value >= 2 and value <= 100
+                    and value == floor(value)                                -- 70 for 70%
+      fail(at, "param %q = %s is above its max %s%s", name, show(value), show(meta.max),
+           share and fmt(" (a share is written from 0 to 1: %s for %s%%)", show(value / 100), show(value)) or "")
+    end
   end
   local p = { name = name, value = value, default = default, source = source, label = meta.label,
               min = meta.min, max = meta.max, step = meta.step }
@@ -1090,6 +1095,10 @@ function M.compile(variant_name)
     if not i then
       local names = { "always" }
       for _, n in ipairs(calendars.order) do names[#names + 1] = n end
+      if not host.check_calendar(name) then          -- hours written where a calendar's name goes
+        fail(at, "%s: calendar takes a calendar's name; declare the hours first, e.g. calendar \"open\" { %q }, "
+             .. "then write calendar = \"open\"", what, name)
+      end
       fail(at, "%s: no calendar called %q%s", what, name, suggest(name, names))
     end
     return i

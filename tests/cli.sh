@@ -665,5 +665,14 @@ expect 2 "a --rank naming no metric" -- "$remous" sweep "$mm" --grid servers=2,3
 stderr_is "a --rank naming no metric" "remous: --rank: the scenario has no metric queue srve wait_mean (see summary.csv for the names)"
 [ ! -e gtwice ] && [ ! -e gbig ] && [ ! -e grank ] && ok || ko "a refused sweep writes nothing"
 
+# slips a facilitator makes with shares and calendars get the fix in the line
+scenario_fails hcal "$S\nrole \"r\" { calendar = \"tue,thu 09:00-12:00\" }" \
+    '2: role "r": calendar takes a calendar'"'"'s name; declare the hours first, e.g. calendar "open" { "tue,thu 09:00-12:00" }, then write calendar = "open"'
+printf '%s\nlocal s = param("share", 0.4, { min = 0, max = 1 })\n' "$S" > hshare.lua
+expect 2 "a share given as a percentage" -- "$remous" check hshare.lua --set share=70
+stderr_is "a share given as a percentage" 'remous: hshare.lua:2: param "share" = 70 is above its max 1 (a share is written from 0 to 1: 0.7 for 70%)'
+expect 2 "a share above 1 that is no percentage" -- "$remous" check hshare.lua --set share=1.5
+stderr_is "a share above 1 that is no percentage" 'remous: hshare.lua:2: param "share" = 1.5 is above its max 1'
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
