@@ -25,9 +25,9 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model labels sim metrics lua_errors binding runner parallel compare digest headline warnings output trace diagram report sweep binding_batch table workshop
-OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline
+ENGINE = rng heap dist stats calendar model words labels sim metrics lua_errors binding runner parallel compare digest headline warnings output trace diagram report sweep binding_batch table workshop
+OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
@@ -47,6 +47,21 @@ $(BUILD)/prelude.c: scripts/prelude.lua | $(BUILD)/obj
 	   echo ';'; } > $@
 
 $(BUILD)/obj/prelude.o: $(BUILD)/prelude.c
+	$(CC) $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Wno-missing-variable-declarations -c $< -o $@
+
+# The catalogs of words ship inside the binary too: every scripts/lang/CODE.lua
+# becomes {"CODE", its text}; a new language is a new file, nothing else.
+LANGS = $(sort $(wildcard scripts/lang/*.lua))
+$(BUILD)/lang.c: $(LANGS) Makefile | $(BUILD)/obj
+	@{ echo '/* generated from the catalogs of scripts/lang/: do not edit */'; \
+	   echo 'const char *const rm_lang_sources[][2] = {'; \
+	   for f in $(LANGS); do \
+	       echo "{\"$$(basename $$f .lua)\","; \
+	       sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	       echo '},'; done; \
+	   echo '{0, 0}};'; } > $@
+
+$(BUILD)/obj/lang.o: $(BUILD)/lang.c
 	$(CC) $(CFLAGS_STRICT) $(OPT) $(EXTRA_CFLAGS) -Wno-missing-variable-declarations -c $< -o $@
 
 $(BUILD)/libremous.a: $(OBJS)

@@ -1,22 +1,10 @@
 /* What people read instead of names, see labels.h. */
 #include "labels.h"
+#include "words.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The few words this module adds, per language. */
-static const struct words {
-    const char *baseline;     /* the file itself, as a run */
-    const char *person;       /* a role's label and a number */
-    const char *work;         /* the kind of a step that names none */
-} catalog[] = {
-    {"baseline", "%s #%s", "work"},
-    {"situation actuelle", "%s nº %s", "travail"},
-};
-
-static const struct words *words_for(const char *lang) {
-    return &catalog[lang && strcmp(lang, "fr") == 0 ? 1 : 0];
-}
 
 void rm_utf8_cut(char *s, size_t max) {
     size_t n = strlen(s);
@@ -91,7 +79,7 @@ const char *rm_label_of(const rm_model *m, const char *element, const char *name
             if (strlen(role) == (size_t)(hash - name) && strncmp(role, name, (size_t)(hash - name)) == 0) {
                 char who[256], whole[300];
                 rm_shown(m->roles[r].label, role, who, sizeof who);
-                snprintf(whole, sizeof whole, words_for(lang)->person, who, hash + 1);
+                snprintf(whole, sizeof whole, rm_word(lang, "labels.person"), who, hash + 1);
                 copy_cut(buf, len, whole);
                 return buf;
             }
@@ -105,13 +93,13 @@ const char *rm_kind_label(const rm_model *m, const char *kind, const char *lang,
         if (strcmp(m->kinds[k], kind) == 0 && m->kind_labels[k][0])
             return rm_shown(m->kind_labels[k], kind, buf, len);
     if (strcmp(kind, "work") == 0)               /* the default kind, unlabelled */
-        return rm_shown(words_for(lang)->work, kind, buf, len);
+        return rm_shown(rm_word(lang, "labels.work"), kind, buf, len);
     return rm_shown(NULL, kind, buf, len);
 }
 
 const char *rm_variant_label(const rm_model *m, const char *variant, const char *lang, char *buf, size_t len) {
     if (strcmp(variant, "baseline") == 0)
-        return rm_shown(words_for(lang)->baseline, variant, buf, len);
+        return rm_shown(rm_word(lang, "labels.baseline"), variant, buf, len);
     return rm_shown(m ? m->variant_label : NULL, variant, buf, len);
 }
 

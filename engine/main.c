@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "remous.h"
+#include "words.h"
 
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
@@ -193,8 +194,11 @@ static int parse(cli *c, int argc, char **argv) {
                 return fail_usage("--jobs: expected a whole number from 1 to 4096, got \"%s\"", value);
             c->opt.jobs = (int)v;
         } else if (strcmp(name, "--lang") == 0) {
-            if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
-                return fail_usage("--lang: expected en or fr, got \"%s\"", value);
+            if (!rm_lang_known(value)) {
+                fprintf(stderr, "remous: --lang: expected one of %s, got \"%s\" (see remous --help)\n", rm_lang_codes(),
+                        value);
+                return REMOUS_ERR_INPUT;
+            }
             c->lang = value;
         } else if (strcmp(name, "--variant") == 0) {
             if (strcmp(c->command, "compare") == 0)

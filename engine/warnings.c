@@ -12,6 +12,7 @@
 
 #include "labels.h"
 #include "results.h"
+#include "words.h"
 
 /* Fewer people left per closing than this (one every other day) are not
  * told: a line that now and then keeps someone past closing is no slip. */
@@ -19,27 +20,14 @@
 
 typedef enum { W_LEFT_AT_CLOSING, W_TOOL_STEP_UNREACHED, W_ROLE_NEVER_BUSY, W_ZERO_STEP_WITH_ROLE, W_VARIANT } wkind;
 
-/* The words, per language (0 English, 1 French): printf formats of the
- * element's name (and a figure). */
-static const struct { const char *in[2]; } words[] = {
-    [W_LEFT_AT_CLOSING] = {{
-        "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out "
-        "before it opens again (give its people the hours to finish, or stop arrivals earlier)",
-        "file « %s » : à la fermeture, %s en moyenne y attendent encore, et leur patience s'épuise avant la "
-        "réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)"}},
-    [W_TOOL_STEP_UNREACHED] = {{
-        "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
-        "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent"}},
-    [W_ROLE_NEVER_BUSY] = {{
-        "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
-        "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais"}},
-    [W_ZERO_STEP_WITH_ROLE] = {{
-        "step \"%s\" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its "
-        "kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)",
-        "l'étape « %s » ne prend aucun temps mais demande une personne : ce qui y arrive attend quelqu'un de libre, "
-        "pour rien, et son type de travail apparaît comme une part du temps ; pour orienter, retirez son rôle (une "
-        "étape sans rôle est un simple délai)"}},
-    [W_VARIANT] = {{"with \"%s\": %s", "avec « %s » : %s"}},
+/* The words of each kind, in the catalogs (scripts/lang/): printf formats
+ * of the element's name (and a figure). */
+static const char *const word_key[] = {
+    [W_LEFT_AT_CLOSING] = RM_WORD_KEY("warnings.left_at_closing"),
+    [W_TOOL_STEP_UNREACHED] = RM_WORD_KEY("warnings.tool_step_unreached"),
+    [W_ROLE_NEVER_BUSY] = RM_WORD_KEY("warnings.role_never_busy"),
+    [W_ZERO_STEP_WITH_ROLE] = RM_WORD_KEY("warnings.zero_step_with_role"),
+    [W_VARIANT] = RM_WORD_KEY("warnings.with_variant"),
 };
 
 typedef struct wlist {
@@ -119,7 +107,7 @@ static int holds(const remous_results *res, wkind kind, const char *name, double
 /* The warnings of run v of cmp (0: the baseline) into w, naming elements by
  * their labels when `labelled` (for people reading a report), else by the
  * names the scenario file uses (for the facilitator who edits it). */
-static void warn_run(const rm_comparison *cmp, int v, int fr, int labelled, wlist *w) {
+static void warn_run(const rm_comparison *cmp, int v, const char *lang, int labelled, wlist *w) {
     const remous_results *res = cmp->results[v], *base = cmp->results[0];
     const rm_model *m = res->model;
     char text[1024], figure[32], line[1200];
@@ -134,23 +122,20 @@ static void warn_run(const rm_comparison *cmp, int v, int fr, int labelled, wlis
             if (v > 0 && holds(base, (wkind)kind, name, &fb))
                 continue;                        /* said of the baseline already */
             snprintf(figure, sizeof figure, f >= 10 ? "%.0f" : "%.1f", f);
-            if (fr)
-                for (char *c = figure; *c; c++)
-                    if (*c == '.')
-                        *c = ',';
-            const char *format = words[kind].in[fr];
+            rm_decimal_in(figure, sizeof figure, lang);
+            const char *format = rm_word(lang, word_key[kind]);
             const char *element = kind == W_LEFT_AT_CLOSING ? "queue" : kind == W_ROLE_NEVER_BUSY ? "role" : "activity";
             char shown[512], run[512];
             if (labelled)
-                name = rm_label_of(m, element, name, fr ? "fr" : "en", shown, sizeof shown);
+                name = rm_label_of(m, element, name, lang, shown, sizeof shown);
             if (kind == W_LEFT_AT_CLOSING)
                 snprintf(text, sizeof text, format, name, figure);
             else
                 snprintf(text, sizeof text, format, name);
-            const char *variant = labelled ? rm_variant_label(m, res->variant, fr ? "fr" : "en", run, sizeof run)
+            const char *variant = labelled ? rm_variant_label(m, res->variant, lang, run, sizeof run)
                                            : res->variant;
             if (v > 0)
-                snprintf(line, sizeof line, words[W_VARIANT].in[fr], variant, text);
+                snprintf(line, sizeof line, rm_word(lang, word_key[W_VARIANT]), variant, text);
             else
                 snprintf(line, sizeof line, "%s", text);
             add(w, line);
@@ -159,10 +144,9 @@ static void warn_run(const rm_comparison *cmp, int v, int fr, int labelled, wlis
 }
 
 int rm_warnings(const rm_comparison *cmp, const char *lang, int labelled, char ***out) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     wlist w = {NULL, 0, 0, 0};
     for (int v = 0; v < cmp->n; v++)
-        warn_run(cmp, v, fr, labelled, &w);
+        warn_run(cmp, v, lang, labelled, &w);
     if (w.oom) {
         for (int i = 0; i < w.n; i++)
             free(w.lines[i]);

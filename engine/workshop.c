@@ -36,6 +36,7 @@
 #include "headline.h"
 #include "results.h"
 #include "scenario.h"
+#include "words.h"
 
 #define CACHE_SIZE 32             /* pages kept */
 #define MAX_JOBS 32               /* comparisons kept or waiting */
@@ -423,8 +424,8 @@ static int check_query(const workshop *w, const args *a, char *err, size_t errle
         snprintf(err, errlen, "reps: give a whole number from 1 to %d, not \"%.40s\"", MAX_REPS, reps);
         return 0;
     }
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "fr") != 0) {
-        snprintf(err, errlen, "lang: en or fr, not \"%.20s\"", lang);
+    if (lang && !rm_lang_known(lang)) {
+        snprintf(err, errlen, "lang: one of %s, not \"%.20s\"", rm_lang_codes(), lang);
         return 0;
     }
     if (a->overflow) {
