@@ -134,6 +134,9 @@ static void visit(const rm_model *m, visitor *v) {
     int routes = 0;                              /* the model has tool routes */
     for (int t = 0; t < m->ntools; t++)
         routes += m->tools[t].routes;
+    int trays = 0;                               /* the model has steps with patience = false */
+    for (int a = 0; a < m->nactivities; a++)
+        trays += m->activities[a].no_patience;
     for (int s = 0; s < m->narrivals; s++) {
         if (m->arrivals[s].hidden)
             continue;                            /* a task: reported as its step */
@@ -145,6 +148,9 @@ static void visit(const rm_model *m, visitor *v) {
         emit(v, RM_EL_ARRIVALS, n, "balked", NULL, delta(v, rm_cs(l, s, RM_S_BALKED)));
         emit(v, RM_EL_ARRIVALS, n, "wait_mean", NULL, ratio(delta(v, rm_cs(l, s, RM_S_WAIT)), done));
         emit(v, RM_EL_ARRIVALS, n, "cycle_time_mean", NULL, ratio(delta(v, rm_cs(l, s, RM_S_CYCLE)), done));
+        if (trays)                               /* the wait in person, forms in a tray left out */
+            emit(v, RM_EL_ARRIVALS, n, "wait_in_person_mean", NULL,
+                 ratio(delta(v, rm_cs(l, s, RM_S_WAIT_IN_PERSON)), done));
         if (m->arrivals[s].deadline >= 0)
             emit(v, RM_EL_ARRIVALS, n, "deadline_missed", NULL, delta(v, rm_cs(l, s, RM_S_MISSED)));
         if (routes)                              /* of its items at a tool's route, those who took one */

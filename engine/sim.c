@@ -37,6 +37,7 @@ enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENC
 typedef struct item {
     uint64_t id;
     double t_arrival, t_enqueue, patience, wait_total, priority;
+    double tray_wait;         /* of wait_total, the time at steps with patience = false */
     double service_done;      /* service time of the current step before interruptions */
     double step_start;        /* when the current step started */
     double remaining;         /* work left on the step, while interrupted */
@@ -435,12 +436,21 @@ static void leave(rm_sim *s, uint32_t i, int balked) {
     item_free(s, i);
 }
 
+/* Item it waited `wait` for step act: in person, or as a form in a tray
+ * (patience = false), which its stream's wait_in_person_mean leaves out. */
+static inline void add_wait(item *it, const rm_activity *act, double wait) {
+    it->wait_total += wait;
+    if (act->no_patience)
+        it->tray_wait += wait;
+}
+
 static void finish(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     const rm_layout *l = &s->st.lay;
     double cycle = s->now - it->t_arrival;
     s->c[rm_cs(l, it->arrivals, RM_S_COMPLETED)]++;
     s->c[rm_cs(l, it->arrivals, RM_S_WAIT)] += it->wait_total;
+    s->c[rm_cs(l, it->arrivals, RM_S_WAIT_IN_PERSON)] += it->wait_total - it->tray_wait;
     s->c[rm_cs(l, it->arrivals, RM_S_CYCLE)] += cycle;
     double deadline = s->m->arrivals[it->arrivals].deadline;
     if (deadline >= 0 && cycle > deadline)
@@ -462,7 +472,7 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
         wait = s->now - it->t_enqueue;
         qremove(s, i);
     }
-    it->wait_total += wait;
+    add_wait(it, act, wait);
     s->c[rm_cq(&s->st.lay, act->queue, RM_Q_SERVED)]++;
     s->c[rm_cq(&s->st.lay, act->queue, RM_Q_WAIT)] += wait;
     if (measuring(s)) {
@@ -514,7 +524,7 @@ static int to_fallback(rm_sim *s, uint32_t i) {
     const rm_activity *act = &s->m->activities[it->activity];
     if (it->queue >= 0) {                        /* it left the line, not served */
         double wait = s->now - (it->interrupted ? it->t_back : it->t_enqueue);
-        it->wait_total += wait;
+        add_wait(it, act, wait);
         it->interrupted = 0;                     /* (what was done on it is lost) */
         qremove(s, i);
     }
@@ -598,7 +608,7 @@ static int take_up(rm_sim *s, int p, uint32_t i) {
     double wait = s->now - it->t_back;
     qremove(s, i);
     it->interrupted = 0;
-    it->wait_total += wait;
+    add_wait(it, act, wait);
     s->c[rm_cq(&s->st.lay, act->queue, RM_Q_WAIT)] += wait;
     return work_on(s, p, i, it->remaining + act->switch_cost);
 }
@@ -820,7 +830,7 @@ static int arrive(rm_sim *s, int si) {
     item *it = &s->items[i];
     it->id = s->next_id++;
     it->t_arrival = s->now;
-    it->wait_total = 0;
+    it->wait_total = it->tray_wait = 0;
     it->arrivals = si;
     it->activity = st->to;
     it->queue = -1;

@@ -165,9 +165,15 @@ activity "file" { role = "clerk", duration = 30, patience = false }
 EOF
 "$remous" run tray.lua --out tray --quiet 2>err || ko "tray: $(cat err)"
 exactly "patience = false: nobody gives up waiting for that step" "$(row tray/summary.csv baseline queue file abandoned)" "0 0 0"
+# the form waits in the tray, not the person: no wait in person at all (the
+# desk has no role), while the total wait is the tray's
+exactly "patience = false: the wait in person leaves the tray out" "$(row tray/summary.csv baseline arrivals people wait_in_person_mean)" "0 0 0"
+awk -F, '$2 == "arrivals" && $4 == "wait_mean" && $5 > 100 { found = 1 } END { exit !found }' tray/summary.csv && ok ||
+    ko "patience = false: the total wait keeps the tray's"
 sed 's/, patience = false//' tray.lua > tray2.lua
 "$remous" run tray2.lua --out tray2 --quiet 2>err || ko "tray2: $(cat err)"
 if [ "$(row tray2/summary.csv baseline queue file abandoned | cut -d' ' -f1)" != 0 ]; then ok; else ko "without it, they give up there too"; fi
+exactly "without a tray, no wait in person apart from the wait" "$(grep -c wait_in_person_mean tray2/summary.csv)" "0"
 sed 's/patience = false/patience = 30/' tray.lua > tray3.lua
 error_is tray3.lua 'remous: tray3.lua:5: activity "file": patience must be false (items waiting for this step never give up; how long people wait is the arrivals'"'"' patience), got 30'
 
