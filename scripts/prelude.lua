@@ -692,6 +692,16 @@ local baseline = new_store()
 local current = baseline          -- where declarations go now
 local current_tool = nil          -- the tool whose apply is running
 
+-- Fields people write by analogy that do not exist: what to write instead.
+local field_hints = {
+  variant = {
+    set = "a variant changes elements in its apply, e.g. apply = function() role \"clerk\" { count = 3 } end; "
+      .. "to try values of a param, use --set NAME=VALUE, or a sweep with --grid NAME=1,2,3",
+  },
+}
+field_hints.variant.params = field_hints.variant.set
+field_hints.variant.param = field_hints.variant.set
+
 local function declare(kind, name, fields, at)
   local schema = schemas[kind]
   if type(fields) ~= "table" or is_dist(fields) then
@@ -705,7 +715,13 @@ local function declare(kind, name, fields, at)
       fail(at, "%s %q: fields are written name = value (found a value without a name)", kind, name)
     end
     local checker = schema[k]
-    if not checker then fail(at, "%s %q: unknown field %q%s", kind, name, k, suggest(k, allowed)) end
+    if not checker then
+      local hint = field_hints[kind] and field_hints[kind][k]
+      if hint then fail(at, "%s %q: unknown field %q: %s", kind, name, k, hint) end
+      local close = suggest(k, allowed)
+      fail(at, "%s %q: unknown field %q%s", kind, name, k,
+           close ~= "" and close or fmt(" (its fields: %s)", concat(allowed, ", ")))
+    end
     local v = fields[k]                       -- (fields is a copy already)
     local expected, whole = false, false
     if checker ~= "any" then expected, whole = check[checker](v) end

@@ -626,6 +626,12 @@ stderr_is "a label on two lines" 'remous: lab.lua:2: queue "a": label must be a 
 printf 'scenario "x" { horizon = 10,\n  kinds = { core = "advice", admon = "paperwork" } }\nrole "r" {}\narrivals "s" { interarrival = 1, to = "a" }\nactivity "a" { role = "r", duration = 1, kind = "core", next = "b" }\nactivity "b" { role = "r", duration = 1, kind = "admin" }\n' > kinds.lua
 expect 2 "a kind no step has" -- "$remous" check kinds.lua
 stderr_is "a kind no step has" 'remous: kinds.lua:1: scenario "x": kinds: no step has the kind "admon" (did you mean "admin"?)'
+printf 'scenario "x" { horizon = 10 }\nlocal n = param("clerks", 2)\nrole "clerk" { count = n }\nvariant "more" { set = { clerks = 3 } }\n' > vset.lua
+expect 2 "a variant that sets a param" -- "$remous" check vset.lua
+stderr_is "a variant that sets a param" 'remous: vset.lua:4: variant "more": unknown field "set": a variant changes elements in its apply, e.g. apply = function() role "clerk" { count = 3 } end; to try values of a param, use --set NAME=VALUE, or a sweep with --grid NAME=1,2,3'
+printf 'scenario "x" { horizon = 10 }\nrole "clerk" { colour = "red" }\n' > vset.lua
+expect 2 "an unknown field close to none" -- "$remous" check vset.lua
+stderr_is "an unknown field close to none" 'remous: vset.lua:2: role "clerk": unknown field "colour" (its fields: absence, calendar, cost_per_hour, count, description, label)'
 printf 'scenario "x" { horizon = 10, kinds = { core = { label = "advice", colour = "red" } } }\n' > kinds.lua
 expect 2 "a kind's table with an unknown field" -- "$remous" check kinds.lua
 stderr_is "a kind's table with an unknown field" 'remous: kinds.lua:1: scenario "x": kinds must be a table of kind = label, e.g. { core = "advising readers", orders = { label = "online orders", group = "tool work" } }, got a table'
