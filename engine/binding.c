@@ -29,6 +29,7 @@
 #include "model.h"
 #include "rng.h"
 #include "scenario.h"
+#include "targets.h"
 
 extern const char rm_prelude_lua[];   /* build/prelude.c, made from scripts/prelude.lua */
 
@@ -76,6 +77,7 @@ typedef struct binding {
     int nmodels;
     hook_info *hooks;
     int nhooks;
+    rm_metric_fns *metric_fns;  /* the metrics the scenario declares; NULL: none */
 } binding;
 
 /* ------------------------------------------------------------ limits ---- */
@@ -260,6 +262,20 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
     lua_pop(b->L, 1);
     one_line(err);
     return -1;
+}
+
+int rm_lua_call(lua_State *L, int nargs, int nresults, int hook, rm_rng *random, const char *label,
+                const char *where, char *err, size_t errlen) {
+    binding *b = binding_of(L);
+    b->random = random ? random : &b->load_random;
+    if (label) {
+        rm_hook_calls++;                        /* for the worker's watchdog (parallel.c) */
+        rm_hook_running = label;
+    }
+    int rc = protected_call(b, nargs, nresults, hook ? HOOK_BUDGET : LOAD_BUDGET, where, err, errlen);
+    rm_hook_running = NULL;
+    b->random = &b->load_random;
+    return rc;
 }
 
 /* ------------------------------------------------------ host helpers ---- */
@@ -1464,6 +1480,14 @@ static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int re
      * the model does not move the numbers it sees (common random numbers) */
     for (int k = 0; k < b->nhooks; k++)
         rm_rng_stream_hashed(&b->hooks[k].random, seed, (uint64_t)rep, b->hooks[k].key);
+    if (b->metric_fns)
+        rm_metric_fns_replication(b->metric_fns, seed, rep);
+}
+
+static int hook_derive(void *ctx, const rm_model *m, int periodic, int period, int rep, double *values,
+                       char *err, size_t errlen) {
+    binding *b = ctx;
+    return rm_metric_fns_derive(b->metric_fns, m, periodic, period, rep, values, err, errlen);
 }
 
 /* ------------------------------------------------------------ opening ---- */
@@ -1538,6 +1562,7 @@ static void binding_free(binding *b) {
         return;
     if (b->L)
         lua_close(b->L);
+    rm_metric_fns_free(b->metric_fns);
     forget_hooks(b);
     free(b->dir);
     free(b->scripts_dir);
@@ -1545,7 +1570,7 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL};
+    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0};
     return o;
 }
 
@@ -1631,7 +1656,6 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, c
     lua_getfield(L, prelude, "check_kinds");   /* now that every model's kinds are known */
     if (protected_call(b, 0, 0, LOAD_BUDGET, sc->path, err, errlen) < 0)
         return -1;
-    lua_settop(L, 0);
     return 0;
 }
 
@@ -1744,6 +1768,9 @@ static int load_steps(load_args *a) {
         return -1;
     if (compile_all(b, prelude, sc, opt->keep_failed_variants, err, errlen) < 0)
         return -1;
+    if (rm_metric_fns_load(L, prelude, sc, opt->targets, opt->ntargets, &b->metric_fns, err, errlen) < 0)
+        return -1;
+    lua_settop(L, 0);
     /* what the hooks will need, made here where a memory error is caught */
     push_proxy(L, item_index, "remous.item");
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.item");
@@ -1800,6 +1827,8 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
         if (pass > 0) {                         /* again, in the declared unit */
             lua_close(b->L);
             b->L = NULL;
+            rm_metric_fns_free(b->metric_fns);
+            b->metric_fns = NULL;
             forget_hooks(b);
             snprintf(unit, sizeof unit, "%s", restart);
             restart[0] = '\0';
@@ -1839,6 +1868,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     sc->hooks.number = hook_number;
     sc->hooks.step = hook_step;
     sc->hooks.replication = hook_replication;
+    sc->hooks.derive = b->metric_fns ? hook_derive : NULL;
     return sc;
 fail:
     binding_free(b);
@@ -1859,6 +1889,7 @@ void remous_close(remous_scenario *sc) {
         if (sc->errors_fr)
             free(sc->errors_fr[v]);
     }
+    rm_targets_free(sc->targets, sc->ntargets);
     free(sc->errors);
     free(sc->errors_fr);
     free(sc->models);

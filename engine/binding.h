@@ -4,9 +4,13 @@
 #define RM_BINDING_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct lua_State;
+struct rm_rng;
+struct rm_model;
+struct remous_scenario;
 
 /* Opens base, string, table, math and utf8: what sandboxed Lua may use. */
 void rm_lua_open_safe(struct lua_State *L);
@@ -34,6 +38,39 @@ void rm_watchdog(const char *file, const char *what, unsigned seconds);
  * of one replication looks at (parallel.c). */
 extern const char *volatile rm_hook_running;
 extern volatile unsigned long rm_hook_calls;
+
+/* Calls the function below its nargs arguments on L's stack, protected,
+ * bounded as one hook call is (`hook` 1: its instruction budget and
+ * $REMOUS_HOOK_TIMEOUT) or as a load (0); meanwhile math.random draws from
+ * `random` (NULL: the load's stream) and the worker's watchdog sees `label`
+ * (NULL: not watched). Returns 0, or -1 with one line in err (`where`
+ * prefixes an error raised with something else than a message). */
+int rm_lua_call(struct lua_State *L, int nargs, int nresults, int hook, struct rm_rng *random,
+                const char *label, const char *where, char *err, size_t errlen);
+
+/* The metrics a scenario declares and its targets, on the Lua side
+ * (binding_metrics.c). */
+typedef struct rm_metric_fns rm_metric_fns;
+
+/* Once every model of sc is compiled (the prelude's table at stack index
+ * `prelude`): reads the declared metrics into each model (rm_model.derived)
+ * and keeps their functions; reads the declared targets, then those of
+ * `targets[0..ntargets)` (--target), into sc->targets, each metric checked.
+ * Returns 0 with *out (NULL when the scenario declares no metric), or -1
+ * with one line in err. */
+int rm_metric_fns_load(struct lua_State *L, int prelude, struct remous_scenario *sc,
+                       const char *const *targets, int ntargets, rm_metric_fns **out, char *err, size_t errlen);
+
+/* Before replication rep: each function's math.random stream, seeded from
+ * (seed, rep, "metric/NAME/of/lua"). */
+void rm_metric_fns_replication(rm_metric_fns *f, uint64_t seed, int rep);
+
+/* rm_hooks.derive: each declared metric's function called with r, a
+ * read-only view of the replication's (or the period's) metrics. */
+int rm_metric_fns_derive(void *ctx, const struct rm_model *m, int periodic, int period, int rep, double *values,
+                         char *err, size_t errlen);
+
+void rm_metric_fns_free(rm_metric_fns *f);
 
 /* The length of the byte-order mark some editors put at the start of a
  * UTF-8 file (3, or 0 when there is none): Lua's loadfile skips it, but

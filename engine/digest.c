@@ -19,11 +19,12 @@
 #include "labels.h"
 #include "results.h"
 #include "scenario.h"
+#include "words.h"
 
 /* TIME: a mean duration; TOTAL: time summed over the period (overtime),
  * said per week; COUNT: items over the period, said per week; LEVEL: people
  * at a time, on average; SHARE: a fraction, said in points. */
-typedef enum { TIME, TOTAL, COUNT, LEVEL, SHARE } quantity;
+typedef enum { TIME, TOTAL, COUNT, LEVEL, SHARE, PLAIN } quantity;   /* PLAIN: as it is */
 
 /* What the digest says of each metric: its words and how it is measured. */
 static const struct {
@@ -61,8 +62,14 @@ static const struct { const char *element, *en, *fr, *fr_new; } subjects[] = {
     {"tool", "tool", "outil", "nouvel"},
 };
 
+/* The index words_of gives a metric the scenario declares (element
+ * "metric"): its words and quantity come from its declaration. */
+#define DERIVED ((int)(sizeof words / sizeof words[0]))
+
 /* The words of (element, metric), or -1 when the digest leaves it out. */
 static int words_of(const char *element, const char *metric) {
+    if (strcmp(element, "metric") == 0)
+        return DERIVED;
     if (strcmp(metric, "share_idle") == 0)
         return -1;                               /* the mirror of utilization */
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
@@ -73,6 +80,36 @@ static int words_of(const char *element, const char *metric) {
             return (int)i;
     }
     return -1;
+}
+
+/* A declared metric's quantity, from its unit: "share", "time" (or the
+ * scenario's unit), "count", "people"; other words (a currency) are PLAIN. */
+static const char *derived_unit(const rm_model *m, const char *name) {
+    for (int k = 0; m && k < m->nderived; k++)
+        if (strcmp(m->derived[k].name, name) == 0)
+            return m->derived[k].unit;
+    return "";
+}
+
+static quantity quantity_of(const rm_model *m, int w, const char *name) {
+    if (w != DERIVED)
+        return words[w].q;
+    const char *u = derived_unit(m, name);
+    size_t n = strlen(m->unit);
+    if (strcmp(u, "share") == 0) return SHARE;
+    if (strcmp(u, "count") == 0) return COUNT;
+    if (strcmp(u, "people") == 0) return LEVEL;
+    if (strcmp(u, "time") == 0 || (strncmp(u, m->unit, n) == 0 && (!u[n] || strcmp(u + n, "s") == 0))) return TIME;
+    return PLAIN;
+}
+
+/* "value", or "value in EUR" for a unit the digest does not speak of. */
+static void derived_what(char *buf, size_t len, const rm_model *m, const char *name, int fr) {
+    const char *lang = fr ? "fr" : "en";
+    if (quantity_of(m, DERIVED, name) == PLAIN && derived_unit(m, name)[0])
+        snprintf(buf, len, rm_word(lang, "decision.value_in"), derived_unit(m, name));
+    else
+        snprintf(buf, len, "%s", rm_word(lang, "decision.value"));
 }
 
 static const char *unit_words(const char *unit, int fr) {
@@ -164,6 +201,7 @@ static double floor_of(quantity q, const rm_model *m, const rm_thresholds *t) {
     case COUNT: return t->per_week / week_factor(m);
     case LEVEL: return t->people;
     case SHARE: return t->points / 100;
+    case PLAIN: return 0;                        /* the relative size alone */
     }
     return 0;
 }
@@ -175,6 +213,9 @@ static void subject(char *buf, size_t len, const rm_model *m, const char *elemen
     for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
         if (strcmp(subjects[i].element, element) == 0)
             word = fr ? subjects[i].fr : subjects[i].en;
+    const char *lang = fr ? "fr" : "en";
+    if (strcmp(element, "metric") == 0)
+        word = rm_word(lang, "decision.metric");
     char label[256];
     rm_label_of(m, element, name, fr ? "fr" : "en", label, sizeof label);
     snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, label);
@@ -209,6 +250,8 @@ const char *rm_metric_words(const rm_model *m, const char *element, const char *
     int w = words_of(element, metric);
     if (w < 0)
         return rm_shown(NULL, metric, buf, len);
+    if (w == DERIVED)
+        return rm_shown(rm_word(lang, "decision.value"), metric, buf, len);
     what(buf, len, m, w, metric, lang && strcmp(lang, "fr") == 0);
     return buf;
 }
@@ -231,9 +274,12 @@ static int by_key(const void *a, const void *b) {
  * baseline below `tiny` (the floor) gets no percentage. */
 static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, int fr) {
     char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[32], out[1024];
-    quantity q = words[w].q;
+    quantity q = quantity_of(m, w, d->name);
     subject(subj, sizeof subj, m, d->element, d->name, fr);
-    what2(wh, sizeof wh, m, base, w, d->metric, fr);
+    if (w == DERIVED)
+        derived_what(wh, sizeof wh, m, d->name, fr);
+    else
+        what2(wh, sizeof wh, m, base, w, d->metric, fr);
     figure(ci, sizeof ci, spoken(d->half, q, m), fr);
     snprintf(ci_unit, sizeof ci_unit, "%s", q == SHARE ? say[fr].points : "");
     const char *way = d->delta > 0 ? say[fr].up : say[fr].down;
@@ -369,7 +415,7 @@ static int worth_saying(const rm_comparison *cmp, const remous_results *var, con
         return 0;
     if (strcmp(d->metric, "uptake") == 0 && !var->model->has_uptake)
         return 0;                                /* everyone takes the tool's way: nothing to tell */
-    double floor = floor_of(words[w].q, var->model, t);
+    double floor = floor_of(quantity_of(var->model, w, d->name), var->model, t);
     if (fabs(d->delta) < floor || (!isnan(d->relative) && fabs(d->relative) < t->relative))
         return 0;
     if (strcmp(d->element, "arrivals") == 0 && strcmp(d->metric, "uptake") == 0)
@@ -423,7 +469,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
         lines[n++].text = change_sentence(d, w, var->model, base->model,
-                                          floor_of(words[w].q, var->model, &cmp->sc->min_change), fr);
+                                          floor_of(quantity_of(var->model, w, d->name), var->model, &cmp->sc->min_change), fr);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     for (int k = 0; k < n; k++)

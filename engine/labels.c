@@ -65,6 +65,8 @@ const char *rm_element_label(const rm_model *m, const char *element, const char 
         FIND_LABEL(m->arrivals, m->narrivals, name);
     else if (strcmp(element, "tool") == 0)
         FIND_LABEL(m->tools, m->ntools, name);
+    else if (strcmp(element, "metric") == 0)
+        FIND_LABEL(m->derived, m->nderived, name);
     else if (strcmp(element, "scenario") == 0 && strcmp(m->name, name) == 0)
         return m->label;
     return NULL;

@@ -17,7 +17,7 @@ const char *rm_shown(const char *label, const char *name, char *buf, size_t len)
 
 /* What people read for `name`, an element of m of kind `element` as the
  * CSV files write it ("queue", "role", "person", "activity", "arrivals",
- * "tool", "scenario"). A person, "role#K", reads as its role's label and
+ * "tool", "scenario", "metric": a metric the scenario declares). A person, "role#K", reads as its role's label and
  * its number ("booksellers #2"; "libraires nº 2" in French). An element m
  * does not have reads as its name. Returns buf. */
 const char *rm_label_of(const rm_model *m, const char *element, const char *name, const char *lang,

@@ -35,6 +35,9 @@ static const char usage[] =
     "  --html FILE          write the report, one self-contained page (run, compare)\n"
     "  --jobs J             processes for the replications (default: every core)\n"
     "  --lang en|fr         language of the digest and the report (en)\n"
+    "  --target SPEC        run, compare, sweep: a level a metric must reach, judged on its 95%\n"
+    "                       interval, e.g. arrivals:walk_in:wait_mean<5 (or <=, >, >=; repeatable)\n"
+    "  --prefer NAME:min|max,...   sweep: orders the points that meet every target, names the cheapest\n"
     "  --min-change SPEC    compare, workshop: the smallest change the digest lists, e.g. 10%\n"
     "                       or 10%,time=2,share=2,count=5,people=1 (default 5%,time=0.5,share=1,\n"
     "                       count=1,people=0.5; 0: every change significant after Holm's correction)\n"
@@ -53,6 +56,8 @@ typedef struct cli {
     int ngrid, shard, nshards, resume;
     remous_options opt;
     const char *set_names[256], *set_values[256];
+    const char *targets[256];         /* --target, as given */
+    const char *prefer;
     int quiet;
 } cli;
 
@@ -64,7 +69,8 @@ static const struct {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
     {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {"--grid", 0, 0}, {"--shard", 0, 0},
-    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {"--min-change", 0, 0}, {NULL, 0, 0},
+    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {"--min-change", 0, 0},
+    {"--target", 0, 0}, {"--prefer", 0, 0}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -144,6 +150,12 @@ static int parse(cli *c, int argc, char **argv) {
             c->listen = value;
         } else if (strcmp(name, "--min-change") == 0) {
             c->opt.min_change = value;
+        } else if (strcmp(name, "--target") == 0) {
+            if (c->opt.ntargets == 256)
+                return fail_usage("too many --target options%s", "");
+            c->targets[c->opt.ntargets++] = value;
+        } else if (strcmp(name, "--prefer") == 0) {
+            c->prefer = value;
         } else if (strcmp(name, "--shard") == 0) {
             unsigned long long a, b;
             char *slash = strchr(value, '/');
@@ -255,6 +267,11 @@ static int parse(cli *c, int argc, char **argv) {
         return fail_usage("--min-change goes with compare and workshop, where a digest is shown%s", "");
     if ((c->port >= 0 || c->listen) && strcmp(c->command, "workshop") != 0)
         return fail_usage("--port and --listen go with workshop%s", "");
+    if (c->opt.ntargets && strcmp(c->command, "run") != 0 && strcmp(c->command, "compare") != 0 &&
+        strcmp(c->command, "sweep") != 0)
+        return fail_usage("--target goes with run, compare and sweep%s", "");
+    if (c->prefer && strcmp(c->command, "sweep") != 0)
+        return fail_usage("--prefer goes with sweep, where it orders the grid points that meet every target%s", "");
     if ((c->rank) && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "merge") != 0)
         return fail_usage("--rank goes with sweep and merge%s", "");
     if (strcmp(c->command, "trace") == 0 && !c->out)
@@ -286,6 +303,7 @@ int main(int argc, char **argv) {
     c.opt = remous_default_options();
     c.opt.set_names = c.set_names;
     c.opt.set_values = c.set_values;
+    c.opt.targets = c.targets;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     c.opt.jobs = cores > 0 ? (int)cores : 1;     /* default: every core */
     c.port = -1;                                 /* workshop: 8080 unless --port */
@@ -317,7 +335,8 @@ int main(int argc, char **argv) {
         return status;
     }
     if (strcmp(c.command, "sweep") == 0) {
-        remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank, c.html, c.lang};
+        remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank, c.html, c.lang,
+                                   c.prefer};
         status = remous_sweep(c.scenario, &c.opt, &sw, c.out, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
@@ -358,6 +377,7 @@ int main(int argc, char **argv) {
         if (status == REMOUS_OK && !c.quiet) {
             remous_print_headline(cmp, stdout, c.lang);
             remous_print_digest(cmp, stdout, c.lang);
+            remous_print_targets(cmp, stdout, c.lang);
         }
         remous_comparison_free(cmp);
         remous_close(sc);
@@ -373,8 +393,10 @@ int main(int argc, char **argv) {
         fprintf(stderr, "remous: %s\n", err);
     else
         remous_print_run_warnings(res, stderr);
-    if (status == REMOUS_OK && !c.quiet)
+    if (status == REMOUS_OK && !c.quiet) {
         remous_print_table(res, stdout);
+        remous_print_run_targets(res, stdout, c.lang);
+    }
     remous_results_free(res);
     remous_close(sc);
     for (int i = 0; i < c.opt.nsets; i++)

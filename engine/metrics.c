@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *element_names[] = {"queue", "role", "person", "activity", "arrivals", "tool", "scenario"};
+static const char *element_names[] = {"queue", "role", "person", "activity", "arrivals", "tool", "scenario", "metric"};
 
 const char *rm_element_name(rm_element e) { return element_names[e]; }
 
@@ -167,6 +167,8 @@ static void visit(const rm_model *m, visitor *v) {
     }
     if (!v->periodic)
         emit(v, RM_EL_SCENARIO, m->name, "events", NULL, st ? (double)st->events : 0);
+    for (int k = 0; k < m->nderived; k++)        /* computed by the host from the above */
+        emit(v, RM_EL_METRIC, m->derived[k].name, "value", NULL, NAN);
 }
 
 int rm_catalog_build(const rm_model *m, int periodic, rm_catalog *cat) {

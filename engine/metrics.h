@@ -1,6 +1,7 @@
 /* The metrics of a model, as the output contract names them: one entry per
  * (element, name, metric), in a fixed order (queues, roles, people,
- * activities, arrival streams, tools, scenario; declaration order within each). */
+ * activities, arrival streams, tools, scenario, then the metrics the scenario
+ * declares; declaration order within each). */
 #ifndef RM_METRICS_H
 #define RM_METRICS_H
 
@@ -8,7 +9,7 @@
 #include "sim.h"
 
 typedef enum { RM_EL_QUEUE, RM_EL_ROLE, RM_EL_PERSON, RM_EL_ACTIVITY, RM_EL_ARRIVALS,
-               RM_EL_TOOL, RM_EL_SCENARIO } rm_element;
+               RM_EL_TOOL, RM_EL_SCENARIO, RM_EL_METRIC } rm_element;
 
 typedef struct rm_metric {
     rm_element element;
@@ -32,7 +33,9 @@ void rm_catalog_free(rm_catalog *cat);
 
 /* Fills values[0..cat->n-1] from one replication's statistics over
  * [warm-up, horizon], in the summary catalog's order. A metric with no
- * observation this replication (the mean wait of a queue nobody left) is NaN. */
+ * observation this replication (the mean wait of a queue nobody left) is NaN;
+ * so are the declared metrics, the last m->nderived, which the host computes
+ * from the others (rm_hooks.derive). */
 void rm_metrics_values(const rm_model *m, const rm_rep_stats *st, double *values);
 
 /* The same over period k (0 <= k < st->nperiods), in the periodic

@@ -168,6 +168,12 @@ void rm_model_free(rm_model *m) {
         free_dist(&m->tools[t].down_lasts);
     }
     free(m->tools);
+    for (int k = 0; m->derived && k < m->nderived; k++) {
+        free(m->derived[k].name);
+        free(m->derived[k].label);
+        free(m->derived[k].unit);
+    }
+    free(m->derived);
     for (int k = 0; k < m->nkinds; k++) {
         if (m->kinds)
             free(m->kinds[k]);

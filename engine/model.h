@@ -148,6 +148,15 @@ typedef struct rm_param {
     double min, max, step;    /* NaN when not given */
 } rm_param;
 
+/* A metric the scenario declares (metric "x" { of = function(r) ... end }):
+ * computed by the host from each replication's metrics (rm_hooks.derive),
+ * reported as element "metric", name `name`, metric "value". */
+typedef struct rm_derived {
+    char *name;
+    char *label;              /* "" when none */
+    char *unit;               /* "share", "time", "count", "people", other words, or "" */
+} rm_derived;
+
 typedef struct rm_model {
     char *name;
     char *label;              /* the scenario's label, "" when none */
@@ -168,6 +177,7 @@ typedef struct rm_model {
     rm_param *params;         int nparams;
     rm_profile *calendars;    int ncalendars;
     rm_tool *tools;           int ntools;
+    rm_derived *derived;      int nderived;   /* the same in the baseline and every variant */
     double week;              /* a week in the scenario's unit */
     double start;             /* where t = 0 falls in the week, from Monday 00:00 */
     int npeople;
@@ -182,6 +192,11 @@ typedef struct rm_model {
  * max_attrs, has_hooks) once the declared ones are set. Returns 0 or -1 on
  * allocation failure. */
 int rm_model_finish(rm_model *m);
+
+/* Whether a replication of m calls Lua: a hook, or a declared metric. Such
+ * replications each run in a process forked from the loaded scenario, so
+ * that state a function keeps cannot depend on --jobs (parallel.c). */
+static inline int rm_model_calls_lua(const rm_model *m) { return m->has_hooks || m->nderived > 0; }
 
 /* Frees everything the model owns, including m itself. NULL is fine. */
 void rm_model_free(rm_model *m);

@@ -16,6 +16,7 @@
 
 #include "csv_out.h"
 #include "results.h"
+#include "targets.h"
 
 int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen) {
     snprintf(o->path, sizeof o->path, "%s/%s", dir, name);
@@ -260,12 +261,14 @@ static int write_params(const remous_results *const *all, int nres, const char *
     return rm_csv_close(&o, err, errlen);
 }
 
-/* The four files of one or several runs (the baseline and variants). */
+/* The four files of one or several runs (the baseline and variants), and
+ * targets.csv when the scenario has targets. */
 int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen) {
     if (make_dirs(dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
     if (write_summary(all, n, dir, err, errlen) < 0 || write_replications(all, n, dir, err, errlen) < 0 ||
-        write_timeseries(all, n, dir, err, errlen) < 0 || write_params(all, n, dir, err, errlen) < 0)
+        write_timeseries(all, n, dir, err, errlen) < 0 || write_params(all, n, dir, err, errlen) < 0 ||
+        rm_write_targets(all, n, dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
     return REMOUS_OK;
 }

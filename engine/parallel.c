@@ -63,16 +63,27 @@ int rm_progress_show(rm_progress *p, long done, int last) {
     return 0;
 }
 
-/* One replication into values[n] and pvalues[nperiods * tn]. */
-static int one_rep(rm_sim *sim, const rm_model *m, uint64_t seed, int rep, int n, int tn, int nperiods,
-                   double *values, double *pvalues) {
-    if (rm_sim_run(sim, seed, rep) < 0)
+/* One replication into values[n] and pvalues[nperiods * tn], the metrics
+ * the scenario declares computed from the others; -1 with the message in
+ * err[RM_ERR_LEN] when it fails. */
+#define RM_ERR_LEN 1024
+static int one_rep(rm_sim *sim, const rm_reps_job *job, int rep, double *values, double *pvalues, char *err) {
+    const rm_model *m = job->model;
+    if (rm_sim_run(sim, job->seed, rep) < 0) {
+        snprintf(err, RM_ERR_LEN, "%s", rm_sim_error(sim));
         return -1;
+    }
     const rm_rep_stats *st = rm_sim_stats(sim);
     rm_metrics_values(m, st, values);
-    for (int k = 0; k < nperiods; k++)
-        rm_metrics_period_values(m, st, k, pvalues + (size_t)k * (size_t)tn);
-    (void)n;
+    int derive = m->nderived > 0 && job->hooks && job->hooks->derive;
+    if (derive && job->hooks->derive(job->hooks->ctx, m, 0, -1, rep, values, err, RM_ERR_LEN) < 0)
+        return -1;
+    for (int k = 0; k < job->nperiods; k++) {
+        double *pv = pvalues + (size_t)k * (size_t)job->tn;
+        rm_metrics_period_values(m, st, k, pv);
+        if (derive && job->hooks->derive(job->hooks->ctx, m, 1, k, rep, pv, err, RM_ERR_LEN) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -150,15 +161,15 @@ void rm_hook_watchdog(int on, const char *remove) {
 static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues, FILE *out,
                        long *counter) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    int watched = job->model->has_hooks && fflush(out) == 0;   /* the tick writes past what is written */
+    int watched = rm_model_calls_lua(job->model) && fflush(out) == 0;   /* the tick writes past what is written */
     if (watched)
         tick_arm(out, 1);
-    int failed = one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0;
+    char msg[RM_ERR_LEN];
+    int failed = one_rep(sim, job, r + 1, values, pvalues, msg) < 0;
     if (watched)
         tick_arm(out, 0);
     if (failed) {
         int32_t bad = -1;
-        const char *msg = rm_sim_error(sim);
         fwrite(&bad, sizeof bad, 1, out);
         fwrite(msg, 1, strlen(msg) + 1, out);
         fflush(out);
@@ -172,7 +183,8 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
 }
 
 /* A worker: its replications j, j + J, ... Lua hooks keep state between
- * calls (a counter in an upvalue), so with hooks every replication but the
+ * calls (a counter in an upvalue), so with hooks (or declared metrics:
+ * rm_model_calls_lua) every replication but the
  * worker's last runs in a process of its own, forked from the worker as it
  * was forked from the loaded scenario: each starts from the same state
  * whatever --jobs, and the results too. */
@@ -190,7 +202,7 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
     }
     for (int r = j; r < job->reps; r += job->jobs) {
         /* the last one may change this process's state: nothing runs after it */
-        if (!job->model->has_hooks || r + job->jobs >= job->reps) {
+        if (!rm_model_calls_lua(job->model) || r + job->jobs >= job->reps) {
             rep_record(sim, job, r, values, pvalues, out, counter);
             continue;
         }
@@ -242,16 +254,16 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    if ((job->jobs <= 1 || job->reps <= 1) && !job->model->has_hooks) {   /* in this process */
+    if ((job->jobs <= 1 || job->reps <= 1) && !rm_model_calls_lua(job->model)) {   /* in this process */
         rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
         if (!sim) {
             snprintf(err, errlen, "out of memory");
             return -1;
         }
         for (int r = 0; r < job->reps; r++) {
-            if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods,
-                        values + (size_t)r * nv, pvalues + (size_t)r * np) < 0) {
-                snprintf(err, errlen, "%s", rm_sim_error(sim));
+            char msg[RM_ERR_LEN];
+            if (one_rep(sim, job, r + 1, values + (size_t)r * nv, pvalues + (size_t)r * np, msg) < 0) {
+                snprintf(err, errlen, "%s", msg);
                 rm_sim_free(sim);
                 return -1;
             }

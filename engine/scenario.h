@@ -49,6 +49,8 @@ struct remous_scenario {
     int (*tick)(void *ctx, long done, long total);   /* see rm_progress; NULL: none */
     void *tick_ctx;
     void *binding;            /* binding.c's private state */
+    struct rm_target *targets;   /* the declared targets, then --target's (targets.h) */
+    int ntargets;
 };
 
 #endif

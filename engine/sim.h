@@ -30,6 +30,13 @@ typedef struct rm_hooks {
     /* Called before each replication of model m: reseed what the hooks
      * draw from; the hooks that follow see items of m. */
     void (*replication)(void *ctx, const rm_model *m, uint64_t seed, int rep);
+    /* Not called by the simulation: after replication rep (1-based) of model
+     * m, computes the metrics the scenario declares into the last
+     * m->nderived of values, the others filled (the summary's catalog, or
+     * period `period` >= 0 of the time series' with `periodic`). Returns 0,
+     * or -1 after writing one line in err. NULL when the model has none. */
+    int (*derive)(void *ctx, const rm_model *m, int periodic, int period, int rep, double *values,
+                  char *err, size_t errlen);
 } rm_hooks;
 
 /* Raw statistics of one replication.

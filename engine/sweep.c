@@ -24,6 +24,7 @@
 
 #include "labels.h"
 #include "results.h"
+#include "targets.h"
 
 /* The sweep page's words, per language. */
 static const struct page_words {
@@ -124,6 +125,8 @@ static void point_values(const remous_sweep_options *sw, long k, const char **va
     }
 }
 
+void rm_point_values(const remous_sweep_options *sw, long k, const char **values) { point_values(sw, k, values); }
+
 /* "name=value, name=value" of point k, for messages and the ranking. */
 static void point_label(const remous_sweep_options *sw, long k, char *buf, size_t len) {
     const char *values[64];
@@ -133,6 +136,8 @@ static void point_label(const remous_sweep_options *sw, long k, char *buf, size_
     for (int g = 0; g < sw->ngrid && w < len; g++)
         w += (size_t)snprintf(buf + w, len - w, "%s%s=%s", g ? ", " : "", sw->grid[g].name, values[g]);
 }
+
+void rm_point_label(const remous_sweep_options *sw, long k, char *buf, size_t len) { point_label(sw, k, buf, len); }
 
 /* The same in words for the page: "Readers per hour = 12, Booksellers = 2"
  * (each param's label in m; its name where m is NULL or has no label). */
@@ -232,6 +237,8 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     }
     for (int i = 0; i < opt->nsets; i++)
         fprintf(f, "set %s=%s\n", opt->set_names[i], opt->set_values[i]);
+    for (int i = 0; i < opt->ntargets; i++)        /* each point's targets.csv judges them */
+        fprintf(f, "target %s\n", opt->targets[i]);
     if (with_shard && sw->nshards > 1)
         fprintf(f, "shard %d/%d\n", sw->shard, sw->nshards);
     int bad = ferror(f);
@@ -462,9 +469,13 @@ static int append(FILE *to, const char *point_dir, const char *name, int header,
 /* The final files of OUT from the points, in order; owners[k] is the folder
  * that has point k. */
 static int assemble(const char *out, const char *const *owners, long n, char *err, size_t errlen) {
-    for (int fi = 0; fi < NFILES; fi++) {
+    for (int fi = 0; fi <= NFILES; fi++) {
         char path[4200], tmp[4300], point[4250];
-        snprintf(path, sizeof path, "%s/%s", out, files[fi]);
+        const char *name = fi < NFILES ? files[fi] : "targets.csv";   /* with targets only */
+        snprintf(point, sizeof point, "%s/points/%06ld/%s", owners[0], 0L, name);
+        if (fi == NFILES && (n == 0 || !exists(point)))
+            break;
+        snprintf(path, sizeof path, "%s/%s", out, name);
         snprintf(tmp, sizeof tmp, "%s.tmp", path);
         FILE *f = fopen(tmp, "wb");
         if (!f) {
@@ -474,7 +485,7 @@ static int assemble(const char *out, const char *const *owners, long n, char *er
         int rc = 0;
         for (long k = 0; k < n && rc == 0; k++) {
             snprintf(point, sizeof point, "%s/points/%06ld", owners[k], k);
-            rc = append(f, point, files[fi], k == 0, err, errlen);
+            rc = append(f, point, name, k == 0, err, errlen);
         }
         int bad = ferror(f);
         if (fclose(f) != 0 || bad || rc < 0 || rename(tmp, path) != 0) {
@@ -717,6 +728,13 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
         remous_close(probe);
         return REMOUS_ERR_INPUT;
     }
+    if (sw->prefer && (probe->ntargets == 0 || rm_prefer_check(sw, err, errlen) < 0)) {
+        if (probe->ntargets == 0)
+            snprintf(err, errlen, "--prefer orders the grid points that meet every target: give one with "
+                     "--target, e.g. --target \"arrivals:walk_in:wait_mean<5\", or declare one in the scenario");
+        remous_close(probe);
+        return REMOUS_ERR_INPUT;
+    }
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/points", out);
     if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0) {
@@ -773,6 +791,8 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     int rc = assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
     if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, m, owners, n, table, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
+    if (rc == REMOUS_OK && probe->ntargets > 0 && rm_sweep_decision(owners, n, sw, table, err, errlen) < 0)
+        rc = REMOUS_ERR_RUN;
     free(owners);
     remous_close(probe);
     return rc;
@@ -875,7 +895,7 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             }
             line = next;
         }
-        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL, NULL};
+        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL, NULL, NULL};
         if (!copy) {
             snprintf(err, errlen, "out of memory");
             rc = REMOUS_ERR_RUN;

@@ -56,6 +56,10 @@ typedef struct remous_options {
     const char *min_change;           /* --min-change: what the digest lists, e.g. "10%" or
                                          "10%,time=2,share=2,count=5,people=1"; NULL: 5%, half
                                          a minute, 1 point, 1 a week, half a person */
+    const char *const *targets;       /* --target specs, "ELEMENT:NAME:METRIC<V" (or <=, >, >=;
+                                         a declared metric's name alone for metric:NAME:value),
+                                         judged with the scenario's own targets */
+    int ntargets;
 } remous_options;
 
 remous_options remous_default_options(void);
@@ -186,6 +190,8 @@ typedef struct remous_sweep_options {
     const char *rank;         /* "element:name:metric[:min|max]": print the points ranked, or NULL */
     const char *html;         /* with rank: a page drawing that metric across the grid, or NULL */
     const char *lang;         /* the page's language, "en" or "fr"; NULL: en */
+    const char *prefer;       /* "NAME:min|max,...": grid parameters ordering the points that meet
+                                 every target, the first the cheapest; NULL: grid order */
 } remous_sweep_options;
 
 /* Runs the sweep into out_dir: per point OUT/points/K/, then (unless
@@ -208,6 +214,13 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
  * loopback, the token every request needs) to `out`. */
 int remous_workshop(const char *path, const remous_options *opt, const char *listen, int port, FILE *out,
                     char *err, size_t errlen);
+
+/* The targets (the scenario's and --target), each judged on the 95%
+ * interval of its metric: met (the whole interval on the right side), not
+ * met (the whole interval on the wrong side), undecided; for each run, then
+ * the runs that meet every target, in lang. Nothing when there is none. */
+void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *lang);
+void remous_print_run_targets(const remous_results *res, FILE *out, const char *lang);
 
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out);

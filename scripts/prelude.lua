@@ -653,6 +653,9 @@ local schemas = {
   tool = { description = "string", adoption = "adoption", uptake = "uptake", learning = "learning",
            training = "nonneg", downtime = "absence", fallback = "name", apply = "fn", label = "label" },
   variant = { description = "string", tools = "tool_list", apply = "fn", label = "label" },
+  metric = { of = "fn", label = "label", unit = "label", description = "string" },
+  target = { metric = "string", below = "number", above = "number", at_most = "number", at_least = "number",
+             label = "label", description = "string" },
 }
 
 -- A store holds declarations: decls[kind] = { order = { names... }, by =
@@ -836,7 +839,8 @@ local function top_level_declarer(kind, registry)
         fail(at2, "variant: \"baseline\" is the file itself; give the variant another name")
       end
       if current ~= baseline then
-        fail(at2, "%s %q: declare tools and variants at the top of the file, not inside an apply", kind, name)
+        fail(at2, "%s %q: declare %s at the top of the file, not inside an apply", kind, name,
+             (kind == "tool" or kind == "variant") and "tools and variants" or "metrics and targets")
       end
       local saved = current
       current = { decls = { [kind] = { order = {}, by = {} } } }
@@ -855,6 +859,21 @@ local function top_level_declarer(kind, registry)
 end
 tool = top_level_declarer("tool", tools)
 variant = top_level_declarer("variant", variants)
+
+-- metric "name" { of = function(r) ... end } and target "name" { ... }: the
+-- figures a scenario adds, computed from each replication's metrics, and
+-- the levels a decision asks of them; at the top of the file too, the same
+-- for the baseline and every variant (see M.derived and M.targets).
+local metric_decls, target_decls = { order = {}, by = {} }, { order = {}, by = {} }
+local declare_metric = top_level_declarer("metric", metric_decls)
+function metric(name)
+  if is_name(name) and not match(name, "^[%a_][%w_]*$") then
+    fail(where(1), "metric %q: a metric's name is letters, digits and _ (the CSV files, --target and r.metric "
+         .. "use it), e.g. %q; put the words in its label", name, (gsub(gsub(name, "[^%w_]+", "_"), "^(%d)", "_%1")))
+  end
+  return declare_metric(name)
+end
+target = top_level_declarer("target", target_decls)
 
 -- Whether two routes (a `to` or a `next`) are the same: the same value, or
 -- tables of the same step = probability.
@@ -979,6 +998,47 @@ local function variant_store(name)
   end
   current = baseline
   return store
+end
+
+-- The metrics the scenario declares, in order: name, label, unit, the
+-- function and where it was set.
+function M.derived()
+  local list = {}
+  for i, name in ipairs(metric_decls.order) do
+    local d = metric_decls.by[name]
+    if d.fields.of == nil then
+      fail(d.where, "metric %q: set what it computes from a replication's metrics, e.g. "
+           .. "of = function(r) return r.role.bookseller.utilization end", name)
+    end
+    list[i] = { name = name, label = d.fields.label, unit = d.fields.unit, fn = d.fields.of, where = d.at.of }
+  end
+  return list
+end
+
+-- The targets the scenario declares, in order: name, label, the metric
+-- (as --target writes it: "element:name:metric", or a declared metric's
+-- name), the comparison and its level, and where the metric was set.
+local target_ops = { below = "<", above = ">", at_most = "<=", at_least = ">=" }
+function M.targets()
+  local list = {}
+  for i, name in ipairs(target_decls.order) do
+    local d = target_decls.by[name]
+    local f = d.fields
+    if f.metric == nil then
+      fail(d.where, "target %q: set the metric it is about, e.g. metric = \"arrivals:walk_in:wait_mean\"", name)
+    end
+    local op, value, n = nil, nil, 0
+    for _, k in ipairs({ "below", "above", "at_most", "at_least" }) do
+      if f[k] ~= nil then op, value, n = target_ops[k], f[k], n + 1 end
+    end
+    if n ~= 1 then
+      fail(d.where, "target %q: give %s of below, above, at_most or at_least, e.g. below = 5", name,
+           n == 0 and "one" or "only one")
+    end
+    list[i] = { name = name, label = f.label, metric = f.metric, op = op, value = value,
+                where = d.at.metric }
+  end
+  return list
 end
 
 function M.variants()

@@ -43,4 +43,30 @@ return {
   -- workshop.c
 
   -- sweep.c
+
+  -- targets.c and the digest's lines on declared metrics (digest.c)
+  decision = {
+    heading = "Targets, each judged on the 95%% interval of its mean (%d replications):",
+    met = "met",
+    not_met = "not met",
+    undecided = "undecided",
+    below = "wanted below %s",
+    at_most = "wanted at most %s",
+    above = "wanted above %s",
+    at_least = "wanted at least %s",
+    no_value = "no value",
+    all_met_by = "Every target is met by: %s.",
+    none_meets = "No option meets every target.",
+    sweep_heading = "Targets at each grid point, each judged on the 95%% interval of its mean:",
+    points_meet = "Points that meet every target: %ld of %ld.",
+    no_point = "No point of the grid meets every target.",
+    ordered_by = "In the order of --prefer (%s):",
+    grid_order = "In grid order:",
+    smallest_first = "%s smallest first",
+    largest_first = "%s largest first",
+    cheapest = "The cheapest: %s.",
+    metric = "metric",          -- a digest line's subject: metric “advising, share of busy time”
+    value = "value",
+    value_in = "value in %s",   -- a declared metric's unit: "value in EUR"
+  },
 }

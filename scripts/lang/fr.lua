@@ -37,4 +37,30 @@ return {
   -- workshop.c
 
   -- sweep.c
+
+  -- targets.c and the digest's lines on declared metrics (digest.c)
+  decision = {
+    heading = "Cibles, chacune jugée sur l'intervalle à 95 %% de sa moyenne (%d réplications) :",
+    met = "atteinte",
+    not_met = "manquée",
+    undecided = "indécise",
+    below = "voulue sous %s",
+    at_most = "voulue au plus à %s",
+    above = "voulue au-dessus de %s",
+    at_least = "voulue au moins à %s",
+    no_value = "pas de valeur",
+    all_met_by = "Toutes les cibles sont atteintes par : %s.",
+    none_meets = "Aucune option n'atteint toutes les cibles.",
+    sweep_heading = "Cibles à chaque point de la grille, chacune jugée sur l'intervalle à 95 %% de sa moyenne :",
+    points_meet = "Points qui atteignent toutes les cibles : %ld sur %ld.",
+    no_point = "Aucun point de la grille n'atteint toutes les cibles.",
+    ordered_by = "Dans l'ordre de --prefer (%s) :",
+    grid_order = "Dans l'ordre de la grille :",
+    smallest_first = "%s du plus petit au plus grand",
+    largest_first = "%s du plus grand au plus petit",
+    cheapest = "La moins chère : %s.",
+    metric = "mesure",
+    value = "valeur",
+    value_in = "valeur en %s",
+  },
 }
