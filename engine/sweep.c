@@ -863,7 +863,10 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             rc = REMOUS_ERR_RUN;
         }
     }
-    if (rc == REMOUS_OK && rank_spec) {        /* the grid, read back from the manifest */
+    char first_targets[4300];                   /* the points have targets: say the decision too */
+    snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", owners && n ? owners[0] : "", 0L);
+    int targets = owners && n > 0 && exists(first_targets);
+    if (rc == REMOUS_OK && (rank_spec || targets)) {   /* the grid, read back from the manifest */
         remous_grid grid[64];
         const char **values[64];
         char *copy = strdup(first);
@@ -899,8 +902,10 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
         if (!copy) {
             snprintf(err, errlen, "out of memory");
             rc = REMOUS_ERR_RUN;
-        } else if (rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0) {
+        } else if (rank_spec && rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0) {
             rc = REMOUS_ERR_INPUT;
+        } else if (targets && rm_sweep_decision(owners, n, &sw, table, err, errlen) < 0) {
+            rc = REMOUS_ERR_RUN;
         }
         for (int g = 0; g < ng; g++)
             free(values[g]);

@@ -181,7 +181,8 @@ static int find_in(const rm_catalog *cats, int ncats, const rm_target *t, char *
         }
     char h[2048];
     if (!el && strcmp(t->element, "metric") == 0)
-        snprintf(why, len, "the scenario declares no metric called \"%s\"", t->ename);
+        snprintf(why, len, "the scenario declares no metric called \"%s\" (it declares none; a metric of "
+                 "summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)", t->ename);
     else if (!el) {
         hint(h, sizeof h, t->element, words, n, "the elements");
         snprintf(why, len, "no element \"%s\" in the scenario's metrics%s", t->element, h);
@@ -367,13 +368,19 @@ static void print_runs(const remous_results *const *runs, int n, FILE *out, cons
             fputs("    ", out);
             padded(out, v[k].kind, lang);
             wanted(w, sizeof w, v[k].target, lang);
+            const char *colon = rm_word(lang, "decision.colon");
             if (isnan(v[k].mean))
-                fprintf(out, "  %s: %s, %s\n", target_words(v[k].target), rm_word(lang, "decision.no_value"), w);
+                fprintf(out, "  %s%s%s, %s\n", target_words(v[k].target), colon, rm_word(lang, "decision.no_value"), w);
             else if (isnan(v[k].lo))
-                fprintf(out, "  %s: %s, %s\n", target_words(v[k].target), number(mean, sizeof mean, v[k].mean, lang), w);
-            else
-                fprintf(out, "  %s: %s [%s, %s], %s\n", target_words(v[k].target), number(mean, sizeof mean, v[k].mean, lang),
-                        number(lo, sizeof lo, v[k].lo, lang), number(hi, sizeof hi, v[k].hi, lang), w);
+                fprintf(out, "  %s%s%s, %s\n", target_words(v[k].target), colon,
+                        number(mean, sizeof mean, v[k].mean, lang), w);
+            else {
+                char interval[160];
+                snprintf(interval, sizeof interval, rm_word(lang, "decision.interval"),
+                         number(lo, sizeof lo, v[k].lo, lang), number(hi, sizeof hi, v[k].hi, lang));
+                fprintf(out, "  %s%s%s %s, %s\n", target_words(v[k].target), colon,
+                        number(mean, sizeof mean, v[k].mean, lang), interval, w);
+            }
         }
         meets[r] = (char)rm_verdicts_all_met(v, nt);
         all += meets[r];
@@ -578,6 +585,13 @@ int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_opti
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    size_t width = 0;                            /* the points' labels, in one column */
+    for (long k = 0; table && k < n; k++) {
+        char label[1024];
+        rm_point_label(sw, k, label, sizeof label);
+        if (rm_utf8_length(label) > width)
+            width = rm_utf8_length(label);
+    }
     if (table) {
         fputc('\n', table);
         fprintf(table, rm_word(lang, "decision.sweep_heading"));   /* a format: its "95%%" */
@@ -602,6 +616,8 @@ int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_opti
             char label[1024];
             rm_point_label(sw, k, label, sizeof label);
             fprintf(table, "  %s  ", label);
+            for (size_t w = rm_utf8_length(label); w < width; w++)
+                fputc(' ', table);
             int said = 0;
             for (int kind = RM_MET; kind <= RM_UNDECIDED; kind++) {
                 int first = 1;
@@ -609,7 +625,8 @@ int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_opti
                     if (rd.kinds[i] != (rm_verdict_kind)kind)
                         continue;
                     fprintf(table, "%s%s%s", first ? (said ? "; " : "") : ", ",
-                            first ? verdict_word((rm_verdict_kind)kind, lang) : "", first ? ": " : "");
+                            first ? verdict_word((rm_verdict_kind)kind, lang) : "",
+                            first ? rm_word(lang, "decision.colon") : "");
                     fputs(rd.names[i], table);
                     first = 0;
                     said = 1;

@@ -54,6 +54,8 @@ return {
     at_most = "wanted at most %s",
     above = "wanted above %s",
     at_least = "wanted at least %s",
+    colon = ": ",              -- between a verdict or a target and what follows
+    interval = "[%s, %s]",      -- a 95% interval: its low and high ends
     no_value = "no value",
     all_met_by = "Every target is met by: %s.",
     none_meets = "No option meets every target.",

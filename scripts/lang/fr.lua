@@ -48,6 +48,8 @@ return {
     at_most = "voulue au plus à %s",
     above = "voulue au-dessus de %s",
     at_least = "voulue au moins à %s",
+    colon = " : ",              -- between a verdict or a target and what follows
+    interval = "[%s ; %s]",      -- a 95% interval: its low and high ends
     no_value = "pas de valeur",
     all_met_by = "Toutes les cibles sont atteintes par : %s.",
     none_meets = "Aucune option n'atteint toutes les cibles.",
