@@ -1,0 +1,338 @@
+#!/bin/sh
+# From figures to a decision: the metrics a scenario declares (metric "x" {
+# of = function(r) ... end }) and targets (declared, --target), judged on
+# the 95% interval; --prefer in sweeps. Exact values on deterministic
+# models, a paired interval worked out by hand from replications.csv,
+# verdicts on a grid whose answer is known by construction, every error
+# line. Prints "decision: N passed, N failed" last; exits 1 on a failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+remous="$top/${REMOUS:-build/remous}"
+tmp=$(mktemp -d /tmp/remous-decision-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+cd "$tmp" || exit 1
+sc="$top/tests/scenarios"
+
+# same WHAT FILE: FILE's content is expected.txt's
+same() { if cmp -s "$2" expected.txt; then ok; else ko "$1:"; diff expected.txt "$2"; fi; }
+# rows FILE PATTERN: FILE's rows matching PATTERN, without the CRs
+rows() { tr -d '\r' < "$1" | grep -- "$2"; }
+
+# ---- declared metrics: exact values, periods, variants, the digest ----
+d="$sc/decision_derived.lua"
+"$remous" compare "$d" --out d --period 1d --min-change 0 > d.txt 2> err.txt || ko "compare decision_derived.lua: $(cat err.txt)"
+cat > expected.txt <<'TXT'
+baseline,metric,core_share_of_busy,value,0.8,0.8,0.8,0,3
+baseline,metric,admin_per_core,value,0.25,0.25,0.25,0,3
+baseline,metric,wait_p90_plus_one,value,1,1,1,0,3
+slower filing,metric,core_share_of_busy,value,0.6923076923,0.6923076923,0.6923076923,0,3
+slower filing,metric,admin_per_core,value,0.4444444444,0.4444444444,0.4444444444,0,3
+slower filing,metric,wait_p90_plus_one,value,1,1,1,0,3
+slower filing,metric,pickup_wait,value,0,0,0,0,3
+TXT
+rows d/summary.csv '^[^,]*,metric,' > got.txt
+same "summary.csv: element metric, name, metric value (4/5 and 4/6.5 of the busy time; no pickup_wait in the baseline)" got.txt
+# per period: each day's own figures; a quantile has no period, so neither has wait_p90_plus_one
+cat > expected.txt <<'TXT'
+baseline,0,metric,core_share_of_busy,value,0.8,0.8,0.8
+baseline,0,metric,admin_per_core,value,0.25,0.25,0.25
+baseline,1440,metric,core_share_of_busy,value,0.8,0.8,0.8
+baseline,1440,metric,admin_per_core,value,0.25,0.25,0.25
+slower filing,0,metric,core_share_of_busy,value,0.6923076923,0.6923076923,0.6923076923
+slower filing,0,metric,admin_per_core,value,0.4444444444,0.4444444444,0.4444444444
+slower filing,0,metric,pickup_wait,value,0,0,0
+slower filing,1440,metric,core_share_of_busy,value,0.6923076923,0.6923076923,0.6923076923
+slower filing,1440,metric,admin_per_core,value,0.4444444444,0.4444444444,0.4444444444
+slower filing,1440,metric,pickup_wait,value,0,0,0
+TXT
+rows d/timeseries.csv ',metric,[^,]*,value,' > got.txt
+same "timeseries.csv: the declared metrics per day" got.txt
+cat > expected.txt <<'TXT'
+slower filing,metric,core_share_of_busy,value,0.8,0.6923076923,-0.1076923077,-0.1076923077,-0.1076923077,-0.1346153846,true,true
+slower filing,metric,admin_per_core,value,0.25,0.4444444444,0.1944444444,0.1944444444,0.1944444444,0.7777777778,true,true
+slower filing,metric,wait_p90_plus_one,value,1,1,0,0,0,0,false,false
+TXT
+rows d/compare.csv ',metric,[^,]*,value,' > got.txt
+same "compare.csv: paired rows of the declared metrics (none for pickup_wait, the variant's alone)" got.txt
+grep -qxF '  - metric “serving, share of busy time”: value: down 11 points (80% → 69%, ±0 points)' d.txt && ok ||
+    ko "the digest says a declared share in points, by its label: $(grep metric d.txt)"
+grep -qxF '  - metric “admin per core”: value: up 78% (0.25 → 0.44, ±0)' d.txt && ok ||
+    ko "the digest says a declared metric without unit as it is: $(grep metric d.txt)"
+"$remous" compare "$d" --min-change 0 --lang fr > fr.txt 2>&1
+grep -qxF '  - mesure « serving, share of busy time » : valeur : en baisse de 11 points (80 % → 69 %, ±0 points)' fr.txt &&
+    ok || ko "the digest in French: $(grep mesure fr.txt)"
+# each value is the function of that replication's own metrics (replications.csv)
+"$remous" run "$sc/decision_paired.lua" --out p1 --quiet || ko "run decision_paired.lua"
+tr -d '\r' < p1/replications.csv | awk -F, '
+    $3 == "role" && $4 == "clerk" && $5 == "share_core" { core[$2] = $6 }
+    $3 == "role" && $4 == "clerk" && $5 == "utilization" { busy[$2] = $6 }
+    $3 == "metric" && $4 == "core_share_of_busy" { got[$2] = $6 }
+    END { n = 0; for (r in got) { n++; d = got[r] - core[r] / busy[r]; if (d > 1e-9 || d < -1e-9) bad++ }
+          print n, bad + 0 }' > got.txt
+[ "$(cat got.txt)" = "10 0" ] && ok || ko "core_share_of_busy = share_core / utilization in each of the 10 replications: $(cat got.txt)"
+
+# ---- the paired interval, worked out by hand from replications.csv ----
+"$remous" compare "$sc/decision_paired.lua" --out p > /dev/null 2>&1 || ko "compare decision_paired.lua"
+# t(0.975, 9 degrees of freedom) = 2.262157162798205
+tr -d '\r' < p/replications.csv | awk -F, '
+    $3 == "metric" && $4 == "core_share_of_busy" { if ($1 == "baseline") b[$2] = $6; else v[$2] = $6 }
+    END { n = 0; s = 0; for (r in b) { d[r] = v[r] - b[r]; s += d[r]; n++ }
+          m = s / n; ss = 0; for (r in d) ss += (d[r] - m) ^ 2
+          h = 2.262157162798205 * sqrt(ss / (n - 1)) / sqrt(n)
+          printf "%.6g %.6g %.6g\n", m, m - h, m + h }' > hand.txt
+rows p/compare.csv ',metric,core_share_of_busy,' | awk -F, '{ printf "%.6g %.6g %.6g\n", $7, $8, $9 }' > got.txt
+[ -s hand.txt ] && cmp -s hand.txt got.txt && ok || ko "the paired interval by hand $(cat hand.txt), compare.csv $(cat got.txt)"
+
+# ---- determinism: a function that keeps state, math.random, any --jobs ----
+cat > state.lua <<'EOF'
+scenario "state" { horizon = days(14), replications = 5 }
+role "clerk" { count = 2 }
+arrivals "visitors" { interarrival = exponential(10), to = "serve" }
+activity "serve" { role = "clerk", duration = exponential(12) }
+local calls = 0
+metric "noisy" { of = function(r) calls = calls + 1; return r.queue.serve.wait_mean + math.random() + calls end }
+variant "slower" { apply = function() activity "serve" { duration = exponential(14) } end }
+EOF
+"$remous" compare state.lua --jobs 1 --out j1 --quiet && "$remous" compare state.lua --jobs 3 --out j3 --quiet &&
+    diff -r j1 j3 > /dev/null && ok || ko "a stateful metric gives the same files with --jobs 1 and 3"
+# each replication starts from the loaded state: calls is 1 for the summary, then 2, 3 for the two weeks
+tr -d '\r' < j1/timeseries.csv | awk -F, '$4 == "noisy"' | wc -l | grep -qx 4 && ok || ko "noisy has a value per week and run"
+
+# ---- errors of declared metrics: one line each ----
+base='scenario "e" { horizon = 1000, replications = 3 }
+role "clerk" {}
+arrivals "visitors" { interarrival = 10, to = "serve" }
+activity "serve" { role = "clerk", duration = 4, kind = "core" }'
+# metric_error CODE 'LINE 5 OF e.lua' 'STDERR' [OPTIONS]: runs e.lua (the base, then that line)
+metric_error() {
+    code=$1 decl=$2 line=$3; shift 3
+    printf '%s\n%s\n' "$base" "$decl" > e.lua
+    "$remous" run e.lua --jobs 1 --quiet "$@" > out.txt 2> err.txt
+    rc=$?
+    [ $rc = "$code" ] && [ "$(cat err.txt)" = "$line" ] && ok || ko "$decl: exit $rc, '$(cat err.txt)', expected '$line'"
+}
+metric_error 1 'metric "m" { of = function(r) return "x" end }' \
+    'remous: e.lua:5: metric "m", replication 1: its function returned string, not a number'
+metric_error 1 'metric "m" { of = function(r) return nil end }' \
+    'remous: e.lua:5: metric "m", replication 1: its function returned nil, not a number'
+metric_error 1 'metric "m" { of = function(r) return r.role.clerk.share_core - r.role.clerk.share_core / 0 end }' \
+    'remous: e.lua:5: metric "m", replication 1: its function returned -inf, not a finite number (a division by 0? return a number in every case)'
+metric_error 1 'metric "m" { of = function(r) return (r.queue.serve.abandoned) / r.queue.serve.balked end }' \
+    'remous: e.lua:5: metric "m", replication 1: its function returned nan, not a finite number (a division by 0? return a number in every case)'
+metric_error 1 'metric "m" { of = function(r) local x; return x + 1 end }' \
+    "remous: e.lua:5: metric \"m\", replication 1: line 5: attempt to perform arithmetic on a nil value (local 'x')"
+metric_error 1 'metric "m" { of = function(r) if r.arrivals.visitors.arrived > 0 then error("too many") end return 1 end }' \
+    'remous: e.lua:5: metric "m", replication 1: line 5: too many'
+metric_error 1 'metric "m" { of = function(r) return r.role.nobody.utilization end }' \
+    'remous: e.lua:5: metric "m": r.role.nobody: the scenario has no role called "nobody" (the roles: clerk)'
+metric_error 1 'metric "m" { of = function(r) return r.role.clerks.utilization end }' \
+    'remous: e.lua:5: metric "m": r.role.clerks: the scenario has no role called "clerks" (did you mean "clerk"?)'
+metric_error 1 'metric "m" { of = function(r) return r.role.clerk.utilisation end }' \
+    'remous: e.lua:5: metric "m": r.role.clerk.utilisation: no metric "utilisation" for role "clerk" (did you mean "utilization"?)'
+metric_error 1 'metric "m" { of = function(r) return r.role.clerk.x end }' \
+    'remous: e.lua:5: metric "m": r.role.clerk.x: no metric "x" for role "clerk" (its metrics: utilization, share_core, share_idle, overtime)'
+metric_error 1 'metric "m" { of = function(r) return r.rol.clerk.utilization end }' \
+    'remous: e.lua:5: metric "m": r.rol: r has no such part (did you mean "role"?)'
+metric_error 1 'metric "m" { of = function(r) return r.person["clerk#2"].utilization end }' \
+    'remous: e.lua:5: metric "m": r.person["clerk#2"]: the scenario has no person called "clerk#2" (did you mean "clerk#1"?)'
+metric_error 1 'metric "m" { of = function(r) return r.metric.m.value end }' \
+    'remous: e.lua:5: metric "m": r.metric.m.value: a metric cannot use itself'
+metric_error 1 'metric "m" { of = function(r) return r.metric.later.value end } metric "later" { of = function(r) return 1 end }' \
+    'remous: e.lua:5: metric "m": r.metric.later.value: that metric is declared after this one: declare it first'
+metric_error 1 'metric "m" { of = function(r) r.role = 1; return 1 end }' \
+    'remous: e.lua:5: metric "m", replication 1: line 5: r is read-only: compute a number from it and return it'
+metric_error 1 'metric "m" { of = function(r) while true do end end }' \
+    'remous: e.lua:5: metric "m", replication 1: line 5: stopped after 10 million Lua instructions: an endless loop?'
+metric_error 2 'metric "m" { label = "m" }' \
+    'remous: e.lua:5: metric "m": set what it computes from a replication'"'"'s metrics, e.g. of = function(r) return r.role.bookseller.utilization end'
+metric_error 2 'metric "share of busy" { of = function(r) return 1 end }' \
+    'remous: e.lua:5: metric "share of busy": a metric'"'"'s name is letters, digits and _ (the CSV files, --target and r.metric use it), e.g. "share_of_busy"; put the words in its label'
+metric_error 2 'metric "m" { of = 1 }' \
+    'remous: e.lua:5: metric "m": of must be a function, got 1'
+metric_error 2 'variant "v" { apply = function() metric "m" { of = function(r) return 1 end } end }' \
+    'remous: e.lua:5: metric "m": declare metrics and targets at the top of the file, not inside an apply'
+# a quantile read in a period has no value there: no error
+metric_error 0 'metric "m" { of = function(r) return r.queue.serve.wait_p90 end }' ''
+# a long C call inside the function: the worker's watchdog, with the declaration's line
+printf '%s\n%s\n' "$base" 'metric "m" { of = function(r) return #string.find(string.rep("a", 40000), ".-.-.-.-b") end }' > hang.lua
+REMOUS_HOOK_TIMEOUT=2 timeout 30 "$remous" run hang.lua --jobs 2 --quiet > out.txt 2> err.txt; rc=$?
+[ $rc = 1 ] && [ "$(cat err.txt)" = 'remous: hang.lua:5: metric "m": of function ran for more than 2 s inside one call of a string or table function: stopped (a pattern that backtracks, or a huge text or table?)' ] &&
+    ok || ko "a derived metric in one long C call: exit $rc, $(cat err.txt)"
+
+# ---- targets on run and compare ----
+"$remous" compare "$d" > t.txt 2>&1
+cat > expected.txt <<'TXT'
+
+Targets, each judged on the 95% interval of its mean (3 replications):
+  baseline
+    met        serving keeps most of the time: 0.8 [0.8, 0.8], wanted at least 0.75
+    met        visits under 6 minutes: 5 [5, 5], wanted below 6
+  slower filing
+    not met    serving keeps most of the time: 0.6923 [0.6923, 0.6923], wanted at least 0.75
+    not met    visits under 6 minutes: 6.5 [6.5, 6.5], wanted below 6
+Every target is met by: baseline.
+TXT
+sed -n '/^Targets/,$p' t.txt | sed '1i\\' > got.txt
+same "compare: the targets of each run and the runs that meet them all" got.txt
+cat > expected.txt <<'TXT'
+variant,target,element,name,metric,operator,level,mean,ci95_low,ci95_high,verdict
+baseline,serving keeps most of the time,metric,core_share_of_busy,value,>=,0.75,0.8,0.8,0.8,met
+baseline,short visits,arrivals,visitors,cycle_time_mean,<,6,5,5,5,met
+slower filing,serving keeps most of the time,metric,core_share_of_busy,value,>=,0.75,0.6923076923,0.6923076923,0.6923076923,not met
+slower filing,short visits,arrivals,visitors,cycle_time_mean,<,6,6.5,6.5,6.5,not met
+TXT
+tr -d '\r' < d/targets.csv > got.txt
+same "targets.csv of compare" got.txt
+"$remous" run "$d" --variant "slower filing" --target "arrivals:visitors:cycle_time_mean<=6.5" --target "core_share_of_busy>=50%" > r.txt 2>&1
+cat > expected.txt <<'TXT'
+
+Targets, each judged on the 95% interval of its mean (3 replications):
+  slower filing
+    not met    serving keeps most of the time: 0.6923 [0.6923, 0.6923], wanted at least 0.75
+    not met    visits under 6 minutes: 6.5 [6.5, 6.5], wanted below 6
+    met        arrivals:visitors:cycle_time_mean<=6.5: 6.5 [6.5, 6.5], wanted at most 6.5
+    met        core_share_of_busy>=50%: 0.6923 [0.6923, 0.6923], wanted at least 0.5
+No option meets every target.
+TXT
+sed -n '/^Targets/,$p' r.txt | sed '1i\\' > got.txt
+same "run --target: <= at the level is met, 50% is 0.5" got.txt
+"$remous" compare "$d" --lang fr > tf.txt 2>&1
+grep -qxF '    manquée   serving keeps most of the time : 0,6923 [0,6923 ; 0,6923], voulue au moins à 0,75' tf.txt &&
+    grep -qxF 'Toutes les cibles sont atteintes par : situation actuelle.' tf.txt && ok || ko "targets in French: $(sed -n '/^Cibles/,$p' tf.txt)"
+# on a random model each verdict follows from the interval, and every kind occurs
+"$remous" compare "$sc/decision_paired.lua" --target "core_share_of_busy>0.8" --target "core_share_of_busy<0.7" \
+    --target "role:clerk:utilization>=0.8" --target "queue:serve:wait_mean<=1000" --out pt --quiet || ko "compare --target"
+tr -d '\r' < pt/targets.csv | awk -F, 'NR > 1 {
+    v = $7; lo = $9; hi = $10
+    if ($6 == "<") w = hi < v ? "met" : lo >= v ? "not met" : "undecided"
+    if ($6 == "<=") w = hi <= v ? "met" : lo > v ? "not met" : "undecided"
+    if ($6 == ">") w = lo > v ? "met" : hi <= v ? "not met" : "undecided"
+    if ($6 == ">=") w = lo >= v ? "met" : hi < v ? "not met" : "undecided"
+    if (w != $11) bad++; seen[$11]++ }
+    END { print bad + 0, seen["met"], seen["not met"], seen["undecided"] }' > got.txt
+[ "$(cat got.txt)" = "0 4 3 1" ] && ok || ko "verdicts from the intervals (bad, met, not met, undecided): $(cat got.txt)"
+grep -q '^baseline,core_share_of_busy>0.8,.*,undecided.$' pt/targets.csv && ok || ko "a level inside the interval is undecided"
+# --quiet: no terminal, the file still
+[ -f pt/targets.csv ] && ok || ko "--quiet writes targets.csv"
+# without targets: no targets.csv, no block
+"$remous" run "$sc/decision_paired.lua" --out none > n.txt 2>&1
+[ ! -f none/targets.csv ] && ! grep -q Targets n.txt && ok || ko "no target, no targets.csv and no block"
+
+# ---- targets on a grid whose answer is known by construction ----
+g="$sc/decision_grid.lua"
+"$remous" sweep "$g" --grid clerks=1,2,3 --grid gap=5,10,20 --target "arrivals:visitors:arrived>=100" \
+    --prefer clerks:min,gap:max --out g > g.txt 2> err.txt || ko "sweep decision_grid.lua: $(cat err.txt)"
+cat > expected.txt <<'TXT'
+
+Targets at each grid point, each judged on the 95% interval of its mean:
+  clerks=1, gap=5   met: arrivals:visitors:arrived>=100; not met: clerks not too busy
+  clerks=1, gap=10  met: arrivals:visitors:arrived>=100; not met: clerks not too busy
+  clerks=1, gap=20  met: clerks not too busy; not met: arrivals:visitors:arrived>=100
+  clerks=2, gap=5   met: arrivals:visitors:arrived>=100; not met: clerks not too busy
+  clerks=2, gap=10  met: clerks not too busy, arrivals:visitors:arrived>=100
+  clerks=2, gap=20  met: clerks not too busy; not met: arrivals:visitors:arrived>=100
+  clerks=3, gap=5   met: clerks not too busy, arrivals:visitors:arrived>=100
+  clerks=3, gap=10  met: clerks not too busy, arrivals:visitors:arrived>=100
+  clerks=3, gap=20  met: clerks not too busy; not met: arrivals:visitors:arrived>=100
+Points that meet every target: 3 of 9.
+In the order of --prefer (clerks smallest first, gap largest first):
+     1. clerks=2, gap=10
+     2. clerks=3, gap=10
+     3. clerks=3, gap=5
+The cheapest: clerks=2, gap=10.
+TXT
+same "sweep: verdicts per point, the points that meet every target, the cheapest" g.txt
+cat > expected.txt <<'TXT'
+1,5,not met,met
+1,10,not met,met
+1,20,met,not met
+2,5,not met,met
+2,10,met,met
+2,20,met,not met
+3,5,met,met
+3,10,met,met
+3,20,met,not met
+TXT
+tr -d '\r' < g/targets.csv | awk -F, 'NR > 1 { v[$2 "," $3] = v[$2 "," $3] "," $13; if (!(($2 "," $3) in o)) { o[$2 "," $3] = ++n; k[n] = $2 "," $3 } }
+    END { for (i = 1; i <= n; i++) print k[i] v[k[i]] }' > got.txt
+same "targets.csv: the verdict of each target at each point" got.txt
+[ "$(head -1 g/targets.csv | tr -d '\r')" = "variant,clerks,gap,target,element,name,metric,operator,level,mean,ci95_low,ci95_high,verdict" ] &&
+    ok || ko "targets.csv's header has the grid after the variant: $(head -1 g/targets.csv)"
+# another order: the most clerks first, then the shortest gap
+"$remous" sweep "$g" --grid clerks=1,2,3 --grid gap=5,10,20 --target "arrivals:visitors:arrived>=100" \
+    --prefer gap:min,clerks:max --out g2 > g2.txt 2>&1
+tail -4 g2.txt > got.txt
+printf '     1. clerks=3, gap=5\n     2. clerks=3, gap=10\n     3. clerks=2, gap=10\nThe cheapest: clerks=3, gap=5.\n' > expected.txt
+same "--prefer gap:min,clerks:max" got.txt
+# no --prefer: grid order, no cheapest; no point: said so
+"$remous" sweep "$g" --grid clerks=1 --grid gap=5,10 --out g3 > g3.txt 2>&1
+tail -1 g3.txt | grep -qx 'No point of the grid meets every target.' && ok || ko "no point meets the targets: $(tail -2 g3.txt)"
+"$remous" sweep "$g" --grid clerks=2,3 --grid gap=10 --out g4 > g4.txt 2>&1
+tail -3 g4.txt > got.txt
+printf 'In grid order:\n     1. clerks=2, gap=10\n     2. clerks=3, gap=10\n' > expected.txt
+same "without --prefer: the points in grid order, none named cheapest" got.txt
+# shards and merge: the same files and the same decision as one machine
+"$remous" sweep "$g" --grid clerks=1,2,3 --grid gap=5,10,20 --target "arrivals:visitors:arrived>=100" --shard 1/2 --out s1 > /dev/null &&
+"$remous" sweep "$g" --grid clerks=1,2,3 --grid gap=5,10,20 --target "arrivals:visitors:arrived>=100" --shard 2/2 --out s2 > /dev/null &&
+"$remous" merge s1 s2 --out m > m.txt && "$remous" sweep "$g" --grid clerks=1,2,3 --grid gap=5,10,20 \
+    --target "arrivals:visitors:arrived>=100" --out one > one.txt && cmp -s m/targets.csv one/targets.csv &&
+    cmp -s m.txt one.txt && ok || ko "merge writes one machine's targets.csv and decision"
+# a resumed sweep with other targets is another sweep
+"$remous" sweep "$g" --grid clerks=1,2,3 --grid gap=5,10,20 --target "arrivals:visitors:arrived>=50" --resume --out one > /dev/null 2> err.txt
+[ $? = 2 ] && grep -q '^remous: --resume: one holds another sweep' err.txt && ok || ko "--resume with another --target: $(cat err.txt)"
+
+# ---- errors of targets and --prefer: one line each ----
+# opt_error CODE 'STDERR' -- COMMAND...
+opt_error() {
+    code=$1 line=$2; shift 3
+    "$@" > out.txt 2> err.txt
+    rc=$?
+    [ $rc = "$code" ] && [ "$(cat err.txt)" = "$line" ] && ok || ko "$*: exit $rc, '$(cat err.txt)', expected '$line'"
+}
+shape='expected a metric, then <, <=, > or >= and a number, e.g. arrivals:walk_in:wait_mean<5 or advising_share>=0.6'
+for bad in 'queue:serve:wait_mean' 'queue:serve:wait_mean<' 'queue:serve:wait_mean=5' 'queue:serve:wait_mean<5min' '<5' 'queue:serve:wait_mean<nan'; do
+    opt_error 2 "remous: --target: $shape, got \"$bad\"" -- "$remous" run "$d" --target "$bad"
+done
+opt_error 2 'remous: --target queue:serve<5: expected ELEMENT:NAME:METRIC as summary.csv names it (e.g. arrivals:walk_in:wait_mean), or the name of a metric the scenario declares, got "queue:serve"' -- "$remous" run "$d" --target "queue:serve<5"
+opt_error 2 'remous: --target queue:serve:wait_mea<5: queue "serve" has no metric "wait_mea" (did you mean "wait_mean"?)' -- "$remous" run "$d" --target "queue:serve:wait_mea<5"
+opt_error 2 'remous: --target queue:serv:wait_mean<5: no queue called "serv" (did you mean "serve"?)' -- "$remous" run "$d" --target "queue:serv:wait_mean<5"
+opt_error 2 'remous: --target queue:nothing_like_it:wait_mean<5: no queue called "nothing_like_it" (its names: serve, file, pickup)' -- "$remous" run "$d" --target "queue:nothing_like_it:wait_mean<5"
+opt_error 2 'remous: --target qeue:serve:wait_mean<5: no element "qeue" in the scenario'"'"'s metrics (did you mean "queue"?)' -- "$remous" run "$d" --target "qeue:serve:wait_mean<5"
+opt_error 2 'remous: --target core_share<0.5: the scenario declares no metric called "core_share" (the metrics it declares: core_share_of_busy, admin_per_core, wait_p90_plus_one, pickup_wait)' -- "$remous" run "$d" --target "core_share<0.5"
+opt_error 2 'remous: --target utilization<0.5: the scenario declares no metric called "utilization" (it declares none; a metric of summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)' -- "$remous" run "$g" --target "utilization<0.5"
+opt_error 2 'remous: --target goes with run, compare and sweep (see remous --help)' -- "$remous" check "$d" --target "core_share_of_busy<1"
+opt_error 2 'remous: --prefer goes with sweep, where it orders the grid points that meet every target (see remous --help)' -- "$remous" compare "$d" --prefer clerks:min
+opt_error 2 'remous: --prefer: clerk is not a parameter of the grid (did you mean "clerks"?)' -- "$remous" sweep "$g" --grid clerks=1,2 --grid gap=10 --prefer clerk:min --out pe
+opt_error 2 'remous: --prefer: expected NAME:min or NAME:max for grid parameters, separated by commas (e.g. pickup_clerks:min,adoption:max), got "clerks:least"' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:least --out pe
+opt_error 2 'remous: --prefer: clerks is given twice' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:min,clerks:max --out pe
+printf 'scenario "g" { horizon = 100 }\nlocal c = param("c", 1)\nrole "r" { count = c }\narrivals "a" { interarrival = 10, to = "t" }\nactivity "t" { role = "r", duration = 1 }\n' > plain.lua
+opt_error 2 'remous: --prefer orders the grid points that meet every target: give one with --target, e.g. --target "arrivals:walk_in:wait_mean<5", or declare one in the scenario' -- "$remous" sweep plain.lua --grid c=1,2 --prefer c:min --out pe
+# declared targets: the line of their metric
+target_error() {
+    printf '%s\n%s\n' "$base" "$1" > e.lua
+    "$remous" check e.lua > out.txt 2> err.txt
+    rc=$?
+    [ $rc = 2 ] && [ "$(cat err.txt)" = "$2" ] && ok || ko "$1: exit $rc, '$(cat err.txt)', expected '$2'"
+}
+target_error 'target "t" { metric = "queue:serve:wait_mea", below = 1 }' \
+    'remous: e.lua:5: target "t": queue "serve" has no metric "wait_mea" (did you mean "wait_mean"?)'
+target_error 'target "t" { below = 1 }' \
+    'remous: e.lua:5: target "t": set the metric it is about, e.g. metric = "arrivals:walk_in:wait_mean"'
+target_error 'target "t" { metric = "queue:serve:wait_mean" }' \
+    'remous: e.lua:5: target "t": give one of below, above, at_most or at_least, e.g. below = 5'
+target_error 'target "t" { metric = "queue:serve:wait_mean", below = 1, at_least = 0 }' \
+    'remous: e.lua:5: target "t": give only one of below, above, at_most or at_least, e.g. below = 5'
+target_error 'target "t" { metric = "queue:serve:wait_mean", under = 1 }' \
+    'remous: e.lua:5: target "t": unknown field "under" (its fields: above, at_least, at_most, below, description, label, metric)'
+target_error 'target "t" { metric = "queue:serve:wait_mean", below = "5" }' \
+    'remous: e.lua:5: target "t": below must be a number, got "5"'
+target_error 'target "t" { metric = "queue:serve", below = 1 }' \
+    'remous: e.lua:5: target "t": metric: expected ELEMENT:NAME:METRIC as summary.csv names it (e.g. arrivals:walk_in:wait_mean), or the name of a metric the scenario declares, got "queue:serve"'
+target_error 'variant "v" { apply = function() target "t" { metric = "queue:serve:wait_mean", below = 1 } end }' \
+    'remous: e.lua:5: target "t": declare metrics and targets at the top of the file, not inside an apply'
+
+echo "decision: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
