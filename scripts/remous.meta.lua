@@ -157,6 +157,31 @@ function tool(name) end
 ---@return fun(fields: remous.VariantFields)
 function variant(name) end
 
+---@class remous.MetricFields
+---@field of fun(r: table): number A number from one replication's metrics: r.ELEMENT.NAME.METRIC, e.g. r.role.bookseller.utilization.
+---@field label? string What people read instead of the name (the digest).
+---@field unit? string "share", "time", "count", "people", or another word (a currency).
+---@field description? string
+
+---A metric of your own, computed once per replication: element "metric", metric "value" in the CSV files.
+---@param name string letters, digits and _
+---@return fun(fields: remous.MetricFields)
+function metric(name) end
+
+---@class remous.TargetFields
+---@field metric string "ELEMENT:NAME:METRIC" as summary.csv names it, or a declared metric's name.
+---@field below? number Met when the whole 95% interval is below.
+---@field at_most? number Met when the whole 95% interval is at or below.
+---@field above? number Met when the whole 95% interval is above.
+---@field at_least? number Met when the whole 95% interval is at or above.
+---@field label? string What the terminal shows instead of the name.
+---@field description? string
+
+---A level a decision asks of a metric, judged on its 95% interval: met, not met or undecided.
+---@param name string
+---@return fun(fields: remous.TargetFields)
+function target(name) end
+
 ---@class remous.ParamMeta
 ---@field label? string For people (and the workshop page).
 ---@field min? number
