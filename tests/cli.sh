@@ -436,7 +436,7 @@ stderr_is "a batch script over 1 MB" "remous: bhuge.lua: a batch script is at mo
 # editor support: every word of the language has an annotation
 for word in scenario calendar role queue arrivals activity task tool variant param constant uniform \
             exponential normal lognormal triangular erlang gamma weibull bernoulli choice empirical \
-            per_hour per_day per_week seconds minutes hours days weeks now; do
+            per_hour per_day per_week seconds minutes hours days weeks now metric target; do
     grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
 done
 grep -q "^rest = " "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks rest"
