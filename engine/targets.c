@@ -538,13 +538,6 @@ static int read_point(const char *point_dir, reader *rd) {
     return rd->oom ? -1 : 0;
 }
 
-static void reader_free(reader *rd) {
-    for (int i = 0; i < rd->n; i++)
-        free(rd->names[i]);
-    free(rd->names);
-    free(rd->kinds);
-}
-
 /* Grid values compared as numbers when both are, else as text. */
 static int compare_values(const char *a, const char *b) {
     char *ea, *eb;
@@ -573,79 +566,125 @@ static int before(const order_ctx *o, long a, long b) {
     return a < b;
 }
 
-int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_options *sw, FILE *table,
-                      char *err, size_t errlen) {
+int rm_sweep_verdicts(const char *const *owners, long n, int ngrid, rm_point_verdicts **out, char *err,
+                      size_t errlen) {
+    rm_point_verdicts *all = calloc((size_t)n + 1, sizeof *all);
+    if (!all) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (long k = 0; k < n; k++) {
+        char dir[4300];
+        snprintf(dir, sizeof dir, "%s/points/%06ld", owners[k], k);
+        reader rd = {.ngrid = ngrid};
+        int rc = read_point(dir, &rd);
+        all[k].names = rd.names;
+        all[k].kinds = rd.kinds;
+        all[k].n = rd.n;
+        if (rc < 0) {
+            snprintf(err, errlen, "cannot read %s/targets.csv", dir);
+            rm_point_verdicts_free(all, n);
+            return -1;
+        }
+        all[k].all_met = rd.n > 0;
+        for (int i = 0; i < rd.n; i++)
+            all[k].all_met &= rd.kinds[i] == RM_MET;
+    }
+    *out = all;
+    return 0;
+}
+
+void rm_point_verdicts_free(rm_point_verdicts *v, long n) {
+    for (long k = 0; v && k < n; k++) {
+        for (int i = 0; i < v[k].n; i++)
+            free(v[k].names[i]);
+        free(v[k].names);
+        free(v[k].kinds);
+    }
+    free(v);
+}
+
+long rm_sweep_order(const remous_sweep_options *sw, const rm_point_verdicts *v, long n, long *order, char *err,
+                    size_t errlen) {
     preference prefs[64];
     int nprefs = parse_prefer(sw, prefs, err, errlen);
     if (nprefs < 0)
         return -1;
-    const char *lang = sw->lang;
-    long *good = malloc(((size_t)n + 1) * sizeof *good), ngood = 0;
-    if (!good) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
+    long ngood = 0;
+    for (long k = 0; k < n; k++)
+        if (v[k].all_met)
+            order[ngood++] = k;
+    order_ctx o = {sw, prefs, nprefs};
+    for (long i = 1; i < ngood; i++)             /* insertion sort: stable */
+        for (long j = i; j > 0 && before(&o, order[j], order[j - 1]); j--) {
+            long t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    return ngood;
+}
+
+/* Point k's verdicts on one line: "met: A, B; not met: C". */
+static void print_point(FILE *table, const rm_point_verdicts *v, const char *lang) {
+    int said = 0;
+    for (int kind = RM_MET; kind <= RM_UNDECIDED; kind++) {
+        int first = 1;
+        for (int i = 0; i < v->n; i++) {
+            if (v->kinds[i] != (rm_verdict_kind)kind)
+                continue;
+            if (first)
+                fprintf(table, "%s%s%s", said ? "; " : "", verdict_word((rm_verdict_kind)kind, lang),
+                        rm_word(lang, "decision.colon"));
+            else
+                fputs(", ", table);
+            fputs(v->names[i], table);
+            first = 0;
+            said = 1;
+        }
     }
+    fputc('\n', table);
+}
+
+int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_options *sw, FILE *table,
+                      char *err, size_t errlen) {
+    preference prefs[64];
+    int nprefs = parse_prefer(sw, prefs, err, errlen);
+    rm_point_verdicts *v = NULL;
+    long *good = nprefs < 0 ? NULL : malloc(((size_t)n + 1) * sizeof *good);
+    if (nprefs >= 0 && !good)
+        snprintf(err, errlen, "out of memory");
+    long ngood = good ? 0 : -1;
+    if (good && rm_sweep_verdicts(owners, n, sw->ngrid, &v, err, errlen) < 0)
+        ngood = -1;
+    if (ngood == 0)
+        ngood = rm_sweep_order(sw, v, n, good, err, errlen);
+    if (ngood < 0 || !table) {
+        rm_point_verdicts_free(v, n);
+        free(good);
+        return ngood < 0 ? -1 : 0;
+    }
+    const char *lang = sw->lang;
     size_t width = 0;                            /* the points' labels, in one column */
-    for (long k = 0; table && k < n; k++) {
+    for (long k = 0; k < n; k++) {
         char label[1024];
         rm_point_label(sw, k, label, sizeof label);
         if (rm_utf8_length(label) > width)
             width = rm_utf8_length(label);
     }
-    if (table) {
-        fputc('\n', table);
-        fprintf(table, rm_word(lang, "decision.sweep_heading"));   /* a format: its "95%%" */
-        fputc('\n', table);
-    }
+    fputc('\n', table);
+    fprintf(table, rm_word(lang, "decision.sweep_heading"));   /* a format: its "95%%" */
+    fputc('\n', table);
     for (long k = 0; k < n; k++) {
-        char dir[4300];
-        snprintf(dir, sizeof dir, "%s/points/%06ld", owners[k], k);
-        reader rd = {.ngrid = sw->ngrid};
-        if (read_point(dir, &rd) < 0) {
-            snprintf(err, errlen, "cannot read %s/targets.csv", dir);
-            reader_free(&rd);
-            free(good);
-            return -1;
-        }
-        int met = rd.n > 0;
-        for (int i = 0; i < rd.n; i++)
-            met &= rd.kinds[i] == RM_MET;
-        if (met)
-            good[ngood++] = k;
-        if (table) {
-            char label[1024];
-            rm_point_label(sw, k, label, sizeof label);
-            fprintf(table, "  %s  ", label);
-            for (size_t w = rm_utf8_length(label); w < width; w++)
-                fputc(' ', table);
-            int said = 0;
-            for (int kind = RM_MET; kind <= RM_UNDECIDED; kind++) {
-                int first = 1;
-                for (int i = 0; i < rd.n; i++) {
-                    if (rd.kinds[i] != (rm_verdict_kind)kind)
-                        continue;
-                    fprintf(table, "%s%s%s", first ? (said ? "; " : "") : ", ",
-                            first ? verdict_word((rm_verdict_kind)kind, lang) : "",
-                            first ? rm_word(lang, "decision.colon") : "");
-                    fputs(rd.names[i], table);
-                    first = 0;
-                    said = 1;
-                }
-            }
-            fputc('\n', table);
-        }
-        reader_free(&rd);
+        char label[1024];
+        rm_point_label(sw, k, label, sizeof label);
+        fprintf(table, "  %s  ", label);
+        for (size_t w = rm_utf8_length(label); w < width; w++)
+            fputc(' ', table);
+        print_point(table, &v[k], lang);
     }
-    order_ctx o = {sw, prefs, nprefs};
-    for (long i = 1; i < ngood; i++)             /* insertion sort: stable */
-        for (long j = i; j > 0 && before(&o, good[j], good[j - 1]); j--) {
-            long t = good[j];
-            good[j] = good[j - 1];
-            good[j - 1] = t;
-        }
-    if (table && ngood == 0)
+    if (ngood == 0)
         fprintf(table, "%s\n", rm_word(lang, "decision.no_point"));
-    if (table && ngood > 0) {
+    if (ngood > 0) {
         fprintf(table, rm_word(lang, "decision.points_meet"), ngood, n);
         fputc('\n', table);
         if (nprefs > 0) {
@@ -675,6 +714,7 @@ int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_opti
             fputc('\n', table);
         }
     }
+    rm_point_verdicts_free(v, n);
     free(good);
     return 0;
 }

@@ -72,6 +72,27 @@ int rm_write_targets(const remous_results *const *all, int n, const char *dir, c
 /* Checks --prefer against the grid ("NAME:min|max,..."); 0, or -1 with one line. */
 int rm_prefer_check(const remous_sweep_options *sw, char *err, size_t errlen);
 
+/* The verdicts at one grid point, read back from its targets.csv. */
+typedef struct rm_point_verdicts {
+    int n;                    /* its targets, in order */
+    char **names;             /* each target's name (targets.csv's `target`) */
+    rm_verdict_kind *kinds;
+    int all_met;              /* every one met (and there is one) */
+} rm_point_verdicts;
+
+/* The verdicts of points 0..n-1 (owners[k]: the folder holding point k;
+ * ngrid: the grid's parameters) into *out[n], for the terminal and the
+ * pages; free with rm_point_verdicts_free. Returns 0, or -1 with one line. */
+int rm_sweep_verdicts(const char *const *owners, long n, int ngrid, rm_point_verdicts **out, char *err,
+                      size_t errlen);
+void rm_point_verdicts_free(rm_point_verdicts *v, long n);
+
+/* The points that meet every target into order[], in the order of
+ * --prefer (sw->prefer; grid order without), the cheapest first; returns
+ * how many, or -1 with one line in err (a bad --prefer). */
+long rm_sweep_order(const remous_sweep_options *sw, const rm_point_verdicts *v, long n, long *order, char *err,
+                    size_t errlen);
+
 /* A sweep's decision, once its points are done (owners[k] is the folder
  * that holds point k, each with its targets.csv): for each point the
  * targets met, not met and undecided, then the points that meet every
