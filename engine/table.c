@@ -140,4 +140,13 @@ void remous_print_table(const remous_results *res, FILE *out) {
             if (!m->arrivals[s].hidden)
                 line(res, out, "arrivals", m->arrivals[s].name, metrics, pct);
     }
+    if (m->nderived > 0) {                       /* the scenario's own: metric "x" { of = ... } */
+        static const char *cols[] = {"value", NULL};
+        static const char *metrics[] = {"value", NULL};
+        header(out, "Declared metrics", cols);
+        for (int k = 0; k < m->nderived; k++) {
+            int pct[] = {strcmp(m->derived[k].unit, "share") == 0};
+            line(res, out, "metric", m->derived[k].name, metrics, pct);
+        }
+    }
 }

@@ -74,6 +74,18 @@ tr -d '\r' < p1/replications.csv | awk -F, '
           print n, bad + 0 }' > got.txt
 [ "$(cat got.txt)" = "10 0" ] && ok || ko "core_share_of_busy = share_core / utilization in each of the 10 replications: $(cat got.txt)"
 
+# the terminal table of run: the declared metrics, a share in percent, no value as -
+"$remous" run "$d" > table.txt 2>&1
+cat > expected.txt <<'TXT'
+Declared metrics         value             
+  serving, share of bus… 80%               
+  admin per core         0.25              
+  wait p90 plus one      1                 
+  pickup wait            -                 
+TXT
+sed -n '/^Declared metrics/,/^$/p' table.txt | sed '/^$/d' > got.txt
+same "run's table: the declared metrics" got.txt
+
 # ---- the paired interval, worked out by hand from replications.csv ----
 "$remous" compare "$sc/decision_paired.lua" --out p > /dev/null 2>&1 || ko "compare decision_paired.lua"
 # t(0.975, 9 degrees of freedom) = 2.262157162798205
