@@ -39,7 +39,7 @@ stderr_is "workshop without a scenario" "remous: workshop needs a scenario file,
 expect 2 "batch without a script" -- "$remous" batch
 stderr_is "batch without a script" "remous: batch needs a script file, e.g. remous batch scripts/batch/smallest_team.lua (see remous --help)"
 expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
-stderr_is "--variant with compare" "remous: --variant goes with run and trace (compare runs every variant) (see remous --help)"
+stderr_is "--variant with compare" "remous: --variant goes with run, sweep and trace (compare runs every variant) (see remous --help)"
 expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
 stderr_is "unknown variant" "remous: $mm: no variant called \"x\" (the variants: none)"
 expect 2 "bad --reps" -- "$remous" run "$mm" --reps many
