@@ -93,7 +93,8 @@ static const struct command_spec {
     const char *const *help;           /* {option, help} pairs said otherwise for this command */
 } commands[] = {
     {"run", "remous run SCENARIO.lua [options]", "run the replications of the baseline (or of --variant), print a summary",
-     "--variant --reps --seed --jobs --set --out --html --period --lang --unsafe --quiet", NULL},
+     "--variant --reps --seed --jobs --set --out --html --period --lang --unsafe --quiet",
+     (const char *const[]){"--lang", "--lang en|fr         with --html: the language of the report (en)", NULL}},
     {"compare", "remous compare SCENARIO.lua [options]", "the baseline against every variant, paired; the digest of each",
      "--reps --seed --jobs --set --out --html --period --lang --min-change --unsafe --quiet",
      (const char *const[]){"--out", "--out DIR            also compare.csv, the paired differences", NULL}},
@@ -102,12 +103,12 @@ static const struct command_spec {
      "--grid --out --shard --resume --rank --html --variant --reps --seed --jobs --set --period --lang --unsafe --quiet",
      (const char *const[]){"--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
                            "--out", "--out DIR            where the sweep's files go (needed)",
-                           "--lang", "--lang en|fr         language of the page (en)", NULL}},
+                           "--lang", "--lang en|fr         with --html: the language of the page (en)", NULL}},
     {"merge", "remous merge DIR... --out DIR [options]", "gather the shards of a sweep into what one machine writes",
      "--out --rank --html --lang --quiet",
      (const char *const[]){"--out", "--out DIR            where the merged files go (needed)",
                            "--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
-                           "--lang", "--lang en|fr         language of the page (en)",
+                           "--lang", "--lang en|fr         with --html: the language of the page (en)",
                            "--quiet", "--quiet              no ranking on stdout", NULL}},
     {"batch", "remous batch SCRIPT.lua [options]", "a Lua script calling run, compare and sweep",
      "--reps --seed --jobs --set --out --unsafe",
@@ -380,6 +381,13 @@ static int parse(cli *c, int argc, char **argv) {
             c->set_values[c->opt.nsets++] = e + 1;
         }
     }
+    /* run's table and a sweep's ranking keep their names: --lang is the page's */
+    if (c->lang && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "sweep") == 0 ||
+                                strcmp(c->command, "merge") == 0)) {
+        fprintf(stderr, "remous: --lang sets the language of the page: add --html FILE (see remous %s --help)\n",
+                c->command);
+        return REMOUS_ERR_INPUT;
+    }
     if (strcmp(c->command, "merge") == 0) {
         if (c->ndirs == 0 || !c->out)
             return fail_usage("merge needs the shards' folders and --out DIR%s", "");
@@ -440,7 +448,7 @@ int main(int argc, char **argv) {
         return status;
     }
     if (strcmp(c.command, "batch") == 0) {
-        status = remous_batch(c.scenario, &c.opt, err, sizeof err);
+        status = remous_batch(c.scenario, &c.opt, c.out, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;

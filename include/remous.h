@@ -207,8 +207,11 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
                  const char *lang, FILE *table, char *err, size_t errlen);
 
 /* Runs a batch script: Lua (the scenario sandbox) with run(), compare()
- * and sweep() returning their results as tables. */
-int remous_batch(const char *script, const remous_options *opt, char *err, size_t errlen);
+ * and sweep() returning their results as tables, arg() reading opt's
+ * --set values (one the script never asks for is an error), stats helpers,
+ * and write_csv() writing into out (NULL: refused). opt's replications and
+ * seed are the defaults of its runs. */
+int remous_batch(const char *script, const remous_options *opt, const char *out, char *err, size_t errlen);
 
 /* Serves the workshop page for the scenario on listen:port (port 0: any
  * free one) until SIGINT or SIGTERM; prints the address (and, beyond
