@@ -381,6 +381,9 @@ static int parse(cli *c, int argc, char **argv) {
             c->set_values[c->opt.nsets++] = e + 1;
         }
     }
+    if (c->nshards > 1 && (c->rank || c->html))
+        return fail_usage("--rank and --html go with the merge of a sharded sweep: a shard ranks and draws "
+                          "nothing (give them to remous merge)%s", "");
     /* run's table and a sweep's ranking keep their names: --lang is the page's */
     if (c->lang && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "sweep") == 0 ||
                                 strcmp(c->command, "merge") == 0)) {

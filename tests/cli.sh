@@ -371,6 +371,40 @@ expect 2 "the Slurm script refuses an OUT it cannot quote" -- env PATH="$tmp/fak
     "$top/scripts/slurm-sweep.sh" 2 "slurm out" "$bs" --grid booksellers=1,2
 grep -q 'OUT must be a path of letters' err && ok || ko "the Slurm script says why it refuses OUT: $(cat err)"
 
+# the Slurm script: CPUs per task from --jobs, the scenario's path made
+# absolute, the merge's own sbatch options, the page drawn by the merge
+mkdir -p logbin && printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/sbatch.calls"\necho 42\n' "$tmp" > logbin/sbatch && chmod +x logbin/sbatch
+mkdir -p sub && cp "$bs" sub/bookstore.lua
+expect 0 "the Slurm script with --jobs, --rank and two sets of sbatch options" -- env PATH="$tmp/logbin:$PATH" REMOUS="$remous" \
+    SBATCH_OPTIONS="--partition=compute" SBATCH_MERGE_OPTIONS="--partition=short --time=5" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_cpus sub/bookstore.lua --grid booksellers=1,2 --reps 2 --jobs 4 \
+    --rank queue:counter:wait_mean --lang fr
+grep -qx '#SBATCH --cpus-per-task=4' slurm_cpus/sweep.sbatch && ok || ko "--cpus-per-task from --jobs: $(cat slurm_cpus/sweep.sbatch)"
+grep -q "sweep '$tmp/sub/bookstore.lua' '--grid' 'booksellers=1,2' '--reps' '2' --jobs 4 --shard" slurm_cpus/sweep.sbatch && ok ||
+    ko "the shards get the absolute scenario and --jobs, not --rank: $(tail -1 slurm_cpus/sweep.sbatch)"
+grep -q -- "--out \"$tmp/slurm_cpus/merged\" --rank 'queue:counter:wait_mean' --lang 'fr' --html '$tmp/slurm_cpus/merged/sweep.html'\$" slurm_cpus/merge.sbatch &&
+    ok || ko "the merge ranks and draws the page: $(tail -1 slurm_cpus/merge.sbatch)"
+[ "$(sed -n 1p sbatch.calls)" = "--parsable --partition=compute $tmp/slurm_cpus/sweep.sbatch" ] && ok || ko "the shards' sbatch options: $(sed -n 1p sbatch.calls)"
+[ "$(sed -n 2p sbatch.calls)" = "--parsable --partition=short --time=5 --kill-on-invalid-dep=yes --dependency=afterok:42 $tmp/slurm_cpus/merge.sbatch" ] &&
+    ok || ko "the merge's sbatch options: $(sed -n 2p sbatch.calls)"
+expect 0 "the Slurm script, defaults" -- env PATH="$tmp/logbin:$PATH" REMOUS="$remous" SBATCH_OPTIONS="--partition=compute" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_one "$bs" --grid booksellers=1,2 --cpus-per-task 3
+grep -qx '#SBATCH --cpus-per-task=3' slurm_one/sweep.sbatch && grep -q -- ' --jobs 3 --shard' slurm_one/sweep.sbatch && ok ||
+    ko "--cpus-per-task given, --jobs follows: $(cat slurm_one/sweep.sbatch)"
+[ "$(sed -n 4p sbatch.calls)" = "--parsable --partition=compute --kill-on-invalid-dep=yes --dependency=afterok:42 $tmp/slurm_one/merge.sbatch" ] &&
+    ok || ko "the merge takes \$SBATCH_OPTIONS by default: $(sed -n 4p sbatch.calls)"
+grep -q 'merged"$' slurm_one/merge.sbatch && ok || ko "no --rank, no page: $(tail -1 slurm_one/merge.sbatch)"
+(cd slurm_cpus && SLURM_ARRAY_TASK_ID=2 sh sweep.sbatch) && [ -e slurm_cpus/shard-2/points/000001/done ] && ok ||
+    ko "the generated sweep.sbatch runs from another folder"
+(cd slurm_cpus && SLURM_ARRAY_TASK_ID=1 sh sweep.sbatch && sh merge.sbatch > merge.out) && grep -q '<html lang="fr">' slurm_cpus/merged/sweep.html &&
+    ok || ko "the generated merge.sbatch draws the page in French"
+# the GNU parallel recipe hands --rank and --html to the merge
+expect 0 "the parallel recipe with --rank and --html" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 2 par_rank "$bs" \
+    --grid booksellers=1,2 --reps 2 --rank queue:counter:wait_mean --html par_rank.html
+grep -q '^   1\. booksellers=' out && grep -q '<svg class="chart chart-sweep"' par_rank.html && ok || ko "the parallel recipe ranks and draws: $(cat out)"
+expect 2 "a shard refuses --rank" -- "$remous" sweep "$bs" --grid booksellers=1,2 --shard 1/2 --out sr --rank queue:counter:wait_mean
+stderr_is "a shard refuses --rank" "remous: --rank and --html go with the merge of a sharded sweep: a shard ranks and draws nothing (give them to remous merge) (see remous --help)"
+
 # batch: a Lua script driving run, compare and sweep
 expect 0 "the example batch script" -- "$remous" batch "$top/scripts/batch/smallest_team.lua"
 [ "$(tail -1 out)" = "smallest team: 2 booksellers" ] && ok || ko "the batch script finds the smallest team: $(tail -1 out)"
@@ -585,6 +619,11 @@ for word in scenario calendar role queue arrivals activity task tool variant par
     grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
 done
 grep -q "^rest = " "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks rest"
+for word in run compare sweep arg write_csv stats.mean stats.sd stats.interval stats.t_quantile; do
+    grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks the batch's $word"
+done
+cp "$top/scripts/remous.meta.lua" meta_check.lua     # valid Lua: it loads (and only defines words)
+expect 0 "scripts/remous.meta.lua is valid Lua" -- "$remous" batch meta_check.lua
 
 # runaway models are stopped with one line saying which
 printf 'scenario "flood" { horizon = 1000 }\narrivals "a" { interarrival = 0.00001, to = "s" }\nrole "r" {}\nactivity "s" { role = "r", duration = 5 }\n' > flood.lua
