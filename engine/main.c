@@ -391,6 +391,11 @@ static int parse(cli *c, int argc, char **argv) {
                 c->command);
         return REMOUS_ERR_INPUT;
     }
+    if (c->opt.period && !c->out && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "compare") == 0)) {
+        fprintf(stderr, "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR "
+                "or --html FILE (see remous %s --help)\n", c->command);
+        return REMOUS_ERR_INPUT;
+    }
     if (strcmp(c->command, "merge") == 0) {
         if (c->ndirs == 0 || !c->out)
             return fail_usage("merge needs the shards' folders and --out DIR%s", "");

@@ -540,6 +540,7 @@ refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch and 
 refused "merge --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --lang fr
 refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
 refused "run --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous run --help)" -- "$remous" run "$mm" --lang fr
+refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
 refused "batch --lang" "remous: --lang goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
 refused "batch --html" "remous: --html goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --html x.html
 refused "batch --period" "remous: --period goes with run, compare, sweep and workshop, not batch (see remous batch --help)" -- "$remous" batch barg.lua --period 1d
