@@ -17,33 +17,17 @@
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
     "       remous compare SCENARIO.lua [options]  baseline against every variant, paired\n"
-    "       remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR\n"
+    "       remous sweep SCENARIO.lua --grid NAME=V1,V2,...|NAME=FROM:TO:STEP [--grid ...] --out DIR\n"
     "                    [--shard I/N] [--resume] [--rank ELEMENT:NAME:METRIC[:min|max]] [options]\n"
-    "       remous merge DIR... --out DIR [--rank ...]   gather the shards of a sweep\n"
-    "       remous batch SCRIPT.lua [--seed S] [--jobs J]   a Lua script calling run, compare, sweep\n"
+    "       remous merge DIR... --out DIR [--rank ... [--html FILE]]   gather the shards of a sweep\n"
+    "       remous batch SCRIPT.lua [options]      a Lua script calling run, compare, sweep\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous workshop SCENARIO.lua [--port P] [--listen ADDR]   a live page for a team\n"
     "       remous --help | --version\n"
+    "       remous COMMAND --help                  the options that command takes (it refuses others)\n"
     "\n"
-    "options:\n"
-    "  --variant NAME       run a variant of the scenario instead of the baseline (run)\n"
-    "  --reps N             replications (default: the scenario's, else 10)\n"
-    "  --seed S             seed of the random streams (default 1)\n"
-    "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
-    "  --out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR\n"
-    "  --period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit\n"
-    "  --html FILE          write the report, one self-contained page (run, compare)\n"
-    "  --jobs J             processes for the replications (default: every core)\n"
-    "  --lang en|fr         language of the digest and the report (en)\n"
-    "  --min-change SPEC    compare, workshop: the smallest change the digest lists, e.g. 10%\n"
-    "                       or 10%,time=2,share=2,count=5,people=1 (default 5%,time=0.5,share=1,\n"
-    "                       count=1,people=0.5; 0: every change significant after Holm's correction)\n"
-    "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
-    "  --quiet              no table on stdout\n"
-  "  --port P             workshop: port to listen on (default 8080; 0: any free port)\n"
-  "  --listen ADDR        workshop: address to listen on (default 127.0.0.1; beyond it, a token)\n"
-    "";
+    "options:\n";
 
 typedef struct cli {
     const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen;
@@ -422,6 +406,8 @@ int main(int argc, char **argv) {
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         fputs(usage, stdout);
+        for (int k = 0; options[k].name; k++)
+            printf("  %s\n", options[k].help);
         return REMOUS_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
