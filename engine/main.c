@@ -1,4 +1,5 @@
-/* The command line: remous run | check | --help | --version.
+/* The command line: remous COMMAND ..., each command with the options it
+ * uses (any other is refused), COMMAND --help, --help, --version.
  * Exit codes: 0 success, 1 a run failed, 2 a usage or scenario error.
  * Errors are one line on stderr: "remous: FILE:LINE: message". */
 #include <errno.h>
@@ -210,8 +211,13 @@ static int asks_help(int argc, char **argv) {
     return 0;
 }
 
+/* The options that may be given more than once; any other, twice, is a slip
+ * (the last would win without a word). */
+static const char *const repeatable[] = {"--set", "--grid", NULL};
+
 static int parse(cli *c, int argc, char **argv) {
     c->command = argv[1];
+    unsigned char given[sizeof options / sizeof options[0]] = {0};
     for (int i = 2; i < argc; i++) {
         char *arg = argv[i];
         if (strncmp(arg, "--", 2) != 0) {
@@ -247,6 +253,11 @@ static int parse(cli *c, int argc, char **argv) {
             return fail_usage("unknown option %s", name);
         if (!uses(command_of(c->command), name))
             return refuse(c->command, name);
+        int many = 0;
+        for (const char *const *r = repeatable; *r; r++)
+            many |= strcmp(*r, name) == 0;
+        if (given[known]++ && !many && !options[known].flag)   /* a flag twice says the same */
+            return fail_usage("%s is given twice: give it once", name);
         if (!options[known].flag && !value) {
             if (i + 1 >= argc)
                 return fail_usage("%s needs a value", name);

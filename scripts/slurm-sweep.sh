@@ -38,6 +38,9 @@ needs_value() { [ $# -ge 2 ] || { echo "remous: $1 needs a value" >&2; exit 2; }
 args="" merge_args="" cpus="" jobs="" html="" rank=""
 while [ $# -gt 0 ]; do
     case "$1" in
+        --out|--out=*|--shard|--shard=*)
+            echo "remous: $1: the script gives each shard its --shard and --out (OUT is its second argument)" >&2
+            exit 2 ;;
         --cpus-per-task) needs_value "$@"; cpus=$2; shift 2 ;;
         --cpus-per-task=*) cpus=${1#*=}; shift ;;
         --jobs) needs_value "$@"; jobs=$2; shift 2 ;;

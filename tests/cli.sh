@@ -402,6 +402,12 @@ grep -q 'merged"$' slurm_one/merge.sbatch && ok || ko "no --rank, no page: $(tai
 expect 0 "the parallel recipe with --rank and --html" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 2 par_rank "$bs" \
     --grid booksellers=1,2 --reps 2 --rank queue:counter:wait_mean --html par_rank.html
 grep -q '^   1\. booksellers=' out && grep -q '<svg class="chart chart-sweep"' par_rank.html && ok || ko "the parallel recipe ranks and draws: $(cat out)"
+expect 2 "the Slurm script refuses --out among the options" -- env PATH="$tmp/logbin:$PATH" REMOUS="$remous" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_x "$bs" --grid booksellers=1,2 --out elsewhere
+stderr_is "the Slurm script refuses --out among the options" "remous: --out: the script gives each shard its --shard and --out (OUT is its second argument)"
+expect 0 "the parallel recipe takes --jobs" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 2 par_jobs "$bs" \
+    --grid booksellers=1,2 --reps 2 --jobs 2 --quiet
+cmp -s par_jobs/merged/summary.csv par_rank/merged/summary.csv && ok || ko "the parallel recipe with --jobs 2 gives the same files"
 expect 2 "a shard refuses --rank" -- "$remous" sweep "$bs" --grid booksellers=1,2 --shard 1/2 --out sr --rank queue:counter:wait_mean
 stderr_is "a shard refuses --rank" "remous: --rank and --html go with the merge of a sharded sweep: a shard ranks and draws nothing (give them to remous merge) (see remous --help)"
 
@@ -541,6 +547,7 @@ refused "merge --lang without --html" "remous: --lang sets the language of the p
 refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
 refused "run --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous run --help)" -- "$remous" run "$mm" --lang fr
 refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
+refused "an option given twice" "remous: --reps is given twice: give it once (see remous --help)" -- "$remous" run "$mm" --reps 3 --reps 5
 refused "batch --lang" "remous: --lang goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
 refused "batch --html" "remous: --html goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --html x.html
 refused "batch --period" "remous: --period goes with run, compare, sweep and workshop, not batch (see remous batch --help)" -- "$remous" batch barg.lua --period 1d
