@@ -1620,7 +1620,8 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, c
     sc->variants = calloc((size_t)n, sizeof *sc->variants);
     sc->errors = calloc((size_t)n, sizeof *sc->errors);
     sc->errors_fr = calloc((size_t)n, sizeof *sc->errors_fr);
-    if (!sc->models || !sc->variants || !sc->errors || !sc->errors_fr) {
+    sc->signatures = calloc((size_t)n, sizeof *sc->signatures);
+    if (!sc->models || !sc->variants || !sc->errors || !sc->errors_fr || !sc->signatures) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -1651,6 +1652,7 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, c
         }
         if (read_model(b, sc->models[v], err, errlen) < 0)
             return -1;
+        sc->signatures[v] = rm_lua_signature(L, -1);
         lua_pop(L, 1);
     }
     lua_getfield(L, prelude, "check_kinds");   /* now that every model's kinds are known */
@@ -1892,6 +1894,7 @@ void remous_close(remous_scenario *sc) {
     rm_targets_free(sc->targets, sc->ntargets);
     free(sc->errors);
     free(sc->errors_fr);
+    free(sc->signatures);
     free(sc->models);
     free(sc->variants);
     binding_free(sc->binding);

@@ -103,6 +103,11 @@ void rm_lua_rewrite_error(struct lua_State *L, const char *path, const char *sou
  * 0; -1 when path cannot be resolved (the caller's open then says why). */
 int rm_path_inside(const char *path, const char *dir);
 
+/* The signature of the compiled model table at idx (signature.c): equal
+ * for models that simulate the same thing, whatever the params they do
+ * not read; 0 when it cannot be told. Leaves the stack as it was. */
+uint64_t rm_lua_signature(struct lua_State *L, int idx);
+
 /* remous's own folder of ready scenarios (next to scripts/), or NULL; the
  * caller frees it. */
 char *rm_scenarios_dir(void);

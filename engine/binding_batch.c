@@ -13,7 +13,10 @@
 #include <lualib.h>
 
 #include "binding.h"
+#include "csv_out.h"
+#include "lua_errors.h"
 #include "results.h"
+#include "stats.h"
 
 #define BATCH_BUDGET 20000000000LL        /* Lua instructions of the script itself */
 #define BATCH_MEMORY_CAP ((size_t)512 << 20) /* bytes the script's Lua state may hold */
@@ -29,6 +32,8 @@ typedef struct batch {
     double deadline;          /* from its start or the end of its last run or compare */
     int timed_out;
     const char *script;       /* its path, for the messages */
+    const char *out;          /* --out: the folder write_csv writes into, or NULL */
+    unsigned char set_read[256];   /* per --set, whether arg() asked for it */
 } batch;
 
 static batch *batch_of(lua_State *L) {
@@ -143,7 +148,69 @@ static int allowed_scenario(const batch *b, const char *path) {
     return in;
 }
 
-static void read_call(lua_State *L, call *c) {
+/* The options table at idx holds only the names given (sorted, for the
+ * messages); raises "what: unknown option "rep" (did you mean "reps"?)"
+ * otherwise, without a position: the caller adds the script's line. */
+static int check_options(lua_State *L) {
+    const char *what = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    const char *known[16];
+    int n = 0;
+    for (int i = 3; i <= lua_gettop(L) && n < 16; i++)
+        known[n++] = luaL_checkstring(L, i);
+    const char *first = NULL;                        /* the first unknown, in byte order */
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            return luaL_error(L, "%s: the options are name = value, e.g. { reps = 20 }", what);
+        const char *name = lua_tostring(L, -1);
+        int ok = 0;
+        for (int i = 0; i < n; i++)
+            ok |= strcmp(name, known[i]) == 0;
+        if (!ok && (!first || strcmp(name, first) < 0))
+            first = name;                            /* a key of the table: alive while it is */
+    }
+    if (!first)
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    lua_pushfstring(L, "%s: unknown option \"%s\"", what, first);
+    luaL_addvalue(&b);
+    const char *close = rm_lua_suggest(first, known, n);
+    if (close) {
+        lua_pushfstring(L, " (did you mean \"%s\"?)", close);
+        luaL_addvalue(&b);
+    } else {
+        luaL_addstring(&b, strcmp(what, "compare") == 0 && strcmp(first, "variant") == 0
+                               ? " (compare runs every variant; its options: " : " (its options: ");
+        for (int i = 0; i < n; i++) {
+            luaL_addstring(&b, i ? ", " : "");
+            luaL_addstring(&b, known[i]);
+        }
+        luaL_addstring(&b, ")");
+    }
+    luaL_pushresult(&b);
+    return lua_error(L);
+}
+
+/* check_options(what, options, known...) raised at the script's line. */
+static void check_call_options(lua_State *L, const char *what, int idx, const char *const *known) {
+    lua_pushcfunction(L, check_options);
+    lua_pushstring(L, what);
+    lua_pushvalue(L, idx);
+    int n = 2;
+    for (; *known; known++, n++)
+        lua_pushstring(L, *known);
+    if (lua_pcall(L, n, 0, 0) != LUA_OK) {
+        luaL_where(L, 1);                            /* the script's line (level 0 is run or compare) */
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        lua_error(L);
+    }
+}
+
+static void read_call(lua_State *L, call *c, const char *what) {
     batch *b = batch_of(L);
     const char *path = luaL_checkstring(L, 1);
     if (path[0] == '/')
@@ -162,6 +229,9 @@ static void read_call(lua_State *L, call *c) {
     if (lua_isnoneornil(L, 2))
         return;
     luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const run_options[] = {"reps", "seed", "set", "variant", NULL};
+    static const char *const compare_options[] = {"reps", "seed", "set", NULL};
+    check_call_options(L, what, 2, strcmp(what, "compare") == 0 ? compare_options : run_options);
     if (lua_getfield(L, 2, "reps") != LUA_TNIL) {
         if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > 10000000)
             luaL_error(L, "reps: expected a whole number from 1 to 10000000, got %s", luaL_tolstring(L, -1, NULL));
@@ -280,7 +350,7 @@ static remous_scenario *open_call(lua_State *L, call *c) {
 /* run(path, options) -> results */
 static int l_run(lua_State *L) {
     call c;
-    read_call(L, &c);
+    read_call(L, &c, "run");
     remous_scenario *sc = open_call(L, &c);
     remous_results *res = NULL;
     char err[1024];
@@ -299,7 +369,7 @@ static int l_run(lua_State *L) {
 /* compare(path, options) -> { baseline = results, [variant] = { results =, delta = ... } } */
 static int l_compare(lua_State *L) {
     call c;
-    read_call(L, &c);
+    read_call(L, &c, "compare");
     remous_scenario *sc = open_call(L, &c);
     remous_comparison *cmp = NULL;
     char err[1024];
@@ -362,11 +432,13 @@ static int l_compare(lua_State *L) {
  * in Lua on top of run(): the grid's names in alphabetical order, the
  * first varying slowest. */
 static const char sweep_lua[] =
+    "local check_options = ...\n"
     "local run, pairs, ipairs, sort, type, pcall, error = run, pairs, ipairs, table.sort, type, pcall, error\n"
     "local function points_of(path, options)\n"
     "  if type(options) ~= 'table' or type(options.grid) ~= 'table' then\n"
     "    error('sweep needs grid = { name = { value, ... } }', 0)\n"
     "  end\n"
+    "  check_options('sweep', options, 'grid', 'reps', 'seed', 'set', 'variant')\n"
     "  local grid, names = options.grid, {}\n"
     "  for name, list in pairs(grid) do\n"
     "    if type(name) ~= 'string' or type(list) ~= 'table' or #list == 0 then\n"
@@ -398,6 +470,345 @@ static const char sweep_lua[] =
     "  return result\n"
     "end\n";
 
+/* arg(name, default): the value of --set NAME=VALUE, converted to the
+ * default's type as param() does, or the default. */
+static int l_arg(lua_State *L) {
+    batch *b = batch_of(L);
+    const char *name = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+    int t = lua_type(L, 2);
+    if (!name || !*name || (t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TBOOLEAN))
+        return luaL_error(L, "arg needs a name and a default (a number, a string or a boolean), "
+                             "e.g. arg(\"booksellers\", 2)");
+    for (int i = 0; i < b->base.nsets; i++) {
+        if (strcmp(b->base.set_names[i], name) != 0)
+            continue;
+        b->set_read[i] = 1;
+        const char *text = b->base.set_values[i];
+        if (t == LUA_TSTRING) {
+            lua_pushstring(L, text);
+        } else if (t == LUA_TBOOLEAN) {
+            if (strcmp(text, "true") != 0 && strcmp(text, "false") != 0)
+                return luaL_error(L, "--set %s: expected true or false, got \"%s\"", name, text);
+            lua_pushboolean(L, strcmp(text, "true") == 0);
+        } else if (!lua_stringtonumber(L, text)) {
+            return luaL_error(L, "--set %s: expected a number, got \"%s\"", name, text);
+        }
+        return 1;
+    }
+    lua_settop(L, 2);
+    return 1;
+}
+
+/* The numbers of the array at idx (every entry a number); raises naming
+ * the first that is not. Returns them in a malloc'd block (*n of them). */
+static double *numbers_of(lua_State *L, int idx, const char *what, lua_Integer *n) {
+    luaL_checktype(L, idx, LUA_TTABLE);
+    *n = (lua_Integer)lua_rawlen(L, idx);
+    if (*n == 0)
+        luaL_error(L, "%s: no values (give a list of numbers, e.g. r.queue.counter.wait_mean.values)", what);
+    double *v = malloc((size_t)*n * sizeof *v);
+    if (!v)
+        luaL_error(L, "not enough memory");
+    for (lua_Integer i = 1; i <= *n; i++) {
+        lua_rawgeti(L, idx, i);
+        if (lua_type(L, -1) != LUA_TNUMBER || isnan(lua_tonumber(L, -1))) {
+            free(v);
+            luaL_error(L, "%s: values[%I] is not a number (got %s)", what, (LUAI_UACINT)i, luaL_tolstring(L, -1, NULL));
+        }
+        v[i - 1] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    return v;
+}
+
+static void welford_of(lua_State *L, const char *what, rm_welford *w) {
+    lua_Integer n;
+    double *v = numbers_of(L, 1, what, &n);
+    rm_welford_reset(w);
+    for (lua_Integer i = 0; i < n; i++)
+        rm_welford_add(w, v[i]);
+    free(v);
+}
+
+/* stats.mean(values) */
+static int l_stats_mean(lua_State *L) {
+    rm_welford w;
+    welford_of(L, "stats.mean", &w);
+    lua_pushnumber(L, w.mean);
+    return 1;
+}
+
+/* stats.sd(values): the sample standard deviation (divisor n - 1); nil for one value. */
+static int l_stats_sd(lua_State *L) {
+    rm_welford w;
+    welford_of(L, "stats.sd", &w);
+    if (w.n < 2)
+        lua_pushnil(L);
+    else
+        lua_pushnumber(L, sqrt(rm_welford_var(&w)));
+    return 1;
+}
+
+/* stats.interval(values) -> mean, low, high: the 95% interval of the mean
+ * (Student's t, as summary.csv has it); low and high nil for one value. */
+static int l_stats_interval(lua_State *L) {
+    rm_welford w;
+    welford_of(L, "stats.interval", &w);
+    double mean, half, sd;
+    rm_interval(&w, &mean, &half, &sd);
+    lua_pushnumber(L, mean);
+    if (isnan(half)) {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    } else {
+        lua_pushnumber(L, mean - half);
+        lua_pushnumber(L, mean + half);
+    }
+    return 3;
+}
+
+/* stats.t_quantile(p, df): t with P(T <= t) = p, Student's t with df
+ * degrees of freedom (0 < p < 1, df >= 1). */
+static int l_stats_t_quantile(lua_State *L) {
+    double p = luaL_checknumber(L, 1), df = luaL_checknumber(L, 2);
+    if (!(p > 0 && p < 1))
+        return luaL_error(L, "stats.t_quantile: p must be between 0 and 1 (not included), got %s",
+                          luaL_tolstring(L, 1, NULL));
+    if (!(df >= 1) || isinf(df))
+        return luaL_error(L, "stats.t_quantile: df (degrees of freedom) must be a number >= 1, got %s",
+                          luaL_tolstring(L, 2, NULL));
+    lua_pushnumber(L, p >= 0.5 ? rm_student_t(p, df) : -rm_student_t(1 - p, df));
+    return 1;
+}
+
+/* One value of a row as a CSV field: whole numbers as such, others with
+ * the digits that read back the same; nil an empty field. */
+static int csv_cell(lua_State *L, int idx, rm_csv *o) {
+    char buf[64];
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        rm_csv_field(o, "");
+        return 0;
+    case LUA_TBOOLEAN:
+        rm_csv_field(o, lua_toboolean(L, idx) ? "true" : "false");
+        return 0;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) {
+            snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
+        } else {
+            double v = lua_tonumber(L, idx);
+            snprintf(buf, sizeof buf, "%.15g", v);
+            if (strtod(buf, NULL) != v)
+                snprintf(buf, sizeof buf, "%.17g", v);
+        }
+        rm_csv_field(o, buf);
+        return 0;
+    case LUA_TSTRING:
+        rm_csv_field(o, lua_tostring(L, idx));
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* Whether the table at idx is a list ({ 1, 2 }) rather than a record ({ a = 1 }). */
+static int is_list(lua_State *L, int idx) {
+    return lua_rawlen(L, idx) > 0;
+}
+
+static int compare_strings(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* write_csv(name, rows [, { columns = { ... } }]): rows as records (the
+ * columns: the options' columns, else the first row's keys sorted) or as
+ * lists (the columns given, else the first row is the header); into the
+ * batch's --out folder, through a temporary file. Returns the path. */
+static int l_write_csv(lua_State *L) {
+    batch *b = batch_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    if (!b->out)
+        return luaL_error(L, "write_csv: give the batch a folder for its files, e.g. remous batch %s --out results",
+                          b->script);
+    if (!*name || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || name[0] == '.')
+        return luaL_error(L, "write_csv: \"%s\": give a plain file name such as \"results.csv\" "
+                             "(it goes into --out %s; no folder, no leading dot)", name, b->out);
+    for (const char *p = name; *p; p++)
+        if ((unsigned char)*p < ' ')
+            return luaL_error(L, "write_csv: a file name cannot hold control characters");
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 3);
+    lua_Integer nrows = (lua_Integer)lua_rawlen(L, 2);
+    int columns = 0;                                  /* stack index of the columns' names */
+    if (!lua_isnoneornil(L, 3)) {
+        luaL_checktype(L, 3, LUA_TTABLE);
+        static const char *const known[] = {"columns", NULL};
+        check_call_options(L, "write_csv", 3, known);
+        if (lua_getfield(L, 3, "columns") != LUA_TNIL) {
+            if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0)
+                return luaL_error(L, "write_csv: columns must be a list of names, e.g. { \"booksellers\", \"wait\" }");
+            columns = lua_gettop(L);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    for (lua_Integer r = 1; r <= nrows; r++)
+        if (lua_rawgeti(L, 2, r) != LUA_TTABLE || (lua_pop(L, 1), 0))
+            return luaL_error(L, "write_csv: row %I is not a table (rows are { a = 1, b = 2 } or { 1, 2 })",
+                              (LUAI_UACINT)r);
+    int lists = 0;
+    lua_Integer first_row = 1;
+    if (nrows > 0) {
+        lua_rawgeti(L, 2, 1);
+        lists = is_list(L, -1);
+        lua_pop(L, 1);
+    }
+    if (!columns) {                                   /* the header, from the first row */
+        if (nrows == 0)
+            return luaL_error(L, "write_csv: no rows, and no columns = { ... } for the header");
+        lua_newtable(L);
+        columns = lua_gettop(L);
+        lua_rawgeti(L, 2, 1);
+        if (lists) {
+            for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
+                lua_rawgeti(L, -1, i);
+                if (lua_type(L, -1) != LUA_TSTRING)
+                    return luaL_error(L, "write_csv: rows given as lists: the first is the header, its names "
+                                         "strings (or give { columns = { ... } })");
+                lua_rawseti(L, columns, i);
+            }
+            first_row = 2;
+        } else {
+            size_t n = 0, cap = 16;
+            const char **keys = malloc(cap * sizeof *keys);
+            lua_pushnil(L);
+            while (keys && lua_next(L, -2)) {
+                lua_pop(L, 1);
+                if (lua_type(L, -1) != LUA_TSTRING) {
+                    free(keys);
+                    return luaL_error(L, "write_csv: row 1 mixes names and positions: write { a = 1, b = 2 } "
+                                         "or { 1, 2 }");
+                }
+                if (n == cap) {
+                    const char **more = realloc(keys, 2 * cap * sizeof *keys);
+                    if (!more) {
+                        free(keys);
+                        keys = NULL;
+                        break;
+                    }
+                    keys = more;
+                    cap *= 2;
+                }
+                keys[n++] = lua_tostring(L, -1);      /* keys of row 1: alive while it is */
+            }
+            if (!keys)
+                return luaL_error(L, "not enough memory");
+            qsort(keys, n, sizeof *keys, compare_strings);
+            for (size_t i = 0; i < n; i++) {
+                lua_pushstring(L, keys[i]);
+                lua_rawseti(L, columns, (lua_Integer)i + 1);
+            }
+            free(keys);
+        }
+        lua_pop(L, 1);
+    }
+    lua_Integer ncols = (lua_Integer)lua_rawlen(L, columns);
+    if (ncols == 0)
+        return luaL_error(L, "write_csv: the first row has no values, so no columns: give { columns = { ... } }");
+    lua_newtable(L);                                  /* name -> position, for the records' checks */
+    int position = lua_gettop(L);
+    for (lua_Integer c = 1; c <= ncols; c++) {
+        if (lua_rawgeti(L, columns, c) != LUA_TSTRING)
+            return luaL_error(L, "write_csv: columns[%I] is not a name", (LUAI_UACINT)c);
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, position) != LUA_TNIL)
+            return luaL_error(L, "write_csv: the column \"%s\" is given twice", lua_tostring(L, -2));
+        lua_pop(L, 1);
+        lua_pushinteger(L, c);
+        lua_rawset(L, position);
+    }
+    /* every row checked before the file is opened: a bad one writes nothing */
+    for (lua_Integer r = first_row; r <= nrows; r++) {
+        lua_rawgeti(L, 2, r);
+        int row = lua_gettop(L);
+        if (is_list(L, row) != lists || (lists && (lua_Integer)lua_rawlen(L, row) > ncols))
+            return luaL_error(L, lists ? "write_csv: row %I has more values than the %I columns, or names: "
+                                         "write every row as a list"
+                                       : "write_csv: row %I is a list: write every row as { name = value }",
+                              (LUAI_UACINT)r, (LUAI_UACINT)ncols);
+        lua_pushnil(L);
+        while (lua_next(L, row)) {
+            int t = lua_type(L, -1);
+            if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA || t == LUA_TTHREAD) {
+                const char *type = lua_typename(L, t);
+                return luaL_error(L, "write_csv: row %I, %s: a cell is a number, a string or a boolean, got a %s",
+                                  (LUAI_UACINT)r, luaL_tolstring(L, -2, NULL), type);
+            }
+            lua_pop(L, 1);
+            if (!lists) {
+                lua_pushvalue(L, -1);
+                if (lua_type(L, -1) != LUA_TSTRING || lua_rawget(L, position) == LUA_TNIL) {
+                    const char *names[64];
+                    int k = 0;
+                    for (lua_Integer c = 1; c <= ncols && k < 64; c++, k++) {
+                        lua_rawgeti(L, columns, c);
+                        names[k] = lua_tostring(L, -1);   /* anchored in columns */
+                        lua_pop(L, 1);
+                    }
+                    const char *key = luaL_tolstring(L, -2, NULL);
+                    const char *close = rm_lua_suggest(key, names, k);
+                    if (close)
+                        return luaL_error(L, "write_csv: row %I has \"%s\", not a column (did you mean \"%s\"?)",
+                                          (LUAI_UACINT)r, key, close);
+                    luaL_Buffer list;
+                    luaL_buffinit(L, &list);
+                    for (int i = 0; i < k; i++) {
+                        luaL_addstring(&list, i ? ", " : "");
+                        luaL_addstring(&list, names[i]);
+                    }
+                    luaL_pushresult(&list);
+                    return luaL_error(L, "write_csv: row %I has \"%s\", not a column (the columns%s: %s)",
+                                      (LUAI_UACINT)r, key, lua_istable(L, 3) ? "" : ", from the first row",
+                                      lua_tostring(L, -1));
+                }
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    char err[1024];
+    if (rm_make_dirs(b->out, err, sizeof err) < 0)
+        return luaL_error(L, "write_csv: %s", err);
+    rm_csv o;
+    if (rm_csv_open(&o, b->out, name, err, sizeof err) < 0)
+        return luaL_error(L, "write_csv: %s", err);
+    for (lua_Integer c = 1; c <= ncols; c++) {
+        lua_rawgeti(L, columns, c);
+        rm_csv_field(&o, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    rm_csv_end_row(&o);
+    for (lua_Integer r = first_row; r <= nrows; r++) {
+        lua_rawgeti(L, 2, r);
+        for (lua_Integer c = 1; c <= ncols; c++) {
+            if (lists) {
+                lua_rawgeti(L, -1, c);
+            } else {
+                lua_rawgeti(L, columns, c);
+                lua_rawget(L, -2);
+            }
+            csv_cell(L, -1, &o);
+            lua_pop(L, 1);
+        }
+        rm_csv_end_row(&o);
+        lua_pop(L, 1);
+    }
+    if (rm_csv_close(&o, err, sizeof err) < 0)
+        return luaL_error(L, "write_csv: %s", err);
+    lua_pushfstring(L, "%s/%s", b->out, name);
+    return 1;
+}
+
 static int l_print(lua_State *L) {
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
@@ -413,11 +824,12 @@ static int l_print(lua_State *L) {
     return 0;
 }
 
-int remous_batch(const char *script, const remous_options *opt, char *err, size_t errlen) {
+int remous_batch(const char *script, const remous_options *opt, const char *out, char *err, size_t errlen) {
     batch b;
     memset(&b, 0, sizeof b);
     b.base = *opt;
     b.script = script;
+    b.out = out;
     const char *slash = strrchr(script, '/');
     if (slash)
         snprintf(b.dir, sizeof b.dir, "%.*s", (int)(slash - script), script);
@@ -432,11 +844,19 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
     rm_lua_open_safe(L);
     rm_lua_close_sandbox(L);
     static const luaL_Reg fns[] = {{"run", l_run}, {"compare", l_compare}, {"print", l_print},
-                                   {"pcall", l_pcall}, {"xpcall", l_xpcall}, {NULL, NULL}};
+                                   {"pcall", l_pcall}, {"xpcall", l_xpcall}, {"arg", l_arg},
+                                   {"write_csv", l_write_csv}, {NULL, NULL}};
+    static const luaL_Reg stats[] = {{"mean", l_stats_mean}, {"sd", l_stats_sd}, {"interval", l_stats_interval},
+                                     {"t_quantile", l_stats_t_quantile}, {NULL, NULL}};
     lua_pushglobaltable(L);
     luaL_setfuncs(L, fns, 0);
+    luaL_newlib(L, stats);
+    lua_setfield(L, -2, "stats");
     lua_pop(L, 1);
-    if (luaL_loadbufferx(L, sweep_lua, strlen(sweep_lua), "=sweep", "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    int loaded = luaL_loadbufferx(L, sweep_lua, strlen(sweep_lua), "=sweep", "t") == LUA_OK;
+    if (loaded)
+        lua_pushcfunction(L, check_options);
+    if (!loaded || lua_pcall(L, 1, 0, 0) != LUA_OK) {
         snprintf(err, errlen, "internal error in the batch library: %s", lua_tostring(L, -1));
         lua_close(L);
         return REMOUS_ERR_RUN;
@@ -477,6 +897,12 @@ int remous_batch(const char *script, const remous_options *opt, char *err, size_
             rc = REMOUS_ERR_INPUT;
         }
     }
+    for (int i = 0; i < b.base.nsets && rc == REMOUS_OK; i++)
+        if (!b.set_read[i]) {                   /* a typo, or an argument the script does not take */
+            snprintf(err, errlen, "%s: --set %s: the script never asks for it with arg(\"%s\", default)", script,
+                     b.base.set_names[i], b.base.set_names[i]);
+            rc = REMOUS_ERR_INPUT;
+        }
     lua_close(L);
     rm_watchdog(script, "the batch script", 0);
     return rc;

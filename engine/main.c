@@ -1,4 +1,5 @@
-/* The command line: remous run | check | --help | --version.
+/* The command line: remous COMMAND ..., each command with the options it
+ * uses (any other is refused), COMMAND --help, --help, --version.
  * Exit codes: 0 success, 1 a run failed, 2 a usage or scenario error.
  * Errors are one line on stderr: "remous: FILE:LINE: message". */
 #include <errno.h>
@@ -11,41 +12,23 @@
 #include <unistd.h>
 
 #include "remous.h"
+#include "grid.h"
 #include "words.h"
 
 static const char usage[] =
     "usage: remous run SCENARIO.lua [options]      run the replications, print a summary\n"
     "       remous compare SCENARIO.lua [options]  baseline against every variant, paired\n"
-    "       remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR\n"
+    "       remous sweep SCENARIO.lua --grid NAME=V1,V2,...|NAME=FROM:TO:STEP [--grid ...] --out DIR\n"
     "                    [--shard I/N] [--resume] [--rank ELEMENT:NAME:METRIC[:min|max]] [options]\n"
-    "       remous merge DIR... --out DIR [--rank ...]   gather the shards of a sweep\n"
-    "       remous batch SCRIPT.lua [--seed S] [--jobs J]   a Lua script calling run, compare, sweep\n"
+    "       remous merge DIR... --out DIR [--rank ... [--html FILE]]   gather the shards of a sweep\n"
+    "       remous batch SCRIPT.lua [options]      a Lua script calling run, compare, sweep\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous workshop SCENARIO.lua [--port P] [--listen ADDR]   a live page for a team\n"
     "       remous --help | --version\n"
+    "       remous COMMAND --help                  the options that command takes (it refuses others)\n"
     "\n"
-    "options:\n"
-    "  --variant NAME       run a variant of the scenario instead of the baseline (run)\n"
-    "  --reps N             replications (default: the scenario's, else 10)\n"
-    "  --seed S             seed of the random streams (default 1)\n"
-    "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
-    "  --out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR\n"
-    "  --period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit\n"
-    "  --html FILE          write the report, one self-contained page (run, compare)\n"
-    "  --jobs J             processes for the replications (default: every core)\n"
-    "  --lang en|fr         language of the digest and the report (en)\n"
-    "  --target SPEC        run, compare, sweep: a level a metric must reach, judged on its 95%\n"
-    "                       interval, e.g. arrivals:walk_in:wait_mean<5 (or <=, >, >=; repeatable)\n"
-    "  --prefer NAME:min|max,...   sweep: orders the points that meet every target, names the cheapest\n"
-    "  --min-change SPEC    compare, workshop: the smallest change the digest lists, e.g. 10%\n"
-    "                       or 10%,time=2,share=2,count=5,people=1 (default 5%,time=0.5,share=1,\n"
-    "                       count=1,people=0.5; 0: every change significant after Holm's correction)\n"
-    "  --unsafe             lift the sandbox (only for scenarios you trust)\n"
-    "  --quiet              no table on stdout\n"
-  "  --port P             workshop: port to listen on (default 8080; 0: any free port)\n"
-  "  --listen ADDR        workshop: address to listen on (default 127.0.0.1; beyond it, a token)\n"
-    "";
+    "options:\n";
 
 typedef struct cli {
     const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen;
@@ -61,17 +44,115 @@ typedef struct cli {
     int quiet;
 } cli;
 
-/* The options of run and check; `later`: in the contract, not in this version. */
-static const struct {
+/* Every option: whether it takes a value, its placeholder and its help. */
+static const struct option_spec {
     const char *name;
-    int flag, later;
+    int flag;                          /* 1: takes no value */
+    const char *help;                  /* "--reps N             replications ..." */
 } options[] = {
-    {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
-    {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
-    {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {"--grid", 0, 0}, {"--shard", 0, 0},
-    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {"--min-change", 0, 0},
-    {"--target", 0, 0}, {"--prefer", 0, 0}, {NULL, 0, 0},
+    {"--variant", 0, "--variant NAME       run a variant of the scenario instead of the baseline"},
+    {"--reps", 0, "--reps N             replications (default: the scenario's, else 10)"},
+    {"--seed", 0, "--seed S             seed of the random streams (default 1)"},
+    {"--jobs", 0, "--jobs J             processes for the replications (default: the CPUs this process may use)"},
+    {"--set", 0, "--set NAME=VALUE     value of a param() of the scenario (repeatable)"},
+    {"--out", 0, "--out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR"},
+    {"--period", 0, "--period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit"},
+    {"--html", 0, "--html FILE          write the report, one self-contained page"},
+    {"--lang", 0, "--lang en|fr         language of the digest and the report (en)"},
+    {"--min-change", 0, "--min-change SPEC    the smallest change the digest lists, e.g. 10%\n"
+                        "                       or 10%,time=2,share=2,count=5,people=1 (default 5%,time=0.5,share=1,\n"
+                        "                       count=1,people=0.5; 0: every change significant after Holm's correction)"},
+    {"--grid", 0, "--grid NAME=V1,V2,... or NAME=FROM:TO:STEP   the values of a param to sweep (repeatable)"},
+    {"--shard", 0, "--shard I/N          run only the I-th of N slices of the grid"},
+    {"--resume", 1, "--resume             skip the points an interrupted sweep into --out finished"},
+    {"--rank", 0, "--rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric"},
+    {"--port", 0, "--port P             port to listen on (default 8080; 0: any free port)"},
+    {"--listen", 0, "--listen ADDR        address to listen on (default 127.0.0.1; beyond it, a token)"},
+    {"--target", 0, "--target SPEC        a level a metric must reach, judged on its 95% interval,\n"
+                    "                       e.g. arrivals:walk_in:wait_mean<5 (or <=, >, >=; repeatable)"},
+    {"--prefer", 0, "--prefer NAME:min|max,...   orders the points that meet every target, names the cheapest"},
+    {"--unsafe", 1, "--unsafe             lift the sandbox (only for scenarios you trust)"},
+    {"--quiet", 1, "--quiet              no table on stdout, no progress bar"},
+    {NULL, 0, NULL},
 };
+
+/* Each command, what it is for and the options it uses: any other option
+ * is refused, never silently ignored. */
+static const struct command_spec {
+    const char *name, *synopsis, *what, *options;
+    const char *const *help;           /* {option, help} pairs said otherwise for this command */
+} commands[] = {
+    {"run", "remous run SCENARIO.lua [options]", "run the replications of the baseline (or of --variant), print a summary",
+     "--variant --reps --seed --jobs --set --out --html --period --lang --target --unsafe --quiet",
+     (const char *const[]){"--lang", "--lang en|fr         with --html: the language of the report (en)", NULL}},
+    {"compare", "remous compare SCENARIO.lua [options]", "the baseline against every variant, paired; the digest of each",
+     "--reps --seed --jobs --set --out --html --period --lang --min-change --target --unsafe --quiet",
+     (const char *const[]){"--out", "--out DIR            also compare.csv, the paired differences", NULL}},
+    {"sweep", "remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR [options]",
+     "the scenario at every point of a grid of param values",
+     "--grid --out --shard --resume --rank --html --variant --reps --seed --jobs --set --period --lang --target --prefer "
+     "--unsafe --quiet",
+     (const char *const[]){"--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
+                           "--out", "--out DIR            where the sweep's files go (needed)",
+                           "--lang", "--lang en|fr         with --html: the language of the page (en)", NULL}},
+    {"merge", "remous merge DIR... --out DIR [options]", "gather the shards of a sweep into what one machine writes",
+     "--out --rank --html --lang --quiet",
+     (const char *const[]){"--out", "--out DIR            where the merged files go (needed)",
+                           "--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
+                           "--lang", "--lang en|fr         with --html: the language of the page (en)",
+                           "--quiet", "--quiet              no ranking on stdout", NULL}},
+    {"batch", "remous batch SCRIPT.lua [options]", "a Lua script calling run, compare and sweep",
+     "--reps --seed --jobs --set --out --unsafe",
+     (const char *const[]){"--reps", "--reps N             replications of the script's runs that give no reps",
+                           "--seed", "--seed S             seed of the script's runs that give no seed (default 1)",
+                           "--set", "--set NAME=VALUE     a value the script reads with arg(\"NAME\", default) (repeatable)",
+                           "--out", "--out DIR            the folder write_csv() writes into",
+                           "--unsafe", "--unsafe             lift the sandbox (only for scripts you trust)", NULL}},
+    {"trace", "remous trace SCENARIO.lua --out FILE.csv [options]", "the event log of replication 1",
+     "--out --variant --seed --set --unsafe",
+     (const char *const[]){"--out", "--out FILE.csv       the event log to write (needed)", NULL}},
+    {"check", "remous check SCENARIO.lua [options]", "validate, then one replication of each model: warnings",
+     "--set --seed --unsafe --quiet",
+     (const char *const[]){"--quiet", "--quiet              no \"FILE: ok\" line (warnings and errors still show)", NULL}},
+    {"workshop", "remous workshop SCENARIO.lua [options]", "a live page for a team",
+     "--port --listen --min-change --seed --jobs --period --unsafe", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const struct command_spec *command_of(const char *name) {
+    for (int k = 0; commands[k].name; k++)
+        if (strcmp(commands[k].name, name) == 0)
+            return &commands[k];
+    return NULL;
+}
+
+/* Whether the command uses the option (names are whole words of the list). */
+static int uses(const struct command_spec *cmd, const char *option) {
+    size_t len = strlen(option);
+    for (const char *p = cmd->options; (p = strstr(p, option)) != NULL; p += len)
+        if ((p == cmd->options || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0'))
+            return 1;
+    return 0;
+}
+
+/* `remous COMMAND --help`: what the command is for and its options. */
+static void command_help(const struct command_spec *cmd, FILE *out) {
+    fprintf(out, "usage: %s\n%s\n\noptions:\n", cmd->synopsis, cmd->what);
+    for (const char *p = cmd->options; *p; ) {           /* in the command's order */
+        size_t len = strcspn(p, " ");
+        int k = 0;
+        while (options[k].name && (strlen(options[k].name) != len || strncmp(options[k].name, p, len) != 0))
+            k++;
+        p += len + (p[len] == ' ');
+        if (!options[k].name)
+            continue;
+        const char *help = options[k].help;
+        for (const char *const *h = cmd->help; h && *h; h += 2)
+            if (strcmp(h[0], options[k].name) == 0)
+                help = h[1];
+        fprintf(out, "  %s\n", help);
+    }
+}
 
 static int fail_usage(const char *fmt, const char *arg) {
     fputs("remous: ", stderr);
@@ -93,8 +174,56 @@ static int parse_whole(const char *s, unsigned long long min, unsigned long long
     return 0;
 }
 
+/* An option the command does not use: which commands it goes with. */
+static int refuse(const char *command, const char *option) {
+    /* the words some tests and users already know */
+    if (strcmp(option, "--variant") == 0 && strcmp(command, "compare") == 0)
+        return fail_usage("--variant goes with run, sweep and trace (compare runs every variant)%s", "");
+    if (strcmp(option, "--grid") == 0 || strcmp(option, "--shard") == 0 || strcmp(option, "--resume") == 0)
+        return fail_usage("--grid, --shard and --resume go with sweep%s", "");
+    if (strcmp(option, "--min-change") == 0)
+        return fail_usage("--min-change goes with compare and workshop, where a digest is shown%s", "");
+    if (strcmp(option, "--port") == 0 || strcmp(option, "--listen") == 0)
+        return fail_usage("--port and --listen go with workshop%s", "");
+    if (strcmp(option, "--rank") == 0)
+        return fail_usage("--rank goes with sweep and merge%s", "");
+    char with[256] = "";
+    int n = 0, total = 0;
+    for (int k = 0; commands[k].name; k++)
+        total += uses(&commands[k], option);
+    for (int k = 0; commands[k].name; k++) {
+        if (!uses(&commands[k], option))
+            continue;
+        n++;
+        size_t w = strlen(with);
+        snprintf(with + w, sizeof with - w, "%s%s", n == 1 ? "" : n == total ? " and " : ", ", commands[k].name);
+    }
+    fprintf(stderr, "remous: %s goes with %s, not %s (see remous %s --help)\n", option, with, command, command);
+    return REMOUS_ERR_INPUT;
+}
+
+/* Whether the command line asks for help: --help or -h where an option
+ * (not an option's value) may stand. */
+static int asks_help(int argc, char **argv) {
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+        for (int k = 0; options[k].name; k++)
+            if (!options[k].flag && strcmp(argv[i], options[k].name) == 0) {
+                i++;                             /* its value */
+                break;
+            }
+    }
+    return 0;
+}
+
+/* The options that may be given more than once; any other, twice, is a slip
+ * (the last would win without a word). */
+static const char *const repeatable[] = {"--set", "--grid", "--target", NULL};
+
 static int parse(cli *c, int argc, char **argv) {
     c->command = argv[1];
+    unsigned char given[sizeof options / sizeof options[0]] = {0};
     for (int i = 2; i < argc; i++) {
         char *arg = argv[i];
         if (strncmp(arg, "--", 2) != 0) {
@@ -128,8 +257,13 @@ static int parse(cli *c, int argc, char **argv) {
                 known = k;
         if (known < 0)
             return fail_usage("unknown option %s", name);
-        if (options[known].later)
-            return fail_usage("%s is not supported yet by this version of remous", name);
+        if (!uses(command_of(c->command), name))
+            return refuse(c->command, name);
+        int many = 0;
+        for (const char *const *r = repeatable; *r; r++)
+            many |= strcmp(*r, name) == 0;
+        if (given[known]++ && !many && !options[known].flag)   /* a flag twice says the same */
+            return fail_usage("%s is given twice: give it once", name);
         if (!options[known].flag && !value) {
             if (i + 1 >= argc)
                 return fail_usage("%s needs a value", name);
@@ -173,6 +307,15 @@ static int parse(cli *c, int argc, char **argv) {
                 return fail_usage("too many --grid options%s", "");
             remous_grid *g = &c->grid[c->ngrid++];
             g->name = strndup(value, (size_t)(e - value));
+            const char *colon = strchr(e + 1, ':');
+            if (g->name && !strchr(e + 1, ',') && colon && strchr(colon + 1, ':')) {   /* FROM:TO:STEP */
+                const char **values;
+                char message[512];
+                if (rm_grid_range(g->name, e + 1, &values, &g->nvalues, message, sizeof message) < 0)
+                    return fail_usage("%s", message);
+                g->values = values;
+                continue;
+            }
             int n = 1;
             for (const char *p = e + 1; *p; p++)
                 n += *p == ',';
@@ -213,8 +356,6 @@ static int parse(cli *c, int argc, char **argv) {
             }
             c->lang = value;
         } else if (strcmp(name, "--variant") == 0) {
-            if (strcmp(c->command, "compare") == 0)
-                return fail_usage("--variant goes with run and trace (compare runs every variant)%s", "");
             c->variant = value;
         } else if (strcmp(name, "--html") == 0) {
             if (!*value)
@@ -247,6 +388,21 @@ static int parse(cli *c, int argc, char **argv) {
             c->set_values[c->opt.nsets++] = e + 1;
         }
     }
+    if (c->nshards > 1 && (c->rank || c->html))
+        return fail_usage("--rank and --html go with the merge of a sharded sweep: a shard ranks and draws "
+                          "nothing (give them to remous merge)%s", "");
+    /* run's table and a sweep's ranking keep their names: --lang is the page's */
+    if (c->lang && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "sweep") == 0 ||
+                                strcmp(c->command, "merge") == 0)) {
+        fprintf(stderr, "remous: --lang sets the language of the page: add --html FILE (see remous %s --help)\n",
+                c->command);
+        return REMOUS_ERR_INPUT;
+    }
+    if (c->opt.period && !c->out && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "compare") == 0)) {
+        fprintf(stderr, "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR "
+                "or --html FILE (see remous %s --help)\n", c->command);
+        return REMOUS_ERR_INPUT;
+    }
     if (strcmp(c->command, "merge") == 0) {
         if (c->ndirs == 0 || !c->out)
             return fail_usage("merge needs the shards' folders and --out DIR%s", "");
@@ -261,19 +417,6 @@ static int parse(cli *c, int argc, char **argv) {
     }
     if (strcmp(c->command, "sweep") == 0 && !c->out)
         return fail_usage("sweep needs --out DIR, where its results go%s", "");
-    if (strcmp(c->command, "sweep") != 0 && (c->ngrid || c->nshards || c->resume))
-        return fail_usage("--grid, --shard and --resume go with sweep%s", "");
-    if (c->opt.min_change && strcmp(c->command, "compare") != 0 && strcmp(c->command, "workshop") != 0)
-        return fail_usage("--min-change goes with compare and workshop, where a digest is shown%s", "");
-    if ((c->port >= 0 || c->listen) && strcmp(c->command, "workshop") != 0)
-        return fail_usage("--port and --listen go with workshop%s", "");
-    if (c->opt.ntargets && strcmp(c->command, "run") != 0 && strcmp(c->command, "compare") != 0 &&
-        strcmp(c->command, "sweep") != 0)
-        return fail_usage("--target goes with run, compare and sweep%s", "");
-    if (c->prefer && strcmp(c->command, "sweep") != 0)
-        return fail_usage("--prefer goes with sweep, where it orders the grid points that meet every target%s", "");
-    if ((c->rank) && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "merge") != 0)
-        return fail_usage("--rank goes with sweep and merge%s", "");
     if (strcmp(c->command, "trace") == 0 && !c->out)
         return fail_usage("trace needs --out FILE.csv, the event log to write%s", "");
     return 0;
@@ -286,26 +429,28 @@ int main(int argc, char **argv) {
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         fputs(usage, stdout);
+        for (int k = 0; options[k].name; k++)
+            printf("  %s\n", options[k].help);
         return REMOUS_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", "batch", "workshop", NULL};
-    int known = 0;
-    for (const char **k = commands; *k; k++)
-        known |= strcmp(argv[1], *k) == 0;
-    if (!known)
+    const struct command_spec *cmd = command_of(argv[1]);
+    if (!cmd)
         return fail_usage("unknown command '%s'", argv[1]);
+    if (asks_help(argc, argv)) {
+        command_help(cmd, stdout);
+        return REMOUS_OK;
+    }
 
     static cli c;
     c.opt = remous_default_options();
     c.opt.set_names = c.set_names;
     c.opt.set_values = c.set_values;
     c.opt.targets = c.targets;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    c.opt.jobs = cores > 0 ? (int)cores : 1;     /* default: every core */
+    c.opt.jobs = remous_available_cpus();        /* default: the CPUs this process may use */
     c.port = -1;                                 /* workshop: 8080 unless --port */
     int status = parse(&c, argc, argv);
     if (status != 0)
@@ -315,13 +460,13 @@ int main(int argc, char **argv) {
     char err[1024];
     remous_watch_loads(1);                       /* the workshop: its first load only */
     if (strcmp(c.command, "merge") == 0) {
-        status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.quiet ? NULL : stdout, err, sizeof err);
+        status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.html, c.lang, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;
     }
     if (strcmp(c.command, "batch") == 0) {
-        status = remous_batch(c.scenario, &c.opt, err, sizeof err);
+        status = remous_batch(c.scenario, &c.opt, c.out, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;
@@ -349,7 +494,7 @@ int main(int argc, char **argv) {
     }
     if (strcmp(c.command, "check") == 0) {
         status = remous_check(sc, stderr, err, sizeof err);
-        if (status == REMOUS_OK)
+        if (status == REMOUS_OK && !c.quiet)
             printf("%s: ok\n", c.scenario);
         else
             fprintf(stderr, "remous: %s\n", err);

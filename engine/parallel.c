@@ -7,8 +7,9 @@
  * summing anything, so the outputs are byte-identical whatever J. Workers
  * write their figures to an unnamed temporary file; a shared counter feeds
  * the progress bar. */
-#define _DEFAULT_SOURCE             /* MAP_ANONYMOUS (Linux, the BSDs): not in POSIX 2008 */
+#define _GNU_SOURCE                 /* MAP_ANONYMOUS, sched_getaffinity, CPU_COUNT: not in POSIX 2008 */
 #include <errno.h>
+#include <sched.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,40 @@ static double seconds_now(void) {
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* The CPUs this process may run on: its affinity mask (taskset, cgroups'
+ * cpusets, a Slurm allocation), never more than SLURM_CPUS_PER_TASK when
+ * Slurm sets it; the online CPUs where the mask cannot be read. */
+int remous_available_cpus(void) {
+    long n = 0;
+    for (int size = 1024; size <= 1 << 18 && n == 0; size *= 4) {   /* masks beyond CPU_SETSIZE too */
+        cpu_set_t *set = CPU_ALLOC((size_t)size);
+        if (!set)
+            break;
+        size_t bytes = CPU_ALLOC_SIZE((size_t)size);
+        CPU_ZERO_S(bytes, set);
+        if (sched_getaffinity(0, bytes, set) == 0)
+            n = CPU_COUNT_S(bytes, set);
+        else if (errno != EINVAL)
+            size = 1 << 18;                          /* not a matter of size: give up */
+        CPU_FREE(set);
+    }
+    if (n <= 0)
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *slurm = getenv("SLURM_CPUS_PER_TASK");
+    if (slurm && *slurm) {
+        char *end;
+        long s = strtol(slurm, &end, 10);
+        if (*end == '\0' && s > 0 && (n <= 0 || s < n))
+            n = s;
+    }
+    if (n < 1)
+        n = 1;
+    return n > 4096 ? 4096 : (int)n;
+}
+
 void rm_progress_start(rm_progress *p, int enabled, long total) {
     p->enabled = enabled;
+    p->procs = 0;
     p->total = total;
     p->done = 0;
     p->start = seconds_now();
@@ -56,7 +89,11 @@ int rm_progress_show(rm_progress *p, long done, int last) {
     for (int i = 0; i < width; i++)
         bar[i] = i < filled ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r[%s] %ld/%ld runs  %.1f/s  %ld:%02ld left ", bar, done, p->total, rate, left / 60, left % 60);
+    char procs[48] = "";
+    if (p->procs > 0)
+        snprintf(procs, sizeof procs, " on %d process%s", p->procs, p->procs == 1 ? "" : "es");
+    fprintf(stderr, "\r[%s] %ld/%ld runs%s  %.1f/s  %ld:%02ld left ", bar, done, p->total, procs, rate, left / 60,
+            left % 60);
     if (last)
         fputs("\r\033[K", stderr);                   /* leave the terminal clean */
     fflush(stderr);
@@ -255,6 +292,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                 char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
     if ((job->jobs <= 1 || job->reps <= 1) && !rm_model_calls_lua(job->model)) {   /* in this process */
+        progress->procs = 1;
         rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
         if (!sim) {
             snprintf(err, errlen, "out of memory");
@@ -278,6 +316,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
         return 0;
     }
     int jobs = job->jobs < job->reps ? job->jobs : job->reps;
+    progress->procs = jobs;
     long *counter = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     FILE **files = calloc((size_t)jobs, sizeof *files);
     pid_t *pids = calloc((size_t)jobs, sizeof *pids);

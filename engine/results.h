@@ -105,6 +105,7 @@ int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, 
 /* The progress bar on stderr (parallel.c). */
 typedef struct rm_progress {
     int enabled;
+    int procs;                /* the processes running them, shown when > 0 */
     long total, done;
     double start, shown;
     /* Told how far the runs are (the workshop's progress); returns nonzero

@@ -32,6 +32,7 @@ struct remous_scenario {
     char *path;
     rm_model **models;        /* [0] the baseline, then each variant, as declared */
     char **variants;          /* their names: "baseline", then the variants' */
+    uint64_t *signatures;     /* per model, its compiled table's signature (0: unknown) */
     int nmodels;
     /* per variant, why it could not be compiled (only with
      * remous_options.keep_failed_variants; its model is then NULL), one

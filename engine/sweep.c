@@ -23,6 +23,7 @@
 #include <csv.h>
 
 #include "labels.h"
+#include "grid.h"
 #include "results.h"
 #include "targets.h"
 
@@ -367,6 +368,7 @@ static int run_points(const char *path, const remous_options *opt, const remous_
     }
     remous_options one = *opt;
     one.jobs = 1;
+    progress->procs = procs;
     fflush(stdout);
     fflush(stderr);
     for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
@@ -735,6 +737,7 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
         remous_close(probe);
         return REMOUS_ERR_INPUT;
     }
+    rm_grid_warn_unread(path, opt, sw, stderr);  /* a param the swept model never reads */
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/points", out);
     if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0) {
@@ -800,8 +803,12 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
 
 /* --------------------------------------------------------------- merge -- */
 
-int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec,
-                 FILE *table, char *err, size_t errlen) {
+int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec, const char *html,
+                 const char *lang, FILE *table, char *err, size_t errlen) {
+    if (html && !rank_spec) {
+        snprintf(err, errlen, "--html on a merge draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC");
+        return REMOUS_ERR_INPUT;
+    }
     char *first = manifest(dirs[0], err, errlen);
     if (!first)
         return REMOUS_ERR_INPUT;
@@ -898,7 +905,7 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             }
             line = next;
         }
-        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL, NULL, NULL};
+        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, html, lang, NULL};
         if (!copy) {
             snprintf(err, errlen, "out of memory");
             rc = REMOUS_ERR_RUN;

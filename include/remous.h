@@ -64,6 +64,11 @@ typedef struct remous_options {
 
 remous_options remous_default_options(void);
 
+/* The CPUs this process may use: its affinity (taskset, a cpuset, a Slurm
+ * allocation), and at most $SLURM_CPUS_PER_TASK when set; at least 1. The
+ * command line's default --jobs. */
+int remous_available_cpus(void);
+
 /* With on, every later load (remous_open) and batch script of this process
  * is also bounded inside one call of Lua's library, which the instruction
  * budget cannot see: a SIGALRM watchdog ends the process with one line and
@@ -201,13 +206,18 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
                  const char *out_dir, FILE *table, char *err, size_t errlen);
 
 /* Gathers the shards' folders into out: checks every point is there exactly
- * once and writes what one machine would have written. */
-int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank,
-                 FILE *table, char *err, size_t errlen);
+ * once and writes what one machine would have written; with rank, prints
+ * the ranking to `table` (NULL: none) and, with html, draws the page in
+ * lang (NULL: en), as remous_sweep does. html without rank is refused. */
+int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank, const char *html,
+                 const char *lang, FILE *table, char *err, size_t errlen);
 
 /* Runs a batch script: Lua (the scenario sandbox) with run(), compare()
- * and sweep() returning their results as tables. */
-int remous_batch(const char *script, const remous_options *opt, char *err, size_t errlen);
+ * and sweep() returning their results as tables, arg() reading opt's
+ * --set values (one the script never asks for is an error), stats helpers,
+ * and write_csv() writing into out (NULL: refused). opt's replications and
+ * seed are the defaults of its runs. */
+int remous_batch(const char *script, const remous_options *opt, const char *out, char *err, size_t errlen);
 
 /* Serves the workshop page for the scenario on listen:port (port 0: any
  * free one) until SIGINT or SIGTERM; prints the address (and, beyond

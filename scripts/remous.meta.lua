@@ -286,3 +286,119 @@ function weeks(n) end
 ---The simulated time, in a hook.
 ---@return number
 function now() end
+
+------------------------------------------------------------------------------
+-- Batch scripts (`remous batch SCRIPT.lua`) only: the words below do not
+-- exist in a scenario.
+
+---@class remous.RunOptions
+---@field reps? integer Replications (default: --reps, else the scenario's).
+---@field seed? integer Seed of the random streams (default: --seed, else 1).
+---@field variant? string A variant instead of the baseline (run and sweep).
+---@field set? table<string, number|string|boolean> Values of the scenario's params.
+
+---@class remous.SweepOptions: remous.RunOptions
+---@field grid table<string, (number|string|boolean)[]> The values of each param; the names in alphabetical order, the first varying slowest.
+
+---@class remous.Figure
+---@field mean number The mean over the replications.
+---@field low? number The 95% interval of the mean (Student's t); nil with one replication.
+---@field high? number
+---@field sd? number The standard deviation across replications.
+---@field n integer Replications that had a value.
+---@field values number[] One value per replication that had one.
+
+---@class remous.Results
+---@field variant string
+---@field replications integer
+---Then results[element][name][metric], e.g. r.queue.counter.wait_mean: a remous.Figure.
+---@field [string] table<string, table<string, remous.Figure>>
+
+---@class remous.Delta
+---@field delta number Variant minus baseline, paired.
+---@field low number The 95% interval of the difference.
+---@field high number
+---@field relative? number delta / the baseline's mean.
+---@field significant boolean The interval leaves out 0.
+---@field listed boolean The digest says it (after the correction and --min-change).
+
+---@class remous.VariantComparison
+---@field results remous.Results
+---@field delta table<string, table<string, table<string, remous.Delta>>> delta[element][name][metric]
+
+---@class remous.Comparison
+---@field baseline remous.Results
+---Then c[variant], e.g. c["online payment"]: a remous.VariantComparison.
+---@field [string] remous.VariantComparison
+
+---@class remous.Point
+---@field values table<string, number|string|boolean> The grid's values at this point.
+---@field results remous.Results
+
+---@class remous.CsvOptions
+---@field columns? string[] The columns, in order (default: the first row's keys, sorted; for rows given as lists, the first row is the header).
+
+---Runs a scenario (its path relative to the script) and returns its figures.
+---An unknown option is an error: run(s, { rep = 20 }) says did you mean "reps"?
+---@param path string
+---@param options? remous.RunOptions
+---@return remous.Results
+function run(path, options) end
+
+---The baseline against every variant, paired (common random numbers).
+---@param path string
+---@param options? { reps?: integer, seed?: integer, set?: table<string, number|string|boolean> }
+---@return remous.Comparison
+function compare(path, options) end
+
+---run() at every point of a grid.
+---@param path string
+---@param options remous.SweepOptions
+---@return remous.Point[]
+function sweep(path, options) end
+
+---The value of `--set NAME=VALUE` on the command line, converted to the
+---default's type (as param does), or the default. A --set the script never
+---asks for is an error.
+---@generic T: number|string|boolean
+---@param name string
+---@param default T
+---@return T
+function arg(name, default) end
+
+---Writes a CSV file (RFC 4180) into the batch's --out folder, through a
+---temporary file renamed into place. name is a plain file name ("results.csv").
+---rows: records ({ booksellers = 2, wait = 3.1 }) or lists ({ 2, 3.1 }).
+---@param name string
+---@param rows table[]
+---@param options? remous.CsvOptions
+---@return string path The file written, "OUT/name".
+function write_csv(name, rows, options) end
+
+---Statistics over a list of numbers, as remous computes its own.
+stats = {}
+
+---The mean of the values.
+---@param values number[]
+---@return number
+function stats.mean(values) end
+
+---The sample standard deviation (divisor n - 1); nil for one value.
+---@param values number[]
+---@return number?
+function stats.sd(values) end
+
+---The mean and its 95% interval (Student's t, as summary.csv has it);
+---low and high are nil for one value.
+---@param values number[]
+---@return number mean
+---@return number? low
+---@return number? high
+function stats.interval(values) end
+
+---Student's t quantile: t with P(T <= t) = p, for df degrees of freedom
+---(0 < p < 1, df >= 1); stats.t_quantile(0.975, 9) = 2.2622.
+---@param p number
+---@param df number
+---@return number
+function stats.t_quantile(p, df) end

@@ -39,7 +39,7 @@ stderr_is "workshop without a scenario" "remous: workshop needs a scenario file,
 expect 2 "batch without a script" -- "$remous" batch
 stderr_is "batch without a script" "remous: batch needs a script file, e.g. remous batch scripts/batch/smallest_team.lua (see remous --help)"
 expect 2 "--variant with compare" -- "$remous" compare "$mm" --variant x
-stderr_is "--variant with compare" "remous: --variant goes with run and trace (compare runs every variant) (see remous --help)"
+stderr_is "--variant with compare" "remous: --variant goes with run, sweep and trace (compare runs every variant) (see remous --help)"
 expect 2 "unknown variant" -- "$remous" run "$mm" --variant x
 stderr_is "unknown variant" "remous: $mm: no variant called \"x\" (the variants: none)"
 expect 2 "bad --reps" -- "$remous" run "$mm" --reps many
@@ -371,6 +371,46 @@ expect 2 "the Slurm script refuses an OUT it cannot quote" -- env PATH="$tmp/fak
     "$top/scripts/slurm-sweep.sh" 2 "slurm out" "$bs" --grid booksellers=1,2
 grep -q 'OUT must be a path of letters' err && ok || ko "the Slurm script says why it refuses OUT: $(cat err)"
 
+# the Slurm script: CPUs per task from --jobs, the scenario's path made
+# absolute, the merge's own sbatch options, the page drawn by the merge
+mkdir -p logbin && printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/sbatch.calls"\necho 42\n' "$tmp" > logbin/sbatch && chmod +x logbin/sbatch
+mkdir -p sub && cp "$bs" sub/bookstore.lua
+expect 0 "the Slurm script with --jobs, --rank and two sets of sbatch options" -- env PATH="$tmp/logbin:$PATH" REMOUS="$remous" \
+    SBATCH_OPTIONS="--partition=compute" SBATCH_MERGE_OPTIONS="--partition=short --time=5" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_cpus sub/bookstore.lua --grid booksellers=1,2 --reps 2 --jobs 4 \
+    --rank queue:counter:wait_mean --lang fr
+grep -qx '#SBATCH --cpus-per-task=4' slurm_cpus/sweep.sbatch && ok || ko "--cpus-per-task from --jobs: $(cat slurm_cpus/sweep.sbatch)"
+grep -q "sweep '$tmp/sub/bookstore.lua' '--grid' 'booksellers=1,2' '--reps' '2' --jobs 4 --shard" slurm_cpus/sweep.sbatch && ok ||
+    ko "the shards get the absolute scenario and --jobs, not --rank: $(tail -1 slurm_cpus/sweep.sbatch)"
+grep -q -- "--out \"$tmp/slurm_cpus/merged\" --rank 'queue:counter:wait_mean' --lang 'fr' --html '$tmp/slurm_cpus/merged/sweep.html'\$" slurm_cpus/merge.sbatch &&
+    ok || ko "the merge ranks and draws the page: $(tail -1 slurm_cpus/merge.sbatch)"
+[ "$(sed -n 1p sbatch.calls)" = "--parsable --partition=compute $tmp/slurm_cpus/sweep.sbatch" ] && ok || ko "the shards' sbatch options: $(sed -n 1p sbatch.calls)"
+[ "$(sed -n 2p sbatch.calls)" = "--parsable --partition=short --time=5 --kill-on-invalid-dep=yes --dependency=afterok:42 $tmp/slurm_cpus/merge.sbatch" ] &&
+    ok || ko "the merge's sbatch options: $(sed -n 2p sbatch.calls)"
+expect 0 "the Slurm script, defaults" -- env PATH="$tmp/logbin:$PATH" REMOUS="$remous" SBATCH_OPTIONS="--partition=compute" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_one "$bs" --grid booksellers=1,2 --cpus-per-task 3
+grep -qx '#SBATCH --cpus-per-task=3' slurm_one/sweep.sbatch && grep -q -- ' --jobs 3 --shard' slurm_one/sweep.sbatch && ok ||
+    ko "--cpus-per-task given, --jobs follows: $(cat slurm_one/sweep.sbatch)"
+[ "$(sed -n 4p sbatch.calls)" = "--parsable --partition=compute --kill-on-invalid-dep=yes --dependency=afterok:42 $tmp/slurm_one/merge.sbatch" ] &&
+    ok || ko "the merge takes \$SBATCH_OPTIONS by default: $(sed -n 4p sbatch.calls)"
+grep -q 'merged"$' slurm_one/merge.sbatch && ok || ko "no --rank, no page: $(tail -1 slurm_one/merge.sbatch)"
+(cd slurm_cpus && SLURM_ARRAY_TASK_ID=2 sh sweep.sbatch) && [ -e slurm_cpus/shard-2/points/000001/done ] && ok ||
+    ko "the generated sweep.sbatch runs from another folder"
+(cd slurm_cpus && SLURM_ARRAY_TASK_ID=1 sh sweep.sbatch && sh merge.sbatch > merge.out) && grep -q '<html lang="fr">' slurm_cpus/merged/sweep.html &&
+    ok || ko "the generated merge.sbatch draws the page in French"
+# the GNU parallel recipe hands --rank and --html to the merge
+expect 0 "the parallel recipe with --rank and --html" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 2 par_rank "$bs" \
+    --grid booksellers=1,2 --reps 2 --rank queue:counter:wait_mean --html par_rank.html
+grep -q '^   1\. booksellers=' out && grep -q '<svg class="chart chart-sweep"' par_rank.html && ok || ko "the parallel recipe ranks and draws: $(cat out)"
+expect 2 "the Slurm script refuses --out among the options" -- env PATH="$tmp/logbin:$PATH" REMOUS="$remous" \
+    "$top/scripts/slurm-sweep.sh" 2 slurm_x "$bs" --grid booksellers=1,2 --out elsewhere
+stderr_is "the Slurm script refuses --out among the options" "remous: --out: the script gives each shard its --shard and --out (OUT is its second argument)"
+expect 0 "the parallel recipe takes --jobs" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 2 par_jobs "$bs" \
+    --grid booksellers=1,2 --reps 2 --jobs 2 --quiet
+cmp -s par_jobs/merged/summary.csv par_rank/merged/summary.csv && ok || ko "the parallel recipe with --jobs 2 gives the same files"
+expect 2 "a shard refuses --rank" -- "$remous" sweep "$bs" --grid booksellers=1,2 --shard 1/2 --out sr --rank queue:counter:wait_mean
+stderr_is "a shard refuses --rank" "remous: --rank and --html go with the merge of a sharded sweep: a shard ranks and draws nothing (give them to remous merge) (see remous --help)"
+
 # batch: a Lua script driving run, compare and sweep
 expect 0 "the example batch script" -- "$remous" batch "$top/scripts/batch/smallest_team.lua"
 [ "$(tail -1 out)" = "smallest team: 2 booksellers" ] && ok || ko "the batch script finds the smallest team: $(tail -1 out)"
@@ -433,6 +473,153 @@ head -c 1100000 /dev/zero | tr '\0' ' ' > bhuge.lua
 expect 2 "a batch script over 1 MB" -- "$remous" batch bhuge.lua
 stderr_is "a batch script over 1 MB" "remous: bhuge.lua: a batch script is at most 1023 KB; move data into CSV files"
 
+# batch: arguments, statistics and files of its own; options of a call checked
+printf 'print(arg("booksellers", 2), math.type(arg("booksellers", 2)), arg("who", "x"), arg("fast", false), arg("share", 0.5))\n' > barg.lua
+expect 0 "batch --set reaches arg()" -- "$remous" batch barg.lua --set booksellers=3 --set who=y --set fast=true --set share=0.25
+[ "$(tr '\t' ' ' < out)" = "3 integer y true 0.25" ] && ok || ko "batch arg(): $(cat out)"
+expect 0 "batch arg() defaults" -- "$remous" batch barg.lua
+[ "$(tr '\t' ' ' < out)" = "2 integer x false 0.5" ] && ok || ko "batch arg() defaults: $(cat out)"
+expect 2 "a batch --set the script never asks for" -- "$remous" batch barg.lua --set boksellers=3
+stderr_is "a batch --set the script never asks for" 'remous: barg.lua: --set boksellers: the script never asks for it with arg("boksellers", default)'
+expect 2 "a batch --set that is no number" -- "$remous" batch barg.lua --set booksellers=many
+stderr_is "a batch --set that is no number" 'remous: barg.lua:1: --set booksellers: expected a number, got "many"'
+printf 'print(run("small.lua").replications, run("small.lua", { reps = 2 }).replications)\n' > breps.lua
+expect 0 "batch --reps: the default of its runs" -- "$remous" batch breps.lua --reps 3
+[ "$(tr '\t' ' ' < out)" = "3 2" ] && ok || ko "batch --reps: $(cat out)"
+cat > bstats.lua <<'LUA'
+local v = { 2, 4, 4, 4, 5, 5, 7, 9 }
+print(("%.6f %.6f %.6f"):format(stats.t_quantile(0.975, 9), stats.t_quantile(0.025, 9), stats.t_quantile(0.975, 7)))
+print(("%.6f %.6f"):format(stats.mean(v), stats.sd(v)))
+print(("%.6f %.6f %.6f"):format(stats.interval(v)))
+print(stats.interval({ 3 }))
+local w = run("small.lua", { reps = 5 }).arrivals.customers.cycle_time_mean
+local m, lo, hi = stats.interval(w.values)
+print(m == w.mean, lo == w.low, hi == w.high, stats.sd(w.values) == w.sd)
+LUA
+expect 0 "batch stats" -- "$remous" batch bstats.lua
+# by hand: mean 5, sd sqrt(32/7) = 2.138090, half 2.364624 * 2.138090 / sqrt(8) = 1.787488
+[ "$(tr '\t' ' ' < out)" = "$(printf '2.262157 -2.262157 2.364624\n5.000000 2.138090\n5.000000 3.212512 6.787488\n3.0 nil nil\ntrue true true true')" ] &&
+    ok || ko "batch stats: $(cat out)"
+batch_fails bst 'print(stats.t_quantile(1, 3))' 'stats.t_quantile: p must be between 0 and 1 (not included), got 1'
+batch_fails bsm 'print(stats.mean({ 1, "x" }))' 'stats.mean: values[2] is not a number (got x)'
+cat > bcsv.lua <<'LUA'
+print(write_csv("points.csv", { { booksellers = 2, wait = 1.25, label = "a, b" }, { booksellers = 3, wait = 0.1 } }))
+write_csv("lists.csv", { { "x", "y" }, { 1, 2.5 }, { 3 } })
+write_csv("chosen.csv", { { b = 1, a = true } }, { columns = { "b", "a", "c" } })
+LUA
+expect 0 "batch write_csv" -- "$remous" batch bcsv.lua --out bres
+[ "$(cat out)" = "bres/points.csv" ] && ok || ko "write_csv returns its path: $(cat out)"
+[ "$(cat bres/points.csv)" = "$(printf 'booksellers,label,wait\r\n2,"a, b",1.25\r\n3,,0.1\r')" ] && ok || ko "write_csv records: $(cat -A bres/points.csv)"
+[ "$(cat bres/lists.csv)" = "$(printf 'x,y\r\n1,2.5\r\n3,\r')" ] && ok || ko "write_csv lists: $(cat -A bres/lists.csv)"
+[ "$(cat bres/chosen.csv)" = "$(printf 'b,a,c\r\n1,true,\r')" ] && ok || ko "write_csv columns: $(cat -A bres/chosen.csv)"
+[ "$(ls -A bres | tr '\n' ' ')" = "chosen.csv lists.csv points.csv " ] && ok || ko "write_csv leaves no temporary file: $(ls -A bres)"
+batch_fails bcsv1 'write_csv("a.csv", { { a = 1 } })' 'write_csv: give the batch a folder for its files, e.g. remous batch bcsv1.lua --out results'
+batch_fails bcsv2 'write_csv("../a.csv", { { a = 1 } })' 'write_csv: give the batch a folder for its files, e.g. remous batch bcsv2.lua --out results'
+printf 'write_csv("../a.csv", { { a = 1 } })\n' > bcsv3.lua
+expect 2 "write_csv out of --out" -- "$remous" batch bcsv3.lua --out bres
+stderr_is "write_csv out of --out" 'remous: bcsv3.lua:1: write_csv: "../a.csv": give a plain file name such as "results.csv" (it goes into --out bres; no folder, no leading dot)'
+printf 'write_csv("/tmp/a.csv", { { a = 1 } })\n' > bcsv4.lua
+expect 2 "write_csv to an absolute path" -- "$remous" batch bcsv4.lua --out bres
+stderr_is "write_csv to an absolute path" 'remous: bcsv4.lua:1: write_csv: "/tmp/a.csv": give a plain file name such as "results.csv" (it goes into --out bres; no folder, no leading dot)'
+printf 'write_csv("w.csv", { { wait = 1 }, { wiat = 2 } })\n' > bcsv5.lua
+expect 2 "write_csv, a key not a column" -- "$remous" batch bcsv5.lua --out bres
+stderr_is "write_csv, a key not a column" 'remous: bcsv5.lua:1: write_csv: row 2 has "wiat", not a column (did you mean "wait"?)'
+[ ! -e bres/w.csv ] && ok || ko "a refused write_csv writes nothing"
+batch_fails brun1 'run("small.lua", { rep = 200, varaint = "x" })' 'run: unknown option "rep" (did you mean "reps"?)'
+batch_fails brun2 'run("small.lua", { varaint = "x" })' 'run: unknown option "varaint" (did you mean "variant"?)'
+batch_fails brun3 'run("small.lua", { colour = 2 })' 'run: unknown option "colour" (its options: reps, seed, set, variant)'
+batch_fails bcmp1 'compare("small.lua", { variant = "x" })' 'compare: unknown option "variant" (compare runs every variant; its options: reps, seed, set)'
+batch_fails bswp1 'sweep("small.lua", { grid = { servers = { 1 } }, rep = 3 })' 'sweep: unknown option "rep" (did you mean "reps"?)'
+
+# every command refuses what it does not use; COMMAND --help lists what it does
+expect 2 "merge --html without --rank" -- "$remous" merge s1 s2 --out mh --html mh.html
+stderr_is "merge --html without --rank" "remous: --html on a merge draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC"
+expect 0 "merge --rank --html draws the page" -- "$remous" merge s1 s2 --out mh --rank queue:counter:wait_mean --html mh.html --quiet
+grep -q '<svg class="chart chart-sweep"' mh.html && ok || ko "merge --html wrote the sweep page"
+refused() {      # refused 'WHAT' 'EXPECTED LINE' -- COMMAND...
+    what=$1 line=$2; shift 2
+    expect 2 "$what" "$@"
+    stderr_is "$what" "$line"
+}
+refused "merge --reps" "remous: --reps goes with run, compare, sweep and batch, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --reps 3
+refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch and workshop, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --jobs 2
+refused "merge --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --lang fr
+refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
+refused "run --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous run --help)" -- "$remous" run "$mm" --lang fr
+refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
+refused "an option given twice" "remous: --reps is given twice: give it once (see remous --help)" -- "$remous" run "$mm" --reps 3 --reps 5
+refused "batch --lang" "remous: --lang goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
+refused "batch --html" "remous: --html goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --html x.html
+refused "batch --period" "remous: --period goes with run, compare, sweep and workshop, not batch (see remous batch --help)" -- "$remous" batch barg.lua --period 1d
+refused "batch --quiet" "remous: --quiet goes with run, compare, sweep, merge and check, not batch (see remous batch --help)" -- "$remous" batch barg.lua --quiet
+refused "trace --reps" "remous: --reps goes with run, compare, sweep and batch, not trace (see remous trace --help)" -- "$remous" trace "$mm" --out t.csv --reps 3
+refused "check --jobs" "remous: --jobs goes with run, compare, sweep, batch and workshop, not check (see remous check --help)" -- "$remous" check "$mm" --jobs 2
+refused "check --out" "remous: --out goes with run, compare, sweep, merge, batch and trace, not check (see remous check --help)" -- "$remous" check "$mm" --out x
+refused "workshop --set" "remous: --set goes with run, compare, sweep, batch, trace and check, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --set servers=2
+refused "workshop --reps" "remous: --reps goes with run, compare, sweep and batch, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --reps 5
+refused "workshop --lang" "remous: --lang goes with run, compare, sweep and merge, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --lang fr
+expect 0 "check --quiet" -- "$remous" check "$mm" --quiet
+[ ! -s out ] && ok || ko "check --quiet prints no ok line: $(cat out)"
+expect 0 "merge --help" -- "$remous" merge --help
+[ "$(cat out)" = "usage: remous merge DIR... --out DIR [options]
+gather the shards of a sweep into what one machine writes
+
+options:
+  --out DIR            where the merged files go (needed)
+  --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric
+  --html FILE          with --rank: a page drawing the ranked metric at every point
+  --lang en|fr         with --html: the language of the page (en)
+  --quiet              no ranking on stdout" ] && ok || ko "merge --help: $(cat out)"
+for cmd in run compare sweep batch trace check workshop; do
+    expect 0 "$cmd --help" -- "$remous" $cmd --help
+    [ "$(head -1 out | cut -d' ' -f1-3)" = "usage: remous $cmd" ] && ok || ko "$cmd --help: $(head -1 out)"
+done
+expect 0 "--help after other options" -- "$remous" run "$mm" --seed 2 --fast --help
+[ "$(head -1 out)" = "usage: remous run SCENARIO.lua [options]" ] && ok || ko "run ... --help: $(head -1 out)"
+"$remous" run "$mm" --reps 2 --help > out 2>&1 && grep -q -- '--variant NAME' out && ok || ko "run --help lists --variant"
+grep -q -- '--grid' out && ko "run --help lists --grid, which run does not use" || ok
+
+# grid ranges: FROM:TO:STEP in whole steps, no 0.6000000000000001
+expect 0 "a grid range" -- "$remous" sweep "$small" --grid servers=2:4:1 --grid service=0.2:1.0:0.2 --reps 1 --out gr --quiet
+[ "$(grep '^grid' gr/sweep.txt)" = "$(printf 'grid servers=2,3,4\ngrid service=0.2,0.4,0.6,0.8,1')" ] && ok || ko "grid ranges: $(grep '^grid' gr/sweep.txt)"
+[ "$(cut -d, -f4,5 gr/summary.csv | sed 1d | sort -u | wc -l)" = 15 ] && ok || ko "a 3 x 5 range grid has 15 points in summary.csv"
+expect 0 "ranges with negative and finer values" -- "$remous" sweep "$small" --grid service=0.05:0.3:0.1 --reps 1 --out gr2 --quiet
+[ "$(grep '^grid' gr2/sweep.txt)" = "grid service=0.05,0.15,0.25" ] && ok || ko "a range whose TO is off the step: $(grep '^grid' gr2/sweep.txt)"
+refused "a range with step 0" "remous: --grid service=0.2:1.0:0: the step must be above 0 (see remous --help)" -- "$remous" sweep "$small" --grid service=0.2:1.0:0 --out gx
+refused "a range with a negative step" "remous: --grid service=0.2:1.0:-0.2: the step must be above 0 (see remous --help)" -- "$remous" sweep "$small" --grid service=0.2:1.0:-0.2 --out gx
+refused "a range going down" "remous: --grid service=1.0:0.2:0.2: FROM is above TO: write the smaller first, e.g. service=0.2:1.0:0.2 (see remous --help)" -- "$remous" sweep "$small" --grid service=1.0:0.2:0.2 --out gx
+refused "a range too long" "remous: --grid service=0:1000:0.001: 1000001 values, more than the 100000 a grid parameter may have: give a larger step (see remous --help)" -- "$remous" sweep "$small" --grid service=0:1000:0.001 --out gx
+refused "a range of no numbers" "remous: --grid service: expected FROM:TO:STEP in plain decimals, e.g. service=0.2:1:0.2, got \"0.2:x:0.2\" (see remous --help)" -- "$remous" sweep "$small" --grid service=0.2:x:0.2 --out gx
+[ ! -e gx ] && ok || ko "a refused range writes nothing"
+
+# a grid param the swept model never reads: one warning line, the sweep still runs
+expect 0 "sweeping a param the baseline never reads" -- "$remous" sweep "$bs" --grid adoption=0.2:1.0:0.4 --reps 1 --out gu --quiet
+stderr_is "sweeping a param the baseline never reads" "remous: warning: --grid adoption: the baseline never reads it (its model is the same for adoption=0.2 and adoption=1): every point along it gives the same results; sweep a variant that uses it (--variant), or drop it"
+expect 0 "sweeping a param its variant reads" -- "$remous" sweep "$bs" --grid adoption=0.2,1 --variant "online payment" --reps 1 --out gu2 --quiet
+[ ! -s err ] && ok || ko "no warning for a param the variant reads: $(cat err)"
+expect 0 "sweeping a param a variant overrides" -- "$remous" sweep "$bs" --grid online_share=0.2,0.4 --variant "online payment, 60% of readers" --reps 1 --out gu3 --quiet
+stderr_is "sweeping a param a variant overrides" "remous: warning: --grid online_share: the variant \"online payment, 60% of readers\" never reads it (its model is the same for online_share=0.2 and online_share=0.4): every point along it gives the same results; sweep a variant that uses it (--variant), or drop it"
+# read only in a hook (an upvalue, or a global): no warning
+printf 'scenario "h" { horizon = 100 }\nlocal k = param("k", 2)\nG = param("g", 1)\nlocal unused = param("unused", 1)\nrole "r" {}\narrivals "a" { interarrival = 5, to = "s" }\nactivity "s" { role = "r", duration = function(item) return k + G end }\n' > hook_param.lua
+expect 0 "a param read in a hook" -- "$remous" sweep hook_param.lua --grid k=1,2 --grid g=1,2 --reps 1 --out gh --quiet
+[ ! -s err ] && ok || ko "no warning for params read in a hook: $(cat err)"
+expect 0 "a param nothing reads, beside a hook" -- "$remous" sweep hook_param.lua --grid unused=1,2 --reps 1 --out gh2 --quiet
+stderr_is "a param nothing reads, beside a hook" "remous: warning: --grid unused: the baseline never reads it (its model is the same for unused=1 and unused=2): every point along it gives the same results; sweep a variant that uses it (--variant), or drop it"
+
+# --jobs by default: the CPUs this process may use, seen on the progress bar
+if command -v script >/dev/null 2>&1 && command -v taskset >/dev/null 2>&1; then
+    bar() { script -qec "$1" /dev/null | tr '\r' '\n' | grep -a 'runs' | tail -1 | sed 's/^\[#*\] \([0-9/]* runs on [0-9]* process[es]*\) .*/\1/'; }
+    [ "$(bar "taskset -c 0 $remous run $mm --reps 3")" = "3/3 runs on 1 process" ] && ok || ko "--jobs under taskset -c 0: $(bar "taskset -c 0 $remous run $mm --reps 3")"
+    if [ "$(taskset -c 0,1 nproc 2>/dev/null)" = 2 ]; then
+        [ "$(bar "taskset -c 0,1 $remous run $mm --reps 3")" = "3/3 runs on 2 processes" ] && ok || ko "--jobs under taskset -c 0,1"
+        [ "$(bar "env SLURM_CPUS_PER_TASK=1 taskset -c 0,1 $remous run $mm --reps 3")" = "3/3 runs on 1 process" ] && ok ||
+            ko "--jobs under SLURM_CPUS_PER_TASK=1"
+        [ "$(bar "env SLURM_CPUS_PER_TASK=8 taskset -c 0,1 $remous run $mm --reps 3")" = "3/3 runs on 2 processes" ] && ok ||
+            ko "--jobs: SLURM_CPUS_PER_TASK larger than the affinity"
+        [ "$(bar "taskset -c 0 $remous run $mm --reps 3 --jobs 2")" = "3/3 runs on 2 processes" ] && ok || ko "--jobs 2 given"
+    fi
+fi
+
 # editor support: every word of the language has an annotation
 for word in scenario calendar role queue arrivals activity task tool variant param constant uniform \
             exponential normal lognormal triangular erlang gamma weibull bernoulli choice empirical \
@@ -440,6 +627,11 @@ for word in scenario calendar role queue arrivals activity task tool variant par
     grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks $word"
 done
 grep -q "^rest = " "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks rest"
+for word in run compare sweep arg write_csv stats.mean stats.sd stats.interval stats.t_quantile; do
+    grep -q "^function $word(" "$top/scripts/remous.meta.lua" && ok || ko "scripts/remous.meta.lua lacks the batch's $word"
+done
+cp "$top/scripts/remous.meta.lua" meta_check.lua     # valid Lua: it loads (and only defines words)
+expect 0 "scripts/remous.meta.lua is valid Lua" -- "$remous" batch meta_check.lua
 
 # runaway models are stopped with one line saying which
 printf 'scenario "flood" { horizon = 1000 }\narrivals "a" { interarrival = 0.00001, to = "s" }\nrole "r" {}\nactivity "s" { role = "r", duration = 5 }\n' > flood.lua

@@ -315,8 +315,8 @@ opt_error 2 'remous: --target queue:nothing_like_it:wait_mean<5: no queue called
 opt_error 2 'remous: --target qeue:serve:wait_mean<5: no element "qeue" in the scenario'"'"'s metrics (did you mean "queue"?)' -- "$remous" run "$d" --target "qeue:serve:wait_mean<5"
 opt_error 2 'remous: --target core_share<0.5: the scenario declares no metric called "core_share" (the metrics it declares: core_share_of_busy, admin_per_core, wait_p90_plus_one, pickup_wait)' -- "$remous" run "$d" --target "core_share<0.5"
 opt_error 2 'remous: --target utilization<0.5: the scenario declares no metric called "utilization" (it declares none; a metric of summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)' -- "$remous" run "$g" --target "utilization<0.5"
-opt_error 2 'remous: --target goes with run, compare and sweep (see remous --help)' -- "$remous" check "$d" --target "core_share_of_busy<1"
-opt_error 2 'remous: --prefer goes with sweep, where it orders the grid points that meet every target (see remous --help)' -- "$remous" compare "$d" --prefer clerks:min
+opt_error 2 'remous: --target goes with run, compare and sweep, not check (see remous check --help)' -- "$remous" check "$d" --target "core_share_of_busy<1"
+opt_error 2 'remous: --prefer goes with sweep, not compare (see remous compare --help)' -- "$remous" compare "$d" --prefer clerks:min
 opt_error 2 'remous: --prefer: clerk is not a parameter of the grid (did you mean "clerks"?)' -- "$remous" sweep "$g" --grid clerks=1,2 --grid gap=10 --prefer clerk:min --out pe
 opt_error 2 'remous: --prefer: expected NAME:min or NAME:max for grid parameters, separated by commas (e.g. pickup_clerks:min,adoption:max), got "clerks:least"' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:least --out pe
 opt_error 2 'remous: --prefer: clerks is given twice' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:min,clerks:max --out pe

@@ -154,11 +154,15 @@ if until_ok 30 idle_or_died && ! daemon_died; then ok; else
     show_logs; cleanup; finish
 fi
 
-# 3. The sweep through the adapter: 2 array tasks, then the merge job
+# 3. The sweep through the adapter: 2 array tasks, then the merge job,
+# which ranks the points and draws the page; the scenario's path is
+# relative to where sbatch runs (the adapter makes it absolute)
 grid="--grid booksellers=1,2,3 --grid readers_per_hour=8,16"
 scenario="$top/scenarios/bookstore.lua"
+mkdir "$tmp/sub" && cp "$scenario" "$tmp/sub/bookstore.lua"
 # shellcheck disable=SC2086 # $grid is split on purpose
-if (cd "$tmp" && timeout 60 "$top/scripts/slurm-sweep.sh" 2 "$tmp/out" "$scenario" $grid --reps 3) >"$tmp/submit.txt" 2>&1; then
+if (cd "$tmp" && timeout 60 "$top/scripts/slurm-sweep.sh" 2 "$tmp/out" sub/bookstore.lua $grid --reps 3 \
+        --rank queue:counter:wait_mean) >"$tmp/submit.txt" 2>&1; then
     ok
 else
     ko "scripts/slurm-sweep.sh: $(cat "$tmp/submit.txt")"
@@ -171,6 +175,12 @@ if ! until_ok 120 queue_empty; then
 elif [ -f "$tmp/out/merged/summary.csv" ]; then ok; else
     ko "the jobs are done but wrote no merged/summary.csv"; show_logs
 fi
+# the merge job ranked the points and drew the page
+if grep -q '<svg class="chart chart-sweep"' "$tmp/out/merged/sweep.html" 2>/dev/null; then ok; else
+    ko "the merge job drew no page into merged/sweep.html: $(cat "$tmp/out/merge.log" 2>&1)"
+fi
+grep -q '^Grid points ranked on queue counter wait_mean' "$tmp/out/merge.log" && ok ||
+    ko "the merge job printed no ranking: $(cat "$tmp/out/merge.log" 2>&1)"
 # each array task ran its own shard
 for i in 1 2; do
     [ -f "$tmp/out/shard-$i/sweep.txt" ] && ok ||
@@ -179,7 +189,7 @@ done
 
 # 4. The same sweep on one machine, byte for byte
 # shellcheck disable=SC2086
-"$remous" sweep "$scenario" $grid --reps 3 --quiet --out "$tmp/local" >"$tmp/local.txt" 2>&1 &&
+(cd "$tmp" && "$remous" sweep sub/bookstore.lua $grid --reps 3 --quiet --out "$tmp/local") >"$tmp/local.txt" 2>&1 &&
     ok || ko "the local sweep: $(cat "$tmp/local.txt")"
 for f in summary.csv replications.csv timeseries.csv params.csv sweep.txt; do
     cmp "$tmp/local/$f" "$tmp/out/merged/$f" && ok || ko "merged $f differs from the one-machine $f"
