@@ -40,7 +40,7 @@ static inline int rm_event_before(const rm_event *x, const rm_event *y) {
 }
 
 /* Puts e at the top (free) and sifts it down: len is unchanged. */
-static inline void rm_heap_sift_down_from_top(rm_heap *h, rm_event e) {
+static inline __attribute__((always_inline)) void rm_heap_sift_down_from_top(rm_heap *h, rm_event e) {
     size_t n = h->len, i = 0;
     for (;;) {
         size_t c = 2 * i + 1;
@@ -58,7 +58,8 @@ static inline void rm_heap_sift_down_from_top(rm_heap *h, rm_event e) {
 
 /* Inserts an event (its seq is assigned here). Returns 0, or -1 when out of
  * memory (the heap is then unchanged). Inline: it is the hot path. */
-static inline int rm_heap_push(rm_heap *h, double time, uint32_t type, uint32_t a, uint32_t b) {
+static inline __attribute__((always_inline)) int rm_heap_push(rm_heap *h, double time, uint32_t type, uint32_t a,
+                                                            uint32_t b) {
     rm_event e = {time, h->next_seq++, type, a, b};
     if (h->hole) {                      /* into the hole the last pop left */
         h->hole = 0;
