@@ -892,8 +892,12 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     if (s->m->arrivals[it->arrivals].has_patience && !act->no_patience &&
         rm_heap_push(&s->cal, s->now + it->patience, EV_ABANDON, i, it->gen) < 0)
         return fail_oom(s);
-    if (nobody_idle && !s->m->queues[act->queue].shared)
-        return 0;                                /* it heads the line, and nobody can take it */
+    /* Someone idle takes it now only if the line is shared, or a tool's
+     * fallback left someone idle beside a line: otherwise an unshared line
+     * that holds items has nobody idle of its roles (whoever becomes free,
+     * comes back or starts their day looks for work first). */
+    if (!s->m->queues[act->queue].shared && (nobody_idle || s->m->ntools == 0))
+        return 0;
     return serve_heads(s, act->queue);
 }
 
