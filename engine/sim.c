@@ -294,6 +294,8 @@ static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
  * reaches the step, served at once or not, so that an interrupted item can
  * go back to its place (see requeue). */
 static void qkeys(rm_sim *s, int qi, uint32_t i) {
+    if (s->qs[qi].is_ring)
+        return;                                  /* a ring keeps its order by itself */
     item *it = &s->items[i];
     int64_t seq = s->qs[qi].seq++;
     switch (s->m->queues[qi].discipline) {
@@ -730,7 +732,8 @@ static int take_idle(rm_sim *s, const rm_activity *act) {
         role_state *rs = &s->roles[r];
         if (rs->len > 0) {
             int p = rs->idle[rs->head];
-            rs->head = (rs->head + 1) % s->m->roles[r].count;
+            if (++rs->head == s->m->roles[r].count)    /* (no division on the hot path) */
+                rs->head = 0;
             rs->len--;
             return p;
         }
@@ -759,7 +762,8 @@ static void ring_remove(rm_sim *s, int p) {
 static void make_idle(rm_sim *s, int p) {
     int r = s->m->person_role[p];
     role_state *rs = &s->roles[r];
-    rs->idle[(rs->head + rs->len) % s->m->roles[r].count] = p;
+    int at = rs->head + rs->len, n = s->m->roles[r].count;
+    rs->idle[at >= n ? at - n : at] = p;
     rs->len++;
     s->people[p].busy = 0;
 }
