@@ -811,6 +811,20 @@ static int more_urgent(const rm_sim *s, uint32_t a, uint32_t b) {
  * more urgent. Returns 1 if it took work, 0 if none, -1 on error. */
 static int look_for_work(rm_sim *s, int p) {
     const rm_role *role = &s->m->roles[s->m->person_role[p]];
+    if (role->nqueues == 1 && s->people[p].nheld == 0 && s->m->ntools == 0) {
+        queue_state *q = &s->qs[role->queues[0]];   /* the commonest: one line, nothing held */
+        if (q->len == 0)
+            return 0;
+        uint32_t h = qfront(s, q);
+        if (!role_can_do(&s->m->activities[s->items[h].activity], s->m->person_role[p]))
+            return 0;
+        int qi = role->queues[0];
+        if (take_up(s, p, h) < 0)
+            return -1;
+        if (s->m->queues[qi].shared && serve_heads(s, qi) < 0)
+            return -1;
+        return 1;
+    }
 again:;
     uint32_t best = NO_ITEM;
     for (int k = 0; k < role->nqueues; k++) {
