@@ -508,7 +508,7 @@ static int route_any(rm_sim *s, int a, uint32_t i, int *step) {
 
 /* --------------------------------------------------------- the flow ---- */
 
-static int enter_step(rm_sim *s, uint32_t i, int step);
+static inline int enter_step(rm_sim *s, uint32_t i, int step);
 
 /* The item leaves the system without completing (abandoned or balked). */
 static void leave(rm_sim *s, uint32_t i, int balked) {
@@ -855,11 +855,18 @@ again:;
     return 1;
 }
 
-static int enter_step(rm_sim *s, uint32_t i, int step) {
+static int enter_activity(rm_sim *s, uint32_t i, int step);
+
+/* Item i goes to step `step`, or leaves, done, at the exit. */
+static inline int enter_step(rm_sim *s, uint32_t i, int step) {
     if (step == RM_EXIT) {
         finish(s, i);
         return 0;
     }
+    return enter_activity(s, i, step);
+}
+
+static int enter_activity(rm_sim *s, uint32_t i, int step) {
     const rm_activity *act = &s->m->activities[step];
     item *it = &s->items[i];
     it->activity = step;
