@@ -63,8 +63,16 @@ typedef struct ring_slot {
     uint32_t item, gen;
 } ring_slot;
 
+/* A place in a heap-ordered line: the item and its keys, kept beside it so
+ * that sifting compares without reaching into the items. */
+typedef struct heap_entry {
+    double key1;
+    int64_t key2;
+    uint32_t item;
+} heap_entry;
+
 typedef struct queue_state {
-    uint32_t *heap;           /* item indices, a binary heap on (qkey1, qkey2) */
+    heap_entry *heap;         /* a binary heap on (key1, key2): the item's (qkey1, qkey2) */
     uint32_t len, cap;        /* len: the items waiting */
     /* A FIFO line nothing goes back into is a ring of places instead: its
      * front is the oldest, and an item that leaves from the middle (out of
@@ -252,42 +260,41 @@ static void count_up_to_now(rm_sim *s) {
 
 /* ----------------------------------------------------------- queues ---- */
 
-static int qless(const rm_sim *s, uint32_t a, uint32_t b) {
-    const item *x = &s->items[a], *y = &s->items[b];
-    return x->qkey1 < y->qkey1 || (x->qkey1 == y->qkey1 && x->qkey2 < y->qkey2);
+static inline int qless(const heap_entry *x, const heap_entry *y) {
+    return x->key1 < y->key1 || (x->key1 == y->key1 && x->key2 < y->key2);
 }
 
-static void qplace(rm_sim *s, queue_state *q, uint32_t pos, uint32_t i) {
-    q->heap[pos] = i;
-    s->items[i].qpos = pos;
+static inline void qplace(rm_sim *s, queue_state *q, uint32_t pos, heap_entry e) {
+    q->heap[pos] = e;
+    s->items[e.item].qpos = pos;
 }
 
 static void qsift_up(rm_sim *s, queue_state *q, uint32_t pos) {
-    uint32_t i = q->heap[pos];
+    heap_entry e = q->heap[pos];
     while (pos > 0) {
         uint32_t parent = (pos - 1) / 2;
-        if (!qless(s, i, q->heap[parent]))
+        if (!qless(&e, &q->heap[parent]))
             break;
         qplace(s, q, pos, q->heap[parent]);
         pos = parent;
     }
-    qplace(s, q, pos, i);
+    qplace(s, q, pos, e);
 }
 
 static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
-    uint32_t i = q->heap[pos];
+    heap_entry e = q->heap[pos];
     for (;;) {
         uint32_t c = 2 * pos + 1;
         if (c >= q->len)
             break;
-        if (c + 1 < q->len && qless(s, q->heap[c + 1], q->heap[c]))
+        if (c + 1 < q->len && qless(&q->heap[c + 1], &q->heap[c]))
             c++;
-        if (!qless(s, q->heap[c], i))
+        if (!qless(&q->heap[c], &e))
             break;
         qplace(s, q, pos, q->heap[c]);
         pos = c;
     }
-    qplace(s, q, pos, i);
+    qplace(s, q, pos, e);
 }
 
 /* Item i's place in queue qi's order, by the discipline: given when it
@@ -329,7 +336,7 @@ static inline int ring_live(const rm_sim *s, ring_slot r) { return s->items[r.it
  * ring's first live place, the stale ones before it dropped. */
 static inline uint32_t qfront(rm_sim *s, queue_state *q) {
     if (!q->is_ring)
-        return q->heap[0];
+        return q->heap[0].item;
     while (!ring_live(s, q->ring[q->ring_head])) {
         q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
         q->ring_used--;
@@ -356,7 +363,7 @@ static int qinsert(rm_sim *s, int qi, uint32_t i) {
         if (q->cap > UINT32_MAX / 4)
             return -1;
         uint32_t cap = q->cap ? q->cap * 2 : 64;
-        uint32_t *h = realloc(q->heap, cap * sizeof *h);
+        heap_entry *h = realloc(q->heap, cap * sizeof *h);
         if (!h)
             return -1;
         q->heap = h;
@@ -364,7 +371,8 @@ static int qinsert(rm_sim *s, int qi, uint32_t i) {
     }
     s->items[i].queue = qi;
     count_area(s, qi);
-    q->heap[q->len++] = i;
+    heap_entry e = {s->items[i].qkey1, s->items[i].qkey2, i};
+    q->heap[q->len++] = e;
     qsift_up(s, q, q->len - 1);
     if (measuring(s) && q->len > s->st.length_max[qi])
         s->st.length_max[qi] = q->len;
@@ -394,11 +402,12 @@ static void qremove(rm_sim *s, uint32_t i) {
         return;
     }
     uint32_t pos = it->qpos;
-    uint32_t last = q->heap[--q->len];
+    heap_entry last = q->heap[--q->len];
     if (pos < q->len) {
         qplace(s, q, pos, last);
-        qsift_up(s, q, pos);
-        qsift_down(s, q, s->items[last].qpos);
+        if (pos > 0)
+            qsift_up(s, q, pos);
+        qsift_down(s, q, s->items[last.item].qpos);
     }
     it->queue = -1;
     it->gen++;                               /* its abandonment event is stale now */
@@ -1190,7 +1199,7 @@ static void count_closing(rm_sim *s, int qi) {
         ring_slot r = q->is_ring ? q->ring[(q->ring_head + k) & (q->ring_cap - 1)] : (ring_slot){0, 0};
         if (q->is_ring && !ring_live(s, r))
             continue;
-        const item *it = &s->items[q->is_ring ? r.item : q->heap[k]];
+        const item *it = &s->items[q->is_ring ? r.item : q->heap[k].item];
         left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
                 !it->interrupted && it->t_enqueue + it->patience < reopens;
     }
