@@ -139,11 +139,13 @@ slurm-test: deps
 
 bench:
 	@scripts/install-deps.sh time
-	@$(MAKE) --no-print-directory all $(BUILD)/plain_mm3
-	@tests/bench/bench.sh $(BUILD)
+	@$(MAKE) --no-print-directory all $(BUILD)/plain_mm3 $(BUILD)/plain_network
+	@tests/bench/bench.sh $(BUILD) $(BENCH_ROUNDS)
 
-$(BUILD)/plain_mm3: tests/bench/plain_mm3.c | $(BUILD)/obj
-	$(CC) $(CFLAGS_STRICT) -O2 $(ALIGN) -o $@ $< -lm
+# The references: plain C loops built with remous's compiler and flags.
+BENCH_ROUNDS ?= 5
+$(BUILD)/plain_%: tests/bench/plain_%.c | $(BUILD)/obj
+	$(CC) $(CFLAGS_STRICT) $(OPT) -o $@ $< -lm
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps

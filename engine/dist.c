@@ -175,7 +175,7 @@ double rm_dist_sample(const rm_dist *d, rm_rng *r) {
     case RM_UNIFORM:
         return p[0] + (p[1] - p[0]) * rm_rng_uniform(r);
     case RM_EXPONENTIAL:
-        return -p[0] * log1p(-rm_rng_uniform(r));
+        return p[0] * rm_rng_exp1(r);
     case RM_NORMAL:
         for (int tries = 0; tries < RM_DIST_MAX_TRIES; tries++) {
             double x = p[0] + p[1] * std_normal(r);   /* mean >= 0: accepted half the time or more */
@@ -194,13 +194,13 @@ double rm_dist_sample(const rm_dist *d, rm_rng *r) {
     case RM_ERLANG: {
         double sum = 0;
         for (int i = 0; i < (int)p[0]; i++)
-            sum -= log1p(-rm_rng_uniform(r));
+            sum += rm_rng_exp1(r);
         return sum * d->q[0];
     }
     case RM_GAMMA:
         return std_gamma(d->q[0], r) * d->q[1];
     case RM_WEIBULL:
-        return p[1] * pow(-log1p(-rm_rng_uniform(r)), 1.0 / p[0]);
+        return p[1] * pow(rm_rng_exp1(r), 1.0 / p[0]);
     case RM_BERNOULLI:
         return rm_rng_uniform(r) < p[0] ? 1.0 : 0.0;
     case RM_CHOICE: {

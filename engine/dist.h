@@ -54,6 +54,15 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
 #define RM_DIST_MAX_TRIES 1000
 double rm_dist_sample(const rm_dist *d, rm_rng *r);
 
+/* rm_dist_sample, with the commonest laws inline (the event loop's path). */
+static inline double rm_dist_draw(const rm_dist *d, rm_rng *r) {
+    if (d->kind == RM_EXPONENTIAL)
+        return d->p[0] * rm_rng_exp1(r);
+    if (d->kind == RM_CONSTANT)
+        return d->p[0];
+    return rm_dist_sample(d, r);
+}
+
 /* Whether every draw of d is 0 (constant(0), uniform(0, 0), normal(0, 0),
  * triangular(0, 0, 0), bernoulli(0), an empirical sample of zeros). */
 int rm_dist_always_zero(const rm_dist *d);

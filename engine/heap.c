@@ -7,6 +7,7 @@ void rm_heap_init(rm_heap *h) {
     h->ev = NULL;
     h->len = h->cap = 0;
     h->next_seq = 0;
+    h->hole = 0;
 }
 
 void rm_heap_free(rm_heap *h) {
@@ -17,6 +18,7 @@ void rm_heap_free(rm_heap *h) {
 void rm_heap_clear(rm_heap *h) {
     h->len = 0;
     h->next_seq = 0;
+    h->hole = 0;
 }
 
 int rm_heap_grow(rm_heap *h) {

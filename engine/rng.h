@@ -6,6 +6,7 @@
 #ifndef RM_RNG_H
 #define RM_RNG_H
 
+#include <math.h>
 #include <stdint.h>
 
 typedef struct rm_rng {
@@ -46,6 +47,13 @@ static inline uint64_t rm_rng_next(rm_rng *r) {
 /* A uniform double in [0, 1), 53 random bits. */
 static inline double rm_rng_uniform(rm_rng *r) {
     return (double)(rm_rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+/* -log(1 - u) for u uniform in [0, 1): an exponential draw of mean 1. 1 - u
+ * is exact (u is a multiple of 2^-53), and glibc's log is about 2.5 times
+ * cheaper than its log1p, which computes the same number. */
+static inline double rm_rng_exp1(rm_rng *r) {
+    return -log(1.0 - rm_rng_uniform(r));
 }
 
 #endif

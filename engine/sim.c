@@ -57,9 +57,29 @@ typedef struct item {
     int interrupted;          /* waits in its queue with `remaining` work left (resume = "anyone") */
 } item;
 
+/* A place in a FIFO line kept as a ring: the item and its generation then
+ * (a place whose item has left since, served elsewhere or gone, is stale). */
+typedef struct ring_slot {
+    uint32_t item, gen;
+} ring_slot;
+
+/* A place in a heap-ordered line: the item and its keys, kept beside it so
+ * that sifting compares without reaching into the items. */
+typedef struct heap_entry {
+    double key1;
+    int64_t key2;
+    uint32_t item;
+} heap_entry;
+
 typedef struct queue_state {
-    uint32_t *heap;           /* item indices, a binary heap on (qkey1, qkey2) */
-    uint32_t len, cap;
+    heap_entry *heap;         /* a binary heap on (key1, key2): the item's (qkey1, qkey2) */
+    uint32_t len, cap;        /* len: the items waiting */
+    /* A FIFO line nothing goes back into is a ring of places instead: its
+     * front is the oldest, and an item that leaves from the middle (out of
+     * patience, to a fallback) leaves a stale place, skipped at the front. */
+    int is_ring;
+    ring_slot *ring;
+    uint32_t ring_head, ring_used, ring_cap;   /* used: places, stale ones included */
     int64_t seq;
     double changed;           /* when len last changed: its area is counted up to here */
     int open;                 /* a role serving it is inside its calendar (or it never closes) */
@@ -183,7 +203,7 @@ static rm_item_view item_view(const rm_sim *s, uint32_t i) {
 static int measuring(const rm_sim *s) { return s->now >= s->t0; }
 
 /* Adds queue qi's length over [changed, now] to its area. */
-static void count_area(rm_sim *s, int qi) {
+static inline void count_area(rm_sim *s, int qi) {
     queue_state *q = &s->qs[qi];
     double dt = s->now - q->changed;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AREA)] += q->len * dt;
@@ -201,7 +221,7 @@ static const rm_profile *calendar_of(const rm_sim *s, int p) {
 
 /* Adds person p's busy time over [counted, now] to its step's kind, the
  * part outside its calendar to its overtime. */
-static void count_busy(rm_sim *s, int p) {
+static inline void count_busy(rm_sim *s, int p) {
     person *pe = &s->people[p];
     const rm_profile *cal = calendar_of(s, p);
     double all = s->now - pe->counted;
@@ -240,48 +260,49 @@ static void count_up_to_now(rm_sim *s) {
 
 /* ----------------------------------------------------------- queues ---- */
 
-static int qless(const rm_sim *s, uint32_t a, uint32_t b) {
-    const item *x = &s->items[a], *y = &s->items[b];
-    return x->qkey1 < y->qkey1 || (x->qkey1 == y->qkey1 && x->qkey2 < y->qkey2);
+static inline int qless(const heap_entry *x, const heap_entry *y) {
+    return x->key1 < y->key1 || (x->key1 == y->key1 && x->key2 < y->key2);
 }
 
-static void qplace(rm_sim *s, queue_state *q, uint32_t pos, uint32_t i) {
-    q->heap[pos] = i;
-    s->items[i].qpos = pos;
+static inline void qplace(rm_sim *s, queue_state *q, uint32_t pos, heap_entry e) {
+    q->heap[pos] = e;
+    s->items[e.item].qpos = pos;
 }
 
 static void qsift_up(rm_sim *s, queue_state *q, uint32_t pos) {
-    uint32_t i = q->heap[pos];
+    heap_entry e = q->heap[pos];
     while (pos > 0) {
         uint32_t parent = (pos - 1) / 2;
-        if (!qless(s, i, q->heap[parent]))
+        if (!qless(&e, &q->heap[parent]))
             break;
         qplace(s, q, pos, q->heap[parent]);
         pos = parent;
     }
-    qplace(s, q, pos, i);
+    qplace(s, q, pos, e);
 }
 
 static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
-    uint32_t i = q->heap[pos];
+    heap_entry e = q->heap[pos];
     for (;;) {
         uint32_t c = 2 * pos + 1;
         if (c >= q->len)
             break;
-        if (c + 1 < q->len && qless(s, q->heap[c + 1], q->heap[c]))
+        if (c + 1 < q->len && qless(&q->heap[c + 1], &q->heap[c]))
             c++;
-        if (!qless(s, q->heap[c], i))
+        if (!qless(&q->heap[c], &e))
             break;
         qplace(s, q, pos, q->heap[c]);
         pos = c;
     }
-    qplace(s, q, pos, i);
+    qplace(s, q, pos, e);
 }
 
 /* Item i's place in queue qi's order, by the discipline: given when it
  * reaches the step, served at once or not, so that an interrupted item can
  * go back to its place (see requeue). */
 static void qkeys(rm_sim *s, int qi, uint32_t i) {
+    if (s->qs[qi].is_ring)
+        return;                                  /* a ring keeps its order by itself */
     item *it = &s->items[i];
     int64_t seq = s->qs[qi].seq++;
     switch (s->m->queues[qi].discipline) {
@@ -291,14 +312,58 @@ static void qkeys(rm_sim *s, int qi, uint32_t i) {
     }
 }
 
+/* Doubles a ring's places, the oldest first. Returns 0 or -1. */
+static int ring_grow(queue_state *q) {
+    if (q->ring_cap > UINT32_MAX / 4)
+        return -1;
+    uint32_t cap = q->ring_cap ? q->ring_cap * 2 : 64;
+    ring_slot *r = malloc(cap * sizeof *r);
+    if (!r)
+        return -1;
+    for (uint32_t k = 0; k < q->ring_used; k++)
+        r[k] = q->ring[(q->ring_head + k) & (q->ring_cap - 1)];
+    free(q->ring);
+    q->ring = r;
+    q->ring_cap = cap;
+    q->ring_head = 0;
+    return 0;
+}
+
+/* Whether a ring's place still holds its item. */
+static inline int ring_live(const rm_sim *s, ring_slot r) { return s->items[r.item].gen == r.gen; }
+
+/* The first item waiting in queue q (len > 0): the heap's top, or the
+ * ring's first live place, the stale ones before it dropped. */
+static inline uint32_t qfront(rm_sim *s, queue_state *q) {
+    if (!q->is_ring)
+        return q->heap[0].item;
+    while (!ring_live(s, q->ring[q->ring_head])) {
+        q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
+        q->ring_used--;
+    }
+    return q->ring[q->ring_head].item;
+}
+
 /* Puts item i in queue qi at its place (qkeys). */
 static int qinsert(rm_sim *s, int qi, uint32_t i) {
     queue_state *q = &s->qs[qi];
+    if (q->is_ring) {                            /* at the back of the line */
+        if (q->ring_used == q->ring_cap && ring_grow(q) < 0)
+            return -1;
+        s->items[i].queue = qi;
+        count_area(s, qi);
+        ring_slot r = {i, s->items[i].gen};
+        q->ring[(q->ring_head + q->ring_used++) & (q->ring_cap - 1)] = r;
+        q->len++;
+        if (measuring(s) && q->len > s->st.length_max[qi])
+            s->st.length_max[qi] = q->len;
+        return 0;
+    }
     if (q->len == q->cap) {
         if (q->cap > UINT32_MAX / 4)
             return -1;
         uint32_t cap = q->cap ? q->cap * 2 : 64;
-        uint32_t *h = realloc(q->heap, cap * sizeof *h);
+        heap_entry *h = realloc(q->heap, cap * sizeof *h);
         if (!h)
             return -1;
         q->heap = h;
@@ -306,7 +371,8 @@ static int qinsert(rm_sim *s, int qi, uint32_t i) {
     }
     s->items[i].queue = qi;
     count_area(s, qi);
-    q->heap[q->len++] = i;
+    heap_entry e = {s->items[i].qkey1, s->items[i].qkey2, i};
+    q->heap[q->len++] = e;
     qsift_up(s, q, q->len - 1);
     if (measuring(s) && q->len > s->st.length_max[qi])
         s->st.length_max[qi] = q->len;
@@ -324,12 +390,24 @@ static void qremove(rm_sim *s, uint32_t i) {
     int qi = it->queue;
     queue_state *q = &s->qs[qi];
     count_area(s, qi);
+    if (q->is_ring) {                            /* from the front, or a stale place left */
+        ring_slot *front = &q->ring[q->ring_head];
+        if (front->item == i && front->gen == it->gen) {
+            q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
+            q->ring_used--;
+        }
+        q->len--;
+        it->queue = -1;
+        it->gen++;
+        return;
+    }
     uint32_t pos = it->qpos;
-    uint32_t last = q->heap[--q->len];
+    heap_entry last = q->heap[--q->len];
     if (pos < q->len) {
         qplace(s, q, pos, last);
-        qsift_up(s, q, pos);
-        qsift_down(s, q, s->items[last].qpos);
+        if (pos > 0)
+            qsift_up(s, q, pos);
+        qsift_down(s, q, s->items[last.item].qpos);
     }
     it->queue = -1;
     it->gen++;                               /* its abandonment event is stale now */
@@ -342,20 +420,24 @@ static int fail_oom(rm_sim *s) {
     return -1;
 }
 
-/* A draw of d into *out, or -1 naming the element (`activity "x"`) when it
- * is not a finite number: rm_dist_init refuses parameters that could give
- * one, so only a rejection sampler giving up (see dist.h) ends up here. */
-static int draw(rm_sim *s, const rm_dist *d, rm_rng *r, const char *element, const char *name,
-                const char *what, double *out) {
-    *out = rm_dist_sample(d, r);
-    if (isfinite(*out))
-        return 0;
+/* Why a draw of d is not a finite number: rm_dist_init refuses parameters
+ * that could give one, so only a rejection sampler giving up (see dist.h)
+ * ends up here. Out of the event loop's way. */
+static __attribute__((noinline, cold)) int draw_failed(rm_sim *s, const rm_dist *d, const char *element,
+                                                        const char *name, const char *what, double x) {
     snprintf(s->err, sizeof s->err, "%s \"%s\": %s drawn from %s(...) is %g, not a finite number",
-             element, name, what, rm_dist_kind_name(d->kind), *out);
+             element, name, what, rm_dist_kind_name(d->kind), x);
     return -1;
 }
 
-static int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, const char *step, double *out) {
+/* A draw of d into *out, or -1 naming the element (`activity "x"`). */
+static inline int draw(rm_sim *s, const rm_dist *d, rm_rng *r, const char *element, const char *name,
+                       const char *what, double *out) {
+    *out = rm_dist_draw(d, r);
+    return isfinite(*out) ? 0 : draw_failed(s, d, element, name, what, *out);
+}
+
+static inline int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, const char *step, double *out) {
     if (sp->hook == RM_NO_HOOK)
         return draw(s, &sp->dist, r, "activity", step, "a duration", out);
     rm_item_view v = item_view(s, i);
@@ -393,7 +475,19 @@ static int first_step(rm_sim *s, int si, uint32_t i) {
     return st->to;
 }
 
-static int route(rm_sim *s, int a, uint32_t i, int *step) {
+static int route_any(rm_sim *s, int a, uint32_t i, int *step);
+
+/* Where item i goes after step a, into *step. */
+static inline int route(rm_sim *s, int a, uint32_t i, int *step) {
+    const rm_activity *act = &s->m->activities[a];
+    if (act->nalts == 0 && act->next.kind == RM_NEXT_STEP) {
+        *step = act->next.step;                  /* the commonest: one next step */
+        return 0;
+    }
+    return route_any(s, a, i, step);
+}
+
+static int route_any(rm_sim *s, int a, uint32_t i, int *step) {
     const rm_activity *act = &s->m->activities[a];
     const rm_next *nx = &act->next;
     for (int k = act->nalts - 1; k >= 0; k--)
@@ -423,7 +517,7 @@ static int route(rm_sim *s, int a, uint32_t i, int *step) {
 
 /* --------------------------------------------------------- the flow ---- */
 
-static int enter_step(rm_sim *s, uint32_t i, int step);
+static inline int enter_step(rm_sim *s, uint32_t i, int step);
 
 /* The item leaves the system without completing (abandoned or balked). */
 static void leave(rm_sim *s, uint32_t i, int balked) {
@@ -647,7 +741,8 @@ static int take_idle(rm_sim *s, const rm_activity *act) {
         role_state *rs = &s->roles[r];
         if (rs->len > 0) {
             int p = rs->idle[rs->head];
-            rs->head = (rs->head + 1) % s->m->roles[r].count;
+            if (++rs->head == s->m->roles[r].count)    /* (no division on the hot path) */
+                rs->head = 0;
             rs->len--;
             return p;
         }
@@ -676,7 +771,8 @@ static void ring_remove(rm_sim *s, int p) {
 static void make_idle(rm_sim *s, int p) {
     int r = s->m->person_role[p];
     role_state *rs = &s->roles[r];
-    rs->idle[(rs->head + rs->len) % s->m->roles[r].count] = p;
+    int at = rs->head + rs->len, n = s->m->roles[r].count;
+    rs->idle[at >= n ? at - n : at] = p;
     rs->len++;
     s->people[p].busy = 0;
 }
@@ -687,7 +783,7 @@ static void make_idle(rm_sim *s, int p) {
 static int serve_heads(rm_sim *s, int qi) {
     queue_state *q = &s->qs[qi];
     while (q->len > 0) {
-        uint32_t head = q->heap[0];
+        uint32_t head = qfront(s, q);
         int a = s->items[head].activity;
         int p = take_idle(s, &s->m->activities[a]);
         if (p < 0)
@@ -724,13 +820,27 @@ static int more_urgent(const rm_sim *s, uint32_t a, uint32_t b) {
  * more urgent. Returns 1 if it took work, 0 if none, -1 on error. */
 static int look_for_work(rm_sim *s, int p) {
     const rm_role *role = &s->m->roles[s->m->person_role[p]];
+    if (role->nqueues == 1 && s->people[p].nheld == 0 && s->m->ntools == 0) {
+        queue_state *q = &s->qs[role->queues[0]];   /* the commonest: one line, nothing held */
+        if (q->len == 0)
+            return 0;
+        uint32_t h = qfront(s, q);
+        if (!role_can_do(&s->m->activities[s->items[h].activity], s->m->person_role[p]))
+            return 0;
+        int qi = role->queues[0];
+        if (take_up(s, p, h) < 0)
+            return -1;
+        if (s->m->queues[qi].shared && serve_heads(s, qi) < 0)
+            return -1;
+        return 1;
+    }
 again:;
     uint32_t best = NO_ITEM;
     for (int k = 0; k < role->nqueues; k++) {
-        const queue_state *q = &s->qs[role->queues[k]];
+        queue_state *q = &s->qs[role->queues[k]];
         if (q->len == 0)
             continue;
-        uint32_t h = q->heap[0];
+        uint32_t h = qfront(s, q);
         if (!role_can_do(&s->m->activities[s->items[h].activity], s->m->person_role[p]))
             continue;
         if (best == NO_ITEM || more_urgent(s, h, best))
@@ -754,18 +864,27 @@ again:;
     return 1;
 }
 
-static int enter_step(rm_sim *s, uint32_t i, int step) {
+static int enter_activity(rm_sim *s, uint32_t i, int step);
+
+/* Item i goes to step `step`, or leaves, done, at the exit. */
+static inline int enter_step(rm_sim *s, uint32_t i, int step) {
     if (step == RM_EXIT) {
         finish(s, i);
         return 0;
     }
+    return enter_activity(s, i, step);
+}
+
+static int enter_activity(rm_sim *s, uint32_t i, int step) {
     const rm_activity *act = &s->m->activities[step];
     item *it = &s->items[i];
     it->activity = step;
     it->queue = -1;
-    s->c[rm_ca(&s->st.lay, step, RM_A_REACHED)]++;
-    if (act->tool >= 0 && s->tool_down[act->tool])
-        return enter_fallback(s, i, act->tool);
+    if (act->tool >= 0) {                        /* (reached: a tool step's metric) */
+        s->c[rm_ca(&s->st.lay, step, RM_A_REACHED)]++;
+        if (s->tool_down[act->tool])
+            return enter_fallback(s, i, act->tool);
+    }
     if (act->nroles == 0) {                      /* a pure delay */
         double d;
         if (sample(s, &act->duration, &s->dur_rng[step], i, act->name, &d) < 0)
@@ -777,8 +896,10 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     queue_state *q = &s->qs[act->queue];
     it->t_enqueue = s->now;                      /* at this step since: for urgency ties */
     qkeys(s, act->queue, i);
+    int nobody_idle = 0;                         /* of act's roles: those of every step of an unshared queue */
     if (q->len == 0) {
         int p = take_idle(s, act);
+        nobody_idle = p < 0;
         if (p >= 0 && !will_do(s, p, step)) {    /* taken by someone who does not use the tool */
             make_idle(s, p);
             return enter_fallback(s, i, act->tool);
@@ -788,7 +909,7 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     }
     /* nobody free: it may interrupt a less urgent interruptible step, if it
      * would head its line */
-    if (s->m->has_interruptible && (q->len == 0 || it->priority < s->items[q->heap[0]].priority)) {
+    if (s->m->has_interruptible && (q->len == 0 || it->priority < s->items[qfront(s, q)].priority)) {
         int p = interruptible_for(s, act, step, it->priority);
         if (p >= 0)
             return interrupt(s, p, i);
@@ -805,6 +926,12 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     if (s->m->arrivals[it->arrivals].has_patience && !act->no_patience &&
         rm_heap_push(&s->cal, s->now + it->patience, EV_ABANDON, i, it->gen) < 0)
         return fail_oom(s);
+    /* Someone idle takes it now only if the line is shared, or a tool's
+     * fallback left someone idle beside a line: otherwise an unshared line
+     * that holds items has nobody idle of its roles (whoever becomes free,
+     * comes back or starts their day looks for work first). */
+    if (!s->m->queues[act->queue].shared && (nobody_idle || s->m->ntools == 0))
+        return 0;
     return serve_heads(s, act->queue);
 }
 
@@ -1067,9 +1194,12 @@ static void count_closing(rm_sim *s, int qi) {
                 reopens = fmin(reopens, rm_profile_next_change(&m->calendars[m->roles[r].calendar], s->now));
             }
     const queue_state *q = &s->qs[qi];
-    uint32_t left = 0;
-    for (uint32_t k = 0; k < q->len; k++) {
-        const item *it = &s->items[q->heap[k]];
+    uint32_t left = 0, places = q->is_ring ? q->ring_used : q->len;
+    for (uint32_t k = 0; k < places; k++) {
+        ring_slot r = q->is_ring ? q->ring[(q->ring_head + k) & (q->ring_cap - 1)] : (ring_slot){0, 0};
+        if (q->is_ring && !ring_live(s, r))
+            continue;
+        const item *it = &s->items[q->is_ring ? r.item : q->heap[k].item];
         left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
                 !it->interrupted && it->t_enqueue + it->patience < reopens;
     }
@@ -1182,6 +1312,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int q = 0; q < m->nqueues; q++) {
         s->qs[q].len = 0;
         s->qs[q].seq = 0;
+        s->qs[q].ring_head = s->qs[q].ring_used = 0;
     }
     for (int r = 0; r < m->nroles; r++) {
         s->roles[r].head = 0;
@@ -1456,6 +1587,13 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int q = 0; q < m->nqueues; q++)
         if (!(st->sketch[q] = malloc(sizeof(rm_sketch))))
             goto oom;
+    /* FIFO lines are rings, unless an interrupted item can go back to its
+     * place in them (resume = "anyone"): that needs the ordered heap. */
+    for (int q = 0; q < m->nqueues; q++)
+        s->qs[q].is_ring = m->queues[q].discipline == RM_FIFO;
+    for (int a = 0; a < m->nactivities; a++)
+        if (m->activities[a].interruptible && m->activities[a].resume_anyone && m->activities[a].nroles > 0)
+            s->qs[m->activities[a].queue].is_ring = 0;
     /* the people concerned by a tool: of the roles that do its steps */
     for (int a = 0; a < m->nactivities; a++) {
         const rm_activity *act = &m->activities[a];
@@ -1509,7 +1647,7 @@ void rm_sim_free(rm_sim *s) {
     free(s->attrs);
     if (s->qs)
         for (int q = 0; q < m->nqueues; q++)
-            free(s->qs[q].heap);
+            free(s->qs[q].heap), free(s->qs[q].ring);
     if (s->roles)
         for (int r = 0; r < m->nroles; r++)
             free(s->roles[r].idle);

@@ -2,6 +2,8 @@
 #include "stats.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +46,28 @@ double rm_timeavg_mean(const rm_timeavg *a, double t) {
 /* Bin i holds values in (MIN * GAMMA^(i-1), MIN * GAMMA^i]; alpha = 0.01. */
 #define RM_SKETCH_GAMMA (1.01 / 0.99)
 
-void rm_sketch_reset(rm_sketch *s) { memset(s, 0, sizeof *s); }
+/* The bins' upper bounds, MIN * GAMMA^i, and log2 of 1 + k/256, so that a
+ * value's bin is found from its exponent and first mantissa bits, then one
+ * comparison or two, without a log() per value (it was an eighth of the
+ * time of a simple model). Filled once. */
+static double bound[RM_SKETCH_BINS];
+static double log2_mantissa[257];
+static double log2_min, bins_per_log2;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void fill_tables(void) {
+    for (int i = 0; i < RM_SKETCH_BINS; i++)
+        bound[i] = RM_SKETCH_MIN * pow(RM_SKETCH_GAMMA, i);
+    for (int k = 0; k <= 256; k++)
+        log2_mantissa[k] = log2(1 + k / 256.0);
+    log2_min = log2(RM_SKETCH_MIN);
+    bins_per_log2 = 1 / log2(RM_SKETCH_GAMMA);
+}
+
+void rm_sketch_reset(rm_sketch *s) {
+    pthread_once(&tables_once, fill_tables);
+    memset(s, 0, sizeof *s);
+}
 
 void rm_sketch_add(rm_sketch *s, double x) {
     s->n++;
@@ -52,8 +75,24 @@ void rm_sketch_add(rm_sketch *s, double x) {
         s->zeros++;
         return;
     }
-    double i = ceil(log(x / RM_SKETCH_MIN) / log(RM_SKETCH_GAMMA));
-    s->bins[i >= RM_SKETCH_BINS ? RM_SKETCH_BINS - 1 : (size_t)i]++;
+    if (!(x <= bound[RM_SKETCH_BINS - 1])) {
+        s->bins[RM_SKETCH_BINS - 1]++;   /* (also infinity) */
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int e = (int)(bits >> 52) - 1023;    /* x is normal here: MIN < x < 1e300 */
+    double l2 = e + log2_mantissa[(bits >> 44) & 0xff];   /* log2(x), rounded down, to 0.006 */
+    long i = (long)((l2 - log2_min) * bins_per_log2);   /* within a bin of the answer */
+    if (i < 1)
+        i = 1;
+    if (i > RM_SKETCH_BINS - 1)
+        i = RM_SKETCH_BINS - 1;
+    while (x > bound[i])                 /* bin i: (bound[i - 1], bound[i]] */
+        i++;
+    while (i > 1 && x <= bound[i - 1])
+        i--;
+    s->bins[i]++;
 }
 
 double rm_sketch_quantile(const rm_sketch *s, double q) {

@@ -1,51 +1,68 @@
 #!/bin/sh
-# make bench: the engine against the plain C loop on M/M/3 at load 0.85,
-# whole processes timed the same way, in the same run (machines are noisy:
-# the ratio is the figure to read). Then a hook on every event, and the
-# memory of a short and a 10x longer horizon.
+# make bench: remous against the fastest plain C loop we can write for each
+# benchmark model (tests/bench/plain_*.c, built with remous's compiler and
+# flags), whole processes timed the same way, interleaved in one run and
+# the best of ROUNDS kept for each (machines are noisy: the ratio is the
+# figure to read). For each model: the reference, remous without hooks,
+# remous with a Lua hook at every event. Then --jobs 2 over --jobs 1, and
+# the memory of a short and a 10x longer horizon.
+# Usage: bench.sh [BUILD [ROUNDS]]
 set -eu
 build=${1:-build}
+rounds=${2:-5}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-model=tests/bench/mm3.lua
 out=$(mktemp -d /tmp/remous-bench-XXXXXX)
 trap 'rm -rf "$out"' EXIT
 
 now() { date +%s.%N; }
 # events of the last remous run, from its summary
 events() { grep '^baseline,scenario,.*,events,' "$out/summary.csv" | cut -d, -f5; }
-rate() { awk -v e="$1" -v s="$2" 'BEGIN { printf "%.2f", e / s / 1e6 }'; }
+best() { awk -v x="$1" -v y="$2" 'BEGIN { print (x > y) ? x : y }'; }
 
-best_plain=0 best_engine=0
-for round in 1 2 3; do
-    t0=$(now); "$build/plain_mm3" 20000000 >/dev/null; t1=$(now)
-    plain=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print 20000000 / (b - a) }')
-    t0=$(now); "$build/remous" run $model --quiet --out "$out"; t1=$(now)
-    ev=$(events)
-    engine=$(awk -v e="$ev" -v a="$t0" -v b="$t1" 'BEGIN { print e / (b - a) }')
-    best_plain=$(awk -v x="$plain" -v y="$best_plain" 'BEGIN { print (x > y) ? x : y }')
-    best_engine=$(awk -v x="$engine" -v y="$best_engine" 'BEGIN { print (x > y) ? x : y }')
+# time_plain PROGRAM EVENTS: events per second of the whole process
+time_plain() {
+    t0=$(now); "$build/$1" "$2" >/dev/null; t1=$(now)
+    awk -v e="$2" -v a="$t0" -v b="$t1" 'BEGIN { print e / (b - a) }'
+}
+# time_remous MODEL ARGS...: events per second of the whole process
+time_remous() {
+    model=$1; shift
+    t0=$(now); "$build/remous" run "$model" --quiet --out "$out" "$@"; t1=$(now)
+    awk -v e="$(events)" -v a="$t0" -v b="$t1" 'BEGIN { print e / (b - a) }'
+}
+
+# model: NAME PLAIN EVENTS LUA HORIZON HOOK_HORIZON
+report() {
+    awk -v name="$1" -v p="$2" -v e="$3" -v h="$4" -v r="$rounds" 'BEGIN {
+        printf "%s, best of %d (whole processes, interleaved):\n", name, r
+        printf "  reference (plain C loop) %6.2f M events/s\n", p / 1e6
+        printf "  remous, no hook          %6.2f M events/s  ratio %.2f (target >= 0.5)\n", e / 1e6, e / p
+        printf "  remous, a hook per event %6.2f M events/s  ratio %.2f (target >= 0.25)\n", h / 1e6, h / p }'
+}
+
+mm3_p=0 mm3_e=0 mm3_h=0 net_p=0 net_e=0 net_h=0
+for round in $(seq "$rounds"); do
+    mm3_p=$(best "$(time_plain plain_mm3 20000000)" "$mm3_p")
+    mm3_e=$(best "$(time_remous tests/bench/mm3.lua)" "$mm3_e")
+    mm3_h=$(best "$(time_remous tests/bench/mm3.lua --set horizon=2500000 --set hooks=true)" "$mm3_h")
+    net_p=$(best "$(time_plain plain_network 20000000)" "$net_p")
+    net_e=$(best "$(time_remous tests/bench/network.lua)" "$net_e")
+    net_h=$(best "$(time_remous tests/bench/network.lua --set horizon=1600000 --set hooks=true)" "$net_h")
 done
-echo "M/M/3, load 0.85, about 20 million events, best of 3 (whole process):"
-awk -v p="$best_plain" -v e="$best_engine" -v n="$ev" 'BEGIN {
-    printf "  plain C loop     %6.2f M events/s\n", p / 1e6
-    printf "  remous, no hook  %6.2f M events/s  (%d events)  ratio %.2f (target >= 0.33)\n", e / 1e6, n, e / p }'
-
-t0=$(now); "$build/remous" run $model --quiet --out "$out" --set horizon=2500000 --set hooks=true; t1=$(now)
-ev=$(events)
-awk -v e="$ev" -v a="$t0" -v b="$t1" -v p="$best_plain" 'BEGIN {
-    printf "  remous, a hook    %6.2f M events/s  (a Lua call on every event, target >= 2 M)  ratio %.2f\n",
-        e / (b - a) / 1e6, e / (b - a) / p }'
+report "M/M/3 at load 0.85, 20 million events" "$mm3_p" "$mm3_e" "$mm3_h"
+report "Two classes through three stations with priority lines, 19 million events" "$net_p" "$net_e" "$net_h"
 
 # --jobs: 8 replications on 1 process, then on 2 (target: 1.8x on 2 cores)
+model=tests/bench/mm3.lua
 t0=$(now); "$build/remous" run $model --quiet --set horizon=2000000 --reps 8 --jobs 1; t1=$(now)
 "$build/remous" run $model --quiet --set horizon=2000000 --reps 8 --jobs 2; t2=$(now)
 awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN {
-    printf "  --jobs 2 over --jobs 1 (8 replications): %.2fx (target >= 1.8 on 2 cores)\n", (b - a) / (c - b) }'
+    printf "--jobs 2 over --jobs 1 (8 replications of M/M/3): %.2fx (target >= 1.8 on 2 cores)\n", (b - a) / (c - b) }'
 
 # Memory must not grow with the horizon: peak resident size, 1x and 10x,
 # with the same number of time-series periods (10): only the time series
 # itself, one row of counters per period, grows with the number of periods.
 rss() { /usr/bin/time -f %M "$build/remous" run $model --quiet --set horizon="$1" --period "$2" 2>&1 >/dev/null | tail -1; }
 short=$(rss 1000000 100000); long=$(rss 10000000 1000000)
-echo "  peak memory (10 periods): horizon 1e6 ${short} KB, horizon 1e7 ${long} KB"
+echo "peak memory (10 periods): horizon 1e6 ${short} KB, horizon 1e7 ${long} KB"
