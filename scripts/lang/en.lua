@@ -12,6 +12,19 @@ return {
   number = {
     decimal = ".",
     thousands = ",",
+    percent = "%s%%",           -- a percentage: "46%"
+    minus = "−",                -- before a negative figure
+    -- a unit after a figure is singular when the figure is 1 ("no"), or
+    -- below 2 ("yes", as in French: "1,5 minute")
+    singular_below_two = "no",
+    point = "point",            -- of percentage: "+1 point", "+11 points"
+    points = "points",
+    unit = {                    -- after a figure: singular, plural
+      second = "second", seconds = "seconds",
+      minute = "minute", minutes = "minutes",
+      hour = "hour", hours = "hours",
+      day = "day", days = "days",
+    },
   },
 
   -- labels.c: names of runs and people.
@@ -31,6 +44,57 @@ return {
   },
 
   -- headline.c
+  headline = {
+    per_week = "a week",
+    per_day = "a day",
+    list_and = " and ",
+    the = "the ",
+    zero = "none",
+    wait = "%s wait %s %s instead of %s",
+    wait2 = "%s wait %s %s instead of %s %s",
+    wait_said = "%s wait %s instead of %s",
+    under_a_second = "less than a second",
+    and_leave = ", and about %s %s %s leave without being served",
+    and_leave_rare = ", and about one %s every %s weeks leaves without being served",
+    leave = "Of the %s, about %s %s %s leave without being served",
+    leave_rare = "Of the %s, about one %s every %s weeks leaves without being served",
+    more = "more",
+    fewer = "fewer",
+    what_wait = "%s: wait",
+    what_leave = "%s: leave without being served, %s",
+    busy = "%s are busy %s of their working time instead of %s (%s %s)",
+    busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
+    of_it = ", %s%.0s of it on %s",
+    and_overtime = ", with %s %s of overtime %s between them instead of %s",
+    and_overtime1 = ", with %s %s of overtime %s instead of %s",
+    overtime = "%s work %s %s of overtime %s between them, instead of %s",
+    overtime1 = "%s works %s %s of overtime %s, instead of %s",
+    what_busy = "%s: busy",
+    what_overtime = "%s: overtime, %s",
+    team = "the team",
+    mission = "%s spend %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+    mission1 = "%s spends %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+    mission_pct = "%s spend %s of their working time on %s instead of %s, still about %s %s %s.",
+    mission_pct1 = "%s spends %s of their working time on %s instead of %s, still about %s %s %s.",
+    mission_hours = "%s spend about %s %s %s on %s instead of %s, still %s of their working time.",
+    mission_hours1 = "%s spends about %s %s %s on %s instead of %s, still %s of their working time.",
+    mission_same = "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
+    what_mission = "%s: time on %s, %s",
+    new_work = "New work takes about %s %s %s: %s.",
+    group = "%s spend %s of their working time on %s instead of %s: %s.",
+    group1 = "%s spends %s of their working time on %s instead of %s: %s.",
+    less = "less %s",
+    more_of = "more %s",
+    what_new = "new work, %s",
+    what_group = "%s: time on %s",
+    one_person = "One person now does %s of “%s”, instead of %s.",
+    what_one = "“%s”: done by one person",
+    in_short = "In short, with “%s”:\n",
+    nothing = "no real change in what the headline follows",
+    title = "In short",
+    with = "With “%s”",
+    figures = "baseline → with the variant",
+  },
 
   -- digest.c
 
