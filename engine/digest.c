@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "labels.h"
+#include "words.h"
 #include "results.h"
 #include "scenario.h"
 
@@ -27,38 +28,41 @@ typedef enum { TIME, TOTAL, COUNT, LEVEL, SHARE } quantity;
 
 /* What the digest says of each metric: its words and how it is measured. */
 static const struct {
-    const char *element, *metric, *en, *fr;
+    const char *element, *metric, *key;
     quantity q;
 } words[] = {
-    {"queue", "wait_mean", "mean wait", "attente moyenne", TIME},
-    {"queue", "wait_p90", "wait of 9 people in 10", "attente de 9 personnes sur 10", TIME},
-    {"queue", "length_mean_open", "people waiting while it is open, on average",
-     "personnes en attente pendant les heures d'ouverture, en moyenne", LEVEL},
-    {"queue", "abandoned", "people who gave up waiting", "personnes parties avant leur tour", COUNT},
-    {"queue", "balked", "people turned away (line full)", "personnes refoulées (file pleine)", COUNT},
-    {"queue", "waiting_at_closing", "people still waiting at closing time who give up before it opens",
-     "personnes encore en attente à la fermeture, qui renoncent avant la réouverture", LEVEL},
-    {"role", "utilization", "busy share of working time", "part du temps de travail occupée", SHARE},
-    {"role", "share_", "time on ", "temps consacré à ", SHARE},
-    {"role", "overtime", "overtime", "heures supplémentaires", TOTAL},
-    {"activity", "completed", "times done", "réalisations", COUNT},
-    {"activity", "duration_mean", "mean duration", "durée moyenne", TIME},
-    {"activity", "top_person_share", "share done by its busiest person", "part faite par la personne la plus sollicitée", SHARE},
-    {"arrivals", "completed", "journeys completed", "parcours terminés", COUNT},
-    {"arrivals", "abandoned", "people who gave up", "abandons", COUNT},
-    {"arrivals", "balked", "people turned away", "personnes refoulées", COUNT},
-    {"arrivals", "wait_mean", "total wait per person", "attente totale par personne", TIME},
-    {"arrivals", "cycle_time_mean", "time from arrival to exit", "temps de l'arrivée à la sortie", TIME},
-    {"arrivals", "deadline_missed", "deadlines missed", "échéances manquées", COUNT},
-    {"arrivals", "uptake", "share who take a tool's way", "part qui passe par un outil", SHARE},
-    {"tool", "uptake", "share of the public who use it", "part du public qui l'utilise", SHARE},
-    {"tool", "adoption", "share of the staff who use it", "part de l'équipe qui l'utilise", SHARE},
+    {"queue", "wait_mean", RM_WORD_KEY("digest.metric.queue_wait_mean"), TIME},
+    {"queue", "wait_p90", RM_WORD_KEY("digest.metric.queue_wait_p90"), TIME},
+    {"queue", "length_mean_open", RM_WORD_KEY("digest.metric.queue_length_mean_open"), LEVEL},
+    {"queue", "abandoned", RM_WORD_KEY("digest.metric.queue_abandoned"), COUNT},
+    {"queue", "balked", RM_WORD_KEY("digest.metric.queue_balked"), COUNT},
+    {"queue", "waiting_at_closing", RM_WORD_KEY("digest.metric.queue_waiting_at_closing"), LEVEL},
+    {"role", "utilization", RM_WORD_KEY("digest.metric.role_utilization"), SHARE},
+    {"role", "share_", RM_WORD_KEY("digest.metric.role_share_of"), SHARE},
+    {"role", "overtime", RM_WORD_KEY("digest.metric.role_overtime"), TOTAL},
+    {"activity", "completed", RM_WORD_KEY("digest.metric.activity_completed"), COUNT},
+    {"activity", "duration_mean", RM_WORD_KEY("digest.metric.activity_duration_mean"), TIME},
+    {"activity", "top_person_share", RM_WORD_KEY("digest.metric.activity_top_person_share"), SHARE},
+    {"arrivals", "completed", RM_WORD_KEY("digest.metric.arrivals_completed"), COUNT},
+    {"arrivals", "abandoned", RM_WORD_KEY("digest.metric.arrivals_abandoned"), COUNT},
+    {"arrivals", "balked", RM_WORD_KEY("digest.metric.arrivals_balked"), COUNT},
+    {"arrivals", "wait_mean", RM_WORD_KEY("digest.metric.arrivals_wait_mean"), TIME},
+    {"arrivals", "cycle_time_mean", RM_WORD_KEY("digest.metric.arrivals_cycle_time_mean"), TIME},
+    {"arrivals", "deadline_missed", RM_WORD_KEY("digest.metric.arrivals_deadline_missed"), COUNT},
+    {"arrivals", "uptake", RM_WORD_KEY("digest.metric.arrivals_uptake"), SHARE},
+    {"tool", "uptake", RM_WORD_KEY("digest.metric.tool_uptake"), SHARE},
+    {"tool", "adoption", RM_WORD_KEY("digest.metric.tool_adoption"), SHARE},
 };
 
-static const struct { const char *element, *en, *fr, *fr_new; } subjects[] = {
-    {"queue", "queue", "file", "nouvelle"}, {"role", "role", "rôle", "nouveau"},
-    {"activity", "step", "étape", "nouvelle"}, {"arrivals", "arrivals", "arrivées", "nouvelles"},
-    {"tool", "tool", "outil", "nouvel"},
+/* Each element's word before its label, and the sentence of a new one
+ * (its word, its label, the metric's words, the figure: the adjective
+ * agrees with the element's word in the language that needs it). */
+static const struct { const char *element, *word, *added; } subjects[] = {
+    {"queue", RM_WORD_KEY("digest.element.queue"), RM_WORD_KEY("digest.added.queue")},
+    {"role", RM_WORD_KEY("digest.element.role"), RM_WORD_KEY("digest.added.role")},
+    {"activity", RM_WORD_KEY("digest.element.activity"), RM_WORD_KEY("digest.added.activity")},
+    {"arrivals", RM_WORD_KEY("digest.element.arrivals"), RM_WORD_KEY("digest.added.arrivals")},
+    {"tool", RM_WORD_KEY("digest.element.tool"), RM_WORD_KEY("digest.added.tool")},
 };
 
 /* The words of (element, metric), or -1 when the digest leaves it out. */
@@ -75,50 +79,31 @@ static int words_of(const char *element, const char *metric) {
     return -1;
 }
 
-static const char *unit_words(const char *unit, int fr) {
-    if (strcmp(unit, "second") == 0) return fr ? " secondes" : " seconds";
-    if (strcmp(unit, "hour") == 0) return fr ? " heures" : " hours";
-    return " minutes";
+/* The model's unit after a figure ("second", "minute", "hour"), plural. */
+static const char *unit_words(const char *unit, const char *lang) {
+    if (strcmp(unit, "second") == 0) return rm_word(lang, "number.unit.seconds");
+    if (strcmp(unit, "hour") == 0) return rm_word(lang, "number.unit.hours");
+    return rm_word(lang, "number.unit.minutes");
 }
 
-/* A figure with 2 significant digits (whole from 100 on); French uses a
- * decimal comma. */
-static void figure(char *buf, size_t len, double v, int fr) {
+/* A figure with 2 significant digits (whole from 100 on), with lang's
+ * decimal mark. */
+static void figure(char *buf, size_t len, double v, const char *lang) {
     if (fabs(v) >= 99.5)                         /* (%.2g would write 1e+02) */
         snprintf(buf, len, "%.0f", v);
     else
         snprintf(buf, len, "%.2g", v);
-    if (fr)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
+    rm_decimal_in(buf, len, lang);
 }
-
-/* The words of a sentence that are not a metric's, per language. */
-static const struct {
-    const char *up, *down, *rate_week, *rate_day, *percent, *points;
-    const char *none_before, *from_to, *in_points, *in_percent;
-} say[2] = {
-    {"up", "down", " a week", " a day", "%", " points",
-     "%s: %s: %s, none before (±%s%s)",
-     "%s: %s: from %s to %s (±%s%s)",
-     "%s: %s: %s %s points (%s → %s, ±%s points)",
-     "%s: %s: %s %s%% (%s → %s, ±%s%s)"},
-    {"en hausse", "en baisse", " par semaine", " par jour", " %", " points",
-     "%s : %s : %s, contre zéro avant (±%s%s)",
-     "%s : %s : de %s à %s (±%s%s)",
-     "%s : %s : %s de %s points (%s → %s, ±%s points)",
-     "%s : %s : %s de %s %% (%s → %s, ±%s%s)"},
-};
 
 /* Counts and totals over the measured period are said per week, per day
  * when the horizon is under two weeks, as they are under a day: returns the
  * factor; *rate (unless NULL) gets the rate's words ("" under a day). */
-static double rate_factor(const rm_model *m, const char **rate, int fr) {
+static double rate_factor(const rm_model *m, const char **rate, const char *lang) {
     double span = m->horizon - m->warmup, day = 86400 / m->unit_seconds;
     int per = m->horizon >= 14 * day ? 7 : m->horizon >= day ? 1 : 0;
     if (rate)
-        *rate = per == 7 ? say[fr].rate_week : per == 1 ? say[fr].rate_day : "";
+        *rate = per == 7 ? rm_word(lang, "digest.rate_week") : per == 1 ? rm_word(lang, "digest.rate_day") : "";
     return per && span > 0 ? per * day / span : 1;
 }
 
@@ -133,25 +118,27 @@ static double week_factor(const rm_model *m) {
 static double spoken(double v, quantity q, const rm_model *m) {
     if (q == SHARE)
         return 100 * v;
-    return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, 0) : v;
+    return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, NULL) : v;
 }
 
 /* What follows a figure of quantity q: "%", " minutes", " minutes a week",
  * " a week"; `rate` 0 leaves out the rate. */
-static void unit_of(char *buf, size_t len, quantity q, const rm_model *m, int rate, int fr) {
+static void unit_of(char *buf, size_t len, quantity q, const rm_model *m, int rate, const char *lang) {
     const char *r;
-    rate_factor(m, &r, fr);
+    rate_factor(m, &r, lang);
     if (!rate || (q != COUNT && q != TOTAL))
         r = "";
-    snprintf(buf, len, "%s%s", q == SHARE ? say[fr].percent : q == TIME || q == TOTAL ? unit_words(m->unit, fr) : "", r);
+    snprintf(buf, len, "%s%s%s", q == TIME || q == TOTAL ? " " : "", q == TIME || q == TOTAL ? unit_words(m->unit, lang) : "", r);
 }
 
 /* The value as it is said, with its unit (and its rate when `rate`). */
-static void shown(char *buf, size_t len, double v, quantity q, const rm_model *m, int rate, int fr) {
-    char f[32], u[64];
-    figure(f, sizeof f, spoken(v, q, m), fr);
-    unit_of(u, sizeof u, q, m, rate, fr);
-    snprintf(buf, len, "%s%s", f, u);
+static void shown(char *buf, size_t len, double v, quantity q, const rm_model *m, int rate, const char *lang) {
+    char f[32], u[64], p[48];
+    figure(f, sizeof f, spoken(v, q, m), lang);
+    unit_of(u, sizeof u, q, m, rate, lang);
+    if (q == SHARE)                              /* "46%", "46 %" */
+        snprintf(p, sizeof p, rm_word(lang, "number.percent"), f);
+    snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
 }
 
 /* The smallest change of quantity q that matters, in the metric's own
@@ -170,14 +157,14 @@ static double floor_of(quantity q, const rm_model *m, const rm_thresholds *t) {
 
 /* "queue “the counter”" / "file « the counter »": the element's label in
  * model m (its name where it has none). */
-static void subject(char *buf, size_t len, const rm_model *m, const char *element, const char *name, int fr) {
+static void subject(char *buf, size_t len, const rm_model *m, const char *element, const char *name, const char *lang) {
     const char *word = element;
     for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
         if (strcmp(subjects[i].element, element) == 0)
-            word = fr ? subjects[i].fr : subjects[i].en;
+            word = rm_word(lang, subjects[i].word);
     char label[256];
-    rm_label_of(m, element, name, fr ? "fr" : "en", label, sizeof label);
-    snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, label);
+    rm_label_of(m, element, name, lang, label, sizeof label);
+    snprintf(buf, len, rm_word(lang, "digest.subject"), word, label);
 }
 
 /* Whether model m has the kind. */
@@ -191,17 +178,17 @@ static int has_kind(const rm_model *m, const char *kind) {
 /* "time on advising readers" from the words and the metric (share_core):
  * the kind's label in model m, or in `other` when m has no such kind (a
  * kind the variant no longer has: the baseline's words). */
-static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *metric, int fr) {
-    const char *base = fr ? words[w].fr : words[w].en;
+static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *metric,
+                  const char *lang) {
     size_t n = strlen(words[w].metric);
     char kind[256] = "";
-    if (words[w].metric[n - 1] == '_')
-        rm_kind_label(has_kind(m, metric + n) || !other ? m : other, metric + n, fr ? "fr" : "en", kind, sizeof kind);
-    snprintf(buf, len, "%s%s", base, kind);
+    if (words[w].metric[n - 1] == '_')           /* a format of the kind's label */
+        rm_kind_label(has_kind(m, metric + n) || !other ? m : other, metric + n, lang, kind, sizeof kind);
+    snprintf(buf, len, rm_word(lang, words[w].key), kind);
 }
 
-static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, int fr) {
-    what2(buf, len, m, NULL, w, metric, fr);
+static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, const char *lang) {
+    what2(buf, len, m, NULL, w, metric, lang);
 }
 
 const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
@@ -209,7 +196,7 @@ const char *rm_metric_words(const rm_model *m, const char *element, const char *
     int w = words_of(element, metric);
     if (w < 0)
         return rm_shown(NULL, metric, buf, len);
-    what(buf, len, m, w, metric, lang && strcmp(lang, "fr") == 0);
+    what(buf, len, m, w, metric, lang);
     return buf;
 }
 
@@ -229,50 +216,47 @@ static int by_key(const void *a, const void *b) {
 /* The sentence for one listed change, in the words of model m (the
  * variant's), or of the baseline's `base` for a kind m no longer has; a
  * baseline below `tiny` (the floor) gets no percentage. */
-static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, int fr) {
+static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, const char *lang) {
     char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[32], out[1024];
     quantity q = words[w].q;
-    subject(subj, sizeof subj, m, d->element, d->name, fr);
-    what2(wh, sizeof wh, m, base, w, d->metric, fr);
-    figure(ci, sizeof ci, spoken(d->half, q, m), fr);
-    snprintf(ci_unit, sizeof ci_unit, "%s", q == SHARE ? say[fr].points : "");
-    const char *way = d->delta > 0 ? say[fr].up : say[fr].down;
+    subject(subj, sizeof subj, m, d->element, d->name, lang);
+    what2(wh, sizeof wh, m, base, w, d->metric, lang);
+    figure(ci, sizeof ci, spoken(d->half, q, m), lang);
+    snprintf(ci_unit, sizeof ci_unit, "%s", q == SHARE ? rm_word(lang, "digest.points") : "");
+    const char *way = d->delta > 0 ? rm_word(lang, "digest.up") : rm_word(lang, "digest.down");
     if (isnan(d->relative)) {                    /* from nothing */
-        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
-        snprintf(out, sizeof out, say[fr].none_before, subj, wh, var, ci, ci_unit);
+        shown(var, sizeof var, d->variant_mean, q, m, 1, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.none_before"), subj, wh, var, ci, ci_unit);
     } else if (q == SHARE) {                     /* in points, never in percent of a percent */
-        figure(pct, sizeof pct, 100 * fabs(d->delta), fr);
-        shown(before, sizeof before, d->baseline_mean, q, m, 0, fr);
-        shown(var, sizeof var, d->variant_mean, q, m, 0, fr);
-        snprintf(out, sizeof out, say[fr].in_points, subj, wh, way, pct, before, var, ci);
+        figure(pct, sizeof pct, 100 * fabs(d->delta), lang);
+        shown(before, sizeof before, d->baseline_mean, q, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, q, m, 0, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.in_points"), subj, wh, way, pct, before, var, ci);
     } else if (fabs(d->baseline_mean) < tiny) {  /* a percentage of almost nothing says nothing */
-        figure(before, sizeof before, spoken(d->baseline_mean, q, m), fr);
-        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
-        snprintf(out, sizeof out, say[fr].from_to, subj, wh, before, var, ci, ci_unit);
+        figure(before, sizeof before, spoken(d->baseline_mean, q, m), lang);
+        shown(var, sizeof var, d->variant_mean, q, m, 1, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.from_to"), subj, wh, before, var, ci, ci_unit);
     } else {
-        figure(pct, sizeof pct, 100 * fabs(d->relative), fr);
-        shown(before, sizeof before, d->baseline_mean, q, m, 0, fr);
-        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
-        snprintf(out, sizeof out, say[fr].in_percent, subj, wh, way, pct, before, var, ci, ci_unit);
+        figure(pct, sizeof pct, 100 * fabs(d->relative), lang);
+        shown(before, sizeof before, d->baseline_mean, q, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, q, m, 1, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.in_percent"), subj, wh, way, pct, before, var, ci, ci_unit);
     }
     return strdup(out);
 }
 
 /* The sentence for an element the variant adds (a new queue, role, step). */
-static char *new_sentence(const remous_results *res, int i, int w, int fr) {
+static char *new_sentence(const remous_results *res, int i, int w, const char *lang) {
     const rm_metric *e = &res->cat.m[i];
     char subj[300], wh[300], val[128], out[1024];
-    const char *el = rm_element_name(e->element), *adjective = "nouvelle";
+    const char *el = rm_element_name(e->element), *added = "%s: %s: %s";
     for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
         if (strcmp(subjects[k].element, el) == 0)
-            adjective = subjects[k].fr_new;
-    subject(subj, sizeof subj, res->model, el, e->name, fr);
-    what(wh, sizeof wh, res->model, w, e->metric, fr);
-    shown(val, sizeof val, res->mean[i], words[w].q, res->model, 1, fr);
-    if (fr)
-        snprintf(out, sizeof out, "%s %s : %s : %s", adjective, subj, wh, val);
-    else
-        snprintf(out, sizeof out, "new %s: %s: %s", subj, wh, val);
+            added = rm_word(lang, subjects[k].added);
+    subject(subj, sizeof subj, res->model, el, e->name, lang);
+    what(wh, sizeof wh, res->model, w, e->metric, lang);
+    shown(val, sizeof val, res->mean[i], words[w].q, res->model, 1, lang);
+    snprintf(out, sizeof out, added, subj, wh, val);
     return strdup(out);
 }
 
@@ -390,7 +374,6 @@ void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t) {
  * returns how many (the caller frees each and the array), -1 when out of
  * memory. */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     const remous_results *base = cmp->results[0], *var = cmp->results[v];
     line *lines = calloc((size_t)(cmp->nrows + var->cat.n + 1), sizeof *lines);
     if (!lines)
@@ -413,7 +396,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
             continue;
         lines[n].key = INFINITY;
         lines[n].order = n;
-        lines[n++].text = new_sentence(var, i, w, fr);
+        lines[n++].text = new_sentence(var, i, w, lang);
     }
     for (int k = 0; k < cmp->nrows; k++) {       /* what it changes, really and enough */
         const rm_delta *d = &cmp->rows[k];
@@ -423,7 +406,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
         lines[n++].text = change_sentence(d, w, var->model, base->model,
-                                          floor_of(words[w].q, var->model, &cmp->sc->min_change), fr);
+                                          floor_of(words[w].q, var->model, &cmp->sc->min_change), lang);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     for (int k = 0; k < n; k++)
@@ -447,49 +430,33 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
     return n;
 }
 
-/* What the rule says, per language: the relative size, then the floors
- * of a time, a share, a count (with its rate) and people waiting. */
-static const char *const rule[2] = {
-    "A change is listed when it is significant after Holm's correction across all the variant's figures "
-    "(at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least "
-    "%s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people "
-    "waiting: %s.",
-    "Un changement est listé s'il est significatif après la correction de Holm sur tous les chiffres de la "
-    "variante (à 5 %% : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : "
-    "au moins %s %% de la situation actuelle, et au moins, pour une durée : %s min ; une part : %s pt ; un "
-    "décompte : %s%s ; des personnes en attente : %s.",
-};
-
 const char *rm_digest_rule(const rm_comparison *cmp, const char *lang, char *buf, size_t len) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     const rm_thresholds *t = &cmp->sc->min_change;
     const rm_model *m = cmp->results[0]->model;
     const char *rate;
-    double per = rate_factor(m, &rate, fr) / week_factor(m);    /* a week's count in the rate's terms */
+    double per = rate_factor(m, &rate, lang) / week_factor(m);    /* a week's count in the rate's terms */
     char rel[32], minutes[32], points[32], count[32], people[32];
-    figure(rel, sizeof rel, 100 * t->relative, fr);
-    figure(minutes, sizeof minutes, t->minutes, fr);
-    figure(points, sizeof points, t->points, fr);
-    figure(count, sizeof count, t->per_week * per, fr);
-    figure(people, sizeof people, t->people, fr);
-    snprintf(buf, len, rule[fr], rel, minutes, points, count, rate, people);
+    figure(rel, sizeof rel, 100 * t->relative, lang);
+    figure(minutes, sizeof minutes, t->minutes, lang);
+    figure(points, sizeof points, t->points, lang);
+    figure(count, sizeof count, t->per_week * per, lang);
+    figure(people, sizeof people, t->people, lang);
+    snprintf(buf, len, rm_word(lang, "digest.rule"), rel, minutes, points, count, rate, people);
     return buf;
 }
 
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     for (int v = 1; v < cmp->n; v++) {
         const remous_results *var = cmp->results[v];
         char label[256];
         rm_variant_label(var->model, var->variant, lang, label, sizeof label);
-        fprintf(out, fr ? "%sCe qui change avec « %s » (par rapport à la situation actuelle, %d réplications, "
-                          "intervalles à 95 %%) :\n"
-                        : "%sWhat changes with “%s” (against the baseline, %d replications, 95%% intervals):\n",
-                v > 1 ? "\n" : "", label, var->reps);
+        fprintf(out, "%s", v > 1 ? "\n" : "");
+        fprintf(out, rm_word(lang, "digest.heading"), label, var->reps);
+        fputc('\n', out);
         char **lines;
         int n = rm_digest(cmp, v, lang, &lines);
         if (n == 0)
-            fputs(fr ? "  aucun changement significatif\n" : "  no significant change\n", out);
+            fprintf(out, "  %s\n", rm_word(lang, "digest.no_change"));
         for (int k = 0; k < n; k++) {
             fprintf(out, "  - %s\n", lines[k]);
             free(lines[k]);

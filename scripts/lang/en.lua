@@ -97,6 +97,53 @@ return {
   },
 
   -- digest.c
+  digest = {
+    -- a change: the element, the metric's words, then the figures
+    up = "up",
+    down = "down",
+    rate_week = " a week",
+    rate_day = " a day",
+    points = " points",
+    none_before = "%s: %s: %s, none before (±%s%s)",
+    from_to = "%s: %s: from %s to %s (±%s%s)",
+    in_points = "%s: %s: %s %s points (%s → %s, ±%s points)",
+    in_percent = "%s: %s: %s %s%% (%s → %s, ±%s%s)",
+    subject = "%s “%s”",         -- the element's word and its label: queue “the counter”
+    element = {
+      queue = "queue", role = "role", activity = "step", arrivals = "arrivals", tool = "tool",
+    },
+    added = {                   -- an element the variant adds: its subject, the metric's words, the figure
+      queue = "new %s: %s: %s", role = "new %s: %s: %s", activity = "new %s: %s: %s",
+      arrivals = "new %s: %s: %s", tool = "new %s: %s: %s",
+    },
+    metric = {
+      queue_wait_mean = "mean wait",
+      queue_wait_p90 = "wait of 9 people in 10",
+      queue_length_mean_open = "people waiting while it is open, on average",
+      queue_abandoned = "people who gave up waiting",
+      queue_balked = "people turned away (line full)",
+      queue_waiting_at_closing = "people still waiting at closing time who give up before it opens",
+      role_utilization = "busy share of working time",
+      role_share_of = "time on %s",
+      role_overtime = "overtime",
+      activity_completed = "times done",
+      activity_duration_mean = "mean duration",
+      activity_top_person_share = "share done by its busiest person",
+      arrivals_completed = "journeys completed",
+      arrivals_abandoned = "people who gave up",
+      arrivals_balked = "people turned away",
+      arrivals_wait_mean = "total wait per person",
+      arrivals_cycle_time_mean = "time from arrival to exit",
+      arrivals_deadline_missed = "deadlines missed",
+      arrivals_uptake = "share who take a tool's way",
+      tool_uptake = "share of the public who use it",
+      tool_adoption = "share of the staff who use it",
+    },
+    heading = "What changes with “%s” (against the baseline, %d replications, 95%% intervals):",
+    no_change = "no significant change",
+    -- the rule: the relative size, then the floors of a time, a share, a count (with its rate) and people waiting
+    rule = "A change is listed when it is significant after Holm's correction across all the variant's figures (at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least %s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people waiting: %s.",
+  },
 
   -- table.c
 

@@ -89,6 +89,51 @@ return {
   },
 
   -- digest.c
+  digest = {
+    up = "en hausse",
+    down = "en baisse",
+    rate_week = " par semaine",
+    rate_day = " par jour",
+    points = " points",
+    none_before = "%s : %s : %s, contre zéro avant (±%s%s)",
+    from_to = "%s : %s : de %s à %s (±%s%s)",
+    in_points = "%s : %s : %s de %s points (%s → %s, ±%s points)",
+    in_percent = "%s : %s : %s de %s %% (%s → %s, ±%s%s)",
+    subject = "%s « %s »",
+    element = {
+      queue = "file", role = "rôle", activity = "étape", arrivals = "arrivées", tool = "outil",
+    },
+    added = {
+      queue = "nouvelle %s : %s : %s", role = "nouveau %s : %s : %s", activity = "nouvelle %s : %s : %s",
+      arrivals = "nouvelles %s : %s : %s", tool = "nouvel %s : %s : %s",
+    },
+    metric = {
+      queue_wait_mean = "attente moyenne",
+      queue_wait_p90 = "attente de 9 personnes sur 10",
+      queue_length_mean_open = "personnes en attente pendant les heures d'ouverture, en moyenne",
+      queue_abandoned = "personnes parties avant leur tour",
+      queue_balked = "personnes refoulées (file pleine)",
+      queue_waiting_at_closing = "personnes encore en attente à la fermeture, qui renoncent avant la réouverture",
+      role_utilization = "part du temps de travail occupée",
+      role_share_of = "temps consacré à %s",
+      role_overtime = "heures supplémentaires",
+      activity_completed = "réalisations",
+      activity_duration_mean = "durée moyenne",
+      activity_top_person_share = "part faite par la personne la plus sollicitée",
+      arrivals_completed = "parcours terminés",
+      arrivals_abandoned = "abandons",
+      arrivals_balked = "personnes refoulées",
+      arrivals_wait_mean = "attente totale par personne",
+      arrivals_cycle_time_mean = "temps de l'arrivée à la sortie",
+      arrivals_deadline_missed = "échéances manquées",
+      arrivals_uptake = "part qui passe par un outil",
+      tool_uptake = "part du public qui l'utilise",
+      tool_adoption = "part de l'équipe qui l'utilise",
+    },
+    heading = "Ce qui change avec « %s » (par rapport à la situation actuelle, %d réplications, intervalles à 95 %%) :",
+    no_change = "aucun changement significatif",
+    rule = "Un changement est listé s'il est significatif après la correction de Holm sur tous les chiffres de la variante (à 5 %% : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : au moins %s %% de la situation actuelle, et au moins, pour une durée : %s min ; une part : %s pt ; un décompte : %s%s ; des personnes en attente : %s.",
+  },
 
   -- table.c
 
