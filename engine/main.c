@@ -374,7 +374,7 @@ int main(int argc, char **argv) {
     else
         remous_print_run_warnings(res, stderr);
     if (status == REMOUS_OK && !c.quiet)
-        remous_print_table(res, stdout);
+        remous_print_table(res, stdout, c.lang);
     remous_results_free(res);
     remous_close(sc);
     for (int i = 0; i < c.opt.nsets; i++)

@@ -210,6 +210,6 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
                     char *err, size_t errlen);
 
 /* A readable table of the main figures, for a terminal. */
-void remous_print_table(const remous_results *res, FILE *out);
+void remous_print_table(const remous_results *res, FILE *out, const char *lang);
 
 #endif

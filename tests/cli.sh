@@ -215,6 +215,13 @@ for f in summary.csv replications.csv timeseries.csv params.csv; do
     cmp -s "a/$f" "b/$f" && ok || ko "$f is byte-identical for the same seed"
 done
 head -1 out | grep -q '^M/M/3 — baseline, 3 replications, seed 7' && ok || ko "the table's title line"
+# the table in French: its words from the catalog, decimal commas, one replication in the singular
+expect 0 "the table in French" -- "$remous" run "$mm" --reps 1 --seed 7 --set servers=4 --lang fr
+[ "$(head -1 out)" = "M/M/3 — situation actuelle, 1 réplication, graine 7 (moyenne ± intervalle à 95 % ; durées en minutes)" ] &&
+    ok || ko "the French table's title line: $(head -1 out)"
+[ "$(sed -n 3,4p out)" = "Files d'attente          attente moyenne    attente p90        longueur moyenne   abandons           refoulés          
+  serve                  0,613              2,21               0,615              0                  0                 " ] &&
+    ok || ko "the French table's queues: $(sed -n 3,4p out)"
 expect 0 "another seed" -- "$remous" run "$mm" --reps 3 --seed 8 --set servers=4 --out c --quiet
 cmp -s a/summary.csv c/summary.csv && ko "another seed gives other numbers" || ok
 

@@ -146,6 +146,30 @@ return {
   },
 
   -- table.c
+  table = {
+    -- the scenario, the run, replications (a count and its word), the seed, the unit of times
+    title = "%s — %s, %d %s, seed %llu (mean ± 95%% interval; times in %s)",
+    replication = "replication",
+    replications = "replications",
+    queues = "Queues",
+    roles = "Roles (share of time)",
+    activities = "Activities",
+    arrivals = "Arrivals",
+    column = {                  -- 18 characters at most
+      wait_mean = "wait mean",
+      wait_p90 = "wait p90",
+      length_mean = "length mean",
+      abandoned = "abandoned",
+      balked = "balked",
+      utilization = "utilization",
+      done = "completed",       -- a step's
+      duration_mean = "duration mean",
+      top_person_share = "top person share",
+      arrived = "arrived",
+      completed = "completed",  -- a stream's journeys
+      cycle_time_mean = "cycle time mean",
+    },
+  },
 
   -- diagram.c
 

@@ -136,6 +136,29 @@ return {
   },
 
   -- table.c
+  table = {
+    title = "%s — %s, %d %s, graine %llu (moyenne ± intervalle à 95 %% ; durées en %s)",
+    replication = "réplication",
+    replications = "réplications",
+    queues = "Files d'attente",
+    roles = "Rôles (part du temps)",
+    activities = "Étapes",
+    arrivals = "Arrivées",
+    column = {
+      wait_mean = "attente moyenne",
+      wait_p90 = "attente p90",
+      length_mean = "longueur moyenne",
+      abandoned = "abandons",
+      balked = "refoulés",
+      utilization = "occupation",
+      done = "réalisations",
+      duration_mean = "durée moyenne",
+      top_person_share = "part du plus actif",
+      arrived = "arrivées",
+      completed = "parcours terminés",
+      cycle_time_mean = "temps de parcours",
+    },
+  },
 
   -- diagram.c
 
