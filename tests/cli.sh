@@ -620,6 +620,9 @@ grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée
     ko "the sweep page's title in words"
 grep -qF '>Minutes entre deux lecteurs = 20<' uni_sweep.html && ok || ko "the sweep page shows the params' labels"
 grep -qF 'libraire_équipe' uni_sweep.html && ko "the sweep page shows a name" || ok
+grep -qF '<html lang="fr">' uni_sweep.html && grep -qF '<title>remous : balayage</title>' uni_sweep.html &&
+    grep -qF '>0,169</text>' uni_sweep.html && ok || ko "the sweep page in French: its title, a decimal comma"
+grep -qF '>0.169<' uni_sweep.html && ko "the French sweep page writes a decimal point" || ok
 [ "$(head -1 uni_sweep/summary.csv)" = "$(printf 'variant,element,name,minutes_entre_lecteurs,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] &&
     grep -q '^baseline,role,libraire_équipe,20,utilization,0.1691666667,' uni_sweep/summary.csv && ok ||
     ko "the sweep's summary.csv keeps the names"

@@ -218,4 +218,11 @@ return {
   -- workshop.c
 
   -- sweep.c
+  sweep = {
+    title = "remous sweep",     -- the page's title (its tab)
+    intro = "The metric at each point of the grid, with its %d%% interval; the best in orange.",
+    no_value = "no value",
+    point = "%s%s = %s",        -- a grid point's param: the separator, its label, its value
+    between = ", ",
+  },
 }

@@ -207,4 +207,11 @@ return {
   -- workshop.c
 
   -- sweep.c
+  sweep = {
+    title = "remous : balayage",
+    intro = "La mesure à chaque point de la grille, avec son intervalle à %d %% ; la meilleure en orange.",
+    no_value = "pas de valeur",
+    point = "%s%s = %s",
+    between = ", ",
+  },
 }
