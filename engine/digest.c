@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "headline.h"
 #include "labels.h"
 #include "words.h"
 #include "results.h"
@@ -30,28 +31,30 @@ typedef enum { TIME, TOTAL, COUNT, LEVEL, SHARE } quantity;
 static const struct {
     const char *element, *metric, *key;
     quantity q;
+    const char *per;          /* what a figure is per, when it is not plain ("per closing") */
 } words[] = {
-    {"queue", "wait_mean", RM_WORD_KEY("digest.metric.queue_wait_mean"), TIME},
-    {"queue", "wait_p90", RM_WORD_KEY("digest.metric.queue_wait_p90"), TIME},
-    {"queue", "length_mean_open", RM_WORD_KEY("digest.metric.queue_length_mean_open"), LEVEL},
-    {"queue", "abandoned", RM_WORD_KEY("digest.metric.queue_abandoned"), COUNT},
-    {"queue", "balked", RM_WORD_KEY("digest.metric.queue_balked"), COUNT},
-    {"queue", "waiting_at_closing", RM_WORD_KEY("digest.metric.queue_waiting_at_closing"), LEVEL},
-    {"role", "utilization", RM_WORD_KEY("digest.metric.role_utilization"), SHARE},
-    {"role", "share_", RM_WORD_KEY("digest.metric.role_share_of"), SHARE},
-    {"role", "overtime", RM_WORD_KEY("digest.metric.role_overtime"), TOTAL},
-    {"activity", "completed", RM_WORD_KEY("digest.metric.activity_completed"), COUNT},
-    {"activity", "duration_mean", RM_WORD_KEY("digest.metric.activity_duration_mean"), TIME},
-    {"activity", "top_person_share", RM_WORD_KEY("digest.metric.activity_top_person_share"), SHARE},
-    {"arrivals", "completed", RM_WORD_KEY("digest.metric.arrivals_completed"), COUNT},
-    {"arrivals", "abandoned", RM_WORD_KEY("digest.metric.arrivals_abandoned"), COUNT},
-    {"arrivals", "balked", RM_WORD_KEY("digest.metric.arrivals_balked"), COUNT},
-    {"arrivals", "wait_mean", RM_WORD_KEY("digest.metric.arrivals_wait_mean"), TIME},
-    {"arrivals", "cycle_time_mean", RM_WORD_KEY("digest.metric.arrivals_cycle_time_mean"), TIME},
-    {"arrivals", "deadline_missed", RM_WORD_KEY("digest.metric.arrivals_deadline_missed"), COUNT},
-    {"arrivals", "uptake", RM_WORD_KEY("digest.metric.arrivals_uptake"), SHARE},
-    {"tool", "uptake", RM_WORD_KEY("digest.metric.tool_uptake"), SHARE},
-    {"tool", "adoption", RM_WORD_KEY("digest.metric.tool_adoption"), SHARE},
+    {"queue", "wait_mean", RM_WORD_KEY("digest.metric.queue_wait_mean"), TIME, NULL},
+    {"queue", "wait_p90", RM_WORD_KEY("digest.metric.queue_wait_p90"), TIME, NULL},
+    {"queue", "length_mean_open", RM_WORD_KEY("digest.metric.queue_length_mean_open"), LEVEL, NULL},
+    {"queue", "abandoned", RM_WORD_KEY("digest.metric.queue_abandoned"), COUNT, NULL},
+    {"queue", "balked", RM_WORD_KEY("digest.metric.queue_balked"), COUNT, NULL},
+    {"queue", "waiting_at_closing", RM_WORD_KEY("digest.metric.queue_waiting_at_closing"), LEVEL,
+     RM_WORD_KEY("digest.per_closing")},
+    {"role", "utilization", RM_WORD_KEY("digest.metric.role_utilization"), SHARE, NULL},
+    {"role", "share_", RM_WORD_KEY("digest.metric.role_share_of"), SHARE, NULL},
+    {"role", "overtime", RM_WORD_KEY("digest.metric.role_overtime"), TOTAL, NULL},
+    {"activity", "completed", RM_WORD_KEY("digest.metric.activity_completed"), COUNT, NULL},
+    {"activity", "duration_mean", RM_WORD_KEY("digest.metric.activity_duration_mean"), TIME, NULL},
+    {"activity", "top_person_share", RM_WORD_KEY("digest.metric.activity_top_person_share"), SHARE, NULL},
+    {"arrivals", "completed", RM_WORD_KEY("digest.metric.arrivals_completed"), COUNT, NULL},
+    {"arrivals", "abandoned", RM_WORD_KEY("digest.metric.arrivals_abandoned"), COUNT, NULL},
+    {"arrivals", "balked", RM_WORD_KEY("digest.metric.arrivals_balked"), COUNT, NULL},
+    {"arrivals", "wait_mean", RM_WORD_KEY("digest.metric.arrivals_wait_mean"), TIME, NULL},
+    {"arrivals", "cycle_time_mean", RM_WORD_KEY("digest.metric.arrivals_cycle_time_mean"), TIME, NULL},
+    {"arrivals", "deadline_missed", RM_WORD_KEY("digest.metric.arrivals_deadline_missed"), COUNT, NULL},
+    {"arrivals", "uptake", RM_WORD_KEY("digest.metric.arrivals_uptake"), SHARE, NULL},
+    {"tool", "uptake", RM_WORD_KEY("digest.metric.tool_uptake"), SHARE, NULL},
+    {"tool", "adoption", RM_WORD_KEY("digest.metric.tool_adoption"), SHARE, NULL},
 };
 
 /* Each element's word before its label, and the sentence of a new one
@@ -79,11 +82,21 @@ static int words_of(const char *element, const char *metric) {
     return -1;
 }
 
-/* The model's unit after a figure ("second", "minute", "hour"), plural. */
-static const char *unit_words(const char *unit, const char *lang) {
-    if (strcmp(unit, "second") == 0) return rm_word(lang, "number.unit.seconds");
-    if (strcmp(unit, "hour") == 0) return rm_word(lang, "number.unit.hours");
-    return rm_word(lang, "number.unit.minutes");
+/* The model's unit ("second", "minute", "hour") after the figure `said`:
+ * singular or plural as lang agrees it (1 minute, 2 minutes; 1,5 minute). */
+static const char *unit_words(const char *unit, const char *said, const char *lang) {
+    int one = rm_said_singular(said, lang);
+    if (strcmp(unit, "second") == 0)
+        return one ? rm_word(lang, "number.unit.second") : rm_word(lang, "number.unit.seconds");
+    if (strcmp(unit, "hour") == 0)
+        return one ? rm_word(lang, "number.unit.hour") : rm_word(lang, "number.unit.hours");
+    return one ? rm_word(lang, "number.unit.minute") : rm_word(lang, "number.unit.minutes");
+}
+
+/* "1 point", "4.9 points" (the figure as said, then its word). */
+static void in_points(char *buf, size_t len, const char *said, const char *lang) {
+    snprintf(buf, len, "%s %s", said,
+             rm_said_singular(said, lang) ? rm_word(lang, "number.point") : rm_word(lang, "number.points"));
 }
 
 /* A figure with 2 significant digits (whole from 100 on), with lang's
@@ -121,21 +134,23 @@ static double spoken(double v, quantity q, const rm_model *m) {
     return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, NULL) : v;
 }
 
-/* What follows a figure of quantity q: "%", " minutes", " minutes a week",
- * " a week"; `rate` 0 leaves out the rate. */
-static void unit_of(char *buf, size_t len, quantity q, const rm_model *m, int rate, const char *lang) {
+/* What follows the figure `said` of metric w: " minutes", " minutes a
+ * week", " a week", " per closing"; `rate` 0 leaves out the rate. */
+static void unit_of(char *buf, size_t len, int w, const rm_model *m, int rate, const char *said, const char *lang) {
+    quantity q = words[w].q;
     const char *r;
     rate_factor(m, &r, lang);
     if (!rate || (q != COUNT && q != TOTAL))
-        r = "";
-    snprintf(buf, len, "%s%s%s", q == TIME || q == TOTAL ? " " : "", q == TIME || q == TOTAL ? unit_words(m->unit, lang) : "", r);
+        r = rate && words[w].per ? rm_word(lang, words[w].per) : "";
+    snprintf(buf, len, "%s%s%s", q == TIME || q == TOTAL ? " " : "", q == TIME || q == TOTAL ? unit_words(m->unit, said, lang) : "", r);
 }
 
-/* The value as it is said, with its unit (and its rate when `rate`). */
-static void shown(char *buf, size_t len, double v, quantity q, const rm_model *m, int rate, const char *lang) {
+/* The value of metric w as it is said, with its unit (and its rate when `rate`). */
+static void shown(char *buf, size_t len, double v, int w, const rm_model *m, int rate, const char *lang) {
+    quantity q = words[w].q;
     char f[32], u[64], p[48];
     figure(f, sizeof f, spoken(v, q, m), lang);
-    unit_of(u, sizeof u, q, m, rate, lang);
+    unit_of(u, sizeof u, w, m, rate, f, lang);
     if (q == SHARE)                              /* "46%", "46 %" */
         snprintf(p, sizeof p, rm_word(lang, "number.percent"), f);
     snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
@@ -216,31 +231,76 @@ static int by_key(const void *a, const void *b) {
 /* The sentence for one listed change, in the words of model m (the
  * variant's), or of the baseline's `base` for a kind m no longer has; a
  * baseline below `tiny` (the floor) gets no percentage. */
+/* A tool's uptake that moves over the period (tool uptake { start,
+ * final, half_life }): its realized figure is the period's average, said
+ * so with where it goes. Into buf with the format of `key` (the average
+ * said, then the direction, then the final share); 0 when the tool's
+ * uptake is flat. */
+static int uptake_moving(char *buf, size_t len, const rm_model *m, const char *tool, const char *average,
+                         const char *key, const char *lang) {
+    for (int t = 0; t < m->ntools; t++) {
+        const rm_tool *u = &m->tools[t];
+        if (strcmp(u->name, tool) != 0 || !u->has_uptake || !(u->uptake_half_life > 0) ||
+            u->uptake_start == u->uptake_final)
+            continue;
+        char f[32], final[48];
+        figure(f, sizeof f, 100 * u->uptake_final, lang);
+        snprintf(final, sizeof final, rm_word(lang, "number.percent"), f);
+        snprintf(buf, len, key, average,
+                 u->uptake_final > u->uptake_start ? rm_word(lang, "digest.growing") : rm_word(lang, "digest.falling"),
+                 final);
+        return 1;
+    }
+    return 0;
+}
+
+static int is_tool_uptake(const char *element, const char *metric) {
+    return strcmp(element, "tool") == 0 && strcmp(metric, "uptake") == 0;
+}
+
+/* The sentence for one listed change, in the words of model m (the
+ * variant's), or of the baseline's `base` for a kind m no longer has; a
+ * baseline below `tiny` (the floor) gets no percentage. */
 static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, const char *lang) {
-    char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[32], out[1024];
+    char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[64], out[1400];
     quantity q = words[w].q;
     subject(subj, sizeof subj, m, d->element, d->name, lang);
     what2(wh, sizeof wh, m, base, w, d->metric, lang);
     figure(ci, sizeof ci, spoken(d->half, q, m), lang);
-    snprintf(ci_unit, sizeof ci_unit, "%s", q == SHARE ? rm_word(lang, "digest.points") : "");
+    ci_unit[0] = '\0';
+    if (q == SHARE) {                            /* " 1 point" less its figure: " point" */
+        in_points(ci_unit, sizeof ci_unit, ci, lang);
+        memmove(ci_unit, ci_unit + strlen(ci), strlen(ci_unit + strlen(ci)) + 1);
+    }
     const char *way = d->delta > 0 ? rm_word(lang, "digest.up") : rm_word(lang, "digest.down");
     if (isnan(d->relative)) {                    /* from nothing */
-        shown(var, sizeof var, d->variant_mean, q, m, 1, lang);
+        shown(var, sizeof var, d->variant_mean, w, m, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.none_before"), subj, wh, var, ci, ci_unit);
     } else if (q == SHARE) {                     /* in points, never in percent of a percent */
-        figure(pct, sizeof pct, 100 * fabs(d->delta), lang);
-        shown(before, sizeof before, d->baseline_mean, q, m, 0, lang);
-        shown(var, sizeof var, d->variant_mean, q, m, 0, lang);
-        snprintf(out, sizeof out, rm_word(lang, "digest.in_points"), subj, wh, way, pct, before, var, ci);
+        char f[32], ci_points[64];
+        figure(f, sizeof f, 100 * fabs(d->delta), lang);
+        in_points(pct, sizeof pct, f, lang);
+        in_points(ci_points, sizeof ci_points, ci, lang);
+        shown(before, sizeof before, d->baseline_mean, w, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, m, 0, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.in_points"), subj, wh, way, pct, before, var, ci_points);
     } else if (fabs(d->baseline_mean) < tiny) {  /* a percentage of almost nothing says nothing */
         figure(before, sizeof before, spoken(d->baseline_mean, q, m), lang);
-        shown(var, sizeof var, d->variant_mean, q, m, 1, lang);
+        shown(var, sizeof var, d->variant_mean, w, m, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.from_to"), subj, wh, before, var, ci, ci_unit);
     } else {
         figure(pct, sizeof pct, 100 * fabs(d->relative), lang);
-        shown(before, sizeof before, d->baseline_mean, q, m, 0, lang);
-        shown(var, sizeof var, d->variant_mean, q, m, 1, lang);
+        shown(before, sizeof before, d->baseline_mean, w, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, m, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.in_percent"), subj, wh, way, pct, before, var, ci, ci_unit);
+    }
+    char note[300];
+    if (is_tool_uptake(d->element, d->metric)) {  /* the variant's figure is an average: say so */
+        shown(var, sizeof var, d->variant_mean, w, m, 0, lang);
+        if (uptake_moving(note, sizeof note, m, d->name, var, rm_word(lang, "digest.uptake_note"), lang)) {
+            size_t n = strlen(out);
+            snprintf(out + n, sizeof out - n, "%s", note);
+        }
     }
     return strdup(out);
 }
@@ -248,14 +308,17 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const 
 /* The sentence for an element the variant adds (a new queue, role, step). */
 static char *new_sentence(const remous_results *res, int i, int w, const char *lang) {
     const rm_metric *e = &res->cat.m[i];
-    char subj[300], wh[300], val[128], out[1024];
+    char subj[300], wh[300], val[300], out[1400], moving[300];
     const char *el = rm_element_name(e->element), *added = "%s: %s: %s";
     for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
         if (strcmp(subjects[k].element, el) == 0)
             added = rm_word(lang, subjects[k].added);
     subject(subj, sizeof subj, res->model, el, e->name, lang);
     what(wh, sizeof wh, res->model, w, e->metric, lang);
-    shown(val, sizeof val, res->mean[i], words[w].q, res->model, 1, lang);
+    shown(val, sizeof val, res->mean[i], w, res->model, 1, lang);
+    if (is_tool_uptake(el, e->metric) &&
+        uptake_moving(moving, sizeof moving, res->model, e->name, val, rm_word(lang, "digest.uptake_average"), lang))
+        snprintf(val, sizeof val, "%s", moving);
     snprintf(out, sizeof out, added, subj, wh, val);
     return strdup(out);
 }
@@ -389,10 +452,10 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         int w = words_of(el, e->metric);
         if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
             continue;
-        /* a role nobody calls on, a step (almost) never done: nothing new to
-         * tell (a new queue's short wait is news: someone was served) */
-        if ((e->element == RM_EL_ROLE || e->element == RM_EL_ACTIVITY) &&
-            !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change)))
+        /* a role nobody calls on, a step (almost) never done, a queue where
+         * nobody waits: a figure of zero, or under the floor of its kind of
+         * figure (--min-change), is noise, not news */
+        if (var->mean[i] == 0 || !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change)))
             continue;
         lines[n].key = INFINITY;
         lines[n].order = n;

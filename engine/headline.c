@@ -239,12 +239,22 @@ static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r,
     return buf;
 }
 
+/* A kind's (or a group's) label as a sentence names it: the scenario's
+ * words, whose gender the engine does not know, set apart as the language
+ * does it (headline.kind: quoted in French, "consacré à « conseil »"). */
+static const char *kind_said(const ctx *c, const char *label, char *buf, size_t len) {
+    snprintf(buf, len, rm_word(c->lang, "headline.kind"), label);
+    return buf;
+}
+
 /* The kind's words: in the variant's model, else the baseline's. */
 static const char *kind_words(const ctx *c, const char *kind, char *buf, size_t len) {
+    char l[240];
+    int in_variant = 0;
     for (int k = 0; k < c->mv->nkinds; k++)
-        if (strcmp(c->mv->kinds[k], kind) == 0)
-            return rm_kind_label(c->mv, kind, c->lang, buf, len);
-    return rm_kind_label(c->mb, kind, c->lang, buf, len);
+        in_variant |= strcmp(c->mv->kinds[k], kind) == 0;
+    rm_kind_label(in_variant ? c->mv : c->mb, kind, c->lang, l, sizeof l);
+    return kind_said(c, l, buf, len);
 }
 
 static int has_kind(const rm_model *m, const char *kind) {
@@ -339,18 +349,21 @@ static void people_who_come(ctx *c) {
     char count[48];
     say_count(c, n, count, sizeof count);
     int leave = is_real(ab) || is_real(bk);
-    if (leave && n < 0.95 && c->weekly && n >= 1.0 / 26) {
-        /* under one a week: "about one fewer every 3 weeks" */
+    int one = rm_said_singular(count, c->lang);
+    if (leave && n < 0.95 && c->weekly && n >= 1.0 / 26 && round(1 / n) >= 2) {
+        /* under one a week: "about one fewer every 3 weeks" (never "every 1 weeks") */
         snprintf(count, sizeof count, "%.0f", round(1 / n));
         if (wait)
             snprintf(tail, sizeof tail, rm_word(c->lang, "headline.and_leave_rare"), more, count);
         else
             snprintf(tail, sizeof tail, rm_word(c->lang, "headline.leave_rare"), who, more, count);
-    } else if (leave && n >= 0.95) {
+    } else if (leave && (n >= 0.95 || (c->weekly && n >= 0.5))) {
         if (wait)
-            snprintf(tail, sizeof tail, rm_word(c->lang, "headline.and_leave"), count, more, c->per_words);
+            snprintf(tail, sizeof tail, one ? rm_word(c->lang, "headline.and_leave1") : rm_word(c->lang, "headline.and_leave"),
+                     count, more, c->per_words);
         else
-            snprintf(tail, sizeof tail, rm_word(c->lang, "headline.leave"), who, count, more, c->per_words);
+            snprintf(tail, sizeof tail, one ? rm_word(c->lang, "headline.leave1") : rm_word(c->lang, "headline.leave"),
+                     who, count, more, c->per_words);
     }
     if (!wait && !tail[0])
         return;
@@ -367,11 +380,48 @@ static void people_who_come(ctx *c) {
 
 /* ------------------------------------------------- the people who work -- */
 
+/* The role the variant adds that is busiest (its busy share at least the
+ * digest's floor for a share, said above 0%): its sentence, capitalised by
+ * add() when it stands alone, into buf ("" when none). */
+static void new_role(const ctx *c, char *buf, size_t len, char *what, size_t wlen, char *fa, size_t falen) {
+    buf[0] = '\0';
+    int best = -1;
+    double top = 0;
+    for (int r = 0; r < c->mv->nroles; r++) {
+        double u = mean_of(c->var, "role", c->mv->roles[r].name, "utilization");
+        if (!has_role(c->mb, c->mv->roles[r].name) && u >= c->cmp->sc->min_change.points / 100 && u > top &&
+            pct_said(u) > 0)
+            top = u, best = r;
+    }
+    if (best < 0)
+        return;
+    const rm_role *role = &c->mv->roles[best];
+    char who[256], pa[48], oa[48], overtime[512] = "";
+    role_words(c, c->mv, role, who, sizeof who);
+    say_pct(c, top, pa, sizeof pa);
+    double o = mean_of(c->var, "role", role->name, "overtime") / c->per;
+    int ou = time_unit(o * c->mv->unit_seconds, 2);
+    say_time(c, o, ou, oa, sizeof oa);
+    if (o > 0 && strcmp(oa, "0") != 0)
+        snprintf(overtime, sizeof overtime,
+                 role->count == 1 ? rm_word(c->lang, "headline.new_role_overtime1") : rm_word(c->lang, "headline.new_role_overtime"),
+                 oa, unit_word(c, ou, oa), c->per_words);
+    int n = snprintf(buf, len, role->count == 1 ? rm_word(c->lang, "headline.new_role1") : rm_word(c->lang, "headline.new_role"),
+                     who, pa);
+    if (n >= 0 && (size_t)n < len)
+        snprintf(buf + n, len - (size_t)n, "%s", overtime);
+    snprintf(what, wlen, rm_word(c->lang, "headline.what_busy"), who);
+    snprintf(fa, falen, "%s", pa);
+}
+
 /* The role whose busy share moves most, in points (a role whose only real
  * change is its overtime comes after any whose busy share changes): its
  * busy share, the part of it on kinds the baseline did not have, and its
- * overtime a week. */
+ * overtime a week; then the busiest role the variant adds, in the same
+ * sentence (or its own when no role of the baseline changes). */
 static void people_who_work(ctx *c) {
+    char added[1024], added_what[320], added_fa[96];
+    new_role(c, added, sizeof added, added_what, sizeof added_what, added_fa, sizeof added_fa);
     int best = -1;
     double top = 0;
     for (int r = 0; r < c->mv->nroles; r++) {
@@ -387,12 +437,14 @@ static void people_who_work(ctx *c) {
         if (score > top)
             top = score, best = r;
     }
-    if (best < 0)
-        return;
-    const rm_role *role = &c->mv->roles[best];
-    const rm_delta *u = row(c, "role", role->name, "utilization"), *o = row(c, "role", role->name, "overtime");
-    char who[256], pb[48], pa[48], pts[48], out[1400], what[320];
-    role_words(c, c->mv, role, who, sizeof who);
+    char out[2600], what[320], fb[96] = "", fa[96] = "";
+    out[0] = '\0';
+    const rm_role *role = best >= 0 ? &c->mv->roles[best] : NULL;
+    const rm_delta *u = role ? row(c, "role", role->name, "utilization") : NULL;
+    const rm_delta *o = role ? row(c, "role", role->name, "overtime") : NULL;
+    char who[256], pts[48];
+    if (role)
+        role_words(c, c->mv, role, who, sizeof who);
     int busy = top >= 1e6;
     char tail[512] = "", overtime[512] = "";
     /* the part of the busy share on kinds the baseline did not have */
@@ -423,27 +475,35 @@ static void people_who_work(ctx *c) {
         said_overtime = strcmp(ob, oa) != 0;
     }
     if (busy) {
-        say_pct(c, u->baseline_mean, pb, sizeof pb);
-        say_pct(c, u->variant_mean, pa, sizeof pa);
+        say_pct(c, u->baseline_mean, fb, sizeof fb);
+        say_pct(c, u->variant_mean, fa, sizeof fa);
         say_points(c, u->variant_mean, u->baseline_mean, pts, sizeof pts);
         if (said_overtime)
             snprintf(overtime, sizeof overtime, role->count == 1 ? rm_word(c->lang, "headline.and_overtime1") : rm_word(c->lang, "headline.and_overtime"), oa,
                      unit_word(c, ou, oa), c->per_words, ob);
-        snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.busy1") : rm_word(c->lang, "headline.busy"), who, pa, pb, pts, points_word(c, pts));
+        snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.busy1") : rm_word(c->lang, "headline.busy"), who, fa, fb, pts, points_word(c, pts));
         size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s.", tail, overtime);
+        snprintf(out + n, sizeof out - n, "%s%s", tail, overtime);
         snprintf(what, sizeof what, rm_word(c->lang, "headline.what_busy"), who);
-        add(c, RM_HL_STAFF, out, what, pb, pa);
     } else if (said_overtime) {
         snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.overtime1") : rm_word(c->lang, "headline.overtime"), who, oa, unit_word(c, ou, oa),
                  c->per_words, ob);
-        strcat(out, ".");
         snprintf(what, sizeof what, rm_word(c->lang, "headline.what_overtime"), who, c->per_words);
-        char fb[96], fa[96];
         snprintf(fb, sizeof fb, "%s", ob);
         snprintf(fa, sizeof fa, "%s %s", oa, unit_word(c, ou, oa));
-        add(c, RM_HL_STAFF, out, what, fb, fa);
     }
+    if (!out[0] && !added[0])
+        return;
+    if (!out[0]) {                               /* the new role alone */
+        snprintf(out, sizeof out, "%s", added);
+        snprintf(what, sizeof what, "%s", added_what);
+        snprintf(fa, sizeof fa, "%s", added_fa);
+    } else if (added[0]) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s", rm_word(c->lang, "headline.and_new_role"), added);
+    }
+    strcat(out, ".");
+    add(c, RM_HL_STAFF, out, what, fb, fa);
 }
 
 /* ----------------------------------------------------------- hours ---- */
@@ -607,12 +667,13 @@ static int group_sentence(ctx *c, const char *group) {
     if (!less[0] && !more[0])
         return 0;
     append(less, sizeof less, ", ", more);
-    char who[256], pb[48], pa[48], out[1400], what[600];
+    char who[256], pb[48], pa[48], out[1400], what[600], named[256];
     role_words(c, mv, role, who, sizeof who);
+    kind_said(c, group, named, sizeof named);
     say_pct(c, share_on(c->base, role->name, kinds, nk), pb, sizeof pb);
     say_pct(c, top, pa, sizeof pa);
-    snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.group1") : rm_word(c->lang, "headline.group"), who, pa, group, pb, less);
-    snprintf(what, sizeof what, rm_word(c->lang, "headline.what_group"), who, group);
+    snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.group1") : rm_word(c->lang, "headline.group"), who, pa, named, pb, less);
+    snprintf(what, sizeof what, rm_word(c->lang, "headline.what_group"), who, named);
     add(c, RM_HL_NEW_WORK, out, what, pb, pa);
     return 1;
 }

@@ -569,7 +569,7 @@ In short, with “la caisse « éclair » ⚡”:
 What changes with “la caisse « éclair » ⚡” (against the baseline, 3 replications, 95% intervals):
   - new step “vérifier paiement”: times done: 59
   - role “libraires & <amis>”: time on encaisser « vite »: down 4.9 points (9.8% → 4.9%, ±0 points)
-  - step “caisse”: mean duration: down 50% (2 minutes → 1 minutes, ±0)
+  - step “caisse”: mean duration: down 50% (2 minutes → 1 minute, ±0)
   - role “libraires & <amis>”: busy share of working time: down 4.9 points (34% → 30%, ±0 points)
   - arrivals “lecteurs qui entrent”: time from arrival to exit: down 7.1% (7 minutes → 6.5 minutes, ±0)
 TXT
@@ -581,9 +581,9 @@ En bref, avec « la caisse « éclair » ⚡ » :
 
 Ce qui change avec « la caisse « éclair » ⚡ » (par rapport à la situation actuelle, 3 réplications, intervalles à 95 %) :
   - nouvelle étape « vérifier paiement » : réalisations : 59
-  - rôle « libraires & <amis> » : temps consacré à encaisser « vite » : en baisse de 4,9 points (9,8 % → 4,9 %, ±0 points)
-  - étape « caisse » : durée moyenne : en baisse de 50 % (2 minutes → 1 minutes, ±0)
-  - rôle « libraires & <amis> » : part du temps de travail occupée : en baisse de 4,9 points (34 % → 30 %, ±0 points)
+  - rôle « libraires & <amis> » : temps consacré à « encaisser « vite » » : en baisse de 4,9 points (9,8 % → 4,9 %, ±0 point)
+  - étape « caisse » : durée moyenne : en baisse de 50 % (2 minutes → 1 minute, ±0)
+  - rôle « libraires & <amis> » : part du temps de travail occupée : en baisse de 4,9 points (34 % → 30 %, ±0 point)
   - arrivées « lecteurs qui entrent » : temps de l'arrivée à la sortie : en baisse de 7,1 % (7 minutes → 6,5 minutes, ±0)
 TXT
 cmp -s out uni_fr.txt && ok || { ko "the French digest speaks with labels:"; diff uni_fr.txt out; }

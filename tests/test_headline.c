@@ -66,7 +66,7 @@ static void a_variant_that_misses_the_mission_says_so(void **state) {
     n = rm_headline_of(cmp, 1, "fr", &h);
     for (int i = 0; i < n; i++)
         if (h[i].concern == RM_HL_MISSION)
-            assert_non_null(strstr(h[i].sentence, "A staff : pas de changement réel du temps consacré à serving A"));
+            assert_non_null(strstr(h[i].sentence, "A staff : pas de changement réel du temps consacré à « serving A »"));
     rm_headline_free(h, n);
     remous_comparison_free(cmp);
     remous_close(sc);

@@ -45,6 +45,7 @@ return {
 
   -- headline.c
   headline = {
+    kind = "%s",                -- a kind of work named in a sentence (its label)
     per_week = "a week",
     per_day = "a day",
     list_and = " and ",
@@ -55,8 +56,10 @@ return {
     wait_said = "%s wait %s instead of %s",
     under_a_second = "less than a second",
     and_leave = ", and about %s %s %s leave without being served",
+    and_leave1 = ", and about %s %s %s leaves without being served",
     and_leave_rare = ", and about one %s every %s weeks leaves without being served",
     leave = "Of the %s, about %s %s %s leave without being served",
+    leave1 = "Of the %s, about %s %s %s leaves without being served",
     leave_rare = "Of the %s, about one %s every %s weeks leaves without being served",
     more = "more",
     fewer = "fewer",
@@ -69,6 +72,11 @@ return {
     and_overtime1 = ", with %s %s of overtime %s instead of %s",
     overtime = "%s work %s %s of overtime %s between them, instead of %s",
     overtime1 = "%s works %s %s of overtime %s, instead of %s",
+    new_role = "%s, a new role, are busy %s of their working time",   -- its label, its busy share
+    new_role1 = "%s, a new role, is busy %s of their working time",
+    new_role_overtime = ", with %s %s of overtime %s between them",  -- figure, unit, per
+    new_role_overtime1 = ", with %s %s of overtime %s",
+    and_new_role = "; ",        -- between a role's change and the new role
     what_busy = "%s: busy",
     what_overtime = "%s: overtime, %s",
     team = "the team",
@@ -103,10 +111,15 @@ return {
     down = "down",
     rate_week = " a week",
     rate_day = " a day",
-    points = " points",
+    per_closing = " per closing",  -- after a figure of people left at a queue's closing
+    -- a tool's uptake that grows (or falls) over the period: its figure is the period's average
+    uptake_average = "%s on average over the period (%s towards %s)",  -- the average, growing/falling, the final share
+    uptake_note = "; %s on average over the period (%s towards %s)",
+    growing = "growing",
+    falling = "falling",
     none_before = "%s: %s: %s, none before (±%s%s)",
     from_to = "%s: %s: from %s to %s (±%s%s)",
-    in_points = "%s: %s: %s %s points (%s → %s, ±%s points)",
+    in_points = "%s: %s: %s %s (%s → %s, ±%s)",   -- the change and the interval with their points
     in_percent = "%s: %s: %s %s%% (%s → %s, ±%s%s)",
     subject = "%s “%s”",         -- the element's word and its label: queue “the counter”
     element = {
