@@ -215,6 +215,24 @@ grep -qF "<tr><td>coordinators</td><td>contact</td><td><b>$(pct "$gb" en)%</b> (
     "$tmp/help.html" && ok || ko "report: the coordinators' total on contact, and its parts"
 grep -qF '<i style="background:#0072B2"></i><em>contact: </em>on the phone</span><span><i style="background:#E69F00"></i><em>contact: </em>helping with the tool</span>' \
     "$tmp/help.html" && ok || ko "report: the time chart's legend puts a group's kinds side by side"
+# a role the variant adds is named with its busy share, after the role of
+# the baseline whose share moves (tests/scenarios/new_elements.lua)
+ne=new_elements
+run $ne "$top/tests/scenarios/new_elements.lua" en
+run ${ne}_fr "$top/tests/scenarios/new_elements.lua" fr
+v=kiosk
+ub=$(get $ne compare.csv $v role clerk utilization 5) uv=$(get $ne compare.csv $v role clerk utilization 6)
+ev=$(get $ne summary.csv $v role evening utilization 5)
+grep -qxF "  Clerk is busy $(pct "$uv" en)% of their working time instead of $(pct "$ub" en)% ($(points "$uv" "$ub") points); evening volunteers, a new role, are busy $(pct "$ev" en)% of their working time." \
+    "$tmp/$ne.en" && ok || ko "new elements: the new role's sentence (en): $(cat "$tmp/$ne.en")"
+grep -qxF "  Clerk : occupé $(pct "$uv" fr) % du temps de travail au lieu de $(pct "$ub" fr) % ($(points "$uv" "$ub") points) ; evening volunteers (nouveau rôle) : occupés $(pct "$ev" fr) % du temps de travail." \
+    "$tmp/${ne}_fr.fr" && ok || ko "new elements: the new role's sentence (fr): $(cat "$tmp/${ne}_fr.fr")"
+# overtime in French is « heures supplémentaires », in the headline as in the digest
+v=slower
+ot=$(say "$(calc "$(get $ne compare.csv $v role clerk overtime 6) / 3")" fr)
+grep -qF ", et des heures supplémentaires : $ot minutes par semaine au lieu de zéro." "$tmp/${ne}_fr.fr" && ok ||
+    ko "new elements: overtime in French: $(cat "$tmp/${ne}_fr.fr")"
+grep -q "dépassement" "$tmp/${ne}_fr.fr" "$tmp/${bs}_fr.fr" "$tmp/${cl}_fr.fr" && ko "the French headline says « dépassement »" || ok
 # at most five sentences a variant, one per concern
 awk '/^  / { n++ } /^$/ { if (n > 5) bad = 1; n = 0 } END { exit bad }' "$tmp/$bs.en" "$tmp/$cl.en" "$tmp/$hl.en" && ok ||
     ko "at most five sentences a variant"
