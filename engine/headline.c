@@ -231,10 +231,13 @@ static const char *label(const ctx *c, const rm_model *m, const char *element, c
 static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
     char l[240];
     label(c, m, "role", r->name, l, sizeof l);
-    static const char *articles[] = {"the ", "a ", "an ", "our ", "my ", "their "};
     int has = !rm_word(c->lang, "headline.the")[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
-    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
-        has |= strncasecmp(l, articles[i], strlen(articles[i])) == 0;
+    /* the words a label may start with that make "the" needless, "the,a,an" */
+    for (const char *w = rm_word(c->lang, "headline.articles"); *w && !has;) {
+        size_t n = strcspn(w, ",");
+        has = n > 0 && strncasecmp(l, w, n) == 0 && l[n] == ' ';
+        w += n + (w[n] == ',');
+    }
     snprintf(buf, len, "%s%s", has ? "" : rm_word(c->lang, "headline.the"), l);
     return buf;
 }

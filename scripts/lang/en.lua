@@ -49,6 +49,7 @@ return {
     per_week = "a week",
     per_day = "a day",
     list_and = " and ",
+    articles = "the,a,an,our,my,their",  -- a label starting with one of these needs no "the"
     the = "the ",
     zero = "none",
     wait = "%s wait %s %s instead of %s",

@@ -41,6 +41,7 @@ return {
     per_week = "par semaine",
     per_day = "par jour",
     list_and = " et ",
+    articles = "",
     the = "",
     zero = "zéro",
     wait = "%s : %s %s d'attente au lieu de %s",
