@@ -20,71 +20,40 @@
 #include <gvc.h>
 #include <gvplugin.h>
 
+#include "headline.h"
 #include "labels.h"
+#include "words.h"
 
 /* Defined by libgvplugin_dot_layout and libgvplugin_core (linked in). */
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
 
-/* The words a person reads in the picture and around it, per language. */
-static const struct words {
-    rm_diagram_words page;
-    const char *out;          /* the exit */
-    const char *nobody;       /* a step no role does: a pure delay */
-    const char *or;           /* between a step's roles */
-    const char *waits;        /* "waits 1.9 min" */
-    const char *waits_at;     /* "waits 1.9 min at the counter" */
-    const char *waits_in;     /* the same without figures */
-    const char *of_flow;      /* a step's share of the arrivals */
-    const char *per_arrival;  /* the same above 1: a step done several times per item */
-    const char *per_week, *per_day;
-    const char *times;        /* a task's step: "12 times a week" */
-    const char *once;         /* the same, for one */
-    const char *never;        /* the same, for none */
-    const char *no_wait;      /* a wait under a second */
-    const char *arrive;       /* a stream: "410 a week" */
-    const char *give_up;      /* a stream: its share leaving unserved */
-    const char *with;         /* a tool's route */
-    const char *others;       /* the route of the items not using it */
-    const char *hook;         /* a route a function decides */
-    const char *fallback, *fallback_down;   /* a tool step's fallback */
-    const char *added, *changed;            /* a node's marker */
-    const char *percent;      /* "%.0f%%" */
-    const char *takes;        /* a step's mean duration: "takes 6 min" */
-    const char *takes_hook;   /* a duration a function draws */
-    const char *days;         /* long times' unit */
-    const char *no_memory, *too_large;      /* why there is no picture */
-    const char *gv_start, *gv_layout, *gv_svg;
-} catalog[] = {
-    {{"The model, as a picture",
-      "Who comes in (ovals), the steps (boxes: who does them, how long people wait, what share of the "
-      "arrivals goes through), the routes with their probabilities, and the way out. Dashed: a route decided "
-      "by a function of the scenario; dotted: where items go when a tool is not used.",
-      "added by the variant", "changed by the variant", "The picture of the model could not be drawn: "},
-     "out", "no one (a delay)", " or ", "waits %s", "waits %s at %s", "waits at %s", "%s of the flow",
-     "%s times per arrival", "a week", "a day", "%s times %s", "once %s", "never done", "no waiting", "%s %s", "%s leave without being served", "with %s", "the others",
-     "decided by a function", "when the tool is not used", "when the tool is down or not used", "(new)",
-     "(changed)", "%.0f%%", "takes %s", "its time decided by a function", "days",
-     "out of memory", "too large to draw legibly (%d steps and streams, %d routes; at most %d and %d)",
-     "Graphviz could not start", "Graphviz could not lay it out", "Graphviz could not write it as SVG"},
-    {{"Le modèle en image",
-      "Qui arrive (ovales), les étapes (cadres : qui les fait, combien de temps on attend, quelle part des "
-      "arrivées y passe), les chemins avec leurs probabilités, et la sortie. En tirets : un chemin décidé par "
-      "une fonction du scénario ; en pointillés : où vont les demandes quand un outil n'est pas utilisé.",
-      "ajouté par la variante", "modifié par la variante", "L'image du modèle n'a pas pu être dessinée : "},
-     "sortie", "personne (un délai)", " ou ", "attente %s", "attente %s, file « %s »", "file « %s »", "%s du flux",
-     "%s fois par arrivée", "par semaine", "par jour", "%s fois %s", "1 fois %s", "jamais fait", "pas d'attente", "%s %s", "%s repartent sans être servis", "avec %s", "les autres",
-     "décidé par une fonction", "quand l'outil n'est pas utilisé", "quand l'outil est en panne ou pas utilisé",
-     "(nouveau)", "(modifié)", "%.0f %%", "durée %s", "sa durée décidée par une fonction", "jours",
-     "mémoire insuffisante", "trop grand pour rester lisible (%d étapes et flux, %d chemins ; au plus %d et %d)",
-     "Graphviz n'a pas pu démarrer", "Graphviz n'a pas pu le disposer", "Graphviz n'a pas pu l'écrire en SVG"},
-};
+/* The words of the diagram's section, per language (filled from the
+ * catalog once; rm_diagram_words_for's pointers stay valid). */
+#define MAX_LANGS 32
+static rm_diagram_words page_words[MAX_LANGS];
+static pthread_once_t page_once = PTHREAD_ONCE_INIT;
 
-static const struct words *words_for(const char *lang) {
-    return &catalog[lang && strcmp(lang, "fr") == 0 ? 1 : 0];
+static void fill_page_words(void) {
+    for (int i = 0; i < rm_lang_count() && i < MAX_LANGS; i++) {
+        const char *lang = rm_lang_code(i);
+        page_words[i] = (rm_diagram_words){rm_word(lang, "diagram.title"), rm_word(lang, "diagram.legend"),
+                                           rm_word(lang, "diagram.key_added"), rm_word(lang, "diagram.key_changed"),
+                                           rm_word(lang, "diagram.failed")};
+    }
 }
 
-const rm_diagram_words *rm_diagram_words_for(const char *lang) { return &words_for(lang)->page; }
+const rm_diagram_words *rm_diagram_words_for(const char *lang) {
+    pthread_once(&page_once, fill_page_words);
+    int english = 0;
+    for (int i = 0; i < rm_lang_count() && i < MAX_LANGS; i++) {
+        if (lang && strcmp(rm_lang_code(i), lang) == 0)
+            return &page_words[i];
+        if (strcmp(rm_lang_code(i), "en") == 0)
+            english = i;
+    }
+    return &page_words[english];
+}
 
 /* ---- the description ---- */
 
@@ -120,8 +89,7 @@ typedef struct dedge {
 typedef struct picture {
     const rm_model *m;
     const remous_results *res;
-    const struct words *w;
-    int fr;
+    const char *lang;
     dnode *nodes;
     int nn, capn;
     dedge *edges;
@@ -187,11 +155,7 @@ static void add_edge(picture *p, int from, int to, edge_style style, const char 
  * whole numbers above, with a decimal comma in French. */
 static const char *number(const picture *p, double v, char *buf, size_t len) {
     put(buf, len, fabs(v) < 9.95 && fabs(v - round(v)) > 0.05 ? "%.1f" : "%.0f", v);
-    if (p->fr)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
-    return buf;
+    return rm_decimal_in(buf, len, p->lang);
 }
 
 /* A count said aloud: a whole number from 1 on. */
@@ -200,26 +164,32 @@ static const char *count(const picture *p, double v, char *buf, size_t len) {
 }
 
 static const char *percent(const picture *p, double share, char *buf, size_t len) {
-    put(buf, len, p->w->percent, 100 * share);
+    char n[32];
+    put(n, sizeof n, "%.0f", 100 * share);
+    put(buf, len, rm_word(p->lang, "number.percent"), n);
     return buf;
 }
 
 /* A time in the model's unit, said in the unit that fits it. */
 static const char *duration(const picture *p, double t, char *buf, size_t len) {
     double s = t * p->m->unit_seconds;
-    const char *unit = "s";
+    const char *unit = rm_word(p->lang, "diagram.second_short");
+    int days = 0;
     if (s >= 48 * 3600) {
         s /= 24 * 3600;
-        unit = p->w->days;
+        days = 1;
     } else if (s >= 90 * 60) {
         s /= 3600;
-        unit = "h";
+        unit = rm_word(p->lang, "diagram.hour_short");
     } else if (s >= 60) {
         s /= 60;
-        unit = "min";
+        unit = rm_word(p->lang, "diagram.minute_short");
     }
     char n[64];
-    put(buf, len, "%s %s", number(p, s, n, sizeof n), unit);
+    number(p, s, n, sizeof n);
+    if (days)                                    /* (a word, not an abbreviation: it agrees with the figure) */
+        unit = rm_said_singular(n, p->lang) ? rm_word(p->lang, "number.unit.day") : rm_word(p->lang, "number.unit.days");
+    put(buf, len, "%s %s", n, unit);
     return buf;
 }
 
@@ -236,7 +206,7 @@ static double figure(const picture *p, const char *element, const char *name, co
 static double per_period(const picture *p, const char **words) {
     double span = p->m->horizon - p->m->warmup, week = p->m->week > 0 ? p->m->week : 7 * 24 * 3600 / p->m->unit_seconds;
     int weekly = span >= 2 * week;
-    *words = weekly ? p->w->per_week : p->w->per_day;
+    *words = weekly ? rm_word(p->lang, "diagram.per_week") : rm_word(p->lang, "diagram.per_day");
     return span > 0 ? (weekly ? week : week / 7) / span : NAN;
 }
 
@@ -277,11 +247,11 @@ static void stream_node(picture *p, int s) {
     d->arrived = arrived;
     char n[64], line[300];
     if (!isnan(arrived) && !isnan(f)) {
-        put(line, sizeof line, p->w->arrive, count(p, arrived * f, n, sizeof n), period);
+        put(line, sizeof line, rm_word(p->lang, "diagram.arrive"), count(p, arrived * f, n, sizeof n), period);
         append_line(d->label, sizeof d->label, line);
         double gone = figure(p, "arrivals", a->name, "abandoned") + figure(p, "arrivals", a->name, "balked");
         if (arrived > 0 && gone / arrived >= 0.005) {
-            put(line, sizeof line, p->w->give_up, percent(p, gone / arrived, n, sizeof n));
+            put(line, sizeof line, rm_word(p->lang, "diagram.give_up"), percent(p, gone / arrived, n, sizeof n));
             append_line(d->label, sizeof d->label, line);
         }
     }
@@ -291,19 +261,19 @@ static void stream_node(picture *p, int s) {
 static void roles_words(const picture *p, const rm_activity *act, char *buf, size_t len) {
     buf[0] = '\0';
     if (act->nroles == 0) {
-        put(buf, len, "%s", p->w->nobody);
+        put(buf, len, "%s", rm_word(p->lang, "diagram.nobody"));
         return;
     }
     for (int r = 0; r < act->nroles; r++) {
         const rm_role *role = &p->m->roles[act->roles[r]];
         char who[256];
         size_t n = strlen(buf);
-        put(buf + n, len - n, "%s%s (%d)", r ? p->w->or : "", rm_shown(role->label, role->name, who, sizeof who),
+        put(buf + n, len - n, "%s%s (%d)", r ? rm_word(p->lang, "diagram.list_or") : "", rm_shown(role->label, role->name, who, sizeof who),
                  role->count);
     }
     if (rm_utf8_length(buf) > 30)                /* too long for one line: a line per role, "or" ending each */
-        for (char *at = buf; (at = strstr(at, p->w->or)); at += strlen(p->w->or))
-            at[strlen(p->w->or) - 1] = '\n';
+        for (char *at = buf; (at = strstr(at, rm_word(p->lang, "diagram.list_or"))); at += strlen(rm_word(p->lang, "diagram.list_or")))
+            at[strlen(rm_word(p->lang, "diagram.list_or")) - 1] = '\n';
 }
 
 static void step_node(picture *p, int a) {
@@ -329,25 +299,25 @@ static void step_node(picture *p, int a) {
     char takes[128] = "";
     double mean = rm_dist_mean(&act->duration.dist);
     if (act->duration.hook > 0)
-        put(takes, sizeof takes, "%s", p->w->takes_hook);
+        put(takes, sizeof takes, "%s", rm_word(p->lang, "diagram.takes_hook"));
     else if (isfinite(mean))
-        put(takes, sizeof takes, p->w->takes, duration(p, mean, t, sizeof t));
+        put(takes, sizeof takes, rm_word(p->lang, "diagram.takes"), duration(p, mean, t, sizeof t));
     put(d->shape, sizeof d->shape, "%s\n%s\n%s\n%s\n%.17g", title, who, takes, where, hours);
     put(d->label, sizeof d->label, "%s\n%s", title, who);
     if (takes[0])
         append_line(d->label, sizeof d->label, takes);
     double wait = q ? figure(p, "queue", q->name, "wait_mean") : NAN;
     if (!isnan(wait) && wait * p->m->unit_seconds < 0.5) {
-        append_line(d->label, sizeof d->label, p->w->no_wait);
+        append_line(d->label, sizeof d->label, rm_word(p->lang, "diagram.no_wait"));
     } else if (!isnan(wait)) {
         duration(p, wait, t, sizeof t);
         if (where[0])
-            put(line, sizeof line, p->w->waits_at, t, where);
+            put(line, sizeof line, rm_word(p->lang, "diagram.waits_at"), t, where);
         else
-            put(line, sizeof line, p->w->waits, t);
+            put(line, sizeof line, rm_word(p->lang, "diagram.waits"), t);
         append_line(d->label, sizeof d->label, line);
     } else if (where[0]) {
-        put(line, sizeof line, p->w->waits_in, where);
+        put(line, sizeof line, rm_word(p->lang, "diagram.waits_in"), where);
         append_line(d->label, sizeof d->label, line);
     }
     d->done = figure(p, "activity", act->name, "completed");
@@ -391,18 +361,18 @@ static void flow_lines(picture *p) {
             continue;
         double share = reach[k] > 0 ? d->done / reach[k] : NAN;
         if (!d->task && share >= 1.05) {             /* a loop: back again */
-            put(line, sizeof line, p->w->per_arrival, number(p, share, n, sizeof n));
+            put(line, sizeof line, rm_word(p->lang, "diagram.per_arrival"), number(p, share, n, sizeof n));
             append_line(d->label, sizeof d->label, line);
         } else if (!d->task && share >= 0) {         /* a little above 1: items that came before the warm-up */
-            put(line, sizeof line, p->w->of_flow, percent(p, fmin(share, 1), n, sizeof n));
+            put(line, sizeof line, rm_word(p->lang, "diagram.of_flow"), percent(p, fmin(share, 1), n, sizeof n));
             append_line(d->label, sizeof d->label, line);
         } else if (!isnan(f)) {
             if (d->done == 0)
-                put(line, sizeof line, "%s", p->w->never);
+                put(line, sizeof line, "%s", rm_word(p->lang, "diagram.never"));
             else if (strcmp(count(p, d->done * f, n, sizeof n), "1") == 0)
-                put(line, sizeof line, p->w->once, period);
+                put(line, sizeof line, rm_word(p->lang, "diagram.once"), period);
             else
-                put(line, sizeof line, p->w->times, n, period);
+                put(line, sizeof line, rm_word(p->lang, "diagram.times"), n, period);
             append_line(d->label, sizeof d->label, line);
         }
     }
@@ -416,8 +386,8 @@ static int exit_node(picture *p) {
     if (p->exit < 0) {
         p->exit = add_node(p, N_EXIT, NULL);
         if (p->exit >= 0) {
-            put(p->nodes[p->exit].shape, sizeof p->nodes[p->exit].shape, "%s", p->w->out);
-            put(p->nodes[p->exit].label, sizeof p->nodes[p->exit].label, "%s", p->w->out);
+            put(p->nodes[p->exit].shape, sizeof p->nodes[p->exit].shape, "%s", rm_word(p->lang, "diagram.out"));
+            put(p->nodes[p->exit].label, sizeof p->nodes[p->exit].label, "%s", rm_word(p->lang, "diagram.out"));
         }
     }
     return p->exit;
@@ -469,7 +439,7 @@ static void route(picture *p, int from, const rm_next *next, const char *prefix)
         }
         break;
     case RM_NEXT_HOOK:
-        joined(label, sizeof label, prefix, p->w->hook);
+        joined(label, sizeof label, prefix, rm_word(p->lang, "diagram.hook"));
         add_edge(p, from, exit_node(p), E_HOOK, label);
         break;
     }
@@ -479,7 +449,7 @@ static void route(picture *p, int from, const rm_next *next, const char *prefix)
 static void tool_words(const picture *p, int tool, int share, char *buf, size_t len) {
     const rm_tool *t = &p->m->tools[tool];
     char name[256], a[32], b[32], with[300];
-    put(with, sizeof with, p->w->with, rm_shown(t->label, t->name, name, sizeof name));
+    put(with, sizeof with, rm_word(p->lang, "diagram.with"), rm_shown(t->label, t->name, name, sizeof name));
     if (share && t->has_uptake && fabs(t->uptake_start - t->uptake_final) > 1e-9)
         put(buf, len, "%s (%s → %s)", with, percent(p, t->uptake_start, a, sizeof a),
                  percent(p, t->uptake_final, b, sizeof b));
@@ -509,9 +479,9 @@ static void stream_edges(picture *p, int s, int node) {
         const rm_tool *t = &p->m->tools[a->alt_tool[0]];
         char pct[32];
         if (a->nalts == 1 && t->has_uptake && fabs(t->uptake_start - t->uptake_final) <= 1e-9)
-            put(label, sizeof label, "%s (%s)", p->w->others, percent(p, 1 - t->uptake_final, pct, sizeof pct));
+            put(label, sizeof label, "%s (%s)", rm_word(p->lang, "diagram.others"), percent(p, 1 - t->uptake_final, pct, sizeof pct));
         else
-            put(label, sizeof label, "%s", p->w->others);
+            put(label, sizeof label, "%s", rm_word(p->lang, "diagram.others"));
         add_edge(p, node, target(p, a->to), E_PLAIN, label);
     }
 }
@@ -527,10 +497,10 @@ static void step_edges(picture *p, int a) {
     if (act->nalts == 0)
         route(p, from, &act->next, NULL);
     else if (base_route_used(p, act->nalts, act->alts[0].tool))
-        route(p, from, &act->next, p->w->others);
+        route(p, from, &act->next, rm_word(p->lang, "diagram.others"));
     if (act->tool >= 0 && act->tool < p->m->ntools && p->m->tools[act->tool].fallback >= RM_EXIT) {
         const rm_tool *t = &p->m->tools[act->tool];
-        add_edge(p, from, target(p, t->fallback), E_FALLBACK, t->has_downtime ? p->w->fallback_down : p->w->fallback);
+        add_edge(p, from, target(p, t->fallback), E_FALLBACK, t->has_downtime ? rm_word(p->lang, "diagram.fallback_down") : rm_word(p->lang, "diagram.fallback"));
     }
 }
 
@@ -539,8 +509,7 @@ static int describe(picture *p, const rm_model *m, const remous_results *res, co
     memset(p, 0, sizeof *p);
     p->m = m;
     p->res = res;
-    p->w = words_for(lang);
-    p->fr = lang && strcmp(lang, "fr") == 0;
+    p->lang = lang;
     p->exit = -1;
     p->step_node = malloc(((size_t)m->nactivities + 1) * sizeof *p->step_node);
     if (!p->step_node)
@@ -680,14 +649,14 @@ static void wrapped(const char *s, size_t width, char *out, size_t len) {
     }
 }
 
-static void dress_node(Agnode_t *n, const dnode *d, const struct words *w, const char *id, int k) {
+static void dress_node(Agnode_t *n, const dnode *d, const char *lang, const char *id, int k) {
     char buf[2800], name[64];
     put(name, sizeof name, "%s_n%d", id, k);
     set(n, "id", name);
     char label[1300], lines[1400];
     put(label, sizeof label, "%s", d->label);
     if (d->added || d->changed)
-        append_line(label, sizeof label, d->added ? w->added : w->changed);
+        append_line(label, sizeof label, d->added ? rm_word(lang, "diagram.added") : rm_word(lang, "diagram.changed"));
     wrapped(label, 30, lines, sizeof lines);
     escaped_label(lines, buf, sizeof buf);
     set(n, "label", buf);
@@ -751,7 +720,7 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
     GVC_t *gvc = gvContextPlugins(builtins, 0);
     Agraph_t *g = gvc ? agopen((char *)id, Agdirected, NULL) : NULL;
     if (!g) {
-        put(err, errlen, "%s%s%s", p->w->gv_start, gv_message[0] ? ": " : "", gv_message);
+        put(err, errlen, "%s%s%s", rm_word(p->lang, "diagram.gv_start"), gv_message[0] ? ": " : "", gv_message);
         goto done;
     }
     agattr(g, AGRAPH, "rankdir", "TB");
@@ -776,14 +745,14 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
     agattr(g, AGEDGE, "arrowsize", "0.7");
     Agnode_t **nodes = malloc(((size_t)p->nn + 1) * sizeof *nodes);
     if (!nodes) {
-        put(err, errlen, "%s", p->w->no_memory);
+        put(err, errlen, "%s", rm_word(p->lang, "diagram.no_memory"));
         goto done;
     }
     for (int k = 0; k < p->nn; k++) {
         char name[32];
         put(name, sizeof name, "n%d", k);   /* ids only: a scenario's words never reach the SVG's comments */
         nodes[k] = agnode(g, name, 1);
-        dress_node(nodes[k], &p->nodes[k], p->w, id, k);
+        dress_node(nodes[k], &p->nodes[k], p->lang, id, k);
     }
     for (int k = 0; k < p->ne; k++) {
         char name[32];
@@ -804,7 +773,7 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
         }
     free(nodes);
     if (gvLayout(gvc, g, "dot") != 0) {
-        put(err, errlen, "%s%s%s", p->w->gv_layout, gv_message[0] ? ": " : "", gv_message);
+        put(err, errlen, "%s%s%s", rm_word(p->lang, "diagram.gv_layout"), gv_message[0] ? ": " : "", gv_message);
         goto done;
     }
     char *data = NULL;
@@ -814,9 +783,9 @@ static char *render(const picture *p, const char *id, char *err, size_t errlen) 
         if (start)
             svg = strdup(start);
         if (!svg)
-            put(err, errlen, "%s", start ? p->w->no_memory : p->w->gv_svg);
+            put(err, errlen, "%s", start ? rm_word(p->lang, "diagram.no_memory") : rm_word(p->lang, "diagram.gv_svg"));
     } else {
-        put(err, errlen, "%s%s%s", p->w->gv_svg, gv_message[0] ? ": " : "", gv_message);
+        put(err, errlen, "%s%s%s", rm_word(p->lang, "diagram.gv_svg"), gv_message[0] ? ": " : "", gv_message);
     }
     if (data)
         gvFreeRenderData(data);
@@ -847,9 +816,9 @@ char *rm_diagram_svg(const rm_model *m, const remous_results *res, const rm_mode
     }
     char *svg = NULL;
     if (bad) {
-        put(err, errlen, "%s", words_for(lang)->no_memory);
+        put(err, errlen, "%s", rm_word(lang, "diagram.no_memory"));
     } else if (p.nn > MAX_NODES || p.ne > MAX_EDGES) {   /* illegible, and dot's time grows fast */
-        put(err, errlen, p.w->too_large, p.nn - (p.exit >= 0), p.ne, MAX_NODES, MAX_EDGES);
+        put(err, errlen, rm_word(lang, "diagram.too_large"), p.nn - (p.exit >= 0), p.ne, MAX_NODES, MAX_EDGES);
     } else {
         pthread_mutex_lock(&layout_lock);
         svg = render(&p, id, err, errlen);

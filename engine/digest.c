@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "headline.h"
 #include "labels.h"
+#include "words.h"
 #include "results.h"
 #include "scenario.h"
 #include "words.h"
@@ -28,38 +30,43 @@ typedef enum { TIME, TOTAL, COUNT, LEVEL, SHARE, PLAIN } quantity;   /* PLAIN: a
 
 /* What the digest says of each metric: its words and how it is measured. */
 static const struct {
-    const char *element, *metric, *en, *fr;
+    const char *element, *metric, *key;
     quantity q;
+    const char *per;          /* what a figure is per, when it is not plain ("per closing") */
 } words[] = {
-    {"queue", "wait_mean", "mean wait", "attente moyenne", TIME},
-    {"queue", "wait_p90", "wait of 9 people in 10", "attente de 9 personnes sur 10", TIME},
-    {"queue", "length_mean_open", "people waiting while it is open, on average",
-     "personnes en attente pendant les heures d'ouverture, en moyenne", LEVEL},
-    {"queue", "abandoned", "people who gave up waiting", "personnes parties avant leur tour", COUNT},
-    {"queue", "balked", "people turned away (line full)", "personnes refoulées (file pleine)", COUNT},
-    {"queue", "waiting_at_closing", "people still waiting at closing time who give up before it opens",
-     "personnes encore en attente à la fermeture, qui renoncent avant la réouverture", LEVEL},
-    {"role", "utilization", "busy share of working time", "part du temps de travail occupée", SHARE},
-    {"role", "share_", "time on ", "temps consacré à ", SHARE},
-    {"role", "overtime", "overtime", "heures supplémentaires", TOTAL},
-    {"activity", "completed", "times done", "réalisations", COUNT},
-    {"activity", "duration_mean", "mean duration", "durée moyenne", TIME},
-    {"activity", "top_person_share", "share done by its busiest person", "part faite par la personne la plus sollicitée", SHARE},
-    {"arrivals", "completed", "journeys completed", "parcours terminés", COUNT},
-    {"arrivals", "abandoned", "people who gave up", "abandons", COUNT},
-    {"arrivals", "balked", "people turned away", "personnes refoulées", COUNT},
-    {"arrivals", "wait_mean", "total wait per person", "attente totale par personne", TIME},
-    {"arrivals", "cycle_time_mean", "time from arrival to exit", "temps de l'arrivée à la sortie", TIME},
-    {"arrivals", "deadline_missed", "deadlines missed", "échéances manquées", COUNT},
-    {"arrivals", "uptake", "share who take a tool's way", "part qui passe par un outil", SHARE},
-    {"tool", "uptake", "share of the public who use it", "part du public qui l'utilise", SHARE},
-    {"tool", "adoption", "share of the staff who use it", "part de l'équipe qui l'utilise", SHARE},
+    {"queue", "wait_mean", RM_WORD_KEY("digest.metric.queue_wait_mean"), TIME, NULL},
+    {"queue", "wait_p90", RM_WORD_KEY("digest.metric.queue_wait_p90"), TIME, NULL},
+    {"queue", "length_mean_open", RM_WORD_KEY("digest.metric.queue_length_mean_open"), LEVEL, NULL},
+    {"queue", "abandoned", RM_WORD_KEY("digest.metric.queue_abandoned"), COUNT, NULL},
+    {"queue", "balked", RM_WORD_KEY("digest.metric.queue_balked"), COUNT, NULL},
+    {"queue", "waiting_at_closing", RM_WORD_KEY("digest.metric.queue_waiting_at_closing"), LEVEL,
+     RM_WORD_KEY("digest.per_closing")},
+    {"role", "utilization", RM_WORD_KEY("digest.metric.role_utilization"), SHARE, NULL},
+    {"role", "share_", RM_WORD_KEY("digest.metric.role_share_of"), SHARE, NULL},
+    {"role", "overtime", RM_WORD_KEY("digest.metric.role_overtime"), TOTAL, NULL},
+    {"activity", "completed", RM_WORD_KEY("digest.metric.activity_completed"), COUNT, NULL},
+    {"activity", "duration_mean", RM_WORD_KEY("digest.metric.activity_duration_mean"), TIME, NULL},
+    {"activity", "top_person_share", RM_WORD_KEY("digest.metric.activity_top_person_share"), SHARE, NULL},
+    {"arrivals", "completed", RM_WORD_KEY("digest.metric.arrivals_completed"), COUNT, NULL},
+    {"arrivals", "abandoned", RM_WORD_KEY("digest.metric.arrivals_abandoned"), COUNT, NULL},
+    {"arrivals", "balked", RM_WORD_KEY("digest.metric.arrivals_balked"), COUNT, NULL},
+    {"arrivals", "wait_mean", RM_WORD_KEY("digest.metric.arrivals_wait_mean"), TIME, NULL},
+    {"arrivals", "cycle_time_mean", RM_WORD_KEY("digest.metric.arrivals_cycle_time_mean"), TIME, NULL},
+    {"arrivals", "deadline_missed", RM_WORD_KEY("digest.metric.arrivals_deadline_missed"), COUNT, NULL},
+    {"arrivals", "uptake", RM_WORD_KEY("digest.metric.arrivals_uptake"), SHARE, NULL},
+    {"tool", "uptake", RM_WORD_KEY("digest.metric.tool_uptake"), SHARE, NULL},
+    {"tool", "adoption", RM_WORD_KEY("digest.metric.tool_adoption"), SHARE, NULL},
 };
 
-static const struct { const char *element, *en, *fr, *fr_new; } subjects[] = {
-    {"queue", "queue", "file", "nouvelle"}, {"role", "role", "rôle", "nouveau"},
-    {"activity", "step", "étape", "nouvelle"}, {"arrivals", "arrivals", "arrivées", "nouvelles"},
-    {"tool", "tool", "outil", "nouvel"},
+/* Each element's word before its label, and the sentence of a new one
+ * (its word, its label, the metric's words, the figure: the adjective
+ * agrees with the element's word in the language that needs it). */
+static const struct { const char *element, *word, *added; } subjects[] = {
+    {"queue", RM_WORD_KEY("digest.element.queue"), RM_WORD_KEY("digest.added.queue")},
+    {"role", RM_WORD_KEY("digest.element.role"), RM_WORD_KEY("digest.added.role")},
+    {"activity", RM_WORD_KEY("digest.element.activity"), RM_WORD_KEY("digest.added.activity")},
+    {"arrivals", RM_WORD_KEY("digest.element.arrivals"), RM_WORD_KEY("digest.added.arrivals")},
+    {"tool", RM_WORD_KEY("digest.element.tool"), RM_WORD_KEY("digest.added.tool")},
 };
 
 /* The index words_of gives a metric the scenario declares (element
@@ -104,58 +111,48 @@ static quantity quantity_of(const rm_model *m, int w, const char *name) {
 }
 
 /* "value", or "value in EUR" for a unit the digest does not speak of. */
-static void derived_what(char *buf, size_t len, const rm_model *m, const char *name, int fr) {
-    const char *lang = fr ? "fr" : "en";
+static void derived_what(char *buf, size_t len, const rm_model *m, const char *name, const char *lang) {
     if (quantity_of(m, DERIVED, name) == PLAIN && derived_unit(m, name)[0])
         snprintf(buf, len, rm_word(lang, "decision.value_in"), derived_unit(m, name));
     else
         snprintf(buf, len, "%s", rm_word(lang, "decision.value"));
 }
 
-static const char *unit_words(const char *unit, int fr) {
-    if (strcmp(unit, "second") == 0) return fr ? " secondes" : " seconds";
-    if (strcmp(unit, "hour") == 0) return fr ? " heures" : " hours";
-    return " minutes";
+/* The model's unit ("second", "minute", "hour") after the figure `said`:
+ * singular or plural as lang agrees it (1 minute, 2 minutes; 1,5 minute). */
+static const char *unit_words(const char *unit, const char *said, const char *lang) {
+    int one = rm_said_singular(said, lang);
+    if (strcmp(unit, "second") == 0)
+        return one ? rm_word(lang, "number.unit.second") : rm_word(lang, "number.unit.seconds");
+    if (strcmp(unit, "hour") == 0)
+        return one ? rm_word(lang, "number.unit.hour") : rm_word(lang, "number.unit.hours");
+    return one ? rm_word(lang, "number.unit.minute") : rm_word(lang, "number.unit.minutes");
 }
 
-/* A figure with 2 significant digits (whole from 100 on); French uses a
- * decimal comma. */
-static void figure(char *buf, size_t len, double v, int fr) {
+/* "1 point", "4.9 points" (the figure as said, then its word). */
+static void in_points(char *buf, size_t len, const char *said, const char *lang) {
+    snprintf(buf, len, "%s %s", said,
+             rm_said_singular(said, lang) ? rm_word(lang, "number.point") : rm_word(lang, "number.points"));
+}
+
+/* A figure with 2 significant digits (whole from 100 on), with lang's
+ * decimal mark. */
+static void figure(char *buf, size_t len, double v, const char *lang) {
     if (fabs(v) >= 99.5)                         /* (%.2g would write 1e+02) */
         snprintf(buf, len, "%.0f", v);
     else
         snprintf(buf, len, "%.2g", v);
-    if (fr)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
+    rm_decimal_in(buf, len, lang);
 }
-
-/* The words of a sentence that are not a metric's, per language. */
-static const struct {
-    const char *up, *down, *rate_week, *rate_day, *percent, *points;
-    const char *none_before, *from_to, *in_points, *in_percent;
-} say[2] = {
-    {"up", "down", " a week", " a day", "%", " points",
-     "%s: %s: %s, none before (±%s%s)",
-     "%s: %s: from %s to %s (±%s%s)",
-     "%s: %s: %s %s points (%s → %s, ±%s points)",
-     "%s: %s: %s %s%% (%s → %s, ±%s%s)"},
-    {"en hausse", "en baisse", " par semaine", " par jour", " %", " points",
-     "%s : %s : %s, contre zéro avant (±%s%s)",
-     "%s : %s : de %s à %s (±%s%s)",
-     "%s : %s : %s de %s points (%s → %s, ±%s points)",
-     "%s : %s : %s de %s %% (%s → %s, ±%s%s)"},
-};
 
 /* Counts and totals over the measured period are said per week, per day
  * when the horizon is under two weeks, as they are under a day: returns the
  * factor; *rate (unless NULL) gets the rate's words ("" under a day). */
-static double rate_factor(const rm_model *m, const char **rate, int fr) {
+static double rate_factor(const rm_model *m, const char **rate, const char *lang) {
     double span = m->horizon - m->warmup, day = 86400 / m->unit_seconds;
     int per = m->horizon >= 14 * day ? 7 : m->horizon >= day ? 1 : 0;
     if (rate)
-        *rate = per == 7 ? say[fr].rate_week : per == 1 ? say[fr].rate_day : "";
+        *rate = per == 7 ? rm_word(lang, "digest.rate_week") : per == 1 ? rm_word(lang, "digest.rate_day") : "";
     return per && span > 0 ? per * day / span : 1;
 }
 
@@ -170,25 +167,29 @@ static double week_factor(const rm_model *m) {
 static double spoken(double v, quantity q, const rm_model *m) {
     if (q == SHARE)
         return 100 * v;
-    return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, 0) : v;
+    return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, NULL) : v;
 }
 
-/* What follows a figure of quantity q: "%", " minutes", " minutes a week",
- * " a week"; `rate` 0 leaves out the rate. */
-static void unit_of(char *buf, size_t len, quantity q, const rm_model *m, int rate, int fr) {
+/* What follows the figure `said` of metric w: " minutes", " minutes a
+ * week", " a week", " per closing"; `rate` 0 leaves out the rate. */
+static void unit_of(char *buf, size_t len, int w, quantity q, const rm_model *m, int rate, const char *said,
+                    const char *lang) {
     const char *r;
-    rate_factor(m, &r, fr);
+    rate_factor(m, &r, lang);
     if (!rate || (q != COUNT && q != TOTAL))
-        r = "";
-    snprintf(buf, len, "%s%s", q == SHARE ? say[fr].percent : q == TIME || q == TOTAL ? unit_words(m->unit, fr) : "", r);
+        r = rate && w != DERIVED && words[w].per ? rm_word(lang, words[w].per) : "";
+    snprintf(buf, len, "%s%s%s", q == TIME || q == TOTAL ? " " : "", q == TIME || q == TOTAL ? unit_words(m->unit, said, lang) : "", r);
 }
 
-/* The value as it is said, with its unit (and its rate when `rate`). */
-static void shown(char *buf, size_t len, double v, quantity q, const rm_model *m, int rate, int fr) {
-    char f[32], u[64];
-    figure(f, sizeof f, spoken(v, q, m), fr);
-    unit_of(u, sizeof u, q, m, rate, fr);
-    snprintf(buf, len, "%s%s", f, u);
+/* The value of metric w (of quantity q) as it is said, with its unit (and
+ * its rate when `rate`). */
+static void shown(char *buf, size_t len, double v, int w, quantity q, const rm_model *m, int rate, const char *lang) {
+    char f[32], u[64], p[48];
+    figure(f, sizeof f, spoken(v, q, m), lang);
+    unit_of(u, sizeof u, w, q, m, rate, f, lang);
+    if (q == SHARE)                              /* "46%", "46 %" */
+        snprintf(p, sizeof p, rm_word(lang, "number.percent"), f);
+    snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
 }
 
 /* The smallest change of quantity q that matters, in the metric's own
@@ -208,17 +209,16 @@ static double floor_of(quantity q, const rm_model *m, const rm_thresholds *t) {
 
 /* "queue “the counter”" / "file « the counter »": the element's label in
  * model m (its name where it has none). */
-static void subject(char *buf, size_t len, const rm_model *m, const char *element, const char *name, int fr) {
+static void subject(char *buf, size_t len, const rm_model *m, const char *element, const char *name, const char *lang) {
     const char *word = element;
     for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
         if (strcmp(subjects[i].element, element) == 0)
-            word = fr ? subjects[i].fr : subjects[i].en;
-    const char *lang = fr ? "fr" : "en";
+            word = rm_word(lang, subjects[i].word);
     if (strcmp(element, "metric") == 0)
         word = rm_word(lang, "decision.metric");
     char label[256];
-    rm_label_of(m, element, name, fr ? "fr" : "en", label, sizeof label);
-    snprintf(buf, len, fr ? "%s « %s »" : "%s “%s”", word, label);
+    rm_label_of(m, element, name, lang, label, sizeof label);
+    snprintf(buf, len, rm_word(lang, "digest.subject"), word, label);
 }
 
 /* Whether model m has the kind. */
@@ -232,17 +232,17 @@ static int has_kind(const rm_model *m, const char *kind) {
 /* "time on advising readers" from the words and the metric (share_core):
  * the kind's label in model m, or in `other` when m has no such kind (a
  * kind the variant no longer has: the baseline's words). */
-static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *metric, int fr) {
-    const char *base = fr ? words[w].fr : words[w].en;
+static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *metric,
+                  const char *lang) {
     size_t n = strlen(words[w].metric);
     char kind[256] = "";
-    if (words[w].metric[n - 1] == '_')
-        rm_kind_label(has_kind(m, metric + n) || !other ? m : other, metric + n, fr ? "fr" : "en", kind, sizeof kind);
-    snprintf(buf, len, "%s%s", base, kind);
+    if (words[w].metric[n - 1] == '_')           /* a format of the kind's label */
+        rm_kind_label(has_kind(m, metric + n) || !other ? m : other, metric + n, lang, kind, sizeof kind);
+    snprintf(buf, len, rm_word(lang, words[w].key), kind);
 }
 
-static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, int fr) {
-    what2(buf, len, m, NULL, w, metric, fr);
+static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, const char *lang) {
+    what2(buf, len, m, NULL, w, metric, lang);
 }
 
 const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
@@ -252,7 +252,7 @@ const char *rm_metric_words(const rm_model *m, const char *element, const char *
         return rm_shown(NULL, metric, buf, len);
     if (w == DERIVED)
         return rm_shown(rm_word(lang, "decision.value"), metric, buf, len);
-    what(buf, len, m, w, metric, lang && strcmp(lang, "fr") == 0);
+    what(buf, len, m, w, metric, lang);
     return buf;
 }
 
@@ -272,53 +272,98 @@ static int by_key(const void *a, const void *b) {
 /* The sentence for one listed change, in the words of model m (the
  * variant's), or of the baseline's `base` for a kind m no longer has; a
  * baseline below `tiny` (the floor) gets no percentage. */
-static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, int fr) {
-    char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[32], out[1024];
+/* A tool's uptake that moves over the period (tool uptake { start,
+ * final, half_life }): its realized figure is the period's average, said
+ * so with where it goes. Into buf with the format of `key` (the average
+ * said, then the direction, then the final share); 0 when the tool's
+ * uptake is flat. */
+static int uptake_moving(char *buf, size_t len, const rm_model *m, const char *tool, const char *average,
+                         const char *key, const char *lang) {
+    for (int t = 0; t < m->ntools; t++) {
+        const rm_tool *u = &m->tools[t];
+        if (strcmp(u->name, tool) != 0 || !u->has_uptake || !(u->uptake_half_life > 0) ||
+            u->uptake_start == u->uptake_final)
+            continue;
+        char f[32], final[48];
+        figure(f, sizeof f, 100 * u->uptake_final, lang);
+        snprintf(final, sizeof final, rm_word(lang, "number.percent"), f);
+        snprintf(buf, len, key, average,
+                 u->uptake_final > u->uptake_start ? rm_word(lang, "digest.growing") : rm_word(lang, "digest.falling"),
+                 final);
+        return 1;
+    }
+    return 0;
+}
+
+static int is_tool_uptake(const char *element, const char *metric) {
+    return strcmp(element, "tool") == 0 && strcmp(metric, "uptake") == 0;
+}
+
+/* The sentence for one listed change, in the words of model m (the
+ * variant's), or of the baseline's `base` for a kind m no longer has; a
+ * baseline below `tiny` (the floor) gets no percentage. */
+static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, const char *lang) {
+    char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[64], out[1400];
     quantity q = quantity_of(m, w, d->name);
-    subject(subj, sizeof subj, m, d->element, d->name, fr);
+    subject(subj, sizeof subj, m, d->element, d->name, lang);
     if (w == DERIVED)
-        derived_what(wh, sizeof wh, m, d->name, fr);
+        derived_what(wh, sizeof wh, m, d->name, lang);
     else
-        what2(wh, sizeof wh, m, base, w, d->metric, fr);
-    figure(ci, sizeof ci, spoken(d->half, q, m), fr);
-    snprintf(ci_unit, sizeof ci_unit, "%s", q == SHARE ? say[fr].points : "");
-    const char *way = d->delta > 0 ? say[fr].up : say[fr].down;
+        what2(wh, sizeof wh, m, base, w, d->metric, lang);
+    figure(ci, sizeof ci, spoken(d->half, q, m), lang);
+    ci_unit[0] = '\0';
+    if (q == SHARE) {                            /* " 1 point" less its figure: " point" */
+        in_points(ci_unit, sizeof ci_unit, ci, lang);
+        memmove(ci_unit, ci_unit + strlen(ci), strlen(ci_unit + strlen(ci)) + 1);
+    }
+    const char *way = d->delta > 0 ? rm_word(lang, "digest.up") : rm_word(lang, "digest.down");
     if (isnan(d->relative)) {                    /* from nothing */
-        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
-        snprintf(out, sizeof out, say[fr].none_before, subj, wh, var, ci, ci_unit);
+        shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.none_before"), subj, wh, var, ci, ci_unit);
     } else if (q == SHARE) {                     /* in points, never in percent of a percent */
-        figure(pct, sizeof pct, 100 * fabs(d->delta), fr);
-        shown(before, sizeof before, d->baseline_mean, q, m, 0, fr);
-        shown(var, sizeof var, d->variant_mean, q, m, 0, fr);
-        snprintf(out, sizeof out, say[fr].in_points, subj, wh, way, pct, before, var, ci);
+        char f[32], ci_points[64];
+        figure(f, sizeof f, 100 * fabs(d->delta), lang);
+        in_points(pct, sizeof pct, f, lang);
+        in_points(ci_points, sizeof ci_points, ci, lang);
+        shown(before, sizeof before, d->baseline_mean, w, q, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, 0, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.in_points"), subj, wh, way, pct, before, var, ci_points);
     } else if (fabs(d->baseline_mean) < tiny) {  /* a percentage of almost nothing says nothing */
-        figure(before, sizeof before, spoken(d->baseline_mean, q, m), fr);
-        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
-        snprintf(out, sizeof out, say[fr].from_to, subj, wh, before, var, ci, ci_unit);
+        figure(before, sizeof before, spoken(d->baseline_mean, q, m), lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.from_to"), subj, wh, before, var, ci, ci_unit);
     } else {
-        figure(pct, sizeof pct, 100 * fabs(d->relative), fr);
-        shown(before, sizeof before, d->baseline_mean, q, m, 0, fr);
-        shown(var, sizeof var, d->variant_mean, q, m, 1, fr);
-        snprintf(out, sizeof out, say[fr].in_percent, subj, wh, way, pct, before, var, ci, ci_unit);
+        figure(pct, sizeof pct, 100 * fabs(d->relative), lang);
+        shown(before, sizeof before, d->baseline_mean, w, q, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
+        snprintf(out, sizeof out, rm_word(lang, "digest.in_percent"), subj, wh, way, pct, before, var, ci, ci_unit);
+    }
+    char note[300];
+    if (is_tool_uptake(d->element, d->metric)) {  /* the variant's figure is an average: say so */
+        shown(var, sizeof var, d->variant_mean, w, q, m, 0, lang);
+        if (uptake_moving(note, sizeof note, m, d->name, var, rm_word(lang, "digest.uptake_note"), lang)) {
+            size_t n = strlen(out);
+            snprintf(out + n, sizeof out - n, "%s", note);
+        }
     }
     return strdup(out);
 }
 
 /* The sentence for an element the variant adds (a new queue, role, step). */
-static char *new_sentence(const remous_results *res, int i, int w, int fr) {
+static char *new_sentence(const remous_results *res, int i, int w, const char *lang) {
     const rm_metric *e = &res->cat.m[i];
-    char subj[300], wh[300], val[128], out[1024];
-    const char *el = rm_element_name(e->element), *adjective = "nouvelle";
+    char subj[300], wh[300], val[300], out[1400], moving[300];
+    const char *el = rm_element_name(e->element), *added = "%s: %s: %s";
     for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
         if (strcmp(subjects[k].element, el) == 0)
-            adjective = subjects[k].fr_new;
-    subject(subj, sizeof subj, res->model, el, e->name, fr);
-    what(wh, sizeof wh, res->model, w, e->metric, fr);
-    shown(val, sizeof val, res->mean[i], words[w].q, res->model, 1, fr);
-    if (fr)
-        snprintf(out, sizeof out, "%s %s : %s : %s", adjective, subj, wh, val);
-    else
-        snprintf(out, sizeof out, "new %s: %s: %s", subj, wh, val);
+            added = rm_word(lang, subjects[k].added);
+    subject(subj, sizeof subj, res->model, el, e->name, lang);
+    what(wh, sizeof wh, res->model, w, e->metric, lang);
+    shown(val, sizeof val, res->mean[i], w, words[w].q, res->model, 1, lang);
+    if (is_tool_uptake(el, e->metric) &&
+        uptake_moving(moving, sizeof moving, res->model, e->name, val, rm_word(lang, "digest.uptake_average"), lang))
+        snprintf(val, sizeof val, "%s", moving);
+    snprintf(out, sizeof out, added, subj, wh, val);
     return strdup(out);
 }
 
@@ -436,7 +481,6 @@ void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t) {
  * returns how many (the caller frees each and the array), -1 when out of
  * memory. */
 int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     const remous_results *base = cmp->results[0], *var = cmp->results[v];
     line *lines = calloc((size_t)(cmp->nrows + var->cat.n + 1), sizeof *lines);
     if (!lines)
@@ -452,14 +496,14 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         int w = words_of(el, e->metric);
         if (!main_metric || w < 0 || var->n[i] == 0 || baseline_has(base, e))
             continue;
-        /* a role nobody calls on, a step (almost) never done: nothing new to
-         * tell (a new queue's short wait is news: someone was served) */
-        if ((e->element == RM_EL_ROLE || e->element == RM_EL_ACTIVITY) &&
-            !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change)))
+        /* a role nobody calls on, a step (almost) never done, a queue where
+         * nobody waits: a figure of zero, or under the floor of its kind of
+         * figure (--min-change), is noise, not news */
+        if (var->mean[i] == 0 || !(fabs(var->mean[i]) >= floor_of(words[w].q, var->model, &cmp->sc->min_change)))
             continue;
         lines[n].key = INFINITY;
         lines[n].order = n;
-        lines[n++].text = new_sentence(var, i, w, fr);
+        lines[n++].text = new_sentence(var, i, w, lang);
     }
     for (int k = 0; k < cmp->nrows; k++) {       /* what it changes, really and enough */
         const rm_delta *d = &cmp->rows[k];
@@ -469,7 +513,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
         lines[n++].text = change_sentence(d, w, var->model, base->model,
-                                          floor_of(quantity_of(var->model, w, d->name), var->model, &cmp->sc->min_change), fr);
+                                          floor_of(quantity_of(var->model, w, d->name), var->model, &cmp->sc->min_change), lang);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     for (int k = 0; k < n; k++)
@@ -493,49 +537,33 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
     return n;
 }
 
-/* What the rule says, per language: the relative size, then the floors
- * of a time, a share, a count (with its rate) and people waiting. */
-static const char *const rule[2] = {
-    "A change is listed when it is significant after Holm's correction across all the variant's figures "
-    "(at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least "
-    "%s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people "
-    "waiting: %s.",
-    "Un changement est listé s'il est significatif après la correction de Holm sur tous les chiffres de la "
-    "variante (à 5 %% : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : "
-    "au moins %s %% de la situation actuelle, et au moins, pour une durée : %s min ; une part : %s pt ; un "
-    "décompte : %s%s ; des personnes en attente : %s.",
-};
-
 const char *rm_digest_rule(const rm_comparison *cmp, const char *lang, char *buf, size_t len) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     const rm_thresholds *t = &cmp->sc->min_change;
     const rm_model *m = cmp->results[0]->model;
     const char *rate;
-    double per = rate_factor(m, &rate, fr) / week_factor(m);    /* a week's count in the rate's terms */
+    double per = rate_factor(m, &rate, lang) / week_factor(m);    /* a week's count in the rate's terms */
     char rel[32], minutes[32], points[32], count[32], people[32];
-    figure(rel, sizeof rel, 100 * t->relative, fr);
-    figure(minutes, sizeof minutes, t->minutes, fr);
-    figure(points, sizeof points, t->points, fr);
-    figure(count, sizeof count, t->per_week * per, fr);
-    figure(people, sizeof people, t->people, fr);
-    snprintf(buf, len, rule[fr], rel, minutes, points, count, rate, people);
+    figure(rel, sizeof rel, 100 * t->relative, lang);
+    figure(minutes, sizeof minutes, t->minutes, lang);
+    figure(points, sizeof points, t->points, lang);
+    figure(count, sizeof count, t->per_week * per, lang);
+    figure(people, sizeof people, t->people, lang);
+    snprintf(buf, len, rm_word(lang, "digest.rule"), rel, minutes, points, count, rate, people);
     return buf;
 }
 
 void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *lang) {
-    int fr = lang && strcmp(lang, "fr") == 0;
     for (int v = 1; v < cmp->n; v++) {
         const remous_results *var = cmp->results[v];
         char label[256];
         rm_variant_label(var->model, var->variant, lang, label, sizeof label);
-        fprintf(out, fr ? "%sCe qui change avec « %s » (par rapport à la situation actuelle, %d réplications, "
-                          "intervalles à 95 %%) :\n"
-                        : "%sWhat changes with “%s” (against the baseline, %d replications, 95%% intervals):\n",
-                v > 1 ? "\n" : "", label, var->reps);
+        fprintf(out, "%s", v > 1 ? "\n" : "");
+        fprintf(out, rm_word(lang, "digest.heading"), label, var->reps);
+        fputc('\n', out);
         char **lines;
         int n = rm_digest(cmp, v, lang, &lines);
         if (n == 0)
-            fputs(fr ? "  aucun changement significatif\n" : "  no significant change\n", out);
+            fprintf(out, "  %s\n", rm_word(lang, "digest.no_change"));
         for (int k = 0; k < n; k++) {
             fprintf(out, "  - %s\n", lines[k]);
             free(lines[k]);

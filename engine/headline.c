@@ -12,149 +12,23 @@
 #include <strings.h>
 
 #include "labels.h"
+#include "words.h"
 
 #define MAX_SENTENCES 5
 
-/* The words of the headline, one catalog per language (STYLE.md). The
- * printf templates take their arguments in the order each comment gives;
- * a "1" template is for one person (a role of one, or the team as one). */
-static const struct words {
-    const char *unit[4], *unit1[4];   /* seconds, minutes, hours, days: plural, singular */
-    const char *per_week, *per_day;
-    const char *decimal, *thousands, *percent, *minus, *and_;
-    const char *the;          /* before a singular role's label that has no article */
-    const char *points, *point1;
-    int singular_below_two;   /* French: "1,5 minute"; English: singular for 1 only */
-    const char *zero;         /* "instead of none" */
-    /* the people who come */
-    const char *wait;         /* label, after, unit, before */
-    const char *wait2;        /* label, after, unit, before, its unit: the two in their own units */
-    const char *wait_said;    /* label, after, before: each with its unit, or "less than a second" */
-    const char *under_a_second;
-    const char *and_leave;    /* count, more/fewer, per */
-    const char *and_leave_rare;                  /* more/fewer, weeks: under one a week */
-    const char *leave;        /* label, count, more/fewer, per */
-    const char *leave_rare;   /* label, more/fewer, weeks */
-    const char *more, *fewer, *what_wait, *what_leave;
-    /* the people who work */
-    const char *busy, *busy1; /* label, after %, before %, points, "points" */
-    const char *of_it;        /* points, "points", kinds */
-    const char *and_overtime, *and_overtime1;    /* after, unit, per, before */
-    const char *overtime, *overtime1;            /* label, after, unit, per, before */
-    const char *what_busy, *what_overtime;
-    /* the mission */
-    const char *team;
-    const char *mission, *mission1;              /* subject, after %, kinds, before %, hours after, unit, per, hours before */
-    const char *mission_pct, *mission_pct1;      /* the hours said the same: subject, after %, kinds, before %, hours, unit, per */
-    const char *mission_hours, *mission_hours1;  /* the share said the same: subject, hours after, unit, per, kinds, hours before, % */
-    const char *mission_same; /* subject, kinds, hours, unit, per, % */
-    const char *what_mission;
-    /* new work: hours, unit, per, steps; a group: subject, after %, group, before %, parts */
-    const char *new_work, *group, *group1, *less, *more_of, *what_new, *what_group;
-    /* one person: share, step, share before */
-    const char *one_person, *what_one;
-    /* the terminal: the variant's label; when nothing changes for real */
-    const char *in_short, *nothing;
-    /* the pages: the section's title, a variant's heading, the figures' caption */
-    const char *title, *with, *figures;
-} catalog[2] = {
-    {
-        .unit = {"seconds", "minutes", "hours", "days"}, .unit1 = {"second", "minute", "hour", "day"},
-        .per_week = "a week", .per_day = "a day",
-        .decimal = ".", .thousands = ",", .percent = "%s%%", .minus = "\xe2\x88\x92", .and_ = " and ",
-        .the = "the ", .zero = "none", .points = "points", .point1 = "point",
-        .singular_below_two = 0,
-        .wait = "%s wait %s %s instead of %s",
-        .wait2 = "%s wait %s %s instead of %s %s",
-        .wait_said = "%s wait %s instead of %s", .under_a_second = "less than a second",
-        .and_leave = ", and about %s %s %s leave without being served",
-        .and_leave_rare = ", and about one %s every %s weeks leaves without being served",
-        .leave = "Of the %s, about %s %s %s leave without being served",
-        .leave_rare = "Of the %s, about one %s every %s weeks leaves without being served",
-        .more = "more", .fewer = "fewer",
-        .what_wait = "%s: wait", .what_leave = "%s: leave without being served, %s",
-        .busy = "%s are busy %s of their working time instead of %s (%s %s)",
-        .busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
-        .of_it = ", %s%.0s of it on %s",
-        .and_overtime = ", with %s %s of overtime %s between them instead of %s",
-        .and_overtime1 = ", with %s %s of overtime %s instead of %s",
-        .overtime = "%s work %s %s of overtime %s between them, instead of %s",
-        .overtime1 = "%s works %s %s of overtime %s, instead of %s",
-        .what_busy = "%s: busy", .what_overtime = "%s: overtime, %s",
-        .team = "the team",
-        .mission = "%s spend %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
-        .mission1 = "%s spends %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
-        .mission_pct = "%s spend %s of their working time on %s instead of %s, still about %s %s %s.",
-        .mission_pct1 = "%s spends %s of their working time on %s instead of %s, still about %s %s %s.",
-        .mission_hours = "%s spend about %s %s %s on %s instead of %s, still %s of their working time.",
-        .mission_hours1 = "%s spends about %s %s %s on %s instead of %s, still %s of their working time.",
-        .mission_same = "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
-        .what_mission = "%s: time on %s, %s",
-        .new_work = "New work takes about %s %s %s: %s.",
-        .group = "%s spend %s of their working time on %s instead of %s: %s.",
-        .group1 = "%s spends %s of their working time on %s instead of %s: %s.",
-        .less = "less %s", .more_of = "more %s", .what_new = "new work, %s", .what_group = "%s: time on %s",
-        .one_person = "One person now does %s of \xe2\x80\x9c%s\xe2\x80\x9d, instead of %s.",
-        .what_one = "\xe2\x80\x9c%s\xe2\x80\x9d: done by one person",
-        .in_short = "In short, with \xe2\x80\x9c%s\xe2\x80\x9d:\n",
-        .nothing = "no real change in what the headline follows",
-        .title = "In short", .with = "With \xe2\x80\x9c%s\xe2\x80\x9d",
-        .figures = "baseline \xe2\x86\x92 with the variant",
-    },
-    {
-        .unit = {"secondes", "minutes", "heures", "jours"}, .unit1 = {"seconde", "minute", "heure", "jour"},
-        .per_week = "par semaine", .per_day = "par jour",
-        .decimal = ",", .thousands = " ", .percent = "%s %%", .minus = "\xe2\x88\x92", .and_ = " et ",
-        .the = "", .zero = "zéro", .points = "points", .point1 = "point",
-        .singular_below_two = 1,
-        .wait = "%s : %s %s d'attente au lieu de %s",
-        .wait2 = "%s : %s %s d'attente au lieu de %s %s",
-        .wait_said = "%s : %s d'attente au lieu de %s", .under_a_second = "moins d'une seconde",
-        .and_leave = ", et environ %s personnes de %s %s repartent sans être servies",
-        .and_leave_rare = ", et environ une personne de %s toutes les %s semaines repart sans être servie",
-        .leave = "%s : environ %s personnes de %s %s repartent sans être servies",
-        .leave_rare = "%s : environ une personne de %s toutes les %s semaines repart sans être servie",
-        .more = "plus", .fewer = "moins",
-        .what_wait = "%s : attente", .what_leave = "%s : personnes reparties sans être servies, %s",
-        .busy = "%s : occupés %s du temps de travail au lieu de %s (%s %s)",
-        .busy1 = "%s : occupé %s du temps de travail au lieu de %s (%s %s)",
-        .of_it = ", dont %s %s pour %s",
-        .and_overtime = ", avec %s %s de dépassement d'horaire %s à eux tous au lieu de %s",
-        .and_overtime1 = ", avec %s %s de dépassement d'horaire %s au lieu de %s",
-        .overtime = "%s : %s %s de dépassement d'horaire %s à eux tous, au lieu de %s",
-        .overtime1 = "%s : %s %s de dépassement d'horaire %s, au lieu de %s",
-        .what_busy = "%s : occupation", .what_overtime = "%s : dépassement d'horaire, %s",
-        .team = "l'équipe",
-        .mission = "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
-        .mission1 = "%s : %s du temps de travail consacré à %s au lieu de %s, soit environ %s %s %s au lieu de %s.",
-        .mission_pct = "%s : %s du temps de travail consacré à %s au lieu de %s, toujours environ %s %s %s.",
-        .mission_pct1 = "%s : %s du temps de travail consacré à %s au lieu de %s, toujours environ %s %s %s.",
-        .mission_hours = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
-        .mission_hours1 = "%s : environ %s %s %s consacrées à %s au lieu de %s, toujours %s du temps de travail.",
-        .mission_same = "%s : pas de changement réel du temps consacré à %s (environ %s %s %s, %s du temps de travail).",
-        .what_mission = "%s : temps consacré à %s, %s",
-        .new_work = "Le travail nouveau prend environ %s %s %s : %s.",
-        .group = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
-        .group1 = "%s : %s du temps de travail consacré à %s au lieu de %s : %s.",
-        .less = "moins à %s", .more_of = "plus à %s", .what_new = "travail nouveau, %s", .what_group = "%s : temps consacré à %s",
-        .one_person = "Une seule personne fait désormais %s de « %s », au lieu de %s.",
-        .what_one = "« %s » : fait par une seule personne",
-        .in_short = "En bref, avec « %s » :\n",
-        .nothing = "pas de changement réel dans ce que suit l'essentiel",
-        .title = "En bref", .with = "Avec « %s »",
-        .figures = "situation actuelle \xe2\x86\x92 avec la variante",
-    },
-};
-
 static const double unit_seconds[4] = {1, 60, 3600, 86400};
+
+/* The words of those units after a figure: singular, plural. */
+static const char *const unit_one[4] = {RM_WORD_KEY("number.unit.second"), RM_WORD_KEY("number.unit.minute"),
+                                        RM_WORD_KEY("number.unit.hour"), RM_WORD_KEY("number.unit.day")};
+static const char *const unit_many[4] = {RM_WORD_KEY("number.unit.seconds"), RM_WORD_KEY("number.unit.minutes"),
+                                         RM_WORD_KEY("number.unit.hours"), RM_WORD_KEY("number.unit.days")};
 
 int rm_headline_is_real(const rm_delta *d) {
     return d && d->listed;       /* real (Holm) and large enough to matter: what the digest lists */
 }
 
 static int is_real(const rm_delta *d) { return rm_headline_is_real(d); }
-
-static int lang_index(const char *lang) { return lang && strcmp(lang, "fr") == 0; }
 
 /* v rounded as it is said: two significant digits (whole numbers from 10),
  * hundredths below 1, nothing below a thousandth. */
@@ -177,7 +51,6 @@ static double rounded(double v) {
 }
 
 const char *rm_say_number(double v, const char *lang, char *buf, size_t len) {
-    const struct words *w = &catalog[lang_index(lang)];
     double r = rounded(v);
     char raw[64];
     if (!isfinite(r))
@@ -194,9 +67,9 @@ const char *rm_say_number(double v, const char *lang, char *buf, size_t len) {
     size_t lead = raw[0] == '-';
     for (size_t i = 0; raw[i] && o + 8 < len; i++) {
         if (i > lead && i < whole && (whole - i) % 3 == 0)
-            o += (size_t)snprintf(buf + o, len - o, "%s", w->thousands);
+            o += (size_t)snprintf(buf + o, len - o, "%s", rm_word(lang, "number.thousands"));
         if (raw[i] == '.')
-            o += (size_t)snprintf(buf + o, len - o, "%s", w->decimal);
+            o += (size_t)snprintf(buf + o, len - o, "%s", rm_word(lang, "number.decimal"));
         else
             buf[o++] = raw[i];
     }
@@ -204,15 +77,40 @@ const char *rm_say_number(double v, const char *lang, char *buf, size_t len) {
     return buf;
 }
 
+int rm_say_singular(double v, const char *lang) {
+    v = fabs(v);
+    return strcmp(rm_word(lang, "number.singular_below_two"), "yes") == 0 ? v < 2 : v == 1;
+}
+
+int rm_said_singular(const char *said, const char *lang) {
+    const char *thousands = rm_word(lang, "number.thousands"), *decimal = rm_word(lang, "number.decimal");
+    size_t nt = strlen(thousands), nd = strlen(decimal), o = 0;
+    char plain[64];
+    while (*said && !(*said >= '0' && *said <= '9'))
+        said++;                                  /* past a sign ("+", "−") */
+    while (*said && o + 1 < sizeof plain) {
+        if (nd && strncmp(said, decimal, nd) == 0)
+            plain[o++] = '.', said += nd;
+        else if (nt && strncmp(said, thousands, nt) == 0)
+            said += nt;
+        else if ((*said >= '0' && *said <= '9'))
+            plain[o++] = *said++;
+        else
+            break;                               /* the figure ends ("3 minutes", "46%") */
+    }
+    plain[o] = '\0';
+    return o > 0 && rm_say_singular(strtod(plain, NULL), lang);
+}
+
 /* What the concerns share while the headline of one variant is written. */
 typedef struct ctx {
     const rm_comparison *cmp;
     const remous_results *base, *var;
     const rm_model *mb, *mv;
-    const struct words *w;
     const char *lang;
     double per;               /* weeks (or days) in the measured period */
     const char *per_words;    /* "a week" or "a day" */
+    int weekly;               /* per week (else per day) */
     rm_headline *out;
     int n, oom;
 } ctx;
@@ -252,7 +150,7 @@ static double pct_said(double share) {
 /* A share (0..1) as a percentage said aloud: "46%", "46 %". */
 static const char *say_pct(const ctx *c, double share, char *buf, size_t len) {
     char n[48];
-    snprintf(buf, len, c->w->percent, say(c, pct_said(share), n, sizeof n));
+    snprintf(buf, len, rm_word(c->lang, "number.percent"), say(c, pct_said(share), n, sizeof n));
     return buf;
 }
 
@@ -261,7 +159,7 @@ static const char *say_points(const ctx *c, double after, double before, char *b
     char n[40];
     double d = pct_said(after) - pct_said(before);
     say(c, fabs(d), n, sizeof n);
-    snprintf(buf, len, "%s%s", d < 0 ? c->w->minus : "+", n);
+    snprintf(buf, len, "%s%s", d < 0 ? rm_word(c->lang, "number.minus") : "+", n);
     return buf;
 }
 
@@ -281,26 +179,15 @@ static int singular(const ctx *c, const char *said);
 
 /* The unit's word after the figure `said` (singular for 1; below 2 in French). */
 static const char *unit_word(const ctx *c, int u, const char *said) {
-    return singular(c, said) ? c->w->unit1[u] : c->w->unit[u];
+    return singular(c, said) ? rm_word(c->lang, unit_one[u]) : rm_word(c->lang, unit_many[u]);
 }
 
 /* "point" or "points" after the figure said (its sign aside). */
 static const char *points_word(const ctx *c, const char *said) {
-    return singular(c, said) ? c->w->point1 : c->w->points;
+    return singular(c, said) ? rm_word(c->lang, "number.point") : rm_word(c->lang, "number.points");
 }
 
-static int singular(const ctx *c, const char *said) {
-    char dot[48];
-    snprintf(dot, sizeof dot, "%s", said);
-    for (char *p = dot; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    const char *digits = dot;
-    while (*digits && !(*digits >= '0' && *digits <= '9'))
-        digits++;                                /* past a sign ("+", "−") */
-    double v = fabs(strtod(digits, NULL));
-    return c->w->singular_below_two ? v < 2 : v == 1;
-}
+static int singular(const ctx *c, const char *said) { return rm_said_singular(said, c->lang); }
 
 /* Text with its first letter in capitals (ASCII and Latin-1 letters). */
 static void capitalise(char *s) {
@@ -344,20 +231,33 @@ static const char *label(const ctx *c, const rm_model *m, const char *element, c
 static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
     char l[240];
     label(c, m, "role", r->name, l, sizeof l);
-    static const char *articles[] = {"the ", "a ", "an ", "our ", "my ", "their "};
-    int has = !c->w->the[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
-    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
-        has |= strncasecmp(l, articles[i], strlen(articles[i])) == 0;
-    snprintf(buf, len, "%s%s", has ? "" : c->w->the, l);
+    int has = !rm_word(c->lang, "headline.the")[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
+    /* the words a label may start with that make "the" needless, "the,a,an" */
+    for (const char *w = rm_word(c->lang, "headline.articles"); *w && !has;) {
+        size_t n = strcspn(w, ",");
+        has = n > 0 && strncasecmp(l, w, n) == 0 && l[n] == ' ';
+        w += n + (w[n] == ',');
+    }
+    snprintf(buf, len, "%s%s", has ? "" : rm_word(c->lang, "headline.the"), l);
+    return buf;
+}
+
+/* A kind's (or a group's) label as a sentence names it: the scenario's
+ * words, whose gender the engine does not know, set apart as the language
+ * does it (headline.kind: quoted in French, "consacré à « conseil »"). */
+static const char *kind_said(const ctx *c, const char *label, char *buf, size_t len) {
+    snprintf(buf, len, rm_word(c->lang, "headline.kind"), label);
     return buf;
 }
 
 /* The kind's words: in the variant's model, else the baseline's. */
 static const char *kind_words(const ctx *c, const char *kind, char *buf, size_t len) {
+    char l[240];
+    int in_variant = 0;
     for (int k = 0; k < c->mv->nkinds; k++)
-        if (strcmp(c->mv->kinds[k], kind) == 0)
-            return rm_kind_label(c->mv, kind, c->lang, buf, len);
-    return rm_kind_label(c->mb, kind, c->lang, buf, len);
+        in_variant |= strcmp(c->mv->kinds[k], kind) == 0;
+    rm_kind_label(in_variant ? c->mv : c->mb, kind, c->lang, l, sizeof l);
+    return kind_said(c, l, buf, len);
 }
 
 static int has_kind(const rm_model *m, const char *kind) {
@@ -431,45 +331,48 @@ static void people_who_come(ctx *c) {
         snprintf(fa, sizeof fa, "%s %s", after, unit_word(c, ua, after));
         int tiny = 0;                            /* under a second: "less than a second" */
         if (ub == 0 && w->baseline_mean * c->mv->unit_seconds < 0.95)
-            snprintf(fb, sizeof fb, "%s", c->w->under_a_second), tiny = 1;
+            snprintf(fb, sizeof fb, "%s", rm_word(c->lang, "headline.under_a_second")), tiny = 1;
         if (ua == 0 && w->variant_mean * c->mv->unit_seconds < 0.95)
-            snprintf(fa, sizeof fa, "%s", c->w->under_a_second), tiny = 1;
+            snprintf(fa, sizeof fa, "%s", rm_word(c->lang, "headline.under_a_second")), tiny = 1;
         wait = strcmp(fb, fa) != 0;              /* the same figure aloud says nothing */
         if (tiny) {
-            snprintf(out, sizeof out, c->w->wait_said, who, fa, fb);
+            snprintf(out, sizeof out, rm_word(c->lang, "headline.wait_said"), who, fa, fb);
         } else if (ub == ua) {
-            snprintf(out, sizeof out, c->w->wait, who, after, unit_word(c, ua, after), before);
+            snprintf(out, sizeof out, rm_word(c->lang, "headline.wait"), who, after, unit_word(c, ua, after), before);
             snprintf(fb, sizeof fb, "%s", before);   /* "2.6 → 2.2 minutes" */
         } else
-            snprintf(out, sizeof out, c->w->wait2, who, after, unit_word(c, ua, after), before,
+            snprintf(out, sizeof out, rm_word(c->lang, "headline.wait2"), who, after, unit_word(c, ua, after), before,
                      unit_word(c, ub, before));
-        snprintf(what, sizeof what, c->w->what_wait, who);
+        snprintf(what, sizeof what, rm_word(c->lang, "headline.what_wait"), who);
     }
     double lb = (ab ? ab->baseline_mean : 0) + (bk ? bk->baseline_mean : 0);
     double lv = (ab ? ab->variant_mean : 0) + (bk ? bk->variant_mean : 0);
     double n = fabs(lv - lb) / c->per;
-    const char *more = lv > lb ? c->w->more : c->w->fewer;
+    const char *more = lv > lb ? rm_word(c->lang, "headline.more") : rm_word(c->lang, "headline.fewer");
     char count[48];
     say_count(c, n, count, sizeof count);
     int leave = is_real(ab) || is_real(bk);
-    if (leave && n < 0.95 && c->per_words == c->w->per_week && n >= 1.0 / 26) {
-        /* under one a week: "about one fewer every 3 weeks" */
+    int one = rm_said_singular(count, c->lang);
+    if (leave && n < 0.95 && c->weekly && n >= 1.0 / 26 && round(1 / n) >= 2) {
+        /* under one a week: "about one fewer every 3 weeks" (never "every 1 weeks") */
         snprintf(count, sizeof count, "%.0f", round(1 / n));
         if (wait)
-            snprintf(tail, sizeof tail, c->w->and_leave_rare, more, count);
+            snprintf(tail, sizeof tail, rm_word(c->lang, "headline.and_leave_rare"), more, count);
         else
-            snprintf(tail, sizeof tail, c->w->leave_rare, who, more, count);
-    } else if (leave && n >= 0.95) {
+            snprintf(tail, sizeof tail, rm_word(c->lang, "headline.leave_rare"), who, more, count);
+    } else if (leave && (n >= 0.95 || (c->weekly && n >= 0.5))) {
         if (wait)
-            snprintf(tail, sizeof tail, c->w->and_leave, count, more, c->per_words);
+            snprintf(tail, sizeof tail, one ? rm_word(c->lang, "headline.and_leave1") : rm_word(c->lang, "headline.and_leave"),
+                     count, more, c->per_words);
         else
-            snprintf(tail, sizeof tail, c->w->leave, who, count, more, c->per_words);
+            snprintf(tail, sizeof tail, one ? rm_word(c->lang, "headline.leave1") : rm_word(c->lang, "headline.leave"),
+                     who, count, more, c->per_words);
     }
     if (!wait && !tail[0])
         return;
     if (!wait) {
         out[0] = '\0';
-        snprintf(what, sizeof what, c->w->what_leave, who, c->per_words);
+        snprintf(what, sizeof what, rm_word(c->lang, "headline.what_leave"), who, c->per_words);
         say(c, lb / c->per, fb, sizeof fb);
         say(c, lv / c->per, fa, sizeof fa);
     }
@@ -480,11 +383,48 @@ static void people_who_come(ctx *c) {
 
 /* ------------------------------------------------- the people who work -- */
 
+/* The role the variant adds that is busiest (its busy share at least the
+ * digest's floor for a share, said above 0%): its sentence, capitalised by
+ * add() when it stands alone, into buf ("" when none). */
+static void new_role(const ctx *c, char *buf, size_t len, char *what, size_t wlen, char *fa, size_t falen) {
+    buf[0] = '\0';
+    int best = -1;
+    double top = 0;
+    for (int r = 0; r < c->mv->nroles; r++) {
+        double u = mean_of(c->var, "role", c->mv->roles[r].name, "utilization");
+        if (!has_role(c->mb, c->mv->roles[r].name) && u >= c->cmp->sc->min_change.points / 100 && u > top &&
+            pct_said(u) > 0)
+            top = u, best = r;
+    }
+    if (best < 0)
+        return;
+    const rm_role *role = &c->mv->roles[best];
+    char who[256], pa[48], oa[48], overtime[512] = "";
+    role_words(c, c->mv, role, who, sizeof who);
+    say_pct(c, top, pa, sizeof pa);
+    double o = mean_of(c->var, "role", role->name, "overtime") / c->per;
+    int ou = time_unit(o * c->mv->unit_seconds, 2);
+    say_time(c, o, ou, oa, sizeof oa);
+    if (o > 0 && strcmp(oa, "0") != 0)
+        snprintf(overtime, sizeof overtime,
+                 role->count == 1 ? rm_word(c->lang, "headline.new_role_overtime1") : rm_word(c->lang, "headline.new_role_overtime"),
+                 oa, unit_word(c, ou, oa), c->per_words);
+    int n = snprintf(buf, len, role->count == 1 ? rm_word(c->lang, "headline.new_role1") : rm_word(c->lang, "headline.new_role"),
+                     who, pa);
+    if (n >= 0 && (size_t)n < len)
+        snprintf(buf + n, len - (size_t)n, "%s", overtime);
+    snprintf(what, wlen, rm_word(c->lang, "headline.what_busy"), who);
+    snprintf(fa, falen, "%s", pa);
+}
+
 /* The role whose busy share moves most, in points (a role whose only real
  * change is its overtime comes after any whose busy share changes): its
  * busy share, the part of it on kinds the baseline did not have, and its
- * overtime a week. */
+ * overtime a week; then the busiest role the variant adds, in the same
+ * sentence (or its own when no role of the baseline changes). */
 static void people_who_work(ctx *c) {
+    char added[1024], added_what[320], added_fa[96];
+    new_role(c, added, sizeof added, added_what, sizeof added_what, added_fa, sizeof added_fa);
     int best = -1;
     double top = 0;
     for (int r = 0; r < c->mv->nroles; r++) {
@@ -500,12 +440,14 @@ static void people_who_work(ctx *c) {
         if (score > top)
             top = score, best = r;
     }
-    if (best < 0)
-        return;
-    const rm_role *role = &c->mv->roles[best];
-    const rm_delta *u = row(c, "role", role->name, "utilization"), *o = row(c, "role", role->name, "overtime");
-    char who[256], pb[48], pa[48], pts[48], out[1400], what[320];
-    role_words(c, c->mv, role, who, sizeof who);
+    char out[2600], what[320], fb[96] = "", fa[96] = "";
+    out[0] = '\0';
+    const rm_role *role = best >= 0 ? &c->mv->roles[best] : NULL;
+    const rm_delta *u = role ? row(c, "role", role->name, "utilization") : NULL;
+    const rm_delta *o = role ? row(c, "role", role->name, "overtime") : NULL;
+    char who[256], pts[48];
+    if (role)
+        role_words(c, c->mv, role, who, sizeof who);
     int busy = top >= 1e6;
     char tail[512] = "", overtime[512] = "";
     /* the part of the busy share on kinds the baseline did not have */
@@ -518,12 +460,12 @@ static void people_who_work(ctx *c) {
         if (has_kind(c->mb, c->mv->kinds[k]) || !is_real(d) || !(d->variant_mean > 0))
             continue;
         fresh += d->variant_mean;
-        append(kinds, sizeof kinds, c->w->and_, kind_words(c, c->mv->kinds[k], words, sizeof words));
+        append(kinds, sizeof kinds, rm_word(c->lang, "headline.list_and"), kind_words(c, c->mv->kinds[k], words, sizeof words));
     }
     char fresh_said[48];
     say(c, pct_said(fresh), fresh_said, sizeof fresh_said);
     if (fresh > 0 && strcmp(fresh_said, "0") != 0)
-        snprintf(tail, sizeof tail, c->w->of_it, fresh_said, points_word(c, fresh_said), kinds);
+        snprintf(tail, sizeof tail, rm_word(c->lang, "headline.of_it"), fresh_said, points_word(c, fresh_said), kinds);
     /* overtime a week, between them */
     char ob[48], oa[48];
     int ou = 0, said_overtime = 0;
@@ -531,32 +473,40 @@ static void people_who_work(ctx *c) {
         ou = time_unit(fmax(o->baseline_mean, o->variant_mean) / c->per * c->mv->unit_seconds, 2);
         say_time(c, o->baseline_mean / c->per, ou, ob, sizeof ob);
         if (strcmp(ob, "0") == 0)
-            snprintf(ob, sizeof ob, "%s", c->w->zero);
+            snprintf(ob, sizeof ob, "%s", rm_word(c->lang, "headline.zero"));
         say_time(c, o->variant_mean / c->per, ou, oa, sizeof oa);
         said_overtime = strcmp(ob, oa) != 0;
     }
     if (busy) {
-        say_pct(c, u->baseline_mean, pb, sizeof pb);
-        say_pct(c, u->variant_mean, pa, sizeof pa);
+        say_pct(c, u->baseline_mean, fb, sizeof fb);
+        say_pct(c, u->variant_mean, fa, sizeof fa);
         say_points(c, u->variant_mean, u->baseline_mean, pts, sizeof pts);
         if (said_overtime)
-            snprintf(overtime, sizeof overtime, role->count == 1 ? c->w->and_overtime1 : c->w->and_overtime, oa,
+            snprintf(overtime, sizeof overtime, role->count == 1 ? rm_word(c->lang, "headline.and_overtime1") : rm_word(c->lang, "headline.and_overtime"), oa,
                      unit_word(c, ou, oa), c->per_words, ob);
-        snprintf(out, sizeof out, role->count == 1 ? c->w->busy1 : c->w->busy, who, pa, pb, pts, points_word(c, pts));
+        snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.busy1") : rm_word(c->lang, "headline.busy"), who, fa, fb, pts, points_word(c, pts));
         size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s.", tail, overtime);
-        snprintf(what, sizeof what, c->w->what_busy, who);
-        add(c, RM_HL_STAFF, out, what, pb, pa);
+        snprintf(out + n, sizeof out - n, "%s%s", tail, overtime);
+        snprintf(what, sizeof what, rm_word(c->lang, "headline.what_busy"), who);
     } else if (said_overtime) {
-        snprintf(out, sizeof out, role->count == 1 ? c->w->overtime1 : c->w->overtime, who, oa, unit_word(c, ou, oa),
+        snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.overtime1") : rm_word(c->lang, "headline.overtime"), who, oa, unit_word(c, ou, oa),
                  c->per_words, ob);
-        strcat(out, ".");
-        snprintf(what, sizeof what, c->w->what_overtime, who, c->per_words);
-        char fb[96], fa[96];
+        snprintf(what, sizeof what, rm_word(c->lang, "headline.what_overtime"), who, c->per_words);
         snprintf(fb, sizeof fb, "%s", ob);
         snprintf(fa, sizeof fa, "%s %s", oa, unit_word(c, ou, oa));
-        add(c, RM_HL_STAFF, out, what, fb, fa);
     }
+    if (!out[0] && !added[0])
+        return;
+    if (!out[0]) {                               /* the new role alone */
+        snprintf(out, sizeof out, "%s", added);
+        snprintf(what, sizeof what, "%s", added_what);
+        snprintf(fa, sizeof fa, "%s", added_fa);
+    } else if (added[0]) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s", rm_word(c->lang, "headline.and_new_role"), added);
+    }
+    strcat(out, ".");
+    add(c, RM_HL_STAFF, out, what, fb, fa);
 }
 
 /* ----------------------------------------------------------- hours ---- */
@@ -633,13 +583,13 @@ static void mission(ctx *c) {
         return;
     char kinds[512] = "", words[256], who[256];
     for (int k = 0; k < m->nmission; k++)
-        append(kinds, sizeof kinds, c->w->and_, kind_words(c, m->mission[k], words, sizeof words));
+        append(kinds, sizeof kinds, rm_word(c->lang, "headline.list_and"), kind_words(c, m->mission[k], words, sizeof words));
     const rm_model *mr = has_role(c->mv, roles[last]) ? c->mv : c->mb;
     int one = doers > 1 || role_of(mr, roles[last])->count == 1;   /* "the team spends" */
     if (doers == 1)
         role_words(c, mr, role_of(mr, roles[last]), who, sizeof who);
     else
-        snprintf(who, sizeof who, "%s", c->w->team);
+        snprintf(who, sizeof who, "%s", rm_word(c->lang, "headline.team"));
     double sb = wb > 0 ? hb / wb : 0, sa = wa > 0 ? ha / wa : 0;
     int u = time_unit(fmax(hb, ha) * 3600, 2);
     char pb[48], pa[48], b[48], a[48], out[1024], what[600], fb[96], fa[96];
@@ -647,21 +597,21 @@ static void mission(ctx *c) {
     say_pct(c, sa, pa, sizeof pa);
     say(c, hb * 3600 / unit_seconds[u], b, sizeof b);
     say(c, ha * 3600 / unit_seconds[u], a, sizeof a);
-    snprintf(what, sizeof what, c->w->what_mission, who, kinds, c->per_words);
+    snprintf(what, sizeof what, rm_word(c->lang, "headline.what_mission"), who, kinds, c->per_words);
     snprintf(fb, sizeof fb, "%s", b);
     snprintf(fa, sizeof fa, "%s %s", a, unit_word(c, u, a));
     int share_moves = strcmp(pb, pa) != 0, hours_move = strcmp(b, a) != 0;
     if (real && share_moves && hours_move)
-        snprintf(out, sizeof out, one ? c->w->mission1 : c->w->mission, who, pa, kinds, pb, a, unit_word(c, u, a),
+        snprintf(out, sizeof out, one ? rm_word(c->lang, "headline.mission1") : rm_word(c->lang, "headline.mission"), who, pa, kinds, pb, a, unit_word(c, u, a),
                  c->per_words, b);
     else if (real && share_moves)               /* the same hours aloud: "still about 20 hours a week" */
-        snprintf(out, sizeof out, one ? c->w->mission_pct1 : c->w->mission_pct, who, pa, kinds, pb, a,
+        snprintf(out, sizeof out, one ? rm_word(c->lang, "headline.mission_pct1") : rm_word(c->lang, "headline.mission_pct"), who, pa, kinds, pb, a,
                  unit_word(c, u, a), c->per_words);
     else if (real && hours_move)                /* the same share aloud */
-        snprintf(out, sizeof out, one ? c->w->mission_hours1 : c->w->mission_hours, who, a, unit_word(c, u, a),
+        snprintf(out, sizeof out, one ? rm_word(c->lang, "headline.mission_hours1") : rm_word(c->lang, "headline.mission_hours"), who, a, unit_word(c, u, a),
                  c->per_words, kinds, b, pa);
     else {
-        snprintf(out, sizeof out, c->w->mission_same, who, kinds, b, unit_word(c, u, b), c->per_words, pb);
+        snprintf(out, sizeof out, rm_word(c->lang, "headline.mission_same"), who, kinds, b, unit_word(c, u, b), c->per_words, pb);
         fb[0] = '\0';                           /* no change: the figure as it is */
     }
     add(c, RM_HL_MISSION, out, what, fb, fa);
@@ -714,18 +664,19 @@ static int group_sentence(ctx *c, const char *group) {
         const rm_delta *d = row(c, "role", role->name, metric);
         if (!is_real(d))
             continue;
-        snprintf(part, sizeof part, d->delta < 0 ? c->w->less : c->w->more_of, kind_words(c, kinds[k], words, sizeof words));
+        snprintf(part, sizeof part, d->delta < 0 ? rm_word(c->lang, "headline.less") : rm_word(c->lang, "headline.more_of"), kind_words(c, kinds[k], words, sizeof words));
         append(d->delta < 0 ? less : more, sizeof less, ", ", part);
     }
     if (!less[0] && !more[0])
         return 0;
     append(less, sizeof less, ", ", more);
-    char who[256], pb[48], pa[48], out[1400], what[600];
+    char who[256], pb[48], pa[48], out[1400], what[600], named[256];
     role_words(c, mv, role, who, sizeof who);
+    kind_said(c, group, named, sizeof named);
     say_pct(c, share_on(c->base, role->name, kinds, nk), pb, sizeof pb);
     say_pct(c, top, pa, sizeof pa);
-    snprintf(out, sizeof out, role->count == 1 ? c->w->group1 : c->w->group, who, pa, group, pb, less);
-    snprintf(what, sizeof what, c->w->what_group, who, group);
+    snprintf(out, sizeof out, role->count == 1 ? rm_word(c->lang, "headline.group1") : rm_word(c->lang, "headline.group"), who, pa, named, pb, less);
+    snprintf(what, sizeof what, rm_word(c->lang, "headline.what_group"), who, named);
     add(c, RM_HL_NEW_WORK, out, what, pb, pa);
     return 1;
 }
@@ -769,10 +720,10 @@ static void new_work(ctx *c) {
     if (!(total > 0) || strcmp(said, "0") == 0)
         return;
     for (int i = 0; i < 3 && top[i] >= 0; i++)
-        append(steps, sizeof steps, i + 1 < 3 && top[i + 1] >= 0 ? ", " : c->w->and_,
+        append(steps, sizeof steps, i + 1 < 3 && top[i + 1] >= 0 ? ", " : rm_word(c->lang, "headline.list_and"),
                label(c, mv, "activity", mv->activities[top[i]].name, words, sizeof words));
-    snprintf(out, sizeof out, c->w->new_work, said, unit_word(c, u, said), c->per_words, steps);
-    snprintf(what, sizeof what, c->w->what_new, c->per_words);
+    snprintf(out, sizeof out, rm_word(c->lang, "headline.new_work"), said, unit_word(c, u, said), c->per_words, steps);
+    snprintf(what, sizeof what, rm_word(c->lang, "headline.what_new"), c->per_words);
     snprintf(fa, sizeof fa, "%s %s", said, unit_word(c, u, said));
     add(c, RM_HL_NEW_WORK, out, what, "", fa);
 }
@@ -795,8 +746,8 @@ static void one_person(ctx *c) {
     label(c, c->mv, "activity", best->name, step, sizeof step);
     say_pct(c, best->baseline_mean, pb, sizeof pb);
     say_pct(c, best->variant_mean, pa, sizeof pa);
-    snprintf(out, sizeof out, c->w->one_person, pa, step, pb);
-    snprintf(what, sizeof what, c->w->what_one, step);
+    snprintf(out, sizeof out, rm_word(c->lang, "headline.one_person"), pa, step, pb);
+    snprintf(what, sizeof what, rm_word(c->lang, "headline.what_one"), step);
     add(c, RM_HL_ONE_PERSON, out, what, pb, pa);
 }
 
@@ -814,11 +765,12 @@ void rm_headline_free(rm_headline *h, int n) {
 
 int rm_headline_of(const rm_comparison *cmp, int v, const char *lang, rm_headline **out) {
     ctx c = {cmp, cmp->results[0], cmp->results[v], cmp->results[0]->model, cmp->results[v]->model,
-             &catalog[lang_index(lang)], lang, 0, NULL, NULL, 0, 0};
+             lang, 0, NULL, 0, NULL, 0, 0};
     const rm_model *m = c.mv;
     double weeks = (m->horizon - m->warmup) / m->week;
     c.per = weeks < 2 ? weeks * 7 : weeks;       /* under two weeks: per day */
-    c.per_words = weeks < 2 ? c.w->per_day : c.w->per_week;
+    c.weekly = weeks >= 2;
+    c.per_words = c.weekly ? rm_word(lang, "headline.per_week") : rm_word(lang, "headline.per_day");
     *out = NULL;
     c.out = calloc(MAX_SENTENCES, sizeof *c.out);
     if (!c.out)
@@ -837,15 +789,14 @@ int rm_headline_of(const rm_comparison *cmp, int v, const char *lang, rm_headlin
 }
 
 void remous_print_headline(const remous_comparison *cmp, FILE *out, const char *lang) {
-    const struct words *w = &catalog[lang_index(lang)];
     for (int v = 1; v < cmp->n; v++) {
         char words[256];
         rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words, sizeof words);
-        fprintf(out, w->in_short, words);
+        fprintf(out, rm_word(lang, "headline.in_short"), words);
         rm_headline *h;
         int n = rm_headline_of(cmp, v, lang, &h);
         if (n == 0)
-            fprintf(out, "  %s\n", w->nothing);
+            fprintf(out, "  %s\n", rm_word(lang, "headline.nothing"));
         for (int i = 0; i < n; i++)
             fprintf(out, "  %s\n", h[i].sentence);
         rm_headline_free(h, n);
@@ -863,21 +814,20 @@ static const char html_style[] =
     ".figure .before{color:#555;font-weight:normal}.figures-caption{color:#555;font-size:.9rem}</style>\n";
 
 void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures) {
-    const struct words *w = &catalog[lang_index(lang)];
     if (cmp->n < 2)
         return;
-    fprintf(f, "%s<section class=\"headline\">\n<h2>%s</h2>\n", html_style, w->title);
+    fprintf(f, "%s<section class=\"headline\">\n<h2>%s</h2>\n", html_style, rm_word(lang, "headline.title"));
     for (int v = 1; v < cmp->n; v++) {
         char words[256], heading[400];
         rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words, sizeof words);
-        snprintf(heading, sizeof heading, w->with, words);
+        snprintf(heading, sizeof heading, rm_word(lang, "headline.with"), words);
         fputs("<h3>", f);
         rm_html_escape(f, heading);
         fputs("</h3>\n<ul>\n", f);
         rm_headline *h;
         int n = rm_headline_of(cmp, v, lang, &h);
         if (n == 0)
-            fprintf(f, "<li class=\"none\">%s</li>\n", w->nothing);
+            fprintf(f, "<li class=\"none\">%s</li>\n", rm_word(lang, "headline.nothing"));
         for (int i = 0; i < n; i++) {
             fputs("<li>", f);
             rm_html_escape(f, h[i].sentence);
@@ -885,7 +835,7 @@ void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int f
         }
         fputs("</ul>\n", f);
         if (figures && n > 0) {                  /* big enough to read from the back of the room */
-            fprintf(f, "<p class=\"figures-caption\">%s</p>\n<div class=\"figures\">\n", w->figures);
+            fprintf(f, "<p class=\"figures-caption\">%s</p>\n<div class=\"figures\">\n", rm_word(lang, "headline.figures"));
             for (int i = 0; i < n; i++) {
                 fputs("<div class=\"figure\"><div class=\"what\">", f);
                 rm_html_escape(f, h[i].what);

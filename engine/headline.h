@@ -53,4 +53,12 @@ void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int f
  * French. Returns buf. */
 const char *rm_say_number(double v, const char *lang, char *buf, size_t len);
 
+/* Whether a unit after the figure v is singular in lang (English: for 1
+ * only; French: below 2, number.singular_below_two). */
+int rm_say_singular(double v, const char *lang);
+
+/* The same for a figure as written in lang ("1", "1,5", "−1", "1 200",
+ * "1.0 minutes": the figure at its start; a sign before it skipped). */
+int rm_said_singular(const char *said, const char *lang);
+
 #endif

@@ -58,7 +58,7 @@ static const struct option_spec {
     {"--out", 0, "--out DIR            write summary.csv, replications.csv, timeseries.csv, params.csv into DIR"},
     {"--period", 0, "--period T           time-series period: 1w, 1d, 8h, 30min, or a number in the scenario's unit"},
     {"--html", 0, "--html FILE          write the report, one self-contained page"},
-    {"--lang", 0, "--lang en|fr         language of the digest and the report (en)"},
+    {"--lang", 0, "--lang en|fr         language of the table, the digest and the report (en)"},
     {"--min-change", 0, "--min-change SPEC    the smallest change the digest lists, e.g. 10%\n"
                         "                       or 10%,time=2,share=2,count=5,people=1 (default 5%,time=0.5,share=1,\n"
                         "                       count=1,people=0.5; 0: every change significant after Holm's correction)"},
@@ -84,7 +84,7 @@ static const struct command_spec {
 } commands[] = {
     {"run", "remous run SCENARIO.lua [options]", "run the replications of the baseline (or of --variant), print a summary",
      "--variant --reps --seed --jobs --set --out --html --period --lang --target --unsafe --quiet",
-     (const char *const[]){"--lang", "--lang en|fr         with --html: the language of the report (en)", NULL}},
+     (const char *const[]){"--lang", "--lang en|fr         the language of the table and the report (en)", NULL}},
     {"compare", "remous compare SCENARIO.lua [options]", "the baseline against every variant, paired; the digest of each",
      "--reps --seed --jobs --set --out --html --period --lang --min-change --target --unsafe --quiet",
      (const char *const[]){"--out", "--out DIR            also compare.csv, the paired differences", NULL}},
@@ -391,9 +391,8 @@ static int parse(cli *c, int argc, char **argv) {
     if (c->nshards > 1 && (c->rank || c->html))
         return fail_usage("--rank and --html go with the merge of a sharded sweep: a shard ranks and draws "
                           "nothing (give them to remous merge)%s", "");
-    /* run's table and a sweep's ranking keep their names: --lang is the page's */
-    if (c->lang && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "sweep") == 0 ||
-                                strcmp(c->command, "merge") == 0)) {
+    /* a sweep's ranking keeps its names: --lang is the page's (run's table speaks it) */
+    if (c->lang && !c->html && (strcmp(c->command, "sweep") == 0 || strcmp(c->command, "merge") == 0)) {
         fprintf(stderr, "remous: --lang sets the language of the page: add --html FILE (see remous %s --help)\n",
                 c->command);
         return REMOUS_ERR_INPUT;
@@ -539,7 +538,7 @@ int main(int argc, char **argv) {
     else
         remous_print_run_warnings(res, stderr);
     if (status == REMOUS_OK && !c.quiet) {
-        remous_print_table(res, stdout);
+        remous_print_table(res, stdout, c.lang);
         remous_print_run_targets(res, stdout, c.lang);
     }
     remous_results_free(res);

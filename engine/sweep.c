@@ -24,17 +24,9 @@
 
 #include "labels.h"
 #include "grid.h"
+#include "words.h"
 #include "results.h"
 #include "targets.h"
-
-/* The sweep page's words, per language. */
-static const struct page_words {
-    const char *lang, *intro, *no_value;
-} page_catalog[] = {
-    {"en", "The metric at each point of the grid, with its 95% interval; the best in orange.", "no value"},
-    {"fr", "La mesure à chaque point de la grille, avec son intervalle à 95 % ; la meilleure en orange.",
-     "pas de valeur"},
-};
 
 static const char *files[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv"};
 #define NFILES 4
@@ -143,6 +135,7 @@ void rm_point_label(const remous_sweep_options *sw, long k, char *buf, size_t le
 /* The same in words for the page: "Readers per hour = 12, Booksellers = 2"
  * (each param's label in m; its name where m is NULL or has no label). */
 static void point_words(const remous_sweep_options *sw, const rm_model *m, long k, char *buf, size_t len) {
+    const char *lang = sw->lang;
     const char *values[64];
     point_values(sw, k, values);
     size_t w = 0;
@@ -153,7 +146,14 @@ static void point_words(const remous_sweep_options *sw, const rm_model *m, long 
         for (int i = 0; m && i < m->nparams; i++)
             if (strcmp(m->params[i].name, sw->grid[g].name) == 0)
                 rm_param_label(&m->params[i], words, sizeof words);
-        w += (size_t)snprintf(buf + w, len - w, "%s%s = %s", g ? ", " : "", words, values[g]);
+        char value[128];
+        snprintf(value, sizeof value, "%s", values[g]);
+        char *end;
+        strtod(value, &end);
+        if (end != value && !*end)
+            rm_decimal_in(value, sizeof value, lang);   /* a number, as the page's language writes it */
+        w += (size_t)snprintf(buf + w, len - w, rm_word(lang, "sweep.point"), g ? rm_word(lang, "sweep.between") : "",
+                              words, value);
     }
     rm_utf8_cut(buf, len - 1);
 }
@@ -558,7 +558,7 @@ static int point_metric(const char *point_dir, finder *fd) {
 static int sweep_page(const char *path, const char *const *parts, const remous_sweep_options *sw,
                       const rm_model *m, long n, const double *mean, const double *lo, const double *hi, long best,
                       char *err, size_t errlen) {
-    const struct page_words *pw = &page_catalog[sw->lang && strcmp(sw->lang, "fr") == 0 ? 1 : 0];
+    const char *lang = sw->lang ? sw->lang : "en";
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "w");
@@ -572,14 +572,17 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
             top = hi[k];
     if (!(top > 0))
         top = 1;
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>remous sweep</title>\n"
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"
           "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;font-size:18px;"
-          "overflow-wrap:anywhere}svg{display:block;max-width:100%%;height:auto}</style>\n</head>\n<body>\n<h1>", pw->lang);
+          "overflow-wrap:anywhere}svg{display:block;max-width:100%%;height:auto}</style>\n</head>\n<body>\n<h1>", lang,
+            rm_word(lang, "sweep.title"));
     char metric[300], element[256];
-    rm_html_escape(f, rm_label_of(m, parts[0], parts[1], pw->lang, element, sizeof element));
+    rm_html_escape(f, rm_label_of(m, parts[0], parts[1], lang, element, sizeof element));
     fputs(" — ", f);                             /* "booksellers — time on advising readers" */
-    rm_html_escape(f, rm_metric_words(m, parts[0], parts[2], pw->lang, metric, sizeof metric));
-    fprintf(f, "</h1>\n<p>%s</p>\n", pw->intro);
+    rm_html_escape(f, rm_metric_words(m, parts[0], parts[2], lang, metric, sizeof metric));
+    fputs("</h1>\n<p>", f);
+    fprintf(f, rm_word(lang, "sweep.intro"), 95);   /* the level of the intervals */
+    fputs("</p>\n", f);
     int label = 330, width = 450, bar = 20, gap = 6;
     fprintf(f, "<svg class=\"chart chart-sweep\" viewBox=\"0 0 %d %ld\" role=\"img\">\n", label + width + 80,
             10 + n * (bar + gap));
@@ -591,15 +594,17 @@ static int sweep_page(const char *path, const char *const *parts, const remous_s
         rm_svg_text(f, lab, 46);
         if (isnan(mean[k])) {
             fprintf(f, "</text>\n<text x=\"%d\" y=\"%d\" font-size=\"13\">%s</text>\n", label, y + bar / 2 + 5,
-                    pw->no_value);
+                    rm_word(lang, "sweep.no_value"));
             continue;
         }
         fprintf(f, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
                 width * fmax(0, mean[k]) / top, bar, k == best ? "#E69F00" : "#0072B2");
         fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>\n",
                 label + width * fmax(0, lo[k]) / top, label + width * hi[k] / top, y + bar / 2, y + bar / 2);
-        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%.3g</text>\n", label + width * hi[k] / top + 6,
-                y + bar / 2 + 5, mean[k]);
+        char said[48];
+        snprintf(said, sizeof said, "%.3g", mean[k]);
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%s</text>\n", label + width * hi[k] / top + 6,
+                y + bar / 2 + 5, rm_decimal_in(said, sizeof said, lang));
     }
     fputs("</svg>\n</body>\n</html>\n", f);
     int bad = ferror(f);

@@ -233,6 +233,6 @@ void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *l
 void remous_print_run_targets(const remous_results *res, FILE *out, const char *lang);
 
 /* A readable table of the main figures, for a terminal. */
-void remous_print_table(const remous_results *res, FILE *out);
+void remous_print_table(const remous_results *res, FILE *out, const char *lang);
 
 #endif

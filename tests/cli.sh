@@ -215,6 +215,13 @@ for f in summary.csv replications.csv timeseries.csv params.csv; do
     cmp -s "a/$f" "b/$f" && ok || ko "$f is byte-identical for the same seed"
 done
 head -1 out | grep -q '^M/M/3 — baseline, 3 replications, seed 7' && ok || ko "the table's title line"
+# the table in French: its words from the catalog, decimal commas, one replication in the singular
+expect 0 "the table in French" -- "$remous" run "$mm" --reps 1 --seed 7 --set servers=4 --lang fr
+[ "$(head -1 out)" = "M/M/3 — situation actuelle, 1 réplication, graine 7 (moyenne ± intervalle à 95 % ; durées en minutes)" ] &&
+    ok || ko "the French table's title line: $(head -1 out)"
+[ "$(sed -n 3,4p out)" = "Files d'attente          attente moyenne    attente p90        longueur moyenne   abandons           refoulés          
+  serve                  0,613              2,21               0,615              0                  0                 " ] &&
+    ok || ko "the French table's queues: $(sed -n 3,4p out)"
 expect 0 "another seed" -- "$remous" run "$mm" --reps 3 --seed 8 --set servers=4 --out c --quiet
 cmp -s a/summary.csv c/summary.csv && ko "another seed gives other numbers" || ok
 
@@ -545,7 +552,6 @@ refused "merge --reps" "remous: --reps goes with run, compare, sweep and batch, 
 refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch and workshop, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --jobs 2
 refused "merge --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --lang fr
 refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
-refused "run --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous run --help)" -- "$remous" run "$mm" --lang fr
 refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
 refused "an option given twice" "remous: --reps is given twice: give it once (see remous --help)" -- "$remous" run "$mm" --reps 3 --reps 5
 refused "batch --lang" "remous: --lang goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
@@ -754,7 +760,7 @@ In short, with “la caisse « éclair » ⚡”:
 What changes with “la caisse « éclair » ⚡” (against the baseline, 3 replications, 95% intervals):
   - new step “vérifier paiement”: times done: 59
   - role “libraires & <amis>”: time on encaisser « vite »: down 4.9 points (9.8% → 4.9%, ±0 points)
-  - step “caisse”: mean duration: down 50% (2 minutes → 1 minutes, ±0)
+  - step “caisse”: mean duration: down 50% (2 minutes → 1 minute, ±0)
   - role “libraires & <amis>”: busy share of working time: down 4.9 points (34% → 30%, ±0 points)
   - arrivals “lecteurs qui entrent”: time from arrival to exit: down 7.1% (7 minutes → 6.5 minutes, ±0)
 TXT
@@ -766,9 +772,9 @@ En bref, avec « la caisse « éclair » ⚡ » :
 
 Ce qui change avec « la caisse « éclair » ⚡ » (par rapport à la situation actuelle, 3 réplications, intervalles à 95 %) :
   - nouvelle étape « vérifier paiement » : réalisations : 59
-  - rôle « libraires & <amis> » : temps consacré à encaisser « vite » : en baisse de 4,9 points (9,8 % → 4,9 %, ±0 points)
-  - étape « caisse » : durée moyenne : en baisse de 50 % (2 minutes → 1 minutes, ±0)
-  - rôle « libraires & <amis> » : part du temps de travail occupée : en baisse de 4,9 points (34 % → 30 %, ±0 points)
+  - rôle « libraires & <amis> » : temps consacré à « encaisser « vite » » : en baisse de 4,9 points (9,8 % → 4,9 %, ±0 point)
+  - étape « caisse » : durée moyenne : en baisse de 50 % (2 minutes → 1 minute, ±0)
+  - rôle « libraires & <amis> » : part du temps de travail occupée : en baisse de 4,9 points (34 % → 30 %, ±0 point)
   - arrivées « lecteurs qui entrent » : temps de l'arrivée à la sortie : en baisse de 7,1 % (7 minutes → 6,5 minutes, ±0)
 TXT
 cmp -s out uni_fr.txt && ok || { ko "the French digest speaks with labels:"; diff uni_fr.txt out; }
@@ -805,6 +811,9 @@ grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée
     ko "the sweep page's title in words"
 grep -qF '>Minutes entre deux lecteurs = 20<' uni_sweep.html && ok || ko "the sweep page shows the params' labels"
 grep -qF 'libraire_équipe' uni_sweep.html && ko "the sweep page shows a name" || ok
+grep -qF '<html lang="fr">' uni_sweep.html && grep -qF '<title>remous : balayage</title>' uni_sweep.html &&
+    grep -qF '>0,169</text>' uni_sweep.html && ok || ko "the sweep page in French: its title, a decimal comma"
+grep -qF '>0.169<' uni_sweep.html && ko "the French sweep page writes a decimal point" || ok
 [ "$(head -1 uni_sweep/summary.csv)" = "$(printf 'variant,element,name,minutes_entre_lecteurs,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] &&
     grep -q '^baseline,role,libraire_équipe,20,utilization,0.1691666667,' uni_sweep/summary.csv && ok ||
     ko "the sweep's summary.csv keeps the names"

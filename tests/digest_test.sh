@@ -71,6 +71,27 @@ grep -qxF '  - role “clerk”: overtime: from 0.065 to 32 minutes a week (±0)
 grep -qxF '  - rôle « clerk » : heures supplémentaires : de 0,065 à 32 minutes par semaine (±0)' tiny_fr.txt && ok ||
     ko "tiny base, in French: $(cat tiny_fr.txt)"
 
+# What a variant adds (tests/scenarios/new_elements.lua): a new queue where
+# nobody waits is not news; a growing uptake is said as the period's
+# average, with where it goes; people left at closing are per closing
+ne="$top/tests/scenarios/new_elements.lua"
+"$remous" compare "$ne" > ne.txt 2>/dev/null
+"$remous" compare "$ne" --lang fr > ne_fr.txt 2>/dev/null
+! grep -q 'kiosk line' ne.txt ne_fr.txt && ok || ko "a new queue where nobody waits is listed: $(grep 'kiosk line' ne.txt ne_fr.txt)"
+grep -qxF '  - new tool “kiosk”: share of the public who use it: 27% on average over the period (growing towards 40%)' ne.txt &&
+    ok || ko "a growing uptake, said as an average: $(grep 'tool' ne.txt)"
+grep -qxF '  - nouvel outil « kiosk » : part du public qui l'"'"'utilise : 27 % en moyenne sur la période (en progression vers 40 %)' ne_fr.txt &&
+    ok || ko "a growing uptake, said as an average, in French: $(grep 'outil' ne_fr.txt)"
+grep -qxF '  - queue “serve”: people still waiting at closing time who give up before it opens: 4 per closing, none before (±0)' ne.txt &&
+    ok || ko "people left at closing, per closing: $(grep 'closing' ne.txt)"
+grep -qxF '  - file « serve » : personnes encore en attente à la fermeture, qui renoncent avant la réouverture : 4 par fermeture, contre zéro avant (±0)' ne_fr.txt &&
+    ok || ko "people left at closing, per closing, in French: $(grep 'fermeture' ne_fr.txt)"
+# units agree with their figure: 1 point in English, below 2 in French
+grep -qxF '  - role “clerk”: busy share of working time: down 20 points (72% → 52%, ±2 points)' ne.txt && ok ||
+    ko "the busy share in points: $(grep 'busy share' ne.txt)"
+grep -qxF '  - rôle « clerk » : part du temps de travail occupée : en hausse de 24 points (72 % → 96 %, ±0 point)' ne_fr.txt && ok ||
+    ko "±0 point in French: $(grep 'occupée' ne_fr.txt)"
+
 # a batch script reads `listed` too
 cp "$sc" listed.lua
 printf 'local d = compare("listed.lua").faster.delta.activity\nprint(d.serve.duration_mean.listed, d.check.duration_mean.significant, d.check.duration_mean.listed)\n' > b.lua

@@ -119,8 +119,8 @@ for l in en fr; do
         block=$(sed -n '1,/^$/p' "$tmp/$bs.en" | sed '$d')
     else
         expected="En bref, avec « online payment » :
-  Booksellers : occupés $u_v % du temps de travail au lieu de $u_b % ($pts points), dont $o_v points pour online orders, avec $ot_v minutes de dépassement d'horaire par semaine à eux tous au lieu de $ot_b.
-  Booksellers : $c_v % du temps de travail consacré à advising readers au lieu de $c_b %, soit environ $h_v heures par semaine au lieu de $h_b.
+  Booksellers : occupés $u_v % du temps de travail au lieu de $u_b % ($pts points), dont $o_v points pour « online orders », et des heures supplémentaires : $ot_v minutes par semaine à eux tous au lieu de $ot_b.
+  Booksellers : $c_v % du temps de travail consacré à « advising readers » au lieu de $c_b %, soit environ $h_v heures par semaine au lieu de $h_b.
   Le travail nouveau prend environ $new heures par semaine : handing orders over."
         block=$(sed -n '1,/^$/p' "$tmp/${bs}_fr.fr" | sed '$d')
     fi
@@ -166,8 +166,8 @@ for l in en fr; do
     else
         expected="En bref, avec « online form » :
   Members registering : $w_v heures d'attente au lieu de $w_b minutes, et environ $left personnes de moins par semaine repartent sans être servies.
-  The treasurer : occupé $t_v % du temps de travail au lieu de $t_b % ($pts points), avec $ot minute de dépassement d'horaire par semaine au lieu de zéro.
-  Desk volunteers : $c_v % du temps de travail consacré à welcoming members au lieu de $c_b %, soit environ $h_v heures par semaine au lieu de $h_b.
+  The treasurer : occupé $t_v % du temps de travail au lieu de $t_b % ($pts points), et des heures supplémentaires : $ot minute par semaine au lieu de zéro.
+  Desk volunteers : $c_v % du temps de travail consacré à « welcoming members » au lieu de $c_b %, soit environ $h_v heures par semaine au lieu de $h_b.
   Le travail nouveau prend environ $new heures par semaine : keying the paper form into the online tool, matching the payment et sorting out a form by phone."
         block=$(sed -n '1,/^$/p' "$tmp/${cl}_fr.fr" | sed '$d')
     fi
@@ -193,14 +193,14 @@ h=$(say "$(calc "$cb * 3 * 144 / $weeks")" en) p=$(pct "$cb" en)
 grep -qxF "  Coordinators: no real change in the time on following up cases (about $h hours a week, $p% of working time)." \
     "$tmp/$hl.en" && ok || ko "help line: the mission's 'no real change' sentence (en)"
 h=$(say "$(calc "$cb * 3 * 144 / $weeks")" fr) p=$(pct "$cb" fr)
-grep -qxF "  Coordinators : pas de changement réel du temps consacré à following up cases (environ $h heures par semaine, $p % du temps de travail)." \
+grep -qxF "  Coordinators : pas de changement réel du temps consacré à « following up cases » (environ $h heures par semaine, $p % du temps de travail)." \
     "$tmp/${hl}_fr.fr" && ok || ko "help line: the mission's 'no real change' sentence (fr)"
 v="web form"
 gb=$(calc "$(c role coordinator share_phone 5)")
 gv=$(calc "$(c role coordinator share_phone 6) + $(c role coordinator share_tool_help 6)")
 grep -qxF "  Coordinators spend $(pct "$gv" en)% of their working time on contact instead of $(pct "$gb" en)%: less on the phone, more helping with the tool." \
     "$tmp/$hl.en" && ok || ko "help line: the group's sentence (en)"
-grep -qxF "  Coordinators : $(pct "$gv" fr) % du temps de travail consacré à contact au lieu de $(pct "$gb" fr) % : moins à on the phone, plus à helping with the tool." \
+grep -qxF "  Coordinators : $(pct "$gv" fr) % du temps de travail consacré à « contact » au lieu de $(pct "$gb" fr) % : moins à « on the phone », plus à « helping with the tool »." \
     "$tmp/${hl}_fr.fr" && ok || ko "help line: the group's sentence (fr)"
 # the report: the headline before "What changes", and the totals by group
 # under the time chart (the group's share, then its parts)
@@ -215,6 +215,24 @@ grep -qF "<tr><td>coordinators</td><td>contact</td><td><b>$(pct "$gb" en)%</b> (
     "$tmp/help.html" && ok || ko "report: the coordinators' total on contact, and its parts"
 grep -qF '<i style="background:#0072B2"></i><em>contact: </em>on the phone</span><span><i style="background:#E69F00"></i><em>contact: </em>helping with the tool</span>' \
     "$tmp/help.html" && ok || ko "report: the time chart's legend puts a group's kinds side by side"
+# a role the variant adds is named with its busy share, after the role of
+# the baseline whose share moves (tests/scenarios/new_elements.lua)
+ne=new_elements
+run $ne "$top/tests/scenarios/new_elements.lua" en
+run ${ne}_fr "$top/tests/scenarios/new_elements.lua" fr
+v=kiosk
+ub=$(get $ne compare.csv $v role clerk utilization 5) uv=$(get $ne compare.csv $v role clerk utilization 6)
+ev=$(get $ne summary.csv $v role evening utilization 5)
+grep -qxF "  Clerk is busy $(pct "$uv" en)% of their working time instead of $(pct "$ub" en)% ($(points "$uv" "$ub") points); evening volunteers, a new role, are busy $(pct "$ev" en)% of their working time." \
+    "$tmp/$ne.en" && ok || ko "new elements: the new role's sentence (en): $(cat "$tmp/$ne.en")"
+grep -qxF "  Clerk : occupé $(pct "$uv" fr) % du temps de travail au lieu de $(pct "$ub" fr) % ($(points "$uv" "$ub") points) ; evening volunteers (nouveau rôle) : occupés $(pct "$ev" fr) % du temps de travail." \
+    "$tmp/${ne}_fr.fr" && ok || ko "new elements: the new role's sentence (fr): $(cat "$tmp/${ne}_fr.fr")"
+# overtime in French is « heures supplémentaires », in the headline as in the digest
+v=slower
+ot=$(say "$(calc "$(get $ne compare.csv $v role clerk overtime 6) / 3")" fr)
+grep -qF ", et des heures supplémentaires : $ot minutes par semaine au lieu de zéro." "$tmp/${ne}_fr.fr" && ok ||
+    ko "new elements: overtime in French: $(cat "$tmp/${ne}_fr.fr")"
+grep -q "dépassement" "$tmp/${ne}_fr.fr" "$tmp/${bs}_fr.fr" "$tmp/${cl}_fr.fr" && ko "the French headline says « dépassement »" || ok
 # at most five sentences a variant, one per concern
 awk '/^  / { n++ } /^$/ { if (n > 5) bad = 1; n = 0 } END { exit bad }' "$tmp/$bs.en" "$tmp/$cl.en" "$tmp/$hl.en" && ok ||
     ko "at most five sentences a variant"

@@ -23,6 +23,24 @@ static void numbers_are_said_with_two_significant_digits(void **state) {
     assert_true(strlen(small) < sizeof small);
 }
 
+/* A unit after a figure: singular for 1 only in English, below 2 in French
+ * (number.singular_below_two), read from the figure as the language writes it. */
+static void units_agree_with_their_figure(void **state) {
+    (void)state;
+    const struct { const char *said, *lang; int one; } cases[] = {
+        {"1", "en", 1},      {"1.0", "en", 1},    {"1.5", "en", 0},  {"0", "en", 0},     {"2", "en", 0},
+        {"\xe2\x88\x92" "1", "en", 1},     {"+1", "en", 1},     {"1,200", "en", 0}, {"1 minute", "en", 1},
+        {"1", "fr", 1},      {"1,5", "fr", 1},    {"1,99", "fr", 1}, {"0", "fr", 1},     {"2", "fr", 0},
+        {"1 200", "fr", 0},  {"0,5 %", "fr", 1},  {"", "en", 0},     {"none", "en", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (rm_said_singular(cases[i].said, cases[i].lang) != cases[i].one)
+            fail_msg("\"%s\" in %s: singular %d, expected %d", cases[i].said, cases[i].lang,
+                     rm_said_singular(cases[i].said, cases[i].lang), cases[i].one);
+    assert_true(rm_say_singular(1, "en") && !rm_say_singular(1.5, "en") && rm_say_singular(1.5, "fr"));
+    assert_true(!rm_say_singular(2, "fr") && rm_say_singular(-1, "en"));
+}
+
 /* Two lines; the variant touches only line B, the mission is line A's. */
 static const char two_lines[] =
     "scenario 'two lines' { horizon = days(14), replications = 10, mission = { 'core' },\n"
@@ -66,7 +84,7 @@ static void a_variant_that_misses_the_mission_says_so(void **state) {
     n = rm_headline_of(cmp, 1, "fr", &h);
     for (int i = 0; i < n; i++)
         if (h[i].concern == RM_HL_MISSION)
-            assert_non_null(strstr(h[i].sentence, "A staff : pas de changement réel du temps consacré à serving A"));
+            assert_non_null(strstr(h[i].sentence, "A staff : pas de changement réel du temps consacré à « serving A »"));
     rm_headline_free(h, n);
     remous_comparison_free(cmp);
     remous_close(sc);
@@ -138,6 +156,7 @@ static void one_person_and_less_than_a_second(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_said_with_two_significant_digits),
+        cmocka_unit_test(units_agree_with_their_figure),
         cmocka_unit_test(a_variant_that_misses_the_mission_says_so),
         cmocka_unit_test(nothing_real_nothing_said),
         cmocka_unit_test(one_person_and_less_than_a_second),

@@ -12,6 +12,19 @@ return {
   number = {
     decimal = ".",
     thousands = ",",
+    percent = "%s%%",           -- a percentage: "46%"
+    minus = "−",                -- before a negative figure
+    -- a unit after a figure is singular when the figure is 1 ("no"), or
+    -- below 2 ("yes", as in French: "1,5 minute")
+    singular_below_two = "no",
+    point = "point",            -- of percentage: "+1 point", "+11 points"
+    points = "points",
+    unit = {                    -- after a figure: singular, plural
+      second = "second", seconds = "seconds",
+      minute = "minute", minutes = "minutes",
+      hour = "hour", hours = "hours",
+      day = "day", days = "days",
+    },
   },
 
   -- labels.c: names of runs and people.
@@ -31,18 +44,203 @@ return {
   },
 
   -- headline.c
+  headline = {
+    kind = "%s",                -- a kind of work named in a sentence (its label)
+    per_week = "a week",
+    per_day = "a day",
+    list_and = " and ",
+    articles = "the,a,an,our,my,their",  -- a label starting with one of these needs no "the"
+    the = "the ",
+    zero = "none",
+    wait = "%s wait %s %s instead of %s",
+    wait2 = "%s wait %s %s instead of %s %s",
+    wait_said = "%s wait %s instead of %s",
+    under_a_second = "less than a second",
+    and_leave = ", and about %s %s %s leave without being served",
+    and_leave1 = ", and about %s %s %s leaves without being served",
+    and_leave_rare = ", and about one %s every %s weeks leaves without being served",
+    leave = "Of the %s, about %s %s %s leave without being served",
+    leave1 = "Of the %s, about %s %s %s leaves without being served",
+    leave_rare = "Of the %s, about one %s every %s weeks leaves without being served",
+    more = "more",
+    fewer = "fewer",
+    what_wait = "%s: wait",
+    what_leave = "%s: leave without being served, %s",
+    busy = "%s are busy %s of their working time instead of %s (%s %s)",
+    busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
+    of_it = ", %s%.0s of it on %s",
+    and_overtime = ", with %s %s of overtime %s between them instead of %s",
+    and_overtime1 = ", with %s %s of overtime %s instead of %s",
+    overtime = "%s work %s %s of overtime %s between them, instead of %s",
+    overtime1 = "%s works %s %s of overtime %s, instead of %s",
+    new_role = "%s, a new role, are busy %s of their working time",   -- its label, its busy share
+    new_role1 = "%s, a new role, is busy %s of their working time",
+    new_role_overtime = ", with %s %s of overtime %s between them",  -- figure, unit, per
+    new_role_overtime1 = ", with %s %s of overtime %s",
+    and_new_role = "; ",        -- between a role's change and the new role
+    what_busy = "%s: busy",
+    what_overtime = "%s: overtime, %s",
+    team = "the team",
+    mission = "%s spend %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+    mission1 = "%s spends %s of their working time on %s instead of %s, about %s %s %s instead of %s.",
+    mission_pct = "%s spend %s of their working time on %s instead of %s, still about %s %s %s.",
+    mission_pct1 = "%s spends %s of their working time on %s instead of %s, still about %s %s %s.",
+    mission_hours = "%s spend about %s %s %s on %s instead of %s, still %s of their working time.",
+    mission_hours1 = "%s spends about %s %s %s on %s instead of %s, still %s of their working time.",
+    mission_same = "%s: no real change in the time on %s (about %s %s %s, %s of working time).",
+    what_mission = "%s: time on %s, %s",
+    new_work = "New work takes about %s %s %s: %s.",
+    group = "%s spend %s of their working time on %s instead of %s: %s.",
+    group1 = "%s spends %s of their working time on %s instead of %s: %s.",
+    less = "less %s",
+    more_of = "more %s",
+    what_new = "new work, %s",
+    what_group = "%s: time on %s",
+    one_person = "One person now does %s of “%s”, instead of %s.",
+    what_one = "“%s”: done by one person",
+    in_short = "In short, with “%s”:\n",
+    nothing = "no real change in what the headline follows",
+    title = "In short",
+    with = "With “%s”",
+    figures = "baseline → with the variant",
+  },
 
   -- digest.c
+  digest = {
+    -- a change: the element, the metric's words, then the figures
+    up = "up",
+    down = "down",
+    rate_week = " a week",
+    rate_day = " a day",
+    per_closing = " per closing",  -- after a figure of people left at a queue's closing
+    -- a tool's uptake that grows (or falls) over the period: its figure is the period's average
+    uptake_average = "%s on average over the period (%s towards %s)",  -- the average, growing/falling, the final share
+    uptake_note = "; %s on average over the period (%s towards %s)",
+    growing = "growing",
+    falling = "falling",
+    none_before = "%s: %s: %s, none before (±%s%s)",
+    from_to = "%s: %s: from %s to %s (±%s%s)",
+    in_points = "%s: %s: %s %s (%s → %s, ±%s)",   -- the change and the interval with their points
+    in_percent = "%s: %s: %s %s%% (%s → %s, ±%s%s)",
+    subject = "%s “%s”",         -- the element's word and its label: queue “the counter”
+    element = {
+      queue = "queue", role = "role", activity = "step", arrivals = "arrivals", tool = "tool",
+    },
+    added = {                   -- an element the variant adds: its subject, the metric's words, the figure
+      queue = "new %s: %s: %s", role = "new %s: %s: %s", activity = "new %s: %s: %s",
+      arrivals = "new %s: %s: %s", tool = "new %s: %s: %s",
+    },
+    metric = {
+      queue_wait_mean = "mean wait",
+      queue_wait_p90 = "wait of 9 people in 10",
+      queue_length_mean_open = "people waiting while it is open, on average",
+      queue_abandoned = "people who gave up waiting",
+      queue_balked = "people turned away (line full)",
+      queue_waiting_at_closing = "people still waiting at closing time who give up before it opens",
+      role_utilization = "busy share of working time",
+      role_share_of = "time on %s",
+      role_overtime = "overtime",
+      activity_completed = "times done",
+      activity_duration_mean = "mean duration",
+      activity_top_person_share = "share done by its busiest person",
+      arrivals_completed = "journeys completed",
+      arrivals_abandoned = "people who gave up",
+      arrivals_balked = "people turned away",
+      arrivals_wait_mean = "total wait per person",
+      arrivals_cycle_time_mean = "time from arrival to exit",
+      arrivals_deadline_missed = "deadlines missed",
+      arrivals_uptake = "share who take a tool's way",
+      tool_uptake = "share of the public who use it",
+      tool_adoption = "share of the staff who use it",
+    },
+    heading = "What changes with “%s” (against the baseline, %d replications, 95%% intervals):",
+    no_change = "no significant change",
+    -- the rule: the relative size, then the floors of a time, a share, a count (with its rate) and people waiting
+    rule = "A change is listed when it is significant after Holm's correction across all the variant's figures (at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least %s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people waiting: %s.",
+  },
 
   -- table.c
+  table = {
+    declared = "Declared metrics",          -- the scenario's metric "x" { of = ... }
+    -- the scenario, the run, replications (a count and its word), the seed, the unit of times
+    title = "%s — %s, %d %s, seed %llu (mean ± 95%% interval; times in %s)",
+    replication = "replication",
+    replications = "replications",
+    queues = "Queues",
+    roles = "Roles (share of time)",
+    activities = "Activities",
+    arrivals = "Arrivals",
+    column = {                  -- 18 characters at most
+      value = "value",
+      wait_mean = "wait mean",
+      wait_p90 = "wait p90",
+      length_mean = "length mean",
+      abandoned = "abandoned",
+      balked = "balked",
+      utilization = "utilization",
+      done = "completed",       -- a step's
+      duration_mean = "duration mean",
+      top_person_share = "top person share",
+      arrived = "arrived",
+      completed = "completed",  -- a stream's journeys
+      cycle_time_mean = "cycle time mean",
+    },
+  },
 
   -- diagram.c
+  diagram = {
+    title = "The model, as a picture",
+    legend = "Who comes in (ovals), the steps (boxes: who does them, how long people wait, what share of the arrivals goes through), the routes with their probabilities, and the way out. Dashed: a route decided by a function of the scenario; dotted: where items go when a tool is not used.",
+    key_added = "added by the variant",
+    key_changed = "changed by the variant",
+    failed = "The picture of the model could not be drawn: ",
+    out = "out",
+    nobody = "no one (a delay)",
+    list_or = " or ",
+    waits = "waits %s",
+    waits_at = "waits %s at %s",
+    waits_in = "waits at %s",
+    of_flow = "%s of the flow",
+    per_arrival = "%s times per arrival",
+    per_week = "a week",
+    per_day = "a day",
+    times = "%s times %s",
+    once = "once %s",
+    never = "never done",
+    no_wait = "no waiting",
+    arrive = "%s %s",
+    give_up = "%s leave without being served",
+    with = "with %s",
+    others = "the others",
+    hook = "decided by a function",
+    fallback = "when the tool is not used",
+    fallback_down = "when the tool is down or not used",
+    added = "(new)",
+    changed = "(changed)",
+    takes = "takes %s",
+    second_short = "s",             -- units after a figure, abbreviated
+    minute_short = "min",
+    hour_short = "h",
+    takes_hook = "its time decided by a function",
+    no_memory = "out of memory",
+    too_large = "too large to draw legibly (%d steps and streams, %d routes; at most %d and %d)",
+    gv_start = "Graphviz could not start",
+    gv_layout = "Graphviz could not lay it out",
+    gv_svg = "Graphviz could not write it as SVG",
+  },
 
   -- report.c
 
   -- workshop.c
 
   -- sweep.c
+  sweep = {
+    title = "remous sweep",     -- the page's title (its tab)
+    intro = "The metric at each point of the grid, with its %d%% interval; the best in orange.",
+    no_value = "no value",
+    point = "%s%s = %s",        -- a grid point's param: the separator, its label, its value
+    between = ", ",
+  },
 
   -- targets.c and the digest's lines on declared metrics (digest.c)
   decision = {
