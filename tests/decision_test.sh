@@ -62,7 +62,7 @@ grep -qxF '  - metric “serving, share of busy time”: value: down 11 points (
 grep -qxF '  - metric “admin per core”: value: up 78% (0.25 → 0.44, ±0)' d.txt && ok ||
     ko "the digest says a declared metric without unit as it is: $(grep metric d.txt)"
 "$remous" compare "$d" --min-change 0 --lang fr > fr.txt 2>&1
-grep -qxF '  - mesure « serving, share of busy time » : valeur : en baisse de 11 points (80 % → 69 %, ±0 points)' fr.txt &&
+grep -qxF '  - mesure « serving, share of busy time » : valeur : en baisse de 11 points (80 % → 69 %, ±0 point)' fr.txt &&
     ok || ko "the digest in French: $(grep mesure fr.txt)"
 # each value is the function of that replication's own metrics (replications.csv)
 "$remous" run "$sc/decision_paired.lua" --out p1 --quiet || ko "run decision_paired.lua"
