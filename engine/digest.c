@@ -51,6 +51,7 @@ static const struct {
     {"arrivals", "abandoned", RM_WORD_KEY("digest.metric.arrivals_abandoned"), COUNT, NULL},
     {"arrivals", "balked", RM_WORD_KEY("digest.metric.arrivals_balked"), COUNT, NULL},
     {"arrivals", "wait_mean", RM_WORD_KEY("digest.metric.arrivals_wait_mean"), TIME, NULL},
+    {"arrivals", "wait_in_person_mean", RM_WORD_KEY("digest.metric.arrivals_wait_in_person_mean"), TIME, NULL},
     {"arrivals", "cycle_time_mean", RM_WORD_KEY("digest.metric.arrivals_cycle_time_mean"), TIME, NULL},
     {"arrivals", "deadline_missed", RM_WORD_KEY("digest.metric.arrivals_deadline_missed"), COUNT, NULL},
     {"arrivals", "uptake", RM_WORD_KEY("digest.metric.arrivals_uptake"), SHARE, NULL},
@@ -419,13 +420,16 @@ static int said_elsewhere(const rm_comparison *cmp, const remous_results *var, c
     int count = (strcmp(d->element, "queue") == 0 || strcmp(d->element, "activity") == 0) &&
                 words[words_of(d->element, d->metric)].q == COUNT;
     int share = strcmp(d->element, "role") == 0 && strncmp(d->metric, "share_", 6) == 0;
-    if (!count && !share)
+    int in_person = strcmp(d->element, "arrivals") == 0 && strcmp(d->metric, "wait_in_person_mean") == 0;
+    if (!count && !share && !in_person)
         return 0;
     for (int k = 0; k < cmp->nrows; k++) {
         const rm_delta *e = &cmp->rows[k];
         if (e->variant != d->variant)
             continue;
-        int other = count ? strcmp(e->element, "arrivals") == 0 && strcmp(e->metric, d->metric) == 0
+        int other = in_person ? strcmp(e->element, "arrivals") == 0 && strcmp(e->name, d->name) == 0 &&
+                                    strcmp(e->metric, "wait_mean") == 0      /* no tray on its way */
+                  : count ? strcmp(e->element, "arrivals") == 0 && strcmp(e->metric, d->metric) == 0
                           : strcmp(e->element, "role") == 0 && strcmp(e->name, d->name) == 0 &&
                                 strcmp(e->metric, "utilization") == 0;
         if (other && same_figures(cmp->results[0], var, d, e))

@@ -289,6 +289,16 @@ static void append(char *buf, size_t len, const char *sep, const char *text) {
 
 /* ------------------------------------------------- the people who come -- */
 
+/* A stream's wait as its people live it: in person, forms waiting in a
+ * tray (patience = false) left out, where the model has such steps and it
+ * differs; else its whole wait. */
+static const rm_delta *wait_row(const ctx *c, const char *name) {
+    const rm_delta *p = row(c, "arrivals", name, "wait_in_person_mean"), *all = row(c, "arrivals", name, "wait_mean");
+    if (p && all && (p->baseline_mean != all->baseline_mean || p->variant_mean != all->variant_mean))
+        return p;                                /* a tray on its way: the wait in person */
+    return all;
+}
+
 /* The stream whose wait or number of people leaving unserved changes most
  * (relative change, among the real ones): what they wait, and how many
  * more or fewer leave without being served (abandoned + balked) a week. */
@@ -299,7 +309,7 @@ static void people_who_come(ctx *c) {
         const rm_arrivals *a = &c->mv->arrivals[s];
         if (a->hidden || isnan(mean_of(c->base, "arrivals", a->name, "arrived")))
             continue;
-        const rm_delta *w = row(c, "arrivals", a->name, "wait_mean"), *ab = row(c, "arrivals", a->name, "abandoned"),
+        const rm_delta *w = wait_row(c, a->name), *ab = row(c, "arrivals", a->name, "abandoned"),
                        *bk = row(c, "arrivals", a->name, "balked");
         double lb = (ab ? ab->baseline_mean : 0) + (bk ? bk->baseline_mean : 0);
         double lv = (ab ? ab->variant_mean : 0) + (bk ? bk->variant_mean : 0);
@@ -314,7 +324,7 @@ static void people_who_come(ctx *c) {
     if (best < 0)
         return;
     const char *name = c->mv->arrivals[best].name;
-    const rm_delta *w = row(c, "arrivals", name, "wait_mean"), *ab = row(c, "arrivals", name, "abandoned"),
+    const rm_delta *w = wait_row(c, name), *ab = row(c, "arrivals", name, "abandoned"),
                    *bk = row(c, "arrivals", name, "balked");
     char who[256], before[48], after[48], fb[96], fa[96], what[320], out[1400], tail[512] = "";
     label(c, c->mv, "arrivals", name, who, sizeof who);

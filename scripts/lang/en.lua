@@ -147,6 +147,7 @@ return {
       arrivals_abandoned = "people who gave up",
       arrivals_balked = "people turned away",
       arrivals_wait_mean = "total wait per person",
+      arrivals_wait_in_person_mean = "wait in person per person (forms waiting in a tray left out)",
       arrivals_cycle_time_mean = "time from arrival to exit",
       arrivals_deadline_missed = "deadlines missed",
       arrivals_uptake = "share who take a tool's way",

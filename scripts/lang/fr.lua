@@ -137,6 +137,7 @@ return {
       arrivals_abandoned = "abandons",
       arrivals_balked = "personnes refoulées",
       arrivals_wait_mean = "attente totale par personne",
+      arrivals_wait_in_person_mean = "attente en personne par personne (sans les dossiers qui attendent dans une bannette)",
       arrivals_cycle_time_mean = "temps de l'arrivée à la sortie",
       arrivals_deadline_missed = "échéances manquées",
       arrivals_uptake = "part qui passe par un outil",
