@@ -484,7 +484,9 @@ static int l_read_column(lua_State *L) {
     column_reader r = {column, -1, 0, 1, NULL, 0, 0, "", file};
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    if (csv_parse(&p, text, len, csv_field_cb, csv_row_cb, &r) != len || csv_fini(&p, csv_field_cb, csv_row_cb, &r) != 0) {
+    size_t bom = rm_bom_length(text, len);      /* a spreadsheet's "CSV UTF-8" starts with one */
+    if (csv_parse(&p, text + bom, len - bom, csv_field_cb, csv_row_cb, &r) != len - bom ||
+        csv_fini(&p, csv_field_cb, csv_row_cb, &r) != 0) {
         if (!r.err[0])
             snprintf(r.err, sizeof r.err, "%s row %zu: %s", file, r.row, csv_strerror(csv_error(&p)));
     }
@@ -534,8 +536,9 @@ static int l_find_module(lua_State *L) {
         char err[256];
         size_t len;
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
-        if (text) {
-            lua_pushlstring(L, text, len);
+        if (text) {                             /* a BOM, a #! line: skipped as in a scenario */
+            size_t header = rm_header_length(text, len);
+            lua_pushlstring(L, text + header, len - header);
             lua_pushstring(L, path);
             free(text);
             free(path);

@@ -178,6 +178,18 @@ expect 2 "CRLF line ends" -- "$remous" check crlf.lua
 stderr_is "CRLF line ends" 'remous: crlf.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
 { printf '\357\273\277'; cat "$mm"; } > bom.lua
 expect 0 "a byte-order mark is skipped, as Lua's loadfile does" -- "$remous" check bom.lua
+# ... in a module it requires, and in a CSV file it reads (a spreadsheet's "CSV UTF-8")
+mkdir -p bom_dir
+printf '\357\273\277return { servers = 2 }\n' > bom_dir/staff.lua
+printf '\357\273\277minutes\n1.5\n2.5\n' > bom_dir/times.csv
+printf '%s\n' 'local staff = require "staff"' 'scenario "b" { horizon = 100 }' 'role "r" { count = staff.servers }' \
+    'arrivals "a" { interarrival = exponential(1), to = "s" }' \
+    'activity "s" { role = "r", duration = empirical("times.csv", "minutes") }' > bom_dir/s.lua
+expect 0 "a byte-order mark in a module and in a CSV file" -- "$remous" check bom_dir/s.lua
+[ "$(cat out)" = "bom_dir/s.lua: ok" ] && ok || ko "a byte-order mark in a module and in a CSV file: $(cat out)"
+printf '#!/usr/bin/env remous\nreturn { servers = nil + 1 }\n' > bom_dir/staff.lua
+expect 2 "a #! line in a module" -- "$remous" check bom_dir/s.lua
+stderr_is "a #! line in a module" 'remous: bom_dir/staff.lua:2: attempt to perform arithmetic on a nil value'
 # in a hook, at run time (exit 1): the same words
 printf '%s\n' "$S" 'arrivals "a" { interarrival = 1, to = "b" }' \
     'activity "b" { duration = 1, next = function(item) if mathh.random() < 0.5 then return "exit" end return "exit" end }' > hook_word.lua
