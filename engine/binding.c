@@ -76,6 +76,7 @@ typedef struct binding {
     int nmodels;
     hook_info *hooks;
     int nhooks;
+    rm_inputs *inputs;        /* the files the load reads (the scenario's, see inputs.h) */
 } binding;
 
 /* ------------------------------------------------------------ limits ---- */
@@ -475,7 +476,12 @@ static int l_read_column(lua_State *L) {
     }
     size_t len = 0;
     char *text = path ? read_file(path, MAX_CSV_BYTES, &len, err, sizeof err) : NULL;
+    int tried = path != NULL;
     free(path);
+    if (tried && rm_inputs_add(b->inputs, file, text, len) < 0) {   /* absent too: a pcall may go on without it */
+        free(text);
+        return luaL_error(L, "out of memory");
+    }
     if (!text) {
         lua_pushnil(L);
         lua_pushstring(L, path ? err : "out of memory");
@@ -536,6 +542,13 @@ static int l_find_module(lua_State *L) {
         char err[256];
         size_t len;
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
+        char shown[PATH_MAX + 32];              /* absent too: one put there later would be read instead */
+        snprintf(shown, sizeof shown, "%s%s", i ? "remous's scripts/" : "", rel);
+        if (path && rm_inputs_add(b->inputs, shown, text, len) < 0) {
+            free(text);
+            free(path);
+            return luaL_error(L, "out of memory");
+        }
         if (text) {                             /* a BOM, a #! line: skipped as in a scenario */
             size_t header = rm_header_length(text, len);
             lua_pushlstring(L, text + header, len - header);
@@ -1796,6 +1809,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->unsafe = opt->unsafe;
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;
+    b->inputs = &sc->inputs;
     char unit[16] = "", restart[16] = "";
     int loaded = -1;
     rm_watchdog(path, "loading", b->load_seconds);
@@ -1804,6 +1818,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
             lua_close(b->L);
             b->L = NULL;
             forget_hooks(b);
+            rm_inputs_clear(&sc->inputs);
             snprintf(unit, sizeof unit, "%s", restart);
             restart[0] = '\0';
         }
@@ -1867,6 +1882,7 @@ void remous_close(remous_scenario *sc) {
     free(sc->models);
     free(sc->variants);
     binding_free(sc->binding);
+    rm_inputs_clear(&sc->inputs);
     free(sc->path);
     free(sc);
 }

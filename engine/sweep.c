@@ -24,6 +24,7 @@
 
 #include "labels.h"
 #include "results.h"
+#include "scenario.h"
 
 /* The sweep page's words, per language. */
 static const struct page_words {
@@ -207,10 +208,88 @@ static unsigned long long file_hash(const char *path) {
     return h;
 }
 
+/* Whether a manifest line is about contents: the scenario's hash, or a
+ * file it read ("input HASH NAME", "input absent NAME"). */
+static int contents_line(const char *line) {
+    return strncmp(line, "scenario_fnv1a ", 15) == 0 || strncmp(line, "input ", 6) == 0;
+}
+
+/* The next line of a manifest from *at, as [start, *at) without its '\n';
+ * NULL at the end. */
+static const char *next_line(const char **at, size_t *len) {
+    const char *s = *at;
+    if (!*s)
+        return NULL;
+    const char *end = strchr(s, '\n');
+    *len = end ? (size_t)(end - s) : strlen(s);
+    *at = s + *len + (end != NULL);
+    return s;
+}
+
+/* The next line of a manifest that is (contents 1) or is not (contents 0)
+ * about contents. */
+static const char *next_of(const char **at, size_t *len, int contents) {
+    const char *line;
+    while ((line = next_line(at, len)) && contents_line(line) != contents)
+        ;
+    return line;
+}
+
+/* When manifests a and b tell the same sweep but for the contents of a file
+ * (the scenario, a CSV file it reads, a module it requires), that file's
+ * name into name (the first by name) and 1 (2 when it is the scenario
+ * itself); else 0. */
+static int changed_input(const char *a, const char *b, char *name, size_t len) {
+    const char *pa = a, *pb = b, *la, *lb;
+    size_t na, nb;
+    for (;;) {                                   /* everything else the same */
+        la = next_of(&pa, &na, 0);
+        lb = next_of(&pb, &nb, 0);
+        if (!la || !lb)
+            break;
+        if (na != nb || memcmp(la, lb, na) != 0)
+            return 0;
+    }
+    if (la || lb)
+        return 0;
+    pa = a, pb = b;
+    la = next_of(&pa, &na, 1);
+    lb = next_of(&pb, &nb, 1);
+    while (la || lb) {                           /* both sorted by name: a merge */
+        if (la && lb && na == nb && memcmp(la, lb, na) == 0) {
+            la = next_of(&pa, &na, 1);
+            lb = next_of(&pb, &nb, 1);
+            continue;
+        }
+        const char *line = la, *other = lb;
+        size_t n = na, on = nb;
+        if (strncmp(line ? line : other, "scenario_fnv1a ", 15) == 0) {
+            const char *sc = strstr(a, "scenario ");    /* its name: the first line */
+            size_t sn = sc ? strcspn(sc + 9, "\n") : 0;
+            snprintf(name, len, "%.*s", (int)sn, sc ? sc + 9 : "");
+            return 2;
+        }
+        /* "input HASH NAME": the name after the second space */
+        const char *an = line ? memchr(line + 6, ' ', n - 6) : NULL, *bn = other ? memchr(other + 6, ' ', on - 6) : NULL;
+        size_t alen = an ? (size_t)(line + n - an - 1) : 0, blen = bn ? (size_t)(other + on - bn - 1) : 0;
+        int cmp = !an ? 1 : !bn ? -1 : strncmp(an + 1, bn + 1, alen < blen ? alen : blen);
+        if (cmp == 0 && alen != blen)
+            cmp = alen < blen ? -1 : 1;
+        if (cmp <= 0)
+            snprintf(name, len, "%.*s", (int)alen, an ? an + 1 : "");
+        else
+            snprintf(name, len, "%.*s", (int)blen, bn + 1);
+        return 1;
+    }
+    return 0;
+}
+
 /* The manifest: what a sweep is, to tell its shards belong together (and
- * a resumed sweep is the same sweep: `same`). */
+ * a resumed sweep is the same sweep: `same`); `inputs`, the files the
+ * scenario read as it loaded, each with a hash of its bytes. */
 static int write_manifest(const char *dir, const char *path, const remous_options *opt,
-                          const remous_sweep_options *sw, int with_shard, int same, char *err, size_t errlen) {
+                          const remous_sweep_options *sw, rm_inputs *inputs, int with_shard, int same,
+                          char *err, size_t errlen) {
     char file[4200], tmp[4300];
     snprintf(file, sizeof file, "%s/sweep.txt", dir);
     snprintf(tmp, sizeof tmp, "%s.tmp", file);
@@ -222,8 +301,20 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     const char *slash = strrchr(path, '/');
     fprintf(f, "scenario %s\nvariant %s\nseed %llu\nreplications %d\npoints %ld\n", slash ? slash + 1 : path,
             sw->variant ? sw->variant : "baseline", (unsigned long long)opt->seed, opt->replications, npoints(sw));
-    fprintf(f, "scenario_fnv1a %016llx\nperiod %s\nunsafe %d\n", file_hash(path), opt->period ? opt->period : "default",
-            opt->unsafe);
+    fprintf(f, "scenario_fnv1a %016llx\n", file_hash(path));
+    rm_inputs_sort(inputs);
+    for (int i = 0; i < inputs->n; i++) {
+        char name[4200];                         /* one line each, whatever the name holds */
+        snprintf(name, sizeof name, "%s", inputs->v[i].name);
+        for (char *c = name; *c; c++)
+            if ((unsigned char)*c < ' ')
+                *c = '?';
+        if (inputs->v[i].found)
+            fprintf(f, "input %016llx %s\n", (unsigned long long)inputs->v[i].fnv1a, name);
+        else
+            fprintf(f, "input absent %s\n", name);
+    }
+    fprintf(f, "period %s\nunsafe %d\n", opt->period ? opt->period : "default", opt->unsafe);
     for (int g = 0; g < sw->ngrid; g++) {
         fprintf(f, "grid %s=", sw->grid[g].name);
         for (int i = 0; i < sw->grid[g].nvalues; i++)
@@ -243,8 +334,17 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     if (same) {                                  /* --resume: the folder holds this sweep, or nothing */
         char *before = manifest_file(file), *now = before ? manifest_file(tmp) : NULL;
         int differ = before && (!now || strcmp(before, now) != 0);
+        char changed[1024];
+        int input = differ && now ? changed_input(before, now, changed, sizeof changed) : 0;
         free(before);
         free(now);
+        if (input) {
+            remove(tmp);
+            snprintf(err, errlen, "--resume: %s has changed since the sweep in %s began (the scenario %s); "
+                     "give another --out, or drop --resume to start again", changed, dir,
+                     input == 2 ? "itself" : "reads it");
+            return -1;
+        }
         if (differ) {
             remove(tmp);
             snprintf(err, errlen, "--resume: %s holds another sweep (its sweep.txt differs: scenario, grid, "
@@ -719,7 +819,7 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     }
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/points", out);
-    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0) {
+    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, &probe->inputs, 1, sw->resume, err, errlen) < 0) {
         remous_close(probe);
         return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
     }
@@ -788,7 +888,11 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
     for (int d = 1; d < ndirs; d++) {
         char *other = manifest(dirs[d], err, errlen);
         if (!other || strcmp(first, other) != 0) {
-            if (other)
+            char changed[1024];
+            if (other && changed_input(first, other, changed, sizeof changed))
+                snprintf(err, errlen, "%s and %s are not shards of the same sweep: they were made from different "
+                         "contents of %s (their sweep.txt differ)", dirs[0], dirs[d], changed);
+            else if (other)
                 snprintf(err, errlen, "%s and %s are not shards of the same sweep (their sweep.txt differ)",
                          dirs[0], dirs[d]);
             free(other);

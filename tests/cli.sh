@@ -321,7 +321,41 @@ stderr_is "merging shards of different periods" "remous: s1 and sp2 are not shar
 mkdir -p edited && sed 's/param("booksellers", 2,/param("booksellers", 3,/' "$bs" > edited/bookstore.lua
 expect 0 "a shard of an edited copy" -- "$remous" sweep edited/bookstore.lua $grid --out se2 --shard 2/2
 expect 2 "merging shards of different scenario texts" -- "$remous" merge s1 se2 --out nope
-stderr_is "merging shards of different scenario texts" "remous: s1 and se2 are not shards of the same sweep (their sweep.txt differ)"
+stderr_is "merging shards of different scenario texts" "remous: s1 and se2 are not shards of the same sweep: they were made from different contents of bookstore.lua (their sweep.txt differ)"
+# what the scenario reads as it loads counts as the scenario: its CSV files, its
+# modules, and a module looked for where it was not (one put there is read instead)
+mkdir -p reads
+printf 'return { servers = 2 }\n' > reads/staff.lua
+printf 'minutes\n1.5\n2.5\n0.5\n' > reads/times.csv
+printf '%s\n' 'local staff = require "staff"' 'local ok, extra = pcall(require, "extra")' 'scenario "b" { horizon = 200 }' \
+    'role "r" { count = param("servers", staff.servers) }' 'arrivals "a" { interarrival = exponential(1), to = "s" }' \
+    'activity "s" { role = "r", duration = empirical("times.csv", "minutes") }' > reads/s.lua
+rgrid="--grid servers=1,2,3 --reps 2 --quiet"
+expect 0 "a sweep of a scenario that reads files" -- "$remous" sweep reads/s.lua $rgrid --out rw
+grep '^input ' rw/sweep.txt > inputs.txt
+printf '%s\n' 'input absent extra.lua' "input absent remous's scripts/extra.lua" 'input ddf764ad6067bcae staff.lua' \
+    'input 017f7d7da16e3242 times.csv' | cmp -s - inputs.txt && ok || ko "sweep.txt lists the files read, by name: $(cat inputs.txt)"
+expect 0 "a shard before the data changed" -- "$remous" sweep reads/s.lua $rgrid --out r1 --shard 1/2
+printf 'minutes\n1.5\n2.5\n0.7\n' > reads/times.csv
+expect 2 "resuming after a CSV file changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after a CSV file changed" "remous: --resume: times.csv has changed since the sweep in rw began (the scenario reads it); give another --out, or drop --resume to start again"
+expect 0 "a shard after the data changed" -- "$remous" sweep reads/s.lua $rgrid --out r2 --shard 2/2
+expect 2 "merging shards of different data" -- "$remous" merge r1 r2 --out rm
+stderr_is "merging shards of different data" "remous: r1 and r2 are not shards of the same sweep: they were made from different contents of times.csv (their sweep.txt differ)"
+[ ! -e rm ] && ok || ko "a refused merge writes nothing"
+printf 'minutes\n1.5\n2.5\n0.5\n' > reads/times.csv
+expect 0 "resuming with the data as it was" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+printf 'return { servers = 3 }\n' > reads/staff.lua
+expect 2 "resuming after a module changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after a module changed" "remous: --resume: staff.lua has changed since the sweep in rw began (the scenario reads it); give another --out, or drop --resume to start again"
+printf 'return { servers = 2 }\n' > reads/staff.lua
+printf 'return {}\n' > reads/extra.lua
+expect 2 "resuming after a module appeared" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after a module appeared" "remous: --resume: extra.lua has changed since the sweep in rw began (the scenario reads it); give another --out, or drop --resume to start again"
+rm reads/extra.lua
+printf -- '-- a note\n' >> reads/s.lua
+expect 2 "resuming after the scenario changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after the scenario changed" "remous: --resume: s.lua has changed since the sweep in rw began (the scenario itself); give another --out, or drop --resume to start again"
 # ranking: a point without the metric comes last as "no value"; a grid of 300 values keeps its labels
 small="$top/tests/scenarios/small_servers.lua"
 expect 0 "ranking with a point that has no value" -- "$remous" sweep "$small" --grid service=1e12,2,3 \
