@@ -15,6 +15,7 @@
 #include <csv.h>
 
 #include "csv_out.h"
+#include "outset.h"
 #include "results.h"
 
 int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen) {
@@ -106,31 +107,6 @@ int rm_csv_close(rm_csv *o, char *err, size_t errlen) {
     if (bad) {
         unlink(o->tmp);
         snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(saved ? saved : EIO));
-        return -1;
-    }
-    return 0;
-}
-
-/* Creates dir and its parents as needed. */
-static int make_dirs(const char *dir, char *err, size_t errlen) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s", dir);
-    for (char *p = path + 1; ; p++) {
-        if (*p == '/' || *p == '\0') {
-            char c = *p;
-            *p = '\0';
-            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-                snprintf(err, errlen, "cannot create the folder %s: %s", path, strerror(errno));
-                return -1;
-            }
-            *p = c;
-            if (c == '\0')
-                break;
-        }
-    }
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s is not a folder", dir);
         return -1;
     }
     return 0;
@@ -260,21 +236,7 @@ static int write_params(const remous_results *const *all, int nres, const char *
     return rm_csv_close(&o, err, errlen);
 }
 
-/* The four files of one or several runs (the baseline and variants). */
-int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen) {
-    if (make_dirs(dir, err, errlen) < 0)
-        return REMOUS_ERR_RUN;
-    if (write_summary(all, n, dir, err, errlen) < 0 || write_replications(all, n, dir, err, errlen) < 0 ||
-        write_timeseries(all, n, dir, err, errlen) < 0 || write_params(all, n, dir, err, errlen) < 0)
-        return REMOUS_ERR_RUN;
-    return REMOUS_OK;
-}
-
-int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
-    return rm_write_results(&res, 1, dir, err, errlen);
-}
-
-int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen) {
+static int write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen) {
     rm_csv o;
     if (rm_csv_open(&o, dir, "compare.csv", err, errlen) < 0)
         return -1;
@@ -299,4 +261,32 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
         rm_csv_end_row(&o);
     }
     return rm_csv_close(&o, err, errlen);
+}
+
+/* The four files of one or several runs (the baseline and variants), and
+ * compare.csv, into a fresh folder put into place as one. */
+int rm_write_results(const remous_results *const *all, int n, const rm_comparison *cmp, const char *dir,
+                     char *err, size_t errlen) {
+    rm_outset set;
+    if (rm_outset_begin(&set, dir, err, errlen) < 0)
+        return REMOUS_ERR_RUN;
+    const char *into = set.work;
+    if (write_summary(all, n, into, err, errlen) < 0 || write_replications(all, n, into, err, errlen) < 0 ||
+        write_timeseries(all, n, into, err, errlen) < 0 || write_params(all, n, into, err, errlen) < 0 ||
+        (cmp && write_compare(cmp, into, err, errlen) < 0)) {
+        rm_outset_abort(&set);
+        size_t w = strlen(set.work);             /* the message names the folder asked for */
+        char *at = strstr(err, set.work);
+        if (!set.in_place && at && at[w] == '/') {
+            char rest[1024];
+            snprintf(rest, sizeof rest, "%s", at + w);
+            snprintf(at, errlen - (size_t)(at - err), "%s%s", set.dir, rest);
+        }
+        return REMOUS_ERR_RUN;
+    }
+    return rm_outset_commit(&set, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+}
+
+int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    return rm_write_results(&res, 1, NULL, dir, err, errlen);
 }

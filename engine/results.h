@@ -61,10 +61,11 @@ typedef struct remous_comparison rm_comparison;
  * digest states, under thresholds t (digest.c). */
 void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t);
 
-/* The four CSV files of several runs (output.c). */
-int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen);
-/* compare.csv (output.c). */
-int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen);
+/* The four CSV files of several runs, and compare.csv when cmp is not
+ * NULL, put into dir as one set (outset.h): an interrupted write leaves the
+ * old set or the new one (output.c). */
+int rm_write_results(const remous_results *const *all, int n, const rm_comparison *cmp, const char *dir,
+                     char *err, size_t errlen);
 
 /* The digest of variant v (1 <= v < cmp->n): its lines, largest change
  * first, in lang ("en" or "fr"); returns how many (the caller frees each

@@ -411,7 +411,7 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
         res->grid_values = values;
         char dir[4200];
         snprintf(dir, sizeof dir, "%s/points/%06ld", out, k);
-        rc = rm_write_results((const remous_results *const *)&res, 1, dir, err, errlen);
+        rc = rm_write_results((const remous_results *const *)&res, 1, NULL, dir, err, errlen);
         if (rc == REMOUS_OK) {                   /* last: the point is complete */
             char done[4300];
             snprintf(done, sizeof done, "%s/done", dir);

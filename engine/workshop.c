@@ -785,7 +785,7 @@ static char *draw(const workshop *w, const job *j, const char *url, const args *
         char dir[] = "/tmp/remous-workshop-XXXXXX", err[1024];
         if (mkdtemp(dir)) {
             int wrc = shown.n > 1 ? remous_write_comparison(&shown, dir, err, sizeof err)
-                                  : rm_write_results((const remous_results *const *)shown.results, 1, dir, err,
+                                  : rm_write_results((const remous_results *const *)shown.results, 1, NULL, dir, err,
                                                      sizeof err);
             char file[200];
             snprintf(file, sizeof file, "%s%s", dir, url);

@@ -513,6 +513,44 @@ grep -q "No space left on device" full.err 2>/dev/null && ok || ko "the full dis
 [ "$(cat full.ls 2>/dev/null | tr '\n' ' ')" = "params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
     ko "no temporary file is left on the full disk: $(cat full.ls 2>/dev/null)"
 
+# a set of files replaces the old set whole: killed while it writes (stopped
+# first, where its fresh folder shows, then SIGKILL), the folder still holds the
+# old set, every file of it, and the user's own file; the next write finishes
+# the new set and removes what the killed one left
+bs="$top/scenarios/bookstore.lua"
+set_files="compare.csv params.csv replications.csv summary.csv timeseries.csv"
+"$remous" compare "$bs" --reps 2 --out set_old --quiet
+"$remous" compare "$bs" --reps 300 --seed 2 --jobs 2 --out set_new --quiet
+cp -r set_old kd && echo notes > kd/notes.txt
+"$remous" compare "$bs" --reps 300 --seed 2 --jobs 2 --out kd --quiet &
+pid=$!
+while kill -0 $pid 2>/dev/null; do set -- .kd.remous-*; [ -e "$1" ] && break; done
+kill -STOP $pid 2>/dev/null
+[ -d ".kd.remous-$pid" ] && ok || ko "the new set is written into a fresh folder next to kd: $(ls -A)"
+kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+same=1; for f in $set_files; do cmp -s "set_old/$f" "kd/$f" || same=0; done
+[ $same = 1 ] && ok || ko "a killed compare leaves the old set whole"
+[ "$(ls -A kd | tr '\n' ' ')" = "compare.csv notes.txt params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
+    ko "a killed compare leaves no temporary file in kd: $(ls -A kd)"
+expect 0 "the compare again" -- "$remous" compare "$bs" --reps 300 --seed 2 --jobs 2 --out kd --quiet
+same=1; for f in $set_files; do cmp -s "set_new/$f" "kd/$f" || same=0; done
+[ $same = 1 ] && ok || ko "the next compare writes its set whole"
+[ "$(cat kd/notes.txt)" = notes ] && ok || ko "the user's file in kd stays"
+[ -z "$(ls -A | grep '^\.kd\.')" ] && ok || ko "the next write removes what the killed one left: $(ls -A | grep '^\.kd')"
+# a run into a compare's folder replaces the set: no compare.csv of another run beside it
+expect 0 "a run into a compare's folder" -- "$remous" run "$bs" --reps 2 --out kd --quiet
+[ "$(ls -A kd | tr '\n' ' ')" = "notes.txt params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
+    ko "a run replaces a compare's set: $(ls -A kd)"
+"$remous" run "$bs" --reps 2 --out set_run --quiet
+same=1; for f in params.csv replications.csv summary.csv timeseries.csv; do cmp -s "set_run/$f" "kd/$f" || same=0; done
+[ $same = 1 ] && ok || ko "the run's files are the same as in a fresh folder"
+# a folder with folders in it (or ".") is not swapped: each file is renamed in turn
+mkdir -p nest/sub && echo keep > nest/sub/x
+expect 0 "--out a folder holding a folder" -- "$remous" run "$bs" --reps 2 --out nest/ --quiet
+same=1; for f in params.csv replications.csv summary.csv timeseries.csv; do cmp -s "set_run/$f" "nest/$f" || same=0; done
+[ $same = 1 ] && [ "$(cat nest/sub/x)" = keep ] && [ "$(ls -A nest | tr '\n' ' ')" = "params.csv replications.csv sub summary.csv timeseries.csv " ] &&
+    ok || ko "a folder holding a folder gets the files in place: $(ls -A nest)"
+
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere
 expect 0 "runs from another folder" -- "$remous" run ../../../"$top/scenarios/bookstore.lua" --reps 2 --quiet
