@@ -23,6 +23,7 @@
 #include <csv.h>
 
 #include "labels.h"
+#include "point_check.h"
 #include "results.h"
 #include "scenario.h"
 
@@ -559,6 +560,54 @@ static int append(FILE *to, const char *point_dir, const char *name, int header,
     return 0;
 }
 
+/* Every file of every point checked (point_check.h) before anything is
+ * written: a damaged point stops the sweep or the merge with its file and
+ * line. owners[k] is the folder that has point k. */
+static int check_points(const char *const *owners, long n, const remous_sweep_options *sw, const char *variant,
+                        char *err, size_t errlen) {
+    const char *names[64], *values[64];
+    for (int g = 0; g < sw->ngrid; g++)
+        names[g] = sw->grid[g].name;
+    rm_point_key key = {variant, sw->ngrid, names, values};
+    for (long k = 0; k < n; k++) {
+        point_values(sw, k, values);
+        for (int fi = 0; fi < NFILES; fi++) {
+            char path[4400];
+            snprintf(path, sizeof path, "%s/points/%06ld/%s", owners[k], k, files[fi]);
+            FILE *f = fopen(path, "rb");
+            if (!f) {
+                snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+                return -1;
+            }
+            size_t cap = 1 << 16, len = 0, got;
+            char *text = malloc(cap);
+            while (text && (got = fread(text + len, 1, cap - len, f)) > 0)
+                if ((len += got) == cap) {
+                    char *bigger = realloc(text, cap *= 2);
+                    if (!bigger)
+                        free(text);
+                    text = bigger;
+                }
+            int bad = ferror(f);
+            fclose(f);
+            if (!text || bad) {
+                free(text);
+                snprintf(err, errlen, bad ? "cannot read %s" : "out of memory reading %s", path);
+                return -1;
+            }
+            int rc = rm_point_check(path, files[fi], text, len, &key, err, errlen);
+            free(text);
+            if (rc < 0) {                        /* what to do about it */
+                size_t used = strlen(err);
+                snprintf(err + used, errlen - used, ": the point is damaged; delete %s/points/%06ld and run "
+                         "its sweep or shard again with --resume", owners[k], k);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The final files of OUT from the points, in order; owners[k] is the folder
  * that has point k. */
 static int assemble(const char *out, const char *const *owners, long n, char *err, size_t errlen) {
@@ -870,7 +919,8 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     }
     for (long k = 0; k < n; k++)
         owners[k] = out;
-    int rc = assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+    int rc = check_points(owners, n, sw, sw->variant ? sw->variant : "baseline", err, errlen) < 0 ||
+             assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
     if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, m, owners, n, table, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
     free(owners);
@@ -902,11 +952,54 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
         free(other);
     }
     long n = 0;
-    const char *p = strstr(first, "points ");
+    const char *p = strstr(first, "\npoints ");
     if (p)
-        n = strtol(p + 7, NULL, 10);
-    const char **owners = calloc((size_t)n + 1, sizeof *owners);
+        n = strtol(p + 8, NULL, 10);
+    /* the grid and the variant, read back from the manifest */
+    remous_grid grid[64];
+    const char **values[64];
+    char *copy = strdup(first), variant[256] = "baseline";
+    int ng = 0, oom = !copy;
+    for (char *line = copy; line && *line && ng < 64; ) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (strncmp(line, "variant ", 8) == 0)
+            snprintf(variant, sizeof variant, "%s", line + 8);
+        char *eq = strncmp(line, "grid ", 5) == 0 ? strchr(line + 5, '=') : NULL;
+        if (eq) {
+            *eq = '\0';
+            grid[ng].name = line + 5;
+            grid[ng].nvalues = 0;
+            size_t count = 1;
+            for (const char *c = eq + 1; *c; c++)
+                count += *c == ',';
+            if (!(values[ng] = malloc(count * sizeof *values[ng]))) {
+                oom = 1;
+                break;
+            }
+            for (char *v = eq + 1; v; ) {
+                values[ng][grid[ng].nvalues++] = v;
+                v = strchr(v, ',');
+                if (v)
+                    *v++ = '\0';
+            }
+            grid[ng].values = values[ng];
+            ng++;
+        }
+        line = next;
+    }
+    remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL, NULL};
     int rc = REMOUS_OK;
+    if (oom) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+    } else if (ng < 1 || n < 1 || n > RM_MAX_POINTS || npoints(&sw) != n) {
+        snprintf(err, errlen, "%s/sweep.txt: its grid and its number of points do not agree (the file is damaged)",
+                 dirs[0]);
+        rc = REMOUS_ERR_INPUT;
+    }
+    const char **owners = rc == REMOUS_OK ? calloc((size_t)n + 1, sizeof *owners) : NULL;
     for (long k = 0; k < n && owners && rc == REMOUS_OK; k++) {
         for (int d = 0; d < ndirs; d++) {
             char done[4300];
@@ -925,10 +1018,12 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             rc = REMOUS_ERR_INPUT;
         }
     }
-    if (!owners) {
+    if (rc == REMOUS_OK && !owners) {
         snprintf(err, errlen, "out of memory");
         rc = REMOUS_ERR_RUN;
     }
+    if (rc == REMOUS_OK && check_points(owners, n, &sw, variant, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;                   /* before anything is written */
     if (rc == REMOUS_OK && make_dir(out, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
@@ -947,49 +1042,11 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             rc = REMOUS_ERR_RUN;
         }
     }
-    if (rc == REMOUS_OK && rank_spec) {        /* the grid, read back from the manifest */
-        remous_grid grid[64];
-        const char **values[64];
-        char *copy = strdup(first);
-        int ng = 0;
-        for (char *line = copy; line && *line && ng < 64; ) {
-            char *next = strchr(line, '\n');
-            if (next)
-                *next++ = '\0';
-            if (strncmp(line, "grid ", 5) == 0) {
-                char *eq = strchr(line + 5, '=');
-                if (eq) {
-                    *eq = '\0';
-                    grid[ng].name = line + 5;
-                    grid[ng].nvalues = 0;
-                    size_t count = 1;
-                    for (const char *c = eq + 1; *c; c++)
-                        count += *c == ',';
-                    if (!(values[ng] = malloc(count * sizeof *values[ng])))
-                        break;
-                    for (char *v = eq + 1; v; ) {
-                        values[ng][grid[ng].nvalues++] = v;
-                        v = strchr(v, ',');
-                        if (v)
-                            *v++ = '\0';
-                    }
-                    grid[ng].values = values[ng];
-                    ng++;
-                }
-            }
-            line = next;
-        }
-        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, NULL, NULL};
-        if (!copy) {
-            snprintf(err, errlen, "out of memory");
-            rc = REMOUS_ERR_RUN;
-        } else if (rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0) {
-            rc = REMOUS_ERR_INPUT;
-        }
-        for (int g = 0; g < ng; g++)
-            free(values[g]);
-        free(copy);
-    }
+    if (rc == REMOUS_OK && rank_spec && rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;
+    for (int g = 0; g < ng; g++)
+        free(values[g]);
+    free(copy);
     free(owners);
     free(first);
     return rc;

@@ -314,6 +314,30 @@ expect 2 "a missing shard" -- "$remous" merge s1 --out nope
 stderr_is "a missing shard" "remous: point 1 is missing from every folder: a shard did not finish or is not given"
 expect 2 "a shard given twice" -- "$remous" merge s1 s1 s2 --out nope
 stderr_is "a shard given twice" "remous: point 0 is in both s1 and s1: the shards overlap"
+# a damaged point stops the merge with its file and line, before anything is written
+damaged() {   # damaged DESCRIPTION 'COMMAND ON c/points/000003' 'FILE:LINE: WHAT'
+    rm -rf c cm && cp -r s2 c && sh -c "$2"
+    expect 2 "merging $1" -- "$remous" merge s1 c --out cm
+    stderr_is "merging $1" "remous: c/points/000003/$3: the point is damaged; delete c/points/000003 and run its sweep or shard again with --resume"
+    [ ! -e cm ] && ok || ko "merging $1 writes nothing: $(ls -A cm)"
+}
+P=c/points/000003
+damaged "a truncated file" "head -n 3 $P/replications.csv > x && printf 'baseline,1,queue' >> x && mv x $P/replications.csv" \
+    'replications.csv:4: the last line is cut short'
+damaged "another file's header" "sed -i '1s/element/replication/' $P/summary.csv" \
+    'summary.csv:1: column 2 of the header is "replication", where remous writes "element"'
+damaged "a header short of a column" "sed -i '1s/,n\r\$/\r/' $P/summary.csv" \
+    'summary.csv:1: the header has 10 columns where remous writes 11'
+damaged "garbage bytes" "printf '\211PNG\r\n\032\n\0\0junk' > $P/timeseries.csv" 'timeseries.csv:3: a NUL byte'
+damaged "a quote out of place" "sed -i '3s/,queue,/,\"queue\"x,/' $P/summary.csv" \
+    'summary.csv:3: not CSV as remous writes it (error parsing data while strict checking enabled)'
+damaged "a header-only file" "head -n 1 $P/params.csv > x && mv x $P/params.csv" 'params.csv:2: the header and no rows'
+damaged "an empty file" ": > $P/params.csv" 'params.csv:1: the file is empty'
+damaged "a row with a non-number" "sed -i '2s/,wait_mean,[0-9.]*,/,wait_mean,abc,/' $P/summary.csv" \
+    'summary.csv:2: column "mean": "abc" is not a number'
+damaged "a row with a field too many" "sed -i '5s/\r\$/,9\r/' $P/replications.csv" 'replications.csv:5: 9 fields where the header has 8'
+damaged "another point's file" "cp c/points/000001/summary.csv $P/summary.csv" \
+    'summary.csv:2: booksellers is "1" where this point has "2"'
 # shards that do not belong together: another period, another scenario text under the same name
 expect 0 "a shard with another period" -- "$remous" sweep "$bs" $grid --out sp2 --shard 2/2 --period 1d
 expect 2 "merging shards of different periods" -- "$remous" merge s1 sp2 --out nope
