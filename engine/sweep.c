@@ -470,7 +470,7 @@ static int run_points(const char *path, const remous_options *opt, const remous_
             rc = REMOUS_ERR_RUN;
             break;
         }
-        pid_t pid = fork();
+        pid_t pid = rm_fork_worker();
         if (pid < 0) {
             snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
             rc = REMOUS_ERR_RUN;

@@ -219,7 +219,7 @@ static void job_clear(job *j) {
 static remous_scenario *open_in_time(const char *path, const remous_options *o, char *err, size_t errlen) {
     int fds[2];
     if (pipe(fds) == 0) {
-        pid_t pid = fork();
+        pid_t pid = rm_fork_worker();
         if (pid == 0) {                              /* the watchdog writes its line to stderr */
             close(fds[0]);
             dup2(fds[1], STDERR_FILENO);

@@ -421,6 +421,29 @@ for f in summary.csv replications.csv timeseries.csv params.csv; do
     cmp -s "killed/$f" "straight/$f" && ok || ko "resumed $f is byte-identical to an uninterrupted sweep"
 done
 
+# workers do not outlive a parent killed with SIGKILL (a killed parent's dead
+# children may stay as zombies where nothing reaps them: those are gone)
+descendants() { for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+living() { for p in "$@"; do case "$(ps -o stat= -p "$p" 2>/dev/null)" in ''|Z*) ;; *) echo "$p" ;; esac; done; }
+printf '%s\n' 'scenario "long" { horizon = 3e7 }' 'role "r" { count = param("servers", 2) }' \
+    'arrivals "a" { interarrival = exponential(1), to = "s" }' 'activity "s" { role = "r", duration = exponential(1.5) }' > long.lua
+orphans() {   # orphans DESCRIPTION COMMAND...: started, killed once its two workers run; none may remain
+    what=$1; shift
+    "$@" > /dev/null 2>&1 &
+    parent=$!
+    workers=
+    for _ in $(seq 100); do workers=$(descendants $parent); [ "$(echo $workers | wc -w)" -ge 2 ] && break; sleep 0.05; done
+    kill -KILL $parent; wait $parent 2>/dev/null
+    left=
+    for _ in $(seq 50); do left=$(living $workers); [ -z "$left" ] && break; sleep 0.1; done
+    [ "$(echo $workers | wc -w)" -ge 2 ] && [ -z "$left" ] && ok ||
+        ko "$what: workers ($workers) outlive their killed parent: $left"
+    [ -n "$left" ] && kill -KILL $left 2>/dev/null
+}
+orphans "run --jobs 2" "$remous" run long.lua --reps 4 --jobs 2 --quiet
+orphans "a sweep of single runs on two processes" "$remous" sweep long.lua --grid servers=2,3,4,5 --reps 1 --jobs 2 --quiet --out orph
+orphans "hooks: a process per replication" "$remous" run "$st" --reps 100000 --jobs 2 --quiet
+
 # the GNU parallel recipe: shards through parallel, merged, as one machine
 expect 0 "the GNU parallel recipe" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 3 par "$bs" $grid
 for f in summary.csv replications.csv timeseries.csv params.csv sweep.txt; do
