@@ -162,16 +162,16 @@ int rm_outset_begin(rm_outset *s, const char *dir, char *err, size_t errlen) {
         snprintf(err, errlen, "cannot write %s: %s", s->dir, strerror(errno));
         return -1;
     }
+    struct stat st;                              /* the folder's permissions (a private one stays so) */
+    if (stat(s->dir, &st) == 0)
+        chmod(s->work, st.st_mode & 07777);
     remove_stale_tmps(s->dir);
     return 0;
 }
 
-/* Links dir's files that are not of the set into the fresh folder, with
- * dir's permissions: they stay through the swap. Returns 0 or -1. */
+/* Links dir's files that are not of the set into the fresh folder: they
+ * stay through the swap. Returns 0 or -1. */
 static int carry_over(const rm_outset *s) {
-    struct stat st;
-    if (stat(s->dir, &st) != 0 || chmod(s->work, st.st_mode & 07777) != 0)
-        return -1;
     DIR *d = opendir(s->dir);
     int w = open(s->work, O_RDONLY | O_DIRECTORY);
     int rc = d && w >= 0 ? 0 : -1;

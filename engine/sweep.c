@@ -609,31 +609,40 @@ static int check_points(const char *const *owners, long n, const remous_sweep_op
 }
 
 /* The final files of OUT from the points, in order; owners[k] is the folder
- * that has point k. */
+ * that has point k. All four are written to temporary names first, then
+ * renamed: an interruption while they are written leaves the earlier ones. */
 static int assemble(const char *out, const char *const *owners, long n, char *err, size_t errlen) {
-    for (int fi = 0; fi < NFILES; fi++) {
-        char path[4200], tmp[4300], point[4250];
-        snprintf(path, sizeof path, "%s/%s", out, files[fi]);
-        snprintf(tmp, sizeof tmp, "%s.tmp", path);
-        FILE *f = fopen(tmp, "wb");
+    char path[NFILES][4200], tmp[NFILES][4300], point[4250];
+    int written = 0, rc = 0;
+    for (int fi = 0; fi < NFILES && rc == 0; fi++) {
+        snprintf(path[fi], sizeof path[fi], "%.4150s/%s", out, files[fi]);
+        snprintf(tmp[fi], sizeof tmp[fi], "%.4150s/%s.tmp", out, files[fi]);
+        FILE *f = fopen(tmp[fi], "wb");
         if (!f) {
-            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-            return -1;
+            snprintf(err, errlen, "cannot write %s: %s", path[fi], strerror(errno));
+            rc = -1;
+            break;
         }
-        int rc = 0;
+        written++;
         for (long k = 0; k < n && rc == 0; k++) {
             snprintf(point, sizeof point, "%s/points/%06ld", owners[k], k);
             rc = append(f, point, files[fi], k == 0, err, errlen);
         }
         int bad = ferror(f);
-        if (fclose(f) != 0 || bad || rc < 0 || rename(tmp, path) != 0) {
-            remove(tmp);
-            if (rc == 0)
-                snprintf(err, errlen, "cannot write %s", path);
-            return -1;
+        if ((fclose(f) != 0 || bad) && rc == 0) {
+            snprintf(err, errlen, "cannot write %s", path[fi]);
+            rc = -1;
         }
     }
-    return 0;
+    for (int fi = 0; fi < written && rc == 0; fi++)
+        if (rename(tmp[fi], path[fi]) != 0) {
+            snprintf(err, errlen, "cannot write %s: %s", path[fi], strerror(errno));
+            rc = -1;
+        }
+    if (rc < 0)
+        for (int fi = 0; fi < written; fi++)
+            remove(tmp[fi]);
+    return rc;
 }
 
 /* ------------------------------------------------------------ ranking -- */

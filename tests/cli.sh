@@ -591,6 +591,10 @@ expect 0 "a run into a compare's folder" -- "$remous" run "$bs" --reps 2 --out k
 "$remous" run "$bs" --reps 2 --out set_run --quiet
 same=1; for f in params.csv replications.csv summary.csv timeseries.csv; do cmp -s "set_run/$f" "kd/$f" || same=0; done
 [ $same = 1 ] && ok || ko "the run's files are the same as in a fresh folder"
+mkdir -m 700 private
+expect 0 "--out a private folder" -- "$remous" run "$bs" --reps 2 --out private --quiet
+expect 0 "--out a private folder, again" -- "$remous" run "$bs" --reps 2 --out private --quiet
+[ "$(stat -c %a private)" = 700 ] && ok || ko "a private folder stays private: $(stat -c %a private)"
 # a folder with folders in it (or ".") is not swapped: each file is renamed in turn
 mkdir -p nest/sub && echo keep > nest/sub/x
 expect 0 "--out a folder holding a folder" -- "$remous" run "$bs" --reps 2 --out nest/ --quiet
