@@ -543,7 +543,7 @@ static int l_find_module(lua_State *L) {
         size_t len;
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
         char shown[PATH_MAX + 32];              /* absent too: one put there later would be read instead */
-        snprintf(shown, sizeof shown, "%s%s", i ? "remous's scripts/" : "", rel);
+        snprintf(shown, sizeof shown, "%s%s", i ? RM_SCRIPTS_PREFIX : "", rel);
         if (path && rm_inputs_add(b->inputs, shown, text, len) < 0) {
             free(text);
             free(path);
@@ -1527,6 +1527,10 @@ static char *find_scripts_dir(void) {
     }
     free(dir);
     return first;
+}
+
+char *rm_scripts_dir(void) {
+    return find_scripts_dir();
 }
 
 char *rm_scenarios_dir(void) {

@@ -66,6 +66,10 @@ void rm_lua_rewrite_error(struct lua_State *L, const char *path, const char *sou
  * 0; -1 when path cannot be resolved (the caller's open then says why). */
 int rm_path_inside(const char *path, const char *dir);
 
+/* remous's scripts/ folder (where require looks after the scenario's
+ * folder), or NULL; the caller frees it. */
+char *rm_scripts_dir(void);
+
 /* remous's own folder of ready scenarios (next to scripts/), or NULL; the
  * caller frees it. */
 char *rm_scenarios_dir(void);

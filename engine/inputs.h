@@ -32,4 +32,13 @@ void rm_inputs_sort(rm_inputs *in);
 
 void rm_inputs_clear(rm_inputs *in);
 
+/* The prefix of the name of a module found in remous's scripts/ folder. */
+#define RM_SCRIPTS_PREFIX "remous's scripts/"
+
+/* Whether the file an input names has the same contents now: found then
+ * and now with the same hash, or absent both times. `scenario_dir` is the
+ * scenario's folder, `scripts_dir` remous's scripts/ (NULL: unknown). */
+int rm_input_unchanged(const char *name, int found, uint64_t fnv1a, const char *scenario_dir,
+                       const char *scripts_dir);
+
 #endif

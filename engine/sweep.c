@@ -22,6 +22,7 @@
 
 #include <csv.h>
 
+#include "binding.h"
 #include "labels.h"
 #include "point_check.h"
 #include "results.h"
@@ -285,6 +286,67 @@ static int changed_input(const char *a, const char *b, char *name, size_t len) {
     return 0;
 }
 
+/* The lines "input HASH NAME" (or "input absent NAME") of the files a load
+ * read, by name. */
+static void write_inputs(FILE *f, rm_inputs *inputs) {
+    rm_inputs_sort(inputs);
+    for (int i = 0; i < inputs->n; i++) {
+        char name[4200];                         /* one line each, whatever the name holds */
+        snprintf(name, sizeof name, "%s", inputs->v[i].name);
+        for (char *c = name; *c; c++)
+            if ((unsigned char)*c < ' ')
+                *c = '?';
+        if (inputs->v[i].found)
+            fprintf(f, "input %016llx %s\n", (unsigned long long)inputs->v[i].fnv1a, name);
+        else
+            fprintf(f, "input absent %s\n", name);
+    }
+}
+
+/* Parses an "input ..." line (without its newline) into found, hash and
+ * name; returns 0, or -1 when it is not one. */
+static int parse_input(const char *line, int *found, uint64_t *hash, const char **name) {
+    if (strncmp(line, "input ", 6) != 0)
+        return -1;
+    const char *rest = line + 6, *space = strchr(rest, ' ');
+    if (!space)
+        return -1;
+    *found = strncmp(rest, "absent ", 7) != 0;
+    *hash = *found ? strtoull(rest, NULL, 16) : 0;
+    *name = space + 1;
+    return 0;
+}
+
+/* A point's done file: the inputs its load read (an earlier version's is
+ * empty). Returns its text (the caller frees it), or NULL. */
+static char *read_done(const char *done) {
+    return manifest_file(done);
+}
+
+/* The first input of a point's done file whose file has other contents now
+ * (or appeared, or went), into name: 1; else 0. */
+static int point_input_changed(const char *done, const char *scenario_dir, const char *scripts_dir, char *name,
+                               size_t len) {
+    char *text = read_done(done);
+    int changed = 0;
+    for (char *line = text; line && *line && !changed; ) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        int found;
+        uint64_t hash;
+        const char *file;
+        if (parse_input(line, &found, &hash, &file) == 0 &&
+            !rm_input_unchanged(file, found, hash, scenario_dir, scripts_dir)) {
+            snprintf(name, len, "%s", file);
+            changed = 1;
+        }
+        line = next;
+    }
+    free(text);
+    return changed;
+}
+
 /* The manifest: what a sweep is, to tell its shards belong together (and
  * a resumed sweep is the same sweep: `same`); `inputs`, the files the
  * scenario read as it loaded, each with a hash of its bytes. */
@@ -303,18 +365,7 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     fprintf(f, "scenario %s\nvariant %s\nseed %llu\nreplications %d\npoints %ld\n", slash ? slash + 1 : path,
             sw->variant ? sw->variant : "baseline", (unsigned long long)opt->seed, opt->replications, npoints(sw));
     fprintf(f, "scenario_fnv1a %016llx\n", file_hash(path));
-    rm_inputs_sort(inputs);
-    for (int i = 0; i < inputs->n; i++) {
-        char name[4200];                         /* one line each, whatever the name holds */
-        snprintf(name, sizeof name, "%s", inputs->v[i].name);
-        for (char *c = name; *c; c++)
-            if ((unsigned char)*c < ' ')
-                *c = '?';
-        if (inputs->v[i].found)
-            fprintf(f, "input %016llx %s\n", (unsigned long long)inputs->v[i].fnv1a, name);
-        else
-            fprintf(f, "input absent %s\n", name);
-    }
+    write_inputs(f, inputs);
     fprintf(f, "period %s\nunsafe %d\n", opt->period ? opt->period : "default", opt->unsafe);
     for (int g = 0; g < sw->ngrid; g++) {
         fprintf(f, "grid %s=", sw->grid[g].name);
@@ -413,11 +464,14 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
         char dir[4200];
         snprintf(dir, sizeof dir, "%s/points/%06ld", out, k);
         rc = rm_write_results((const remous_results *const *)&res, 1, NULL, dir, err, errlen);
-        if (rc == REMOUS_OK) {                   /* last: the point is complete */
+        if (rc == REMOUS_OK) {                   /* last: the point is complete, from these inputs */
             char done[4300];
             snprintf(done, sizeof done, "%s/done", dir);
             FILE *f = fopen(done, "w");
-            if (!f || fclose(f) != 0) {
+            if (f)
+                write_inputs(f, &sc->inputs);
+            int bad = !f || ferror(f);
+            if ((f && fclose(f) != 0) || bad) {
                 snprintf(err, errlen, "cannot write %s", done);
                 rc = REMOUS_ERR_RUN;
             }
@@ -881,6 +935,28 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
         remous_close(probe);
         return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
     }
+    if (sw->resume) {                            /* a point done: from the inputs there are now */
+        char scenario_dir[4096], changed[1024];
+        const char *slash = strrchr(path, '/');
+        snprintf(scenario_dir, sizeof scenario_dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
+                 slash ? path : ".");
+        char *scripts = rm_scripts_dir();
+        for (long k = 0; k < n; k++) {
+            char done[4300];
+            snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
+            if ((sw->nshards > 1 && k % sw->nshards != sw->shard - 1) || !exists(done))
+                continue;
+            if (point_input_changed(done, scenario_dir, scripts, changed, sizeof changed)) {
+                snprintf(err, errlen, "--resume: %s has changed since point %ld of the sweep in %s was run (the "
+                         "scenario reads it there); give another --out, or drop --resume to start again",
+                         changed, k, out);
+                free(scripts);
+                remous_close(probe);
+                return REMOUS_ERR_INPUT;
+            }
+        }
+        free(scripts);
+    }
     long todo = 0;
     for (long k = 0; k < n; k++) {
         char done[4300];
@@ -938,6 +1014,65 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
 }
 
 /* --------------------------------------------------------------- merge -- */
+
+/* Whether every point read the same contents of each file it read (its done
+ * file says): a shard run after a data file changed does not merge. */
+static int same_point_inputs(const char *const *owners, long n, char *err, size_t errlen) {
+    struct seen { char *name; int found; uint64_t hash; long point; const char *owner; } *seen = NULL;
+    int nseen = 0, cap = 0, rc = 0;
+    for (long k = 0; k < n && rc == 0; k++) {
+        char done[4300];
+        snprintf(done, sizeof done, "%s/points/%06ld/done", owners[k], k);
+        char *text = read_done(done);
+        for (char *line = text; line && *line && rc == 0; ) {
+            char *next = strchr(line, '\n');
+            if (next)
+                *next++ = '\0';
+            int found, i;
+            uint64_t hash;
+            const char *name;
+            if (parse_input(line, &found, &hash, &name) == 0) {
+                for (i = 0; i < nseen && strcmp(seen[i].name, name) != 0; i++)
+                    ;
+                if (i < nseen && (seen[i].found != found || seen[i].hash != hash) && seen[i].owner == owners[k]) {
+                    snprintf(err, errlen, "points %ld and %ld of %s were made from different contents of %s (it "
+                             "changed while the sweep ran): run that sweep or shard again", seen[i].point, k,
+                             owners[k], name);
+                    rc = -1;
+                } else if (i < nseen && (seen[i].found != found || seen[i].hash != hash)) {
+                    snprintf(err, errlen, "%s and %s are not shards of the same sweep: their points %ld and %ld "
+                             "were made from different contents of %s", seen[i].owner, owners[k], seen[i].point, k,
+                             name);
+                    rc = -1;
+                } else if (i == nseen) {
+                    if (nseen == cap) {
+                        cap = cap ? cap * 2 : 16;
+                        void *bigger = realloc(seen, (size_t)cap * sizeof *seen);
+                        if (!bigger) {
+                            snprintf(err, errlen, "out of memory");
+                            rc = -1;
+                            break;
+                        }
+                        seen = bigger;
+                    }
+                    seen[nseen] = (struct seen){strdup(name), found, hash, k, owners[k]};
+                    if (!seen[nseen].name) {
+                        snprintf(err, errlen, "out of memory");
+                        rc = -1;
+                        break;
+                    }
+                    nseen++;
+                }
+            }
+            line = next;
+        }
+        free(text);
+    }
+    for (int i = 0; i < nseen; i++)
+        free(seen[i].name);
+    free(seen);
+    return rc;
+}
 
 int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec,
                  FILE *table, char *err, size_t errlen) {
@@ -1033,6 +1168,8 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
     }
     if (rc == REMOUS_OK && check_points(owners, n, &sw, variant, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;                   /* before anything is written */
+    if (rc == REMOUS_OK && same_point_inputs(owners, n, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;
     if (rc == REMOUS_OK && make_dir(out, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)

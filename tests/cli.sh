@@ -380,6 +380,26 @@ rm reads/extra.lua
 printf -- '-- a note\n' >> reads/s.lua
 expect 2 "resuming after the scenario changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
 stderr_is "resuming after the scenario changed" "remous: --resume: s.lua has changed since the sweep in rw began (the scenario itself); give another --out, or drop --resume to start again"
+# files only some points read (a name made from a grid value): each point's done
+# file lists what its load read, and resume and merge check those too
+mkdir -p per
+for i in 1 2 3; do printf 'minutes\n1.5\n2.5\n0.5\n' > per/times$i.csv; done
+cp per/times1.csv per/extra.csv
+printf '%s\n' 'local n = param("servers", 1)' 'local d = empirical("times" .. n .. ".csv", "minutes")' \
+    'if n > 1 then d = empirical("extra.csv", "minutes") end' 'scenario "b" { horizon = 200 }' 'role "r" { count = n }' \
+    'arrivals "a" { interarrival = exponential(1), to = "s" }' 'activity "s" { role = "r", duration = d }' > per/s.lua
+expect 0 "a sweep whose points read files of their own" -- "$remous" sweep per/s.lua $rgrid --out pw
+printf 'input 017f7d7da16e3242 extra.csv\ninput 017f7d7da16e3242 times3.csv\n' | cmp -s - pw/points/000002/done && ok ||
+    ko "a point's done file lists the files its load read: $(cat pw/points/000002/done)"
+expect 0 "shard 1/2, before a file of one point changed" -- "$remous" sweep per/s.lua $rgrid --out pw1 --shard 1/2
+printf 'minutes\n9\n' > per/times3.csv
+expect 2 "resuming after a file of one point changed" -- "$remous" sweep per/s.lua $rgrid --out pw --resume
+stderr_is "resuming after a file of one point changed" "remous: --resume: times3.csv has changed since point 2 of the sweep in pw was run (the scenario reads it there); give another --out, or drop --resume to start again"
+printf 'minutes\n7\n' > per/extra.csv
+expect 0 "shard 2/2, after" -- "$remous" sweep per/s.lua $rgrid --out pw2 --shard 2/2
+expect 2 "merging shards whose points read different contents" -- "$remous" merge pw1 pw2 --out pwm
+stderr_is "merging shards whose points read different contents" "remous: pw2 and pw1 are not shards of the same sweep: their points 1 and 2 were made from different contents of extra.csv"
+[ ! -e pwm ] && ok || ko "a refused merge writes nothing"
 # ranking: a point without the metric comes last as "no value"; a grid of 300 values keeps its labels
 small="$top/tests/scenarios/small_servers.lua"
 expect 0 "ranking with a point that has no value" -- "$remous" sweep "$small" --grid service=1e12,2,3 \
