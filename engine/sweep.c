@@ -324,9 +324,10 @@ static char *read_done(const char *done) {
 }
 
 /* The first input of a point's done file whose file has other contents now
- * (or appeared, or went), into name: 1; else 0. */
-static int point_input_changed(const char *done, const char *scenario_dir, const char *scripts_dir, char *name,
-                               size_t len) {
+ * (or appeared, or went), into name: 1; else 0. `checked` holds the inputs
+ * found unchanged so far (each file is read once for all the points). */
+static int point_input_changed(const char *done, const char *scenario_dir, const char *scripts_dir, rm_inputs *checked,
+                               char *name, size_t len) {
     char *text = read_done(done);
     int changed = 0;
     for (char *line = text; line && *line && !changed; ) {
@@ -336,10 +337,22 @@ static int point_input_changed(const char *done, const char *scenario_dir, const
         int found;
         uint64_t hash;
         const char *file;
-        if (parse_input(line, &found, &hash, &file) == 0 &&
-            !rm_input_unchanged(file, found, hash, scenario_dir, scripts_dir)) {
-            snprintf(name, len, "%s", file);
-            changed = 1;
+        int known = 0;
+        if (parse_input(line, &found, &hash, &file) == 0) {
+            for (int i = 0; i < checked->n && !known; i++)
+                known = strcmp(checked->v[i].name, file) == 0 && checked->v[i].found == found &&
+                        checked->v[i].fnv1a == hash;
+            if (!known && !rm_input_unchanged(file, found, hash, scenario_dir, scripts_dir)) {
+                snprintf(name, len, "%s", file);
+                changed = 1;
+            } else if (!known && checked->n < 1000) {   /* (a name listed with another hash is checked again) */
+                rm_input *in = realloc(checked->v, (size_t)(checked->n + 1) * sizeof *in);
+                char *copy = in ? strdup(file) : NULL;
+                if (in)
+                    checked->v = in;
+                if (copy)
+                    checked->v[checked->n++] = (rm_input){copy, found, hash};
+            }
         }
         line = next;
     }
@@ -941,21 +954,24 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
         snprintf(scenario_dir, sizeof scenario_dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
                  slash ? path : ".");
         char *scripts = rm_scripts_dir();
+        rm_inputs checked = {0};
         for (long k = 0; k < n; k++) {
             char done[4300];
             snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
             if ((sw->nshards > 1 && k % sw->nshards != sw->shard - 1) || !exists(done))
                 continue;
-            if (point_input_changed(done, scenario_dir, scripts, changed, sizeof changed)) {
+            if (point_input_changed(done, scenario_dir, scripts, &checked, changed, sizeof changed)) {
                 snprintf(err, errlen, "--resume: %s has changed since point %ld of the sweep in %s was run (the "
                          "scenario reads it there); give another --out, or drop --resume to start again",
                          changed, k, out);
                 free(scripts);
+                rm_inputs_clear(&checked);
                 remous_close(probe);
                 return REMOUS_ERR_INPUT;
             }
         }
         free(scripts);
+        rm_inputs_clear(&checked);
     }
     long todo = 0;
     for (long k = 0; k < n; k++) {
