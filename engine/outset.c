@@ -146,10 +146,16 @@ int rm_outset_begin(rm_outset *s, const char *dir, char *err, size_t errlen) {
         return -1;
     char prefix[4200];                           /* the fresh folders of killed writes: gone */
     snprintf(prefix, sizeof prefix, ".%s.remous-", base);
-    DIR *d = opendir(parent);
-    for (struct dirent *e; d && (e = readdir(d)); ) {
-        long pid = pid_after(e->d_name, prefix);
-        if (pid && (pid == (long)getpid() || !alive(pid))) {
+    /* looked for once per folder and thread: a sweep writes 100000 points
+     * into one folder, which a look at each would read 100000 times */
+    static _Thread_local char scanned[4096];
+    int again = strcmp(scanned, parent) == 0;
+    snprintf(scanned, sizeof scanned, "%s", parent);
+    DIR *d = again ? NULL : opendir(parent);
+    for (struct dirent *e; d && (e = readdir(d)); ) {   /* ".NAME.remous-PID", of any NAME there */
+        const char *mark = e->d_name[0] == '.' ? strstr(e->d_name, ".remous-") : NULL;
+        long pid = mark && mark > e->d_name ? pid_after(mark, ".remous-") : 0;
+        if (pid && pid != (long)getpid() && !alive(pid)) {    /* (this process's: a write under way in a thread) */
             char stale[8400];
             snprintf(stale, sizeof stale, "%s/%s", parent, e->d_name);
             remove_folder(stale);

@@ -10,8 +10,8 @@
  * `run`) goes with the old set. Where a swap cannot be made (the folder is
  * ".", a link, holds sub-folders, or its file system cannot swap), each file
  * is renamed into place in turn, as a single file always is. What a killed
- * write left (the fresh folder, a temporary file) is removed by the next
- * write to the same folder. */
+ * write left (a fresh folder, a temporary file of a process that is gone)
+ * is removed by the next write into the same folder or next to it. */
 #ifndef RM_OUTSET_H
 #define RM_OUTSET_H
 

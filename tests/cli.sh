@@ -604,6 +604,11 @@ same=1; for f in $set_files; do cmp -s "set_new/$f" "kd/$f" || same=0; done
 [ $same = 1 ] && ok || ko "the next compare writes its set whole"
 [ "$(cat kd/notes.txt)" = notes ] && ok || ko "the user's file in kd stays"
 [ -z "$(ls -A | grep '^\.kd\.')" ] && ok || ko "the next write removes what the killed one left: $(ls -A | grep '^\.kd')"
+mkdir .gone.remous-99999999 ".kept.remous-$$" && touch .gone.remous-99999999/summary.csv ".kept.remous-$$/summary.csv"
+expect 0 "a run next to what killed writes left" -- "$remous" run "$bs" --reps 2 --out kd2 --quiet
+[ ! -e .gone.remous-99999999 ] && [ -e ".kept.remous-$$/summary.csv" ] && ok ||
+    ko "a dead process's fresh folder is removed, a live one's kept: $(ls -A | grep remous-)"
+rm -r ".kept.remous-$$"
 # a run into a compare's folder replaces the set: no compare.csv of another run beside it
 expect 0 "a run into a compare's folder" -- "$remous" run "$bs" --reps 2 --out kd --quiet
 [ "$(ls -A kd | tr '\n' ' ')" = "notes.txt params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
