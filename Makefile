@@ -25,7 +25,7 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model words labels sim metrics lua_errors binding binding_metrics runner parallel compare digest headline warnings targets output trace diagram report signature grid sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare digest headline warnings targets output trace diagram report signature grid sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
@@ -153,12 +153,17 @@ asan: deps
 	    EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    unit-tests cli-tests workshop-test
 
-# Fuzzing with clang's libFuzzer: the scenario loader, the calendar parser,
-# the CSV reader, each for FUZZ_SECONDS, from the seeds in tests/fuzz/corpus/
-# (for the loader: every scenario of scenarios/ and tests/scenarios/).
+# Fuzzing with clang's libFuzzer: the scenario loader, the whole pipeline
+# (load, then one short replication), the calendar parser, the CSV reader,
+# each for FUZZ_SECONDS, from the seeds in tests/fuzz/corpus/ (for the loader
+# and the pipeline: every scenario of scenarios/ and tests/scenarios/, and
+# the words of tests/fuzz/scenario.dict).
 FUZZ_SECONDS ?= 10
-FUZZ_TARGETS = scenario calendar csv
-FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -DRM_LOAD_BUDGET=20000000
+FUZZ_TARGETS = scenario pipeline calendar csv
+FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -DRM_LOAD_BUDGET=20000000 -DRM_EVENT_BUDGET=200000
+# Seeds of the pipeline: the scenarios, and the hostile ones but those that
+# only the load watchdog stops (one C call without end: it ends the process)
+FUZZ_PIPELINE_SEEDS = $(filter-out tests/hostile/hang_find_% tests/hostile/hang_move_%,$(wildcard tests/hostile/*.lua))
 fuzz:
 	@scripts/install-deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
@@ -168,10 +173,12 @@ fuzz:
 	        -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build/fuzz/libremous.a $(LIBS) || exit 1; \
 	    mkdir -p build/fuzz/corpus-$$t; \
 	    if [ $$t = scenario ]; then cp scenarios/*.lua tests/scenarios/*.lua build/fuzz/corpus-$$t/; \
+	    elif [ $$t = pipeline ]; then cp scenarios/*.lua tests/scenarios/*.lua $(FUZZ_PIPELINE_SEEDS) build/fuzz/corpus-$$t/; \
 	    else cp tests/fuzz/corpus/$$t/* build/fuzz/corpus-$$t/; fi; \
 	    echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
-	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -print_final_stats=1 -artifact_prefix=build/fuzz/ \
-	        build/fuzz/corpus-$$t > build/fuzz/$$t.log 2>&1; rc=$$?; \
+	    dict=; case $$t in scenario|pipeline) dict=-dict=tests/fuzz/scenario.dict ;; esac; \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -close_fd_mask=1 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/ $$dict build/fuzz/corpus-$$t > build/fuzz/$$t.log 2>&1; rc=$$?; \
 	    grep -E "^Done|stat::number_of_executed_units" build/fuzz/$$t.log; \
 	    if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$$t.log; echo "fuzz: $$t found a crash (input saved above)"; exit 1; fi; \
 	done

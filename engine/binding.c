@@ -78,6 +78,7 @@ typedef struct binding {
     hook_info *hooks;
     int nhooks;
     rm_metric_fns *metric_fns;  /* the metrics the scenario declares; NULL: none */
+    rm_inputs *inputs;        /* the files the load reads (the scenario's, see inputs.h) */
 } binding;
 
 /* ------------------------------------------------------------ limits ---- */
@@ -491,7 +492,12 @@ static int l_read_column(lua_State *L) {
     }
     size_t len = 0;
     char *text = path ? read_file(path, MAX_CSV_BYTES, &len, err, sizeof err) : NULL;
+    int tried = path != NULL;
     free(path);
+    if (tried && rm_inputs_add(b->inputs, file, text, len) < 0) {   /* absent too: a pcall may go on without it */
+        free(text);
+        return luaL_error(L, "out of memory");
+    }
     if (!text) {
         lua_pushnil(L);
         lua_pushstring(L, path ? err : "out of memory");
@@ -500,7 +506,9 @@ static int l_read_column(lua_State *L) {
     column_reader r = {column, -1, 0, 1, NULL, 0, 0, "", file};
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    if (csv_parse(&p, text, len, csv_field_cb, csv_row_cb, &r) != len || csv_fini(&p, csv_field_cb, csv_row_cb, &r) != 0) {
+    size_t bom = rm_bom_length(text, len);      /* a spreadsheet's "CSV UTF-8" starts with one */
+    if (csv_parse(&p, text + bom, len - bom, csv_field_cb, csv_row_cb, &r) != len - bom ||
+        csv_fini(&p, csv_field_cb, csv_row_cb, &r) != 0) {
         if (!r.err[0])
             snprintf(r.err, sizeof r.err, "%s row %zu: %s", file, r.row, csv_strerror(csv_error(&p)));
     }
@@ -550,8 +558,16 @@ static int l_find_module(lua_State *L) {
         char err[256];
         size_t len;
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
-        if (text) {
-            lua_pushlstring(L, text, len);
+        char shown[PATH_MAX + 32];              /* absent too: one put there later would be read instead */
+        snprintf(shown, sizeof shown, "%s%s", i ? RM_SCRIPTS_PREFIX : "", rel);
+        if (path && rm_inputs_add(b->inputs, shown, text, len) < 0) {
+            free(text);
+            free(path);
+            return luaL_error(L, "out of memory");
+        }
+        if (text) {                             /* a BOM, a #! line: skipped as in a scenario */
+            size_t header = rm_header_length(text, len);
+            lua_pushlstring(L, text + header, len - header);
             lua_pushstring(L, path);
             free(text);
             free(path);
@@ -1537,6 +1553,10 @@ static char *find_scripts_dir(void) {
     return first;
 }
 
+char *rm_scripts_dir(void) {
+    return find_scripts_dir();
+}
+
 char *rm_scenarios_dir(void) {
     char *scripts = find_scripts_dir();
     char *top = scripts ? dir_of(scripts) : NULL;
@@ -1822,6 +1842,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->unsafe = opt->unsafe;
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;
+    b->inputs = &sc->inputs;
     char unit[16] = "", restart[16] = "";
     int loaded = -1;
     rm_watchdog(path, "loading", b->load_seconds);
@@ -1832,6 +1853,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
             rm_metric_fns_free(b->metric_fns);
             b->metric_fns = NULL;
             forget_hooks(b);
+            rm_inputs_clear(&sc->inputs);
             snprintf(unit, sizeof unit, "%s", restart);
             restart[0] = '\0';
         }
@@ -1898,6 +1920,7 @@ void remous_close(remous_scenario *sc) {
     free(sc->models);
     free(sc->variants);
     binding_free(sc->binding);
+    rm_inputs_clear(&sc->inputs);
     free(sc->path);
     free(sc);
 }

@@ -107,6 +107,9 @@ int rm_path_inside(const char *path, const char *dir);
  * for models that simulate the same thing, whatever the params they do
  * not read; 0 when it cannot be told. Leaves the stack as it was. */
 uint64_t rm_lua_signature(struct lua_State *L, int idx);
+/* remous's scripts/ folder (where require looks after the scenario's
+ * folder), or NULL; the caller frees it. */
+char *rm_scripts_dir(void);
 
 /* remous's own folder of ready scenarios (next to scripts/), or NULL; the
  * caller frees it. */

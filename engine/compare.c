@@ -194,10 +194,7 @@ int remous_comparison_find(const remous_comparison *cmp, const char *variant, co
 }
 
 int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen) {
-    int rc = rm_write_results((const remous_results *const *)cmp->results, cmp->n, dir, err, errlen);
-    if (rc != REMOUS_OK)
-        return rc;
-    return rm_write_compare(cmp, dir, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+    return rm_write_results((const remous_results *const *)cmp->results, cmp->n, cmp, dir, err, errlen);
 }
 
 rm_thresholds rm_default_thresholds(void) {

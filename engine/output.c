@@ -15,6 +15,7 @@
 #include <csv.h>
 
 #include "csv_out.h"
+#include "outset.h"
 #include "results.h"
 #include "targets.h"
 
@@ -260,23 +261,7 @@ static int write_params(const remous_results *const *all, int nres, const char *
     return rm_csv_close(&o, err, errlen);
 }
 
-/* The four files of one or several runs (the baseline and variants), and
- * targets.csv when the scenario has targets. */
-int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen) {
-    if (rm_make_dirs(dir, err, errlen) < 0)
-        return REMOUS_ERR_RUN;
-    if (write_summary(all, n, dir, err, errlen) < 0 || write_replications(all, n, dir, err, errlen) < 0 ||
-        write_timeseries(all, n, dir, err, errlen) < 0 || write_params(all, n, dir, err, errlen) < 0 ||
-        rm_write_targets(all, n, dir, err, errlen) < 0)
-        return REMOUS_ERR_RUN;
-    return REMOUS_OK;
-}
-
-int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
-    return rm_write_results(&res, 1, dir, err, errlen);
-}
-
-int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen) {
+static int write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen) {
     rm_csv o;
     if (rm_csv_open(&o, dir, "compare.csv", err, errlen) < 0)
         return -1;
@@ -301,4 +286,33 @@ int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_
         rm_csv_end_row(&o);
     }
     return rm_csv_close(&o, err, errlen);
+}
+
+/* The four files of one or several runs (the baseline and variants),
+ * targets.csv when the scenario has targets, and compare.csv, into a fresh
+ * folder put into place as one. */
+int rm_write_results(const remous_results *const *all, int n, const rm_comparison *cmp, const char *dir,
+                     char *err, size_t errlen) {
+    rm_outset set;
+    if (rm_outset_begin(&set, dir, err, errlen) < 0)
+        return REMOUS_ERR_RUN;
+    const char *into = set.work;
+    if (write_summary(all, n, into, err, errlen) < 0 || write_replications(all, n, into, err, errlen) < 0 ||
+        write_timeseries(all, n, into, err, errlen) < 0 || write_params(all, n, into, err, errlen) < 0 ||
+        rm_write_targets(all, n, into, err, errlen) < 0 || (cmp && write_compare(cmp, into, err, errlen) < 0)) {
+        rm_outset_abort(&set);
+        size_t w = strlen(set.work);             /* the message names the folder asked for */
+        char *at = strstr(err, set.work);
+        if (!set.in_place && at && at[w] == '/') {
+            char rest[1024];
+            snprintf(rest, sizeof rest, "%s", at + w);
+            snprintf(at, errlen - (size_t)(at - err), "%s%s", set.dir, rest);
+        }
+        return REMOUS_ERR_RUN;
+    }
+    return rm_outset_commit(&set, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+}
+
+int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen) {
+    return rm_write_results(&res, 1, NULL, dir, err, errlen);
 }

@@ -16,6 +16,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -245,7 +248,7 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
         }
         if (fflush(out) != 0)
             _exit(2);
-        pid_t pid = fork();
+        pid_t pid = rm_fork_worker();
         if (pid == 0) {
             rep_record(sim, job, r, values, pvalues, out, counter);
             _exit(fflush(out) == 0 ? 0 : 2);
@@ -261,6 +264,19 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
     if (fflush(out) != 0)
         _exit(2);
     _exit(0);
+}
+
+pid_t rm_fork_worker(void) {
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+#ifdef __linux__
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+        if (getppid() != parent)                 /* it died before the line above: no one to work for */
+            _exit(3);
+    }
+    return pid;
 }
 
 /* Reads worker j's records back into the arrays. */
@@ -342,7 +358,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             rc = -1;
             break;
         }
-        pid_t pid = fork();
+        pid_t pid = rm_fork_worker();
         if (pid < 0) {
             snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
             rc = -1;

@@ -3,6 +3,8 @@
 #ifndef RM_RESULTS_H
 #define RM_RESULTS_H
 
+#include <sys/types.h>
+
 #include "metrics.h"
 #include "scenario.h"
 
@@ -61,10 +63,11 @@ typedef struct remous_comparison rm_comparison;
  * digest states, under thresholds t (digest.c). */
 void rm_digest_mark(rm_comparison *cmp, int v, const rm_thresholds *t);
 
-/* The four CSV files of several runs (output.c). */
-int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen);
-/* compare.csv (output.c). */
-int rm_write_compare(const rm_comparison *cmp, const char *dir, char *err, size_t errlen);
+/* The four CSV files of several runs, and compare.csv when cmp is not
+ * NULL, put into dir as one set (outset.h): an interrupted write leaves the
+ * old set or the new one (output.c). */
+int rm_write_results(const remous_results *const *all, int n, const rm_comparison *cmp, const char *dir,
+                     char *err, size_t errlen);
 
 /* The digest of variant v (1 <= v < cmp->n): its lines, largest change
  * first, in lang ("en" or "fr"); returns how many (the caller frees each
@@ -129,15 +132,21 @@ typedef struct rm_reps_job {
     int n, tn, nperiods;      /* summary metrics, time-series metrics, periods */
 } rm_reps_job;
 
-/* Runs replications 1..reps on job->jobs processes; fills values[reps * n]
- * and pvalues[reps * nperiods * tn] in replication order. Returns 0, or -1
- * with the first failure's message in err. */
 /* Arms (on) or disarms the watchdog of one hook call in this process: a
  * hook call running longer than $REMOUS_HOOK_TIMEOUT seconds ends it with
  * one line on stderr naming the hook, and exit code 1, after removing the
  * file `remove` (NULL: none). rm_run_reps arms it in its workers. */
 void rm_hook_watchdog(int on, const char *remove);
 
+/* fork() for a worker process: the child is bound to the life of the
+ * parent (on Linux, killed by SIGKILL when the parent dies, and it ends at
+ * once should the parent have died before the binding), so that no worker
+ * outlives a remous killed with SIGKILL. Returns as fork() does. */
+pid_t rm_fork_worker(void);
+
+/* Runs replications 1..reps on job->jobs processes; fills values[reps * n]
+ * and pvalues[reps * nperiods * tn] in replication order. Returns 0, or -1
+ * with the first failure's message in err. */
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen);
 

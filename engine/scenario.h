@@ -4,6 +4,7 @@
 #define RM_SCENARIO_H
 
 #include "remous.h"
+#include "inputs.h"
 #include "model.h"
 #include "sim.h"
 
@@ -49,6 +50,7 @@ struct remous_scenario {
     struct rm_progress *progress;   /* of the run or comparison under way */
     int (*tick)(void *ctx, long done, long total);   /* see rm_progress; NULL: none */
     void *tick_ctx;
+    rm_inputs inputs;         /* the files it read as it loaded, besides itself */
     void *binding;            /* binding.c's private state */
     struct rm_target *targets;   /* the declared targets, then --target's (targets.h) */
     int ntargets;

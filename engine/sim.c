@@ -1415,9 +1415,17 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             return fail_oom(s);
     }
     for (int si = 0; si < m->narrivals; si++) {
-        for (long k = 0; k < m->arrivals[si].initial; k++)
+        for (long k = 0; k < m->arrivals[si].initial; k++) {
+#ifdef RM_EVENT_BUDGET                           /* the fuzz build: initial items count as events */
+            if (k >= (long)RM_EVENT_BUDGET) {
+                snprintf(s->err, sizeof s->err, "stopped after %ld initial items (the fuzz build's budget)",
+                         (long)RM_EVENT_BUDGET);
+                return -1;
+            }
+#endif
             if (arrive(s, si) < 0)
                 return -1;
+        }
         if (schedule_next_arrival(s, si) < 0)
             return -1;
     }
@@ -1447,6 +1455,12 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         }
         s->now = ev.time;
         s->st.events++;
+#ifdef RM_EVENT_BUDGET                           /* the fuzz build: a short replication is what is fuzzed */
+        if (s->st.events > (uint64_t)RM_EVENT_BUDGET) {
+            snprintf(s->err, sizeof s->err, "stopped after %ld events (the fuzz build's budget)", (long)RM_EVENT_BUDGET);
+            return -1;
+        }
+#endif
         int rc = 0;
         switch (ev.type) {
         case EV_ARRIVAL:

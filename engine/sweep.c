@@ -22,11 +22,14 @@
 
 #include <csv.h>
 
+#include "binding.h"
 #include "labels.h"
 #include "grid.h"
-#include "words.h"
+#include "point_check.h"
 #include "results.h"
+#include "scenario.h"
 #include "targets.h"
+#include "words.h"
 
 static const char *files[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv"};
 #define NFILES 4
@@ -213,10 +216,162 @@ static unsigned long long file_hash(const char *path) {
     return h;
 }
 
+/* Whether a manifest line is about contents: the scenario's hash, or a
+ * file it read ("input HASH NAME", "input absent NAME"). */
+static int contents_line(const char *line) {
+    return strncmp(line, "scenario_fnv1a ", 15) == 0 || strncmp(line, "input ", 6) == 0;
+}
+
+/* The next line of a manifest from *at, as [start, *at) without its '\n';
+ * NULL at the end. */
+static const char *next_line(const char **at, size_t *len) {
+    const char *s = *at;
+    if (!*s)
+        return NULL;
+    const char *end = strchr(s, '\n');
+    *len = end ? (size_t)(end - s) : strlen(s);
+    *at = s + *len + (end != NULL);
+    return s;
+}
+
+/* The next line of a manifest that is (contents 1) or is not (contents 0)
+ * about contents. */
+static const char *next_of(const char **at, size_t *len, int contents) {
+    const char *line;
+    while ((line = next_line(at, len)) && contents_line(line) != contents)
+        ;
+    return line;
+}
+
+/* When manifests a and b tell the same sweep but for the contents of a file
+ * (the scenario, a CSV file it reads, a module it requires), that file's
+ * name into name (the first by name) and 1 (2 when it is the scenario
+ * itself); else 0. */
+static int changed_input(const char *a, const char *b, char *name, size_t len) {
+    const char *pa = a, *pb = b, *la, *lb;
+    size_t na, nb;
+    for (;;) {                                   /* everything else the same */
+        la = next_of(&pa, &na, 0);
+        lb = next_of(&pb, &nb, 0);
+        if (!la || !lb)
+            break;
+        if (na != nb || memcmp(la, lb, na) != 0)
+            return 0;
+    }
+    if (la || lb)
+        return 0;
+    pa = a, pb = b;
+    la = next_of(&pa, &na, 1);
+    lb = next_of(&pb, &nb, 1);
+    while (la || lb) {                           /* both sorted by name: a merge */
+        if (la && lb && na == nb && memcmp(la, lb, na) == 0) {
+            la = next_of(&pa, &na, 1);
+            lb = next_of(&pb, &nb, 1);
+            continue;
+        }
+        const char *line = la, *other = lb;
+        size_t n = na, on = nb;
+        if (strncmp(line ? line : other, "scenario_fnv1a ", 15) == 0) {
+            const char *sc = strstr(a, "scenario ");    /* its name: the first line */
+            size_t sn = sc ? strcspn(sc + 9, "\n") : 0;
+            snprintf(name, len, "%.*s", (int)sn, sc ? sc + 9 : "");
+            return 2;
+        }
+        /* "input HASH NAME": the name after the second space */
+        const char *an = line ? memchr(line + 6, ' ', n - 6) : NULL, *bn = other ? memchr(other + 6, ' ', on - 6) : NULL;
+        size_t alen = an ? (size_t)(line + n - an - 1) : 0, blen = bn ? (size_t)(other + on - bn - 1) : 0;
+        int cmp = !an ? 1 : !bn ? -1 : strncmp(an + 1, bn + 1, alen < blen ? alen : blen);
+        if (cmp == 0 && alen != blen)
+            cmp = alen < blen ? -1 : 1;
+        if (cmp <= 0)
+            snprintf(name, len, "%.*s", (int)alen, an ? an + 1 : "");
+        else
+            snprintf(name, len, "%.*s", (int)blen, bn + 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* The lines "input HASH NAME" (or "input absent NAME") of the files a load
+ * read, by name. */
+static void write_inputs(FILE *f, rm_inputs *inputs) {
+    rm_inputs_sort(inputs);
+    for (int i = 0; i < inputs->n; i++) {
+        char name[4200];                         /* one line each, whatever the name holds */
+        snprintf(name, sizeof name, "%s", inputs->v[i].name);
+        for (char *c = name; *c; c++)
+            if ((unsigned char)*c < ' ')
+                *c = '?';
+        if (inputs->v[i].found)
+            fprintf(f, "input %016llx %s\n", (unsigned long long)inputs->v[i].fnv1a, name);
+        else
+            fprintf(f, "input absent %s\n", name);
+    }
+}
+
+/* Parses an "input ..." line (without its newline) into found, hash and
+ * name; returns 0, or -1 when it is not one. */
+static int parse_input(const char *line, int *found, uint64_t *hash, const char **name) {
+    if (strncmp(line, "input ", 6) != 0)
+        return -1;
+    const char *rest = line + 6, *space = strchr(rest, ' ');
+    if (!space)
+        return -1;
+    *found = strncmp(rest, "absent ", 7) != 0;
+    *hash = *found ? strtoull(rest, NULL, 16) : 0;
+    *name = space + 1;
+    return 0;
+}
+
+/* A point's done file: the inputs its load read (an earlier version's is
+ * empty). Returns its text (the caller frees it), or NULL. */
+static char *read_done(const char *done) {
+    return manifest_file(done);
+}
+
+/* The first input of a point's done file whose file has other contents now
+ * (or appeared, or went), into name: 1; else 0. `checked` holds the inputs
+ * found unchanged so far (each file is read once for all the points). */
+static int point_input_changed(const char *done, const char *scenario_dir, const char *scripts_dir, rm_inputs *checked,
+                               char *name, size_t len) {
+    char *text = read_done(done);
+    int changed = 0;
+    for (char *line = text; line && *line && !changed; ) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        int found;
+        uint64_t hash;
+        const char *file;
+        int known = 0;
+        if (parse_input(line, &found, &hash, &file) == 0) {
+            for (int i = 0; i < checked->n && !known; i++)
+                known = strcmp(checked->v[i].name, file) == 0 && checked->v[i].found == found &&
+                        checked->v[i].fnv1a == hash;
+            if (!known && !rm_input_unchanged(file, found, hash, scenario_dir, scripts_dir)) {
+                snprintf(name, len, "%s", file);
+                changed = 1;
+            } else if (!known && checked->n < 1000) {   /* (a name listed with another hash is checked again) */
+                rm_input *in = realloc(checked->v, (size_t)(checked->n + 1) * sizeof *in);
+                char *copy = in ? strdup(file) : NULL;
+                if (in)
+                    checked->v = in;
+                if (copy)
+                    checked->v[checked->n++] = (rm_input){copy, found, hash};
+            }
+        }
+        line = next;
+    }
+    free(text);
+    return changed;
+}
+
 /* The manifest: what a sweep is, to tell its shards belong together (and
- * a resumed sweep is the same sweep: `same`). */
+ * a resumed sweep is the same sweep: `same`); `inputs`, the files the
+ * scenario read as it loaded, each with a hash of its bytes. */
 static int write_manifest(const char *dir, const char *path, const remous_options *opt,
-                          const remous_sweep_options *sw, int with_shard, int same, char *err, size_t errlen) {
+                          const remous_sweep_options *sw, rm_inputs *inputs, int with_shard, int same,
+                          char *err, size_t errlen) {
     char file[4200], tmp[4300];
     snprintf(file, sizeof file, "%s/sweep.txt", dir);
     snprintf(tmp, sizeof tmp, "%s.tmp", file);
@@ -228,8 +383,9 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     const char *slash = strrchr(path, '/');
     fprintf(f, "scenario %s\nvariant %s\nseed %llu\nreplications %d\npoints %ld\n", slash ? slash + 1 : path,
             sw->variant ? sw->variant : "baseline", (unsigned long long)opt->seed, opt->replications, npoints(sw));
-    fprintf(f, "scenario_fnv1a %016llx\nperiod %s\nunsafe %d\n", file_hash(path), opt->period ? opt->period : "default",
-            opt->unsafe);
+    fprintf(f, "scenario_fnv1a %016llx\n", file_hash(path));
+    write_inputs(f, inputs);
+    fprintf(f, "period %s\nunsafe %d\n", opt->period ? opt->period : "default", opt->unsafe);
     for (int g = 0; g < sw->ngrid; g++) {
         fprintf(f, "grid %s=", sw->grid[g].name);
         for (int i = 0; i < sw->grid[g].nvalues; i++)
@@ -251,8 +407,17 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     if (same) {                                  /* --resume: the folder holds this sweep, or nothing */
         char *before = manifest_file(file), *now = before ? manifest_file(tmp) : NULL;
         int differ = before && (!now || strcmp(before, now) != 0);
+        char changed[1024];
+        int input = differ && now ? changed_input(before, now, changed, sizeof changed) : 0;
         free(before);
         free(now);
+        if (input) {
+            remove(tmp);
+            snprintf(err, errlen, "--resume: %s has changed since the sweep in %s began (the scenario %s); "
+                     "give another --out, or drop --resume to start again", changed, dir,
+                     input == 2 ? "itself" : "reads it");
+            return -1;
+        }
         if (differ) {
             remove(tmp);
             snprintf(err, errlen, "--resume: %s holds another sweep (its sweep.txt differs: scenario, grid, "
@@ -319,12 +484,15 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
         res->grid_values = values;
         char dir[4200];
         snprintf(dir, sizeof dir, "%s/points/%06ld", out, k);
-        rc = rm_write_results((const remous_results *const *)&res, 1, dir, err, errlen);
-        if (rc == REMOUS_OK) {                   /* last: the point is complete */
+        rc = rm_write_results((const remous_results *const *)&res, 1, NULL, dir, err, errlen);
+        if (rc == REMOUS_OK) {                   /* last: the point is complete, from these inputs */
             char done[4300];
             snprintf(done, sizeof done, "%s/done", dir);
             FILE *f = fopen(done, "w");
-            if (!f || fclose(f) != 0) {
+            if (f)
+                write_inputs(f, &sc->inputs);
+            int bad = !f || ferror(f);
+            if ((f && fclose(f) != 0) || bad) {
                 snprintf(err, errlen, "cannot write %s", done);
                 rc = REMOUS_ERR_RUN;
             }
@@ -378,7 +546,7 @@ static int run_points(const char *path, const remous_options *opt, const remous_
             rc = REMOUS_ERR_RUN;
             break;
         }
-        pid_t pid = fork();
+        pid_t pid = rm_fork_worker();
         if (pid < 0) {
             snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
             rc = REMOUS_ERR_RUN;
@@ -468,36 +636,94 @@ static int append(FILE *to, const char *point_dir, const char *name, int header,
     return 0;
 }
 
+/* Every file of every point checked (point_check.h) before anything is
+ * written: a damaged point stops the sweep or the merge with its file and
+ * line. owners[k] is the folder that has point k. */
+static int check_points(const char *const *owners, long n, const remous_sweep_options *sw, const char *variant,
+                        char *err, size_t errlen) {
+    const char *names[64], *values[64];
+    for (int g = 0; g < sw->ngrid; g++)
+        names[g] = sw->grid[g].name;
+    rm_point_key key = {variant, sw->ngrid, names, values};
+    for (long k = 0; k < n; k++) {
+        point_values(sw, k, values);
+        for (int fi = 0; fi < NFILES; fi++) {
+            char path[4400];
+            snprintf(path, sizeof path, "%s/points/%06ld/%s", owners[k], k, files[fi]);
+            FILE *f = fopen(path, "rb");
+            if (!f) {
+                snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+                return -1;
+            }
+            size_t cap = 1 << 16, len = 0, got;
+            char *text = malloc(cap);
+            while (text && (got = fread(text + len, 1, cap - len, f)) > 0)
+                if ((len += got) == cap) {
+                    char *bigger = realloc(text, cap *= 2);
+                    if (!bigger)
+                        free(text);
+                    text = bigger;
+                }
+            int bad = ferror(f);
+            fclose(f);
+            if (!text || bad) {
+                free(text);
+                snprintf(err, errlen, bad ? "cannot read %s" : "out of memory reading %s", path);
+                return -1;
+            }
+            int rc = rm_point_check(path, files[fi], text, len, &key, err, errlen);
+            free(text);
+            if (rc < 0) {                        /* what to do about it */
+                size_t used = strlen(err);
+                snprintf(err + used, errlen - used, ": the point is damaged; delete %s/points/%06ld and run "
+                         "its sweep or shard again with --resume", owners[k], k);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The final files of OUT from the points, in order; owners[k] is the folder
- * that has point k. */
+ * that has point k. All are written to temporary names first, then
+ * renamed: an interruption while they are written leaves the earlier ones.
+ * targets.csv comes with them when the points have targets. */
 static int assemble(const char *out, const char *const *owners, long n, char *err, size_t errlen) {
-    for (int fi = 0; fi <= NFILES; fi++) {
-        char path[4200], tmp[4300], point[4250];
+    char path[NFILES + 1][4200], tmp[NFILES + 1][4300], point[4250];
+    int written = 0, rc = 0;
+    for (int fi = 0; fi <= NFILES && rc == 0; fi++) {
         const char *name = fi < NFILES ? files[fi] : "targets.csv";   /* with targets only */
         snprintf(point, sizeof point, "%s/points/%06ld/%s", owners[0], 0L, name);
         if (fi == NFILES && (n == 0 || !exists(point)))
             break;
-        snprintf(path, sizeof path, "%s/%s", out, name);
-        snprintf(tmp, sizeof tmp, "%s.tmp", path);
-        FILE *f = fopen(tmp, "wb");
+        snprintf(path[fi], sizeof path[fi], "%.4150s/%s", out, name);
+        snprintf(tmp[fi], sizeof tmp[fi], "%.4150s/%s.tmp", out, name);
+        FILE *f = fopen(tmp[fi], "wb");
         if (!f) {
-            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-            return -1;
+            snprintf(err, errlen, "cannot write %s: %s", path[fi], strerror(errno));
+            rc = -1;
+            break;
         }
-        int rc = 0;
+        written++;
         for (long k = 0; k < n && rc == 0; k++) {
             snprintf(point, sizeof point, "%s/points/%06ld", owners[k], k);
             rc = append(f, point, name, k == 0, err, errlen);
         }
         int bad = ferror(f);
-        if (fclose(f) != 0 || bad || rc < 0 || rename(tmp, path) != 0) {
-            remove(tmp);
-            if (rc == 0)
-                snprintf(err, errlen, "cannot write %s", path);
-            return -1;
+        if ((fclose(f) != 0 || bad) && rc == 0) {
+            snprintf(err, errlen, "cannot write %s", path[fi]);
+            rc = -1;
         }
     }
-    return 0;
+    for (int fi = 0; fi < written && rc == 0; fi++)
+        if (rename(tmp[fi], path[fi]) != 0) {
+            snprintf(err, errlen, "cannot write %s: %s", path[fi], strerror(errno));
+            rc = -1;
+        }
+    if (rc < 0)
+        for (int fi = 0; fi < written; fi++)
+            remove(tmp[fi]);
+    return rc;
 }
 
 /* ------------------------------------------------------------ ranking -- */
@@ -745,9 +971,34 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     rm_grid_warn_unread(path, opt, sw, stderr);  /* a param the swept model never reads */
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/points", out);
-    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, 1, sw->resume, err, errlen) < 0) {
+    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, &probe->inputs, 1, sw->resume, err, errlen) < 0) {
         remous_close(probe);
         return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
+    }
+    if (sw->resume) {                            /* a point done: from the inputs there are now */
+        char scenario_dir[4096], changed[1024];
+        const char *slash = strrchr(path, '/');
+        snprintf(scenario_dir, sizeof scenario_dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
+                 slash ? path : ".");
+        char *scripts = rm_scripts_dir();
+        rm_inputs checked = {0};
+        for (long k = 0; k < n; k++) {
+            char done[4300];
+            snprintf(done, sizeof done, "%s/points/%06ld/done", out, k);
+            if ((sw->nshards > 1 && k % sw->nshards != sw->shard - 1) || !exists(done))
+                continue;
+            if (point_input_changed(done, scenario_dir, scripts, &checked, changed, sizeof changed)) {
+                snprintf(err, errlen, "--resume: %s has changed since point %ld of the sweep in %s was run (the "
+                         "scenario reads it there); give another --out, or drop --resume to start again",
+                         changed, k, out);
+                free(scripts);
+                rm_inputs_clear(&checked);
+                remous_close(probe);
+                return REMOUS_ERR_INPUT;
+            }
+        }
+        free(scripts);
+        rm_inputs_clear(&checked);
     }
     long todo = 0;
     for (long k = 0; k < n; k++) {
@@ -796,7 +1047,8 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     }
     for (long k = 0; k < n; k++)
         owners[k] = out;
-    int rc = assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+    int rc = check_points(owners, n, sw, sw->variant ? sw->variant : "baseline", err, errlen) < 0 ||
+             assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
     if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, m, owners, n, table, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
     if (rc == REMOUS_OK && probe->ntargets > 0 && rm_sweep_decision(owners, n, sw, table, err, errlen) < 0)
@@ -807,6 +1059,65 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
 }
 
 /* --------------------------------------------------------------- merge -- */
+
+/* Whether every point read the same contents of each file it read (its done
+ * file says): a shard run after a data file changed does not merge. */
+static int same_point_inputs(const char *const *owners, long n, char *err, size_t errlen) {
+    struct seen { char *name; int found; uint64_t hash; long point; const char *owner; } *seen = NULL;
+    int nseen = 0, cap = 0, rc = 0;
+    for (long k = 0; k < n && rc == 0; k++) {
+        char done[4300];
+        snprintf(done, sizeof done, "%s/points/%06ld/done", owners[k], k);
+        char *text = read_done(done);
+        for (char *line = text; line && *line && rc == 0; ) {
+            char *next = strchr(line, '\n');
+            if (next)
+                *next++ = '\0';
+            int found, i;
+            uint64_t hash;
+            const char *name;
+            if (parse_input(line, &found, &hash, &name) == 0) {
+                for (i = 0; i < nseen && strcmp(seen[i].name, name) != 0; i++)
+                    ;
+                if (i < nseen && (seen[i].found != found || seen[i].hash != hash) && seen[i].owner == owners[k]) {
+                    snprintf(err, errlen, "points %ld and %ld of %s were made from different contents of %s (it "
+                             "changed while the sweep ran): run that sweep or shard again", seen[i].point, k,
+                             owners[k], name);
+                    rc = -1;
+                } else if (i < nseen && (seen[i].found != found || seen[i].hash != hash)) {
+                    snprintf(err, errlen, "%s and %s are not shards of the same sweep: their points %ld and %ld "
+                             "were made from different contents of %s", seen[i].owner, owners[k], seen[i].point, k,
+                             name);
+                    rc = -1;
+                } else if (i == nseen) {
+                    if (nseen == cap) {
+                        cap = cap ? cap * 2 : 16;
+                        void *bigger = realloc(seen, (size_t)cap * sizeof *seen);
+                        if (!bigger) {
+                            snprintf(err, errlen, "out of memory");
+                            rc = -1;
+                            break;
+                        }
+                        seen = bigger;
+                    }
+                    seen[nseen] = (struct seen){strdup(name), found, hash, k, owners[k]};
+                    if (!seen[nseen].name) {
+                        snprintf(err, errlen, "out of memory");
+                        rc = -1;
+                        break;
+                    }
+                    nseen++;
+                }
+            }
+            line = next;
+        }
+        free(text);
+    }
+    for (int i = 0; i < nseen; i++)
+        free(seen[i].name);
+    free(seen);
+    return rc;
+}
 
 int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec, const char *html,
                  const char *lang, FILE *table, char *err, size_t errlen) {
@@ -820,7 +1131,11 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
     for (int d = 1; d < ndirs; d++) {
         char *other = manifest(dirs[d], err, errlen);
         if (!other || strcmp(first, other) != 0) {
-            if (other)
+            char changed[1024];
+            if (other && changed_input(first, other, changed, sizeof changed))
+                snprintf(err, errlen, "%s and %s are not shards of the same sweep: they were made from different "
+                         "contents of %s (their sweep.txt differ)", dirs[0], dirs[d], changed);
+            else if (other)
                 snprintf(err, errlen, "%s and %s are not shards of the same sweep (their sweep.txt differ)",
                          dirs[0], dirs[d]);
             free(other);
@@ -830,11 +1145,54 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
         free(other);
     }
     long n = 0;
-    const char *p = strstr(first, "points ");
+    const char *p = strstr(first, "\npoints ");
     if (p)
-        n = strtol(p + 7, NULL, 10);
-    const char **owners = calloc((size_t)n + 1, sizeof *owners);
+        n = strtol(p + 8, NULL, 10);
+    /* the grid and the variant, read back from the manifest */
+    remous_grid grid[64];
+    const char **values[64];
+    char *copy = strdup(first), variant[256] = "baseline";
+    int ng = 0, oom = !copy;
+    for (char *line = copy; line && *line && ng < 64; ) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (strncmp(line, "variant ", 8) == 0)
+            snprintf(variant, sizeof variant, "%s", line + 8);
+        char *eq = strncmp(line, "grid ", 5) == 0 ? strchr(line + 5, '=') : NULL;
+        if (eq) {
+            *eq = '\0';
+            grid[ng].name = line + 5;
+            grid[ng].nvalues = 0;
+            size_t count = 1;
+            for (const char *c = eq + 1; *c; c++)
+                count += *c == ',';
+            if (!(values[ng] = malloc(count * sizeof *values[ng]))) {
+                oom = 1;
+                break;
+            }
+            for (char *v = eq + 1; v; ) {
+                values[ng][grid[ng].nvalues++] = v;
+                v = strchr(v, ',');
+                if (v)
+                    *v++ = '\0';
+            }
+            grid[ng].values = values[ng];
+            ng++;
+        }
+        line = next;
+    }
+    remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, html, lang, NULL};
     int rc = REMOUS_OK;
+    if (oom) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+    } else if (ng < 1 || n < 1 || n > RM_MAX_POINTS || npoints(&sw) != n) {
+        snprintf(err, errlen, "%s/sweep.txt: its grid and its number of points do not agree (the file is damaged)",
+                 dirs[0]);
+        rc = REMOUS_ERR_INPUT;
+    }
+    const char **owners = rc == REMOUS_OK ? calloc((size_t)n + 1, sizeof *owners) : NULL;
     for (long k = 0; k < n && owners && rc == REMOUS_OK; k++) {
         for (int d = 0; d < ndirs; d++) {
             char done[4300];
@@ -853,10 +1211,14 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             rc = REMOUS_ERR_INPUT;
         }
     }
-    if (!owners) {
+    if (rc == REMOUS_OK && !owners) {
         snprintf(err, errlen, "out of memory");
         rc = REMOUS_ERR_RUN;
     }
+    if (rc == REMOUS_OK && check_points(owners, n, &sw, variant, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;                   /* before anything is written */
+    if (rc == REMOUS_OK && same_point_inputs(owners, n, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;
     if (rc == REMOUS_OK && make_dir(out, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
@@ -878,51 +1240,13 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
     char first_targets[4300];                   /* the points have targets: say the decision too */
     snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", owners && n ? owners[0] : "", 0L);
     int targets = owners && n > 0 && exists(first_targets);
-    if (rc == REMOUS_OK && (rank_spec || targets)) {   /* the grid, read back from the manifest */
-        remous_grid grid[64];
-        const char **values[64];
-        char *copy = strdup(first);
-        int ng = 0;
-        for (char *line = copy; line && *line && ng < 64; ) {
-            char *next = strchr(line, '\n');
-            if (next)
-                *next++ = '\0';
-            if (strncmp(line, "grid ", 5) == 0) {
-                char *eq = strchr(line + 5, '=');
-                if (eq) {
-                    *eq = '\0';
-                    grid[ng].name = line + 5;
-                    grid[ng].nvalues = 0;
-                    size_t count = 1;
-                    for (const char *c = eq + 1; *c; c++)
-                        count += *c == ',';
-                    if (!(values[ng] = malloc(count * sizeof *values[ng])))
-                        break;
-                    for (char *v = eq + 1; v; ) {
-                        values[ng][grid[ng].nvalues++] = v;
-                        v = strchr(v, ',');
-                        if (v)
-                            *v++ = '\0';
-                    }
-                    grid[ng].values = values[ng];
-                    ng++;
-                }
-            }
-            line = next;
-        }
-        remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, html, lang, NULL};
-        if (!copy) {
-            snprintf(err, errlen, "out of memory");
-            rc = REMOUS_ERR_RUN;
-        } else if (rank_spec && rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0) {
-            rc = REMOUS_ERR_INPUT;
-        } else if (targets && rm_sweep_decision(owners, n, &sw, table, err, errlen) < 0) {
-            rc = REMOUS_ERR_RUN;
-        }
-        for (int g = 0; g < ng; g++)
-            free(values[g]);
-        free(copy);
-    }
+    if (rc == REMOUS_OK && rank_spec && rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0)
+        rc = REMOUS_ERR_INPUT;
+    else if (rc == REMOUS_OK && targets && rm_sweep_decision(owners, n, &sw, table, err, errlen) < 0)
+        rc = REMOUS_ERR_RUN;
+    for (int g = 0; g < ng; g++)
+        free(values[g]);
+    free(copy);
     free(owners);
     free(first);
     return rc;

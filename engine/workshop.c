@@ -220,7 +220,7 @@ static void job_clear(job *j) {
 static remous_scenario *open_in_time(const char *path, const remous_options *o, char *err, size_t errlen) {
     int fds[2];
     if (pipe(fds) == 0) {
-        pid_t pid = fork();
+        pid_t pid = rm_fork_worker();
         if (pid == 0) {                              /* the watchdog writes its line to stderr */
             close(fds[0]);
             dup2(fds[1], STDERR_FILENO);
@@ -786,7 +786,7 @@ static char *draw(const workshop *w, const job *j, const char *url, const args *
         char dir[] = "/tmp/remous-workshop-XXXXXX", err[1024];
         if (mkdtemp(dir)) {
             int wrc = shown.n > 1 ? remous_write_comparison(&shown, dir, err, sizeof err)
-                                  : rm_write_results((const remous_results *const *)shown.results, 1, dir, err,
+                                  : rm_write_results((const remous_results *const *)shown.results, 1, NULL, dir, err,
                                                      sizeof err);
             char file[200];
             snprintf(file, sizeof file, "%s%s", dir, url);

@@ -112,7 +112,9 @@ int remous_results_find(const remous_results *res, const char *element, const ch
                         const char *metric, remous_summary_row *row);
 
 /* Writes summary.csv, replications.csv, timeseries.csv and params.csv into
- * dir (created if missing), each through a temporary file renamed into place. */
+ * dir (created if missing), as one set: written into a fresh folder next to
+ * dir that then takes its place, so an interrupted write leaves the old set
+ * or the new one (README, "CSV files"). */
 int remous_write_csv(const remous_results *res, const char *dir, char *err, size_t errlen);
 
 /* Every variant against the baseline, with the same seeds replication by
@@ -140,7 +142,7 @@ int remous_comparison_find(const remous_comparison *cmp, const char *variant, co
                            const char *name, const char *metric, remous_delta_row *row);
 
 /* Writes summary.csv, replications.csv, timeseries.csv, params.csv (every
- * variant) and compare.csv into dir. */
+ * variant) and compare.csv into dir, as one set (see remous_write_csv). */
 int remous_write_comparison(const remous_comparison *cmp, const char *dir, char *err, size_t errlen);
 
 /* The headline of each variant: at most five sentences, one per concern

@@ -178,6 +178,18 @@ expect 2 "CRLF line ends" -- "$remous" check crlf.lua
 stderr_is "CRLF line ends" 'remous: crlf.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
 { printf '\357\273\277'; cat "$mm"; } > bom.lua
 expect 0 "a byte-order mark is skipped, as Lua's loadfile does" -- "$remous" check bom.lua
+# ... in a module it requires, and in a CSV file it reads (a spreadsheet's "CSV UTF-8")
+mkdir -p bom_dir
+printf '\357\273\277return { servers = 2 }\n' > bom_dir/staff.lua
+printf '\357\273\277minutes\n1.5\n2.5\n' > bom_dir/times.csv
+printf '%s\n' 'local staff = require "staff"' 'scenario "b" { horizon = 100 }' 'role "r" { count = staff.servers }' \
+    'arrivals "a" { interarrival = exponential(1), to = "s" }' \
+    'activity "s" { role = "r", duration = empirical("times.csv", "minutes") }' > bom_dir/s.lua
+expect 0 "a byte-order mark in a module and in a CSV file" -- "$remous" check bom_dir/s.lua
+[ "$(cat out)" = "bom_dir/s.lua: ok" ] && ok || ko "a byte-order mark in a module and in a CSV file: $(cat out)"
+printf '#!/usr/bin/env remous\nreturn { servers = nil + 1 }\n' > bom_dir/staff.lua
+expect 2 "a #! line in a module" -- "$remous" check bom_dir/s.lua
+stderr_is "a #! line in a module" 'remous: bom_dir/staff.lua:2: attempt to perform arithmetic on a nil value'
 # in a hook, at run time (exit 1): the same words
 printf '%s\n' "$S" 'arrivals "a" { interarrival = 1, to = "b" }' \
     'activity "b" { duration = 1, next = function(item) if mathh.random() < 0.5 then return "exit" end return "exit" end }' > hook_word.lua
@@ -309,6 +321,30 @@ expect 2 "a missing shard" -- "$remous" merge s1 --out nope
 stderr_is "a missing shard" "remous: point 1 is missing from every folder: a shard did not finish or is not given"
 expect 2 "a shard given twice" -- "$remous" merge s1 s1 s2 --out nope
 stderr_is "a shard given twice" "remous: point 0 is in both s1 and s1: the shards overlap"
+# a damaged point stops the merge with its file and line, before anything is written
+damaged() {   # damaged DESCRIPTION 'COMMAND ON c/points/000003' 'FILE:LINE: WHAT'
+    rm -rf c cm && cp -r s2 c && sh -c "$2"
+    expect 2 "merging $1" -- "$remous" merge s1 c --out cm
+    stderr_is "merging $1" "remous: c/points/000003/$3: the point is damaged; delete c/points/000003 and run its sweep or shard again with --resume"
+    [ ! -e cm ] && ok || ko "merging $1 writes nothing: $(ls -A cm)"
+}
+P=c/points/000003
+damaged "a truncated file" "head -n 3 $P/replications.csv > x && printf 'baseline,1,queue' >> x && mv x $P/replications.csv" \
+    'replications.csv:4: the last line is cut short'
+damaged "another file's header" "sed -i '1s/element/replication/' $P/summary.csv" \
+    'summary.csv:1: column 2 of the header is "replication", where remous writes "element"'
+damaged "a header short of a column" "sed -i '1s/,n\r\$/\r/' $P/summary.csv" \
+    'summary.csv:1: the header has 10 columns where remous writes 11'
+damaged "garbage bytes" "printf '\211PNG\r\n\032\n\0\0junk' > $P/timeseries.csv" 'timeseries.csv:3: a NUL byte'
+damaged "a quote out of place" "sed -i '3s/,queue,/,\"queue\"x,/' $P/summary.csv" \
+    'summary.csv:3: not CSV as remous writes it (error parsing data while strict checking enabled)'
+damaged "a header-only file" "head -n 1 $P/params.csv > x && mv x $P/params.csv" 'params.csv:2: the header and no rows'
+damaged "an empty file" ": > $P/params.csv" 'params.csv:1: the file is empty'
+damaged "a row with a non-number" "sed -i '2s/,wait_mean,[0-9.]*,/,wait_mean,abc,/' $P/summary.csv" \
+    'summary.csv:2: column "mean": "abc" is not a number'
+damaged "a row with a field too many" "sed -i '5s/\r\$/,9\r/' $P/replications.csv" 'replications.csv:5: 9 fields where the header has 8'
+damaged "another point's file" "cp c/points/000001/summary.csv $P/summary.csv" \
+    'summary.csv:2: booksellers is "1" where this point has "2"'
 # shards that do not belong together: another period, another scenario text under the same name
 expect 0 "a shard with another period" -- "$remous" sweep "$bs" $grid --out sp2 --shard 2/2 --period 1d
 expect 2 "merging shards of different periods" -- "$remous" merge s1 sp2 --out nope
@@ -316,7 +352,61 @@ stderr_is "merging shards of different periods" "remous: s1 and sp2 are not shar
 mkdir -p edited && sed 's/param("booksellers", 2,/param("booksellers", 3,/' "$bs" > edited/bookstore.lua
 expect 0 "a shard of an edited copy" -- "$remous" sweep edited/bookstore.lua $grid --out se2 --shard 2/2
 expect 2 "merging shards of different scenario texts" -- "$remous" merge s1 se2 --out nope
-stderr_is "merging shards of different scenario texts" "remous: s1 and se2 are not shards of the same sweep (their sweep.txt differ)"
+stderr_is "merging shards of different scenario texts" "remous: s1 and se2 are not shards of the same sweep: they were made from different contents of bookstore.lua (their sweep.txt differ)"
+# what the scenario reads as it loads counts as the scenario: its CSV files, its
+# modules, and a module looked for where it was not (one put there is read instead)
+mkdir -p reads
+printf 'return { servers = 2 }\n' > reads/staff.lua
+printf 'minutes\n1.5\n2.5\n0.5\n' > reads/times.csv
+printf '%s\n' 'local staff = require "staff"' 'local ok, extra = pcall(require, "extra")' 'scenario "b" { horizon = 200 }' \
+    'role "r" { count = param("servers", staff.servers) }' 'arrivals "a" { interarrival = exponential(1), to = "s" }' \
+    'activity "s" { role = "r", duration = empirical("times.csv", "minutes") }' > reads/s.lua
+rgrid="--grid servers=1,2,3 --reps 2 --quiet"
+expect 0 "a sweep of a scenario that reads files" -- "$remous" sweep reads/s.lua $rgrid --out rw
+grep '^input ' rw/sweep.txt > inputs.txt
+printf '%s\n' 'input absent extra.lua' "input absent remous's scripts/extra.lua" 'input ddf764ad6067bcae staff.lua' \
+    'input 017f7d7da16e3242 times.csv' | cmp -s - inputs.txt && ok || ko "sweep.txt lists the files read, by name: $(cat inputs.txt)"
+expect 0 "a shard before the data changed" -- "$remous" sweep reads/s.lua $rgrid --out r1 --shard 1/2
+printf 'minutes\n1.5\n2.5\n0.7\n' > reads/times.csv
+expect 2 "resuming after a CSV file changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after a CSV file changed" "remous: --resume: times.csv has changed since the sweep in rw began (the scenario reads it); give another --out, or drop --resume to start again"
+expect 0 "a shard after the data changed" -- "$remous" sweep reads/s.lua $rgrid --out r2 --shard 2/2
+expect 2 "merging shards of different data" -- "$remous" merge r1 r2 --out rm
+stderr_is "merging shards of different data" "remous: r1 and r2 are not shards of the same sweep: they were made from different contents of times.csv (their sweep.txt differ)"
+[ ! -e rm ] && ok || ko "a refused merge writes nothing"
+printf 'minutes\n1.5\n2.5\n0.5\n' > reads/times.csv
+expect 0 "resuming with the data as it was" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+printf 'return { servers = 3 }\n' > reads/staff.lua
+expect 2 "resuming after a module changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after a module changed" "remous: --resume: staff.lua has changed since the sweep in rw began (the scenario reads it); give another --out, or drop --resume to start again"
+printf 'return { servers = 2 }\n' > reads/staff.lua
+printf 'return {}\n' > reads/extra.lua
+expect 2 "resuming after a module appeared" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after a module appeared" "remous: --resume: extra.lua has changed since the sweep in rw began (the scenario reads it); give another --out, or drop --resume to start again"
+rm reads/extra.lua
+printf -- '-- a note\n' >> reads/s.lua
+expect 2 "resuming after the scenario changed" -- "$remous" sweep reads/s.lua $rgrid --out rw --resume
+stderr_is "resuming after the scenario changed" "remous: --resume: s.lua has changed since the sweep in rw began (the scenario itself); give another --out, or drop --resume to start again"
+# files only some points read (a name made from a grid value): each point's done
+# file lists what its load read, and resume and merge check those too
+mkdir -p per
+for i in 1 2 3; do printf 'minutes\n1.5\n2.5\n0.5\n' > per/times$i.csv; done
+cp per/times1.csv per/extra.csv
+printf '%s\n' 'local n = param("servers", 1)' 'local d = empirical("times" .. n .. ".csv", "minutes")' \
+    'if n > 1 then d = empirical("extra.csv", "minutes") end' 'scenario "b" { horizon = 200 }' 'role "r" { count = n }' \
+    'arrivals "a" { interarrival = exponential(1), to = "s" }' 'activity "s" { role = "r", duration = d }' > per/s.lua
+expect 0 "a sweep whose points read files of their own" -- "$remous" sweep per/s.lua $rgrid --out pw
+printf 'input 017f7d7da16e3242 extra.csv\ninput 017f7d7da16e3242 times3.csv\n' | cmp -s - pw/points/000002/done && ok ||
+    ko "a point's done file lists the files its load read: $(cat pw/points/000002/done)"
+expect 0 "shard 1/2, before a file of one point changed" -- "$remous" sweep per/s.lua $rgrid --out pw1 --shard 1/2
+printf 'minutes\n9\n' > per/times3.csv
+expect 2 "resuming after a file of one point changed" -- "$remous" sweep per/s.lua $rgrid --out pw --resume
+stderr_is "resuming after a file of one point changed" "remous: --resume: times3.csv has changed since point 2 of the sweep in pw was run (the scenario reads it there); give another --out, or drop --resume to start again"
+printf 'minutes\n7\n' > per/extra.csv
+expect 0 "shard 2/2, after" -- "$remous" sweep per/s.lua $rgrid --out pw2 --shard 2/2
+expect 2 "merging shards whose points read different contents" -- "$remous" merge pw1 pw2 --out pwm
+stderr_is "merging shards whose points read different contents" "remous: pw2 and pw1 are not shards of the same sweep: their points 1 and 2 were made from different contents of extra.csv"
+[ ! -e pwm ] && ok || ko "a refused merge writes nothing"
 # ranking: a point without the metric comes last as "no value"; a grid of 300 values keeps its labels
 small="$top/tests/scenarios/small_servers.lua"
 expect 0 "ranking with a point that has no value" -- "$remous" sweep "$small" --grid service=1e12,2,3 \
@@ -357,6 +447,29 @@ expect 0 "uninterrupted" -- "$remous" sweep "$bs" --grid booksellers=1,2,3,4 --g
 for f in summary.csv replications.csv timeseries.csv params.csv; do
     cmp -s "killed/$f" "straight/$f" && ok || ko "resumed $f is byte-identical to an uninterrupted sweep"
 done
+
+# workers do not outlive a parent killed with SIGKILL (a killed parent's dead
+# children may stay as zombies where nothing reaps them: those are gone)
+descendants() { for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+living() { for p in "$@"; do case "$(ps -o stat= -p "$p" 2>/dev/null)" in ''|Z*) ;; *) echo "$p" ;; esac; done; }
+printf '%s\n' 'scenario "long" { horizon = 3e7 }' 'role "r" { count = param("servers", 2) }' \
+    'arrivals "a" { interarrival = exponential(1), to = "s" }' 'activity "s" { role = "r", duration = exponential(1.5) }' > long.lua
+orphans() {   # orphans DESCRIPTION COMMAND...: started, killed once its two workers run; none may remain
+    what=$1; shift
+    "$@" > /dev/null 2>&1 &
+    parent=$!
+    workers=
+    for _ in $(seq 100); do workers=$(descendants $parent); [ "$(echo $workers | wc -w)" -ge 2 ] && break; sleep 0.05; done
+    kill -KILL $parent; wait $parent 2>/dev/null
+    left=
+    for _ in $(seq 50); do left=$(living $workers); [ -z "$left" ] && break; sleep 0.1; done
+    [ "$(echo $workers | wc -w)" -ge 2 ] && [ -z "$left" ] && ok ||
+        ko "$what: workers ($workers) outlive their killed parent: $left"
+    [ -n "$left" ] && kill -KILL $left 2>/dev/null
+}
+orphans "run --jobs 2" "$remous" run long.lua --reps 4 --jobs 2 --quiet
+orphans "a sweep of single runs on two processes" "$remous" sweep long.lua --grid servers=2,3,4,5 --reps 1 --jobs 2 --quiet --out orph
+orphans "hooks: a process per replication" "$remous" run "$st" --reps 100000 --jobs 2 --quiet
 
 # the GNU parallel recipe: shards through parallel, merged, as one machine
 expect 0 "the GNU parallel recipe" -- env REMOUS="$remous" "$top/scripts/parallel-sweep.sh" 3 par "$bs" $grid
@@ -664,6 +777,53 @@ grep -q "No space left on device" full.err 2>/dev/null && ok || ko "the full dis
 [ -e full.same ] && ok || ko "the earlier summary.csv is intact after a full disk"
 [ "$(cat full.ls 2>/dev/null | tr '\n' ' ')" = "params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
     ko "no temporary file is left on the full disk: $(cat full.ls 2>/dev/null)"
+
+# a set of files replaces the old set whole: killed while it writes (stopped
+# first, where its fresh folder shows, then SIGKILL), the folder still holds the
+# old set, every file of it, and the user's own file; the next write finishes
+# the new set and removes what the killed one left
+bs="$top/scenarios/bookstore.lua"
+set_files="compare.csv params.csv replications.csv summary.csv timeseries.csv"
+"$remous" compare "$bs" --reps 2 --out set_old --quiet
+"$remous" compare "$bs" --reps 300 --seed 2 --jobs 2 --out set_new --quiet
+cp -r set_old kd && echo notes > kd/notes.txt
+"$remous" compare "$bs" --reps 300 --seed 2 --jobs 2 --out kd --quiet &
+pid=$!
+while kill -0 $pid 2>/dev/null; do set -- .kd.remous-*; [ -e "$1" ] && break; done
+kill -STOP $pid 2>/dev/null
+[ -d ".kd.remous-$pid" ] && ok || ko "the new set is written into a fresh folder next to kd: $(ls -A)"
+kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+same=1; for f in $set_files; do cmp -s "set_old/$f" "kd/$f" || same=0; done
+[ $same = 1 ] && ok || ko "a killed compare leaves the old set whole"
+[ "$(ls -A kd | tr '\n' ' ')" = "compare.csv notes.txt params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
+    ko "a killed compare leaves no temporary file in kd: $(ls -A kd)"
+expect 0 "the compare again" -- "$remous" compare "$bs" --reps 300 --seed 2 --jobs 2 --out kd --quiet
+same=1; for f in $set_files; do cmp -s "set_new/$f" "kd/$f" || same=0; done
+[ $same = 1 ] && ok || ko "the next compare writes its set whole"
+[ "$(cat kd/notes.txt)" = notes ] && ok || ko "the user's file in kd stays"
+[ -z "$(ls -A | grep '^\.kd\.')" ] && ok || ko "the next write removes what the killed one left: $(ls -A | grep '^\.kd')"
+mkdir .gone.remous-99999999 ".kept.remous-$$" && touch .gone.remous-99999999/summary.csv ".kept.remous-$$/summary.csv"
+expect 0 "a run next to what killed writes left" -- "$remous" run "$bs" --reps 2 --out kd2 --quiet
+[ ! -e .gone.remous-99999999 ] && [ -e ".kept.remous-$$/summary.csv" ] && ok ||
+    ko "a dead process's fresh folder is removed, a live one's kept: $(ls -A | grep remous-)"
+rm -r ".kept.remous-$$"
+# a run into a compare's folder replaces the set: no compare.csv of another run beside it
+expect 0 "a run into a compare's folder" -- "$remous" run "$bs" --reps 2 --out kd --quiet
+[ "$(ls -A kd | tr '\n' ' ')" = "notes.txt params.csv replications.csv summary.csv timeseries.csv " ] && ok ||
+    ko "a run replaces a compare's set: $(ls -A kd)"
+"$remous" run "$bs" --reps 2 --out set_run --quiet
+same=1; for f in params.csv replications.csv summary.csv timeseries.csv; do cmp -s "set_run/$f" "kd/$f" || same=0; done
+[ $same = 1 ] && ok || ko "the run's files are the same as in a fresh folder"
+mkdir -m 700 private
+expect 0 "--out a private folder" -- "$remous" run "$bs" --reps 2 --out private --quiet
+expect 0 "--out a private folder, again" -- "$remous" run "$bs" --reps 2 --out private --quiet
+[ "$(stat -c %a private)" = 700 ] && ok || ko "a private folder stays private: $(stat -c %a private)"
+# a folder with folders in it (or ".") is not swapped: each file is renamed in turn
+mkdir -p nest/sub && echo keep > nest/sub/x
+expect 0 "--out a folder holding a folder" -- "$remous" run "$bs" --reps 2 --out nest/ --quiet
+same=1; for f in params.csv replications.csv summary.csv timeseries.csv; do cmp -s "set_run/$f" "nest/$f" || same=0; done
+[ $same = 1 ] && [ "$(cat nest/sub/x)" = keep ] && [ "$(ls -A nest | tr '\n' ' ')" = "params.csv replications.csv sub summary.csv timeseries.csv " ] &&
+    ok || ko "a folder holding a folder gets the files in place: $(ls -A nest)"
 
 # from any directory, with relative paths
 mkdir -p elsewhere && cd elsewhere
