@@ -78,6 +78,7 @@ void rm_gate_phase(rm_gate *g, rm_gate_conn *c, int phase, double now) {
     if (!c)
         return;
     pthread_mutex_lock(&g->lock);
+    c->answered += phase == RM_GATE_ANSWERING && c->phase == RM_GATE_READING;
     c->phase = phase;
     c->since = now;
     pthread_mutex_unlock(&g->lock);
@@ -110,10 +111,12 @@ long rm_gate_reap(rm_gate *g, double now) {
         shutdown(c->fd, SHUT_RDWR);                /* the fd stays libmicrohttpd's to close */
         c->cut = 1;
         n++;
-        if (reading)
-            g->cut_reading++;
-        else
+        if (!reading)
             g->cut_sending++;
+        else if (c->answered)
+            g->cut_idle++;
+        else
+            g->cut_reading++;
     }
     pthread_mutex_unlock(&g->lock);
     return n;

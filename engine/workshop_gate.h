@@ -47,6 +47,7 @@ typedef struct rm_gate_conn {
     int phase;
     double since;             /* when the phase began */
     int cut;                  /* shut down already */
+    long answered;            /* requests read whole on it */
     struct rm_gate_conn *prev, *next;
 } rm_gate_conn;
 
@@ -54,7 +55,10 @@ typedef struct rm_gate {
     pthread_mutex_t lock;
     rm_gate_conn *head;
     double reading_seconds, sending_seconds;
-    long open, cut_reading, cut_sending;
+    long open;
+    long cut_reading;         /* never sent a whole request in time: a slow client */
+    long cut_idle;            /* kept alive, no next request in time: as any server does */
+    long cut_sending;         /* did not take its answer in time */
 } rm_gate;
 
 void rm_gate_init(rm_gate *g, double reading_seconds, double sending_seconds);
