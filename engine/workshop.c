@@ -7,8 +7,7 @@
  *
  * Threads: libmicrohttpd answers on a small pool of polling threads (epoll),
  * each serving many connections; a page that waits for its comparison is
- * suspended, not waited for in a thread (see "serving"); one computing
- * thread runs
+ * suspended, holding no thread (see "waiting"); one computing thread runs
  * the comparisons, one at a time (each on every core), most recently asked
  * first. A comparison is a "job" keyed by its parameters and replications;
  * finished ones are kept (least recently used out), so a room asking the
@@ -18,14 +17,17 @@
  * cancelled. Waiting jobs, replications and horizon are capped. When the
  * scenario file changes, everything is dropped and the page reloads itself:
  * an edit shows at once (or its error, with file and line). Beyond
- * loopback, every request needs the token printed at start. All shared
- * state is under one mutex; only the computation runs outside it. */
+ * loopback, every request needs the token printed at start; before that,
+ * the gate (workshop_gate.h) bounds each connection's time and refuses
+ * other sites' pages and, on loopback, other Host names. The pages' and
+ * jobs' state is under one mutex (the gate has its own); only the
+ * computation runs outside it. */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <stdarg.h>
-#include <stdatomic.h>
 #include <math.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
