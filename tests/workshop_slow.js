@@ -1,7 +1,9 @@
 // Slow clients for the workshop test: COUNT connections to 127.0.0.1:PORT
-// (from SOURCE, a loopback address, default 127.0.0.1), opened at once,
-// each sending the start of a request and then one byte of a header every
-// 300 ms, never ending its headers. After SECONDS (at most 15) every
+// (from SOURCE, a loopback address, default 127.0.0.1), opened at once.
+// MODE says what each sends: headers (the default: the start of a request,
+// then one byte of a header every 300 ms, never ending its headers), body
+// (whole headers announcing a body of 100000 bytes, then one byte of it
+// every 300 ms) or silent (nothing). After SECONDS (at most 15) every
 // connection still open is dropped and the counts are printed:
 //   opened N          connections made
 //   refused R         closed by the server within a second (a limit)
@@ -13,10 +15,16 @@
 'use strict';
 const net = require('net');
 
-const [port, count, seconds, source = '127.0.0.1'] = [
-    Number(process.argv[2]), Number(process.argv[3]), Math.min(Number(process.argv[4]) || 9, 15), process.argv[5]];
-if (!port || !count || count > 500 || !/^127\./.test(source)) {
-    console.error('usage: node workshop_slow.js PORT COUNT [SECONDS] [127.x.y.z]');
+const port = Number(process.argv[2]), count = Number(process.argv[3]);
+const seconds = Math.min(Number(process.argv[4]) || 9, 15);
+const source = process.argv[5] || '127.0.0.1', mode = process.argv[6] || 'headers';
+const starts = {
+    headers: `GET /?reps=2 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `,
+    body: `GET /?reps=2 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 100000\r\n\r\n`,
+    silent: '',
+};
+if (!port || !count || count > 500 || !/^127\./.test(source) || !(mode in starts)) {
+    console.error('usage: node workshop_slow.js PORT COUNT [SECONDS] [127.x.y.z] [headers|body|silent]');
     process.exit(2);
 }
 const start = Date.now();
@@ -26,8 +34,10 @@ for (let i = 0; i < count; i++) {
     c.socket = net.connect({host: '127.0.0.1', port, localAddress: source});
     c.socket.on('connect', () => {
         c.opened = Date.now();
-        c.socket.write(`GET /?reps=2 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `);
-        c.timer = setInterval(() => c.socket.write('a'), 300);
+        if (mode !== 'silent') {
+            c.socket.write(starts[mode]);
+            c.timer = setInterval(() => c.socket.write('a'), 300);
+        }
     });
     c.socket.on('data', () => { c.answered = true; });
     const end = () => {

@@ -182,9 +182,10 @@ echo "workshop load: $requests requests in 5 s, 10 clients; latency $(awk '/^ +5
      "$(tail -1 "$tmp/main.err" | sed 's/remous workshop: //')"
 
 # --- slow clients: a bounded attack on 127.0.0.1 --------------------------------
-# 200 connections that trickle a header byte every 300 ms and never end their
-# headers (tests/workshop_slow.js, 9 s): the server keeps answering at once,
-# closes each of them 5 s after its accept, and works after them.
+# 200 connections for 9 s (tests/workshop_slow.js): 150 trickle a header byte
+# every 300 ms and never end their headers, 25 trickle a body, 25 send
+# nothing. The server keeps answering at once, closes each of them 5 s after
+# its accept, and works after them.
 # probe NAME URL [curl options]: 200 within 2 s (the attack makes no wait)
 probe() {
     name=$1 where=$2; shift 2
@@ -198,8 +199,12 @@ start guard "$top/scenarios/bookstore.lua"
 g=${url%/}
 gport=${g##*:}
 expect "$(status "$g/?reps=3")" 200 "the page before the attack"
-timeout 20 node "$top/tests/workshop_slow.js" "$gport" 200 9 > "$tmp/slow1.out" 2>&1 &
+timeout 20 node "$top/tests/workshop_slow.js" "$gport" 150 9 > "$tmp/slow1.out" 2>&1 &
 attack=$!
+timeout 20 node "$top/tests/workshop_slow.js" "$gport" 25 9 127.0.0.1 body > "$tmp/slow1b.out" 2>&1 &
+attack_body=$!
+timeout 20 node "$top/tests/workshop_slow.js" "$gport" 25 9 127.0.0.1 silent > "$tmp/slow1s.out" 2>&1 &
+attack_silent=$!
 sleep 1
 for i in 1 2 3 4 5 6 7 8; do
     probe "page $i" "$g/?reps=3"
@@ -207,11 +212,15 @@ for i in 1 2 3 4 5 6 7 8; do
     sleep 0.3
 done
 probe "a new comparison" "$g/summary.csv?reps=2&p.booksellers=5"
-wait $attack
-expect "$(grep -v -e '^after' -e '^took' "$tmp/slow1.out" | tr '\n' ' ')" "opened 200 refused 0 closed 200 open 0 answered 0 " \
-    "the 200 slow connections: each closed by the server, none answered"
-awk '/^after/ { exit !($2 >= 5.0 && $4 <= 7.0) }' "$tmp/slow1.out" && ok ||
-    ko "slow connections closed 5 s after their accept: $(grep '^after' "$tmp/slow1.out")"
+wait $attack $attack_body $attack_silent
+for kind in "1 150 headers" "1b 25 a body" "1s 25 nothing"; do
+    set -- $kind
+    out="$tmp/slow$1.out" n=$2; shift 2
+    expect "$(grep -v -e '^after' -e '^took' "$out" | tr '\n' ' ')" "opened $n refused 0 closed $n open 0 answered 0 " \
+        "the $n connections trickling $*: each closed by the server, none answered"
+    awk '/^after/ { exit !($2 >= 5.0 && $4 <= 7.0) }' "$out" && ok ||
+        ko "connections trickling $* closed 5 s after their accept: $(grep '^after' "$out")"
+done
 expect "$(status "$g/?reps=3")" 200 "the page after the attack"
 kill -INT "$guard_pid"
 wait "$guard_pid"
