@@ -64,6 +64,7 @@
 #define SENDING_SECONDS 60.0      /* an answer taken by the client, once queued */
 #define IDLE_SECONDS 15u          /* libmicrohttpd's own timeout: no byte for that long */
 #define TEND_SECONDS 0.1          /* how often deadlines and waiting pages are looked at */
+#define MAX_SUSPENDED 64          /* requests waiting for their comparison; more: not kept waiting */
 
 enum { JOB_EMPTY, JOB_WAITING, JOB_RUNNING, JOB_DONE };
 
@@ -119,6 +120,7 @@ typedef struct workshop {
     pthread_cond_t work;           /* a job to compute */
     int stopping;
     request *waiters;              /* suspended, waiting for their comparison */
+    int nwaiters;
     rm_gate gate;                  /* the connections' deadlines */
     char listen[INET_ADDRSTRLEN];
     int loopback;                  /* listening on 127.x: Host must be a loopback name */
@@ -560,11 +562,12 @@ static job *job_for(workshop *w, const char *key, const args *a, int reps) {
  * a comparison ends, when its time to wait is over, when its client has
  * left, or when the workshop stops. Under the lock. */
 static int wait_suspended(workshop *w, request *rq, struct MHD_Connection *c, const char *jkey) {
-    if (!(rq->wait_key = strdup(jkey)))
-        return 0;
+    if (w->nwaiters >= MAX_SUSPENDED || !(rq->wait_key = strdup(jkey)))
+        return 0;                                /* a page then shows the progress at once */
     rq->c = c;
     rq->next_waiter = w->waiters;
     w->waiters = rq;
+    w->nwaiters++;
     MHD_suspend_connection(c);
     return 1;
 }
@@ -593,6 +596,7 @@ static void tend_waiters(workshop *w) {
         if (!j || j->state == JOB_DONE || rq->gone || now >= rq->wait_until || w->stopping) {
             *p = rq->next_waiter;
             rq->next_waiter = NULL;
+            w->nwaiters--;
             free(rq->wait_key);
             rq->wait_key = NULL;
             MHD_resume_connection(rq->c);
@@ -1149,6 +1153,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **state, enum MH
         for (request **p = &w->waiters; *p; p = &(*p)->next_waiter)
             if (*p == rq) {
                 *p = rq->next_waiter;
+                w->nwaiters--;
                 break;
             }
         pthread_mutex_unlock(&w->lock);

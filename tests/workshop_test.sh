@@ -315,6 +315,18 @@ grep -q 'cancelled ?p.days=60[1-6]&reps=4 (nobody waits for it any more)' "$tmp/
     ko "the download computing when its client left: cancelled"
 expect "$(for d in 601 602 603 604 605 606; do curl -s "$slow/progress?p.days=$d" | awk '{print $3}'; done | tr '\n' ' ')" \
     "gone gone gone gone gone gone " "downloads whose clients left: nothing kept computing for them"
+# at most 64 requests wait at once: 70 downloads of one long comparison, the
+# 6 beyond get 503 at once (a page would show its progress at once)
+codes=$(curl -s -Z --parallel-immediate --parallel-max 100 --max-time 3 -w '%{http_code}\n' \
+        $(for _ in $(seq 70); do printf -- '-o /dev/null %s ' "$slow/summary.csv?p.days=650"; done) 2> /dev/null |
+        sort | uniq -c | awk '{printf "%s x %s, ", $1, $2}')
+expect "$codes" "64 x 000, 6 x 503, " "70 downloads waiting: 64 kept waiting (till curl gives up), 6 told to come back"
+for _ in $(seq 80); do
+    grep -q 'cancelled ?p.days=650&reps=4' "$tmp/slow.err" && break
+    sleep 0.1
+done
+grep -q 'cancelled ?p.days=650&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
+    ko "the 64 downloads gone: their comparison cancelled"
 # the file broken while a page waits for its comparison: the server stays up, the page shows the error
 curl -s -o "$tmp/waiting" -w '%{http_code}' "$slow/?p.days=700" > "$tmp/waiting.code" &
 sleep 0.3
