@@ -107,7 +107,8 @@ report-test: all
 	@REMOUS=$(BUILD)/remous tests/report_test.sh
 
 # The workshop page: chromium (DevTools protocol, from nodejs) moves a
-# slider; curl checks downloads, bad values, the token, an edit; wrk loads it.
+# slider; curl checks downloads, bad values, the token, Host and Origin, an
+# edit; wrk loads it; 200 slow clients (node) attack it on 127.0.0.1.
 workshop-test: all
 	@REMOUS=$(BUILD)/remous tests/workshop_test.sh
 
