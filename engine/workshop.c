@@ -61,6 +61,7 @@
 #define MAX_CONNECTIONS 1000      /* in all (fewer if the file limit is lower) */
 #define MAX_PER_ADDRESS 16        /* from one address, beyond loopback (a browser opens 6) */
 #define READING_SECONDS 5.0       /* a whole request, from the accept or the previous answer */
+#define CROWDED_SECONDS 1.0       /* the same, with 90% of the connections open */
 #define SENDING_SECONDS 60.0      /* an answer taken by the client, once queued */
 #define IDLE_SECONDS 15u          /* libmicrohttpd's own timeout: no byte for that long */
 #define TEND_SECONDS 0.1          /* how often deadlines and waiting pages are looked at */
@@ -1274,6 +1275,7 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
         files.rlim_cur < (rlim_t)limit + 100)
         limit = files.rlim_cur > 132 ? (unsigned)files.rlim_cur - 100 : 32;
     unsigned per_address = w.loopback ? 0 : MAX_PER_ADDRESS;
+    rm_gate_crowd(&w.gate, (long)limit * 9 / 10, CROWDED_SECONDS);
     struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME |
                                             MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, handle, &w,
                                             MHD_OPTION_EXTERNAL_LOGGER, log_server, &w,
@@ -1330,9 +1332,10 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
             snprintf(limits, sizeof limits, "more than %u from one address, or %u in all", per_address, limit);
         else
             snprintf(limits, sizeof limits, "more than %u at once", limit);
-        fprintf(w.log, "remous workshop: %ld connections closed for not sending their request within %.0f s, %ld "
-                       "for not taking their answer within %.0f s; %ld refused (%s)\n",
-                w.gate.cut_reading, READING_SECONDS, w.gate.cut_sending, SENDING_SECONDS, refused, limits);
+        fprintf(w.log, "remous workshop: %ld connections closed for not sending their request within %.0f s (%.0f s "
+                       "when crowded), %ld for not taking their answer within %.0f s; %ld refused (%s)\n",
+                w.gate.cut_reading, READING_SECONDS, CROWDED_SECONDS, w.gate.cut_sending, SENDING_SECONDS, refused,
+                limits);
     }
     rm_gate_free(&w.gate);
     cache_clear(&w);

@@ -57,6 +57,11 @@ void rm_gate_init(rm_gate *g, double reading_seconds, double sending_seconds) {
     g->sending_seconds = sending_seconds;
 }
 
+void rm_gate_crowd(rm_gate *g, long crowd, double crowded_seconds) {
+    g->crowd = crowd;
+    g->crowded_seconds = crowded_seconds;
+}
+
 rm_gate_conn *rm_gate_open(rm_gate *g, int fd, double now) {
     rm_gate_conn *c = calloc(1, sizeof *c);
     if (!c)
@@ -102,11 +107,12 @@ void rm_gate_close(rm_gate *g, rm_gate_conn *c) {
 long rm_gate_reap(rm_gate *g, double now) {
     long n = 0;
     pthread_mutex_lock(&g->lock);
+    double reading_seconds = g->crowd && g->open >= g->crowd ? g->crowded_seconds : g->reading_seconds;
     for (rm_gate_conn *c = g->head; c; c = c->next) {
         if (c->cut || c->phase == RM_GATE_ANSWERING)
             continue;
         int reading = c->phase == RM_GATE_READING;
-        if (now - c->since <= (reading ? g->reading_seconds : g->sending_seconds))
+        if (now - c->since <= (reading ? reading_seconds : g->sending_seconds))
             continue;
         shutdown(c->fd, SHUT_RDWR);                /* the fd stays libmicrohttpd's to close */
         c->cut = 1;

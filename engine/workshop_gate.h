@@ -11,7 +11,10 @@
  * request (headers and any body) within `reading_seconds` of the accept
  * (or of the end of its previous answer, on a kept-alive connection), its
  * answer taken within `sending_seconds` once queued; no deadline while the
- * server works on the answer (a page waiting for its comparison). A
+ * server works on the answer (a page waiting for its comparison). When the
+ * server is crowded (`crowd` connections open or more), a request has only
+ * `crowded_seconds`: a real client sends its headers in milliseconds, so
+ * the slow ones make room faster than they can come back. A
  * connection past its deadline is shut down (shutdown(2) on its socket:
  * libmicrohttpd then reads the end of the stream and closes it as if the
  * client had left). */
@@ -55,6 +58,8 @@ typedef struct rm_gate {
     pthread_mutex_t lock;
     rm_gate_conn *head;
     double reading_seconds, sending_seconds;
+    long crowd;               /* 0: never crowded */
+    double crowded_seconds;
     long open;
     long cut_reading;         /* never sent a whole request in time: a slow client */
     long cut_idle;            /* kept alive, no next request in time: as any server does */
@@ -62,6 +67,8 @@ typedef struct rm_gate {
 } rm_gate;
 
 void rm_gate_init(rm_gate *g, double reading_seconds, double sending_seconds);
+/* From `crowd` connections open, the reading deadline is `crowded_seconds`. */
+void rm_gate_crowd(rm_gate *g, long crowd, double crowded_seconds);
 /* A connection accepted at `now` on socket `fd`: NULL when out of memory. */
 rm_gate_conn *rm_gate_open(rm_gate *g, int fd, double now);
 void rm_gate_phase(rm_gate *g, rm_gate_conn *c, int phase, double now);

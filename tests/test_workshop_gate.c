@@ -111,11 +111,40 @@ static void connections_past_their_deadline_are_shut_down(void **state) {
         close(fds[i]);
 }
 
+/* Crowded (from 3 open here), a request has 1 s instead of 5. */
+static void a_crowded_server_gives_a_request_less_time(void **state) {
+    (void)state;
+    rm_gate g;
+    rm_gate_init(&g, 5.0, 60.0);
+    rm_gate_crowd(&g, 3, 1.0);
+    int pairs[3][2];
+    rm_gate_conn *c[3];
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, pairs[i]), 0);
+        c[i] = rm_gate_open(&g, pairs[i][0], 10.0 + i * 0.1);
+    }
+    rm_gate_phase(&g, c[2], RM_GATE_ANSWERING, 10.2);
+    assert_int_equal(rm_gate_reap(&g, 11.0), 0);
+    assert_int_equal(rm_gate_reap(&g, 11.05), 1);   /* the first, 1.05 s after its accept */
+    assert_true(ended(pairs[0][1]));
+    assert_false(ended(pairs[1][1]));
+    rm_gate_close(&g, c[0]);                         /* 2 open: no longer crowded */
+    assert_int_equal(rm_gate_reap(&g, 14.0), 0);
+    assert_int_equal(rm_gate_reap(&g, 15.2), 1);     /* the second: 5 s again */
+    assert_int_equal(g.cut_reading, 2);
+    rm_gate_free(&g);
+    for (int i = 0; i < 3; i++) {
+        close(pairs[i][0]);
+        close(pairs[i][1]);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_loopback_server_answers_only_to_loopback_names),
         cmocka_unit_test(a_page_of_another_site_is_refused_but_a_link_followed_is_not),
         cmocka_unit_test(connections_past_their_deadline_are_shut_down),
+        cmocka_unit_test(a_crowded_server_gives_a_request_less_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

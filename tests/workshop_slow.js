@@ -6,7 +6,7 @@
 // every 300 ms) or silent (nothing). After SECONDS (at most 15) every
 // connection still open is dropped and the counts are printed:
 //   opened N          connections made
-//   refused R         closed by the server within a second (a limit)
+//   refused R         closed by the server within half a second (a limit)
 //   closed K          closed by the server later
 //   after A to B s    the first and last of those, from their connect
 //   open S            still open at the end
@@ -56,7 +56,7 @@ setTimeout(() => {
         answered += c.answered;
         if (!c.ended) {
             open++;
-        } else if (!c.opened || c.ended - c.opened < 1000) {
+        } else if (!c.opened || c.ended - c.opened < 500) {
             refused++;
         } else {
             closed++;

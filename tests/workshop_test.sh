@@ -225,8 +225,32 @@ expect "$(status "$g/?reps=3")" 200 "the page after the attack"
 kill -INT "$guard_pid"
 wait "$guard_pid"
 expect $? 0 "the attacked workshop stops cleanly"
-expect "$(tail -1 "$tmp/guard.err")" "remous workshop: 200 connections closed for not sending their request within 5 s, 0 for not taking their answer within 60 s; 0 refused (more than 1000 at once)" \
+expect "$(tail -1 "$tmp/guard.err")" "remous workshop: 200 connections closed for not sending their request within 5 s (1 s when crowded), 0 for not taking their answer within 60 s; 0 refused (more than 1000 at once)" \
     "the attack in the workshop's last line"
+
+# crowded (here 300 files open at most: 200 connections, crowded from 180),
+# a request has 1 s: of 300 slow connections, 200 are let in and closed after
+# 1 s, then the 100 waiting (no longer a crowd) after 5 s; a real request
+# waiting behind them is served within 3 s
+files=$(ulimit -S -n)
+ulimit -S -n 300
+start crowd "$top/scenarios/bookstore.lua"
+ulimit -S -n "$files"
+c=${url%/}
+timeout 20 node "$top/tests/workshop_slow.js" "${c##*:}" 300 8 > "$tmp/slow3.out" 2>&1 &
+attack=$!
+sleep 0.5
+got=$(curl -s -o /dev/null --max-time 10 -w '%{http_code} %{time_total}' "$c/generation")
+case "$got" in "200 "[012].*) ok ;; *) ko "crowded: expected 200 within 3 s, got '$got'" ;; esac
+wait $attack
+expect "$(grep -v -e '^after' -e '^took' "$tmp/slow3.out" | tr '\n' ' ')" "opened 300 refused 0 closed 300 open 0 answered 0 " \
+    "300 slow connections for 200 places: each closed, none answered"
+awk '/^after/ { exit !($2 >= 1.0 && $2 < 2.0 && $4 >= 6.0 && $4 <= 7.5) }' "$tmp/slow3.out" && ok ||
+    ko "crowded: slow connections closed after 1 s, then 5 s: $(grep '^after' "$tmp/slow3.out")"
+kill -INT "$crowd_pid"
+wait "$crowd_pid"
+expect "$(tail -1 "$tmp/crowd.err")" "remous workshop: 300 connections closed for not sending their request within 5 s (1 s when crowded), 0 for not taking their answer within 60 s; 0 refused (more than 200 at once)" \
+    "the crowded workshop's last line"
 
 # beyond loopback: 16 connections from one address; the room (another address) is served
 start wall "$top/scenarios/bookstore.lua" --listen 0.0.0.0
@@ -251,7 +275,7 @@ expect "$(status -H 'Origin: http://evil.example' "http://127.0.0.1:$wport/gener
 kill -INT "$wall_pid"
 wait "$wall_pid"
 expect $? 0 "the room's workshop stops cleanly"
-expect "$(tail -1 "$tmp/wall.err")" "remous workshop: 16 connections closed for not sending their request within 5 s, 0 for not taking their answer within 60 s; 185 refused (more than 16 from one address, or 1000 in all)" \
+expect "$(tail -1 "$tmp/wall.err")" "remous workshop: 16 connections closed for not sending their request within 5 s (1 s when crowded), 0 for not taking their answer within 60 s; 185 refused (more than 16 from one address, or 1000 in all)" \
     "the room's attack in its last line"
 
 # --- long work: progress, cancellation, caps ----------------------------------
