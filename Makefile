@@ -25,9 +25,9 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare digest headline warnings targets output trace diagram report signature grid sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare digest headline warnings targets output trace diagram report signature grid sweep binding_batch table workshop_gate workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words workshop_gate
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests decision-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
@@ -127,7 +127,8 @@ report-test: all
 	@REMOUS=$(BUILD)/remous tests/report_test.sh
 
 # The workshop page: chromium (DevTools protocol, from nodejs) moves a
-# slider; curl checks downloads, bad values, the token, an edit; wrk loads it.
+# slider; curl checks downloads, bad values, the token, Host and Origin, an
+# edit; wrk loads it; 200 slow clients (node) attack it on 127.0.0.1.
 workshop-test: all
 	@REMOUS=$(BUILD)/remous tests/workshop_test.sh
 

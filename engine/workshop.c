@@ -5,7 +5,9 @@
  * The page's state is all in its URL (p.NAME=value, variant=..., reps=,
  * lang=), so a link keeps "the situation we discussed".
  *
- * Threads: libmicrohttpd answers on a small pool; one computing thread runs
+ * Threads: libmicrohttpd answers on a small pool of polling threads (epoll),
+ * each serving many connections; a page that waits for its comparison is
+ * suspended, holding no thread (see "waiting"); one computing thread runs
  * the comparisons, one at a time (each on every core), most recently asked
  * first. A comparison is a "job" keyed by its parameters and replications;
  * finished ones are kept (least recently used out), so a room asking the
@@ -15,15 +17,22 @@
  * cancelled. Waiting jobs, replications and horizon are capped. When the
  * scenario file changes, everything is dropped and the page reloads itself:
  * an edit shows at once (or its error, with file and line). Beyond
- * loopback, every request needs the token printed at start. All shared
- * state is under one mutex; only the computation runs outside it. */
+ * loopback, every request needs the token printed at start; before that,
+ * the gate (workshop_gate.h) bounds each connection's time and refuses
+ * other sites' pages and, on loopback, other Host names. The pages' and
+ * jobs' state is under one mutex (the gate has its own); only the
+ * computation runs outside it. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,6 +46,7 @@
 #include "results.h"
 #include "scenario.h"
 #include "words.h"
+#include "workshop_gate.h"
 
 #define CACHE_SIZE 32             /* pages kept */
 #define MAX_JOBS 32               /* comparisons kept or waiting */
@@ -47,6 +57,16 @@
 #define ABANDON_SECONDS 2.0       /* nobody asking for that long: cancelled */
 #define PAGE_WAIT_SECONDS 1.0     /* then the page shows progress */
 #define DOWNLOAD_WAIT_SECONDS 300.0
+/* The server's bounds (see the gate, workshop_gate.h, and README's Safety) */
+#define POOL_THREADS 4            /* libmicrohttpd's polling threads */
+#define MAX_CONNECTIONS 1000      /* in all (fewer if the file limit is lower) */
+#define MAX_PER_ADDRESS 16        /* from one address, beyond loopback (a browser opens 6) */
+#define READING_SECONDS 5.0       /* a whole request, from the accept or the previous answer */
+#define CROWDED_SECONDS 1.0       /* the same, with 90% of the connections open */
+#define SENDING_SECONDS 60.0      /* an answer taken by the client, once queued */
+#define IDLE_SECONDS 15u          /* libmicrohttpd's own timeout: no byte for that long */
+#define TEND_SECONDS 0.1          /* how often deadlines and waiting pages are looked at */
+#define MAX_SUSPENDED 64          /* requests waiting for their comparison; more: not kept waiting */
 
 enum { JOB_EMPTY, JOB_WAITING, JOB_RUNNING, JOB_DONE };
 
@@ -72,6 +92,19 @@ typedef struct entry {
     unsigned long used;
 } entry;
 
+/* One request, from its headers to its answer (libmicrohttpd's con_cls). */
+typedef struct request {
+    rm_gate_conn *conn;       /* its connection's deadlines */
+    int fd;
+    int counted;              /* in requests (and hits) already */
+    int answering;            /* read whole: the gate's reading deadline is over */
+    double wait_until;        /* a page waits for its comparison until then (0: not yet) */
+    char *wait_key;           /* the comparison it waits for, while suspended */
+    int gone;                 /* the client left while it waited */
+    struct MHD_Connection *c;
+    struct request *next_waiter;
+} request;
+
 typedef struct workshop {
     const char *path;
     remous_options base;
@@ -86,8 +119,15 @@ typedef struct workshop {
     char plain_err[1024];          /* why it does not load, when plain is NULL */
     job jobs[MAX_JOBS];
     pthread_mutex_t lock;
-    pthread_cond_t work, finished; /* a job to compute; a job finished */
+    pthread_cond_t work;           /* a job to compute */
     int stopping;
+    request *waiters;              /* suspended, waiting for their comparison */
+    int nwaiters;
+    rm_gate gate;                  /* the connections' deadlines */
+    char listen[INET_ADDRSTRLEN];
+    int loopback;                  /* listening on 127.x: Host must be a loopback name */
+    atomic_int port;               /* the port bound (0 until known) */
+    atomic_long refused;           /* connections refused at the limits */
 } workshop;
 
 typedef struct args {
@@ -516,6 +556,58 @@ static job *job_for(workshop *w, const char *key, const args *a, int reps) {
     return j;
 }
 
+/* ------------------------------------------------------------ waiting -- */
+
+/* A page (or a download) whose comparison is not done yet does not hold a
+ * polling thread: its connection is suspended and kept in w->waiters, and
+ * resumed (libmicrohttpd calls the handler again, which looks afresh) when
+ * a comparison ends, when its time to wait is over, when its client has
+ * left, or when the workshop stops. Under the lock. */
+static int wait_suspended(workshop *w, request *rq, struct MHD_Connection *c, const char *jkey) {
+    if (w->nwaiters >= MAX_SUSPENDED || !(rq->wait_key = strdup(jkey)))
+        return 0;                                /* a page then shows the progress at once */
+    rq->c = c;
+    rq->next_waiter = w->waiters;
+    w->waiters = rq;
+    w->nwaiters++;
+    MHD_suspend_connection(c);
+    return 1;
+}
+
+/* Whether the client closed its side (or the connection broke). */
+static int client_left(int fd) {
+    char byte;
+    ssize_t n = recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+/* Keeps the waited-for comparisons asked for, and resumes the waiters whose
+ * wait is over. Under the lock; every TEND_SECONDS and when a job ends. */
+static void tend_waiters(workshop *w) {
+    double now = now_seconds();
+    request **p = &w->waiters;
+    while (*p) {
+        request *rq = *p;
+        job *j = NULL;
+        for (int i = 0; i < MAX_JOBS && !j; i++)
+            if (w->jobs[i].state != JOB_EMPTY && strcmp(w->jobs[i].key, rq->wait_key) == 0)
+                j = &w->jobs[i];
+        rq->gone = client_left(rq->fd);
+        if (j && !rq->gone)
+            j->asked = now;
+        if (!j || j->state == JOB_DONE || rq->gone || now >= rq->wait_until || w->stopping) {
+            *p = rq->next_waiter;
+            rq->next_waiter = NULL;
+            w->nwaiters--;
+            free(rq->wait_key);
+            rq->wait_key = NULL;
+            MHD_resume_connection(rq->c);
+        } else {
+            p = &rq->next_waiter;
+        }
+    }
+}
+
 /* -------------------------------------------------------- computing -- */
 
 typedef struct running {
@@ -644,7 +736,7 @@ static void *computing(void *arg) {
             next->cmp = cmp;
             snprintf(next->err, sizeof next->err, "%s", rc == REMOUS_OK ? "" : err);
         }
-        pthread_cond_broadcast(&w->finished);
+        tend_waiters(w);                                /* the pages waiting for it */
     }
     pthread_mutex_unlock(&w->lock);
     return NULL;
@@ -834,8 +926,9 @@ static enum MHD_Result text(struct MHD_Connection *c, int status, const char *me
     return reply(c, status, "text/plain; charset=utf-8", message, strlen(message), 0);
 }
 
-/* Answers one request; under the lock (left only while waiting). */
-static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char *url, const args *a) {
+/* Answers one request, or suspends it until its comparison is done (then
+ * rq->wait_key is set); under the lock. */
+static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char *url, const args *a, request *rq) {
     watch(w);
     if (strcmp(url, "/generation") == 0) {
         char line[32];
@@ -864,7 +957,9 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         return text(c, 500, "remous workshop: out of memory\n");
     int fr = arg(a, "lang") && strcmp(arg(a, "lang"), "fr") == 0;
     entry *e = is_progress ? NULL : cache_find(w, key);
-    w->requests += !is_progress;
+    if (!rq->counted)                                /* once, however often it is resumed */
+        w->requests += !is_progress;
+    rq->counted = 1;
     w->hits += e != NULL;
     if (e) {
         free(key);
@@ -901,20 +996,16 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
             free(key);
             return text(c, 503, "remous workshop: busy with other situations; try again in a moment\n");
         }
-        double deadline = now_seconds() + (is_page ? PAGE_WAIT_SECONDS : DOWNLOAD_WAIT_SECONDS);
-        while (j->state != JOB_DONE && j->state != JOB_EMPTY && strcmp(j->key, jkey) == 0 && !w->stopping) {
-            double now = now_seconds();
-            if (now >= deadline)
-                break;
+        double now = now_seconds();
+        if (rq->wait_until == 0)
+            rq->wait_until = now + (is_page ? PAGE_WAIT_SECONDS : DOWNLOAD_WAIT_SECONDS);
+        if (j->state != JOB_DONE && now < rq->wait_until && !w->stopping && !rq->gone) {
             j->asked = now;
-            struct timespec until;
-            clock_gettime(CLOCK_REALTIME, &until);
-            until.tv_nsec += 200000000L;
-            if (until.tv_nsec >= 1000000000L) {
-                until.tv_sec++;
-                until.tv_nsec -= 1000000000L;
+            if (wait_suspended(w, rq, c, jkey)) {      /* resumed by tend_waiters */
+                free(jkey);
+                free(key);
+                return MHD_YES;
             }
-            pthread_cond_timedwait(&w->finished, &w->lock, &until);
         }
         if (j->state == JOB_EMPTY || strcmp(j->key, jkey) != 0)   /* dropped or replaced meanwhile */
             j = NULL;
@@ -973,30 +1064,147 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     return reply(c, e->status, e->type, e->body, e->len, !is_page);
 }
 
+/* Why a request is refused before anything is computed (0: let in):
+ * another name than loopback's on a loopback address (DNS rebinding), a
+ * page of another site, a method other than GET, a missing token. */
+static int refusal(workshop *w, struct MHD_Connection *c, const char *method, char *message, size_t len) {
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    int port = atomic_load(&w->port);
+    if (w->loopback && !rm_gate_loopback_host(host, w->listen, port)) {
+        char other[40] = "";
+        if (strcmp(w->listen, "127.0.0.1") != 0)
+            snprintf(other, sizeof other, "%s:%d, ", w->listen, port);
+        snprintf(message, len, "remous workshop: refused: Host must be %s127.0.0.1:%d, localhost:%d or [::1]:%d "
+                               "(another name may be a web site reaching for this machine)\n", other, port, port, port);
+        return 421;
+    }
+    if (rm_gate_cross_site(host, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+                           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site"),
+                           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Mode"),
+                           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Dest"))) {
+        snprintf(message, len, "remous workshop: refused: a request from another site's page (Origin or "
+                               "Sec-Fetch-Site); open the workshop's address in the browser\n");
+        return 403;
+    }
+    if (strcmp(method, "GET") != 0) {
+        snprintf(message, len, "remous workshop: only GET\n");
+        return 405;
+    }
+    if (w->token[0]) {
+        const char *t = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+        if (!t || strcmp(t, w->token) != 0) {
+            snprintf(message, len, "remous workshop: this address needs the token printed when the workshop "
+                                   "started (...?token=...)\n");
+            return 403;
+        }
+    }
+    return 0;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                               const char *version, const char *upload, size_t *upload_size, void **state) {
     workshop *w = cls;
     (void)version;
     (void)upload;
-    (void)upload_size;
-    if (!*state) {                                   /* the headers: wait for the rest */
-        *state = (void *)1;
+    request *rq = *state;
+    if (!rq) {                                       /* the headers are in: the gate first */
+        if (!(rq = calloc(1, sizeof *rq)))
+            return MHD_NO;
+        *state = rq;
+        const union MHD_ConnectionInfo *ctx = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        rq->conn = ctx ? ctx->socket_context : NULL;
+        rq->fd = fd ? fd->connect_fd : -1;
+        char message[300];
+        int status = refusal(w, c, method, message, sizeof message);
+        if (!status)
+            return MHD_YES;                          /* then the rest (a body, if any) */
+        rm_gate_phase(&w->gate, rq->conn, RM_GATE_SENDING, now_seconds());
+        return text(c, status, message);             /* at once: the rest is not read */
+    }
+    if (*upload_size) {                              /* a body: read (within the deadline) and dropped */
+        *upload_size = 0;
         return MHD_YES;
     }
-    if (strcmp(method, "GET") != 0)
-        return text(c, 405, "remous workshop: only GET\n");
+    if (!rq->answering) {
+        rq->answering = 1;
+        rm_gate_phase(&w->gate, rq->conn, RM_GATE_ANSWERING, now_seconds());
+    }
     args a = {.n = 0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &a);
-    if (w->token[0]) {
-        const char *t = arg(&a, "token");
-        if (!t || strcmp(t, w->token) != 0)
-            return text(c, 403, "remous workshop: this address needs the token printed when the workshop "
-                                "started (...?token=...)\n");
-    }
     pthread_mutex_lock(&w->lock);
-    enum MHD_Result ok = answer(w, c, url, &a);
+    enum MHD_Result ok = answer(w, c, url, &a, rq);
+    int waiting = rq->wait_key != NULL;
     pthread_mutex_unlock(&w->lock);
+    if (!waiting)
+        rm_gate_phase(&w->gate, rq->conn, RM_GATE_SENDING, now_seconds());
     return ok;
+}
+
+/* The request answered (or its connection closed): the connection reads
+ * the next one, under the same deadline. */
+static void completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode why) {
+    workshop *w = cls;
+    request *rq = *state;
+    (void)c;
+    (void)why;
+    if (!rq)
+        return;
+    if (rq->wait_key) {                              /* not expected: a suspended request is resumed first */
+        pthread_mutex_lock(&w->lock);
+        for (request **p = &w->waiters; *p; p = &(*p)->next_waiter)
+            if (*p == rq) {
+                *p = rq->next_waiter;
+                w->nwaiters--;
+                break;
+            }
+        pthread_mutex_unlock(&w->lock);
+        free(rq->wait_key);
+    }
+    rm_gate_phase(&w->gate, rq->conn, RM_GATE_READING, now_seconds());
+    free(rq);
+    *state = NULL;
+}
+
+/* Each connection in the gate's registry from its accept to its close. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode what) {
+    workshop *w = cls;
+    if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = fd ? rm_gate_open(&w->gate, fd->connect_fd, now_seconds()) : NULL;
+        if (fd && !*socket_context)                  /* no deadline without memory: no connection */
+            shutdown(fd->connect_fd, SHUT_RDWR);
+    } else {
+        rm_gate_close(&w->gate, *socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* libmicrohttpd's messages: a refusal at the connection limits is counted
+ * (said at the end); any other message is said once, with its origin (a
+ * client that leaves mid-request, or one closed at its deadline, would
+ * otherwise give a line each). */
+static void log_server(void *cls, const char *format, va_list ap) {
+    workshop *w = cls;
+    if (strncmp(format, "Server reached connection limit", 31) == 0) {
+        atomic_fetch_add(&w->refused, 1);
+        return;
+    }
+    static const char *said[64];
+    static int nsaid;
+    static pthread_mutex_t saying = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&saying);
+    int again = 0;
+    for (int i = 0; i < nsaid; i++)
+        again |= said[i] == format;
+    if (!again && nsaid < 64)
+        said[nsaid++] = format;
+    if (!again) {
+        fputs("remous workshop: libmicrohttpd: ", w->log);
+        vfprintf(w->log, format, ap);
+    }
+    pthread_mutex_unlock(&saying);
 }
 
 static volatile sig_atomic_t stop;
@@ -1029,8 +1237,11 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
         snprintf(err, errlen, "--listen: expected an IPv4 address such as 127.0.0.1 or 0.0.0.0, got \"%s\"", listen);
         return REMOUS_ERR_INPUT;
     }
-    int loopback = (ntohl(addr.sin_addr.s_addr) >> 24) == 127;
-    if (!loopback) {                                 /* a token for the room */
+    w.loopback = (ntohl(addr.sin_addr.s_addr) >> 24) == 127;
+    inet_ntop(AF_INET, &addr.sin_addr, w.listen, sizeof w.listen);
+    atomic_init(&w.port, port);
+    atomic_init(&w.refused, 0);
+    if (!w.loopback) {                                 /* a token for the room */
         unsigned char raw[16];
         FILE *f = fopen("/dev/urandom", "rb");
         if (!f || fread(raw, 1, sizeof raw, f) != sizeof raw) {
@@ -1047,18 +1258,35 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
     remous_watch_loads(0);    /* a server now: one bad edit must not end it (see open_in_time) */
     pthread_mutex_init(&w.lock, NULL);
     pthread_cond_init(&w.work, NULL);
-    pthread_cond_init(&w.finished, NULL);
+    rm_gate_init(&w.gate, READING_SECONDS, SENDING_SECONDS);
     pthread_t computer;
     if (pthread_create(&computer, NULL, computing, &w) != 0) {
         snprintf(err, errlen, "cannot start the workshop's computing thread");
         remous_close(w.plain);
+        rm_gate_free(&w.gate);
         return REMOUS_ERR_RUN;
     }
-    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-                                            MHD_USE_ERROR_LOG, (uint16_t)port,
-                                            NULL, NULL, handle, &w, MHD_OPTION_SOCK_ADDR, &addr,
-                                            MHD_OPTION_CONNECTION_LIMIT, 64u,
-                                            MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+    /* Many connections, few threads: a slow client costs a socket and a
+     * little memory, not a thread. On loopback every client is this machine
+     * and comes from 127.0.0.1: a limit per address would only let one
+     * program lock the browser out, so there the limit is the total. */
+    unsigned limit = MAX_CONNECTIONS;
+    struct rlimit files;
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY &&
+        files.rlim_cur < (rlim_t)limit + 100)
+        limit = files.rlim_cur > 132 ? (unsigned)files.rlim_cur - 100 : 32;
+    unsigned per_address = w.loopback ? 0 : MAX_PER_ADDRESS;
+    rm_gate_crowd(&w.gate, (long)limit * 9 / 10, CROWDED_SECONDS);
+    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME |
+                                            MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, handle, &w,
+                                            MHD_OPTION_EXTERNAL_LOGGER, log_server, &w,
+                                            MHD_OPTION_SOCK_ADDR, &addr,
+                                            MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_THREADS,
+                                            MHD_OPTION_CONNECTION_LIMIT, limit,
+                                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address,
+                                            MHD_OPTION_CONNECTION_TIMEOUT, IDLE_SECONDS,
+                                            MHD_OPTION_NOTIFY_CONNECTION, on_connection, &w,
+                                            MHD_OPTION_NOTIFY_COMPLETED, completed, &w, MHD_OPTION_END);
     int rc = REMOUS_OK;
     if (!d) {
         snprintf(err, errlen, "cannot listen on %s port %d: %s", listen, port, strerror(errno));
@@ -1066,6 +1294,7 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
     } else {
         const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
         int bound = info ? info->port : port;
+        atomic_store(&w.port, bound);
         if (w.token[0])
             fprintf(out, "remous workshop: http://%s:%d/?token=%s (give the room this address, with this machine's "
                          "own address for %s; Ctrl-C to stop)\n", listen, bound, w.token, listen);
@@ -1075,21 +1304,21 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_signal;
-        sigset_t block, old;
-        sigemptyset(&block);
-        sigaddset(&block, SIGINT);
-        sigaddset(&block, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &block, &old);   /* no signal between the test and the wait */
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
-        while (!stop)
-            sigsuspend(&old);
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        while (!stop) {                              /* the deadlines, and the pages waiting */
+            struct timespec pause = {0, (long)(TEND_SECONDS * 1e9)};
+            nanosleep(&pause, NULL);
+            rm_gate_reap(&w.gate, now_seconds());
+            pthread_mutex_lock(&w.lock);
+            tend_waiters(&w);
+            pthread_mutex_unlock(&w.lock);
+        }
     }
     pthread_mutex_lock(&w.lock);
     w.stopping = 1;
     pthread_cond_broadcast(&w.work);
-    pthread_cond_broadcast(&w.finished);
+    tend_waiters(&w);                                /* libmicrohttpd stops only with none suspended */
     pthread_mutex_unlock(&w.lock);
     if (d)
         MHD_stop_daemon(d);
@@ -1097,6 +1326,19 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
     if (d)
         fprintf(w.log, "remous workshop: %lu requests, %lu answered from the cache (%.0f%%)\n", w.requests, w.hits,
                 w.requests ? 100.0 * (double)w.hits / (double)w.requests : 0.0);
+    long refused = atomic_load(&w.refused);
+    if (d && (w.gate.cut_reading || w.gate.cut_sending || refused)) {
+        char limits[80];
+        if (per_address)
+            snprintf(limits, sizeof limits, "more than %u from one address, or %u in all", per_address, limit);
+        else
+            snprintf(limits, sizeof limits, "more than %u at once", limit);
+        fprintf(w.log, "remous workshop: %ld connections closed for not sending their request within %.0f s (%.0f s "
+                       "when crowded), %ld for not taking their answer within %.0f s; %ld refused (%s)\n",
+                w.gate.cut_reading, READING_SECONDS, CROWDED_SECONDS, w.gate.cut_sending, SENDING_SECONDS, refused,
+                limits);
+    }
+    rm_gate_free(&w.gate);
     cache_clear(&w);
     for (int i = 0; i < MAX_JOBS; i++)
         job_clear(&w.jobs[i]);

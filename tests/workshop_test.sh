@@ -88,6 +88,38 @@ grep -qF '<script>alert' "$tmp/body" && ko "a value is echoed unescaped" || ok
 grep -c '&lt;script&gt;' "$tmp/body" | grep -q '^[1-9]' && ok || ko "a value is escaped on the page"
 expect "$(status "$base/nothing")" 404 "an unknown page"
 expect "$(status -X POST "$base/")" 405 "a POST"
+expect "$(status -X GET --data 'x=1' "$base/generation")" 200 "a GET with a body (read and dropped)"
+
+# --- Host and Origin: another site's page gets nothing, computes nothing ------
+port=${base##*:}
+host_line="remous workshop: refused: Host must be 127.0.0.1:$port, localhost:$port or [::1]:$port (another name may be a web site reaching for this machine)"
+expect "$(status -H "Host: evil.example:$port" "$base/?p.booksellers=5&reps=7")" 421 "another name for 127.0.0.1 (DNS rebinding)"
+expect "$(cat "$tmp/body")" "$host_line" "the Host refusal's line"
+for host in "127.0.0.1:1" "127.0.0.1" "localhost" "localhost.:$port" "127.0.0.1:$port.evil.example" \
+            "evil.example" "127.1:$port" "[::1]"; do
+    expect "$(status -H "Host: $host" "$base/generation")" 421 "Host: $host"
+done
+expect "$(status --http1.0 -H 'Host:' "$base/generation")" 421 "no Host at all"
+expect "$(cat "$tmp/body")" "$host_line" "no Host: the same line"
+for host in "127.0.0.1:$port" "localhost:$port" "[::1]:$port" "LOCALHOST:$port"; do
+    expect "$(status -H "Host: $host" "$base/generation")" 200 "Host: $host"
+done
+origin_line="remous workshop: refused: a request from another site's page (Origin or Sec-Fetch-Site); open the workshop's address in the browser"
+expect "$(status -H 'Origin: http://evil.example' "$base/?p.booksellers=5&reps=7")" 403 "an Origin of another site"
+expect "$(cat "$tmp/body")" "$origin_line" "the Origin refusal's line"
+expect "$(curl -s "$base/progress?p.booksellers=5&reps=7")" "0 0 gone" "nothing computed for the refused requests"
+expect "$(status -H 'Origin: null' "$base/generation")" 403 "Origin: null (a sandbox, a file)"
+expect "$(status -H "Origin: http://localhost:$port" "$base/generation")" 403 "Origin: another origin of this machine"
+expect "$(status -H "Origin: http://127.0.0.1:$port" "$base/generation")" 200 "Origin: the page's own"
+sfs() { status -H "Sec-Fetch-Site: $1" -H "Sec-Fetch-Mode: $2" -H "Sec-Fetch-Dest: $3" "$base/generation"; }
+expect "$(sfs cross-site no-cors image)" 403 "an image on another site's page"
+expect "$(cat "$tmp/body")" "$origin_line" "Sec-Fetch-Site: the same line"
+expect "$(sfs cross-site cors empty)" 403 "a fetch from another site's page"
+expect "$(sfs same-site no-cors script)" 403 "a script on a page of another port"
+expect "$(sfs cross-site navigate iframe)" 403 "a frame on another site's page"
+expect "$(sfs cross-site navigate document)" 200 "a link followed from another site"
+expect "$(sfs same-origin cors empty)" 200 "the page's own fetch"
+expect "$(sfs none navigate document)" 200 "an address typed"
 expect "$(status "$base/?lang=fr&p.booksellers=3")" 200 "the French page"
 grep -qF 'Ce qui change' "$tmp/body" && ok || ko "the French digest"
 # the headline beside the sliders, before the digest, with its big figures
@@ -149,6 +181,103 @@ hits=$(sed -n 's/.* requests, [0-9]* answered from the cache (\([0-9]*\)%).*/\1/
 echo "workshop load: $requests requests in 5 s, 10 clients; latency $(awk '/^ +50%/ {print "p50 " $2} /^ +99%/ {print "p99 " $2}' "$tmp/wrk.log" | tr '\n' ' ');" \
      "$(tail -1 "$tmp/main.err" | sed 's/remous workshop: //')"
 
+# --- slow clients: a bounded attack on 127.0.0.1 --------------------------------
+# 200 connections for 9 s (tests/workshop_slow.js): 150 trickle a header byte
+# every 300 ms and never end their headers, 25 trickle a body, 25 send
+# nothing. The server keeps answering at once, closes each of them 5 s after
+# its accept, and works after them.
+# probe NAME URL [curl options]: 200 within 2 s (the attack makes no wait)
+probe() {
+    name=$1 where=$2; shift 2
+    got=$(curl -s -o /dev/null --max-time 10 -w '%{http_code} %{time_total}' "$@" "$where")
+    case "$got" in
+        "200 "[01].*) ok ;;
+        *) ko "$name during the attack: expected 200 within 2 s, got '$got'" ;;
+    esac
+}
+start guard "$top/scenarios/bookstore.lua"
+g=${url%/}
+gport=${g##*:}
+expect "$(status "$g/?reps=3")" 200 "the page before the attack"
+timeout 20 node "$top/tests/workshop_slow.js" "$gport" 150 9 > "$tmp/slow1.out" 2>&1 &
+attack=$!
+timeout 20 node "$top/tests/workshop_slow.js" "$gport" 25 9 127.0.0.1 body > "$tmp/slow1b.out" 2>&1 &
+attack_body=$!
+timeout 20 node "$top/tests/workshop_slow.js" "$gport" 25 9 127.0.0.1 silent > "$tmp/slow1s.out" 2>&1 &
+attack_silent=$!
+sleep 1
+for i in 1 2 3 4 5 6 7 8; do
+    probe "page $i" "$g/?reps=3"
+    probe "generation $i" "$g/generation"
+    sleep 0.3
+done
+probe "a new comparison" "$g/summary.csv?reps=2&p.booksellers=5"
+wait $attack $attack_body $attack_silent
+for kind in "1 150 headers" "1b 25 a body" "1s 25 nothing"; do
+    set -- $kind
+    out="$tmp/slow$1.out" n=$2; shift 2
+    expect "$(grep -v -e '^after' -e '^took' "$out" | tr '\n' ' ')" "opened $n refused 0 closed $n open 0 answered 0 " \
+        "the $n connections trickling $*: each closed by the server, none answered"
+    awk '/^after/ { exit !($2 >= 5.0 && $4 <= 7.0) }' "$out" && ok ||
+        ko "connections trickling $* closed 5 s after their accept: $(grep '^after' "$out")"
+done
+expect "$(status "$g/?reps=3")" 200 "the page after the attack"
+kill -INT "$guard_pid"
+wait "$guard_pid"
+expect $? 0 "the attacked workshop stops cleanly"
+expect "$(tail -1 "$tmp/guard.err")" "remous workshop: 200 connections closed for not sending their request within 5 s (1 s when crowded), 0 for not taking their answer within 60 s; 0 refused (more than 1000 at once)" \
+    "the attack in the workshop's last line"
+
+# crowded (here 300 files open at most: 200 connections, crowded from 180),
+# a request has 1 s: of 300 slow connections, 200 are let in and closed after
+# 1 s, then the 100 waiting (no longer a crowd) after 5 s; a real request
+# waiting behind them is served within 3 s
+files=$(ulimit -S -n)
+ulimit -S -n 300
+start crowd "$top/scenarios/bookstore.lua"
+ulimit -S -n "$files"
+c=${url%/}
+timeout 20 node "$top/tests/workshop_slow.js" "${c##*:}" 300 8 > "$tmp/slow3.out" 2>&1 &
+attack=$!
+sleep 0.5
+got=$(curl -s -o /dev/null --max-time 10 -w '%{http_code} %{time_total}' "$c/generation")
+case "$got" in "200 "[012].*) ok ;; *) ko "crowded: expected 200 within 3 s, got '$got'" ;; esac
+wait $attack
+expect "$(grep -v -e '^after' -e '^took' "$tmp/slow3.out" | tr '\n' ' ')" "opened 300 refused 0 closed 300 open 0 answered 0 " \
+    "300 slow connections for 200 places: each closed, none answered"
+awk '/^after/ { exit !($2 >= 1.0 && $2 < 2.0 && $4 >= 6.0 && $4 <= 7.5) }' "$tmp/slow3.out" && ok ||
+    ko "crowded: slow connections closed after 1 s, then 5 s: $(grep '^after' "$tmp/slow3.out")"
+kill -INT "$crowd_pid"
+wait "$crowd_pid"
+expect "$(tail -1 "$tmp/crowd.err")" "remous workshop: 300 connections closed for not sending their request within 5 s (1 s when crowded), 0 for not taking their answer within 60 s; 0 refused (more than 200 at once)" \
+    "the crowded workshop's last line"
+
+# beyond loopback: 16 connections from one address; the room (another address) is served
+start wall "$top/scenarios/bookstore.lua" --listen 0.0.0.0
+wtoken=$(echo "$url" | sed -n 's/.*token=\([0-9a-f]*\).*/\1/p')
+wport=$(echo "$url" | sed -n 's/.*:\([0-9]*\)\/.*/\1/p')
+timeout 20 node "$top/tests/workshop_slow.js" "$wport" 200 8 > "$tmp/slow2.out" 2>&1 &
+attack=$!
+sleep 1
+for i in 1 2 3 4 5; do
+    probe "a phone $i" "http://127.0.0.1:$wport/?reps=3&token=$wtoken" --interface 127.0.0.2
+    sleep 0.3
+done
+expect "$(status "http://127.0.0.1:$wport/generation?token=$wtoken")" 000 "the attacker's own address, beyond its 16"
+wait $attack
+expect "$(grep -v -e '^after' -e '^took' "$tmp/slow2.out" | tr '\n' ' ')" "opened 200 refused 184 closed 16 open 0 answered 0 " \
+    "200 slow connections from one address: 16 let in, then closed"
+expect "$(status "http://127.0.0.1:$wport/generation?token=$wtoken")" 200 "that address served again after the attack"
+expect "$(status -H "Host: 192.168.1.20:$wport" "http://127.0.0.1:$wport/generation?token=$wtoken")" 200 \
+    "beyond loopback any Host (the token guards)"
+expect "$(status -H 'Origin: http://evil.example' "http://127.0.0.1:$wport/generation?token=$wtoken")" 403 \
+    "beyond loopback another site's page is refused, token or not"
+kill -INT "$wall_pid"
+wait "$wall_pid"
+expect $? 0 "the room's workshop stops cleanly"
+expect "$(tail -1 "$tmp/wall.err")" "remous workshop: 16 connections closed for not sending their request within 5 s (1 s when crowded), 0 for not taking their answer within 60 s; 185 refused (more than 16 from one address, or 1000 in all)" \
+    "the room's attack in its last line"
+
 # --- long work: progress, cancellation, caps ----------------------------------
 cp "$top/tests/scenarios/slow_workshop.lua" "$tmp/slow.lua"
 start slow "$tmp/slow.lua"
@@ -187,6 +316,41 @@ expect "$(curl -s "$slow/progress?p.days=730" | awk '{print $3}')" gone "the aba
 long="p.days=731.$(printf '0%.0s' $(seq 1500))"
 expect "$(status "$slow/?$long")" 200 "a long comparison with a long address"
 expect "$(grep -o '</script>' "$tmp/body" | wc -l)" 2 "the progress page's scripts are whole"
+# six downloads waiting for long comparisons hold no thread: the server answers
+# at once meanwhile; their clients leave, and nothing is computed for them
+downloads=""
+for d in 601 602 603 604 605 606; do
+    curl -s -o /dev/null --max-time 3 "$slow/summary.csv?p.days=$d" &
+    downloads="$downloads $!"
+done
+sleep 0.5
+for i in 1 2 3 4 5; do
+    probe "generation while six downloads wait" "$slow/generation"
+    probe "progress while six downloads wait" "$slow/progress?p.days=1&reps=2"
+done
+wait $downloads
+# (not polling /progress: a poll says someone still waits)
+for _ in $(seq 80); do
+    grep -q 'cancelled ?p.days=60[1-6]&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && break
+    sleep 0.1
+done
+sleep 0.3
+grep -q 'cancelled ?p.days=60[1-6]&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
+    ko "the download computing when its client left: cancelled"
+expect "$(for d in 601 602 603 604 605 606; do curl -s "$slow/progress?p.days=$d" | awk '{print $3}'; done | tr '\n' ' ')" \
+    "gone gone gone gone gone gone " "downloads whose clients left: nothing kept computing for them"
+# at most 64 requests wait at once: 70 downloads of one long comparison, the
+# 6 beyond get 503 at once (a page would show its progress at once)
+codes=$(curl -s -Z --parallel-immediate --parallel-max 100 --max-time 3 -w '%{http_code}\n' \
+        $(for _ in $(seq 70); do printf -- '-o /dev/null %s ' "$slow/summary.csv?p.days=650"; done) 2> /dev/null |
+        sort | uniq -c | awk '{printf "%s x %s, ", $1, $2}')
+expect "$codes" "64 x 000, 6 x 503, " "70 downloads waiting: 64 kept waiting (till curl gives up), 6 told to come back"
+for _ in $(seq 80); do
+    grep -q 'cancelled ?p.days=650&reps=4' "$tmp/slow.err" && break
+    sleep 0.1
+done
+grep -q 'cancelled ?p.days=650&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
+    ko "the 64 downloads gone: their comparison cancelled"
 # the file broken while a page waits for its comparison: the server stays up, the page shows the error
 curl -s -o "$tmp/waiting" -w '%{http_code}' "$slow/?p.days=700" > "$tmp/waiting.code" &
 sleep 0.3
