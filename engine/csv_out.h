@@ -13,6 +13,9 @@ typedef struct rm_csv {
     int failed;
 } rm_csv;
 
+/* Creates dir and its parents as needed. Returns 0 or -1. */
+int rm_make_dirs(const char *dir, char *err, size_t errlen);
+
 /* Opens dir/name for writing (as a temporary file). Returns 0 or -1. */
 int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen);
 void rm_csv_field(rm_csv *o, const char *s);

@@ -20,13 +20,18 @@ static const char usage[] =
     "                    [--shard I/N] [--resume] [--rank ELEMENT:NAME:METRIC[:min|max]] [options]\n"
     "       remous merge DIR... --out DIR [--rank ...]   gather the shards of a sweep\n"
     "       remous batch SCRIPT.lua [--seed S] [--jobs J]   a Lua script calling run, compare, sweep\n"
+    "       remous fragility SCENARIO.lua [--variant NAME] [--away 2w] [--at T|worst]\n"
+    "                    each person away in turn, paired with the same run without the absence\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous workshop SCENARIO.lua [--port P] [--listen ADDR]   a live page for a team\n"
     "       remous --help | --version\n"
     "\n"
     "options:\n"
-    "  --variant NAME       run a variant of the scenario instead of the baseline (run)\n"
+    "  --variant NAME       run a variant of the scenario instead of the baseline (run, fragility)\n"
+    "  --away T             fragility: how long each person is away: 2w, 10d, 36h (default 2w)\n"
+    "  --at T|worst         fragility: when the absence starts, from the start: 3w, 10d (default: the\n"
+    "                       end of the warm-up); worst: each week of the measured period, the worst kept\n"
     "  --reps N             replications (default: the scenario's, else 10)\n"
     "  --seed S             seed of the random streams (default 1)\n"
     "  --set NAME=VALUE     value of a param() of the scenario (repeatable)\n"
@@ -45,7 +50,7 @@ static const char usage[] =
     "";
 
 typedef struct cli {
-    const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen;
+    const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen, *away, *at;
     int port;
     const char *dirs[1024];           /* merge's folders */
     int ndirs;
@@ -64,7 +69,8 @@ static const struct {
     {"--reps", 0, 0}, {"--seed", 0, 0}, {"--jobs", 0, 0}, {"--set", 0, 0}, {"--out", 0, 0},
     {"--lang", 0, 0}, {"--unsafe", 1, 0}, {"--quiet", 1, 0},
     {"--period", 0, 0}, {"--variant", 0, 0}, {"--html", 0, 0}, {"--grid", 0, 0}, {"--shard", 0, 0},
-    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {"--min-change", 0, 0}, {NULL, 0, 0},
+    {"--resume", 1, 0}, {"--rank", 0, 0}, {"--port", 0, 0}, {"--listen", 0, 0}, {"--min-change", 0, 0},
+    {"--away", 0, 0}, {"--at", 0, 0}, {NULL, 0, 0},
 };
 
 static int fail_usage(const char *fmt, const char *arg) {
@@ -140,6 +146,10 @@ static int parse(cli *c, int argc, char **argv) {
             if (parse_whole(value, 0, 65535, &v) < 0)
                 return fail_usage("--port: expected a whole number from 0 to 65535, got \"%s\"", value);
             c->port = (int)v;
+        } else if (strcmp(name, "--away") == 0) {
+            c->away = value;
+        } else if (strcmp(name, "--at") == 0) {
+            c->at = value;
         } else if (strcmp(name, "--listen") == 0) {
             c->listen = value;
         } else if (strcmp(name, "--min-change") == 0) {
@@ -257,6 +267,10 @@ static int parse(cli *c, int argc, char **argv) {
         return fail_usage("--port and --listen go with workshop%s", "");
     if ((c->rank) && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "merge") != 0)
         return fail_usage("--rank goes with sweep and merge%s", "");
+    if ((c->away || c->at) && strcmp(c->command, "fragility") != 0)
+        return fail_usage("--away and --at go with fragility%s", "");
+    if (c->html && strcmp(c->command, "fragility") == 0)
+        return fail_usage("--html does not go with fragility yet: use --out DIR for fragility.csv%s", "");
     if (strcmp(c->command, "trace") == 0 && !c->out)
         return fail_usage("trace needs --out FILE.csv, the event log to write%s", "");
     return 0;
@@ -275,7 +289,8 @@ int main(int argc, char **argv) {
         printf("remous %s\n", REMOUS_VERSION);
         return REMOUS_OK;
     }
-    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", "batch", "workshop", NULL};
+    static const char *commands[] = {"run", "check", "compare", "trace", "sweep", "merge", "batch", "workshop",
+                                      "fragility", NULL};
     int known = 0;
     for (const char **k = commands; *k; k++)
         known |= strcmp(argv[1], *k) == 0;
@@ -341,6 +356,20 @@ int main(int argc, char **argv) {
         status = remous_trace(sc, c.variant ? c.variant : "baseline", c.out, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
+        remous_close(sc);
+        return status;
+    }
+    if (strcmp(c.command, "fragility") == 0) {
+        remous_fragility *f = NULL;
+        remous_fragility_options fo = {c.variant, c.away, c.at};
+        status = remous_fragility_run(sc, &fo, &f, err, sizeof err);
+        if (status == REMOUS_OK && c.out)
+            status = remous_write_fragility(f, c.out, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        else if (!c.quiet)
+            remous_print_fragility(f, stdout, c.lang);
+        remous_fragility_free(f);
         remous_close(sc);
         return status;
     }

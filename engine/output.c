@@ -111,8 +111,7 @@ int rm_csv_close(rm_csv *o, char *err, size_t errlen) {
     return 0;
 }
 
-/* Creates dir and its parents as needed. */
-static int make_dirs(const char *dir, char *err, size_t errlen) {
+int rm_make_dirs(const char *dir, char *err, size_t errlen) {
     char path[4096];
     snprintf(path, sizeof path, "%s", dir);
     for (char *p = path + 1; ; p++) {
@@ -262,7 +261,7 @@ static int write_params(const remous_results *const *all, int nres, const char *
 
 /* The four files of one or several runs (the baseline and variants). */
 int rm_write_results(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen) {
-    if (make_dirs(dir, err, errlen) < 0)
+    if (rm_make_dirs(dir, err, errlen) < 0)
         return REMOUS_ERR_RUN;
     if (write_summary(all, n, dir, err, errlen) < 0 || write_replications(all, n, dir, err, errlen) < 0 ||
         write_timeseries(all, n, dir, err, errlen) < 0 || write_params(all, n, dir, err, errlen) < 0)

@@ -76,6 +76,17 @@ static int one_rep(rm_sim *sim, const rm_model *m, uint64_t seed, int rep, int n
     return 0;
 }
 
+/* Unit r of the job: replication r + 1, or the job's own unit. */
+static int run_unit(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues) {
+    if (job->unit)
+        return job->unit(job->unit_ctx, sim, r, values);
+    return one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues);
+}
+
+static const char *unit_error(const rm_reps_job *job, rm_sim *sim) {
+    return job->unit_error ? job->unit_error(job->unit_ctx, sim) : rm_sim_error(sim);
+}
+
 /* The watchdog of one hook call inside one replication: a hook inside one
  * long call of Lua's library (string.find, table.move) runs no Lua
  * instruction, so the count hook cannot stop it. A one-second tick looks
@@ -153,12 +164,12 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
     int watched = job->model->has_hooks && fflush(out) == 0;   /* the tick writes past what is written */
     if (watched)
         tick_arm(out, 1);
-    int failed = one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods, values, pvalues) < 0;
+    int failed = run_unit(sim, job, r, values, pvalues) < 0;
     if (watched)
         tick_arm(out, 0);
     if (failed) {
         int32_t bad = -1;
-        const char *msg = rm_sim_error(sim);
+        const char *msg = unit_error(job, sim);
         fwrite(&bad, sizeof bad, 1, out);
         fwrite(msg, 1, strlen(msg) + 1, out);
         fflush(out);
@@ -249,9 +260,8 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             return -1;
         }
         for (int r = 0; r < job->reps; r++) {
-            if (one_rep(sim, job->model, job->seed, r + 1, job->n, job->tn, job->nperiods,
-                        values + (size_t)r * nv, pvalues + (size_t)r * np) < 0) {
-                snprintf(err, errlen, "%s", rm_sim_error(sim));
+            if (run_unit(sim, job, r, values + (size_t)r * nv, pvalues + (size_t)r * np) < 0) {
+                snprintf(err, errlen, "%s", unit_error(job, sim));
                 rm_sim_free(sim);
                 return -1;
             }

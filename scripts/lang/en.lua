@@ -43,4 +43,37 @@ return {
   -- workshop.c
 
   -- sweep.c
+
+  -- fragility.c: remous fragility, who the organization cannot do without
+  fragility = {
+    title = "Who the organization cannot do without (%s): each person away %s from the start of the measured period; %d replications, each paired with the same run without the absence.",
+    title_at = "Who the organization cannot do without (%s): each person away %s from %s after the start; %d replications, each paired with the same run without the absence.",
+    title_worst = "Who the organization cannot do without (%s): each person away %s, in the worst of %d weeks tried (the most items late or lost, then the most extra waiting); %d replications, each paired with the same run without the absence.",
+    if_away = "If %s is away %s",
+    if_away_in_week = "If %s is away %s from %s",
+    week_number = "week %s",
+    missed = "%s %s miss their deadline",
+    lost = "%s %s give up or are turned away",
+    waits = "%s waits %s longer on average",
+    backlog = "%s more items are waiting at the return and the backlog takes %s to clear",
+    backlog_stays = "%s more items are waiting at the return and the backlog does not clear before the end of the run",
+    nothing = "nothing measurable changes",
+    ["and"] = " and ",
+    nobody_else = "nobody else can do %s",
+    nobody_else_them = "nobody outside them can do %s",
+    whole_role = "all of %s (%d people)",
+    who_can = "Who can do each step:",
+    one_person = "1 person",
+    people = "%s people",
+    able = "  %s: %s, %s%% of it done by the busiest",
+    able_never = "  %s: %s, never done in the run",
+    week = "%s week",
+    weeks = "%s weeks",
+    day = "%s day",
+    days = "%s days",
+    hour = "%s hour",
+    hours = "%s hours",
+    minute = "%s minute",
+    minutes = "%s minutes",
+  },
 }

@@ -37,4 +37,37 @@ return {
   -- workshop.c
 
   -- sweep.c
+
+  -- fragility.c
+  fragility = {
+    title = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s dès le début de la période mesurée ; %d réplications, chacune appariée à la même sans l'absence.",
+    title_at = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s à partir de %s après le début ; %d réplications, chacune appariée à la même sans l'absence.",
+    title_worst = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s, la pire de %d semaines essayées (le plus de dossiers en retard ou perdus, puis le plus d'attente en plus) ; %d réplications, chacune appariée à la même sans l'absence.",
+    if_away = "Si %s s'absente %s",
+    if_away_in_week = "Si %s s'absente %s à partir de la %s",
+    week_number = "semaine %s",
+    missed = "%s %s manquent leur échéance",
+    lost = "%s %s renoncent ou sont refusés",
+    waits = "%s attend %s de plus en moyenne",
+    backlog = "%s dossiers de plus attendent au retour et le retard met %s à se résorber",
+    backlog_stays = "%s dossiers de plus attendent au retour et le retard ne se résorbe pas avant la fin",
+    nothing = "rien de mesurable ne change",
+    ["and"] = " et ",
+    nobody_else = "personne d'autre ne sait faire : %s",
+    nobody_else_them = "personne en dehors d'eux ne sait faire : %s",
+    whole_role = "tout le rôle %s (%d personnes)",
+    who_can = "Qui sait faire chaque étape :",
+    one_person = "1 personne",
+    people = "%s personnes",
+    able = "  %s : %s, dont %s %% par la plus sollicitée",
+    able_never = "  %s : %s, jamais faite dans la simulation",
+    week = "%s semaine",
+    weeks = "%s semaines",
+    day = "%s jour",
+    days = "%s jours",
+    hour = "%s heure",
+    hours = "%s heures",
+    minute = "%s minute",
+    minutes = "%s minutes",
+  },
 }
