@@ -261,7 +261,8 @@ static int ko_worse(const rm_knockout *a, const rm_knockout *b) {
 
 /* When the absence starts: given, the start of the measured period, or
  * each week of it (worst). */
-static int plan_starts(plan *p, const rm_model *m, const char *at, int *worst, char *err, size_t errlen) {
+static int plan_starts(plan *p, const rm_model *m, const char *at, const char *away, int *worst, char *err,
+                       size_t errlen) {
     double week = m->week;
     *worst = at && strcmp(at, "worst") == 0;
     p->starts = malloc(((size_t)((m->horizon - m->warmup) / week) + 2) * sizeof(double));
@@ -274,8 +275,8 @@ static int plan_starts(plan *p, const rm_model *m, const char *at, int *worst, c
         for (double t = m->warmup; t + p->away <= m->horizon; t = m->warmup + p->nstarts * week)
             p->starts[p->nstarts++] = t;
         if (p->nstarts == 0) {
-            snprintf(err, errlen, "--at worst with --away %g: the absence is longer than the measured period "
-                     "(%g %ss); choose a shorter --away", p->away, m->horizon - m->warmup, m->unit);
+            snprintf(err, errlen, "--at worst with --away %s: the absence is longer than the measured period "
+                     "(%g %ss); choose a shorter --away", away, m->horizon - m->warmup, m->unit);
             return -1;
         }
         return 0;
@@ -296,8 +297,8 @@ static int plan_starts(plan *p, const rm_model *m, const char *at, int *worst, c
         }
     }
     if (t + p->away > m->horizon) {
-        snprintf(err, errlen, "--at %s with --away %g: the absence would end at %g, after the horizon (%g %ss); "
-                 "choose an earlier --at or a shorter --away", at ? at : "(the end of the warm-up)", p->away,
+        snprintf(err, errlen, "--at %s with --away %s: the absence would end at %g, after the horizon (%g %ss); "
+                 "choose an earlier --at or a shorter --away", at ? at : "(the end of the warm-up)", away,
                  t + p->away, m->horizon, m->unit);
         return -1;
     }
@@ -354,7 +355,7 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
         return REMOUS_ERR_INPUT;
     }
     int worst = 0;
-    if (plan_starts(&p, m, o ? o->at : NULL, &worst, err, errlen) < 0) {
+    if (plan_starts(&p, m, o ? o->at : NULL, o && o->away ? o->away : "2w", &worst, err, errlen) < 0) {
         free(p.starts);
         return REMOUS_ERR_INPUT;
     }
@@ -574,7 +575,8 @@ static const char *duration(const rm_model *m, double t, const char *lang, char 
         u++;
     char n[64];
     amount(s / units[u].seconds, lang, n, sizeof n);
-    snprintf(buf, len, rm_word(lang, strcmp(n, "1") == 0 ? units[u].one : units[u].many), n);
+    const char *key = strcmp(n, "1") == 0 ? units[u].one : units[u].many;
+    snprintf(buf, len, rm_word(lang, key), n);
     return buf;
 }
 
@@ -635,16 +637,20 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
     if (f->at_worst) {
         snprintf(n, sizeof n, "%d", (int)floor(x->from / m->week + 1e-9) + 1);
         snprintf(when, sizeof when, rm_word(lang, "fragility.week_number"), n);
-        snprintf(buf, len, rm_word(lang, "fragility.if_away_in_week"), who, away, when);
+        const char *key = x->whole_role ? RM_WORD_KEY("fragility.if_away_all_in_week")
+                                        : RM_WORD_KEY("fragility.if_away_in_week");
+        snprintf(buf, len, rm_word(lang, key), who, away, when);
     } else
-        snprintf(buf, len, rm_word(lang, "fragility.if_away"), who, away);
+        snprintf(buf, len, rm_word(lang, x->whole_role ? RM_WORD_KEY("fragility.if_away_all")
+                                                       : RM_WORD_KEY("fragility.if_away")), who, away);
     /* items late or lost, stream by stream */
     for (int s = 0; s < m->narrivals && np < 60; s++) {
         const rm_arrivals *ar = &m->arrivals[s];
         if (ar->hidden)
             continue;
         rm_shown(ar->label, ar->name, label, sizeof label);
-        const rm_fragility_row *r = find_row(x, "arrivals", ar->name, ar->deadline >= 0 ? "deadline_missed" : "abandoned");
+        const rm_fragility_row *r =
+            find_row(x, "arrivals", ar->name, ar->deadline >= 0 ? "deadline_missed" : "abandoned");
         double lost = r ? r->delta : 0;
         if (ar->deadline < 0) {
             const rm_fragility_row *b = find_row(x, "arrivals", ar->name, "balked");
@@ -652,8 +658,8 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
         }
         if (!(lost >= 0.05))
             continue;
-        snprintf(store[np], sizeof store[np], rm_word(lang, ar->deadline >= 0 ? "fragility.missed" : "fragility.lost"),
-                 amount(lost, lang, n, sizeof n), label);
+        const char *key = ar->deadline >= 0 ? RM_WORD_KEY("fragility.missed") : RM_WORD_KEY("fragility.lost");
+        snprintf(store[np], sizeof store[np], rm_word(lang, key), amount(lost, lang, n, sizeof n), label);
         parts[np] = store[np];
         np++;
     }
@@ -714,9 +720,10 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
         }
     if (nonly) {
         char tail[800];
-        snprintf(tail, sizeof tail, rm_word(lang, x->npeople > 1 ? "fragility.nobody_else_them" : "fragility.nobody_else"),
-                 part);
-        add(buf, len, "; ");
+        const char *key = x->npeople > 1 ? RM_WORD_KEY("fragility.nobody_else_them")
+                                         : RM_WORD_KEY("fragility.nobody_else");
+        snprintf(tail, sizeof tail, rm_word(lang, key), part);
+        add(buf, len, rm_word(lang, "fragility.semicolon"));
         add(buf, len, tail);
     }
     add(buf, len, ".");
@@ -747,8 +754,8 @@ void remous_print_fragility(const remous_fragility *f, FILE *out, const char *la
         char label[256], people[64], share[64];
         rm_shown(act->label, act->name, label, sizeof label);
         snprintf(people, sizeof people, "%d", f->able[a]);
-        snprintf(line, sizeof line, rm_word(lang, f->able[a] == 1 ? "fragility.one_person" : "fragility.people"),
-                 people);
+        const char *key = f->able[a] == 1 ? RM_WORD_KEY("fragility.one_person") : RM_WORD_KEY("fragility.people");
+        snprintf(line, sizeof line, rm_word(lang, key), people);
         if (isnan(f->top_share[a]))
             fprintf(out, rm_word(lang, "fragility.able_never"), label, line);
         else {
