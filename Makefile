@@ -30,7 +30,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests fragility-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -89,7 +89,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test fragility-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -99,6 +99,10 @@ cli-tests: all
 	@scripts/install-deps.sh parallel
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
 	@REMOUS=$(BUILD)/remous tests/digest_test.sh
+
+# remous fragility: knock-outs worked out by hand, the ranking, --at worst, the errors.
+fragility-test: all
+	@REMOUS=$(BUILD)/remous tests/fragility_test.sh
 
 # Hostile inputs (tests/hostile/): each ends with its one error line, no hang, no signal.
 hostile-test: all
