@@ -79,6 +79,10 @@ esac
 same "$(awk -F, '$2 == 1 { print $3 }' g1/fragility.csv | sort -u)" "director#1" "rank 1 is the director in fragility.csv"
 expect 0 "grant applications, 2 jobs" -- "$remous" fragility "$grant" --out g2 --jobs 2 --quiet
 cmp -s g1/fragility.csv g2/fragility.csv && ok || ko "fragility.csv differs between --jobs 1 and 2"
+# common random numbers: the deputy away changes nothing of the director's work, to the last digit
+same "$(awk -F, '$3 == "deputy#1" && ($8 == "manage" || $8 == "prepare" || $8 == "write" || $8 == "file" ||
+                $8 == "calls" || $8 == "management") && $12 != 0' g1/fragility.csv)" "" \
+     "the deputy away: the director's queues and streams have a paired difference of exactly 0"
 # the trained deputy makes the director's absence cost fewer deadlines
 expect 0 "trained deputy" -- "$remous" fragility "$grant" --variant "trained deputy" --out g3 --quiet
 base=$(awk -F, '$3 == "director#1" && $9 == "items_failed" { print $12 }' g1/fragility.csv)
