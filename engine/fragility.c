@@ -46,22 +46,31 @@ typedef struct plan {
     double away;
     rm_knockout *ko;
     int nko;
-    double *without;               /* round 1: reps x (n + nsamples * nqueues) */
+    double *without;               /* round 1: reps x (n + nsamples * nroles): the metrics,
+                                      then per sample the items waiting in each role's queues */
     double *scratch_values, *scratch_watch;   /* a unit's, in each process */
 } plan;
 
 static size_t round1_width(const plan *p) {
-    return (size_t)p->n + (size_t)p->nsamples * (size_t)p->m->nqueues;
+    return (size_t)p->n + (size_t)p->nsamples * (size_t)p->m->nroles;
 }
+
+static double waiting(const rm_model *m, int role, const double *row);
 
 /* Round 1, unit r: replication r + 1 without absence. */
 static int unit_without(void *ctx, rm_sim *sim, int r, double *values) {
     plan *p = ctx;
     rm_sim_knock_out(sim, NULL, 0, 0);
-    rm_sim_watch(sim, p->first_return, p->step, p->nsamples, values + p->n);
-    if (rm_sim_run(sim, p->seed, r + 1) < 0)
+    rm_sim_watch(sim, p->first_return, p->step, p->nsamples, p->scratch_watch);
+    int rc = rm_sim_run(sim, p->seed, r + 1);
+    rm_sim_watch(sim, 0, 0, 0, NULL);
+    if (rc < 0)
         return -1;
     rm_metrics_values(p->m, rm_sim_stats(sim), values);
+    size_t nq = (size_t)p->m->nqueues, nr = (size_t)p->m->nroles;
+    for (size_t i = 0; i < (size_t)p->nsamples; i++)
+        for (size_t role = 0; role < nr; role++)
+            values[(size_t)p->n + i * nr + role] = waiting(p->m, (int)role, p->scratch_watch + i * nq);
     return 0;
 }
 
@@ -91,14 +100,15 @@ static int unit_with(void *ctx, rm_sim *sim, int u, double *values) {
     rm_metrics_values(m, rm_sim_stats(sim), p->scratch_values);
     for (int i = 0; i < p->ns; i++)
         values[i] = p->scratch_values[p->sel[i]];
-    const double *base = p->without + (size_t)r * round1_width(p) + p->n + (size_t)offset * nq;
+    size_t nr = (size_t)m->nroles;
+    const double *base = p->without + (size_t)r * round1_width(p) + p->n + (size_t)offset * nr + (size_t)ko->role;
     double *out = values + p->ns;
     out[K_BACKLOG_WITH] = waiting(m, ko->role, p->scratch_watch);
-    out[K_BACKLOG_WITHOUT] = waiting(m, ko->role, base);
+    out[K_BACKLOG_WITHOUT] = base[0];
     out[K_CLEARANCE] = m->horizon - p->starts[j] - p->away;
     out[K_CLEARED] = 0;
     for (int i = 0; i < n; i++)
-        if (waiting(m, ko->role, p->scratch_watch + (size_t)i * nq) <= waiting(m, ko->role, base + (size_t)i * nq)) {
+        if (waiting(m, ko->role, p->scratch_watch + (size_t)i * nq) <= base[(size_t)i * nr]) {
             out[K_CLEARANCE] = i * p->step;
             out[K_CLEARED] = 1;
             break;
