@@ -171,7 +171,7 @@ static rm_fragility_row row_of(const char *element, const char *name, const char
     return row;
 }
 
-/* The figures of knock-out ko at start j from round 2's values. */
+/* The figures of one knock-out at one start, paired over the replications. */
 typedef struct summary {
     rm_fragility_row *rows;
     int nrows;
@@ -179,6 +179,8 @@ typedef struct summary {
     int not_cleared;
 } summary;
 
+/* Knock-out k at start j, from round 2's values `with`. Returns 0, or -1
+ * when out of memory. */
 static int summarise(const plan *p, const rm_catalog *cat, const double *with, int k, int j, summary *s) {
     const rm_model *m = p->m;
     size_t w2 = (size_t)p->ns + K_FIELDS, w1 = round1_width(p);
@@ -452,7 +454,6 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
         x->backlog = best.backlog;
         x->clearance = best.clearance;
         x->not_cleared = best.not_cleared;
-        /* the rows keep names from the catalog: copy them into the knock-out's own */
     }
     /* ranked, worst first; ties keep the declaration order (insertion sort: stable) */
     for (int k = 1; k < f->nko; k++) {
