@@ -561,10 +561,10 @@ int remous_write_fragility(const remous_fragility *f, const char *dir, char *err
     return rm_csv_close(&o, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
 }
 
-/* A count or an amount as people read it: whole when it is nearly so,
- * else with one decimal, in lang's way. */
+/* A count or an amount as people read it: whole from 10 on or when it is
+ * nearly so, else with one decimal, in lang's way. */
 static const char *amount(double x, const char *lang, char *buf, size_t len) {
-    if (fabs(x - round(x)) < 0.05)
+    if (fabs(x) >= 10 || fabs(x - round(x)) < 0.05)
         snprintf(buf, len, "%.0f", round(x) == 0 ? 0.0 : round(x));
     else
         snprintf(buf, len, "%.1f", x);

@@ -62,7 +62,7 @@ same "$(figures at40 | head -1)" "clerk#1,items_failed,11,11" "--at 40h is minut
 
 # --- two clerks: one away changes nothing, both away less than one clerk alone ---
 expect 0 "two clerks" -- "$remous" fragility "$one" --away 10h --variant "two clerks" --out two
-same "$(sed -n '3,5p' out)" "1. If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 87.5 minutes longer on average and 10 more items are waiting at the return and the backlog takes 4 hours to clear; nobody outside them can do handle.
+same "$(sed -n '3,5p' out)" "1. If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 88 minutes longer on average and 10 more items are waiting at the return and the backlog takes 4 hours to clear; nobody outside them can do handle.
 2. If the clerk #1 is away 10 hours, nothing measurable changes.
 3. If the clerk #2 is away 10 hours, nothing measurable changes." "two clerks, ranked"
 same "$(figures two | grep items_failed)" "clerk,items_failed,7,7
