@@ -70,6 +70,12 @@ clerk#1,items_failed,0,0
 clerk#2,items_failed,0,0" "two clerks: 7 missed with both away, none with one"
 same "$(sed -n '$p' out)" "  handle: 2 people, 50% of it done by the busiest" "two people can do it, half each"
 
+# a knock-out inside the clerk's own absence (1000 to 3000) changes nothing, to the last digit
+expect 0 "away anyway" -- "$remous" fragility "$one" --away 10h --variant "away anyway" --out anyway
+same "$(sed -n 3p out)" "1. If the clerk is away 10 hours, nothing measurable changes; nobody else can do handle." "away anyway: nothing changes"
+same "$(awk -F, 'NR > 1 && $12 != 0' anyway/fragility.csv)" "" "away anyway: every difference is 0"
+same "$(figures anyway | grep backlog)" "clerk#1,backlog_at_return,17,0" "away anyway: 17 forms wait at 2040 (those of 1020 to 1980), with or without"
+
 # --- the grant applications: the director first ---
 expect 0 "grant applications" -- "$remous" fragility "$grant" --out g1 --jobs 1
 case "$(sed -n 3p out)" in

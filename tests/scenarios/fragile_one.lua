@@ -26,3 +26,8 @@ role "clerk" { label = "the clerk" }
 arrivals "forms" { interarrival = 60, to = "handle", deadline = 310 }
 activity "handle" { role = "clerk", duration = 30 }
 variant "two clerks" { apply = function() role "clerk" { count = 2 } end }
+-- Away anyway: the clerk's own absence runs from 1000 to 3000 (then from
+-- 4000): the knock-out of 1440 to 2040 falls inside it and changes nothing.
+variant "away anyway" {
+  apply = function() role "clerk" { absence = { every = 1000, lasts = 2000 } } end,
+}
