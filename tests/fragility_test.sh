@@ -130,7 +130,7 @@ err "--at past the horizon" 'remous: --at 3d with --away 2w: the absence would e
 err "--away past the horizon" 'remous: --at (the end of the warm-up) with --away 3d: the absence would end at 5760, after the horizon (4320 minutes); choose an earlier --at or a shorter --away' --away 3d
 err "--at worst too long" 'remous: --at worst with --away 3d: the absence is longer than the measured period (2880 minutes); choose a shorter --away' --at worst --away 3d
 err "no --away value" 'remous: --away needs a value (see remous --help)' --away
-err "an unknown variant" "remous: $one: no variant called \"nope\" (the variants: \"two clerks\")" --variant nope
+err "an unknown variant" "remous: $one: no variant called \"nope\" (the variants: \"two clerks\", \"away anyway\")" --variant nope
 expect 2 "--away with run" -- "$remous" run "$one" --away 2w
 same "$(cat "$tmp/err")" "remous: --away and --at go with fragility (see remous --help)" "--away with run: the error line"
 
