@@ -25,12 +25,12 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare digest headline warnings targets output trace diagram report signature grid sweep binding_batch table workshop_gate workshop
+ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare digest headline warnings targets output trace diagram report signature grid sweep binding_batch table workshop_gate workshop fragility
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words workshop_gate
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests decision-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests decision-test fragility-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -89,7 +89,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests decision-test language-test stories-test headline-test report-test workshop-test hostile-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests decision-test language-test stories-test headline-test report-test workshop-test hostile-test fragility-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -104,6 +104,10 @@ cli-tests: all
 # interval by hand, verdicts on a grid whose answer is known, every error line.
 decision-test: all
 	@REMOUS=$(BUILD)/remous tests/decision_test.sh
+
+# remous fragility: knock-outs worked out by hand, the ranking, --at worst, the errors.
+fragility-test: all
+	@REMOUS=$(BUILD)/remous tests/fragility_test.sh
 
 # Hostile inputs (tests/hostile/): each ends with its one error line, no hang, no signal.
 hostile-test: all

@@ -1801,6 +1801,19 @@ static int load_steps(load_args *a) {
     return 0;
 }
 
+int rm_parse_length(const char *text, double unit_seconds, double *out) {
+    static const struct { const char *suffix; double seconds; } units[] = {
+        {"", 0}, {"s", 1}, {"min", 60}, {"h", 3600}, {"d", 86400}, {"w", 604800}};
+    char *end;
+    double v = strtod(text, &end);
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(end, units[i].suffix) == 0 && end != text && v > 0 && isfinite(v)) {
+            *out = units[i].seconds ? v * units[i].seconds / unit_seconds : v;
+            return 0;
+        }
+    return -1;
+}
+
 /* The time series' period: "1w", "8h", "30min", "2d", "90s" or a number in
  * the scenario's unit; by default a week, or a day for a horizon under two
  * weeks. */
@@ -1810,19 +1823,13 @@ static int parse_period(const char *text, const rm_model *m, double *period, cha
         *period = m->horizon < 2 * week ? day : week;
         return 0;
     }
-    static const struct { const char *suffix; double seconds; } units[] = {
-        {"", 0}, {"s", 1}, {"min", 60}, {"h", 3600}, {"d", 86400}, {"w", 604800}};
-    char *end;
-    double v = strtod(text, &end);
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (strcmp(end, units[i].suffix) == 0 && end != text && v > 0 && isfinite(v)) {
-            *period = units[i].seconds ? v * units[i].seconds / m->unit_seconds : v;
-            if (*period * 100000 < m->horizon) {
-                snprintf(err, errlen, "--period %s: over 100000 periods in the horizon; choose a longer one", text);
-                return -1;
-            }
-            return 0;
+    if (rm_parse_length(text, m->unit_seconds, period) == 0) {
+        if (*period * 100000 < m->horizon) {
+            snprintf(err, errlen, "--period %s: over 100000 periods in the horizon; choose a longer one", text);
+            return -1;
         }
+        return 0;
+    }
     snprintf(err, errlen, "--period: expected a length such as 1w, 1d, 8h, 30min, 90s or a number "
              "in the scenario's unit, got \"%s\"", text);
     return -1;

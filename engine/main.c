@@ -22,6 +22,8 @@ static const char usage[] =
     "                    [--shard I/N] [--resume] [--rank ELEMENT:NAME:METRIC[:min|max]] [options]\n"
     "       remous merge DIR... --out DIR [--rank ... [--html FILE]]   gather the shards of a sweep\n"
     "       remous batch SCRIPT.lua [options]      a Lua script calling run, compare, sweep\n"
+    "       remous fragility SCENARIO.lua [--variant NAME] [--away 2w] [--at T|worst]\n"
+    "                    each person away in turn, paired with the same run without the absence\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous workshop SCENARIO.lua [--port P] [--listen ADDR]   a live page for a team\n"
@@ -31,7 +33,7 @@ static const char usage[] =
     "options:\n";
 
 typedef struct cli {
-    const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen;
+    const char *command, *scenario, *out, *variant, *lang, *html, *rank, *listen, *away, *at;
     int port;
     const char *dirs[1024];           /* merge's folders */
     int ndirs;
@@ -71,6 +73,9 @@ static const struct option_spec {
     {"--target", 0, "--target SPEC        a level a metric must reach, judged on its 95% interval,\n"
                     "                       e.g. arrivals:walk_in:wait_mean<5 (or <=, >, >=; repeatable)"},
     {"--prefer", 0, "--prefer NAME:min|max,...   orders the points that meet every target, names the cheapest"},
+    {"--away", 0, "--away T             how long each person is away: 2w, 10d, 36h (default 2w)"},
+    {"--at", 0, "--at T|worst         when the absence starts, from the start: 3w, 10d (default: the end of\n"
+                "                       the warm-up); worst: each week of the measured period, the worst kept"},
     {"--unsafe", 1, "--unsafe             lift the sandbox (only for scenarios you trust)"},
     {"--quiet", 1, "--quiet              no table on stdout, no progress bar"},
     {NULL, 0, NULL},
@@ -114,6 +119,11 @@ static const struct command_spec {
     {"check", "remous check SCENARIO.lua [options]", "validate, then one replication of each model: warnings",
      "--set --seed --unsafe --quiet",
      (const char *const[]){"--quiet", "--quiet              no \"FILE: ok\" line (warnings and errors still show)", NULL}},
+    {"fragility", "remous fragility SCENARIO.lua [options]",
+     "each person away in turn (and each role of two), paired with the same run without the absence",
+     "--variant --away --at --reps --seed --jobs --set --out --lang --unsafe --quiet",
+     (const char *const[]){"--out", "--out DIR            write fragility.csv into DIR",
+                           "--lang", "--lang en|fr         the language of the sentences (en)", NULL}},
     {"workshop", "remous workshop SCENARIO.lua [options]", "a live page for a team",
      "--port --listen --min-change --seed --jobs --period --unsafe", NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -280,6 +290,10 @@ static int parse(cli *c, int argc, char **argv) {
             if (parse_whole(value, 0, 65535, &v) < 0)
                 return fail_usage("--port: expected a whole number from 0 to 65535, got \"%s\"", value);
             c->port = (int)v;
+        } else if (strcmp(name, "--away") == 0) {
+            c->away = value;
+        } else if (strcmp(name, "--at") == 0) {
+            c->at = value;
         } else if (strcmp(name, "--listen") == 0) {
             c->listen = value;
         } else if (strcmp(name, "--min-change") == 0) {
@@ -504,6 +518,20 @@ int main(int argc, char **argv) {
         status = remous_trace(sc, c.variant ? c.variant : "baseline", c.out, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
+        remous_close(sc);
+        return status;
+    }
+    if (strcmp(c.command, "fragility") == 0) {
+        remous_fragility *f = NULL;
+        remous_fragility_options fo = {c.variant, c.away, c.at};
+        status = remous_fragility_run(sc, &fo, &f, err, sizeof err);
+        if (status == REMOUS_OK && c.out)
+            status = remous_write_fragility(f, c.out, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        else if (!c.quiet)
+            remous_print_fragility(f, stdout, c.lang);
+        remous_fragility_free(f);
         remous_close(sc);
         return status;
     }

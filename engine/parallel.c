@@ -127,6 +127,17 @@ static int one_rep(rm_sim *sim, const rm_reps_job *job, int rep, double *values,
     return 0;
 }
 
+/* Unit r of the job: replication r + 1, or the job's own unit (a
+ * fragility knock-out); its error into err (RM_ERR_LEN bytes). */
+static int run_unit(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues, char *err) {
+    if (!job->unit)
+        return one_rep(sim, job, r + 1, values, pvalues, err);
+    if (job->unit(job->unit_ctx, sim, r, values) == 0)
+        return 0;
+    snprintf(err, RM_ERR_LEN, "%s", job->unit_error ? job->unit_error(job->unit_ctx, sim) : rm_sim_error(sim));
+    return -1;
+}
+
 /* The watchdog of one hook call inside one replication: a hook inside one
  * long call of Lua's library (string.find, table.move) runs no Lua
  * instruction, so the count hook cannot stop it. A one-second tick looks
@@ -205,7 +216,7 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
     if (watched)
         tick_arm(out, 1);
     char msg[RM_ERR_LEN];
-    int failed = one_rep(sim, job, r + 1, values, pvalues, msg) < 0;
+    int failed = run_unit(sim, job, r, values, pvalues, msg) < 0;
     if (watched)
         tick_arm(out, 0);
     if (failed) {
@@ -316,7 +327,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
         }
         for (int r = 0; r < job->reps; r++) {
             char msg[RM_ERR_LEN];
-            if (one_rep(sim, job, r + 1, values + (size_t)r * nv, pvalues + (size_t)r * np, msg) < 0) {
+            if (run_unit(sim, job, r, values + (size_t)r * nv, pvalues + (size_t)r * np, msg) < 0) {
                 snprintf(err, errlen, "%s", msg);
                 rm_sim_free(sim);
                 return -1;

@@ -130,6 +130,13 @@ typedef struct rm_reps_job {
     int reps, jobs;
     double period;
     int n, tn, nperiods;      /* summary metrics, time-series metrics, periods */
+    /* NULL: each unit is replication r + 1 of the model. Else unit r (0 <=
+     * r < reps) is what this fills: values[n] (nperiods = 0), on a simulator
+     * of the model; returns 0, or -1 with the message in rm_sim_error(sim)
+     * or in the sim's stead in err_of(ctx) (fragility.c) */
+    int (*unit)(void *ctx, rm_sim *sim, int r, double *values);
+    void *unit_ctx;
+    const char *(*unit_error)(void *ctx, rm_sim *sim);
 } rm_reps_job;
 
 /* Arms (on) or disarms the watchdog of one hook call in this process: a

@@ -92,7 +92,7 @@ int remous_run_variant(remous_scenario *sc, const char *variant, remous_results 
         progress->tick_ctx = sc->tick_ctx;
     }
     rm_reps_job job = {m, &sc->hooks, sc->seed, res->reps, sc->jobs, sc->period,
-                       (int)n, (int)tn, res->nperiods};
+                       (int)n, (int)tn, res->nperiods, NULL, NULL, NULL};
     int rc = rm_run_reps(&job, res->values, pvalues, progress, err, errlen);
     if (progress == &own)
         rm_progress_show(progress, progress->done, 1);

@@ -29,6 +29,11 @@ rm_thresholds rm_default_thresholds(void);
  * Returns 0, or -1 with one line in err (compare.c). */
 int rm_parse_thresholds(const char *spec, rm_thresholds *t, char *err, size_t errlen);
 
+/* A length as the command line writes it ("2w", "10d", "36h", "30min",
+ * "90s", or a bare number in the scenario's unit) into *out, in the unit
+ * of unit_seconds; it must be > 0. Returns 0, or -1 (binding.c). */
+int rm_parse_length(const char *text, double unit_seconds, double *out);
+
 struct remous_scenario {
     char *path;
     rm_model **models;        /* [0] the baseline, then each variant, as declared */

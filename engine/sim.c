@@ -17,7 +17,8 @@
 #include "rng.h"
 
 enum { EV_ARRIVAL, EV_END_SERVICE, EV_END_DELAY, EV_ABANDON, EV_SHIFT, EV_ABSENCE, EV_BACK,
-       EV_TRAINED, EV_TOOL_DOWN, EV_TOOL_UP, EV_WARMUP, EV_PERIOD, EV_HORIZON };
+       EV_TRAINED, EV_TOOL_DOWN, EV_TOOL_UP, EV_WARMUP, EV_PERIOD, EV_HORIZON,
+       EV_KNOCKOUT, EV_KNOCKOUT_END };
 
 /* The stuck-time guard, in events per stretch of simulated time. A stretch
  * starts at an event and lasts RM_STUCK_SPAN of the horizon (at most one
@@ -99,6 +100,9 @@ typedef struct person {
     int absent;               /* away (ill, on leave, in training) */
     int training;             /* away learning the tools, at the start */
     int absence_due;          /* an absence starts when the current step ends */
+    int on_leave;             /* in one of its role's drawn absences */
+    int knocked_out;          /* in the forced absence (rm_sim_knock_out) */
+    int knockout_due;         /* the forced absence starts when the current step ends */
     double away_since;        /* start of the current absence */
     double away_time;         /* working time lost to absences ended so far */
 } person;
@@ -144,6 +148,13 @@ struct rm_sim {
     rm_step_observer observer;
     void *observer_ctx;
     int next_period;          /* index of the next period boundary */
+    /* the forced absence (rm_sim_knock_out): who, from when, until when */
+    const unsigned char *knock_who;
+    double knock_from, knock_until;
+    /* the watch (rm_sim_watch): queue lengths sampled on a grid */
+    double watch_next0, watch_next, watch_step;
+    int watch_n, watch_k;
+    double *watch_out;
     char err[512];
 };
 
@@ -998,14 +1009,42 @@ static int schedule_absence(rm_sim *s, int p) {
     return rm_heap_push(&s->cal, s->now + gap, EV_ABSENCE, (uint32_t)p, 0) < 0 ? fail_oom(s) : 0;
 }
 
+/* Person p stops taking work now, for one reason more (a drawn absence,
+ * the forced one, training): away from the first reason to the last. */
+static void go_away(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    if (pe->absent)
+        return;
+    ring_remove(s, p);
+    pe->absent = 1;
+    pe->away_since = s->now;
+}
+
+/* One reason to be away has ended: when none is left, person p is back
+ * and takes work if inside its calendar. */
+static int come_back(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    if (pe->on_leave || pe->knocked_out || pe->training || !pe->absent)
+        return 0;
+    pe->away_time += calendar_time(s, p, pe->away_since, s->now);
+    pe->absent = 0;
+    if (available(s, p)) {
+        int took = look_for_work(s, p);
+        if (took < 0)
+            return -1;
+        if (!took)
+            make_idle(s, p);
+    }
+    return 0;
+}
+
 /* Person p goes away now for a drawn length. */
 static int begin_absence(rm_sim *s, int p) {
     person *pe = &s->people[p];
     const rm_role *role = &s->m->roles[s->m->person_role[p]];
-    ring_remove(s, p);
-    pe->absent = 1;
+    go_away(s, p);
+    pe->on_leave = 1;
     pe->absence_due = 0;
-    pe->away_since = s->now;
     double lasts;
     if (draw(s, &role->absence_lasts, &s->absence_rng[p], "role", role->name, "an absence's length", &lasts) < 0)
         return -1;
@@ -1021,19 +1060,51 @@ static int absence_due(rm_sim *s, int p) {
     return begin_absence(s, p);
 }
 
-/* Person p is back: takes work if inside its calendar; the next absence. */
+/* Person p is back from a drawn absence: takes work if inside its calendar
+ * (unless the forced absence still holds it); the next absence. */
 static int back(rm_sim *s, int p) {
-    person *pe = &s->people[p];
-    pe->away_time += calendar_time(s, p, pe->away_since, s->now);
-    pe->absent = 0;
-    if (available(s, p)) {
-        int took = look_for_work(s, p);
-        if (took < 0)
-            return -1;
-        if (!took)
-            make_idle(s, p);
-    }
+    s->people[p].on_leave = 0;
+    if (come_back(s, p) < 0)
+        return -1;
     return schedule_absence(s, p);
+}
+
+/* The forced absence of rm_sim_knock_out begins for person p: as a drawn
+ * absence does, it waits for the step in hand to end; the items p
+ * interrupted stay with p. It draws no random number. */
+static void begin_knockout(rm_sim *s, int p) {
+    person *pe = &s->people[p];
+    pe->knockout_due = 0;
+    go_away(s, p);
+    pe->knocked_out = 1;
+}
+
+static void knockout_due(rm_sim *s) {
+    for (int p = 0; p < s->m->npeople; p++) {
+        if (!s->knock_who[p])
+            continue;
+        if (s->people[p].busy)
+            s->people[p].knockout_due = 1;
+        else
+            begin_knockout(s, p);                /* in training too: away already, and kept away */
+    }
+}
+
+/* The forced absence ends at its set time, begun or not (a step longer than
+ * the absence). */
+static int knockout_end(rm_sim *s) {
+    for (int p = 0; p < s->m->npeople; p++) {
+        person *pe = &s->people[p];
+        if (!s->knock_who[p] || (!pe->knocked_out && !pe->knockout_due))
+            continue;
+        pe->knockout_due = 0;
+        if (pe->knocked_out) {
+            pe->knocked_out = 0;
+            if (come_back(s, p) < 0)
+                return -1;
+        }
+    }
+    return 0;
 }
 
 /* --------------------------------------------------------------- tools -- */
@@ -1041,18 +1112,15 @@ static int back(rm_sim *s, int p) {
 /* Person p has learnt the tools: at work from now, unless an absence fell due. */
 static int trained(rm_sim *s, int p) {
     person *pe = &s->people[p];
-    pe->away_time += calendar_time(s, p, pe->away_since, s->now);
-    pe->absent = pe->training = 0;
-    if (pe->absence_due)
+    pe->training = 0;
+    if (pe->absence_due) {
+        if (!pe->knocked_out) {                  /* the training's time counted, the absence's from now */
+            pe->away_time += calendar_time(s, p, pe->away_since, s->now);
+            pe->absent = 0;
+        }
         return begin_absence(s, p);
-    if (available(s, p)) {
-        int took = look_for_work(s, p);
-        if (took < 0)
-            return -1;
-        if (!took)
-            make_idle(s, p);
     }
-    return 0;
+    return come_back(s, p);
 }
 
 static int schedule_downtime(rm_sim *s, int t) {
@@ -1111,9 +1179,8 @@ static int start_tools(rm_sim *s, uint64_t seed, int rep) {
             continue;
         person *pe = &s->people[p];
         const rm_profile *cal = calendar_of(s, p);
-        ring_remove(s, p);
-        pe->absent = pe->training = 1;
-        pe->away_since = 0;
+        go_away(s, p);
+        pe->training = 1;
         double until = cal ? rm_profile_advance(cal, 0, training) : training;
         if (until < INFINITY && rm_heap_push(&s->cal, until, EV_TRAINED, (uint32_t)p, 0) < 0)
             return fail_oom(s);
@@ -1139,6 +1206,8 @@ static int end_service(rm_sim *s, int p, uint32_t gen) {
     if (measuring(s))
         s->st.by_person[a][p]++;
     pe->busy = 0;
+    if (pe->knockout_due)
+        begin_knockout(s, p);
     if (pe->absence_due) {
         if (begin_absence(s, p) < 0)
             return -1;
@@ -1324,6 +1393,7 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
         int cal = m->roles[m->person_role[p]].calendar;
         pe->calendar = cal < 0 ? NULL : &m->calendars[cal];
         pe->busy = pe->absent = pe->absence_due = pe->training = 0;
+        pe->on_leave = pe->knocked_out = pe->knockout_due = 0;
         pe->nheld = 0;
         pe->away_time = 0;
         rm_rng_stream_hashed(&s->absence_rng[p], seed, (uint64_t)rep, s->absence_hash[p]);
@@ -1392,6 +1462,28 @@ static int schedule_next_arrival(rm_sim *s, int si) {
     return rm_heap_push(&s->cal, t, EV_ARRIVAL, (uint32_t)si, 0) < 0 ? fail_oom(s) : 0;
 }
 
+/* One sample of the watch: every queue's length now. */
+static void watch_sample(rm_sim *s) {
+    double *row = s->watch_out + (size_t)s->watch_k * (size_t)s->m->nqueues;
+    for (int q = 0; q < s->m->nqueues; q++)
+        row[q] = s->qs[q].len;
+    s->watch_k++;
+    s->watch_next = s->watch_k < s->watch_n ? s->watch_next0 + s->watch_k * s->watch_step : INFINITY;
+}
+
+void rm_sim_knock_out(rm_sim *s, const unsigned char *who, double from, double until) {
+    s->knock_who = who;
+    s->knock_from = from;
+    s->knock_until = until;
+}
+
+void rm_sim_watch(rm_sim *s, double from, double step, int n, double *out) {
+    s->watch_next0 = from;
+    s->watch_step = step;
+    s->watch_n = out ? n : 0;
+    s->watch_out = out;
+}
+
 int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
     const rm_model *m = s->m;
     s->err[0] = '\0';
@@ -1414,6 +1506,12 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
         if (next < m->horizon && rm_heap_push(&s->cal, next, EV_SHIFT, (uint32_t)r, 0) < 0)
             return fail_oom(s);
     }
+    if (s->knock_who && s->knock_from < m->horizon &&
+        (rm_heap_push(&s->cal, s->knock_from, EV_KNOCKOUT, 0, 0) < 0 ||
+         rm_heap_push(&s->cal, s->knock_until, EV_KNOCKOUT_END, 0, 0) < 0))
+        return fail_oom(s);
+    s->watch_k = 0;
+    s->watch_next = s->watch_n > 0 ? s->watch_next0 : INFINITY;
     for (int si = 0; si < m->narrivals; si++) {
         for (long k = 0; k < m->arrivals[si].initial; k++) {
 #ifdef RM_EVENT_BUDGET                           /* the fuzz build: initial items count as events */
@@ -1453,6 +1551,8 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
                          stretch_start, ev.time);
             return -1;
         }
+        while (ev.time >= s->watch_next)         /* the state before what happens then */
+            watch_sample(s);
         s->now = ev.time;
         s->st.events++;
 #ifdef RM_EVENT_BUDGET                           /* the fuzz build: a short replication is what is fuzzed */
@@ -1502,6 +1602,12 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
             end_period(s);
             if (s->next_period < s->st.nperiods)
                 rc = rm_heap_push_first(&s->cal, s->next_period * s->st.period, EV_PERIOD, 0, 0) < 0 ? fail_oom(s) : 0;
+            break;
+        case EV_KNOCKOUT:
+            knockout_due(s);
+            break;
+        case EV_KNOCKOUT_END:
+            rc = knockout_end(s);
             break;
         case EV_HORIZON:
             close_books(s);

@@ -109,6 +109,22 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep);
 /* Calls fn for every step completed from now on (NULL: no more). */
 void rm_sim_observe(rm_sim *s, rm_step_observer fn, void *ctx);
 const char *rm_sim_error(const rm_sim *s);
+
+/* A forced absence in the runs that follow (fragility.c): every person p
+ * with who[p] != 0 stops taking work at `from` and is back at `until`
+ * (who NULL: none; the array must outlive the runs). It follows the rules
+ * of a role's drawn absences: a person busy at `from` finishes the step in
+ * hand first; the items a person interrupted stay with them; a drawn
+ * absence that falls inside goes on as drawn, and keeps them away after
+ * `until` if it lasts longer. It draws no random number, so that every
+ * stream (the absences' too) gives the same numbers as without it. */
+void rm_sim_knock_out(rm_sim *s, const unsigned char *who, double from, double until);
+
+/* In the runs that follow, the length of every queue at from, from + step,
+ * ..., n instants before the horizon at most, into out[k * nqueues + q]
+ * (out NULL: no watch): the state at each instant before any event of that
+ * instant, so that two runs are read at the same point. */
+void rm_sim_watch(rm_sim *s, double from, double step, int n, double *out);
 const rm_rep_stats *rm_sim_stats(const rm_sim *s);
 
 #endif

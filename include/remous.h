@@ -234,6 +234,29 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
 void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *lang);
 void remous_print_run_targets(const remous_results *res, FILE *out, const char *lang);
 
+/* Dependence on one person (remous fragility): for every person, and every
+ * role of two people as a whole, a knock-out run (them away for `away`
+ * from `at`) paired with the same run without the absence, replication by
+ * replication; ranked worst first. */
+typedef struct remous_fragility remous_fragility;
+
+typedef struct remous_fragility_options {
+    const char *variant;      /* NULL: the baseline */
+    const char *away;         /* how long: "2w", "10d", "36h", or a number in the scenario's unit; NULL: 2w */
+    const char *at;           /* when, from the start: "3w" ...; "worst": each week of the measured
+                                 period, the worst kept per knock-out; NULL: the end of the warm-up */
+} remous_fragility_options;
+
+/* Runs the knock-outs (on sc's --jobs). REMOUS_ERR_INPUT for a bad option
+ * or variant (one line in err), REMOUS_ERR_RUN when a run fails. */
+int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o, remous_fragility **out,
+                     char *err, size_t errlen);
+/* fragility.csv into dir (created if missing), through a temporary file. */
+int remous_write_fragility(const remous_fragility *f, const char *dir, char *err, size_t errlen);
+/* The knock-outs ranked, in plain words, and who can do each step. */
+void remous_print_fragility(const remous_fragility *f, FILE *out, const char *lang);
+void remous_fragility_free(remous_fragility *f);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out, const char *lang);
 
