@@ -46,6 +46,7 @@ typedef struct item {
     int64_t qkey2;
     uint64_t uses;            /* bit t: it takes tool t's routes (its uptake, drawn at arrival) */
     uint64_t met;             /* bit t: it has been at a route tool t changed */
+    uint64_t used;            /* bit t: it has started one of tool t's steps (its fees) */
     int took_tool_route;
     uint32_t gen;             /* bumped when it leaves a queue or is freed */
     uint32_t qpos;            /* position in its queue's heap */
@@ -383,6 +384,21 @@ static int at_tool_route(rm_sim *s, uint32_t i, int t) {
     return takes;
 }
 
+/* Item i starts a step of tool t: counted once per item and tool, with its
+ * stream's value (for the tool's fees, see cost.h); a task's occurrence is
+ * no item of the public and pays no fee. */
+static void count_tool_use(rm_sim *s, uint32_t i, int t) {
+    item *it = &s->items[i];
+    uint64_t bit = (uint64_t)1 << t;
+    const rm_arrivals *st = &s->m->arrivals[it->arrivals];
+    if ((it->used & bit) || st->hidden)
+        return;
+    it->used |= bit;
+    s->c[rm_ct(&s->st.lay, t, RM_T_USED)]++;
+    if (st->value > 0)
+        s->c[rm_ct(&s->st.lay, t, RM_T_USED_VALUE)] += st->value;
+}
+
 /* Where item i of stream si goes first: the route of the last tool it uses
  * among those that changed it, else the stream's own. */
 static int first_step(rm_sim *s, int si, uint32_t i) {
@@ -480,6 +496,8 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
         if (wait > s->st.wait_max[act->queue])
             s->st.wait_max[act->queue] = wait;
     }
+    if (act->tool >= 0)
+        count_tool_use(s, i, act->tool);
     double d;
     if (sample(s, &act->duration, &s->dur_rng[a], i, act->name, &d) < 0)
         return -1;
@@ -767,6 +785,8 @@ static int enter_step(rm_sim *s, uint32_t i, int step) {
     if (act->tool >= 0 && s->tool_down[act->tool])
         return enter_fallback(s, i, act->tool);
     if (act->nroles == 0) {                      /* a pure delay */
+        if (act->tool >= 0)
+            count_tool_use(s, i, act->tool);
         double d;
         if (sample(s, &act->duration, &s->dur_rng[step], i, act->name, &d) < 0)
             return -1;
@@ -853,7 +873,7 @@ static int arrive(rm_sim *s, int si) {
         return -1;
     s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
     it = &s->items[i];
-    it->uses = it->met = 0;
+    it->uses = it->met = it->used = 0;
     it->took_tool_route = 0;
     for (int t = 0; t < s->m->ntools; t++)
         if (takes_up(s, t, si))

@@ -19,7 +19,7 @@ local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat,
       rawget
 
-local gsub = string.gsub
+local gsub, lower, upper = string.gsub, string.lower, string.upper
 
 local M = {}
 
@@ -627,6 +627,39 @@ function check.learning(v)
   if type(v.start) ~= "number" or not (v.start >= 1) or v.start == huge then return usage end
   if type(v.half_life) ~= "number" or not (v.half_life > 0) or v.half_life == huge then return usage end
 end
+-- A tool's cost: { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }, any of them.
+local cost_fields = { per_month = "nonneg", per_item = "nonneg", share_of_value = "share", setup = "nonneg" }
+function check.tool_cost(v)
+  local usage = "a table of amounts such as { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }"
+  if type(v) ~= "table" or private[v] or next(v) == nil then return usage end
+  local names = sorted_keys(cost_fields)
+  for _, k in ipairs(sorted_keys(v)) do
+    if type(k) ~= "string" then return usage end
+    local checker = cost_fields[k]
+    if not checker then
+      local close = suggest(k, names)
+      return fmt("cost: unknown field %q%s", k, close ~= "" and close or fmt(" (its fields: %s)", concat(names, ", "))), true
+    end
+    local expected = check[checker](v[k])
+    if expected then
+      if k == "share_of_value" and type(v[k]) == "number" and v[k] > 1 and v[k] <= 100 then
+        expected = fmt("%s (%s%% is written %s)", expected, number_text(v[k]), number_text(v[k] / 100))
+      end
+      return fmt("cost: %s must be %s, got %s", k, expected, show(v[k])), true
+    end
+  end
+end
+-- A currency: an ISO 4217 code, such as "EUR" (what people write instead: the code to write).
+local currency_of = { ["€"] = "EUR", ["$"] = "USD", ["US$"] = "USD", ["£"] = "GBP", ["CA$"] = "CAD",
+                      euro = "EUR", euros = "EUR", dollar = "USD", dollars = "USD", pound = "GBP",
+                      pounds = "GBP", franc = "CHF", francs = "CHF" }
+function check.currency(v)
+  if type(v) == "string" and match(v, "^%u%u%u$") then return nil end
+  local code = type(v) == "string" and (currency_of[lower(v)] or currency_of[v] or
+                                        (match(v, "^%a%a%a$") and upper(v)))
+  return fmt("currency must be a three-letter ISO 4217 code in capitals such as \"EUR\", \"USD\", \"GBP\", got %s%s",
+             show(v), code and fmt(" (write %q)", code) or ""), true
+end
 function check.start(v)
   if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
   local err = host.check_start(v)
@@ -636,14 +669,14 @@ end
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
                start = "start", description = "string", label = "label", kinds = "kinds",
-               mission = "mission" },
+               mission = "mission", currency = "currency" },
   role = { count = "people", calendar = "name", absence = "absence", cost_per_hour = "nonneg",
            description = "string", label = "label" },
   queue = { discipline = "discipline", capacity = "capacity", description = "string", label = "label" },
   arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
                priority = "number_or_fn", patience = "dist", deadline = "positive",
                attributes = "attributes", limit = "count", initial = "waiting", description = "string",
-               label = "label" },
+               label = "label", value = "nonneg" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
                interruptible = "boolean", switch_cost = "nonneg", resume = "resume", patience = "no_patience",
                description = "string",
@@ -651,7 +684,8 @@ local schemas = {
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
            priority = "number", description = "string", label = "label" },
   tool = { description = "string", adoption = "adoption", uptake = "uptake", learning = "learning",
-           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn", label = "label" },
+           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn", label = "label",
+           cost = "tool_cost" },
   variant = { description = "string", tools = "tool_list", apply = "fn", label = "label" },
 }
 
@@ -1124,7 +1158,8 @@ function M.compile(variant_name)
   for i, name in ipairs(decls.role.order) do
     local d = decls.role.by[name]
     model.roles[i] = { name = name, label = d.fields.label, count = d.fields.count or 1,
-                       calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)) }
+                       calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)),
+                       cost_per_hour = d.fields.cost_per_hour or -1 }
     local absence = d.fields.absence
     if absence then
       model.roles[i].every = compile_dist(absence.every)
@@ -1263,7 +1298,8 @@ function M.compile(variant_name)
     local c = changed.arrivals[name]
     local s = { name = name, label = f.label, to = c and resolve_step(c.base, c.base_at, what .. ": to")
                                     or resolve_step(f.to, at.to, what .. ": to"),
-                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {} }
+                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {},
+                value = f.value or -1 }
     for j, alt in ipairs(c and c.alts or {}) do
       s.alts[j] = { tool = alt.tool, to = resolve_step(alt.route, alt.at, what .. ": to") }
     end
@@ -1358,6 +1394,11 @@ function M.compile(variant_name)
     local spec = { name = tname, label = f.label, training = f.training or 0,
                    learning_start = f.learning and f.learning.start or 1,
                    half_life = f.learning and f.learning.half_life or 1 }
+    if f.cost then
+      spec.has_cost = true
+      spec.cost_per_month, spec.cost_per_item = f.cost.per_month or 0, f.cost.per_item or 0
+      spec.cost_share_of_value, spec.cost_setup = f.cost.share_of_value or 0, f.cost.setup or 0
+    end
     -- uptake and adoption: the tool's, or the variant's for this tool
     local o = store.overrides[tname]
     local uptake, uptake_at = f.uptake, at.uptake
@@ -1421,6 +1462,14 @@ function M.compile(variant_name)
       fail("--set " .. name, "the scenario has no param(%q)%s", name, suggest(name, names))
     end
   end
+  -- costs are counted when the scenario gives any: a role's rate, a stream's
+  -- value, a tool's cost (a tool of any variant, so that the baseline has
+  -- the same cost figures as the variants to be compared with)
+  model.currency = sf.currency or ""
+  model.costed = false
+  for _, r in ipairs(model.roles) do if r.cost_per_hour >= 0 then model.costed = true end end
+  for _, a in ipairs(model.arrivals) do if (a.value or -1) >= 0 then model.costed = true end end
+  for _, tname in ipairs(tools.order) do if tools.by[tname].fields.cost then model.costed = true end end
   model.step_index = step_index
   return model
 end
