@@ -25,9 +25,9 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model words labels sim metrics lua_errors binding runner parallel compare digest headline warnings output trace diagram report sweep binding_batch table workshop
+ENGINE = rng heap dist stats calendar model words labels sim metrics lua_errors binding runner parallel compare cost digest headline warnings output trace diagram report sweep binding_batch table workshop
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words cost
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean

@@ -363,6 +363,22 @@ static int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i, const 
     return s->hooks.number(s->hooks.ctx, sp->hook, &v, s->now, out, s->err, sizeof s->err);
 }
 
+/* Item i uses tool t (takes one of its routes, or starts one of its
+ * steps): counted once per item and tool, with its stream's value (for the
+ * tool's fees, see cost.h); a task's occurrence is no item of the public
+ * and pays no fee. */
+static void count_tool_use(rm_sim *s, uint32_t i, int t) {
+    item *it = &s->items[i];
+    uint64_t bit = (uint64_t)1 << t;
+    const rm_arrivals *st = &s->m->arrivals[it->arrivals];
+    if ((it->used & bit) || st->hidden)
+        return;
+    it->used |= bit;
+    s->c[rm_ct(&s->st.lay, t, RM_T_USED)]++;
+    if (st->value > 0)
+        s->c[rm_ct(&s->st.lay, t, RM_T_USED_VALUE)] += st->value;
+}
+
 /* Item i is at a route tool t changed: counted once per item and tool;
  * returns whether it takes the tool's route. */
 static int at_tool_route(rm_sim *s, uint32_t i, int t) {
@@ -377,26 +393,13 @@ static int at_tool_route(rm_sim *s, uint32_t i, int t) {
         if (takes)
             s->c[rm_ct(&s->st.lay, t, RM_T_TOOK)]++;
     }
+    if (takes)
+        count_tool_use(s, i, t);
     if (takes && !it->took_tool_route) {
         it->took_tool_route = 1;
         s->c[rm_cs(&s->st.lay, it->arrivals, RM_S_TOOL_ROUTE)]++;
     }
     return takes;
-}
-
-/* Item i starts a step of tool t: counted once per item and tool, with its
- * stream's value (for the tool's fees, see cost.h); a task's occurrence is
- * no item of the public and pays no fee. */
-static void count_tool_use(rm_sim *s, uint32_t i, int t) {
-    item *it = &s->items[i];
-    uint64_t bit = (uint64_t)1 << t;
-    const rm_arrivals *st = &s->m->arrivals[it->arrivals];
-    if ((it->used & bit) || st->hidden)
-        return;
-    it->used |= bit;
-    s->c[rm_ct(&s->st.lay, t, RM_T_USED)]++;
-    if (st->value > 0)
-        s->c[rm_ct(&s->st.lay, t, RM_T_USED_VALUE)] += st->value;
 }
 
 /* Where item i of stream si goes first: the route of the last tool it uses

@@ -48,8 +48,9 @@ enum { RM_S_ARRIVED, RM_S_COMPLETED, RM_S_ABANDONED, RM_S_BALKED, RM_S_MISSED, R
        RM_S_WAIT_IN_PERSON,                      /* RM_S_WAIT less the time at steps with patience = false */
        RM_S_CYCLE, RM_S_TOOL_MET, RM_S_TOOL_ROUTE, RM_S_FIELDS };  /* items at a tool's route; that took one */
 enum { RM_T_MET, RM_T_TOOK,                  /* items at a route of the tool; those that took it */
-       RM_T_USED, RM_T_USED_VALUE,           /* items of arrival streams (not tasks) that started one of
-                                                its steps, counted once per item; their streams' value */
+       RM_T_USED, RM_T_USED_VALUE,           /* items of arrival streams (not tasks) that took one of its
+                                                routes or started one of its steps, once per item; their
+                                                streams' value */
        RM_T_FIELDS };
 enum { RM_P_WORKING, RM_P_OVERTIME, RM_P_KIND0 };   /* then busy time by kind */
 

@@ -638,14 +638,14 @@ function check.tool_cost(v)
     local checker = cost_fields[k]
     if not checker then
       local close = suggest(k, names)
-      return fmt("cost: unknown field %q%s", k, close ~= "" and close or fmt(" (its fields: %s)", concat(names, ", "))), true
+      return fmt("unknown field %q%s", k, close ~= "" and close or fmt(" (its fields: %s)", concat(names, ", "))), true
     end
     local expected = check[checker](v[k])
     if expected then
       if k == "share_of_value" and type(v[k]) == "number" and v[k] > 1 and v[k] <= 100 then
         expected = fmt("%s (%s%% is written %s)", expected, number_text(v[k]), number_text(v[k] / 100))
       end
-      return fmt("cost: %s must be %s, got %s", k, expected, show(v[k])), true
+      return fmt("%s must be %s, got %s", k, expected, show(v[k])), true
     end
   end
 end
@@ -657,8 +657,9 @@ function check.currency(v)
   if type(v) == "string" and match(v, "^%u%u%u$") then return nil end
   local code = type(v) == "string" and (currency_of[lower(v)] or currency_of[v] or
                                         (match(v, "^%a%a%a$") and upper(v)))
-  return fmt("currency must be a three-letter ISO 4217 code in capitals such as \"EUR\", \"USD\", \"GBP\", got %s%s",
-             show(v), code and fmt(" (write %q)", code) or ""), true
+  if code then return fmt("%s is not an ISO 4217 code; write %q", show(v), code), true end
+  return fmt("%s is not an ISO 4217 code: write three capital letters such as \"EUR\", \"USD\" or \"GBP\"",
+             show(v)), true
 end
 function check.start(v)
   if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
