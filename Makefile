@@ -30,7 +30,7 @@ OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words cost
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests language-test cost-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -89,7 +89,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests language-test stories-test headline-test report-test workshop-test hostile-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests language-test cost-test stories-test headline-test report-test workshop-test hostile-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -107,6 +107,10 @@ hostile-test: all
 # What the language's words mean, on the numbers (rates, uptake, adoption) and their slips.
 language-test: all
 	@REMOUS=$(BUILD)/remous tests/language_test.sh
+
+# What a future costs, on the numbers (paid hours x rates, tool fees, value lost) and its slips.
+cost-test: all
+	@REMOUS=$(BUILD)/remous tests/cost_test.sh
 
 # Every scenario of the library: checks, compares, and its story holds on the numbers.
 stories-test: all

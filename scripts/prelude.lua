@@ -627,6 +627,10 @@ function check.learning(v)
   if type(v.start) ~= "number" or not (v.start >= 1) or v.start == huge then return usage end
   if type(v.half_life) ~= "number" or not (v.half_life > 0) or v.half_life == huge then return usage end
 end
+-- What one completed item brings: a number, its mean when it varies.
+function check.item_value(v)
+  if check.nonneg(v) then return "a number >= 0 (what one completed item brings on average, e.g. 32)" end
+end
 -- A tool's cost: { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }, any of them.
 local cost_fields = { per_month = "nonneg", per_item = "nonneg", share_of_value = "share", setup = "nonneg" }
 function check.tool_cost(v)
@@ -677,7 +681,7 @@ local schemas = {
   arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
                priority = "number_or_fn", patience = "dist", deadline = "positive",
                attributes = "attributes", limit = "count", initial = "waiting", description = "string",
-               label = "label", value = "nonneg" },
+               label = "label", value = "item_value" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
                interruptible = "boolean", switch_cost = "nonneg", resume = "resume", patience = "no_patience",
                description = "string",
