@@ -1,8 +1,11 @@
 /* Money as people read it (cost.c): the symbol of each currency, where it
  * goes in English and in French, thousands, cents, negative amounts, no
- * currency; and which figures are cost figures. */
+ * currency; which figures are cost figures; and the breakdown of a
+ * comparison that the headline and the report read, on a model whose
+ * costs are worked out by hand. */
 #include "testing.h"
 #include "cost.h"
+#include "scenario.h"
 
 static const char *money(const char *currency, double amount, const char *lang) {
     static char buf[128];
@@ -63,11 +66,79 @@ static void cost_figures(void **state) {
     assert_false(rm_cost_metric("tool", "uptake"));
 }
 
+/* One clerk (20 an hour) always at work, an item every 60 minutes taking
+ * 30: over the measured 2 days, 48 hours paid, 24 of them busy. The tool
+ * adds a free 0-minute step every item passes (49 a month, 0.5 an item,
+ * 10% of a value of 30, 100 to set up) and a helper (20 an hour, always
+ * at work: paid 48 hours whatever they do); nobody waits, no value is lost. */
+static const char *two_days =
+    "scenario 'Two days' { horizon = days(3), warmup = days(1), replications = 3, currency = 'EUR' }\n"
+    "role 'clerk' { cost_per_hour = 20 }\n"
+    "arrivals 'jobs' { interarrival = 60, to = 'work', value = 30 }\n"
+    "activity 'work' { role = 'clerk', duration = 30 }\n"
+    "tool 'app' { cost = { per_month = 49, per_item = 0.5, share_of_value = 0.1, setup = 100 },\n"
+    "  apply = function()\n"
+    "    activity 'log' { duration = 0, next = 'work' }\n"
+    "    arrivals 'jobs' { to = 'log' }\n"
+    "  end }\n"
+    "variant 'app' { tools = { 'app' }, apply = function() role 'helper' { cost_per_hour = 20 }\n"
+    "  activity 'work' { role = { 'clerk', 'helper' } } end }\n";
+
+static void a_comparison_s_breakdown(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(two_days, NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    rm_cost_breakdown b;
+    assert_int_equal(rm_cost_breakdown_of(cmp, 1, &b), 0);
+    double months = 2 / (365.25 / 12);
+    assert_near(b.months, months, 1e-12);
+    assert_near(b.staff.baseline, 48 * 20, 1e-9);
+    assert_near(b.staff.variant, 2 * 48 * 20, 1e-9);
+    assert_near(b.staff.delta, 48 * 20, 1e-9);
+    assert_true(b.staff.significant);
+    assert_near(b.subscriptions.variant, 49 * months, 1e-9);
+    assert_near(b.subscriptions.baseline, 0, 0);
+    assert_near(b.fees.variant, 48 * 0.5 + 0.1 * 48 * 30, 1e-9);
+    assert_near(b.setup.delta, 100, 1e-9);
+    assert_near(b.tools.delta, 49 * months + 24 + 144 + 100, 1e-9);
+    assert_near(b.total.delta, b.staff.delta + b.tools.delta, 1e-9);
+    assert_near(b.value_completed.baseline, 48 * 30, 1e-9);
+    assert_near(b.value_lost.delta, 0, 0);
+    assert_near(b.total.half, 0, 0);           /* the same in every replication */
+    rm_amount clerk, helper;
+    assert_int_equal(rm_cost_of_role(cmp, 1, "clerk", &clerk), 0);
+    assert_near(clerk.delta, 0, 1e-9);
+    assert_int_equal(rm_cost_of_role(cmp, 1, "helper", &helper), 0);   /* new in the variant: 0 before */
+    assert_near(helper.baseline, 0, 0);
+    assert_near(helper.variant, 48 * 20, 1e-9);
+    assert_int_equal(rm_cost_of_role(cmp, 1, "nobody", &helper), -1);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
+static void no_breakdown_without_costs(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text("scenario 'Free' { horizon = days(2), replications = 2 }\n"
+                                    "arrivals 'a' { interarrival = 60, to = 'exit' }\n"
+                                    "variant 'v' {}\n", NULL);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    rm_cost_breakdown b;
+    assert_int_equal(rm_cost_breakdown_of(cmp, 1, &b), -1);
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(symbols_by_code),
         cmocka_unit_test(figures_thousands_cents_signs),
         cmocka_unit_test(cost_figures),
+        cmocka_unit_test(a_comparison_s_breakdown),
+        cmocka_unit_test(no_breakdown_without_costs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
