@@ -431,7 +431,7 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
             lines[n++].text = rm_cost_sentence(cmp, d, lang);
         else
             lines[n++].text = change_sentence(d, w, var->model, base->model,
-                                          floor_of(words[w].q, var->model, &cmp->sc->min_change), fr);
+                                              floor_of(words[w].q, var->model, &cmp->sc->min_change), fr);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     for (int k = 0; k < n; k++)

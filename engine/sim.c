@@ -46,7 +46,7 @@ typedef struct item {
     int64_t qkey2;
     uint64_t uses;            /* bit t: it takes tool t's routes (its uptake, drawn at arrival) */
     uint64_t met;             /* bit t: it has been at a route tool t changed */
-    uint64_t used;            /* bit t: it has started one of tool t's steps (its fees) */
+    uint64_t used;            /* bit t: it has used tool t, a route or a step of it (its fees) */
     int took_tool_route;
     uint32_t gen;             /* bumped when it leaves a queue or is freed */
     uint32_t qpos;            /* position in its queue's heap */
