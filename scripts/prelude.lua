@@ -1027,8 +1027,10 @@ function M.variants()
 end
 
 -- The kinds some step of the baseline or of a variant has, as M.compile
--- finds them: a label in `kinds` for a kind no step has is a typo.
+-- finds them (kind -> where first used): a label in `kinds` for a kind no
+-- step has is a typo. any_costed: some model has a cost or a value.
 local kinds_used = {}
+local any_costed = false
 
 ------------------------------------------------------------ bare words ----
 
@@ -1267,13 +1269,17 @@ function M.compile(variant_name)
     a.duration = compile_dist(f.duration, at.duration)
     -- a kind labels people's time: a pure delay has none
     local kind = f.kind or "work"
+    if #a.roles > 0 and kind == "idle" then     -- its share would be share_idle's name
+      fail(at.kind or d.where, "%s: kind \"idle\" is the time nobody is busy (share_idle in the outputs); "
+           .. "give this work another name, e.g. kind = \"waiting\"", what)
+    end
     if #a.roles > 0 and not kind_index[kind] then
       local l = sf.kinds and sf.kinds[kind]
       model.kinds[#model.kinds + 1] = kind
       kind_index[kind] = #model.kinds
       model.kind_labels[#model.kinds] = type(l) == "table" and l.label or l or ""
       model.kind_groups[#model.kinds] = type(l) == "table" and l.group or ""
-      kinds_used[kind] = true
+      kinds_used[kind] = kinds_used[kind] or at.kind or d.where
     end
     a.kind = #a.roles > 0 and kind_index[kind] or 0
     local c = changed.activity[name]
@@ -1475,6 +1481,7 @@ function M.compile(variant_name)
   for _, r in ipairs(model.roles) do if r.cost_per_hour >= 0 then model.costed = true end end
   for _, a in ipairs(model.arrivals) do if (a.value or -1) >= 0 then model.costed = true end end
   for _, tname in ipairs(tools.order) do if tools.by[tname].fields.cost then model.costed = true end end
+  any_costed = any_costed or model.costed
   model.step_index = step_index
   return model
 end
@@ -1484,6 +1491,12 @@ end
 -- baseline or in a variant.
 function M.check_kinds()
   local sf, sat = scenario_decl.fields, scenario_decl.at
+  for _, k in ipairs({ "away", "overtime" }) do     -- their cost would be cost_away's, cost_overtime's name
+    if any_costed and kinds_used[k] then
+      fail(kinds_used[k], "kind %q names a part of a role's cost (cost_%s: the time %s); give this work "
+           .. "another name", k, k, k == "away" and "away" or "after closing")
+    end
+  end
   local used = sorted_keys(kinds_used)
   for _, k in ipairs(sorted_keys(sf.kinds or {})) do
     if not kinds_used[k] then

@@ -256,5 +256,20 @@ error_is slip.lua 'remous: slip.lua:2: role "r": cost_per_hour must be a number 
 printf 'scenario "S" { horizon = 100 }\nrole "r" { cost_per_hour = -18 }\n' > slip.lua
 error_is slip.lua 'remous: slip.lua:2: role "r": cost_per_hour must be a number >= 0, got -18'
 
+# a kind whose figures would take the name of another's
+kind_slip() {   # kind_slip ROLE-FIELDS KIND EXPECTED-MESSAGE ("" : it loads)
+    printf 'scenario "S" { horizon = 100 }\nrole "r" { %s }\narrivals "a" { interarrival = 1, to = "w" }\nactivity "w" { role = "r", duration = 1, kind = "%s" }\n' "$1" "$2" > slip.lua
+    if [ -z "$3" ]; then
+        "$remous" check slip.lua >/dev/null 2>err && ok || ko "kind $2 with '$1': $(cat err)"
+    else
+        error_is slip.lua "$3"
+    fi
+}
+kind_slip '' idle 'remous: slip.lua:4: activity "w": kind "idle" is the time nobody is busy (share_idle in the outputs); give this work another name, e.g. kind = "waiting"'
+kind_slip '' away ''
+kind_slip '' overtime ''
+kind_slip 'cost_per_hour = 3' away "remous: slip.lua:4: kind \"away\" names a part of a role's cost (cost_away: the time away); give this work another name"
+kind_slip 'cost_per_hour = 3' overtime "remous: slip.lua:4: kind \"overtime\" names a part of a role's cost (cost_overtime: the time after closing); give this work another name"
+
 echo "cost: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
