@@ -84,6 +84,16 @@ double rm_measured_months(const rm_model *m) {
 /* Hours in the scenario's time t. */
 static double hours(const rm_model *m, double t) { return t * m->unit_seconds / 3600; }
 
+/* The time role's people are paid for inside their calendar over the
+ * window: all its open time, absences and training included. */
+static double calendar_time(const visitor *v, const rm_model *m, const rm_role *role) {
+    if (!v->c1)
+        return 0;                                /* building the catalog */
+    double open = role->calendar < 0 ? v->t1 - v->t0
+                                     : rm_profile_integral(&m->calendars[role->calendar], v->t0, v->t1);
+    return role->count * open;
+}
+
 /* What role r's people cost: their paid time (the hours of their calendar,
  * absences and training included, plus overtime) x its rate, split into
  * time on each kind, idle, away and overtime. */
@@ -98,8 +108,7 @@ static void role_cost(visitor *v, const rm_model *m, int r) {
         for (int k = 0; k < m->nkinds; k++)
             busy += delta(v, rm_cp(l, p, RM_P_KIND0 + k));
     }
-    double open = v->c1 ? role->count * (role->calendar < 0 ? v->t1 - v->t0
-                                         : rm_profile_integral(&m->calendars[role->calendar], v->t0, v->t1)) : 0;
+    double open = calendar_time(v, m, role);
     emit(v, RM_EL_ROLE, role->name, "cost", NULL, rate * hours(m, open + overtime));
     for (int k = 0; k < m->nkinds; k++) {
         double t = 0;
@@ -113,7 +122,7 @@ static void role_cost(visitor *v, const rm_model *m, int r) {
 }
 
 /* What tool t costs over the window: its subscription prorated, its fees
- * on the items that took one of its steps, its setup once. Returns the total. */
+ * on the items that used it (RM_T_USED), its setup once. Returns the total. */
 static double tool_cost(visitor *v, const rm_model *m, int t) {
     const rm_tool *tool = &m->tools[t];
     double used = delta(v, rm_ct(v->lay, t, RM_T_USED));
@@ -142,10 +151,9 @@ static void scenario_costs(visitor *v, const rm_model *m, double tools) {
     double staff = 0, completed = 0, lost = 0;
     for (int r = 0; r < m->nroles; r++) {
         const rm_role *role = &m->roles[r];
-        if (role->cost_per_hour < 0 || !v->c1)
+        if (role->cost_per_hour < 0)
             continue;
-        double open = role->count * (role->calendar < 0 ? v->t1 - v->t0
-                                     : rm_profile_integral(&m->calendars[role->calendar], v->t0, v->t1));
+        double open = calendar_time(v, m, role);
         for (int p = role->first_person; p < role->first_person + role->count; p++)
             open += delta(v, rm_cp(v->lay, p, RM_P_OVERTIME));
         staff += role->cost_per_hour * hours(m, open);
