@@ -140,4 +140,17 @@ void remous_print_table(const remous_results *res, FILE *out) {
             if (!m->arrivals[s].hidden)
                 line(res, out, "arrivals", m->arrivals[s].name, metrics, pct);
     }
+    if (m->costed) {                             /* the scenario gives costs or values (cost.h) */
+        static const char *cols[] = {"staff", "tools", "total", "value completed", "value lost", NULL};
+        static const char *metrics[] = {"cost_staff", "cost_tool", "cost_total", "value_completed", "value_lost", NULL};
+        static const int pct[] = {0, 0, 0, 0, 0};
+        char title2[96];
+        double days = (m->horizon - m->warmup) * m->unit_seconds / 86400;
+        if (m->currency && m->currency[0])
+            snprintf(title2, sizeof title2, "Costs (%s, %.3g days)", m->currency, days);
+        else
+            snprintf(title2, sizeof title2, "Costs (%.3g days)", days);
+        header(out, title2, cols);
+        line(res, out, "scenario", m->name, metrics, pct);
+    }
 }

@@ -148,6 +148,16 @@ sed 's/, currency = "EUR"//' costs.lua > plain.lua
 exactly "no currency: the figure alone" \
     "$("$remous" compare plain.lua 2>/dev/null | grep '^  - tool costs')" "  - tool costs: 359 over 7 days, none before (±0)"
 
+# the terminal table's line of costs
+"$remous" run costs.lua --variant online 2>/dev/null | tail -2 > table
+cat > table.expected <<'EOF'
+Costs (EUR, 7 days)      staff              tools              total              value completed    value lost        
+  Costs                  2870               359                3229               1280               600               
+EOF
+cmp -s table table.expected && ok || { ko "the table's costs:"; diff table.expected table; }
+exactly "no currency: the table's title without it" \
+    "$("$remous" run plain.lua 2>/dev/null | grep '^Costs (' | cut -c1-24)" "Costs (7 days)          "
+
 # ------------------------------------------------------------- units ---
 # one person always at work, 10 an hour, busy half the time: 2 measured hours
 for unit in second minute hour; do
