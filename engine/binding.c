@@ -897,6 +897,7 @@ static void read_roles(reader *r, int t) {
         m->roles[i].label = get_string(r, -1, "label");
         m->roles[i].count = (int)get_number(L, -1, "count");
         m->roles[i].calendar = (int)get_number(L, -1, "calendar") - 1;
+        m->roles[i].cost_per_hour = get_number(L, -1, "cost_per_hour");
         lua_getfield(L, -1, "every");
         if ((m->roles[i].has_absence = lua_istable(L, -1))) {
             int unused = 0;
@@ -1183,6 +1184,7 @@ static void read_arrivals(reader *r, int t) {
         s->limit = (long)get_number(L, at, "limit");
         s->initial = (long)get_number(L, at, "initial");
         s->deadline = get_number(L, at, "deadline");
+        s->value = get_number(L, at, "value");
         int unused = 0;
         lua_getfield(L, at, "interarrival");
         if ((s->has_interarrival = lua_istable(L, -1)))
@@ -1242,6 +1244,13 @@ static void read_tools(reader *r, int t) {
         tool->learning_start = get_number(L, at, "learning_start");
         tool->half_life = get_number(L, at, "half_life");
         tool->training = get_number(L, at, "training");
+        lua_getfield(L, at, "has_cost");
+        tool->has_cost = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        tool->cost_per_month = get_number(L, at, "cost_per_month");
+        tool->cost_per_item = get_number(L, at, "cost_per_item");
+        tool->cost_share_of_value = get_number(L, at, "cost_share_of_value");
+        tool->cost_setup = get_number(L, at, "cost_setup");
         lua_getfield(L, at, "fallback");
         tool->fallback = lua_isnumber(L, -1) ? (int)lua_tointeger(L, -1) - 1 : RM_NO_STEP;
         lua_pop(L, 1);
@@ -1328,6 +1337,10 @@ static int read_model(binding *b, rm_model *m, char *err, size_t errlen) {
     m->horizon = get_number(L, t, "horizon");
     m->warmup = get_number(L, t, "warmup");
     m->replications = (int)get_number(L, t, "replications");
+    m->currency = get_string(&r, t, "currency");
+    lua_getfield(L, t, "costed");
+    m->costed = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     read_calendars(&r, t);
     read_roles(&r, t);
     read_queues(&r, t);
@@ -1675,6 +1688,12 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, c
         sc->signatures[v] = rm_lua_signature(L, -1);
         lua_pop(L, 1);
     }
+    int costed = 0;                            /* the same cost figures in every model */
+    for (int v = 0; v < n; v++)
+        costed |= sc->models[v] && sc->models[v]->costed;
+    for (int v = 0; v < n; v++)
+        if (sc->models[v])
+            sc->models[v]->costed = costed;
     lua_getfield(L, prelude, "check_kinds");   /* now that every model's kinds are known */
     if (protected_call(b, 0, 0, LOAD_BUDGET, sc->path, err, errlen) < 0)
         return -1;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
 #include "headline.h"
 #include "labels.h"
 #include "words.h"
@@ -248,6 +249,8 @@ static void what(char *buf, size_t len, const rm_model *m, int w, const char *me
 
 const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
                             char *buf, size_t len) {
+    if (rm_cost_metric(element, metric))
+        return rm_cost_words(m, element, metric, lang, buf, len);
     int w = words_of(element, metric);
     if (w < 0)
         return rm_shown(NULL, metric, buf, len);
@@ -459,6 +462,8 @@ static int said_by_a_tool(const remous_results *var, const rm_delta *d) {
 /* Whether the digest states row d (of variant var): a metric it speaks of,
  * significant after the correction, at least the thresholds, said once. */
 static int worth_saying(const rm_comparison *cmp, const remous_results *var, const rm_delta *d, const rm_thresholds *t) {
+    if (rm_cost_metric(d->element, d->metric))
+        return rm_cost_worth_saying(cmp, var, d, t);
     int w = words_of(d->element, d->metric);
     if (w < 0 || !(d->p_holm <= 0.05))
         return 0;
@@ -516,8 +521,12 @@ int rm_digest(const rm_comparison *cmp, int v, const char *lang, char ***out) {
         int w = words_of(d->element, d->metric);
         lines[n].key = isnan(d->relative) ? 1e300 : fabs(d->relative);
         lines[n].order = n;
-        lines[n++].text = change_sentence(d, w, var->model, base->model,
-                                          floor_of(quantity_of(var->model, w, d->name), var->model, &cmp->sc->min_change), lang);
+        if (w < 0)                               /* a cost figure */
+            lines[n++].text = rm_cost_sentence(cmp, d, lang);
+        else
+            lines[n++].text = change_sentence(d, w, var->model, base->model,
+                                              floor_of(quantity_of(var->model, w, d->name), var->model,
+                                                       &cmp->sc->min_change), lang);
     }
     qsort(lines, (size_t)n, sizeof *lines, by_key);
     for (int k = 0; k < n; k++)

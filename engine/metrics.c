@@ -20,6 +20,7 @@ typedef struct visitor {
     const double *c0, *c1;    /* the window's counters at its start and end */
     const rm_rep_stats *st;   /* the summary's extras (after warm-up) */
     double span;              /* the window's length */
+    double t0, t1;            /* the window (the summary's: the costs are measured there only) */
 } visitor;
 
 static char *dup2(const char *a, const char *b) {
@@ -76,6 +77,101 @@ static void time_use(visitor *v, const rm_model *m, rm_element el, const char *n
     emit(v, el, name, "overtime", NULL, overtime);
 }
 
+double rm_measured_months(const rm_model *m) {
+    return (m->horizon - m->warmup) * m->unit_seconds / 86400 / RM_DAYS_PER_MONTH;
+}
+
+/* Hours in the scenario's time t. */
+static double hours(const rm_model *m, double t) { return t * m->unit_seconds / 3600; }
+
+/* The time role's people are paid for inside their calendar over the
+ * window: all its open time, absences and training included. */
+static double calendar_time(const visitor *v, const rm_model *m, const rm_role *role) {
+    if (!v->c1)
+        return 0;                                /* building the catalog */
+    double open = role->calendar < 0 ? v->t1 - v->t0
+                                     : rm_profile_integral(&m->calendars[role->calendar], v->t0, v->t1);
+    return role->count * open;
+}
+
+/* What role r's people cost: their paid time (the hours of their calendar,
+ * absences and training included, plus overtime) x its rate, split into
+ * time on each kind, idle, away and overtime. */
+static void role_cost(visitor *v, const rm_model *m, int r) {
+    const rm_role *role = &m->roles[r];
+    const rm_layout *l = v->lay;
+    int p0 = role->first_person, p1 = p0 + role->count;
+    double rate = role->cost_per_hour, working = 0, busy = 0, overtime = 0;
+    for (int p = p0; p < p1; p++) {
+        working += delta(v, rm_cp(l, p, RM_P_WORKING));
+        overtime += delta(v, rm_cp(l, p, RM_P_OVERTIME));
+        for (int k = 0; k < m->nkinds; k++)
+            busy += delta(v, rm_cp(l, p, RM_P_KIND0 + k));
+    }
+    double open = calendar_time(v, m, role);
+    emit(v, RM_EL_ROLE, role->name, "cost", NULL, rate * hours(m, open + overtime));
+    for (int k = 0; k < m->nkinds; k++) {
+        double t = 0;
+        for (int p = p0; p < p1; p++)
+            t += delta(v, rm_cp(l, p, RM_P_KIND0 + k));
+        emit(v, RM_EL_ROLE, role->name, "cost_", m->kinds[k], rate * hours(m, t));
+    }
+    emit(v, RM_EL_ROLE, role->name, "cost_idle", NULL, rate * hours(m, working - busy));
+    emit(v, RM_EL_ROLE, role->name, "cost_away", NULL, rate * hours(m, open - working));
+    emit(v, RM_EL_ROLE, role->name, "cost_overtime", NULL, rate * hours(m, overtime));
+}
+
+/* What tool t costs over the window: its subscription prorated, its fees
+ * on the items that used it (RM_T_USED), its setup once. Returns the total. */
+static double tool_cost(visitor *v, const rm_model *m, int t) {
+    const rm_tool *tool = &m->tools[t];
+    double used = delta(v, rm_ct(v->lay, t, RM_T_USED));
+    double subscription = tool->cost_per_month * rm_measured_months(m);
+    double fees = tool->cost_per_item * used + tool->cost_share_of_value * delta(v, rm_ct(v->lay, t, RM_T_USED_VALUE));
+    double all = subscription + fees + tool->cost_setup;
+    emit(v, RM_EL_TOOL, tool->name, "cost", NULL, all);
+    emit(v, RM_EL_TOOL, tool->name, "cost_subscription", NULL, subscription);
+    emit(v, RM_EL_TOOL, tool->name, "cost_fees", NULL, fees);
+    emit(v, RM_EL_TOOL, tool->name, "cost_setup", NULL, tool->cost_setup);
+    emit(v, RM_EL_TOOL, tool->name, "used", NULL, used);
+    return all;
+}
+
+/* The value a stream's completed items brought, and that of those that
+ * left without completing (abandoned or turned away). */
+static void stream_value(const visitor *v, const rm_model *m, int s, double *completed, double *lost) {
+    const rm_layout *l = v->lay;
+    double value = m->arrivals[s].value;
+    *completed = value * delta(v, rm_cs(l, s, RM_S_COMPLETED));
+    *lost = value * (delta(v, rm_cs(l, s, RM_S_ABANDONED)) + delta(v, rm_cs(l, s, RM_S_BALKED)));
+}
+
+/* The scenario's totals: staff, tools, both; the value completed and lost. */
+static void scenario_costs(visitor *v, const rm_model *m, double tools) {
+    double staff = 0, completed = 0, lost = 0;
+    for (int r = 0; r < m->nroles; r++) {
+        const rm_role *role = &m->roles[r];
+        if (role->cost_per_hour < 0)
+            continue;
+        double open = calendar_time(v, m, role);
+        for (int p = role->first_person; p < role->first_person + role->count; p++)
+            open += delta(v, rm_cp(v->lay, p, RM_P_OVERTIME));
+        staff += role->cost_per_hour * hours(m, open);
+    }
+    for (int s = 0; s < m->narrivals; s++)
+        if (m->arrivals[s].value >= 0 && !m->arrivals[s].hidden) {
+            double c, l;
+            stream_value(v, m, s, &c, &l);
+            completed += c;
+            lost += l;
+        }
+    emit(v, RM_EL_SCENARIO, m->name, "cost_staff", NULL, staff);
+    emit(v, RM_EL_SCENARIO, m->name, "cost_tool", NULL, tools);
+    emit(v, RM_EL_SCENARIO, m->name, "cost_total", NULL, staff + tools);
+    emit(v, RM_EL_SCENARIO, m->name, "value_completed", NULL, completed);
+    emit(v, RM_EL_SCENARIO, m->name, "value_lost", NULL, lost);
+}
+
 static void visit(const rm_model *m, visitor *v) {
     const rm_layout *l = v->lay;
     const rm_rep_stats *st = v->st;
@@ -103,9 +199,13 @@ static void visit(const rm_model *m, visitor *v) {
             emit(v, RM_EL_QUEUE, n, "waiting_at_closing", NULL,
                  ratio(delta(v, rm_cq(l, q, RM_Q_AT_CLOSING)), delta(v, rm_cq(l, q, RM_Q_CLOSINGS))));
     }
-    for (int r = 0; r < m->nroles; r++)
+    int costs = m->costed && !v->periodic;      /* the cost figures: the summary's only */
+    for (int r = 0; r < m->nroles; r++) {
         time_use(v, m, RM_EL_ROLE, m->roles[r].name, m->roles[r].first_person,
                  m->roles[r].first_person + m->roles[r].count);
+        if (costs && m->roles[r].cost_per_hour >= 0)
+            role_cost(v, m, r);
+    }
     for (int r = 0; r < m->nroles; r++)
         for (int i = 0; i < m->roles[r].count; i++) {
             char name[512];
@@ -156,7 +256,14 @@ static void visit(const rm_model *m, visitor *v) {
         if (routes)                              /* of its items at a tool's route, those who took one */
             emit(v, RM_EL_ARRIVALS, n, "uptake", NULL,
                  ratio(delta(v, rm_cs(l, s, RM_S_TOOL_ROUTE)), delta(v, rm_cs(l, s, RM_S_TOOL_MET))));
+        if (costs && m->arrivals[s].value >= 0) {
+            double completed, lost;
+            stream_value(v, m, s, &completed, &lost);
+            emit(v, RM_EL_ARRIVALS, n, "value_completed", NULL, completed);
+            emit(v, RM_EL_ARRIVALS, n, "value_lost", NULL, lost);
+        }
     }
+    double tools = 0;
     for (int t = 0; t < m->ntools; t++) {
         const rm_tool *tool = &m->tools[t];
         if (tool->routes)                        /* of the items at its routes, those who took them */
@@ -164,22 +271,26 @@ static void visit(const rm_model *m, visitor *v) {
                  ratio(delta(v, rm_ct(l, t, RM_T_TOOK)), delta(v, rm_ct(l, t, RM_T_MET))));
         if (tool->staffed && !v->periodic)       /* of the people concerned, those who use it */
             emit(v, RM_EL_TOOL, tool->name, "adoption", NULL, st ? st->adoption[t] : NAN);
+        if (costs && tool->has_cost)
+            tools += tool_cost(v, m, t);
     }
     if (!v->periodic)
         emit(v, RM_EL_SCENARIO, m->name, "events", NULL, st ? (double)st->events : 0);
+    if (costs)
+        scenario_costs(v, m, tools);
     for (int k = 0; k < m->nderived; k++)        /* computed by the host from the above */
         emit(v, RM_EL_METRIC, m->derived[k].name, "value", NULL, NAN);
 }
 
 int rm_catalog_build(const rm_model *m, int periodic, rm_catalog *cat) {
     rm_layout lay = rm_layout_of(m);
-    visitor count = {NULL, NULL, 0, 0, periodic, &lay, NULL, NULL, NULL, 0};
+    visitor count = {NULL, NULL, 0, 0, periodic, &lay, NULL, NULL, NULL, 0, 0, 0};
     visit(m, &count);
     cat->n = 0;
     cat->m = calloc((size_t)count.i + 1, sizeof *cat->m);
     if (!cat->m)
         return -1;
-    visitor v = {cat, NULL, 0, 0, periodic, &lay, NULL, NULL, NULL, 0};
+    visitor v = {cat, NULL, 0, 0, periodic, &lay, NULL, NULL, NULL, 0, 0, 0};
     visit(m, &v);
     if (v.oom) {
         rm_catalog_free(cat);
@@ -199,13 +310,14 @@ void rm_catalog_free(rm_catalog *cat) {
 }
 
 void rm_metrics_values(const rm_model *m, const rm_rep_stats *st, double *values) {
-    visitor v = {NULL, values, 0, 0, 0, &st->lay, st->warm, st->counters, st, m->horizon - m->warmup};
+    visitor v = {NULL, values, 0, 0, 0, &st->lay, st->warm, st->counters, st, m->horizon - m->warmup,
+                 m->warmup, m->horizon};
     visit(m, &v);
 }
 
 void rm_metrics_period_values(const rm_model *m, const rm_rep_stats *st, int k, double *values) {
     const double *c0 = st->periods + (size_t)k * st->lay.n;
     double start = k * st->period, end = k + 1 < st->nperiods ? (k + 1) * st->period : m->horizon;
-    visitor v = {NULL, values, 0, 0, 1, &st->lay, c0, c0 + st->lay.n, NULL, end - start};
+    visitor v = {NULL, values, 0, 0, 1, &st->lay, c0, c0 + st->lay.n, NULL, end - start, start, end};
     visit(m, &v);
 }

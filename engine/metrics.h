@@ -42,4 +42,9 @@ void rm_metrics_values(const rm_model *m, const rm_rep_stats *st, double *values
  * catalog's order. */
 void rm_metrics_period_values(const rm_model *m, const rm_rep_stats *st, int k, double *values);
 
+/* The length of model m's measured period (horizon minus warm-up) in
+ * months of RM_DAYS_PER_MONTH days: what a tool's per_month is prorated by. */
+#define RM_DAYS_PER_MONTH (365.25 / 12)
+double rm_measured_months(const rm_model *m);
+
 #endif

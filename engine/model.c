@@ -204,5 +204,6 @@ void rm_model_free(rm_model *m) {
     free(m->label);
     free(m->variant_label);
     free(m->unit);
+    free(m->currency);
     free(m);
 }

@@ -26,6 +26,7 @@ typedef struct rm_role {
     int has_absence;          /* each person is absent now and then: */
     rm_dist absence_every;    /*   from the end of an absence to the next */
     rm_dist absence_lasts;    /*   how long one lasts */
+    double cost_per_hour;     /* what an hour of its people's paid time costs; < 0: not given */
 } rm_role;
 
 typedef struct rm_queue {
@@ -119,6 +120,7 @@ typedef struct rm_arrivals {
     int nattrs;
     long limit;               /* -1: none */
     long initial;             /* items waiting at t = 0 */
+    double value;             /* what one completed item brings (a sale, a grant); < 0: not given */
 } rm_arrivals;
 
 /* A tool a variant brings in: its steps are the activities its apply
@@ -137,6 +139,11 @@ typedef struct rm_tool {
     int fallback;             /* where items go when it is down or not used; RM_NO_STEP: none */
     int routes;               /* routes it changed (derived) */
     int staffed;              /* some role does one of its steps (derived) */
+    int has_cost;             /* its cost, when given (see cost.h): */
+    double cost_per_month;    /*   a subscription, prorated to the measured period */
+    double cost_per_item;     /*   a fee for each item that takes one of its steps */
+    double cost_share_of_value;   /* a fee, this share of those items' value */
+    double cost_setup;        /*   once, in every replication */
 } rm_tool;
 
 #define RM_NO_STEP (-2)
@@ -186,6 +193,9 @@ typedef struct rm_model {
     int has_hooks;
     int has_interruptible;    /* some step is interruptible (derived) */
     int has_uptake;           /* some tool has an uptake (derived) */
+    char *currency;           /* the scenario's ISO 4217 code, "" when none */
+    int costed;               /* the scenario gives a cost or a value somewhere (in any of
+                                 its models): the cost metrics are measured (cost.h) */
 } rm_model;
 
 /* Fills the derived fields (first_person, person_role, role queues,

@@ -47,6 +47,7 @@ typedef struct item {
     int64_t qkey2;
     uint64_t uses;            /* bit t: it takes tool t's routes (its uptake, drawn at arrival) */
     uint64_t met;             /* bit t: it has been at a route tool t changed */
+    uint64_t used;            /* bit t: it has used tool t, a route or a step of it (its fees) */
     int took_tool_route;
     uint32_t gen;             /* bumped when it leaves a queue or is freed */
     uint32_t qpos;            /* position in its queue's heap */
@@ -455,6 +456,22 @@ static inline int sample(rm_sim *s, const rm_sampler *sp, rm_rng *r, uint32_t i,
     return s->hooks.number(s->hooks.ctx, sp->hook, &v, s->now, out, s->err, sizeof s->err);
 }
 
+/* Item i uses tool t (takes one of its routes, or starts one of its
+ * steps): counted once per item and tool, with its stream's value (for the
+ * tool's fees, see cost.h); a task's occurrence is no item of the public
+ * and pays no fee. */
+static void count_tool_use(rm_sim *s, uint32_t i, int t) {
+    item *it = &s->items[i];
+    uint64_t bit = (uint64_t)1 << t;
+    const rm_arrivals *st = &s->m->arrivals[it->arrivals];
+    if ((it->used & bit) || st->hidden)
+        return;
+    it->used |= bit;
+    s->c[rm_ct(&s->st.lay, t, RM_T_USED)]++;
+    if (st->value > 0)
+        s->c[rm_ct(&s->st.lay, t, RM_T_USED_VALUE)] += st->value;
+}
+
 /* Item i is at a route tool t changed: counted once per item and tool;
  * returns whether it takes the tool's route. */
 static int at_tool_route(rm_sim *s, uint32_t i, int t) {
@@ -469,6 +486,8 @@ static int at_tool_route(rm_sim *s, uint32_t i, int t) {
         if (takes)
             s->c[rm_ct(&s->st.lay, t, RM_T_TOOK)]++;
     }
+    if (takes)
+        count_tool_use(s, i, t);
     if (takes && !it->took_tool_route) {
         it->took_tool_route = 1;
         s->c[rm_cs(&s->st.lay, it->arrivals, RM_S_TOOL_ROUTE)]++;
@@ -585,6 +604,8 @@ static int start_service(rm_sim *s, int p, uint32_t i) {
         if (wait > s->st.wait_max[act->queue])
             s->st.wait_max[act->queue] = wait;
     }
+    if (act->tool >= 0)
+        count_tool_use(s, i, act->tool);
     double d;
     if (sample(s, &act->duration, &s->dur_rng[a], i, act->name, &d) < 0)
         return -1;
@@ -897,6 +918,8 @@ static int enter_activity(rm_sim *s, uint32_t i, int step) {
             return enter_fallback(s, i, act->tool);
     }
     if (act->nroles == 0) {                      /* a pure delay */
+        if (act->tool >= 0)
+            count_tool_use(s, i, act->tool);
         double d;
         if (sample(s, &act->duration, &s->dur_rng[step], i, act->name, &d) < 0)
             return -1;
@@ -991,7 +1014,7 @@ static int arrive(rm_sim *s, int si) {
         return -1;
     s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
     it = &s->items[i];
-    it->uses = it->met = 0;
+    it->uses = it->met = it->used = 0;
     it->took_tool_route = 0;
     for (int t = 0; t < s->m->ntools; t++)
         if (takes_up(s, t, si))

@@ -54,7 +54,11 @@ enum { RM_A_COMPLETED, RM_A_DURATION, RM_A_REACHED, RM_A_FIELDS };
 enum { RM_S_ARRIVED, RM_S_COMPLETED, RM_S_ABANDONED, RM_S_BALKED, RM_S_MISSED, RM_S_WAIT,
        RM_S_WAIT_IN_PERSON,                      /* RM_S_WAIT less the time at steps with patience = false */
        RM_S_CYCLE, RM_S_TOOL_MET, RM_S_TOOL_ROUTE, RM_S_FIELDS };  /* items at a tool's route; that took one */
-enum { RM_T_MET, RM_T_TOOK, RM_T_FIELDS };   /* items at a route of the tool; those that took it */
+enum { RM_T_MET, RM_T_TOOK,                  /* items at a route of the tool; those that took it */
+       RM_T_USED, RM_T_USED_VALUE,           /* items of arrival streams (not tasks) that took one of its
+                                                routes or started one of its steps, once per item; their
+                                                streams' value */
+       RM_T_FIELDS };
 enum { RM_P_WORKING, RM_P_OVERTIME, RM_P_KIND0 };   /* then busy time by kind */
 
 typedef struct rm_layout {

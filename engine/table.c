@@ -170,4 +170,20 @@ void remous_print_table(const remous_results *res, FILE *out, const char *lang) 
             line(res, out, "metric", m->derived[k].name, metrics, pct, lang);
         }
     }
+    if (m->costed) {                             /* the scenario gives costs or values (cost.h) */
+        static const char *cols[] = {RM_WORD_KEY("table.column.cost_staff"), RM_WORD_KEY("table.column.cost_tools"),
+                                     RM_WORD_KEY("table.column.cost_total"), RM_WORD_KEY("table.column.value_completed"),
+                                     RM_WORD_KEY("table.column.value_lost"), NULL};
+        static const char *metrics[] = {"cost_staff", "cost_tool", "cost_total", "value_completed", "value_lost", NULL};
+        static const int pct[] = {0, 0, 0, 0, 0};
+        char title2[96], days[32];
+        snprintf(days, sizeof days, "%.3g", (m->horizon - m->warmup) * m->unit_seconds / 86400);
+        rm_decimal_in(days, sizeof days, lang);
+        if (m->currency && m->currency[0])
+            snprintf(title2, sizeof title2, rm_word(lang, "table.costs_in"), m->currency, days);
+        else
+            snprintf(title2, sizeof title2, rm_word(lang, "table.costs"), days);
+        header(out, title2, cols, lang, 99);
+        line(res, out, "scenario", m->name, metrics, pct, lang);
+    }
 }

@@ -19,7 +19,7 @@ local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat,
       rawget
 
-local gsub = string.gsub
+local gsub, lower, upper = string.gsub, string.lower, string.upper
 
 local M = {}
 
@@ -627,6 +627,44 @@ function check.learning(v)
   if type(v.start) ~= "number" or not (v.start >= 1) or v.start == huge then return usage end
   if type(v.half_life) ~= "number" or not (v.half_life > 0) or v.half_life == huge then return usage end
 end
+-- What one completed item brings: a number, its mean when it varies.
+function check.item_value(v)
+  if check.nonneg(v) then return "a number >= 0 (what one completed item brings on average, e.g. 32)" end
+end
+-- A tool's cost: { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }, any of them.
+local cost_fields = { per_month = "nonneg", per_item = "nonneg", share_of_value = "share", setup = "nonneg" }
+function check.tool_cost(v)
+  local usage = "a table of amounts such as { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }"
+  if type(v) ~= "table" or private[v] or next(v) == nil then return usage end
+  local names = sorted_keys(cost_fields)
+  for _, k in ipairs(sorted_keys(v)) do
+    if type(k) ~= "string" then return usage end
+    local checker = cost_fields[k]
+    if not checker then
+      local close = suggest(k, names)
+      return fmt("unknown field %q%s", k, close ~= "" and close or fmt(" (its fields: %s)", concat(names, ", "))), true
+    end
+    local expected = check[checker](v[k])
+    if expected then
+      if k == "share_of_value" and type(v[k]) == "number" and v[k] > 1 and v[k] <= 100 then
+        expected = fmt("%s (%s%% is written %s)", expected, number_text(v[k]), number_text(v[k] / 100))
+      end
+      return fmt("%s must be %s, got %s", k, expected, show(v[k])), true
+    end
+  end
+end
+-- A currency: an ISO 4217 code, such as "EUR" (what people write instead: the code to write).
+local currency_of = { ["€"] = "EUR", ["$"] = "USD", ["US$"] = "USD", ["£"] = "GBP", ["CA$"] = "CAD",
+                      euro = "EUR", euros = "EUR", dollar = "USD", dollars = "USD", pound = "GBP",
+                      pounds = "GBP", franc = "CHF", francs = "CHF" }
+function check.currency(v)
+  if type(v) == "string" and match(v, "^%u%u%u$") then return nil end
+  local code = type(v) == "string" and (currency_of[lower(v)] or currency_of[v] or
+                                        (match(v, "^%a%a%a$") and upper(v)))
+  if code then return fmt("%s is not an ISO 4217 code; write %q", show(v), code), true end
+  return fmt("%s is not an ISO 4217 code: write three capital letters such as \"EUR\", \"USD\" or \"GBP\"",
+             show(v)), true
+end
 function check.start(v)
   if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
   local err = host.check_start(v)
@@ -636,14 +674,14 @@ end
 local schemas = {
   scenario = { unit = "unit", horizon = "positive", warmup = "nonneg", replications = "reps",
                start = "start", description = "string", label = "label", kinds = "kinds",
-               mission = "mission" },
+               mission = "mission", currency = "currency" },
   role = { count = "people", calendar = "name", absence = "absence", cost_per_hour = "nonneg",
            description = "string", label = "label" },
   queue = { discipline = "discipline", capacity = "capacity", description = "string", label = "label" },
   arrivals = { interarrival = "interarrival", rate = "rate", calendar = "name", to = "name",
                priority = "number_or_fn", patience = "dist", deadline = "positive",
                attributes = "attributes", limit = "count", initial = "waiting", description = "string",
-               label = "label" },
+               label = "label", value = "item_value" },
   activity = { role = "roles", queue = "name", duration = "dist_or_fn", kind = "name", next = "next",
                interruptible = "boolean", switch_cost = "nonneg", resume = "resume", patience = "no_patience",
                description = "string",
@@ -651,7 +689,8 @@ local schemas = {
   task = { every = "every", role = "roles", queue = "name", duration = "dist_or_fn", kind = "name",
            priority = "number", description = "string", label = "label" },
   tool = { description = "string", adoption = "adoption", uptake = "uptake", learning = "learning",
-           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn", label = "label" },
+           training = "nonneg", downtime = "absence", fallback = "name", apply = "fn", label = "label",
+           cost = "tool_cost" },
   variant = { description = "string", tools = "tool_list", apply = "fn", label = "label" },
   metric = { of = "fn", label = "label", unit = "label", description = "string" },
   target = { metric = "string", below = "number", above = "number", at_most = "number", at_least = "number",
@@ -1048,8 +1087,10 @@ function M.variants()
 end
 
 -- The kinds some step of the baseline or of a variant has, as M.compile
--- finds them: a label in `kinds` for a kind no step has is a typo.
+-- finds them (kind -> where first used): a label in `kinds` for a kind no
+-- step has is a typo. any_costed: some model has a cost or a value.
 local kinds_used = {}
+local any_costed = false
 
 ------------------------------------------------------------ bare words ----
 
@@ -1184,7 +1225,8 @@ function M.compile(variant_name)
   for i, name in ipairs(decls.role.order) do
     local d = decls.role.by[name]
     model.roles[i] = { name = name, label = d.fields.label, count = d.fields.count or 1,
-                       calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)) }
+                       calendar = resolve_calendar(d.fields.calendar, d.at.calendar, fmt("role %q", name)),
+                       cost_per_hour = d.fields.cost_per_hour or -1 }
     local absence = d.fields.absence
     if absence then
       model.roles[i].every = compile_dist(absence.every)
@@ -1287,13 +1329,17 @@ function M.compile(variant_name)
     a.duration = compile_dist(f.duration, at.duration)
     -- a kind labels people's time: a pure delay has none
     local kind = f.kind or "work"
+    if #a.roles > 0 and kind == "idle" then     -- its share would be share_idle's name
+      fail(at.kind or d.where, "%s: kind \"idle\" is the time nobody is busy (share_idle in the outputs); "
+           .. "give this work another name, e.g. kind = \"waiting\"", what)
+    end
     if #a.roles > 0 and not kind_index[kind] then
       local l = sf.kinds and sf.kinds[kind]
       model.kinds[#model.kinds + 1] = kind
       kind_index[kind] = #model.kinds
       model.kind_labels[#model.kinds] = type(l) == "table" and l.label or l or ""
       model.kind_groups[#model.kinds] = type(l) == "table" and l.group or ""
-      kinds_used[kind] = true
+      kinds_used[kind] = kinds_used[kind] or at.kind or d.where
     end
     a.kind = #a.roles > 0 and kind_index[kind] or 0
     local c = changed.activity[name]
@@ -1323,7 +1369,8 @@ function M.compile(variant_name)
     local c = changed.arrivals[name]
     local s = { name = name, label = f.label, to = c and resolve_step(c.base, c.base_at, what .. ": to")
                                     or resolve_step(f.to, at.to, what .. ": to"),
-                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {} }
+                limit = f.limit or -1, initial = f.initial or 0, deadline = f.deadline or -1, alts = {},
+                value = f.value or -1 }
     for j, alt in ipairs(c and c.alts or {}) do
       s.alts[j] = { tool = alt.tool, to = resolve_step(alt.route, alt.at, what .. ": to") }
     end
@@ -1418,6 +1465,11 @@ function M.compile(variant_name)
     local spec = { name = tname, label = f.label, training = f.training or 0,
                    learning_start = f.learning and f.learning.start or 1,
                    half_life = f.learning and f.learning.half_life or 1 }
+    if f.cost then
+      spec.has_cost = true
+      spec.cost_per_month, spec.cost_per_item = f.cost.per_month or 0, f.cost.per_item or 0
+      spec.cost_share_of_value, spec.cost_setup = f.cost.share_of_value or 0, f.cost.setup or 0
+    end
     -- uptake and adoption: the tool's, or the variant's for this tool
     local o = store.overrides[tname]
     local uptake, uptake_at = f.uptake, at.uptake
@@ -1481,6 +1533,15 @@ function M.compile(variant_name)
       fail("--set " .. name, "the scenario has no param(%q)%s", name, suggest(name, names))
     end
   end
+  -- costs are counted when the scenario gives any: a role's rate, a stream's
+  -- value, a tool's cost (a tool of any variant, so that the baseline has
+  -- the same cost figures as the variants to be compared with)
+  model.currency = sf.currency or ""
+  model.costed = false
+  for _, r in ipairs(model.roles) do if r.cost_per_hour >= 0 then model.costed = true end end
+  for _, a in ipairs(model.arrivals) do if (a.value or -1) >= 0 then model.costed = true end end
+  for _, tname in ipairs(tools.order) do if tools.by[tname].fields.cost then model.costed = true end end
+  any_costed = any_costed or model.costed
   model.step_index = step_index
   return model
 end
@@ -1490,6 +1551,12 @@ end
 -- baseline or in a variant.
 function M.check_kinds()
   local sf, sat = scenario_decl.fields, scenario_decl.at
+  for _, k in ipairs({ "away", "overtime" }) do     -- their cost would be cost_away's, cost_overtime's name
+    if any_costed and kinds_used[k] then
+      fail(kinds_used[k], "kind %q names a part of a role's cost (cost_%s: the time %s); give this work "
+           .. "another name", k, k, k == "away" and "away" or "after closing")
+    end
+  end
   local used = sorted_keys(kinds_used)
   for _, k in ipairs(sorted_keys(sf.kinds or {})) do
     if not kinds_used[k] then

@@ -31,6 +31,7 @@
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
 ---@field kinds? table<string, string|{ label: string, group?: string }> The words of each kind, e.g. { core = "advising readers" }.
 ---@field mission? string[] The kinds of work the organization exists for, e.g. { "core" }: the headline follows them.
+---@field currency? string The ISO 4217 code of the amounts (cost_per_hour, cost, value), e.g. "EUR".
 
 ---Declares the scenario (once per file).
 ---@param name string
@@ -50,7 +51,7 @@ function calendar(name) end
 ---@field count? integer People in the role (default 1), tracked as name#1, name#2, ...
 ---@field calendar? string When they work (default "always").
 ---@field absence? remous.Absence Each person away now and then.
----@field cost_per_hour? number
+---@field cost_per_hour? number What an hour of its people's paid time costs (their calendar's hours and overtime).
 ---@field description? string
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
 
@@ -81,6 +82,7 @@ function queue(name) end
 ---@field attributes? table<string, remous.Dist> Drawn for each item.
 ---@field limit? integer Stop after this many arrivals.
 ---@field initial? integer Items already waiting at t = 0.
+---@field value? number What one completed item brings (a sale, a grant); abandoned and turned-away items are value lost.
 ---@field description? string
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
 
@@ -130,6 +132,12 @@ function task(name) end
 ---@field final number The share it tends to.
 ---@field half_life number The gap to the final share halves every half_life.
 
+---@class remous.ToolCost
+---@field per_month? number A subscription, prorated to the measured period (a month is 365.25/12 days).
+---@field per_item? number A fee for each item that starts one of its steps.
+---@field share_of_value? number A fee, this share (0 to 1) of those items' value.
+---@field setup? number Once, in each replication.
+
 ---@class remous.ToolFields
 ---@field description? string
 ---@field label? string What people read instead of the name (the digest, the table, the pages).
@@ -139,6 +147,7 @@ function task(name) end
 ---@field training? number Working time each person concerned spends learning it, at the start.
 ---@field downtime? remous.Absence When the tool is unavailable.
 ---@field fallback? string Where items go when it is down or not used.
+---@field cost? remous.ToolCost What it costs, e.g. { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }.
 ---@field apply? fun() The declarations the tool brings (its steps are tool steps).
 
 ---A tool the variants can bring: tool "online_payment" { adoption = 0.8, fallback = "checkout", apply = function() ... end }.

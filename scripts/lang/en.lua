@@ -162,6 +162,8 @@ return {
 
   -- table.c
   table = {
+    costs_in = "Costs (%s, %s days)",   -- the currency, the days measured
+    costs = "Costs (%s days)",
     declared = "Declared metrics",          -- the scenario's metric "x" { of = ... }
     -- the scenario, the run, replications (a count and its word), the seed, the unit of times
     title = "%s — %s, %d %s, seed %llu (mean ± 95%% interval; times in %s)",
@@ -172,6 +174,11 @@ return {
     activities = "Activities",
     arrivals = "Arrivals",
     column = {                  -- 18 characters at most
+      cost_staff = "staff",
+      cost_tools = "tools",
+      cost_total = "total",
+      value_completed = "value completed",
+      value_lost = "value lost",
       value = "value",
       wait_mean = "wait mean",
       wait_p90 = "wait p90",
@@ -305,5 +312,37 @@ return {
     hours = "%s hours",
     minute = "%s minute",
     minutes = "%s minutes",
+  },
+
+  -- cost.c: money and the cost figures (what a future costs)
+  cost = {
+    eur = "€", usd = "$", gbp = "£", chf = "CHF", cad = "CA$",   -- a currency's symbol
+    money_tight = "%1$s%2$s",   -- a symbol and an amount: "€410"
+    money_spaced = "%1$s %2$s", -- a symbol of letters and an amount: "CHF 410"
+    minus = "-",                -- before a negative amount: "-€90"
+    staff = "staff cost",
+    tools = "tool costs",
+    total = "total cost (staff and tools)",
+    value_completed = "value of the work completed",
+    value_lost = "value lost (people who gave up or were turned away)",
+    role = "role “%s”: cost of its time",   -- a role's label
+    role_cost = "cost of its people's time",
+    role_kind = "cost of time on %s",       -- a kind's label
+    role_idle = "cost of idle time",
+    role_away = "cost of time away",
+    role_overtime = "cost of overtime",
+    tool_cost = "cost",
+    tool_subscription = "subscription",
+    tool_fees = "fees",
+    tool_setup = "setup",
+    tool_used = "items that used it",
+    stream_value_completed = "value completed",
+    stream_value_lost = "value lost",
+    up = "up",
+    down = "down",
+    -- what, up/down, the change in percent, before, after, the days measured, the interval
+    change = "%s: %s %s%% (%s → %s over %s days, ±%s)",
+    -- what, after, the days measured, the interval
+    from_none = "%s: %s over %s days, none before (±%s)",
   },
 }

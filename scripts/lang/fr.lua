@@ -151,6 +151,8 @@ return {
 
   -- table.c
   table = {
+    costs_in = "Coûts (%s, %s jours)",   -- the currency, the days measured
+    costs = "Coûts (%s jours)",
     declared = "Mesures déclarées",          -- the scenario's metric "x" { of = ... }
     title = "%s — %s, %d %s, graine %llu (moyenne ± intervalle à 95 %% ; durées en %s)",
     replication = "réplication",
@@ -160,6 +162,11 @@ return {
     activities = "Étapes",
     arrivals = "Arrivées",
     column = {
+      cost_staff = "personnel",
+      cost_tools = "outils",
+      cost_total = "total",
+      value_completed = "valeur réalisée",
+      value_lost = "valeur perdue",
       value = "valeur",
       wait_mean = "attente moyenne",
       wait_p90 = "attente p90",
@@ -293,5 +300,35 @@ return {
     hours = "%s heures",
     minute = "%s minute",
     minutes = "%s minutes",
+  },
+
+  -- cost.c
+  cost = {
+    eur = "€", usd = "$", gbp = "£", chf = "CHF", cad = "$ CA",
+    money_tight = "%2$s %1$s",
+    money_spaced = "%2$s %1$s",
+    minus = "-",
+    staff = "coût du personnel",
+    tools = "coût des outils",
+    total = "coût total (personnel et outils)",
+    value_completed = "valeur du travail mené à bien",
+    value_lost = "valeur perdue (personnes parties ou refoulées)",
+    role = "rôle « %s » : coût de son temps",
+    role_cost = "coût du temps de son équipe",
+    role_kind = "coût du temps consacré à %s",
+    role_idle = "coût du temps libre",
+    role_away = "coût du temps d'absence",
+    role_overtime = "coût des heures supplémentaires",
+    tool_cost = "coût",
+    tool_subscription = "abonnement",
+    tool_fees = "commissions",
+    tool_setup = "mise en place",
+    tool_used = "éléments qui l'ont utilisé",
+    stream_value_completed = "valeur menée à bien",
+    stream_value_lost = "valeur perdue",
+    up = "en hausse",
+    down = "en baisse",
+    change = "%s : %s de %s %% (%s → %s sur %s jours, ±%s)",
+    from_none = "%s : %s sur %s jours, contre zéro avant (±%s)",
   },
 }
