@@ -27,4 +27,10 @@ void rm_csv_row(rm_csv *o, const char *const *fields);   /* NULL-terminated */
  * any error. Returns 0 or -1. */
 int rm_csv_close(rm_csv *o, char *err, size_t errlen);
 
+/* Whether rm_csv_close syncs each file to the disk (1, the default). A
+ * sweep's points are written unsynced (0): a sync per file made the disk,
+ * not the cores, set the pace of a sweep; a point a power cut damaged is
+ * found when the points are put together (point_check.h), and named. */
+void rm_csv_set_durable(int on);
+
 #endif

@@ -23,6 +23,7 @@
 #include <csv.h>
 
 #include "binding.h"
+#include "csv_out.h"
 #include "labels.h"
 #include "grid.h"
 #include "point_check.h"
@@ -484,7 +485,9 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
         res->grid_values = values;
         char dir[4200];
         snprintf(dir, sizeof dir, "%s/points/%06ld", out, k);
+        rm_csv_set_durable(0);                   /* see csv_out.h */
         rc = rm_write_results((const remous_results *const *)&res, 1, NULL, dir, err, errlen);
+        rm_csv_set_durable(1);
         if (rc == REMOUS_OK) {                   /* last: the point is complete, from these inputs */
             char done[4300];
             snprintf(done, sizeof done, "%s/done", dir);
