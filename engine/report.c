@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "headline.h"
 #include "labels.h"
 #include "results.h"
+#include "words.h"
 
 /* Okabe and Ito's palette: told apart by most colour-blind readers. */
 static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
@@ -21,7 +23,7 @@ static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56
 
 typedef struct page {
     FILE *f;
-    int fr;
+    const char *lang;         /* the catalog's code (words.h) */
     const char *controls;     /* HTML put under the title (the workshop's form), or NULL */
 } page;
 
@@ -42,9 +44,18 @@ static void text(page *pg, const char *s) {
     rm_html_escape(pg->f, s);
 }
 
-static const char *tr(const page *pg, const char *en, const char *fr) { return pg->fr ? fr : en; }
+/* A word of the catalog (a printf format) with its arguments, escaped for
+ * HTML like the rest: a translator may write any character. */
+static void say(page *pg, const char *format, ...) {
+    char words[4096];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(words, sizeof words, format, ap);
+    va_end(ap);
+    text(pg, words);
+}
 
-static const char *lang_of(const page *pg) { return pg->fr ? "fr" : "en"; }
+static const char *lang_of(const page *pg) { return pg->lang; }
 
 void rm_svg_text(FILE *f, const char *s, size_t max) {
     if (rm_utf8_length(s) <= max) {
@@ -71,10 +82,12 @@ static void svg_text(page *pg, const char *s, size_t max) { rm_svg_text(pg->f, s
  * from 100 on: never 2.02e+03), with a decimal comma in French. */
 static const char *num(const page *pg, char *buf, size_t len, const char *format, double v) {
     snprintf(buf, len, fabs(v) >= 99.5 ? "%.0f" : format, v);
-    if (pg->fr)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
+    return rm_decimal_in(buf, len, pg->lang);
+}
+
+/* A percentage as the page's language writes it ("25%", "25 %"). */
+static const char *percent(const page *pg, char *buf, size_t len, const char *figure) {
+    snprintf(buf, len, rm_word(pg->lang, "number.percent"), figure);
     return buf;
 }
 
@@ -163,16 +176,6 @@ static const char *words_of_run(page *pg, const remous_results *res, char *buf, 
     return rm_variant_label(res->model, res->variant, lang_of(pg), buf, len);
 }
 
-/* The words this page's newer parts use, one catalog per language
- * (STYLE.md), indexed by page.fr. */
-static const struct words {
-    const char *not_computed;     /* before the error of a variant that did not compile */
-    const char *to_check;         /* the title of the model's warnings */
-} catalog[2] = {
-    {"This variant cannot be computed with these values: ", "Points to check in the model"},
-    {"Cette variante ne peut pas être calculée avec ces valeurs : ", "Points à vérifier dans le modèle"},
-};
-
 /* Where the scenario declares the variant of results[v] (INT_MAX: nowhere). */
 static int declared_at(const rm_comparison *cmp, int v) {
     for (int k = 0; k < cmp->sc->nmodels; k++)
@@ -184,22 +187,28 @@ static int declared_at(const rm_comparison *cmp, int v) {
 /* The digest of results[v], or, for a variant left out (k, its index in
  * the scenario), its error in the page's language. */
 static void variant_box(page *pg, const rm_comparison *cmp, int v, int k) {
-    fprintf(pg->f, "<h3>%s ", tr(pg, "With", "Avec"));
     char words[512];
-    text(pg, v > 0 ? words_of_run(pg, cmp->results[v], words, sizeof words) : cmp->sc->variants[k]);
+    fputs("<h3>", pg->f);
+    say(pg, rm_word(pg->lang, "report.with_variant"),
+        v > 0 ? words_of_run(pg, cmp->results[v], words, sizeof words) : cmp->sc->variants[k]);
     fputs("</h3>\n", pg->f);
     if (v == 0) {
-        const char *message = pg->fr && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k] : cmp->sc->errors[k];
-        fprintf(pg->f, "<p class=\"error\">%s", catalog[pg->fr].not_computed);
-        text(pg, message);
+        /* the prelude translates the errors it raises into French only (errors_fr) */
+        const char *message = strcmp(pg->lang, "fr") == 0 && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k]
+                                                                                   : cmp->sc->errors[k];
+        fputs("<p class=\"error\">", pg->f);
+        say(pg, rm_word(pg->lang, "report.not_computed"), message);
         fputs("</p>\n", pg->f);
         return;
     }
     fputs("<ul class=\"digest\">\n", pg->f);
     char **lines;
-    int n = rm_digest(cmp, v, pg->fr ? "fr" : "en", &lines);
-    if (n == 0)
-        fprintf(pg->f, "<li class=\"none\">%s</li>\n", tr(pg, "no significant change", "aucun changement significatif"));
+    int n = rm_digest(cmp, v, pg->lang, &lines);
+    if (n == 0) {
+        fputs("<li class=\"none\">", pg->f);
+        text(pg, rm_word(pg->lang, "report.no_change"));
+        fputs("</li>\n", pg->f);
+    }
     for (int i = 0; i < n; i++) {
         fputs("<li>", pg->f);
         text(pg, lines[i]);
@@ -263,18 +272,6 @@ static int queues_of_runs(const rm_comparison *cmp, const char **queues, int cap
     return nq;
 }
 
-/* The words of the group totals, per language (STYLE.md). */
-static const struct group_words {
-    const char *caption;      /* above the table */
-    const char *role, *group;
-    const char *percent;      /* a share, as rm_say_number says it */
-    const char *colon;        /* after a group's name in the chart's legend */
-} group_catalog[2] = {
-    {"Totals by group of kinds: the group's share of working time, then its parts.", "role", "group", "%s%%", ": "},
-    {"Totaux par groupe de tâches : la part du groupe dans le temps de travail, puis ses parties.", "rôle", "groupe",
-     "%s %%", " : "},
-};
-
 /* A kind's group in the first run that gives it one; "" when none. */
 static const char *group_of_kind(const rm_comparison *cmp, const char *kind) {
     for (int v = 0; v < cmp->n; v++) {
@@ -320,20 +317,24 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
             nr = add_name(roles, nr, 256, m->roles[r].name);
     }
     group_kinds_together(cmp, kinds, nk);
-    fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
+    fputs("<h2>", pg->f);
+    text(pg, rm_word(pg->lang, "report.time_title"));
+    fputs("</h2>\n<p class=\"legend\">", pg->f);
     char words[256];
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
         const char *g = group_of_kind(cmp, kinds[k]);
         if (g[0]) {                              /* "contact: on the phone" */
             fputs("<em>", pg->f);
-            text(pg, g);
-            fprintf(pg->f, "%s</em>", group_catalog[pg->fr].colon);
+            say(pg, rm_word(pg->lang, "report.group_of_kind"), g);
+            fputs("</em>", pg->f);
         }
         text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
         fputs("</span>", pg->f);
     }
-    fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
+    fputs("<span><i style=\"background:#eee\"></i>", pg->f);
+    text(pg, rm_word(pg->lang, "report.idle"));
+    fputs("</span></p>\n", pg->f);
     int label = 260, width = 520, bar = 26, gap = 8, y = 24, line = 15;
     size_t chars = 32;                                  /* a run's name: wrapped in its column */
     int rows = 0;
@@ -343,10 +344,15 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
     }
     int height = 24 + nr * (rows + 22) + 10;
     fprintf(pg->f, "<svg class=\"chart chart-time\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 70, height);
-    for (int p = 0; p <= 100; p += 25)
-        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">%d%s</text>"
-                       "<line x1=\"%d\" x2=\"%d\" y1=\"18\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-                label + width * p / 100, p, tr(pg, "%", " %"), label + width * p / 100, label + width * p / 100, height - 6);
+    for (int p = 0; p <= 100; p += 25) {
+        char figure[16], pct[48];
+        snprintf(figure, sizeof figure, "%d", p);
+        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">",
+                label + width * p / 100);
+        text(pg, percent(pg, pct, sizeof pct, figure));
+        fprintf(pg->f, "</text><line x1=\"%d\" x2=\"%d\" y1=\"18\" y2=\"%d\" stroke=\"#ddd\"/>\n",
+                label + width * p / 100, label + width * p / 100, height - 6);
+    }
     for (int r = 0; r < nr; r++) {
         fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
         svg_text(pg, words_of_element(cmp, "role", roles[r], words, sizeof words), 80);
@@ -359,8 +365,9 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
             int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
             svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
             if (isnan(util)) {                   /* the role does not exist in this run */
-                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">%s</text>\n", label,
-                        y + bar / 2 + 5, tr(pg, "(no such role here)", "(ce rôle n'existe pas ici)"));
+                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
+                text(pg, rm_word(pg->lang, "report.no_such_role"));
+                fputs("</text>\n", pg->f);
                 y += row + gap;
                 continue;
             }
@@ -373,16 +380,20 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
                     continue;
                 fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>",
                         label + width * x, y, width * share, bar, colours[k % NCOLOURS]);
-                text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
-                fprintf(pg->f, ": %.1f%%</title></rect>\n", 100 * share);
+                char figure[32], pct[64];
+                snprintf(figure, sizeof figure, "%.1f", 100 * share);
+                say(pg, rm_word(pg->lang, "report.share_of_kind"), words_of_kind(pg, cmp, kinds[k], words, sizeof words),
+                    percent(pg, pct, sizeof pct, rm_decimal_in(figure, sizeof figure, pg->lang)));
+                fputs("</title></rect>\n", pg->f);
                 x += share;
             }
             if (x < 1)
                 fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eee\"/>\n",
                         label + width * x, y, width * (1 - x), bar);
-            char figure[32];
-            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%s%s</text>\n", label + width + 6,
-                    y + bar / 2 + 5, num(pg, figure, sizeof figure, "%.0f", 100 * util), tr(pg, "%", " %"));
+            char figure[32], pct[64];
+            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", label + width + 6, y + bar / 2 + 5);
+            text(pg, percent(pg, pct, sizeof pct, num(pg, figure, sizeof figure, "%.0f", 100 * util)));
+            fputs("</text>\n", pg->f);
             y += row + gap;
         }
         y += 4;
@@ -394,8 +405,7 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
 static const char *group_pct(page *pg, double share, char *buf, size_t len) {
     char n[48];
     double p = 100 * share;
-    snprintf(buf, len, group_catalog[pg->fr].percent, rm_say_number(p >= 0.95 ? round(p) : p, lang_of(pg), n, sizeof n));
-    return buf;
+    return percent(pg, buf, len, rm_say_number(p >= 0.95 ? round(p) : p, lang_of(pg), n, sizeof n));
 }
 
 /* Whether a run of cmp gives some kind the group g. */
@@ -413,7 +423,6 @@ static int kind_in_group(const rm_comparison *cmp, const char *kind, const char 
  * ..., group = "contact" } }`): each role's total on the group per run, and
  * its parts, so that time moved from one part to another reads as such. */
 static void group_totals(page *pg, const rm_comparison *cmp) {
-    const struct group_words *gw = &group_catalog[pg->fr];
     const char *groups[64], *kinds[64], *roles[256];
     int ng = 0, nk = 0, nr = 0;
     for (int v = 0; v < cmp->n; v++) {
@@ -441,9 +450,13 @@ static void group_totals(page *pg, const rm_comparison *cmp) {
             if (!(any > 0))
                 continue;                        /* the role does none of the group */
             if (!header++) {
-                fprintf(pg->f, "<style>.groups td:nth-child(-n+2){overflow-wrap:normal}</style>\n"
-                               "<p class=\"meta\">%s</p>\n<table class=\"groups\"><tr><th>%s</th><th>%s</th>",
-                        gw->caption, gw->role, gw->group);
+                fputs("<style>.groups td:nth-child(-n+2){overflow-wrap:normal}</style>\n<p class=\"meta\">", pg->f);
+                text(pg, rm_word(pg->lang, "report.groups_caption"));
+                fputs("</p>\n<table class=\"groups\"><tr><th>", pg->f);
+                text(pg, rm_word(pg->lang, "report.groups_role"));
+                fputs("</th><th>", pg->f);
+                text(pg, rm_word(pg->lang, "report.groups_group"));
+                fputs("</th>", pg->f);
                 for (int v = 0; v < cmp->n; v++) {
                     fputs("<th>", pg->f);
                     text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
@@ -490,12 +503,13 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
     const char *queues[256];
     int nq = queues_of_runs(cmp, queues, 256);
     const char *unit = cmp->results[0]->model->unit;
-    fprintf(pg->f, "<h2>%s (%s)</h2>\n<p class=\"meta\">%s</p>\n",
-            tr(pg, "Mean wait in each queue", "Attente moyenne dans chaque file"),
-            strcmp(unit, "hour") == 0 ? tr(pg, "hours", "heures") :
-            strcmp(unit, "second") == 0 ? tr(pg, "seconds", "secondes") : "minutes",
-            tr(pg, "Each queue has its own scale; the whiskers show the 95% interval.",
-               "Chaque file a sa propre échelle ; les moustaches montrent l'intervalle à 95 %."));
+    fputs("<h2>", pg->f);
+    say(pg, rm_word(pg->lang, "report.wait_title"),
+        strcmp(unit, "hour") == 0 ? rm_word(pg->lang, "report.unit_hours")
+        : strcmp(unit, "second") == 0 ? rm_word(pg->lang, "report.unit_seconds") : rm_word(pg->lang, "report.unit_minutes"));
+    fputs("</h2>\n<p class=\"meta\">", pg->f);
+    say(pg, rm_word(pg->lang, "report.wait_scale"));
+    fputs("</p>\n", pg->f);
     int label = 260, width = 520, bar = 22, gap = 6, y = 10, line = 15;
     size_t chars = 32;                                  /* a run's name: wrapped in its column */
     char words[256];
@@ -575,8 +589,9 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     const rm_model *m = cmp->results[0]->model;
     double period = cmp->results[0]->period, week = 604800 / m->unit_seconds, day = 86400 / m->unit_seconds;
     /* the time axis: weeks or days numbered from the start, else periods */
-    const char *each = fabs(period - week) < 1e-9 * week ? tr(pg, "weeks", "semaines")
-                     : fabs(period - day) < 1e-9 * day ? tr(pg, "days", "jours") : tr(pg, "periods", "périodes");
+    const char *each = fabs(period - week) < 1e-9 * week ? rm_word(pg->lang, "report.axis_weeks")
+                     : fabs(period - day) < 1e-9 * day ? rm_word(pg->lang, "report.axis_days")
+                     : rm_word(pg->lang, "report.axis_periods");
     fprintf(pg->f, "<h3>");
     text(pg, words_of_element(cmp, "queue", queue, words, sizeof words));
     fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 48);
@@ -586,14 +601,17 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
                    "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>\n",
             left, left + width, height, height, left, left, height, left - 6,
             num(pg, figure, sizeof figure, "%.2g", top), left - 6, height);
-    fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">%s</text>\n",
-            height / 2 + 5, height / 2 + 5, tr(pg, "people waiting", "personnes en attente"));
+    fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">",
+            height / 2 + 5, height / 2 + 5);
+    text(pg, rm_word(pg->lang, "report.axis_waiting"));
+    fputs("</text>\n", pg->f);
     int every = (periods + 11) / 12;                    /* at most a dozen numbers on the axis */
     for (int k = 0; k < periods; k += every)
         fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%d</text>\n",
                 left + width * (k + 0.5) / periods, height + 16, k + 1);
-    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>\n",
-            left + width / 2, height + 38, each);
+    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", left + width / 2, height + 38);
+    text(pg, each);
+    fputs("</text>\n", pg->f);
     for (int v = 0; v < cmp->n; v++) {
         const remous_results *res = cmp->results[v];
         for (int i = 0; i < res->tcat.n; i++) {
@@ -626,8 +644,11 @@ static void legend_of_runs(page *pg, const rm_comparison *cmp) {
 static void params_table(page *pg, const rm_comparison *cmp) {
     const rm_model *m0 = cmp->results[0]->model;
     char words[256];
-    fprintf(pg->f, "<h2>%s</h2>\n<table><tr><th>%s</th>", tr(pg, "Parameters", "Paramètres"),
-            tr(pg, "parameter", "paramètre"));
+    fputs("<h2>", pg->f);
+    text(pg, rm_word(pg->lang, "report.params_title"));
+    fputs("</h2>\n<table><tr><th>", pg->f);
+    text(pg, rm_word(pg->lang, "report.params_parameter"));
+    fputs("</th>", pg->f);
     for (int v = 0; v < cmp->n; v++) {
         fputs("<th>", pg->f);
         text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
@@ -655,8 +676,11 @@ static void params_table(page *pg, const rm_comparison *cmp) {
 static void warnings_list(page *pg, const rm_comparison *cmp) {
     char **lines = NULL;
     int n = rm_warnings(cmp, lang_of(pg), 1, &lines);
-    if (n > 0)
-        fprintf(pg->f, "<h2>%s</h2>\n<ul class=\"warnings\">\n", catalog[pg->fr].to_check);
+    if (n > 0) {
+        fputs("<h2>", pg->f);
+        text(pg, rm_word(pg->lang, "report.to_check"));
+        fputs("</h2>\n<ul class=\"warnings\">\n", pg->f);
+    }
     for (int i = 0; i < n; i++) {
         fputs("<li>", pg->f);
         text(pg, lines[i]);
@@ -703,27 +727,27 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     const rm_model *m = base->model;
     fprintf(pg->f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-            pg->fr ? "fr" : "en");
+            pg->lang);
     char words[256];
     rm_shown(m->label, m->name, words, sizeof words);
     text(pg, words);
     fprintf(pg->f, " — remous</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
     text(pg, words);
     fprintf(pg->f, "</h1>\n<p class=\"meta\">");
-    fprintf(pg->f, pg->fr ? "%d réplications, graine %llu, remous %s. " : "%d replications, seed %llu, remous %s. ",
-            base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
-    fputs(tr(pg, "Figures are means over the replications; ± is the half-width of the 95% interval.",
-             "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %."), pg->f);
+    say(pg, rm_word(pg->lang, "report.runs"), base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
+    say(pg, rm_word(pg->lang, "report.figures_are_means"));
     fputs("</p>\n", pg->f);
     if (pg->controls)
         fputs(pg->controls, pg->f);              /* (the workshop puts the headline beside them) */
     else
         rm_headline_html(pg->f, cmp, lang_of(pg), 0);
     if (cmp->n > 1 || cmp->nfailed > 0) {
-        fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
+        fputs("<h2>", pg->f);
+        text(pg, rm_word(pg->lang, "report.what_changes"));
+        fputs("</h2>\n", pg->f);
         char rule[1024];
         fputs("<p class=\"meta\">", pg->f);
-        text(pg, rm_digest_rule(cmp, pg->fr ? "fr" : "en", rule, sizeof rule));
+        text(pg, rm_digest_rule(cmp, pg->lang, rule, sizeof rule));
         fputs("</p>\n", pg->f);
         /* the variants left out among the others, where the scenario declares them */
         for (int v = 1, f = 0; v < cmp->n || f < cmp->nfailed;) {
@@ -738,7 +762,9 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     time_chart(pg, cmp);
     group_totals(pg, cmp);
     wait_chart(pg, cmp);
-    fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));
+    fputs("<h2>", pg->f);
+    text(pg, rm_word(pg->lang, "report.waiting_over_time"));
+    fputs("</h2>\n", pg->f);
     legend_of_runs(pg, cmp);
     const char *queues[1024];
     int nq = queues_of_runs(cmp, queues, 1024);
@@ -749,14 +775,14 @@ static void write_page(page *pg, const rm_comparison *cmp) {
 }
 
 void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const char *controls) {
-    page pg = {f, lang && strcmp(lang, "fr") == 0, controls};
+    page pg = {f, rm_lang_known(lang) ? lang : "en", controls};
     write_page(&pg, cmp);
 }
 
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen) {
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    page pg = {fopen(tmp, "w"), lang && strcmp(lang, "fr") == 0, NULL};
+    page pg = {fopen(tmp, "w"), rm_lang_known(lang) ? lang : "en", NULL};
     if (!pg.f) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         return REMOUS_ERR_RUN;

@@ -12,6 +12,7 @@ return {
   number = {
     decimal = ".",
     thousands = ",",
+    percent = "%s%%",           -- a percentage: "25%"
   },
 
   -- labels.c: names of runs and people.
@@ -39,6 +40,35 @@ return {
   -- diagram.c
 
   -- report.c
+  report = {
+    with_variant = "With %s",
+    not_computed = "This variant cannot be computed with these values: %s",
+    no_change = "no significant change",
+    to_check = "Points to check in the model",
+    what_changes = "What changes",
+    runs = "%d replications, seed %llu, remous %s. ",
+    figures_are_means = "Figures are means over the replications; ± is the half-width of the 95%% interval.",
+    time_title = "Where each role's time goes",
+    group_of_kind = "%s: ",             -- a group's name before its kind's in the chart's legend
+    idle = "idle",
+    no_such_role = "(no such role here)",
+    share_of_kind = "%s: %s",           -- a kind and its share, on a bar
+    groups_caption = "Totals by group of kinds: the group's share of working time, then its parts.",
+    groups_role = "role",
+    groups_group = "group",
+    wait_title = "Mean wait in each queue (%s)",
+    wait_scale = "Each queue has its own scale; the whiskers show the 95%% interval.",
+    unit_hours = "hours",
+    unit_minutes = "minutes",
+    unit_seconds = "seconds",
+    waiting_over_time = "People waiting, over time",
+    axis_waiting = "people waiting",
+    axis_weeks = "weeks",
+    axis_days = "days",
+    axis_periods = "periods",
+    params_title = "Parameters",
+    params_parameter = "parameter",
+  },
 
   -- workshop.c
 

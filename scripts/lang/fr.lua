@@ -6,6 +6,7 @@ return {
   number = {
     decimal = ",",
     thousands = " ",
+    percent = "%s %%",
   },
 
   -- labels.c
@@ -33,6 +34,35 @@ return {
   -- diagram.c
 
   -- report.c
+  report = {
+    with_variant = "Avec %s",
+    not_computed = "Cette variante ne peut pas être calculée avec ces valeurs : %s",
+    no_change = "aucun changement significatif",
+    to_check = "Points à vérifier dans le modèle",
+    what_changes = "Ce qui change",
+    runs = "%d réplications, graine %llu, remous %s. ",
+    figures_are_means = "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %%.",
+    time_title = "À quoi chaque rôle passe son temps",
+    group_of_kind = "%s : ",
+    idle = "disponible",
+    no_such_role = "(ce rôle n'existe pas ici)",
+    share_of_kind = "%s : %s",
+    groups_caption = "Totaux par groupe de tâches : la part du groupe dans le temps de travail, puis ses parties.",
+    groups_role = "rôle",
+    groups_group = "groupe",
+    wait_title = "Attente moyenne dans chaque file (%s)",
+    wait_scale = "Chaque file a sa propre échelle ; les moustaches montrent l'intervalle à 95 %%.",
+    unit_hours = "heures",
+    unit_minutes = "minutes",
+    unit_seconds = "secondes",
+    waiting_over_time = "Personnes en attente, au fil du temps",
+    axis_waiting = "personnes en attente",
+    axis_weeks = "semaines",
+    axis_days = "jours",
+    axis_periods = "périodes",
+    params_title = "Paramètres",
+    params_parameter = "paramètre",
+  },
 
   -- workshop.c
 
