@@ -65,6 +65,31 @@ return {
   },
 
   -- workshop.c
+  workshop = {
+    title = "atelier remous",
+    variants_compared = "Variantes comparées à la situation actuelle",
+    replications = "Réplications",
+    language = "Langue",
+    update = "Mettre à jour",
+    download = "Télécharger :",
+    link = "Lien vers cette situation",
+    fix_the_scenario = "Corrigez le scénario : cette page se recharge d'elle-même quand le fichier change.",
+    computing = "Calcul en cours : %ld sur %ld simulations…",
+    bad_reps = "reps : donnez un nombre entier de 1 à %d, pas « %.40s »",
+    bad_lang = "lang : l'une de %s, pas « %.20s »",
+    too_many_fields = "l'adresse a plus de %d champs",
+    given_twice = "%.100s est donné deux fois dans l'adresse",
+    no_such_variant = "variant : le scénario n'a pas de variante « %.100s »",
+    unknown_field = "champ « %.100s » inconnu dans l'adresse",
+    too_long = "l'atelier simule au plus %.0f jours par réplication ; cet horizon est de %.0f jours (utilisez remous compare pour de plus longs)",
+    no_such_page = "atelier remous : cette page n'existe pas",
+    out_of_memory = "atelier remous : mémoire épuisée",
+    busy = "atelier remous : occupé par d'autres situations ; réessayez dans un instant",
+    changed_meanwhile = "atelier remous : le scénario a changé entre-temps ; rechargez la page",
+    still_computing = "atelier remous : calcul en cours ; réessayez dans un instant",
+    no_compare_without_variant = "atelier remous : pas de compare.csv sans variante : cochez-en une",
+    no_compare_computed = "atelier remous : pas de compare.csv : les variantes cochées ne peuvent pas être calculées avec ces valeurs (voir la page)",
+  },
 
   -- sweep.c
 }
