@@ -664,12 +664,17 @@ static void params_table(page *pg, const rm_comparison *cmp) {
             fputs("<td>", pg->f);
             for (int j = 0; j < m->nparams; j++)
                 if (strcmp(m->params[j].name, m0->params[i].name) == 0)
-                    text(pg, m->params[j].value);
+                    text(pg, rm_param_value_in(&m->params[j], pg->lang, words, sizeof words));
             fputs("</td>", pg->f);
         }
         fputs("</tr>\n", pg->f);
     }
     fputs("</table>\n", pg->f);
+}
+
+const char *rm_param_value_in(const rm_param *p, const char *lang, char *buf, size_t len) {
+    snprintf(buf, len, "%s", p->value);
+    return p->numeric ? rm_decimal_in(buf, len, lang) : buf;
 }
 
 /* The slips the runs show in the model (warnings.c), if any. */

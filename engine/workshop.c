@@ -334,8 +334,18 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
             fputs(p->numeric ? "\" type=\"number\" step=\"any\" value=\"" : "\" type=\"text\" value=\"", f);
         }
         rm_html_escape(f, value);
-        fputs("\" oninput=\"this.nextElementSibling.value=this.value\" onchange=\"this.form.submit()\"><output>", f);
-        rm_html_escape(f, value);
+        /* the figure beside the slider as the page's language writes it (the value sent keeps its point) */
+        const char *decimal = rm_word(lang, "number.decimal");
+        fputs("\" oninput=\"this.nextElementSibling.value=this.value", f);
+        if (p->numeric && strcmp(decimal, ".") != 0 && !strpbrk(decimal, "'\\\"<>&")) {
+            fputs(".replace('.','", f);
+            fputs(decimal, f);
+            fputs("')", f);
+        }
+        fputs("\" onchange=\"this.form.submit()\"><output>", f);
+        char shown[256];
+        snprintf(shown, sizeof shown, "%s", value);
+        rm_html_escape(f, p->numeric ? rm_decimal_in(shown, sizeof shown, lang) : shown);
         fputs("</output></label>\n", f);
     }
     if (sc->nmodels > 1) {

@@ -71,6 +71,28 @@ grep -qF '<h2>Le modèle en image</h2>' "$tmp/dom_fr.html" && grep -qF '>sortie<
     grep -qF '>avec online payment (30 %)</text>' "$tmp/dom_fr.html" && [ "$(pictures "$tmp/dom_fr.html" | wc -l)" -eq 4 ] &&
     ok || ko "the French page's pictures"
 
+# The French page wholly in French: no English word of remous's own (the
+# English catalog's words of the pages' sections, and those the English page
+# shows, less the scenario's own names and labels) and no decimal point in
+# a number (page_words.js). On the bookstore and on the club's registrations
+# (params such as 0.125); the English page proves the check sees English.
+version=$("$remous" --version | sed 's/^remous //')
+sections="report headline digest diagram table labels warnings"
+"$remous" compare "$top/scenarios/club_registrations.lua" --reps 3 --html "$tmp/club_fr.html" --lang fr --quiet &&
+    "$remous" compare "$top/scenarios/club_registrations.lua" --reps 3 --html "$tmp/club_en.html" --quiet && ok ||
+    ko "compare club_registrations --html"
+browser --dump-dom "file://$tmp/club_fr.html" > "$tmp/dom_club_fr.html"
+browser --dump-dom "file://$tmp/club_en.html" > "$tmp/dom_club_en.html"
+for case in "dom_fr dom bookstore" "dom_club_fr dom_club_en club_registrations"; do
+    set -- $case
+    found=$(node "$top/tests/page_words.js" "$tmp/$1.html" "$top/scripts/lang/fr.lua" "$top/scenarios/$3.lua" "$version" \
+            --english "$tmp/$2.html" $sections)
+    [ -z "$found" ] && ok || ko "the French page of $3 is not wholly French: $(echo "$found" | head -5)"
+done
+found=$(node "$top/tests/page_words.js" "$tmp/dom.html" "$top/scripts/lang/fr.lua" "$top/scenarios/bookstore.lua" "$version" $sections)
+echo "$found" | grep -q '^english: baseline in ' && echo "$found" | grep -q '^english: parameters in ' &&
+    echo "$found" | grep -qF 'decimal point: «' && ok || ko "the check finds the English page's words: $found"
+
 browser --dump-dom "file://$tmp/run.html" > "$tmp/dom_run.html"
 grep -qF 'class="chart chart-time"' "$tmp/dom_run.html" && ok || ko "a single run's page has its charts"
 
