@@ -594,7 +594,7 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
         const rm_model *model = sc->models[m];
         if (model && model->horizon * model->unit_seconds > MAX_HORIZON_DAYS * 86400.0) {
             *too_long = model->horizon * model->unit_seconds / 86400.0;
-            snprintf(err, errlen, rm_word("en", "workshop.too_long"), MAX_HORIZON_DAYS, *too_long);
+            snprintf(err, errlen, rm_word(NULL, "workshop.too_long"), MAX_HORIZON_DAYS, *too_long);
             remous_close(sc);
             return REMOUS_ERR_INPUT;
         }
