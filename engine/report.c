@@ -238,7 +238,7 @@ static const char style[] =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:60rem;"
     "padding:0 1rem;color:#111;font-size:18px;line-height:1.45;overflow-wrap:anywhere}"
     "h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;margin-top:2.2rem;border-bottom:2px solid #ddd}"
-    ".meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
+    ".description{font-size:1.15rem;margin:.3rem 0 .5rem}.meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
     ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;font-family:monospace}"
     "svg{display:block;max-width:100%;height:auto;margin:.5rem 0 1rem}svg text{font-family:inherit}"
     ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
@@ -738,7 +738,13 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     text(pg, words);
     fprintf(pg->f, " — remous</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
     text(pg, words);
-    fprintf(pg->f, "</h1>\n<p class=\"meta\">");
+    fputs("</h1>\n", pg->f);
+    if (m->description && m->description[0]) {      /* the scenario's words, as written */
+        fputs("<p class=\"description\">", pg->f);
+        text(pg, m->description);
+        fputs("</p>\n", pg->f);
+    }
+    fputs("<p class=\"meta\">", pg->f);
     say(pg, rm_word(pg->lang, "report.runs"), base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
     say(pg, rm_word(pg->lang, "report.figures_are_means"));
     fputs("</p>\n", pg->f);

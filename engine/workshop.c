@@ -711,6 +711,11 @@ static char *message_page(const workshop *w, const args *a, const char *query, c
     const rm_model *m = w->plain->models[0];
     rm_html_escape(f, rm_shown(m->label, m->name, words, sizeof words));
     fputs("</h1>\n", f);
+    if (m->description && m->description[0]) {      /* as atop the report */
+        fputs("<p style=\"font-size:1.15rem;margin:.3rem 0 .5rem\">", f);
+        rm_html_escape(f, m->description);
+        fputs("</p>\n", f);
+    }
     controls(f, w, w->plain, a, query, lang);
     fprintf(f, "<p class=\"%s\">", cls);
     rm_html_escape(f, message);

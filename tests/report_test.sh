@@ -66,6 +66,12 @@ done
 
 browser --dump-dom "file://$tmp/fr.html" > "$tmp/dom_fr.html"
 grep -qF '<h2>Ce qui change</h2>' "$tmp/dom_fr.html" && ok || ko "the French page lacks its digest"
+# the scenario's description under its title, in its own words, in both languages
+for dom in dom dom_fr; do
+    tr -d '\n' < "$tmp/$dom.html" | grep -qF '<h1>Bookstore</h1><p class="description">Two booksellers, readers who come for advice, and a local authority that asks for online payment.</p><p class="meta">' &&
+        ok || ko "$dom: the scenario's description under the title"
+done
+grep -q 'class="description"' "$tmp/run.html" && ko "a scenario without a description shows one" || ok
 grep -qF 'nouvelle file « the pickup line »' "$tmp/dom_fr.html" && ok || ko "the French digest"
 grep -qF '<h2>Le modèle en image</h2>' "$tmp/dom_fr.html" && grep -qF '>sortie</text>' "$tmp/dom_fr.html" &&
     grep -qF '>avec online payment (30 %)</text>' "$tmp/dom_fr.html" && [ "$(pictures "$tmp/dom_fr.html" | wc -l)" -eq 4 ] &&

@@ -101,6 +101,8 @@ grep -qF 'situation actuelle → avec la variante' "$tmp/body" && ok || ko "the 
 # wholly in French (page_words.js, as the report's test): the page, and one
 # that says what is wrong with the address
 cp "$tmp/body" "$tmp/page_fr.html"
+grep -qF '<p class="description">Two booksellers, readers who come for advice, and a local authority that asks for online payment.</p>' \
+    "$tmp/body" && ok || ko "the workshop page has the scenario's description"
 expect "$(status "$base/?p.booksellers=3")" 200 "the English page"
 cp "$tmp/body" "$tmp/page_en.html"
 expect "$(status "$base/?lang=fr&reps=51")" 400 "reps above the cap, in French"
