@@ -502,11 +502,28 @@ static void group_totals(page *pg, const rm_comparison *cmp) {
 static void wait_chart(page *pg, const rm_comparison *cmp) {
     const char *queues[256];
     int nq = queues_of_runs(cmp, queues, 256);
-    const char *unit = cmp->results[0]->model->unit;
+    /* the figures in the largest unit where the longest wait still reads 10 or more
+     * (70 hours, not 4215 minutes), never below the scenario's */
+    static const struct { const char *name, *key; double seconds; } units[] = {
+        {"second", RM_WORD_KEY("report.unit_seconds"), 1}, {"minute", RM_WORD_KEY("report.unit_minutes"), 60},
+        {"hour", RM_WORD_KEY("report.unit_hours"), 3600}, {"day", RM_WORD_KEY("report.unit_days"), 86400}};
+    const rm_model *m0 = cmp->results[0]->model;
+    double longest = 0;
+    for (int q = 0; q < nq; q++)
+        for (int v = 0; v < cmp->n; v++) {
+            double w = mean(cmp->results[v], "queue", queues[q], "wait_mean", NULL);
+            if (w > longest)
+                longest = w;
+        }
+    int u = 1;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(m0->unit, units[i].name) == 0)
+            u = i;
+    while (u < 3 && longest * m0->unit_seconds / units[u + 1].seconds >= 10)
+        u++;
+    double scale = m0->unit_seconds / units[u].seconds;
     fputs("<h2>", pg->f);
-    say(pg, rm_word(pg->lang, "report.wait_title"),
-        strcmp(unit, "hour") == 0 ? rm_word(pg->lang, "report.unit_hours")
-        : strcmp(unit, "second") == 0 ? rm_word(pg->lang, "report.unit_seconds") : rm_word(pg->lang, "report.unit_minutes"));
+    say(pg, rm_word(pg->lang, "report.wait_title"), rm_word(pg->lang, units[u].key));
     fputs("</h2>\n<p class=\"meta\">", pg->f);
     say(pg, rm_word(pg->lang, "report.wait_scale"));
     fputs("</p>\n", pg->f);
@@ -538,7 +555,11 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
             const char *name = words_of_run(pg, cmp->results[v], words, sizeof words);
             int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
             svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
-            if (!isnan(w)) {
+            if (isnan(w)) {                      /* the queue does not exist in this run */
+                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
+                text(pg, rm_word(pg->lang, "report.no_such_queue"));
+                fputs("</text>\n", pg->f);
+            } else {
                 double x1 = label + width * w / top;
                 fprintf(pg->f, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
                         width * w / top, bar, colours[v % NCOLOURS]);
@@ -552,13 +573,36 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
                 char figure[32];
                 fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%s</text>\n",
                         fmax(x1, label + width * (w + (isnan(half) ? 0 : half)) / top) + 6, y + bar / 2 + 5,
-                        num(pg, figure, sizeof figure, "%.3g", w));
+                        num(pg, figure, sizeof figure, "%.3g", w * scale));
             }
             y += row + gap;
         }
         y += 4;
     }
     fputs("</svg>\n", pg->f);
+}
+
+/* The smallest of 1, 2, 2.5, 5 times a power of ten that is at least v
+ * (v > 0): the top of an axis, so that its numbers are round. */
+static double round_top(double v) {
+    double p = pow(10, floor(log10(v)));
+    static const double steps[] = {1, 2, 2.5, 5, 10};
+    for (int i = 0; i < 5; i++)
+        if (steps[i] * p >= v * (1 - 1e-9))
+            return steps[i] * p;
+    return 10 * p;
+}
+
+/* A number of an axis, as short as it is exact (0.05, 2.5, 40), in the
+ * page's language. */
+static const char *axis_number(const page *pg, char *buf, size_t len, double v) {
+    snprintf(buf, len, "%.6f", v);
+    char *end = buf + strlen(buf);
+    while (end > buf && end[-1] == '0')
+        *--end = '\0';
+    if (end > buf && end[-1] == '.')
+        *--end = '\0';
+    return rm_decimal_in(buf, len, pg->lang);
 }
 
 /* The queue's mean length period by period, a line per run. */
@@ -582,9 +626,8 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     }
     if (periods < 2)
         return;
-    if (top <= 0)
-        top = 1;
-    int left = 70, width = 680, height = 180;
+    top = top > 0 ? round_top(top) : 1;
+    int left = 70, width = 680, height = 180, above = 10;   /* the plot: from y = above to y = height */
     char words[256], figure[32];
     const rm_model *m = cmp->results[0]->model;
     double period = cmp->results[0]->period, week = 604800 / m->unit_seconds, day = 86400 / m->unit_seconds;
@@ -596,11 +639,16 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     text(pg, words_of_element(cmp, "queue", queue, words, sizeof words));
     fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 48);
     fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
-                   "<line x1=\"%d\" x2=\"%d\" y1=\"10\" y2=\"%d\" stroke=\"#888\"/>"
-                   "<text x=\"%d\" y=\"16\" font-size=\"12\" text-anchor=\"end\">%s</text>"
-                   "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>\n",
-            left, left + width, height, height, left, left, height, left - 6,
-            num(pg, figure, sizeof figure, "%.2g", top), left - 6, height);
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n",
+            left, left + width, height, height, left, left, above, height);
+    for (int j = 0; j <= 2; j++) {                      /* 0, the half and the top, round */
+        double y = height - (height - above) * j / 2.0;
+        if (j > 0)
+            fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", left + 1,
+                    left + width, y, y);
+        fprintf(pg->f, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>\n", left - 6, y + 4,
+                axis_number(pg, figure, sizeof figure, top * j / 2));
+    }
     fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">",
             height / 2 + 5, height / 2 + 5);
     text(pg, rm_word(pg->lang, "report.axis_waiting"));
@@ -622,7 +670,8 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
             for (int k = 0; k < res->nperiods; k++) {
                 const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
                 if (w->n)
-                    fprintf(pg->f, "%.1f,%.1f ", left + width * (k + 0.5) / periods, height - height * w->mean / top);
+                    fprintf(pg->f, "%.1f,%.1f ", left + width * (k + 0.5) / periods,
+                            height - (height - above) * w->mean / top);
             }
             fputs("\"/>\n", pg->f);
         }

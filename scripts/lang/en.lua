@@ -52,6 +52,7 @@ return {
     group_of_kind = "%s: ",             -- a group's name before its kind's in the chart's legend
     idle = "idle",
     no_such_role = "(no such role here)",
+    no_such_queue = "(no such queue here)",
     share_of_kind = "%s: %s",           -- a kind and its share, on a bar
     groups_caption = "Totals by group of kinds: the group's share of working time, then its parts.",
     groups_role = "role",
@@ -61,6 +62,7 @@ return {
     unit_hours = "hours",
     unit_minutes = "minutes",
     unit_seconds = "seconds",
+    unit_days = "days",
     waiting_over_time = "People waiting, over time",
     axis_waiting = "people waiting",
     axis_weeks = "weeks",
