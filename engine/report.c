@@ -76,7 +76,6 @@ void rm_svg_text(FILE *f, const char *s, size_t max) {
     rm_html_escape(f, cut);
 }
 
-static void svg_text(page *pg, const char *s, size_t max) { rm_svg_text(pg->f, s, max); }
 
 /* A number as the page's language writes it: printf's `format` (whole
  * from 100 on: never 2.02e+03), with a decimal comma in French. */
@@ -127,8 +126,8 @@ static int wrapped_lines(const char *s, size_t width) {
 
 /* s as SVG text at (x, y), wrapped as wrapped_lines counts, lines `step`
  * apart: never cut. */
-static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width) {
-    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", x, y, size);
+static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width, int bold) {
+    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\"%s>", x, y, size, bold ? " font-weight=\"bold\"" : "");
     size_t used = 0;
     int first = 1;
     char word[512];
@@ -146,6 +145,20 @@ static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *
         text(pg, word);
     }
     fputs(first ? "</text>\n" : "</tspan></text>\n", pg->f);
+}
+
+/* The name over a group of bars (a role, a queue) in bold at baseline y,
+ * wrapped at HEADING_CHARS, never cut; its lines are HEADING_STEP apart. */
+#define HEADING_CHARS 80
+#define HEADING_STEP 18
+static void svg_heading(page *pg, int y, const char *s) {
+    if (wrapped_lines(s, HEADING_CHARS) > 1) {
+        svg_wrapped(pg, 0, y, 15, HEADING_STEP, s, HEADING_CHARS, 1);
+        return;
+    }
+    fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y);
+    text(pg, s);
+    fputs("</text>\n", pg->f);
 }
 
 /* What people read for an element the runs have: the first label a run
@@ -342,7 +355,10 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
         rows += (lines * line > bar ? lines * line : bar) + gap;
     }
-    int height = 24 + nr * (rows + 22) + 10;
+    int headings = 0;                                   /* the roles' names: their lines past the first */
+    for (int r = 0; r < nr; r++)
+        headings += wrapped_lines(words_of_element(cmp, "role", roles[r], words, sizeof words), HEADING_CHARS) - 1;
+    int height = 24 + nr * (rows + 22) + headings * HEADING_STEP + 10;
     fprintf(pg->f, "<svg class=\"chart chart-time\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 70, height);
     for (int p = 0; p <= 100; p += 25) {
         char figure[16], pct[48];
@@ -354,21 +370,23 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
                 label + width * p / 100, label + width * p / 100, height - 6);
     }
     for (int r = 0; r < nr; r++) {
-        fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
-        svg_text(pg, words_of_element(cmp, "role", roles[r], words, sizeof words), 80);
-        fputs("</text>\n", pg->f);
-        y += 18;
+        const char *role = words_of_element(cmp, "role", roles[r], words, sizeof words);
+        svg_heading(pg, y + 12, role);
+        y += 18 + (wrapped_lines(role, HEADING_CHARS) - 1) * HEADING_STEP;
         for (int v = 0; v < cmp->n; v++) {
             const remous_results *res = cmp->results[v];
             double util = mean(res, "role", roles[r], "utilization", NULL);
             const char *name = words_of_run(pg, res, words, sizeof words);
             int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
-            svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
+            /* a name on several lines: its lines and the bar centred on the row */
+            int row_top = y;
+            svg_wrapped(pg, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+            y = row_top + (row - bar) / 2;
             if (isnan(util)) {                   /* the role does not exist in this run */
                 fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
                 text(pg, rm_word(pg->lang, "report.no_such_role"));
                 fputs("</text>\n", pg->f);
-                y += row + gap;
+                y = row_top + row + gap;
                 continue;
             }
             double x = 0;
@@ -394,7 +412,7 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
             fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", label + width + 6, y + bar / 2 + 5);
             text(pg, percent(pg, pct, sizeof pct, num(pg, figure, sizeof figure, "%.0f", 100 * util)));
             fputs("</text>\n", pg->f);
-            y += row + gap;
+            y = row_top + row + gap;
         }
         y += 4;
     }
@@ -535,7 +553,10 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
         int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
         rows += (lines * line > bar ? lines * line : bar) + gap;
     }
-    int height = 10 + nq * (rows + 22) + 10;
+    int headings = 0;                                   /* the queues' names: their lines past the first */
+    for (int q = 0; q < nq; q++)
+        headings += wrapped_lines(words_of_element(cmp, "queue", queues[q], words, sizeof words), HEADING_CHARS) - 1;
+    int height = 10 + nq * (rows + 22) + headings * HEADING_STEP + 10;
     fprintf(pg->f, "<svg class=\"chart chart-wait\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 90, height);
     for (int q = 0; q < nq; q++) {
         double top = 0;
@@ -546,15 +567,17 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
         }
         if (!(top > 0))
             top = 1;
-        fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
-        svg_text(pg, words_of_element(cmp, "queue", queues[q], words, sizeof words), 80);
-        fputs("</text>\n", pg->f);
-        y += 18;
+        const char *queue = words_of_element(cmp, "queue", queues[q], words, sizeof words);
+        svg_heading(pg, y + 12, queue);
+        y += 18 + (wrapped_lines(queue, HEADING_CHARS) - 1) * HEADING_STEP;
         for (int v = 0; v < cmp->n; v++) {
             double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
             const char *name = words_of_run(pg, cmp->results[v], words, sizeof words);
             int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
-            svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
+            /* a name on several lines: its lines and the bar centred on the row */
+            int row_top = y;
+            svg_wrapped(pg, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+            y = row_top + (row - bar) / 2;
             if (isnan(w)) {                      /* the queue does not exist in this run */
                 fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
                 text(pg, rm_word(pg->lang, "report.no_such_queue"));
@@ -575,7 +598,7 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
                         fmax(x1, label + width * (w + (isnan(half) ? 0 : half)) / top) + 6, y + bar / 2 + 5,
                         num(pg, figure, sizeof figure, "%.3g", w * scale));
             }
-            y += row + gap;
+            y = row_top + row + gap;
         }
         y += 4;
     }

@@ -99,6 +99,30 @@ found=$(node "$top/tests/page_words.js" "$tmp/dom.html" "$top/scripts/lang/fr.lu
 echo "$found" | grep -q '^english: baseline in ' && echo "$found" | grep -q '^english: parameters in ' &&
     echo "$found" | grep -qF 'decimal point: «' && ok || ko "the check finds the English page's words: $found"
 
+# Long names in the charts' margins wrapped, never cut, inside the chart:
+# every line of text ends above the chart's bottom
+"$remous" compare "$top/tests/scenarios/long_words.lua" --reps 2 --html "$tmp/long.html" --lang fr --quiet && ok ||
+    ko "compare long_words --html"
+browser --dump-dom "file://$tmp/long.html" > "$tmp/dom_long.html"
+charts=$(tr -d '\n' < "$tmp/dom_long.html" | grep -o '<svg class="chart chart-[a-z]*".*</svg>')
+echo "$charts" | grep -qF '…' && ko "a chart cuts a long name" || ok
+echo "$charts" | grep -qF 'both</tspan><tspan x="0" dy="18">experienced and new ones</tspan>' && ok ||
+    ko "the role's long name wrapped over the bars"
+echo "$charts" | grep -qF 'answer</tspan><tspan x="12" dy="15">templates that every volunteer</tspan>' && ok ||
+    ko "the variant's long name wrapped in its column"
+node -e '
+    const html = require("fs").readFileSync(process.argv[1], "utf8");
+    let bad = 0;
+    for (const svg of html.match(/<svg class="chart[\s\S]*?<\/svg>/g)) {
+        const height = +/viewBox="0 0 [0-9.]+ ([0-9.]+)"/.exec(svg)[1];
+        for (const t of svg.match(/<text[^>]*>[\s\S]*?<\/text>/g)) {
+            let y = +/ y="([-0-9.]+)"/.exec(t)[1];
+            for (const d of t.matchAll(/dy="([0-9.]+)"/g)) y += +d[1];
+            if (y + 4 > height) { bad++; console.log("below the chart (" + height + "): " + t.slice(0, 120)); }
+        }
+    }
+    process.exit(bad ? 1 : 0);' "$tmp/dom_long.html" && ok || ko "a chart's text runs past its bottom"
+
 browser --dump-dom "file://$tmp/run.html" > "$tmp/dom_run.html"
 grep -qF 'class="chart chart-time"' "$tmp/dom_run.html" && ok || ko "a single run's page has its charts"
 
