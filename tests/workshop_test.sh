@@ -105,6 +105,10 @@ grep -qF '<p class="description">Two booksellers, readers who come for advice, a
     "$tmp/body" && ok || ko "the workshop page has the scenario's description"
 expect "$(status "$base/?p.booksellers=3")" 200 "the English page"
 cp "$tmp/body" "$tmp/page_en.html"
+awk '/class="wall-controls"/ { c = NR } /name="p.booksellers"/ { if (c) s = NR } /class="wall-headline"/ { h = NR }
+     /<h2>In short<\/h2>/ { b = NR } /<h2>What changes<\/h2>/ { d = NR }
+     END { exit !(c && s > c && h > s && b > h && d > b) }' "$tmp/body" && ok ||
+    ko "the English page: sliders, then the headline beside them, then the digest"
 expect "$(status "$base/?lang=fr&reps=51")" 400 "reps above the cap, in French"
 grep -qF 'reps : donnez un nombre entier de 1 à 50, pas « 51 »' "$tmp/body" && ok || ko "the French message for reps=51"
 cp "$tmp/body" "$tmp/error_fr.html"
