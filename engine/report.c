@@ -55,8 +55,6 @@ static void say(page *pg, const char *format, ...) {
     text(pg, words);
 }
 
-static const char *lang_of(const page *pg) { return pg->lang; }
-
 void rm_svg_text(FILE *f, const char *s, size_t max) {
     if (rm_utf8_length(s) <= max) {
         rm_html_escape(f, s);
@@ -181,12 +179,12 @@ static const char *words_of_kind(page *pg, const rm_comparison *cmp, const char 
             if (strcmp(m->kinds[k], kind) == 0 && m->kind_labels[k][0])
                 return rm_shown(m->kind_labels[k], kind, buf, len);
     }
-    return rm_kind_label(NULL, kind, lang_of(pg), buf, len);
+    return rm_kind_label(NULL, kind, pg->lang, buf, len);
 }
 
 /* A run's words: its variant's label, or the baseline's word. */
 static const char *words_of_run(page *pg, const remous_results *res, char *buf, size_t len) {
-    return rm_variant_label(res->model, res->variant, lang_of(pg), buf, len);
+    return rm_variant_label(res->model, res->variant, pg->lang, buf, len);
 }
 
 /* Where the scenario declares the variant of results[v] (INT_MAX: nowhere). */
@@ -423,7 +421,7 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
 static const char *group_pct(page *pg, double share, char *buf, size_t len) {
     char n[48];
     double p = 100 * share;
-    return percent(pg, buf, len, rm_say_number(p >= 0.95 ? round(p) : p, lang_of(pg), n, sizeof n));
+    return percent(pg, buf, len, rm_say_number(p >= 0.95 ? round(p) : p, pg->lang, n, sizeof n));
 }
 
 /* Whether a run of cmp gives some kind the group g. */
@@ -752,7 +750,7 @@ const char *rm_param_value_in(const rm_param *p, const char *lang, char *buf, si
 /* The slips the runs show in the model (warnings.c), if any. */
 static void warnings_list(page *pg, const rm_comparison *cmp) {
     char **lines = NULL;
-    int n = rm_warnings(cmp, lang_of(pg), 1, &lines);
+    int n = rm_warnings(cmp, pg->lang, 1, &lines);
     if (n > 0) {
         fputs("<h2>", pg->f);
         text(pg, rm_word(pg->lang, "report.to_check"));
@@ -772,7 +770,7 @@ static void warnings_list(page *pg, const rm_comparison *cmp) {
 /* The process as a picture (diagram.c), one per run, what a variant adds
  * or changes coloured; where Graphviz fails, one line saying why instead. */
 static void model_pictures(page *pg, const rm_comparison *cmp) {
-    const rm_diagram_words *w = rm_diagram_words_for(lang_of(pg));
+    const rm_diagram_words *w = rm_diagram_words_for(pg->lang);
     fprintf(pg->f, "<h2>%s</h2>\n<p class=\"meta\">%s</p>\n", w->title, w->legend);
     if (cmp->n > 1)
         fprintf(pg->f, "<p class=\"legend\"><span><i style=\"background:%s;border:2px solid %s\"></i>%s</span>"
@@ -784,7 +782,7 @@ static void model_pictures(page *pg, const rm_comparison *cmp) {
         fputs("<details class=\"model\" open><summary>", pg->f);
         text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
         fputs("</summary>\n", pg->f);
-        char *svg = rm_diagram_svg(cmp->results[v]->model, cmp->results[v], cmp->results[0]->model, id, lang_of(pg),
+        char *svg = rm_diagram_svg(cmp->results[v]->model, cmp->results[v], cmp->results[0]->model, id, pg->lang,
                                    err, sizeof err);
         if (svg) {
             fputs(svg, pg->f);
@@ -823,7 +821,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     if (pg->controls)
         fputs(pg->controls, pg->f);              /* (the workshop puts the headline beside them) */
     else
-        rm_headline_html(pg->f, cmp, lang_of(pg), 0);
+        rm_headline_html(pg->f, cmp, pg->lang, 0);
     if (cmp->n > 1 || cmp->nfailed > 0) {
         fputs("<h2>", pg->f);
         text(pg, rm_word(pg->lang, "report.what_changes"));
