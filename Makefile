@@ -52,7 +52,7 @@ $(BUILD)/obj/prelude.o: $(BUILD)/prelude.c
 # The catalogs of words ship inside the binary too: every scripts/lang/CODE.lua
 # becomes {"CODE", its text}; a new language is a new file, nothing else.
 LANGS = $(sort $(wildcard scripts/lang/*.lua))
-$(BUILD)/lang.c: $(LANGS) Makefile | $(BUILD)/obj
+$(BUILD)/lang.c: $(LANGS) scripts/lang Makefile | $(BUILD)/obj
 	@{ echo '/* generated from the catalogs of scripts/lang/: do not edit */'; \
 	   echo 'const char *const rm_lang_sources[][2] = {'; \
 	   for f in $(LANGS); do \

@@ -1331,6 +1331,7 @@ static int read_model(binding *b, rm_model *m, char *err, size_t errlen) {
     int t = lua_gettop(L);
     m->name = get_string(&r, t, "name");
     m->label = get_string(&r, t, "label");
+    m->description = get_string(&r, t, "description");
     m->variant_label = get_string(&r, t, "variant_label");
     m->unit = get_string(&r, t, "unit");
     m->unit_seconds = get_number(L, t, "unit_seconds");

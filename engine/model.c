@@ -202,6 +202,7 @@ void rm_model_free(rm_model *m) {
     free(m->person_role);
     free(m->name);
     free(m->label);
+    free(m->description);
     free(m->variant_label);
     free(m->unit);
     free(m->currency);

@@ -167,6 +167,7 @@ typedef struct rm_derived {
 typedef struct rm_model {
     char *name;
     char *label;              /* the scenario's label, "" when none */
+    char *description;        /* the scenario's description, "" when none: atop the pages */
     char *variant_label;      /* the variant's label; "" when none and for the baseline */
     char *unit;               /* "second", "minute" or "hour" */
     double unit_seconds;      /* 1, 60 or 3600 */

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "headline.h"
 #include "labels.h"
 #include "results.h"
+#include "words.h"
 
 /* Okabe and Ito's palette: told apart by most colour-blind readers. */
 static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
@@ -21,7 +23,7 @@ static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56
 
 typedef struct page {
     FILE *f;
-    int fr;
+    const char *lang;         /* the catalog's code (words.h) */
     const char *controls;     /* HTML put under the title (the workshop's form), or NULL */
 } page;
 
@@ -42,9 +44,16 @@ static void text(page *pg, const char *s) {
     rm_html_escape(pg->f, s);
 }
 
-static const char *tr(const page *pg, const char *en, const char *fr) { return pg->fr ? fr : en; }
-
-static const char *lang_of(const page *pg) { return pg->fr ? "fr" : "en"; }
+/* A word of the catalog (a printf format) with its arguments, escaped for
+ * HTML like the rest: a translator may write any character. */
+static void say(page *pg, const char *format, ...) {
+    char words[4096];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(words, sizeof words, format, ap);
+    va_end(ap);
+    text(pg, words);
+}
 
 void rm_svg_text(FILE *f, const char *s, size_t max) {
     if (rm_utf8_length(s) <= max) {
@@ -65,16 +74,17 @@ void rm_svg_text(FILE *f, const char *s, size_t max) {
     rm_html_escape(f, cut);
 }
 
-static void svg_text(page *pg, const char *s, size_t max) { rm_svg_text(pg->f, s, max); }
 
 /* A number as the page's language writes it: printf's `format` (whole
  * from 100 on: never 2.02e+03), with a decimal comma in French. */
 static const char *num(const page *pg, char *buf, size_t len, const char *format, double v) {
     snprintf(buf, len, fabs(v) >= 99.5 ? "%.0f" : format, v);
-    if (pg->fr)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
+    return rm_decimal_in(buf, len, pg->lang);
+}
+
+/* A percentage as the page's language writes it ("25%", "25 %"). */
+static const char *percent(const page *pg, char *buf, size_t len, const char *figure) {
+    snprintf(buf, len, rm_word(pg->lang, "number.percent"), figure);
     return buf;
 }
 
@@ -114,8 +124,8 @@ static int wrapped_lines(const char *s, size_t width) {
 
 /* s as SVG text at (x, y), wrapped as wrapped_lines counts, lines `step`
  * apart: never cut. */
-static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width) {
-    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", x, y, size);
+static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width, int bold) {
+    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\"%s>", x, y, size, bold ? " font-weight=\"bold\"" : "");
     size_t used = 0;
     int first = 1;
     char word[512];
@@ -133,6 +143,20 @@ static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *
         text(pg, word);
     }
     fputs(first ? "</text>\n" : "</tspan></text>\n", pg->f);
+}
+
+/* The name over a group of bars (a role, a queue) in bold at baseline y,
+ * wrapped at HEADING_CHARS, never cut; its lines are HEADING_STEP apart. */
+#define HEADING_CHARS 80
+#define HEADING_STEP 18
+static void svg_heading(page *pg, int y, const char *s) {
+    if (wrapped_lines(s, HEADING_CHARS) > 1) {
+        svg_wrapped(pg, 0, y, 15, HEADING_STEP, s, HEADING_CHARS, 1);
+        return;
+    }
+    fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y);
+    text(pg, s);
+    fputs("</text>\n", pg->f);
 }
 
 /* What people read for an element the runs have: the first label a run
@@ -155,23 +179,13 @@ static const char *words_of_kind(page *pg, const rm_comparison *cmp, const char 
             if (strcmp(m->kinds[k], kind) == 0 && m->kind_labels[k][0])
                 return rm_shown(m->kind_labels[k], kind, buf, len);
     }
-    return rm_kind_label(NULL, kind, lang_of(pg), buf, len);
+    return rm_kind_label(NULL, kind, pg->lang, buf, len);
 }
 
 /* A run's words: its variant's label, or the baseline's word. */
 static const char *words_of_run(page *pg, const remous_results *res, char *buf, size_t len) {
-    return rm_variant_label(res->model, res->variant, lang_of(pg), buf, len);
+    return rm_variant_label(res->model, res->variant, pg->lang, buf, len);
 }
-
-/* The words this page's newer parts use, one catalog per language
- * (STYLE.md), indexed by page.fr. */
-static const struct words {
-    const char *not_computed;     /* before the error of a variant that did not compile */
-    const char *to_check;         /* the title of the model's warnings */
-} catalog[2] = {
-    {"This variant cannot be computed with these values: ", "Points to check in the model"},
-    {"Cette variante ne peut pas être calculée avec ces valeurs : ", "Points à vérifier dans le modèle"},
-};
 
 /* Where the scenario declares the variant of results[v] (INT_MAX: nowhere). */
 static int declared_at(const rm_comparison *cmp, int v) {
@@ -184,22 +198,28 @@ static int declared_at(const rm_comparison *cmp, int v) {
 /* The digest of results[v], or, for a variant left out (k, its index in
  * the scenario), its error in the page's language. */
 static void variant_box(page *pg, const rm_comparison *cmp, int v, int k) {
-    fprintf(pg->f, "<h3>%s ", tr(pg, "With", "Avec"));
     char words[512];
-    text(pg, v > 0 ? words_of_run(pg, cmp->results[v], words, sizeof words) : cmp->sc->variants[k]);
+    fputs("<h3>", pg->f);
+    say(pg, rm_word(pg->lang, "report.with_variant"),
+        v > 0 ? words_of_run(pg, cmp->results[v], words, sizeof words) : cmp->sc->variants[k]);
     fputs("</h3>\n", pg->f);
     if (v == 0) {
-        const char *message = pg->fr && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k] : cmp->sc->errors[k];
-        fprintf(pg->f, "<p class=\"error\">%s", catalog[pg->fr].not_computed);
-        text(pg, message);
+        /* the prelude translates the errors it raises into French only (errors_fr) */
+        const char *message = strcmp(pg->lang, "fr") == 0 && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k]
+                                                                                   : cmp->sc->errors[k];
+        fputs("<p class=\"error\">", pg->f);
+        say(pg, rm_word(pg->lang, "report.not_computed"), message);
         fputs("</p>\n", pg->f);
         return;
     }
     fputs("<ul class=\"digest\">\n", pg->f);
     char **lines;
-    int n = rm_digest(cmp, v, pg->fr ? "fr" : "en", &lines);
-    if (n == 0)
-        fprintf(pg->f, "<li class=\"none\">%s</li>\n", tr(pg, "no significant change", "aucun changement significatif"));
+    int n = rm_digest(cmp, v, pg->lang, &lines);
+    if (n == 0) {
+        fputs("<li class=\"none\">", pg->f);
+        text(pg, rm_word(pg->lang, "report.no_change"));
+        fputs("</li>\n", pg->f);
+    }
     for (int i = 0; i < n; i++) {
         fputs("<li>", pg->f);
         text(pg, lines[i]);
@@ -229,7 +249,7 @@ static const char style[] =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:60rem;"
     "padding:0 1rem;color:#111;font-size:18px;line-height:1.45;overflow-wrap:anywhere}"
     "h1{font-size:1.8rem;margin-bottom:.2rem}h2{font-size:1.35rem;margin-top:2.2rem;border-bottom:2px solid #ddd}"
-    ".meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
+    ".description{font-size:1.15rem;margin:.3rem 0 .5rem}.meta{color:#555}.digest li{margin:.3rem 0}.none{color:#555}"
     ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;font-family:monospace}"
     "svg{display:block;max-width:100%;height:auto;margin:.5rem 0 1rem}svg text{font-family:inherit}"
     ".legend span{display:inline-block;margin-right:1.2rem}.legend i{display:inline-block;width:.9rem;height:.9rem;"
@@ -262,18 +282,6 @@ static int queues_of_runs(const rm_comparison *cmp, const char **queues, int cap
     }
     return nq;
 }
-
-/* The words of the group totals, per language (STYLE.md). */
-static const struct group_words {
-    const char *caption;      /* above the table */
-    const char *role, *group;
-    const char *percent;      /* a share, as rm_say_number says it */
-    const char *colon;        /* after a group's name in the chart's legend */
-} group_catalog[2] = {
-    {"Totals by group of kinds: the group's share of working time, then its parts.", "role", "group", "%s%%", ": "},
-    {"Totaux par groupe de tâches : la part du groupe dans le temps de travail, puis ses parties.", "rôle", "groupe",
-     "%s %%", " : "},
-};
 
 /* A kind's group in the first run that gives it one; "" when none. */
 static const char *group_of_kind(const rm_comparison *cmp, const char *kind) {
@@ -320,20 +328,24 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
             nr = add_name(roles, nr, 256, m->roles[r].name);
     }
     group_kinds_together(cmp, kinds, nk);
-    fprintf(pg->f, "<h2>%s</h2>\n<p class=\"legend\">", tr(pg, "Where each role's time goes", "À quoi chaque rôle passe son temps"));
+    fputs("<h2>", pg->f);
+    text(pg, rm_word(pg->lang, "report.time_title"));
+    fputs("</h2>\n<p class=\"legend\">", pg->f);
     char words[256];
     for (int k = 0; k < nk; k++) {
         fprintf(pg->f, "<span><i style=\"background:%s\"></i>", colours[k % NCOLOURS]);
         const char *g = group_of_kind(cmp, kinds[k]);
         if (g[0]) {                              /* "contact: on the phone" */
             fputs("<em>", pg->f);
-            text(pg, g);
-            fprintf(pg->f, "%s</em>", group_catalog[pg->fr].colon);
+            say(pg, rm_word(pg->lang, "report.group_of_kind"), g);
+            fputs("</em>", pg->f);
         }
         text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
         fputs("</span>", pg->f);
     }
-    fprintf(pg->f, "<span><i style=\"background:#eee\"></i>%s</span></p>\n", tr(pg, "idle", "disponible"));
+    fputs("<span><i style=\"background:#eee\"></i>", pg->f);
+    text(pg, rm_word(pg->lang, "report.idle"));
+    fputs("</span></p>\n", pg->f);
     int label = 260, width = 520, bar = 26, gap = 8, y = 24, line = 15;
     size_t chars = 32;                                  /* a run's name: wrapped in its column */
     int rows = 0;
@@ -341,27 +353,38 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
         int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
         rows += (lines * line > bar ? lines * line : bar) + gap;
     }
-    int height = 24 + nr * (rows + 22) + 10;
+    int headings = 0;                                   /* the roles' names: their lines past the first */
+    for (int r = 0; r < nr; r++)
+        headings += wrapped_lines(words_of_element(cmp, "role", roles[r], words, sizeof words), HEADING_CHARS) - 1;
+    int height = 24 + nr * (rows + 22) + headings * HEADING_STEP + 10;
     fprintf(pg->f, "<svg class=\"chart chart-time\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 70, height);
-    for (int p = 0; p <= 100; p += 25)
-        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">%d%s</text>"
-                       "<line x1=\"%d\" x2=\"%d\" y1=\"18\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-                label + width * p / 100, p, tr(pg, "%", " %"), label + width * p / 100, label + width * p / 100, height - 6);
+    for (int p = 0; p <= 100; p += 25) {
+        char figure[16], pct[48];
+        snprintf(figure, sizeof figure, "%d", p);
+        fprintf(pg->f, "<text x=\"%d\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">",
+                label + width * p / 100);
+        text(pg, percent(pg, pct, sizeof pct, figure));
+        fprintf(pg->f, "</text><line x1=\"%d\" x2=\"%d\" y1=\"18\" y2=\"%d\" stroke=\"#ddd\"/>\n",
+                label + width * p / 100, label + width * p / 100, height - 6);
+    }
     for (int r = 0; r < nr; r++) {
-        fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
-        svg_text(pg, words_of_element(cmp, "role", roles[r], words, sizeof words), 80);
-        fputs("</text>\n", pg->f);
-        y += 18;
+        const char *role = words_of_element(cmp, "role", roles[r], words, sizeof words);
+        svg_heading(pg, y + 12, role);
+        y += 18 + (wrapped_lines(role, HEADING_CHARS) - 1) * HEADING_STEP;
         for (int v = 0; v < cmp->n; v++) {
             const remous_results *res = cmp->results[v];
             double util = mean(res, "role", roles[r], "utilization", NULL);
             const char *name = words_of_run(pg, res, words, sizeof words);
             int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
-            svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
+            /* a name on several lines: its lines and the bar centred on the row */
+            int row_top = y;
+            svg_wrapped(pg, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+            y = row_top + (row - bar) / 2;
             if (isnan(util)) {                   /* the role does not exist in this run */
-                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">%s</text>\n", label,
-                        y + bar / 2 + 5, tr(pg, "(no such role here)", "(ce rôle n'existe pas ici)"));
-                y += row + gap;
+                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
+                text(pg, rm_word(pg->lang, "report.no_such_role"));
+                fputs("</text>\n", pg->f);
+                y = row_top + row + gap;
                 continue;
             }
             double x = 0;
@@ -373,17 +396,21 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
                     continue;
                 fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>",
                         label + width * x, y, width * share, bar, colours[k % NCOLOURS]);
-                text(pg, words_of_kind(pg, cmp, kinds[k], words, sizeof words));
-                fprintf(pg->f, ": %.1f%%</title></rect>\n", 100 * share);
+                char figure[32], pct[64];
+                snprintf(figure, sizeof figure, "%.1f", 100 * share);
+                say(pg, rm_word(pg->lang, "report.share_of_kind"), words_of_kind(pg, cmp, kinds[k], words, sizeof words),
+                    percent(pg, pct, sizeof pct, rm_decimal_in(figure, sizeof figure, pg->lang)));
+                fputs("</title></rect>\n", pg->f);
                 x += share;
             }
             if (x < 1)
                 fprintf(pg->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eee\"/>\n",
                         label + width * x, y, width * (1 - x), bar);
-            char figure[32];
-            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%s%s</text>\n", label + width + 6,
-                    y + bar / 2 + 5, num(pg, figure, sizeof figure, "%.0f", 100 * util), tr(pg, "%", " %"));
-            y += row + gap;
+            char figure[32], pct[64];
+            fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", label + width + 6, y + bar / 2 + 5);
+            text(pg, percent(pg, pct, sizeof pct, num(pg, figure, sizeof figure, "%.0f", 100 * util)));
+            fputs("</text>\n", pg->f);
+            y = row_top + row + gap;
         }
         y += 4;
     }
@@ -394,8 +421,7 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
 static const char *group_pct(page *pg, double share, char *buf, size_t len) {
     char n[48];
     double p = 100 * share;
-    snprintf(buf, len, group_catalog[pg->fr].percent, rm_say_number(p >= 0.95 ? round(p) : p, lang_of(pg), n, sizeof n));
-    return buf;
+    return percent(pg, buf, len, rm_say_number(p >= 0.95 ? round(p) : p, pg->lang, n, sizeof n));
 }
 
 /* Whether a run of cmp gives some kind the group g. */
@@ -413,7 +439,6 @@ static int kind_in_group(const rm_comparison *cmp, const char *kind, const char 
  * ..., group = "contact" } }`): each role's total on the group per run, and
  * its parts, so that time moved from one part to another reads as such. */
 static void group_totals(page *pg, const rm_comparison *cmp) {
-    const struct group_words *gw = &group_catalog[pg->fr];
     const char *groups[64], *kinds[64], *roles[256];
     int ng = 0, nk = 0, nr = 0;
     for (int v = 0; v < cmp->n; v++) {
@@ -441,9 +466,13 @@ static void group_totals(page *pg, const rm_comparison *cmp) {
             if (!(any > 0))
                 continue;                        /* the role does none of the group */
             if (!header++) {
-                fprintf(pg->f, "<style>.groups td:nth-child(-n+2){overflow-wrap:normal}</style>\n"
-                               "<p class=\"meta\">%s</p>\n<table class=\"groups\"><tr><th>%s</th><th>%s</th>",
-                        gw->caption, gw->role, gw->group);
+                fputs("<style>.groups td:nth-child(-n+2){overflow-wrap:normal}</style>\n<p class=\"meta\">", pg->f);
+                text(pg, rm_word(pg->lang, "report.groups_caption"));
+                fputs("</p>\n<table class=\"groups\"><tr><th>", pg->f);
+                text(pg, rm_word(pg->lang, "report.groups_role"));
+                fputs("</th><th>", pg->f);
+                text(pg, rm_word(pg->lang, "report.groups_group"));
+                fputs("</th>", pg->f);
                 for (int v = 0; v < cmp->n; v++) {
                     fputs("<th>", pg->f);
                     text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
@@ -489,13 +518,31 @@ static void group_totals(page *pg, const rm_comparison *cmp) {
 static void wait_chart(page *pg, const rm_comparison *cmp) {
     const char *queues[256];
     int nq = queues_of_runs(cmp, queues, 256);
-    const char *unit = cmp->results[0]->model->unit;
-    fprintf(pg->f, "<h2>%s (%s)</h2>\n<p class=\"meta\">%s</p>\n",
-            tr(pg, "Mean wait in each queue", "Attente moyenne dans chaque file"),
-            strcmp(unit, "hour") == 0 ? tr(pg, "hours", "heures") :
-            strcmp(unit, "second") == 0 ? tr(pg, "seconds", "secondes") : "minutes",
-            tr(pg, "Each queue has its own scale; the whiskers show the 95% interval.",
-               "Chaque file a sa propre échelle ; les moustaches montrent l'intervalle à 95 %."));
+    /* the figures in the largest unit where the longest wait still reads 10 or more
+     * (70 hours, not 4215 minutes), never below the scenario's */
+    static const struct { const char *name, *key; double seconds; } units[] = {
+        {"second", RM_WORD_KEY("report.unit_seconds"), 1}, {"minute", RM_WORD_KEY("report.unit_minutes"), 60},
+        {"hour", RM_WORD_KEY("report.unit_hours"), 3600}, {"day", RM_WORD_KEY("report.unit_days"), 86400}};
+    const rm_model *m0 = cmp->results[0]->model;
+    double longest = 0;
+    for (int q = 0; q < nq; q++)
+        for (int v = 0; v < cmp->n; v++) {
+            double w = mean(cmp->results[v], "queue", queues[q], "wait_mean", NULL);
+            if (w > longest)
+                longest = w;
+        }
+    int u = 1;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(m0->unit, units[i].name) == 0)
+            u = i;
+    while (u < 3 && longest * m0->unit_seconds / units[u + 1].seconds >= 10)
+        u++;
+    double scale = m0->unit_seconds / units[u].seconds;
+    fputs("<h2>", pg->f);
+    say(pg, rm_word(pg->lang, "report.wait_title"), rm_word(pg->lang, units[u].key));
+    fputs("</h2>\n<p class=\"meta\">", pg->f);
+    say(pg, rm_word(pg->lang, "report.wait_scale"));
+    fputs("</p>\n", pg->f);
     int label = 260, width = 520, bar = 22, gap = 6, y = 10, line = 15;
     size_t chars = 32;                                  /* a run's name: wrapped in its column */
     char words[256];
@@ -504,7 +551,10 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
         int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
         rows += (lines * line > bar ? lines * line : bar) + gap;
     }
-    int height = 10 + nq * (rows + 22) + 10;
+    int headings = 0;                                   /* the queues' names: their lines past the first */
+    for (int q = 0; q < nq; q++)
+        headings += wrapped_lines(words_of_element(cmp, "queue", queues[q], words, sizeof words), HEADING_CHARS) - 1;
+    int height = 10 + nq * (rows + 22) + headings * HEADING_STEP + 10;
     fprintf(pg->f, "<svg class=\"chart chart-wait\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 90, height);
     for (int q = 0; q < nq; q++) {
         double top = 0;
@@ -515,16 +565,22 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
         }
         if (!(top > 0))
             top = 1;
-        fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y + 12);
-        svg_text(pg, words_of_element(cmp, "queue", queues[q], words, sizeof words), 80);
-        fputs("</text>\n", pg->f);
-        y += 18;
+        const char *queue = words_of_element(cmp, "queue", queues[q], words, sizeof words);
+        svg_heading(pg, y + 12, queue);
+        y += 18 + (wrapped_lines(queue, HEADING_CHARS) - 1) * HEADING_STEP;
         for (int v = 0; v < cmp->n; v++) {
             double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
             const char *name = words_of_run(pg, cmp->results[v], words, sizeof words);
             int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
-            svg_wrapped(pg, 12, y + bar / 2 + 5, 13, line, name, chars);
-            if (!isnan(w)) {
+            /* a name on several lines: its lines and the bar centred on the row */
+            int row_top = y;
+            svg_wrapped(pg, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+            y = row_top + (row - bar) / 2;
+            if (isnan(w)) {                      /* the queue does not exist in this run */
+                fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
+                text(pg, rm_word(pg->lang, "report.no_such_queue"));
+                fputs("</text>\n", pg->f);
+            } else {
                 double x1 = label + width * w / top;
                 fprintf(pg->f, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
                         width * w / top, bar, colours[v % NCOLOURS]);
@@ -538,13 +594,36 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
                 char figure[32];
                 fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%s</text>\n",
                         fmax(x1, label + width * (w + (isnan(half) ? 0 : half)) / top) + 6, y + bar / 2 + 5,
-                        num(pg, figure, sizeof figure, "%.3g", w));
+                        num(pg, figure, sizeof figure, "%.3g", w * scale));
             }
-            y += row + gap;
+            y = row_top + row + gap;
         }
         y += 4;
     }
     fputs("</svg>\n", pg->f);
+}
+
+/* The smallest of 1, 2, 2.5, 5 times a power of ten that is at least v
+ * (v > 0): the top of an axis, so that its numbers are round. */
+static double round_top(double v) {
+    double p = pow(10, floor(log10(v)));
+    static const double steps[] = {1, 2, 2.5, 5, 10};
+    for (int i = 0; i < 5; i++)
+        if (steps[i] * p >= v * (1 - 1e-9))
+            return steps[i] * p;
+    return 10 * p;
+}
+
+/* A number of an axis, as short as it is exact (0.05, 2.5, 40), in the
+ * page's language. */
+static const char *axis_number(const page *pg, char *buf, size_t len, double v) {
+    snprintf(buf, len, "%.6f", v);
+    char *end = buf + strlen(buf);
+    while (end > buf && end[-1] == '0')
+        *--end = '\0';
+    if (end > buf && end[-1] == '.')
+        *--end = '\0';
+    return rm_decimal_in(buf, len, pg->lang);
 }
 
 /* The queue's mean length period by period, a line per run. */
@@ -568,32 +647,40 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     }
     if (periods < 2)
         return;
-    if (top <= 0)
-        top = 1;
-    int left = 70, width = 680, height = 180;
+    top = top > 0 ? round_top(top) : 1;
+    int left = 70, width = 680, height = 180, above = 10;   /* the plot: from y = above to y = height */
     char words[256], figure[32];
     const rm_model *m = cmp->results[0]->model;
     double period = cmp->results[0]->period, week = 604800 / m->unit_seconds, day = 86400 / m->unit_seconds;
     /* the time axis: weeks or days numbered from the start, else periods */
-    const char *each = fabs(period - week) < 1e-9 * week ? tr(pg, "weeks", "semaines")
-                     : fabs(period - day) < 1e-9 * day ? tr(pg, "days", "jours") : tr(pg, "periods", "périodes");
+    const char *each = fabs(period - week) < 1e-9 * week ? rm_word(pg->lang, "report.axis_weeks")
+                     : fabs(period - day) < 1e-9 * day ? rm_word(pg->lang, "report.axis_days")
+                     : rm_word(pg->lang, "report.axis_periods");
     fprintf(pg->f, "<h3>");
     text(pg, words_of_element(cmp, "queue", queue, words, sizeof words));
     fprintf(pg->f, "</h3>\n<svg class=\"chart chart-length\" viewBox=\"0 0 %d %d\" role=\"img\">\n", left + width + 20, height + 48);
     fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
-                   "<line x1=\"%d\" x2=\"%d\" y1=\"10\" y2=\"%d\" stroke=\"#888\"/>"
-                   "<text x=\"%d\" y=\"16\" font-size=\"12\" text-anchor=\"end\">%s</text>"
-                   "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>\n",
-            left, left + width, height, height, left, left, height, left - 6,
-            num(pg, figure, sizeof figure, "%.2g", top), left - 6, height);
-    fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">%s</text>\n",
-            height / 2 + 5, height / 2 + 5, tr(pg, "people waiting", "personnes en attente"));
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n",
+            left, left + width, height, height, left, left, above, height);
+    for (int j = 0; j <= 2; j++) {                      /* 0, the half and the top, round */
+        double y = height - (height - above) * j / 2.0;
+        if (j > 0)
+            fprintf(pg->f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", left + 1,
+                    left + width, y, y);
+        fprintf(pg->f, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>\n", left - 6, y + 4,
+                axis_number(pg, figure, sizeof figure, top * j / 2));
+    }
+    fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">",
+            height / 2 + 5, height / 2 + 5);
+    text(pg, rm_word(pg->lang, "report.axis_waiting"));
+    fputs("</text>\n", pg->f);
     int every = (periods + 11) / 12;                    /* at most a dozen numbers on the axis */
     for (int k = 0; k < periods; k += every)
         fprintf(pg->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%d</text>\n",
                 left + width * (k + 0.5) / periods, height + 16, k + 1);
-    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>\n",
-            left + width / 2, height + 38, each);
+    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", left + width / 2, height + 38);
+    text(pg, each);
+    fputs("</text>\n", pg->f);
     for (int v = 0; v < cmp->n; v++) {
         const remous_results *res = cmp->results[v];
         for (int i = 0; i < res->tcat.n; i++) {
@@ -604,7 +691,8 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
             for (int k = 0; k < res->nperiods; k++) {
                 const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
                 if (w->n)
-                    fprintf(pg->f, "%.1f,%.1f ", left + width * (k + 0.5) / periods, height - height * w->mean / top);
+                    fprintf(pg->f, "%.1f,%.1f ", left + width * (k + 0.5) / periods,
+                            height - (height - above) * w->mean / top);
             }
             fputs("\"/>\n", pg->f);
         }
@@ -626,8 +714,11 @@ static void legend_of_runs(page *pg, const rm_comparison *cmp) {
 static void params_table(page *pg, const rm_comparison *cmp) {
     const rm_model *m0 = cmp->results[0]->model;
     char words[256];
-    fprintf(pg->f, "<h2>%s</h2>\n<table><tr><th>%s</th>", tr(pg, "Parameters", "Paramètres"),
-            tr(pg, "parameter", "paramètre"));
+    fputs("<h2>", pg->f);
+    text(pg, rm_word(pg->lang, "report.params_title"));
+    fputs("</h2>\n<table><tr><th>", pg->f);
+    text(pg, rm_word(pg->lang, "report.params_parameter"));
+    fputs("</th>", pg->f);
     for (int v = 0; v < cmp->n; v++) {
         fputs("<th>", pg->f);
         text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
@@ -643,7 +734,7 @@ static void params_table(page *pg, const rm_comparison *cmp) {
             fputs("<td>", pg->f);
             for (int j = 0; j < m->nparams; j++)
                 if (strcmp(m->params[j].name, m0->params[i].name) == 0)
-                    text(pg, m->params[j].value);
+                    text(pg, rm_param_value_in(&m->params[j], pg->lang, words, sizeof words));
             fputs("</td>", pg->f);
         }
         fputs("</tr>\n", pg->f);
@@ -651,12 +742,20 @@ static void params_table(page *pg, const rm_comparison *cmp) {
     fputs("</table>\n", pg->f);
 }
 
+const char *rm_param_value_in(const rm_param *p, const char *lang, char *buf, size_t len) {
+    snprintf(buf, len, "%s", p->value);
+    return p->numeric ? rm_decimal_in(buf, len, lang) : buf;
+}
+
 /* The slips the runs show in the model (warnings.c), if any. */
 static void warnings_list(page *pg, const rm_comparison *cmp) {
     char **lines = NULL;
-    int n = rm_warnings(cmp, lang_of(pg), 1, &lines);
-    if (n > 0)
-        fprintf(pg->f, "<h2>%s</h2>\n<ul class=\"warnings\">\n", catalog[pg->fr].to_check);
+    int n = rm_warnings(cmp, pg->lang, 1, &lines);
+    if (n > 0) {
+        fputs("<h2>", pg->f);
+        text(pg, rm_word(pg->lang, "report.to_check"));
+        fputs("</h2>\n<ul class=\"warnings\">\n", pg->f);
+    }
     for (int i = 0; i < n; i++) {
         fputs("<li>", pg->f);
         text(pg, lines[i]);
@@ -671,7 +770,7 @@ static void warnings_list(page *pg, const rm_comparison *cmp) {
 /* The process as a picture (diagram.c), one per run, what a variant adds
  * or changes coloured; where Graphviz fails, one line saying why instead. */
 static void model_pictures(page *pg, const rm_comparison *cmp) {
-    const rm_diagram_words *w = rm_diagram_words_for(lang_of(pg));
+    const rm_diagram_words *w = rm_diagram_words_for(pg->lang);
     fprintf(pg->f, "<h2>%s</h2>\n<p class=\"meta\">%s</p>\n", w->title, w->legend);
     if (cmp->n > 1)
         fprintf(pg->f, "<p class=\"legend\"><span><i style=\"background:%s;border:2px solid %s\"></i>%s</span>"
@@ -683,7 +782,7 @@ static void model_pictures(page *pg, const rm_comparison *cmp) {
         fputs("<details class=\"model\" open><summary>", pg->f);
         text(pg, words_of_run(pg, cmp->results[v], words, sizeof words));
         fputs("</summary>\n", pg->f);
-        char *svg = rm_diagram_svg(cmp->results[v]->model, cmp->results[v], cmp->results[0]->model, id, lang_of(pg),
+        char *svg = rm_diagram_svg(cmp->results[v]->model, cmp->results[v], cmp->results[0]->model, id, pg->lang,
                                    err, sizeof err);
         if (svg) {
             fputs(svg, pg->f);
@@ -703,27 +802,33 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     const rm_model *m = base->model;
     fprintf(pg->f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-            pg->fr ? "fr" : "en");
+            pg->lang);
     char words[256];
     rm_shown(m->label, m->name, words, sizeof words);
     text(pg, words);
     fprintf(pg->f, " — remous</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
     text(pg, words);
-    fprintf(pg->f, "</h1>\n<p class=\"meta\">");
-    fprintf(pg->f, pg->fr ? "%d réplications, graine %llu, remous %s. " : "%d replications, seed %llu, remous %s. ",
-            base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
-    fputs(tr(pg, "Figures are means over the replications; ± is the half-width of the 95% interval.",
-             "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %."), pg->f);
+    fputs("</h1>\n", pg->f);
+    if (m->description && m->description[0]) {      /* the scenario's words, as written */
+        fputs("<p class=\"description\">", pg->f);
+        text(pg, m->description);
+        fputs("</p>\n", pg->f);
+    }
+    fputs("<p class=\"meta\">", pg->f);
+    say(pg, rm_word(pg->lang, "report.runs"), base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
+    say(pg, rm_word(pg->lang, "report.figures_are_means"));
     fputs("</p>\n", pg->f);
     if (pg->controls)
         fputs(pg->controls, pg->f);              /* (the workshop puts the headline beside them) */
     else
-        rm_headline_html(pg->f, cmp, lang_of(pg), 0);
+        rm_headline_html(pg->f, cmp, pg->lang, 0);
     if (cmp->n > 1 || cmp->nfailed > 0) {
-        fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "What changes", "Ce qui change"));
+        fputs("<h2>", pg->f);
+        text(pg, rm_word(pg->lang, "report.what_changes"));
+        fputs("</h2>\n", pg->f);
         char rule[1024];
         fputs("<p class=\"meta\">", pg->f);
-        text(pg, rm_digest_rule(cmp, pg->fr ? "fr" : "en", rule, sizeof rule));
+        text(pg, rm_digest_rule(cmp, pg->lang, rule, sizeof rule));
         fputs("</p>\n", pg->f);
         /* the variants left out among the others, where the scenario declares them */
         for (int v = 1, f = 0; v < cmp->n || f < cmp->nfailed;) {
@@ -738,7 +843,9 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     time_chart(pg, cmp);
     group_totals(pg, cmp);
     wait_chart(pg, cmp);
-    fprintf(pg->f, "<h2>%s</h2>\n", tr(pg, "People waiting, over time", "Personnes en attente, au fil du temps"));
+    fputs("<h2>", pg->f);
+    text(pg, rm_word(pg->lang, "report.waiting_over_time"));
+    fputs("</h2>\n", pg->f);
     legend_of_runs(pg, cmp);
     const char *queues[1024];
     int nq = queues_of_runs(cmp, queues, 1024);
@@ -749,14 +856,14 @@ static void write_page(page *pg, const rm_comparison *cmp) {
 }
 
 void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const char *controls) {
-    page pg = {f, lang && strcmp(lang, "fr") == 0, controls};
+    page pg = {f, rm_lang_known(lang) ? lang : "en", controls};
     write_page(&pg, cmp);
 }
 
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen) {
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    page pg = {fopen(tmp, "w"), lang && strcmp(lang, "fr") == 0, NULL};
+    page pg = {fopen(tmp, "w"), rm_lang_known(lang) ? lang : "en", NULL};
     if (!pg.f) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         return REMOUS_ERR_RUN;

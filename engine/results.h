@@ -91,6 +91,11 @@ void rm_html_page(FILE *f, const rm_comparison *cmp, const char *lang, const cha
 /* Text escaped for HTML, in element content or a quoted attribute (report.c). */
 void rm_html_escape(FILE *f, const char *s);
 
+/* A param's value as lang writes it (a number with its decimal comma in
+ * French) into buf, for people to read; the value itself stays as given
+ * in the addresses and files (report.c). */
+const char *rm_param_value_in(const rm_param *p, const char *lang, char *buf, size_t len);
+
 /* Text in an SVG chart's margin (inside <text>), escaped: at most max
  * characters (max >= 2), cut with "…" and the whole text in a tooltip, so
  * that a long label never runs into the bars (report.c). */

@@ -83,6 +83,7 @@ typedef struct job {
     remous_scenario *sc;      /* when done: the comparison, or */
     remous_comparison *cmp;
     char err[1024];           /* the error that stopped it */
+    double too_long;          /* or, when > 0: the horizon in days, above the cap (said in the page's words) */
 } job;
 
 typedef struct entry {
@@ -334,7 +335,8 @@ static void reload_on_edit(FILE *f, const workshop *w) {
 
 /* The controls: a slider per param with bounds, a field for the others,
  * the variants, replications, language; links to the downloads. */
-static void controls(FILE *f, const workshop *w, const remous_scenario *sc, const args *a, const char *query, int fr) {
+static void controls(FILE *f, const workshop *w, const remous_scenario *sc, const args *a, const char *query,
+                     const char *lang) {
     const rm_model *m = sc->models[0];
     reload_on_edit(f, w);
     fputs("<style>.controls{background:#f4f4f4;border:1px solid #ddd;padding:1rem;margin:1rem 0}"
@@ -372,14 +374,25 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
             fputs(p->numeric ? "\" type=\"number\" step=\"any\" value=\"" : "\" type=\"text\" value=\"", f);
         }
         rm_html_escape(f, value);
-        fputs("\" oninput=\"this.nextElementSibling.value=this.value\" onchange=\"this.form.submit()\"><output>", f);
-        rm_html_escape(f, value);
+        /* the figure beside the slider as the page's language writes it (the value sent keeps its point) */
+        const char *decimal = rm_word(lang, "number.decimal");
+        fputs("\" oninput=\"this.nextElementSibling.value=this.value", f);
+        if (p->numeric && strcmp(decimal, ".") != 0 && !strpbrk(decimal, "'\\\"<>&")) {
+            fputs(".replace('.','", f);
+            fputs(decimal, f);
+            fputs("')", f);
+        }
+        fputs("\" onchange=\"this.form.submit()\"><output>", f);
+        char shown[256];
+        snprintf(shown, sizeof shown, "%s", value);
+        rm_html_escape(f, p->numeric ? rm_decimal_in(shown, sizeof shown, lang) : shown);
         fputs("</output></label>\n", f);
     }
     if (sc->nmodels > 1) {
         int chosen_any = arg(a, "v") != NULL;
-        fprintf(f, "<fieldset><legend>%s</legend><input type=\"hidden\" name=\"v\" value=\"1\">\n",
-                fr ? "Variantes comparées à la situation actuelle" : "Variants compared with the baseline");
+        fputs("<fieldset><legend>", f);
+        rm_html_escape(f, rm_word(lang, "workshop.variants_compared"));
+        fputs("</legend><input type=\"hidden\" name=\"v\" value=\"1\">\n", f);
         for (int v = 1; v < sc->nmodels; v++) {
             int checked = !chosen_any;
             for (int k = 0; k < a->n; k++)
@@ -388,23 +401,36 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
             rm_html_escape(f, sc->variants[v]);
             fprintf(f, "\"%s onchange=\"this.form.submit()\"> ", checked ? " checked" : "");
             char words[256];
-            rm_html_escape(f, rm_variant_label(sc->models[v], sc->variants[v], fr ? "fr" : "en", words, sizeof words));
+            rm_html_escape(f, rm_variant_label(sc->models[v], sc->variants[v], lang, words, sizeof words));
             fputs("</label>\n", f);
         }
         fputs("</fieldset>\n", f);
     }
     const char *reps = arg(a, "reps");
-    fprintf(f, "<label>%s <input type=\"number\" name=\"reps\" min=\"1\" max=\"%d\" value=\"", fr ? "Réplications" : "Replications", MAX_REPS);
+    fputs("<label>", f);
+    rm_html_escape(f, rm_word(lang, "workshop.replications"));
+    fprintf(f, " <input type=\"number\" name=\"reps\" min=\"1\" max=\"%d\" value=\"", MAX_REPS);
     rm_html_escape(f, reps ? reps : "");
     fprintf(f, "\" placeholder=\"%d\" onchange=\"this.form.submit()\"></label>\n",
             sc->replications < MAX_REPS ? sc->replications : MAX_REPS);
-    const char *lang = arg(a, "lang");
-    fprintf(f, "<label>%s <select name=\"lang\" onchange=\"this.form.submit()\"><option value=\"en\"%s>English</option>"
-               "<option value=\"fr\"%s>Français</option></select></label>\n", fr ? "Langue" : "Language",
-            lang && strcmp(lang, "fr") == 0 ? "" : " selected", lang && strcmp(lang, "fr") == 0 ? " selected" : "");
-    fprintf(f, "<button type=\"submit\">%s</button>\n</form>\n", fr ? "Mettre à jour" : "Update");
+    fputs("<label>", f);
+    rm_html_escape(f, rm_word(lang, "workshop.language"));
+    fputs(" <select name=\"lang\" onchange=\"this.form.submit()\">", f);
+    for (int i = 0; i < rm_lang_count(); i++) {      /* each language in its own words */
+        const char *code = rm_lang_code(i);
+        fputs("<option value=\"", f);
+        rm_html_escape(f, code);
+        fprintf(f, "\"%s>", strcmp(code, lang) == 0 ? " selected" : "");
+        rm_html_escape(f, rm_word(code, "language"));
+        fputs("</option>", f);
+    }
+    fputs("</select></label>\n<button type=\"submit\">", f);
+    rm_html_escape(f, rm_word(lang, "workshop.update"));
+    fputs("</button>\n</form>\n", f);
     const char *q = strchr(query, '?');
-    fprintf(f, "<p class=\"downloads\">%s ", fr ? "Télécharger :" : "Download:");
+    fputs("<p class=\"downloads\">", f);
+    rm_html_escape(f, rm_word(lang, "workshop.download"));
+    fputc(' ', f);
     const char *files[] = {"report.html", "summary.csv", "compare.csv", "timeseries.csv", "params.csv"};
     for (int i = 0; i < 5; i++) {
         fprintf(f, "<a download=\"%s\" href=\"/%s", files[i], files[i]);
@@ -421,7 +447,9 @@ static void controls(FILE *f, const workshop *w, const remous_scenario *sc, cons
         fputs(q ? "&amp;token=" : "?token=", f);
         rm_html_escape(f, w->token);
     }
-    fprintf(f, "\">%s</a></p>\n", fr ? "Lien vers cette situation" : "Link to this situation");
+    fputs("\">", f);
+    rm_html_escape(f, rm_word(lang, "workshop.link"));
+    fputs("</a></p>\n", f);
 }
 
 /* The top of the page: the controls and, beside them on a wide screen,
@@ -432,17 +460,23 @@ static const char wall_style[] =
     ".wall-headline h2{margin-top:1rem}body:has(.wall){max-width:84rem}</style>\n";
 
 /* A page that only says what is wrong (the scenario does not load). */
-static char *error_page(const workshop *w, const char *message, size_t *len) {
+static char *error_page(const workshop *w, const char *message, const char *lang, size_t *len) {
     buf b = {0};
     b.f = open_memstream(&b.s, &b.len);
     if (!b.f)
         return NULL;
-    fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><title>remous workshop</title>"
-          "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem}"
+    const char *title = rm_word(lang, "workshop.title");
+    fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><title>", b.f);
+    rm_html_escape(b.f, title);
+    fputs("</title><style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem}"
           ".error{background:#fde8e8;border:1px solid #c00;padding:.8rem;font-family:monospace}</style></head>\n"
-          "<body>\n<h1>remous workshop</h1>\n<p class=\"error\">remous: ", b.f);
+          "<body>\n<h1>", b.f);
+    rm_html_escape(b.f, title);
+    fputs("</h1>\n<p class=\"error\">remous: ", b.f);
     rm_html_escape(b.f, message);
-    fputs("</p>\n<p>Fix the scenario: this page reloads by itself when the file changes.</p>\n", b.f);
+    fputs("</p>\n<p>", b.f);
+    rm_html_escape(b.f, rm_word(lang, "workshop.fix_the_scenario"));
+    fputs("</p>\n", b.f);
     reload_on_edit(b.f, w);
     fputs("</body>\n</html>\n", b.f);
     fclose(b.f);
@@ -455,27 +489,27 @@ static char *error_page(const workshop *w, const char *message, size_t *len) {
 /* Checks what the page itself decides (replications, language, variants,
  * the fields); the params' values are checked by loading the scenario with
  * them, as --set is. Returns the replications, or 0 with the message. */
-static int check_query(const workshop *w, const args *a, char *err, size_t errlen) {
+static int check_query(const workshop *w, const args *a, const char *page_lang, char *err, size_t errlen) {
     const remous_scenario *plain = w->plain;
     const char *reps = arg(a, "reps"), *lang = arg(a, "lang");
     char *end = NULL;
     long r = reps && *reps ? strtol(reps, &end, 10) : 0;
     if (reps && *reps && (*end || r < 1 || r > MAX_REPS)) {
-        snprintf(err, errlen, "reps: give a whole number from 1 to %d, not \"%.40s\"", MAX_REPS, reps);
+        snprintf(err, errlen, rm_word(page_lang, "workshop.bad_reps"), MAX_REPS, reps);
         return 0;
     }
     if (lang && !rm_lang_known(lang)) {
-        snprintf(err, errlen, "lang: one of %s, not \"%.20s\"", rm_lang_codes(), lang);
+        snprintf(err, errlen, rm_word(page_lang, "workshop.bad_lang"), rm_lang_codes(), lang);
         return 0;
     }
     if (a->overflow) {
-        snprintf(err, errlen, "the address has more than %d fields", MAX_ARGS);
+        snprintf(err, errlen, rm_word(page_lang, "workshop.too_many_fields"), MAX_ARGS);
         return 0;
     }
     for (int i = 0; i < a->n; i++)                   /* one value a field, as --set (variant: one a box) */
         for (int k = 0; k < i; k++)
             if (strcmp(a->key[i], a->key[k]) == 0 && strcmp(a->key[i], "variant") != 0) {
-                snprintf(err, errlen, "%.100s given twice in the address", a->key[i]);
+                snprintf(err, errlen, rm_word(page_lang, "workshop.given_twice"), a->key[i]);
                 return 0;
             }
     for (int i = 0; i < a->n; i++) {
@@ -484,12 +518,12 @@ static int check_query(const workshop *w, const args *a, char *err, size_t errle
             for (int v = 1; v < plain->nmodels; v++)
                 known |= strcmp(plain->variants[v], a->value[i]) == 0;
             if (!known) {
-                snprintf(err, errlen, "variant: the scenario has no variant \"%.100s\"", a->value[i]);
+                snprintf(err, errlen, rm_word(page_lang, "workshop.no_such_variant"), a->value[i]);
                 return 0;
             }
         } else if (strncmp(a->key[i], "p.", 2) != 0 && strcmp(a->key[i], "token") && strcmp(a->key[i], "reps") &&
                    strcmp(a->key[i], "lang") && strcmp(a->key[i], "v")) {
-            snprintf(err, errlen, "unknown field \"%.100s\" in the address", a->key[i]);
+            snprintf(err, errlen, rm_word(page_lang, "workshop.unknown_field"), a->key[i]);
             return 0;
         }
     }
@@ -631,7 +665,7 @@ static int tick(void *ctx, long done, long total) {
 
 /* Baseline against the variants (or the baseline alone): outside the lock. */
 static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, remous_comparison **out_cmp,
-                   char *err, size_t errlen) {
+                   double *too_long, char *err, size_t errlen) {
     remous_options o = w->base;
     o.progress = 0;
     o.replications = j->reps;
@@ -651,8 +685,8 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     for (int m = 0; m < sc->nmodels; m++) {
         const rm_model *model = sc->models[m];
         if (model && model->horizon * model->unit_seconds > MAX_HORIZON_DAYS * 86400.0) {
-            snprintf(err, errlen, "the workshop simulates at most %.0f days per replication; this horizon is %.0f days "
-                     "(use remous compare for longer ones)", MAX_HORIZON_DAYS, model->horizon * model->unit_seconds / 86400.0);
+            *too_long = model->horizon * model->unit_seconds / 86400.0;
+            snprintf(err, errlen, rm_word(NULL, "workshop.too_long"), MAX_HORIZON_DAYS, *too_long);
             remous_close(sc);
             return REMOUS_ERR_INPUT;
         }
@@ -719,7 +753,8 @@ static void *computing(void *arg) {
         remous_scenario *sc = NULL;
         remous_comparison *cmp = NULL;
         char err[1024] = "";
-        int rc = compare(w, next, &r, &sc, &cmp, err, sizeof err);
+        double too_long = 0;
+        int rc = compare(w, next, &r, &sc, &cmp, &too_long, err, sizeof err);
         pthread_mutex_lock(&w->lock);
         if (r.generation != w->generation && !w->stopping) {   /* the file changed: again */
             remous_comparison_free(cmp);
@@ -735,6 +770,7 @@ static void *computing(void *arg) {
             next->sc = sc;
             next->cmp = cmp;
             snprintf(next->err, sizeof next->err, "%s", rc == REMOUS_OK ? "" : err);
+            next->too_long = rc == REMOUS_OK ? 0 : too_long;
         }
         tend_waiters(w);                                /* the pages waiting for it */
     }
@@ -752,7 +788,7 @@ static char *memstream_page(FILE **f, char **s, size_t *len) {
 }
 
 /* The page with the controls and a message (an error, or progress). */
-static char *message_page(const workshop *w, const args *a, const char *query, int fr, const char *cls,
+static char *message_page(const workshop *w, const args *a, const char *query, const char *lang, const char *cls,
                           const char *message, const char *extra, size_t *len) {
     char *s;
     FILE *f;
@@ -760,13 +796,19 @@ static char *message_page(const workshop *w, const args *a, const char *query, i
     if (!f)
         return NULL;
     fputs("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-          "content=\"width=device-width, initial-scale=1\"><title>remous workshop</title></head>\n"
-          "<body style=\"font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem\">\n<h1>", f);
+          "content=\"width=device-width, initial-scale=1\"><title>", f);
+    rm_html_escape(f, rm_word(lang, "workshop.title"));
+    fputs("</title></head>\n<body style=\"font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem\">\n<h1>", f);
     char words[256];
     const rm_model *m = w->plain->models[0];
     rm_html_escape(f, rm_shown(m->label, m->name, words, sizeof words));
     fputs("</h1>\n", f);
-    controls(f, w, w->plain, a, query, fr);
+    if (m->description && m->description[0]) {      /* as atop the report */
+        fputs("<p style=\"font-size:1.15rem;margin:.3rem 0 .5rem\">", f);
+        rm_html_escape(f, m->description);
+        fputs("</p>\n", f);
+    }
+    controls(f, w, w->plain, a, query, lang);
     fprintf(f, "<p class=\"%s\">", cls);
     rm_html_escape(f, message);
     fputs("</p>\n", f);
@@ -778,11 +820,10 @@ static char *message_page(const workshop *w, const args *a, const char *query, i
 }
 
 /* Progress, then a reload when the job is done (or was dropped). */
-static char *progress_page(const workshop *w, const job *j, const args *a, const char *query, int fr,
+static char *progress_page(const workshop *w, const job *j, const args *a, const char *query, const char *lang,
                            size_t *len) {
     char message[200];
-    snprintf(message, sizeof message, fr ? "Calcul en cours : %ld sur %ld simulations…"
-                                         : "Computing: %ld of %ld runs…", j->done, j->total);
+    snprintf(message, sizeof message, rm_word(lang, "workshop.computing"), j->done, j->total);
     const char *q = strchr(query, '?');
     char *script = NULL;                             /* as long as the address needs */
     size_t script_len = 0;
@@ -795,13 +836,13 @@ static char *progress_page(const workshop *w, const job *j, const args *a, const
         fprintf(t, "%stoken=%s", q ? "&" : "", w->token);
     fputs("').then(function(r){return r.text()}).then(function(x){"
           "var v=x.trim().split(' ');if(v[2]!=='running')location.reload();"
-          "else p.textContent=p.textContent.replace(/[0-9]+ (of|sur) [0-9]+/,v[0]+' $1 '+v[1])})"
+          "else p.textContent=p.textContent.replace(/[0-9]+([^0-9]+)[0-9]+/,v[0]+'$1'+v[1])})"
           ".catch(function(){})},300);"
           /* leaving the page (another slider moved): the server may stop this work */
           "addEventListener('pagehide',function(){fetch('/abandon'+location.search,{keepalive:true})"
           ".catch(function(){})})})()</script>\n", t);
     fclose(t);
-    char *page = message_page(w, a, query, fr, "progress", message, script, len);
+    char *page = message_page(w, a, query, lang, "progress", message, script, len);
     free(script);
     return page;
 }
@@ -826,7 +867,7 @@ static int computed_ticked(const remous_comparison *cmp, const args *a) {
 }
 
 /* The comparison's page, report or CSV file, showing the variants asked. */
-static char *draw(const workshop *w, const job *j, const char *url, const args *a, const char *query, int fr,
+static char *draw(const workshop *w, const job *j, const char *url, const args *a, const char *query, const char *lang,
                   size_t *len, const char **type) {
     remous_comparison *cmp = j->cmp;
     rm_comparison shown = *cmp;
@@ -864,13 +905,13 @@ static char *draw(const workshop *w, const job *j, const char *url, const args *
             if (c) {                             /* the headline beside the sliders */
                 fputs(wall_style, c);
                 fputs("<div class=\"wall\"><div class=\"wall-controls\">\n", c);
-                controls(c, w, w->plain, a, query, fr);
+                controls(c, w, w->plain, a, query, lang);
                 fputs("</div>\n<div class=\"wall-headline\">\n", c);
-                rm_headline_html(c, &shown, fr ? "fr" : "en", 1);
+                rm_headline_html(c, &shown, lang, 1);
                 fputs("</div></div>\n", c);
                 fclose(c);
             }
-            rm_html_page(f, &shown, fr ? "fr" : "en", ctl);
+            rm_html_page(f, &shown, lang, ctl);
             free(ctl);
             fclose(f);
         }
@@ -926,9 +967,23 @@ static enum MHD_Result text(struct MHD_Connection *c, int status, const char *me
     return reply(c, status, "text/plain; charset=utf-8", message, strlen(message), 0);
 }
 
+/* A one-line answer in words of the catalog (the line's end added). */
+static enum MHD_Result say(struct MHD_Connection *c, int status, const char *words) {
+    char line[1024];
+    snprintf(line, sizeof line, "%s\n", words);
+    return text(c, status, line);
+}
+
+/* The language the address asks for (lang=), English when none or unknown. */
+static const char *page_lang(const args *a) {
+    const char *lang = arg(a, "lang");
+    return lang && rm_lang_known(lang) ? lang : "en";
+}
+
 /* Answers one request, or suspends it until its comparison is done (then
  * rq->wait_key is set); under the lock. */
 static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char *url, const args *a, request *rq) {
+    const char *lang = page_lang(a);
     watch(w);
     if (strcmp(url, "/generation") == 0) {
         char line[32];
@@ -941,12 +996,12 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     for (const char **r = routes; *r; r++)
         known |= strcmp(url, *r) == 0;
     if (!known)
-        return text(c, 404, "remous workshop: no such page\n");
+        return say(c, 404, rm_word(lang, "workshop.no_such_page"));
     size_t len = 0;
     if (!w->plain) {                                 /* the scenario does not load */
-        char *page = error_page(w, w->plain_err, &len);
+        char *page = error_page(w, w->plain_err, lang, &len);
         enum MHD_Result ok = page ? reply(c, 500, "text/html; charset=utf-8", page, len, 0)
-                                  : text(c, 500, "remous workshop: out of memory\n");
+                                  : say(c, 500, rm_word(lang, "workshop.out_of_memory"));
         free(page);
         return ok;
     }
@@ -954,8 +1009,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     int is_progress = is_abandon || strcmp(url, "/progress") == 0;
     char *key = canonical(a, is_progress ? "/" : url);
     if (!key)
-        return text(c, 500, "remous workshop: out of memory\n");
-    int fr = arg(a, "lang") && strcmp(arg(a, "lang"), "fr") == 0;
+        return say(c, 500, rm_word(lang, "workshop.out_of_memory"));
     entry *e = is_progress ? NULL : cache_find(w, key);
     if (!rq->counted)                                /* once, however often it is resumed */
         w->requests += !is_progress;
@@ -966,7 +1020,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         return reply(c, e->status, e->type, e->body, e->len, !is_page);
     }
     char err[1024];
-    int reps = check_query(w, a, err, sizeof err);
+    int reps = check_query(w, a, lang, err, sizeof err);
     char *jkey = reps ? job_key(a, reps) : NULL;
     job *j = NULL;
     if (reps && jkey && is_progress) {
@@ -994,7 +1048,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         if (!j) {
             free(jkey);
             free(key);
-            return text(c, 503, "remous workshop: busy with other situations; try again in a moment\n");
+            return say(c, 503, rm_word(lang, "workshop.busy"));
         }
         double now = now_seconds();
         if (rq->wait_until == 0)
@@ -1013,9 +1067,9 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     free(jkey);
     if (!w->plain) {                                 /* the file broke while we waited */
         free(key);
-        char *page = error_page(w, w->plain_err, &len);
+        char *page = error_page(w, w->plain_err, lang, &len);
         enum MHD_Result ok = page ? reply(c, 500, "text/html; charset=utf-8", page, len, 0)
-                                  : text(c, 500, "remous workshop: out of memory\n");
+                                  : say(c, 500, rm_word(lang, "workshop.out_of_memory"));
         free(page);
         return ok;
     }
@@ -1025,7 +1079,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
             chosen |= strcmp(a->key[k], "variant") == 0;
         if (!chosen) {
             free(key);
-            return text(c, 404, "remous workshop: no compare.csv without a variant: tick one\n");
+            return say(c, 404, rm_word(lang, "workshop.no_compare_without_variant"));
         }
     }
     int status = 200;
@@ -1033,32 +1087,33 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     char *body = NULL;
     if (!reps) {                                     /* a bad value in the address */
         status = 400;
-        body = message_page(w, a, key, fr, "error", err, NULL, &len);
+        body = message_page(w, a, key, lang, "error", err, NULL, &len);
     } else if (!j) {
         free(key);
-        return text(c, 503, "remous workshop: the scenario changed meanwhile; reload the page\n");
+        return say(c, 503, rm_word(lang, "workshop.changed_meanwhile"));
     } else if (j->state != JOB_DONE) {
-        char *page = is_page ? progress_page(w, j, a, key, fr, &len) : NULL;
+        char *page = is_page ? progress_page(w, j, a, key, lang, &len) : NULL;
         free(key);
         enum MHD_Result ok = page ? reply(c, 200, "text/html; charset=utf-8", page, len, 0)
-                                  : text(c, 503, "remous workshop: still computing; try again in a moment\n");
+                                  : say(c, 503, rm_word(lang, "workshop.still_computing"));
         free(page);
         return ok;
     } else if (!j->cmp) {                            /* the params give an error */
         status = 400;
-        char message[1100];
-        snprintf(message, sizeof message, "remous: %s", j->err);
-        body = message_page(w, a, key, fr, "error", message, NULL, &len);
+        char message[1100], words[1024];
+        if (j->too_long > 0)                         /* the job is the same in every language */
+            snprintf(words, sizeof words, rm_word(lang, "workshop.too_long"), MAX_HORIZON_DAYS, j->too_long);
+        snprintf(message, sizeof message, "remous: %s", j->too_long > 0 ? words : j->err);
+        body = message_page(w, a, key, lang, "error", message, NULL, &len);
     } else if (strcmp(url, "/compare.csv") == 0 && !computed_ticked(j->cmp, a)) {
         free(key);
-        return text(c, 404, "remous workshop: no compare.csv: the variants ticked cannot be computed with these "
-                            "values (see the page)\n");
+        return say(c, 404, rm_word(lang, "workshop.no_compare_computed"));
     } else {
-        body = draw(w, j, url, a, key, fr, &len, &type);
+        body = draw(w, j, url, a, key, lang, &len, &type);
     }
     if (!body) {
         free(key);
-        return text(c, 500, "remous workshop: out of memory\n");
+        return say(c, 500, rm_word(lang, "workshop.out_of_memory"));
     }
     e = cache_put(w, key, body, len, type, status);
     return reply(c, e->status, e->type, e->body, e->len, !is_page);

@@ -27,6 +27,7 @@ scenario "Bookstore" {
   kinds = { core = "advising readers", sales = "sales at the till", admin = "admin",
             orders = { label = "online orders", group = "tool work" } },
   mission = { "core" },              -- what the shop is there for: advising readers
+  description = "Two booksellers, readers who come for advice, and a local authority that asks for online payment.",
 }
 
 calendar "door" { "tue-sat 10:00-19:00" }   -- when readers come in

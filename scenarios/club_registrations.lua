@@ -34,6 +34,7 @@ scenario "Club registrations" {
   kinds = { welcome = "welcoming members", register = "keeping the register", accounts = "accounts",
             tool = { label = "the online form", group = "tool work" } },
   mission = { "welcome" },           -- what the volunteers are there for: welcoming members
+  description = "September registrations at the club: the desk, paper forms and cheques, and the online form the federation wants.",
 }
 
 calendar "desk" { "wed 14:00-18:00", "sat 14:00-18:00", "mon,thu 18:00-20:00" }      -- the volunteers

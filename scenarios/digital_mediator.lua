@@ -32,6 +32,7 @@ scenario "Digital mediator" {
   kinds = { public = "helping the public", outreach = "outreach rounds", reporting = "reporting",
             internal = "helping colleagues" },
   mission = { "public" },            -- what the post is funded for: the public at the digital desk
+  description = "A social centre whose digital mediator is funded to help the public, and whose team waits when it needs him.",
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }

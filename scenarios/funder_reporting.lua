@@ -29,6 +29,7 @@ scenario "Funder reporting" {
   replications = 30,
   kinds = { support = "supporting people", management = "management", reporting = { label = "reporting to the funder", group = "tool work" } },
   mission = { "support" },           -- what the association exists for: supporting people
+  description = "Four social workers, the people they support, and the online tool the funder requires after each appointment.",
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }

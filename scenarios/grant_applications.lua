@@ -32,6 +32,7 @@ scenario "Grant applications" {
             applications = { label = "writing applications", group = "grant applications" },
             filing = { label = "filing online", group = "grant applications" } },
   mission = { "field" },             -- what the association exists for: the workshops and the families
+  description = "Calls for projects filed online, by the only person in the association who knows how to file.",
 }
 
 calendar "office" { "mon-fri 09:00-12:30", "mon-fri 13:30-17:30" }

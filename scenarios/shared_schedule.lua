@@ -33,6 +33,7 @@ scenario "Shared schedule" {
             scheduling = { label = "scheduling", group = "keeping the schedule" },
             rework = { label = "sorting out mix-ups", group = "keeping the schedule" } },
   mission = { "care" },              -- what the association exists for: the visits at home
+  description = "Ten home helpers, one coordinator, and their schedule moving from the office wall into an app.",
 }
 
 calendar "office" { "mon-fri 08:30-12:30", "mon-fri 13:30-17:30" }

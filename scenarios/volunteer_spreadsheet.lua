@@ -34,6 +34,7 @@ scenario "Volunteer spreadsheet" {
             consolidation = { label = "consolidating the spreadsheet", group = "repairing the spreadsheet" },
             rework = { label = "redoing lost rows", group = "repairing the spreadsheet" } },
   mission = { "documenting" },       -- what the collective exists for
+  description = "A collective of volunteers, its public table, and the rows a shared spreadsheet loses every day.",
 }
 
 calendar "evenings" { "mon-sun 19:00-22:30" }     -- volunteers' time: 3.5 hours a day

@@ -1194,7 +1194,7 @@ function M.compile(variant_name)
     name = scenario_decl.name, unit = unit, unit_seconds = unit_seconds[unit],
     horizon = sf.horizon, warmup = warmup, replications = sf.replications or 10,
     roles = {}, queues = {}, activities = {}, arrivals = {}, kinds = {}, params = params,
-    label = sf.label, kind_labels = {}, kind_groups = {}, mission = sf.mission or {},
+    label = sf.label, description = sf.description, kind_labels = {}, kind_groups = {}, mission = sf.mission or {},
     variant_label = variant_name and variants.by[variant_name].fields.label or nil,
   }
 

@@ -66,10 +66,62 @@ done
 
 browser --dump-dom "file://$tmp/fr.html" > "$tmp/dom_fr.html"
 grep -qF '<h2>Ce qui change</h2>' "$tmp/dom_fr.html" && ok || ko "the French page lacks its digest"
+# the scenario's description under its title, in its own words, in both languages
+for dom in dom dom_fr; do
+    tr -d '\n' < "$tmp/$dom.html" | grep -qF '<h1>Bookstore</h1><p class="description">Two booksellers, readers who come for advice, and a local authority that asks for online payment.</p><p class="meta">' &&
+        ok || ko "$dom: the scenario's description under the title"
+done
+grep -q 'class="description"' "$tmp/run.html" && ko "a scenario without a description shows one" || ok
 grep -qF 'nouvelle file « the pickup line »' "$tmp/dom_fr.html" && ok || ko "the French digest"
 grep -qF '<h2>Le modèle en image</h2>' "$tmp/dom_fr.html" && grep -qF '>sortie</text>' "$tmp/dom_fr.html" &&
     grep -qF '>avec online payment (30 %)</text>' "$tmp/dom_fr.html" && [ "$(pictures "$tmp/dom_fr.html" | wc -l)" -eq 4 ] &&
     ok || ko "the French page's pictures"
+
+# The French page wholly in French: no English word of remous's own (the
+# English catalog's words of the pages' sections, and those the English page
+# shows, less the scenario's own names and labels) and no decimal point in
+# a number (page_words.js). On the bookstore and on the club's registrations
+# (params such as 0.125); the English page proves the check sees English.
+version=$("$remous" --version | sed 's/^remous //')
+sections="report headline digest diagram table labels warnings"
+"$remous" compare "$top/scenarios/club_registrations.lua" --reps 3 --html "$tmp/club_fr.html" --lang fr --quiet &&
+    "$remous" compare "$top/scenarios/club_registrations.lua" --reps 3 --html "$tmp/club_en.html" --quiet && ok ||
+    ko "compare club_registrations --html"
+browser --dump-dom "file://$tmp/club_fr.html" > "$tmp/dom_club_fr.html"
+browser --dump-dom "file://$tmp/club_en.html" > "$tmp/dom_club_en.html"
+for case in "dom_fr dom bookstore" "dom_club_fr dom_club_en club_registrations"; do
+    set -- $case
+    found=$(node "$top/tests/page_words.js" "$tmp/$1.html" "$top/scripts/lang/fr.lua" "$top/scenarios/$3.lua" "$version" \
+            --english "$tmp/$2.html" $sections)
+    [ -z "$found" ] && ok || ko "the French page of $3 is not wholly French: $(echo "$found" | head -5)"
+done
+found=$(node "$top/tests/page_words.js" "$tmp/dom.html" "$top/scripts/lang/fr.lua" "$top/scenarios/bookstore.lua" "$version" $sections)
+echo "$found" | grep -q '^english: baseline in ' && echo "$found" | grep -q '^english: parameters in ' &&
+    echo "$found" | grep -qF 'decimal point: «' && ok || ko "the check finds the English page's words: $found"
+
+# Long names in the charts' margins wrapped, never cut, inside the chart:
+# every line of text ends above the chart's bottom
+"$remous" compare "$top/tests/scenarios/long_words.lua" --reps 2 --html "$tmp/long.html" --lang fr --quiet && ok ||
+    ko "compare long_words --html"
+browser --dump-dom "file://$tmp/long.html" > "$tmp/dom_long.html"
+charts=$(tr -d '\n' < "$tmp/dom_long.html" | grep -o '<svg class="chart chart-[a-z]*".*</svg>')
+echo "$charts" | grep -qF '…' && ko "a chart cuts a long name" || ok
+echo "$charts" | grep -qF 'both</tspan><tspan x="0" dy="18">experienced and new ones</tspan>' && ok ||
+    ko "the role's long name wrapped over the bars"
+echo "$charts" | grep -qF 'answer</tspan><tspan x="12" dy="15">templates that every volunteer</tspan>' && ok ||
+    ko "the variant's long name wrapped in its column"
+node -e '
+    const html = require("fs").readFileSync(process.argv[1], "utf8");
+    let bad = 0;
+    for (const svg of html.match(/<svg class="chart[\s\S]*?<\/svg>/g)) {
+        const height = +/viewBox="0 0 [0-9.]+ ([0-9.]+)"/.exec(svg)[1];
+        for (const t of svg.match(/<text[^>]*>[\s\S]*?<\/text>/g)) {
+            let y = +/ y="([-0-9.]+)"/.exec(t)[1];
+            for (const d of t.matchAll(/dy="([0-9.]+)"/g)) y += +d[1];
+            if (y + 4 > height) { bad++; console.log("below the chart (" + height + "): " + t.slice(0, 120)); }
+        }
+    }
+    process.exit(bad ? 1 : 0);' "$tmp/dom_long.html" && ok || ko "a chart's text runs past its bottom"
 
 browser --dump-dom "file://$tmp/run.html" > "$tmp/dom_run.html"
 grep -qF 'class="chart chart-time"' "$tmp/dom_run.html" && ok || ko "a single run's page has its charts"

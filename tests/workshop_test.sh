@@ -130,6 +130,28 @@ awk '/class="wall-controls"/ { c = NR } /name="p.booksellers"/ { if (c) s = NR }
 grep -qF '<li>Booksellers : occupés ' "$tmp/body" && ok || ko "the French headline's busy share"
 [ "$(grep -c 'class="figure"' "$tmp/body")" -ge 3 ] && ok || ko "the headline's big figures"
 grep -qF 'situation actuelle → avec la variante' "$tmp/body" && ok || ko "the figures say baseline → variant, in French"
+# wholly in French (page_words.js, as the report's test): the page, and one
+# that says what is wrong with the address
+cp "$tmp/body" "$tmp/page_fr.html"
+grep -qF '<p class="description">Two booksellers, readers who come for advice, and a local authority that asks for online payment.</p>' \
+    "$tmp/body" && ok || ko "the workshop page has the scenario's description"
+expect "$(status "$base/?p.booksellers=3")" 200 "the English page"
+cp "$tmp/body" "$tmp/page_en.html"
+awk '/class="wall-controls"/ { c = NR } /name="p.booksellers"/ { if (c) s = NR } /class="wall-headline"/ { h = NR }
+     /<h2>In short<\/h2>/ { b = NR } /<h2>What changes<\/h2>/ { d = NR }
+     END { exit !(c && s > c && h > s && b > h && d > b) }' "$tmp/body" && ok ||
+    ko "the English page: sliders, then the headline beside them, then the digest"
+expect "$(status "$base/?lang=fr&reps=51")" 400 "reps above the cap, in French"
+grep -qF 'reps : donnez un nombre entier de 1 à 50, pas « 51 »' "$tmp/body" && ok || ko "the French message for reps=51"
+cp "$tmp/body" "$tmp/error_fr.html"
+version=$("$remous" --version | sed 's/^remous //')
+for page in page_fr error_fr; do
+    found=$(node "$top/tests/page_words.js" "$tmp/$page.html" "$top/scripts/lang/fr.lua" "$tmp/bookstore.lua" "$version" \
+            --english "$tmp/page_en.html" report headline digest diagram table labels warnings workshop)
+    [ -z "$found" ] && ok || ko "the French workshop's $page is not wholly French: $(echo "$found" | head -5)"
+done
+grep -qF "oninput=\"this.nextElementSibling.value=this.value.replace('.',',')\"" "$tmp/page_fr.html" &&
+    grep -qF '<output>0,3</output>' "$tmp/page_fr.html" && ok || ko "the French sliders show a decimal comma"
 expect "$(status "$base/?v=1&reps=3")" 200 "no variant chosen: the baseline alone"
 expect "$(status "$base/?v=1&variant=online+payment&reps=3")" 200 "one variant chosen"
 grep -qF 'With online payment' "$tmp/body" && ok || ko "the chosen variant is shown"
