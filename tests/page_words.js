@@ -57,8 +57,11 @@ function readCatalog(file) {
         for (;;) {
             skip();
             if (src[i] === '}') { i++; return; }
-            const name = /^[a-z0-9_]+/.exec(src.slice(i))[0];
-            i += name.length;
+            // a key: name = ..., or ["name"] = ... (a Lua keyword such as "and")
+            const m = /^(?:([a-z0-9_]+)|\[\s*"([a-z0-9_]+)"\s*\])/.exec(src.slice(i));
+            if (!m) throw new Error(`${file}: cannot read the catalog near: ${src.slice(i, i + 40)}`);
+            const name = m[1] || m[2];
+            i += m[0].length;
             skip();
             i++;                                         // =
             skip();
