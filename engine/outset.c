@@ -12,6 +12,8 @@
 
 #include "outset.h"
 
+#include "csv_out.h"
+
 /* The files of a set (what output.c writes): a folder's other files are
  * kept, these are replaced, or dropped when this write does not make them. */
 static const char *const set_files[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv",
@@ -66,31 +68,6 @@ static void remove_folder(const char *path) {
     rmdir(path);
 }
 
-/* Creates dir and its parents as needed. */
-static int make_dirs(const char *dir, char *err, size_t errlen) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s", dir);
-    for (char *p = path + 1;; p++) {
-        if (*p == '/' || *p == '\0') {
-            char c = *p;
-            *p = '\0';
-            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-                snprintf(err, errlen, "cannot create the folder %s: %s", path, strerror(errno));
-                return -1;
-            }
-            *p = c;
-            if (c == '\0')
-                break;
-        }
-    }
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s is not a folder", dir);
-        return -1;
-    }
-    return 0;
-}
-
 /* Whether dir can be swapped whole: a real folder (not a link) holding
  * files only. 1 when it does not exist yet. */
 static int swappable(const char *dir) {
@@ -137,12 +114,12 @@ int rm_outset_begin(rm_outset *s, const char *dir, char *err, size_t errlen) {
     s->in_place = strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || !*base || !swappable(s->dir);
     if (s->in_place) {
         snprintf(s->work, sizeof s->work, "%s", s->dir);
-        if (make_dirs(s->dir, err, errlen) < 0)
+        if (rm_make_dirs(s->dir, err, errlen) < 0)
             return -1;
         remove_stale_tmps(s->dir);
         return 0;
     }
-    if (make_dirs(parent, err, errlen) < 0)
+    if (rm_make_dirs(parent, err, errlen) < 0)
         return -1;
     char prefix[4200];                           /* the fresh folders of killed writes: gone */
     snprintf(prefix, sizeof prefix, ".%s.remous-", base);
@@ -227,7 +204,7 @@ int rm_outset_commit(rm_outset *s, char *err, size_t errlen) {
         return -1;
     }
     if (carry_over(s) != 0 || renameat2(AT_FDCWD, s->work, AT_FDCWD, s->dir, RENAME_EXCHANGE) != 0) {
-        if (make_dirs(s->dir, err, errlen) < 0) {
+        if (rm_make_dirs(s->dir, err, errlen) < 0) {
             rm_outset_abort(s);
             return -1;
         }

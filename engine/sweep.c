@@ -35,25 +35,6 @@
 static const char *files[] = {"summary.csv", "replications.csv", "timeseries.csv", "params.csv"};
 #define NFILES 4
 
-/* Creates dir and its parents. */
-static int make_dir(const char *dir, char *err, size_t errlen) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s", dir);
-    for (char *p = path + 1;; p++) {
-        if (*p == '/' || *p == '\0') {
-            char c = *p;
-            *p = '\0';
-            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-                snprintf(err, errlen, "cannot create the folder %s: %s", path, strerror(errno));
-                return -1;
-            }
-            *p = c;
-            if (!c)
-                return 0;
-        }
-    }
-}
-
 static int exists(const char *path) {
     struct stat st;
     return stat(path, &st) == 0;
@@ -974,7 +955,7 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     rm_grid_warn_unread(path, opt, sw, stderr);  /* a param the swept model never reads */
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/points", out);
-    if (make_dir(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, &probe->inputs, 1, sw->resume, err, errlen) < 0) {
+    if (rm_make_dirs(dir, err, errlen) < 0 || write_manifest(out, path, opt, sw, &probe->inputs, 1, sw->resume, err, errlen) < 0) {
         remous_close(probe);
         return sw->resume && strncmp(err, "--resume", 8) == 0 ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
     }
@@ -1222,7 +1203,7 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
         rc = REMOUS_ERR_INPUT;                   /* before anything is written */
     if (rc == REMOUS_OK && same_point_inputs(owners, n, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
-    if (rc == REMOUS_OK && make_dir(out, err, errlen) < 0)
+    if (rc == REMOUS_OK && rm_make_dirs(out, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
