@@ -339,21 +339,9 @@ void remous_fragility_free(remous_fragility *f) {
 int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o, remous_fragility **out,
                      char *err, size_t errlen) {
     const char *variant = o && o->variant ? o->variant : "baseline";
-    int v = 0;
-    while (v < sc->nmodels && strcmp(sc->variants[v], variant) != 0)
-        v++;
-    if (v == sc->nmodels) {
-        int w = snprintf(err, errlen, "%s: no variant called \"%s\" (the variants:", sc->path, variant);
-        for (int k = 1; k < sc->nmodels && w > 0 && (size_t)w < errlen; k++)
-            w += snprintf(err + w, errlen - (size_t)w, "%s \"%s\"", k > 1 ? "," : "", sc->variants[k]);
-        if (w > 0 && (size_t)w < errlen)
-            snprintf(err + w, errlen - (size_t)w, "%s)", sc->nmodels == 1 ? " none" : "");
+    int v = rm_variant_index(sc, variant, err, errlen);
+    if (v < 0)
         return REMOUS_ERR_INPUT;
-    }
-    if (!sc->models[v]) {
-        snprintf(err, errlen, "%s", sc->errors[v]);
-        return REMOUS_ERR_INPUT;
-    }
     const rm_model *m = sc->models[v];
     plan p;
     memset(&p, 0, sizeof p);

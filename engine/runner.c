@@ -43,8 +43,7 @@ int remous_run(remous_scenario *sc, remous_results **out, char *err, size_t errl
     return remous_run_variant(sc, "baseline", out, err, errlen);
 }
 
-int remous_run_variant(remous_scenario *sc, const char *variant, remous_results **out,
-                       char *err, size_t errlen) {
+int rm_variant_index(const remous_scenario *sc, const char *variant, char *err, size_t errlen) {
     int v = 0;
     while (v < sc->nmodels && strcmp(sc->variants[v], variant) != 0)
         v++;
@@ -54,12 +53,20 @@ int remous_run_variant(remous_scenario *sc, const char *variant, remous_results 
             w += snprintf(err + w, errlen - (size_t)w, "%s \"%s\"", k > 1 ? "," : "", sc->variants[k]);
         if (w > 0 && (size_t)w < errlen)
             snprintf(err + w, errlen - (size_t)w, "%s)", sc->nmodels == 1 ? " none" : "");
-        return REMOUS_ERR_INPUT;
+        return -1;
     }
     if (!sc->models[v]) {                       /* kept by keep_failed_variants */
         snprintf(err, errlen, "%s", sc->errors[v]);
-        return REMOUS_ERR_INPUT;
+        return -1;
     }
+    return v;
+}
+
+int remous_run_variant(remous_scenario *sc, const char *variant, remous_results **out,
+                       char *err, size_t errlen) {
+    int v = rm_variant_index(sc, variant, err, errlen);
+    if (v < 0)
+        return REMOUS_ERR_INPUT;
     const rm_model *m = sc->models[v];
     remous_results *res = calloc(1, sizeof *res);
     double *pvalues = NULL;

@@ -29,6 +29,11 @@ rm_thresholds rm_default_thresholds(void);
  * Returns 0, or -1 with one line in err (compare.c). */
 int rm_parse_thresholds(const char *spec, rm_thresholds *t, char *err, size_t errlen);
 
+/* The index of `variant` ("baseline": 0) among sc's models, or -1 with the
+ * line to show: no such variant (the list of those there are), or the
+ * error that kept it from compiling. */
+int rm_variant_index(const remous_scenario *sc, const char *variant, char *err, size_t errlen);
+
 /* A length as the command line writes it ("2w", "10d", "36h", "30min",
  * "90s", or a bare number in the scenario's unit) into *out, in the unit
  * of unit_seconds; it must be > 0. Returns 0, or -1 (binding.c). */
