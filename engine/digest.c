@@ -194,6 +194,27 @@ static void shown(char *buf, size_t len, double v, int w, quantity q, const rm_m
     snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
 }
 
+/* A figure of a metric as people read it (results.h): shares in percent,
+ * times with the model's unit, counts and totals per week or day; without
+ * a model (a merge), shares in percent and every other figure plain. */
+const char *rm_metric_said(const rm_model *m, const char *element, const char *metric, double v, const char *lang,
+                           char *buf, size_t len) {
+    int w = rm_cost_metric(element, metric) ? -1 : words_of(element, metric);
+    quantity q = w < 0 ? PLAIN : w == DERIVED ? (m ? quantity_of(m, DERIVED, metric) : PLAIN) : words[w].q;
+    if (!m && q != SHARE)
+        q = PLAIN;
+    if (q == PLAIN) {
+        char f[48];
+        snprintf(f, sizeof f, "%.3g", v);
+        if (fabs(v) >= 999.5)
+            snprintf(f, sizeof f, "%.0f", v);
+        snprintf(buf, len, "%s", rm_decimal_in(f, sizeof f, lang));
+        return buf;
+    }
+    shown(buf, len, v, w, q, m, 1, lang);
+    return buf;
+}
+
 /* The smallest change of quantity q that matters, in the metric's own
  * terms (a count over the measured period, a fraction, the model's unit). */
 static double floor_of(quantity q, const rm_model *m, const rm_thresholds *t) {
