@@ -69,8 +69,7 @@ static const struct option_spec {
     {"--grid", 0, "--grid NAME=V1,V2,... or NAME=FROM:TO:STEP   the values of a param to sweep (repeatable)"},
     {"--shard", 0, "--shard I/N          run only the I-th of N slices of the grid"},
     {"--resume", 1, "--resume             skip the points an interrupted sweep into --out finished"},
-    {"--rank", 0, "--rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: with two,\n"
-                  "                       the Pareto front)"},
+    {"--rank", 0, "--rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: the Pareto front)"},
     {"--port", 0, "--port P             port to listen on (default 8080; 0: any free port)"},
     {"--listen", 0, "--listen ADDR        address to listen on (default 127.0.0.1; beyond it, a token)"},
     {"--target", 0, "--target SPEC        a level a metric must reach, judged on its 95% interval,\n"
@@ -100,13 +99,13 @@ static const struct command_spec {
      "the scenario at every point of a grid of param values",
      "--grid --out --shard --resume --rank --html --variant --reps --seed --jobs --set --period --lang --target --prefer "
      "--unsafe --quiet",
-     (const char *const[]){"--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
+     (const char *const[]){"--html", "--html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)",
                            "--out", "--out DIR            where the sweep's files go (needed)",
                            "--lang", "--lang en|fr         with --html: the language of the page (en)", NULL}},
     {"merge", "remous merge DIR... --out DIR [options]", "gather the shards of a sweep into what one machine writes",
      "--out --rank --html --lang --quiet",
      (const char *const[]){"--out", "--out DIR            where the merged files go (needed)",
-                           "--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
+                           "--html", "--html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)",
                            "--lang", "--lang en|fr         with --html: the language of the page (en)",
                            "--quiet", "--quiet              no ranking on stdout", NULL}},
     {"batch", "remous batch SCRIPT.lua [options]", "a Lua script calling run, compare and sweep",

@@ -1207,6 +1207,13 @@ int remous_merge_ranked(const char *const *dirs, int ndirs, const char *out, con
         rc = REMOUS_ERR_INPUT;                   /* before anything is written */
     if (rc == REMOUS_OK && same_point_inputs(owners, n, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
+    char first_targets[4300];                   /* the points have targets: the page can say the decision */
+    snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", owners && n ? owners[0] : "", 0L);
+    int targets = rc == REMOUS_OK && owners && n > 0 && exists(first_targets);
+    if (rc == REMOUS_OK && html && nranks == 0 && !targets) {
+        snprintf(err, errlen, "--html on a merge draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC");
+        rc = REMOUS_ERR_INPUT;
+    }
     if (rc == REMOUS_OK && make_dir(out, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
@@ -1224,14 +1231,6 @@ int remous_merge_ranked(const char *const *dirs, int ndirs, const char *out, con
             snprintf(err, errlen, "cannot write %s", path);
             rc = REMOUS_ERR_RUN;
         }
-    }
-    char first_targets[4300];                   /* the points have targets: the page can say the decision */
-    snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", owners && n ? owners[0] : "", 0L);
-    int targets = owners && n > 0 && exists(first_targets);
-    if (rc == REMOUS_OK && html && nranks == 0 && !targets) {
-        snprintf(err, errlen, "--html on a merge draws the metric given by --rank, or the targets: add --rank "
-                 "ELEMENT:NAME:METRIC (the shards have no targets)");
-        rc = REMOUS_ERR_INPUT;
     }
     if (rc == REMOUS_OK)
         rc = decide(&sw, NULL, NULL, 0, owners, n, out, table, err, errlen);

@@ -685,8 +685,8 @@ gather the shards of a sweep into what one machine writes
 
 options:
   --out DIR            where the merged files go (needed)
-  --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric
-  --html FILE          with --rank: a page drawing the ranked metric at every point
+  --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: the Pareto front)
+  --html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)
   --lang en|fr         with --html: the language of the page (en)
   --quiet              no ranking on stdout" ] && ok || ko "merge --help: $(cat out)"
 for cmd in run compare sweep batch trace check workshop; do
@@ -972,8 +972,8 @@ grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée
 grep -qF '>Minutes entre deux lecteurs = 20<' uni_sweep.html && ok || ko "the sweep page shows the params' labels"
 grep -qF 'libraire_équipe' uni_sweep.html && ko "the sweep page shows a name" || ok
 grep -qF '<html lang="fr">' uni_sweep.html && grep -qF '<title>remous : balayage</title>' uni_sweep.html &&
-    grep -qF '>0,169</text>' uni_sweep.html && ok || ko "the sweep page in French: its title, a decimal comma"
-grep -qF '>0.169<' uni_sweep.html && ko "the French sweep page writes a decimal point" || ok
+    grep -qF '>16,9 %</text>' uni_sweep.html && ok || ko "the sweep page in French: its title, a share in percent with a decimal comma"
+grep -qF '16.9' uni_sweep.html && ko "the French sweep page writes a decimal point" || ok
 [ "$(head -1 uni_sweep/summary.csv)" = "$(printf 'variant,element,name,minutes_entre_lecteurs,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] &&
     grep -q '^baseline,role,libraire_équipe,20,utilization,0.1691666667,' uni_sweep/summary.csv && ok ||
     ko "the sweep's summary.csv keeps the names"
