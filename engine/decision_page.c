@@ -170,7 +170,7 @@ static void heat_map(FILE *f, const rm_decision *d, int i, const char *lang) {
     long nrows = ng >= 2 ? sw->grid[0].nvalues : 1, ncols = ng >= 2 ? sw->grid[1].nvalues : sw->grid[0].nvalues;
     long panels = p->n / (nrows * ncols);
     double lo = INFINITY, hi = -INFINITY;
-    for (long k = 0; k < p->n; k++) {
+    for (long k = 0; i >= 0 && k < p->n; k++) {
         double v = rm_points_mean(p, k, i);
         if (!isnan(v)) {
             lo = fmin(lo, v);
@@ -180,9 +180,14 @@ static void heat_map(FILE *f, const rm_decision *d, int i, const char *lang) {
     char title[700], words[512], value[256];
     fprintf(f, "<h2>");
     char heading[900];
-    snprintf(heading, sizeof heading, rm_word(lang, "sweep.map_title"), metric_title(d, i, lang, title, sizeof title));
+    if (i >= 0)
+        snprintf(heading, sizeof heading, rm_word(lang, "sweep.map_title"), metric_title(d, i, lang, title, sizeof title));
+    else
+        snprintf(heading, sizeof heading, "%s", rm_word(lang, "sweep.verdict_map_title"));
     rm_html_escape(f, heading);
-    fprintf(f, "</h2>\n<p class=\"goal\">%s</p>\n", p->m[i].max ? rm_word(lang, "sweep.largest_best")
+    fputs("</h2>\n", f);
+    if (i >= 0)
+        fprintf(f, "<p class=\"goal\">%s</p>\n", p->m[i].max ? rm_word(lang, "sweep.largest_best")
                                                               : rm_word(lang, "sweep.smallest_best"));
     if (ng >= 2) {                               /* what the rows and columns are */
         char rows[300], cols[300];
@@ -225,6 +230,18 @@ static void heat_map(FILE *f, const rm_decision *d, int i, const char *lang) {
             fputs("</th>", f);
             for (long c = 0; c < ncols; c++) {
                 long k = (r * ncols + c) * panels + q;
+                if (i < 0) {                     /* the targets: how many met */
+                    int met = 0, missed = 0;
+                    for (int j = 0; j < d->v[k].n; j++) {
+                        met += d->v[k].kinds[j] == RM_MET;
+                        missed += d->v[k].kinds[j] == RM_NOT_MET;
+                    }
+                    fprintf(f, "<td class=\"cell %s\" style=\"background:%s\">", d->v[k].all_met ? "met" : missed ? "not-met" : "undecided",
+                            d->v[k].all_met ? "#d3f0db" : missed ? "#fbe0dc" : "#ececec");
+                    fprintf(f, rm_word(lang, "sweep.met_count"), d->v[k].all_met ? "✓" : missed ? "✗" : "?", met, d->v[k].n);
+                    fputs("</td>", f);
+                    continue;
+                }
                 double v = rm_points_mean(p, k, i);
                 if (isnan(v)) {
                     fprintf(f, "<td class=\"none\">%s</td>", rm_word(lang, "sweep.no_value"));
@@ -464,6 +481,8 @@ int rm_decision_page(const char *path, const rm_decision *d, char *err, size_t e
     rm_html_escape(f, rm_decision_answer(d, answer, sizeof answer));
     fputs("</p>\n", f);
 
+    if (d->v)
+        heat_map(f, d, -1, lang);                /* the grid, each point's targets met */
     for (int i = 0; i < d->p->nranked; i++)
         heat_map(f, d, i, lang);
     if (d->p->nranked) {

@@ -382,7 +382,7 @@ else
 fi
 # what the page holds: shares in percent, the question, a heat map per ranked metric, small multiples for a third param
 grep -qF '<li>clerks not too busy: wanted below 30%</li>' pa.html && ok || ko "the page states each target with its level as people read it"
-grep -qF '<li>The cheapest first: the fewest Clerks, then the most Minutes between readers.</li>' pa.html && ok ||
+grep -qF '<li>The cheapest first, in this order: Clerks, smallest first; then Minutes between readers, largest first.</li>' pa.html && ok ||
     ko "the page states the preference"
 [ "$(grep -c '<table class="heat">' pa.html)" = 2 ] && ok || ko "a heat map per ranked metric"
 grep -qF '<td class="cell best" style="background:#eff3ff;color:#111">13.2% ◆ ✓</td>' pa.html && ok ||

@@ -252,10 +252,10 @@ return {
     decision_title = "From a sweep to a decision",
     context = "Scenario: %s; %s; %d replications at each of the %ld points of the grid; seed %s.",
     question = "The question",
-    preference = "The cheapest first: %s.",
-    prefer_min = "the fewest %s",       -- a grid param's label, smallest first
-    prefer_max = "the most %s",
-    ["then"] = ", then ",
+    preference = "The cheapest first, in this order: %s.",
+    prefer_min = "%s, smallest first",   -- a grid param's label
+    prefer_max = "%s, largest first",
+    ["then"] = "; then ",
     rank_min = "%s: the smaller the better.",
     rank_max = "%s: the larger the better.",
     answer = "The answer",
@@ -267,6 +267,8 @@ return {
     answer_best_with = "The best on %s is %s (%s); %ld other points cannot be told apart from it (their 95%% intervals meet the best's): %s.",
     list_between = "; ",
     axes = "Rows: %s. Columns: %s.",
+    verdict_map_title = "Targets met, across the grid",
+    met_count = "%s %d of %d met",   -- a mark (✓ ✗ ?), the targets met, the targets
     map_title = "%s, across the grid",
     smallest_best = "The smaller the better. Darker: larger.",
     largest_best = "The larger the better. Darker: larger.",
