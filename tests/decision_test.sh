@@ -384,15 +384,17 @@ fi
 grep -qF '<li>clerks not too busy: wanted below 30%</li>' pa.html && ok || ko "the page states each target with its level as people read it"
 grep -qF '<li>The cheapest first, in this order: Clerks, smallest first; then Minutes between readers, largest first.</li>' pa.html && ok ||
     ko "the page states the preference"
-[ "$(grep -c '<table class="heat">' pa.html)" = 2 ] && ok || ko "a heat map per ranked metric"
+[ "$(grep -c '<table class="heat">' pa.html)" = 3 ] && grep -qF '<h2>Targets met, across the grid</h2>' pa.html && ok ||
+    ko "a map of the targets met, then a heat map per ranked metric"
+grep -qF '<td class="cell met" style="background:#d3f0db">✓ 2 of 2 met</td>' pa.html && ok || ko "a point that meets both targets, on the map"
 grep -qF '<td class="cell best" style="background:#eff3ff;color:#111">13.2% ◆ ✓</td>' pa.html && ok ||
     ko "the best cell: its share in percent, on the front, meets every target"
 grep -qF '<td class="not-met">✗ not met <span class="fig">(79.7%)</span></td>' pa.html && ok || ko "a target not met at a point"
 grep -qF '<td class="cell" style="background:#eff3ff;color:#111">13,2 % ◆ ✓</td>' pafr.html ||
     grep -qF '13,2 % ◆ ✓</td>' pafr.html && ok || ko "the French page: a decimal comma, a space before %"
 "$remous" sweep "$pa" --grid clerks=1,2 --grid gap=5,10 --grid service=2,4 --rank role:clerk:utilization --html sm.html --out sm --quiet
-[ "$(grep -c '<figure class="map">' sm.html)" = 2 ] && grep -qF '<figcaption>service = 4</figcaption>' sm.html && ok ||
-    ko "a third grid param: one map for each of its values"
+[ "$(grep -c '<figure class="map">' sm.html)" = 4 ] && [ "$(grep -c '<figcaption>service = 4</figcaption>' sm.html)" = 2 ] && ok ||
+    ko "a third grid param: one map for each of its values (the targets met, the ranked metric)"
 # errors
 opt_error 2 'remous: --rank role:clerk:utilization is given twice: rank on each metric once' -- "$remous" sweep "$pa" --grid clerks=1,2 --rank role:clerk:utilization --rank role:clerk:utilization --out pe
 opt_error 2 'remous: --rank role:clerk:utilization is given twice: rank on each metric once' -- "$remous" merge pa1 pa2 --rank role:clerk:utilization --rank role:clerk:utilization --out pe
