@@ -283,37 +283,72 @@ static int has_values(const rm_points *p, long k) {
     return 1;
 }
 
-long rm_pareto(const rm_points *p, char *front, char *near) {
-    long size = 0;
-    for (long k = 0; k < p->n; k++) {
-        front[k] = (char)has_values(p, k);
-        near[k] = 0;
-        for (long o = 0; o < p->n && front[k]; o++) {
-            if (o == k || !has_values(p, o))
-                continue;
-            int all = 1, better = 0;
-            for (int i = 0; i < p->nranked; i++) {
-                all &= no_worse(p, o, k, i);
-                better |= rm_points_mean(p, o, i) != rm_points_mean(p, k, i);
-            }
-            if (all && better)
-                front[k] = 0;                    /* o beats k */
-        }
-        size += front[k];
+/* The order of the front's sweep: qsort has no context argument, and the
+ * sweep runs on one thread. */
+static const rm_points *sorting;
+
+/* Lexicographic, best first: metric 0, then 1, ... (then grid order). */
+static int lexicographic(const void *x, const void *y) {
+    long a = *(const long *)x, b = *(const long *)y;
+    for (int i = 0; i < sorting->nranked; i++) {
+        double u = rm_points_mean(sorting, a, i), v = rm_points_mean(sorting, b, i);
+        if (u != v)
+            return (sorting->m[i].max ? u > v : u < v) ? -1 : 1;
     }
+    return a < b ? -1 : a > b;
+}
+
+/* Whether o beats k: at least as good on every ranked metric, better on one. */
+static int beats(const rm_points *p, long o, long k) {
+    int better = 0;
+    for (int i = 0; i < p->nranked; i++) {
+        if (!no_worse(p, o, k, i))
+            return 0;
+        better |= rm_points_mean(p, o, i) != rm_points_mean(p, k, i);
+    }
+    return better;
+}
+
+long rm_pareto(const rm_points *p, char *front, char *near) {
+    /* In lexicographic order a point can only be beaten by one before it,
+     * and then by one of the front before it (beating is transitive): each
+     * point is compared with the front found so far, not with every point. */
+    long *order = malloc(((size_t)p->n + 1) * sizeof *order), *kept = malloc(((size_t)p->n + 1) * sizeof *kept);
+    long n = 0, size = 0;
     for (long k = 0; k < p->n; k++) {
-        if (front[k] || !has_values(p, k))
-            continue;
-        for (long f = 0; f < p->n && !near[k]; f++) {
-            if (!front[f])
-                continue;
+        front[k] = near[k] = 0;
+        if (has_values(p, k) && order)
+            order[n++] = k;
+    }
+    if (!order || !kept) {
+        free(order);
+        free(kept);
+        return 0;
+    }
+    sorting = p;
+    qsort(order, (size_t)n, sizeof *order, lexicographic);
+    for (long j = 0; j < n; j++) {
+        long k = order[j];
+        int beaten = 0;
+        for (long f = 0; f < size && !beaten; f++)
+            beaten = beats(p, kept[f], k);
+        if (!beaten) {
+            front[k] = 1;
+            kept[size++] = k;
+        }
+    }
+    for (long j = 0; j < n; j++) {
+        long k = order[j];
+        for (long f = 0; f < size && !front[k] && !near[k]; f++) {
             int meet = 1;
             for (int i = 0; i < p->nranked; i++)
-                meet &= rm_points_low(p, k, i) <= rm_points_high(p, f, i) &&
-                        rm_points_low(p, f, i) <= rm_points_high(p, k, i);
+                meet &= rm_points_low(p, k, i) <= rm_points_high(p, kept[f], i) &&
+                        rm_points_low(p, kept[f], i) <= rm_points_high(p, k, i);
             near[k] = (char)meet;
         }
     }
+    free(order);
+    free(kept);
     return size;
 }
 

@@ -75,29 +75,11 @@ static long npoints(const remous_sweep_options *sw) {
     return n;
 }
 
-/* Splits "element:name:metric[:min|max]" into parts; returns how many, or
- * -1 (with the message) when it is not that shape. */
-static int rank_parts(const char *spec, char *buf, size_t len, char *parts[4], char *err, size_t errlen) {
-    snprintf(buf, len, "%s", spec);
-    int np = 0;
-    for (char *s = buf; np < 4 && s; np++) {
-        parts[np] = s;
-        s = strchr(s, ':');
-        if (s)
-            *s++ = '\0';
-    }
-    int max = np == 4 && strcmp(parts[3], "max") == 0;
-    if (np < 3 || (np == 4 && !max && strcmp(parts[3], "min") != 0)) {
-        snprintf(err, errlen, "--rank: expected ELEMENT:NAME:METRIC[:min|max], e.g. queue:counter:wait_mean, got \"%s\"", spec);
-        return -1;
-    }
-    return np;
-}
-
 /* Whether the model has the metric --rank names, before anything runs. */
 static int check_rank(const char *spec, const rm_model *m, char *err, size_t errlen) {
-    char buf[1024], *parts[4] = {0};
-    if (rank_parts(spec, buf, sizeof buf, parts, err, errlen) < 0)
+    char buf[1024], *parts[3] = {0};
+    int max;
+    if (rm_rank_split(spec, buf, sizeof buf, parts, &max, err, errlen) < 0)
         return -1;
     rm_catalog cat;
     if (rm_catalog_build(m, 0, &cat) < 0) {
