@@ -793,6 +793,10 @@ static int decide(const remous_sweep_options *sw, const rm_model *m, const rm_ta
     int nranks;
     const char *const *ranks = rank_specs(sw, &nranks);
     rm_points p;
+    if (nranks > 64) {
+        snprintf(err, errlen, "at most 64 --rank");
+        return REMOUS_ERR_INPUT;
+    }
     if (rm_points_read(owners, n, sw->ngrid, ranks, nranks, &p, err, errlen) < 0)
         return REMOUS_ERR_INPUT;
     int rc = REMOUS_OK;
