@@ -100,7 +100,10 @@ const char *rm_decision_answer(const rm_decision *d, char *buf, size_t len) {
     if (d->v) {
         if (d->ngood == 0)
             snprintf(buf, len, rm_word(lang, "sweep.answer_none"), d->p->n);
-        else if (d->sw->prefer) {
+        else if (d->ngood == 1) {
+            rm_point_words(d->sw, d->m, d->good[0], one, sizeof one);
+            snprintf(buf, len, rm_word(lang, "sweep.answer_one"), d->ngood, d->p->n, one);
+        } else if (d->sw->prefer) {
             rm_point_words(d->sw, d->m, d->good[0], one, sizeof one);
             snprintf(buf, len, rm_word(lang, "sweep.answer_cheapest"), d->ngood, d->p->n, one);
         } else {

@@ -369,6 +369,11 @@ if command -v chromium > /dev/null; then
     "$remous" sweep "$pa" $pgrid $two --prefer clerks:min,gap:max --html pafr.html --lang fr --out pafr --quiet
     [ "$(answer pafr.html)" = "3 des 6 options atteignent toutes les cibles ; la moins chère est Clerks = 2, Minutes between readers = 10." ] &&
         ok || ko "the page's answer in French: '$(answer pafr.html)'"
+    "$remous" sweep "$pa" --grid clerks=1,2 --grid gap=10 --prefer clerks:min --html one.html --out one --quiet
+    [ "$(answer one.html)" = "1 of the 2 options meets every target: Clerks = 2, Minutes between readers = 10." ] &&
+        ok || ko "the page's answer with one option: '$(answer one.html)'"
+    "$remous" sweep "$pa" --grid clerks=1 --grid gap=5,10 --html none.html --out none --quiet
+    [ "$(answer none.html)" = "None of the 2 options meets every target." ] && ok || ko "the page's answer with none: '$(answer none.html)'"
     # without targets: the best on the ranked metric and the points that cannot be told apart from it
     printf 'scenario "b" { horizon = 1000, replications = 5 }\nlocal c = param("c", 1)\nrole "r" { count = c }\narrivals "a" { interarrival = exponential(10), to = "t" }\nactivity "t" { role = "r", duration = exponential(4) }\n' > best.lua
     "$remous" sweep best.lua --grid c=1,2,3 --rank role:r:utilization --html best.html --out best --quiet

@@ -261,6 +261,7 @@ return {
     answer = "The answer",
     answer_cheapest = "%ld of the %ld options meet every target; the cheapest is %s.",
     answer_meet = "%ld of the %ld options meet every target: %s.",
+    answer_one = "%ld of the %ld options meets every target: %s.",
     answer_none = "None of the %ld options meets every target.",
     answer_best_alone = "The best on %s is %s (%s); no other point comes close (no other 95%% interval meets the best's).",
     answer_best_one = "The best on %s is %s (%s); %ld other point cannot be told apart from it (its 95%% interval meets the best's): %s.",

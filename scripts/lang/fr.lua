@@ -249,6 +249,7 @@ return {
     answer = "La réponse",
     answer_cheapest = "%ld des %ld options atteignent toutes les cibles ; la moins chère est %s.",
     answer_meet = "%ld des %ld options atteignent toutes les cibles : %s.",
+    answer_one = "%ld des %ld options atteint toutes les cibles : %s.",
     answer_none = "Aucune des %ld options n'atteint toutes les cibles.",
     answer_best_alone = "La meilleure sur %s est %s (%s) ; aucun autre point n'en approche (aucun autre intervalle à 95 %% ne rejoint celui de la meilleure).",
     answer_best_one = "La meilleure sur %s est %s (%s) ; %ld autre point ne s'en distingue pas (son intervalle à 95 %% rejoint celui de la meilleure) : %s.",
