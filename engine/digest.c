@@ -194,6 +194,33 @@ static void shown(char *buf, size_t len, double v, int w, quantity q, const rm_m
     snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
 }
 
+/* A figure of a metric as people read it (results.h), with 3 significant
+ * digits (whole from 1000 on): shares in percent, times with the model's
+ * unit, counts and totals per week or day; without a model (a merge),
+ * shares in percent and every other figure plain. */
+const char *rm_metric_said(const rm_model *m, const char *element, const char *metric, double v, const char *lang,
+                           char *buf, size_t len) {
+    int w = rm_cost_metric(element, metric) ? -1 : words_of(element, metric);
+    quantity q = w < 0 ? PLAIN : w == DERIVED ? (m ? quantity_of(m, DERIVED, metric) : PLAIN) : words[w].q;
+    if (!m && q != SHARE)
+        q = PLAIN;
+    double x = q == PLAIN ? v : q == SHARE ? 100 * v : spoken(v, q, m);
+    char f[48], u[64], p[64];
+    snprintf(f, sizeof f, fabs(x) >= 999.5 ? "%.0f" : "%.3g", x);
+    rm_decimal_in(f, sizeof f, lang);
+    if (q == PLAIN) {
+        snprintf(buf, len, "%s", f);
+        return buf;
+    }
+    u[0] = '\0';
+    if (m)
+        unit_of(u, sizeof u, w, q, m, 1, f, lang);
+    if (q == SHARE)                              /* "46.2%", "46,2 %" */
+        snprintf(p, sizeof p, rm_word(lang, "number.percent"), f);
+    snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
+    return buf;
+}
+
 /* The smallest change of quantity q that matters, in the metric's own
  * terms (a count over the measured period, a fraction, the model's unit). */
 static double floor_of(quantity q, const rm_model *m, const rm_thresholds *t) {

@@ -43,6 +43,8 @@ typedef struct cli {
     const char *set_names[256], *set_values[256];
     const char *targets[256];         /* --target, as given */
     const char *prefer;
+    const char *ranks[64];            /* --rank, as given */
+    int nranks;
     int quiet;
 } cli;
 
@@ -67,7 +69,7 @@ static const struct option_spec {
     {"--grid", 0, "--grid NAME=V1,V2,... or NAME=FROM:TO:STEP   the values of a param to sweep (repeatable)"},
     {"--shard", 0, "--shard I/N          run only the I-th of N slices of the grid"},
     {"--resume", 1, "--resume             skip the points an interrupted sweep into --out finished"},
-    {"--rank", 0, "--rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric"},
+    {"--rank", 0, "--rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: the Pareto front)"},
     {"--port", 0, "--port P             port to listen on (default 8080; 0: any free port)"},
     {"--listen", 0, "--listen ADDR        address to listen on (default 127.0.0.1; beyond it, a token)"},
     {"--target", 0, "--target SPEC        a level a metric must reach, judged on its 95% interval,\n"
@@ -97,13 +99,13 @@ static const struct command_spec {
      "the scenario at every point of a grid of param values",
      "--grid --out --shard --resume --rank --html --variant --reps --seed --jobs --set --period --lang --target --prefer "
      "--unsafe --quiet",
-     (const char *const[]){"--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
+     (const char *const[]){"--html", "--html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)",
                            "--out", "--out DIR            where the sweep's files go (needed)",
                            "--lang", "--lang en|fr         with --html: the language of the page (en)", NULL}},
     {"merge", "remous merge DIR... --out DIR [options]", "gather the shards of a sweep into what one machine writes",
      "--out --rank --html --lang --quiet",
      (const char *const[]){"--out", "--out DIR            where the merged files go (needed)",
-                           "--html", "--html FILE          with --rank: a page drawing the ranked metric at every point",
+                           "--html", "--html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)",
                            "--lang", "--lang en|fr         with --html: the language of the page (en)",
                            "--quiet", "--quiet              no ranking on stdout", NULL}},
     {"batch", "remous batch SCRIPT.lua [options]", "a Lua script calling run, compare and sweep",
@@ -229,7 +231,7 @@ static int asks_help(int argc, char **argv) {
 
 /* The options that may be given more than once; any other, twice, is a slip
  * (the last would win without a word). */
-static const char *const repeatable[] = {"--set", "--grid", "--target", NULL};
+static const char *const repeatable[] = {"--set", "--grid", "--target", "--rank", NULL};
 
 static int parse(cli *c, int argc, char **argv) {
     c->command = argv[1];
@@ -285,7 +287,10 @@ static int parse(cli *c, int argc, char **argv) {
         } else if (strcmp(name, "--resume") == 0) {
             c->resume = 1;
         } else if (strcmp(name, "--rank") == 0) {
-            c->rank = value;
+            if (c->nranks == 64)
+                return fail_usage("too many --rank options%s", "");
+            c->ranks[c->nranks++] = value;
+            c->rank = c->ranks[0];
         } else if (strcmp(name, "--port") == 0) {
             if (parse_whole(value, 0, 65535, &v) < 0)
                 return fail_usage("--port: expected a whole number from 0 to 65535, got \"%s\"", value);
@@ -473,7 +478,8 @@ int main(int argc, char **argv) {
     char err[1024];
     remous_watch_loads(1);                       /* the workshop: its first load only */
     if (strcmp(c.command, "merge") == 0) {
-        status = remous_merge(c.dirs, c.ndirs, c.out, c.rank, c.html, c.lang, c.quiet ? NULL : stdout, err, sizeof err);
+        status = remous_merge_ranked(c.dirs, c.ndirs, c.out, c.ranks, c.nranks, c.html, c.lang, c.quiet ? NULL : stdout,
+                                     err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
         return status;
@@ -494,7 +500,7 @@ int main(int argc, char **argv) {
     }
     if (strcmp(c.command, "sweep") == 0) {
         remous_sweep_options sw = {c.grid, c.ngrid, c.variant, c.shard, c.nshards, c.resume, c.rank, c.html, c.lang,
-                                   c.prefer};
+                                   c.prefer, c.ranks, c.nranks};
         status = remous_sweep(c.scenario, &c.opt, &sw, c.out, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);

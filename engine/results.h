@@ -107,6 +107,13 @@ void rm_svg_text(FILE *f, const char *s, size_t max);
 const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
                             char *buf, size_t len);
 
+/* A figure v of (element, metric) as people read it: "46%", "4.9 minutes",
+ * "120 a week"; m NULL (no scenario): shares in percent, the rest plain.
+ * metric is the declared metric's name for element "metric". Returns buf
+ * (digest.c). */
+const char *rm_metric_said(const rm_model *m, const char *element, const char *metric, double v, const char *lang,
+                           char *buf, size_t len);
+
 /* The HTML report of a comparison (report.c). */
 int rm_write_html(const rm_comparison *cmp, const char *path, const char *lang, char *err, size_t errlen);
 

@@ -24,9 +24,11 @@
 
 #include "binding.h"
 #include "csv_out.h"
+#include "decision_page.h"
 #include "labels.h"
 #include "grid.h"
 #include "point_check.h"
+#include "points.h"
 #include "results.h"
 #include "scenario.h"
 #include "targets.h"
@@ -55,29 +57,11 @@ static long npoints(const remous_sweep_options *sw) {
     return n;
 }
 
-/* Splits "element:name:metric[:min|max]" into parts; returns how many, or
- * -1 (with the message) when it is not that shape. */
-static int rank_parts(const char *spec, char *buf, size_t len, char *parts[4], char *err, size_t errlen) {
-    snprintf(buf, len, "%s", spec);
-    int np = 0;
-    for (char *s = buf; np < 4 && s; np++) {
-        parts[np] = s;
-        s = strchr(s, ':');
-        if (s)
-            *s++ = '\0';
-    }
-    int max = np == 4 && strcmp(parts[3], "max") == 0;
-    if (np < 3 || (np == 4 && !max && strcmp(parts[3], "min") != 0)) {
-        snprintf(err, errlen, "--rank: expected ELEMENT:NAME:METRIC[:min|max], e.g. queue:counter:wait_mean, got \"%s\"", spec);
-        return -1;
-    }
-    return np;
-}
-
 /* Whether the model has the metric --rank names, before anything runs. */
 static int check_rank(const char *spec, const rm_model *m, char *err, size_t errlen) {
-    char buf[1024], *parts[4] = {0};
-    if (rank_parts(spec, buf, sizeof buf, parts, err, errlen) < 0)
+    char buf[1024], *parts[3] = {0};
+    int max;
+    if (rm_rank_split(spec, buf, sizeof buf, parts, &max, err, errlen) < 0)
         return -1;
     rm_catalog cat;
     if (rm_catalog_build(m, 0, &cat) < 0) {
@@ -119,7 +103,7 @@ void rm_point_label(const remous_sweep_options *sw, long k, char *buf, size_t le
 
 /* The same in words for the page: "Readers per hour = 12, Booksellers = 2"
  * (each param's label in m; its name where m is NULL or has no label). */
-static void point_words(const remous_sweep_options *sw, const rm_model *m, long k, char *buf, size_t len) {
+void rm_point_words(const remous_sweep_options *sw, const rm_model *m, long k, char *buf, size_t len) {
     const char *lang = sw->lang;
     const char *values[64];
     point_values(sw, k, values);
@@ -712,160 +696,28 @@ static int assemble(const char *out, const char *const *owners, long n, char *er
 
 /* ------------------------------------------------------------ ranking -- */
 
-typedef struct finder {
-    const char *element, *name, *metric;
-    int ngrid;
-    size_t field;
-    int match;
-    double mean, lo, hi;
-    int found;
-} finder;
-
-static void find_field(void *data, size_t len, void *ctx) {
-    finder *fd = ctx;
-    const char *s = data ? data : "";
-    size_t f = fd->field++;
-    size_t metric_col = 3 + (size_t)fd->ngrid;
-    if (f == 1) fd->match = len == strlen(fd->element) && !memcmp(s, fd->element, len);
-    else if (f == 2) fd->match &= len == strlen(fd->name) && !memcmp(s, fd->name, len);
-    else if (f == metric_col) fd->match &= len == strlen(fd->metric) && !memcmp(s, fd->metric, len);
-    else if (fd->match && f == metric_col + 1) fd->mean = len ? strtod(s, NULL) : NAN;
-    else if (fd->match && f == metric_col + 2) fd->lo = len ? strtod(s, NULL) : NAN;
-    else if (fd->match && f == metric_col + 3) fd->hi = len ? strtod(s, NULL) : NAN;
-}
-
-static void find_row(int c, void *ctx) {
-    finder *fd = ctx;
-    (void)c;
-    if (fd->match && fd->field > 3 + (size_t)fd->ngrid + 3)
-        fd->found = 1;
-    fd->field = 0;
-    fd->match = 0;
-}
-
-/* The summary row of the metric in a point's summary.csv. */
-static int point_metric(const char *point_dir, finder *fd) {
-    char path[4300], buf[65536];
-    snprintf(path, sizeof path, "%s/summary.csv", point_dir);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    struct csv_parser p;
-    csv_init(&p, CSV_APPEND_NULL);
-    fd->found = 0;
-    size_t n;
-    while (!fd->found && (n = fread(buf, 1, sizeof buf, f)) > 0)
-        csv_parse(&p, buf, n, find_field, find_row, fd);
-    csv_fini(&p, find_field, find_row, fd);
-    csv_free(&p);
-    fclose(f);
-    return fd->found ? 0 : -1;
-}
-
-/* A page drawing the metric at every grid point (in grid order): a bar
- * and its 95% interval each, the best in another colour; in the words of
- * model m (the scenario's labels; names where m is NULL). */
-static int sweep_page(const char *path, const char *const *parts, const remous_sweep_options *sw,
-                      const rm_model *m, long n, const double *mean, const double *lo, const double *hi, long best,
-                      char *err, size_t errlen) {
-    const char *lang = sw->lang ? sw->lang : "en";
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
+/* The --rank specs of sw: every --rank, or the one rank, or none. */
+static const char *const *rank_specs(const remous_sweep_options *sw, int *n) {
+    if (sw->nranks > 0) {
+        *n = sw->nranks;
+        return sw->ranks;
     }
-    double top = 0;
+    *n = sw->rank ? 1 : 0;
+    return sw->rank ? &sw->rank : NULL;
+}
+
+/* Prints the points ranked on metric i of p, best first, "~ best" those
+ * whose interval meets the best's; *best gets the best point (-1: none). */
+static void print_ranking(const rm_points *p, int i, const remous_sweep_options *sw, long *order, long *best,
+                          FILE *table) {
+    long n = p->n;
+    int max = p->m[i].max;
     for (long k = 0; k < n; k++)
-        if (hi[k] > top)
-            top = hi[k];
-    if (!(top > 0))
-        top = 1;
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"
-          "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;font-size:18px;"
-          "overflow-wrap:anywhere}svg{display:block;max-width:100%%;height:auto}</style>\n</head>\n<body>\n<h1>", lang,
-            rm_word(lang, "sweep.title"));
-    char metric[300], element[256];
-    rm_html_escape(f, rm_label_of(m, parts[0], parts[1], lang, element, sizeof element));
-    fputs(" — ", f);                             /* "booksellers — time on advising readers" */
-    rm_html_escape(f, rm_metric_words(m, parts[0], parts[2], lang, metric, sizeof metric));
-    fputs("</h1>\n<p>", f);
-    fprintf(f, rm_word(lang, "sweep.intro"), 95);   /* the level of the intervals */
-    fputs("</p>\n", f);
-    int label = 330, width = 450, bar = 20, gap = 6;
-    fprintf(f, "<svg class=\"chart chart-sweep\" viewBox=\"0 0 %d %ld\" role=\"img\">\n", label + width + 80,
-            10 + n * (bar + gap));
-    for (long k = 0; k < n; k++) {
-        char lab[1024];
-        point_words(sw, m, k, lab, sizeof lab);
-        int y = 10 + (int)k * (bar + gap);
-        fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar / 2 + 5);
-        rm_svg_text(f, lab, 46);
-        if (isnan(mean[k])) {
-            fprintf(f, "</text>\n<text x=\"%d\" y=\"%d\" font-size=\"13\">%s</text>\n", label, y + bar / 2 + 5,
-                    rm_word(lang, "sweep.no_value"));
-            continue;
-        }
-        fprintf(f, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n", label, y,
-                width * fmax(0, mean[k]) / top, bar, k == best ? "#E69F00" : "#0072B2");
-        fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>\n",
-                label + width * fmax(0, lo[k]) / top, label + width * hi[k] / top, y + bar / 2, y + bar / 2);
-        char said[48];
-        snprintf(said, sizeof said, "%.3g", mean[k]);
-        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%s</text>\n", label + width * hi[k] / top + 6,
-                y + bar / 2 + 5, rm_decimal_in(said, sizeof said, lang));
-    }
-    fputs("</svg>\n</body>\n</html>\n", f);
-    int bad = ferror(f);
-    if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
-        remove(tmp);
-        snprintf(err, errlen, "cannot write %s", path);
-        return -1;
-    }
-    return 0;
-}
-
-/* Prints the points ranked on "element:name:metric[:min|max]" (and draws
- * them into sw->html if set). */
-static int rank(const char *spec, const remous_sweep_options *sw, const rm_model *m, const char *const *owners,
-                long n, FILE *table, char *err, size_t errlen) {
-    char buf[1024], *parts[4] = {0};
-    int np = rank_parts(spec, buf, sizeof buf, parts, err, errlen);
-    if (np < 0)
-        return -1;
-    int max = np == 4 && strcmp(parts[3], "max") == 0;
-    double *mean = calloc((size_t)n, sizeof(double)), *lo = calloc((size_t)n, sizeof(double)),
-           *hi = calloc((size_t)n, sizeof(double));
-    long *order = calloc((size_t)n, sizeof(long));
-    if (!mean || !lo || !hi || !order) {
-        free(mean); free(lo); free(hi); free(order);
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    long found = 0;
-    for (long k = 0; k < n; k++) {
-        char dir[4300];
-        snprintf(dir, sizeof dir, "%s/points/%06ld", owners[k], k);
-        finder fd = {parts[0], parts[1], parts[2], sw->ngrid, 0, 0, NAN, NAN, NAN, 0};
-        if (point_metric(dir, &fd) < 0)
-            fd.mean = fd.lo = fd.hi = NAN;           /* ranked last, as "no value" */
-        else
-            found++;
-        mean[k] = fd.mean;
-        lo[k] = isnan(fd.lo) ? fd.mean : fd.lo;
-        hi[k] = isnan(fd.hi) ? fd.mean : fd.hi;
         order[k] = k;
-    }
-    if (found == 0) {
-        snprintf(err, errlen, "--rank: no metric %s %s %s in the sweep's summary", parts[0], parts[1], parts[2]);
-        free(mean); free(lo); free(hi); free(order);
-        return -1;
-    }
-    for (long i = 1; i < n; i++)                     /* insertion sort: stable, best first, no value last */
-        for (long j = i; j > 0; j--) {
-            double a = mean[order[j]], b = mean[order[j - 1]];
-            if ((!isnan(a) && isnan(b)) || (!isnan(a) && !isnan(b) && (max ? a > b : a < b))) {
+    for (long a = 1; a < n; a++)                 /* insertion sort: stable, best first, no value last */
+        for (long j = a; j > 0; j--) {
+            double x = rm_points_mean(p, order[j], i), y = rm_points_mean(p, order[j - 1], i);
+            if ((!isnan(x) && isnan(y)) || (!isnan(x) && !isnan(y) && (max ? x > y : x < y))) {
                 long t = order[j];
                 order[j] = order[j - 1];
                 order[j - 1] = t;
@@ -873,41 +725,137 @@ static int rank(const char *spec, const remous_sweep_options *sw, const rm_model
                 break;
             }
         }
-    if (sw->html && sweep_page(sw->html, (const char *const *)parts, sw, m, n, mean, lo, hi, order[0], err, errlen) < 0) {
-        free(mean); free(lo); free(hi); free(order);
-        return -1;
-    }
-    if (!table) {
-        free(mean); free(lo); free(hi); free(order);
-        return 0;                                /* --quiet */
-    }
+    *best = n > 0 && !isnan(rm_points_mean(p, order[0], i)) ? order[0] : -1;
+    if (!table)
+        return;                                  /* --quiet */
     fprintf(table, "Grid points ranked on %s %s %s (%s is best; \"~ best\": its 95%% interval meets the best's)\n",
-            parts[0], parts[1], parts[2], max ? "largest" : "smallest");
-    long best = order[0];
-    for (long i = 0; i < n; i++) {
-        long k = order[i];
+            p->m[i].element, p->m[i].name, p->m[i].metric, max ? "largest" : "smallest");
+    long b = order[0];
+    for (long r = 0; r < n; r++) {
+        long k = order[r];
         char label[1024];
         point_label(sw, k, label, sizeof label);
-        if (isnan(mean[k])) {
-            fprintf(table, "%4ld. %-40s   no value  (the metric is not in this point's summary)\n", i + 1, label);
+        double mean = rm_points_mean(p, k, i), lo = rm_points_low(p, k, i), hi = rm_points_high(p, k, i);
+        if (isnan(mean)) {
+            fprintf(table, "%4ld. %-40s   no value  (the metric is not in this point's summary)\n", r + 1, label);
             continue;
         }
-        int close = i > 0 && (max ? hi[k] >= lo[best] : lo[k] <= hi[best]);
-        fprintf(table, "%4ld. %-40s %10.4g  [%.4g, %.4g]%s\n", i + 1, label, mean[k], lo[k], hi[k],
-                i == 0 ? "  best" : close ? "  ~ best" : "");
+        int close = r > 0 && (max ? hi >= rm_points_low(p, b, i) : lo <= rm_points_high(p, b, i));
+        fprintf(table, "%4ld. %-40s %10.4g  [%.4g, %.4g]%s\n", r + 1, label, mean, lo, hi,
+                r == 0 ? "  best" : close ? "  ~ best" : "");
     }
-    free(mean); free(lo); free(hi); free(order);
-    return 0;
 }
 
+/* The Pareto front of the ranked metrics on the terminal. */
+static void print_front(const rm_points *p, const remous_sweep_options *sw, const char *front, const char *near,
+                        long nfront, FILE *table) {
+    fprintf(table, "\nPareto front on ");
+    for (int i = 0; i < p->nranked; i++)
+        fprintf(table, "%s%s %s %s (%s best)", i ? (i + 1 == p->nranked ? " and " : ", ") : "", p->m[i].element,
+                p->m[i].name, p->m[i].metric, p->m[i].max ? "largest" : "smallest");
+    fprintf(table, ": %ld of %ld points, judged on the means (\"~ front\": its 95%% intervals meet a front point's "
+            "on every one)\n", nfront, p->n);
+    for (int pass = 0; pass < 2; pass++)
+        for (long k = 0; k < p->n; k++) {
+            if (!(pass == 0 ? front[k] : near[k]))
+                continue;
+            char label[1024];
+            point_label(sw, k, label, sizeof label);
+            fprintf(table, "  %-40s", label);
+            for (int i = 0; i < p->nranked; i++)
+                fprintf(table, " %10.4g", rm_points_mean(p, k, i));
+            fputs(pass == 0 ? "  front\n" : "  ~ front\n", table);
+        }
+}
+
+/* Once the points are done (owners[k]: the folder holding point k):
+ * points.csv into out, the ranking of each --rank and the Pareto front of
+ * two or more, the targets' decision, and the decision page (sw->html);
+ * m and targets are the scenario's words (NULL in a merge). */
+static int decide(const remous_sweep_options *sw, const rm_model *m, const rm_target *targets, int ntargets,
+                  const char *const *owners, long n, const char *out, FILE *table, char *err, size_t errlen) {
+    int nranks;
+    const char *const *ranks = rank_specs(sw, &nranks);
+    rm_points p;
+    if (nranks > 64) {
+        snprintf(err, errlen, "at most 64 --rank");
+        return REMOUS_ERR_INPUT;
+    }
+    if (rm_points_read(owners, n, sw->ngrid, ranks, nranks, &p, err, errlen) < 0)
+        return REMOUS_ERR_INPUT;
+    int rc = REMOUS_OK;
+    for (int i = 0; i < p.nranked && rc == REMOUS_OK; i++) {
+        long found = 0;
+        for (long k = 0; k < n; k++)
+            found += !isnan(rm_points_mean(&p, k, i));
+        if (found == 0) {
+            snprintf(err, errlen, "--rank: no metric %s %s %s in the sweep's summary", p.m[i].element, p.m[i].name,
+                     p.m[i].metric);
+            rc = REMOUS_ERR_INPUT;
+        }
+    }
+    if (rc == REMOUS_OK && rm_points_write(&p, sw, out, err, errlen) < 0)
+        rc = REMOUS_ERR_RUN;
+    long *order = calloc((size_t)n + 1, sizeof *order), best[64];
+    char *front = p.nranked >= 2 ? calloc((size_t)n + 1, 1) : NULL, *near = front ? calloc((size_t)n + 1, 1) : NULL;
+    if (rc == REMOUS_OK && (!order || (p.nranked >= 2 && (!front || !near)))) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+    }
+    for (int i = 0; i < p.nranked && rc == REMOUS_OK; i++) {
+        if (i > 0 && table)
+            fputc('\n', table);
+        print_ranking(&p, i, sw, order, &best[i], table);
+    }
+    long nfront = front && rc == REMOUS_OK ? rm_pareto(&p, front, near) : 0;
+    if (front && rc == REMOUS_OK && table)
+        print_front(&p, sw, front, near, nfront, table);
+    char first_targets[4300];
+    snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", n ? owners[0] : "", 0L);
+    int with_targets = n > 0 && exists(first_targets);
+    if (rc == REMOUS_OK && with_targets && rm_sweep_decision(owners, n, sw, table, err, errlen) < 0)
+        rc = REMOUS_ERR_RUN;
+    if (rc == REMOUS_OK && sw->html) {
+        rm_point_verdicts *v = NULL;
+        rm_stated_target *stated = NULL;
+        int nstated = 0;
+        long *good = calloc((size_t)n + 1, sizeof *good), ngood = 0;
+        char point0[4300], mpath[4300];
+        snprintf(point0, sizeof point0, "%s/points/%06ld", owners[0], 0L);
+        snprintf(mpath, sizeof mpath, "%s/sweep.txt", out);
+        char *text = manifest_file(mpath);
+        if (!good || !text) {
+            snprintf(err, errlen, good ? "cannot read %s" : "out of memory", mpath);
+            rc = REMOUS_ERR_RUN;
+        }
+        if (rc == REMOUS_OK && with_targets) {
+            if (rm_sweep_verdicts(owners, n, sw->ngrid, &v, err, errlen) < 0 ||
+                (ngood = rm_sweep_order(sw, v, n, good, err, errlen)) < 0)
+                rc = REMOUS_ERR_RUN;
+            else if (rm_points_targets(point0, sw->ngrid, &stated, &nstated) < 0)
+                nstated = 0;
+        }
+        if (rc == REMOUS_OK) {
+            rm_decision d = {sw, m, targets, ntargets, &p, best, front, near, nfront, v, stated, nstated, good, ngood,
+                             text};
+            if (rm_decision_page(sw->html, &d, err, errlen) < 0)
+                rc = REMOUS_ERR_RUN;
+        }
+        rm_point_verdicts_free(v, n);
+        free(stated);
+        free(good);
+        free(text);
+    }
+    free(order);
+    free(front);
+    free(near);
+    rm_points_free(&p);
+    return rc;
+}
 /* -------------------------------------------------------------- sweep -- */
 
 int remous_sweep(const char *path, const remous_options *opt, const remous_sweep_options *sw,
                  const char *out, FILE *table, char *err, size_t errlen) {
-    if (sw->html && !sw->rank) {
-        snprintf(err, errlen, "--html on a sweep draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC");
-        return REMOUS_ERR_INPUT;
-    }
     if (sw->ngrid < 1 || sw->ngrid > 64) {
         snprintf(err, errlen, "sweep needs at least one --grid NAME=V1,V2,... (and at most 64)");
         return REMOUS_ERR_INPUT;
@@ -941,7 +889,22 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     for (int v = 1; v < probe->nmodels; v++)
         if (sw->variant && strcmp(probe->variants[v], sw->variant) == 0)
             m = probe->models[v];
-    if (sw->rank && check_rank(sw->rank, m, err, errlen) < 0) {   /* before anything is written */
+    int nranks;
+    const char *const *ranks = rank_specs(sw, &nranks);
+    for (int r = 0; r < nranks; r++) {
+        int twice = 0;
+        for (int q = 0; q < r; q++)
+            twice |= strcmp(ranks[q], ranks[r]) == 0;
+        if (check_rank(ranks[r], m, err, errlen) < 0 || twice) {   /* before anything is written */
+            if (twice)
+                snprintf(err, errlen, "--rank %s is given twice: rank on each metric once", ranks[r]);
+            remous_close(probe);
+            return REMOUS_ERR_INPUT;
+        }
+    }
+    if (sw->html && !sw->rank && probe->ntargets == 0) {
+        snprintf(err, errlen, "--html on a sweep draws the metric given by --rank, or the targets: add --rank "
+                 "ELEMENT:NAME:METRIC or --target SPEC");
         remous_close(probe);
         return REMOUS_ERR_INPUT;
     }
@@ -1033,10 +996,8 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
         owners[k] = out;
     int rc = check_points(owners, n, sw, sw->variant ? sw->variant : "baseline", err, errlen) < 0 ||
              assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
-    if (rc == REMOUS_OK && sw->rank && rank(sw->rank, sw, m, owners, n, table, err, errlen) < 0)
-        rc = REMOUS_ERR_INPUT;
-    if (rc == REMOUS_OK && probe->ntargets > 0 && rm_sweep_decision(owners, n, sw, table, err, errlen) < 0)
-        rc = REMOUS_ERR_RUN;
+    if (rc == REMOUS_OK)
+        rc = decide(sw, m, probe->targets, probe->ntargets, owners, n, out, table, err, errlen);
     free(owners);
     remous_close(probe);
     return rc;
@@ -1105,9 +1066,22 @@ static int same_point_inputs(const char *const *owners, long n, char *err, size_
 
 int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank_spec, const char *html,
                  const char *lang, FILE *table, char *err, size_t errlen) {
-    if (html && !rank_spec) {
-        snprintf(err, errlen, "--html on a merge draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC");
-        return REMOUS_ERR_INPUT;
+    return remous_merge_ranked(dirs, ndirs, out, rank_spec ? &rank_spec : NULL, rank_spec ? 1 : 0, html, lang, table,
+                               err, errlen);
+}
+
+int remous_merge_ranked(const char *const *dirs, int ndirs, const char *out, const char *const *ranks, int nranks,
+                        const char *html, const char *lang, FILE *table, char *err, size_t errlen) {
+    for (int r = 0; r < nranks; r++) {           /* before anything is read */
+        char buf[1024], *parts[3];
+        int max;
+        if (rm_rank_split(ranks[r], buf, sizeof buf, parts, &max, err, errlen) < 0)
+            return REMOUS_ERR_INPUT;
+        for (int q = 0; q < r; q++)
+            if (strcmp(ranks[q], ranks[r]) == 0) {
+                snprintf(err, errlen, "--rank %s is given twice: rank on each metric once", ranks[r]);
+                return REMOUS_ERR_INPUT;
+            }
     }
     char *first = manifest(dirs[0], err, errlen);
     if (!first)
@@ -1166,7 +1140,7 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
         }
         line = next;
     }
-    remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, rank_spec, html, lang, NULL};
+    remous_sweep_options sw = {grid, ng, NULL, 0, 0, 0, nranks ? ranks[0] : NULL, html, lang, NULL, ranks, nranks};
     int rc = REMOUS_OK;
     if (oom) {
         snprintf(err, errlen, "out of memory");
@@ -1203,6 +1177,13 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
         rc = REMOUS_ERR_INPUT;                   /* before anything is written */
     if (rc == REMOUS_OK && same_point_inputs(owners, n, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;
+    char first_targets[4300];                   /* the points have targets: the page can say the decision */
+    snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", owners && n ? owners[0] : "", 0L);
+    int targets = rc == REMOUS_OK && owners && n > 0 && exists(first_targets);
+    if (rc == REMOUS_OK && html && nranks == 0 && !targets) {
+        snprintf(err, errlen, "--html on a merge draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC");
+        rc = REMOUS_ERR_INPUT;
+    }
     if (rc == REMOUS_OK && rm_make_dirs(out, err, errlen) < 0)
         rc = REMOUS_ERR_RUN;
     if (rc == REMOUS_OK && assemble(out, owners, n, err, errlen) < 0)
@@ -1221,13 +1202,8 @@ int remous_merge(const char *const *dirs, int ndirs, const char *out, const char
             rc = REMOUS_ERR_RUN;
         }
     }
-    char first_targets[4300];                   /* the points have targets: say the decision too */
-    snprintf(first_targets, sizeof first_targets, "%s/points/%06ld/targets.csv", owners && n ? owners[0] : "", 0L);
-    int targets = owners && n > 0 && exists(first_targets);
-    if (rc == REMOUS_OK && rank_spec && rank(rank_spec, &sw, NULL, owners, n, table, err, errlen) < 0)
-        rc = REMOUS_ERR_INPUT;
-    else if (rc == REMOUS_OK && targets && rm_sweep_decision(owners, n, &sw, table, err, errlen) < 0)
-        rc = REMOUS_ERR_RUN;
+    if (rc == REMOUS_OK)
+        rc = decide(&sw, NULL, NULL, 0, owners, n, out, table, err, errlen);
     for (int g = 0; g < ng; g++)
         free(values[g]);
     free(copy);

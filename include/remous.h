@@ -199,6 +199,8 @@ typedef struct remous_sweep_options {
     const char *lang;         /* the page's language, "en" or "fr"; NULL: en */
     const char *prefer;       /* "NAME:min|max,...": grid parameters ordering the points that meet
                                  every target, the first the cheapest; NULL: grid order */
+    const char *const *ranks; /* every --rank, in order (ranks[0] is rank); NULL: rank alone */
+    int nranks;
 } remous_sweep_options;
 
 /* Runs the sweep into out_dir: per point OUT/points/K/, then (unless
@@ -213,6 +215,11 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
  * lang (NULL: en), as remous_sweep does. html without rank is refused. */
 int remous_merge(const char *const *dirs, int ndirs, const char *out, const char *rank, const char *html,
                  const char *lang, FILE *table, char *err, size_t errlen);
+
+/* The same with several --rank (ranks[0..nranks)): with two or more, the
+ * Pareto front is listed and drawn. */
+int remous_merge_ranked(const char *const *dirs, int ndirs, const char *out, const char *const *ranks, int nranks,
+                        const char *html, const char *lang, FILE *table, char *err, size_t errlen);
 
 /* Runs a batch script: Lua (the scenario sandbox) with run(), compare()
  * and sweep() returning their results as tables, arg() reading opt's

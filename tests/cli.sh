@@ -534,6 +534,18 @@ stderr_is "a shard refuses --rank" "remous: --rank and --html go with the merge 
 # batch: a Lua script driving run, compare and sweep
 expect 0 "the example batch script" -- "$remous" batch "$top/scripts/batch/smallest_team.lua"
 [ "$(tail -1 out)" = "smallest team: 2 booksellers" ] && ok || ko "the batch script finds the smallest team: $(tail -1 out)"
+# the consultant's case (README): with 5 replications, its exact answer and its CSV file
+expect 0 "the cheapest option batch" -- "$remous" batch "$top/scripts/batch/cheapest_option.lua" --reps 5 --out cheapest
+grep -qxF 'Answer: 3 of 10 options meet both targets; the cheapest: 1 pickup clerk, back-office adopted by 100% of the booksellers (wait 1.13 minutes, advising 66% of busy time).' out &&
+    ok || ko "the cheapest option batch gives its answer: $(grep Answer out)"
+grep -qxF '     0       20%   1.77 [ 1.31,  2.23] met         60% [ 57%,  64%] undecided  no' out && ok ||
+    ko "the cheapest option batch: an interval across the level is undecided: $(sed -n 2p out)"
+[ "$(tr -d '\r' < cheapest/cheapest_option.csv | wc -l)" = 11 ] &&
+    [ "$(head -1 cheapest/cheapest_option.csv | tr -d '\r')" = "pickup_clerks,adoption,wait_mean,wait_low,wait_high,advising_share_of_busy,advising_low,advising_high,both_met" ] &&
+    ok || ko "the cheapest option batch writes its table: $(head -2 cheapest/cheapest_option.csv)"
+expect 0 "the cheapest option batch without --out" -- "$remous" batch "$top/scripts/batch/cheapest_option.lua" --reps 5
+[ "$(tail -1 out)" = "Answer: 3 of 10 options meet both targets; the cheapest: 1 pickup clerk, back-office adopted by 100% of the booksellers (wait 1.13 minutes, advising 66% of busy time)." ] &&
+    ok || ko "without --out, the answer is the last line: $(tail -1 out)"
 cat > b.lua <<'LUA'
 local r = run("mm.lua", { reps = 2, seed = 3 })
 print(r.replications, r.variant, r.queue.serve.wait_mean.n, #r.queue.serve.wait_mean.values)
@@ -685,8 +697,8 @@ gather the shards of a sweep into what one machine writes
 
 options:
   --out DIR            where the merged files go (needed)
-  --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric
-  --html FILE          with --rank: a page drawing the ranked metric at every point
+  --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: the Pareto front)
+  --html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)
   --lang en|fr         with --html: the language of the page (en)
   --quiet              no ranking on stdout" ] && ok || ko "merge --help: $(cat out)"
 for cmd in run compare sweep batch trace check workshop; do
@@ -972,8 +984,8 @@ grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée
 grep -qF '>Minutes entre deux lecteurs = 20<' uni_sweep.html && ok || ko "the sweep page shows the params' labels"
 grep -qF 'libraire_équipe' uni_sweep.html && ko "the sweep page shows a name" || ok
 grep -qF '<html lang="fr">' uni_sweep.html && grep -qF '<title>remous : balayage</title>' uni_sweep.html &&
-    grep -qF '>0,169</text>' uni_sweep.html && ok || ko "the sweep page in French: its title, a decimal comma"
-grep -qF '>0.169<' uni_sweep.html && ko "the French sweep page writes a decimal point" || ok
+    grep -qF '>16,9 %</text>' uni_sweep.html && ok || ko "the sweep page in French: its title, a share in percent with a decimal comma"
+grep -qF '16.9' uni_sweep.html && ko "the French sweep page writes a decimal point" || ok
 [ "$(head -1 uni_sweep/summary.csv)" = "$(printf 'variant,element,name,minutes_entre_lecteurs,metric,mean,ci95_low,ci95_high,stdev,n\r')" ] &&
     grep -q '^baseline,role,libraire_équipe,20,utilization,0.1691666667,' uni_sweep/summary.csv && ok ||
     ko "the sweep's summary.csv keeps the names"

@@ -322,6 +322,87 @@ opt_error 2 'remous: --prefer: expected NAME:min or NAME:max for grid parameters
 opt_error 2 'remous: --prefer: clerks is given twice' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:min,clerks:max --out pe
 printf 'scenario "g" { horizon = 100 }\nlocal c = param("c", 1)\nrole "r" { count = c }\narrivals "a" { interarrival = 10, to = "t" }\nactivity "t" { role = "r", duration = 1 }\n' > plain.lua
 opt_error 2 'remous: --prefer orders the grid points that meet every target: give one with --target, e.g. --target "arrivals:walk_in:wait_mean<5", or declare one in the scenario' -- "$remous" sweep plain.lua --grid c=1,2 --prefer c:min --out pe
+# ---- several metrics: the Pareto front, points.csv, the decision page ----
+pa="$sc/decision_pareto.lua"
+pgrid="--grid clerks=1,2,3 --grid gap=5,10 --target arrivals:visitors:arrived>=100"
+two="--rank role:clerk:utilization --rank arrivals:visitors:arrived:max"
+"$remous" sweep "$pa" $pgrid $two --prefer clerks:min,gap:max --html pa.html --out pa > pa.txt 2> err.txt ||
+    ko "sweep decision_pareto.lua with two --rank: $(cat err.txt)"
+# clerks=3 beats clerks=1 and 2 at each gap (as many readers, less busy); gap=5 and gap=10 pull apart
+cat > expected.txt <<'TXT'
+
+Pareto front on role clerk utilization (smallest best) and arrivals visitors arrived (largest best): 2 of 6 points, judged on the means ("~ front": its 95% intervals meet a front point's on every one)
+  clerks=3, gap=5                              0.2657        287  front
+  clerks=3, gap=10                             0.1324        143  front
+TXT
+sed -n '/^Pareto front/,/^$/p' pa.txt | sed '/^$/d' | sed '1i\\' > got.txt
+same "the Pareto front of two ranked metrics on the terminal" got.txt
+grep -c '^Grid points ranked on' pa.txt | grep -qx 2 && ok || ko "each --rank is ranked: $(grep '^Grid' pa.txt)"
+cat > expected.txt <<'TXT'
+clerks,gap,role:clerk:utilization:mean,role:clerk:utilization:ci95_low,role:clerk:utilization:ci95_high,arrivals:visitors:arrived:mean,arrivals:visitors:arrived:ci95_low,arrivals:visitors:arrived:ci95_high,metric:readers_per_clerk:value:mean,metric:readers_per_clerk:value:ci95_low,metric:readers_per_clerk:value:ci95_high,metric:idle_share:value:mean,metric:idle_share:value:ci95_low,metric:idle_share:value:ci95_high
+1,5,0.7972222222,0.7972222222,0.7972222222,287,287,287,287,287,287,0.2027777778,0.2027777778,0.2027777778
+1,10,0.3972222222,0.3972222222,0.3972222222,143,143,143,143,143,143,0.6027777778,0.6027777778,0.6027777778
+2,5,0.3986111111,0.3986111111,0.3986111111,287,287,287,143.5,143.5,143.5,0.6013888889,0.6013888889,0.6013888889
+2,10,0.1986111111,0.1986111111,0.1986111111,143,143,143,71.5,71.5,71.5,0.8013888889,0.8013888889,0.8013888889
+3,5,0.2657407407,0.2657407407,0.2657407407,287,287,287,95.66666667,95.66666667,95.66666667,0.7342592593,0.7342592593,0.7342592593
+3,10,0.1324074074,0.1324074074,0.1324074074,143,143,143,47.66666667,47.66666667,47.66666667,0.8675925926,0.8675925926,0.8675925926
+TXT
+tr -d '\r' < pa/points.csv > got.txt
+same "points.csv: the grid, then the ranked, targeted (utilization is both) and declared metrics, each mean, ci95_low, ci95_high" got.txt
+# shards and merge: the same points.csv, byte for byte
+"$remous" sweep "$pa" $pgrid --shard 1/2 --out pa1 > /dev/null && "$remous" sweep "$pa" $pgrid --shard 2/2 --out pa2 > /dev/null &&
+    "$remous" merge pa1 pa2 $two --html pam.html --out pam > pam.txt 2> err.txt && cmp -s pa/points.csv pam/points.csv &&
+    ok || ko "merge writes one machine's points.csv: $(cat err.txt)"
+sed -n '/^Pareto front/,/^$/p' pam.txt | cmp -s - "$(sed -n '/^Pareto front/,/^$/p' pa.txt > pf.txt; echo pf.txt)" && ok ||
+    ko "merge lists the same Pareto front"
+"$remous" sweep "$pa" --grid clerks=1,2 --out pn --quiet && [ "$(head -1 pn/points.csv | tr -d '\r')" = \
+    "clerks,role:clerk:utilization:mean,role:clerk:utilization:ci95_low,role:clerk:utilization:ci95_high,metric:readers_per_clerk:value:mean,metric:readers_per_clerk:value:ci95_low,metric:readers_per_clerk:value:ci95_high,metric:idle_share:value:mean,metric:idle_share:value:ci95_low,metric:idle_share:value:ci95_high" ] &&
+    ok || ko "points.csv without --rank: the targeted and declared metrics: $(head -1 pn/points.csv)"
+# the page, rendered by a browser: its one-sentence answer, exactly
+answer() { chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/$1" 2> /dev/null |
+           sed -n 's:.*<p class="answer" id="answer">\(.*\)</p>.*:\1:p'; }
+if command -v chromium > /dev/null; then
+    [ "$(answer pa.html)" = "3 of the 6 options meet every target; the cheapest is Clerks = 2, Minutes between readers = 10." ] &&
+        ok || ko "the page's answer (sweep, labels): '$(answer pa.html)'"
+    [ "$(answer pam.html)" = "3 of the 6 options meet every target: clerks = 2, gap = 10; clerks = 3, gap = 5; clerks = 3, gap = 10." ] &&
+        ok || ko "the page's answer (merge: names, grid order without --prefer): '$(answer pam.html)'"
+    "$remous" sweep "$pa" $pgrid $two --prefer clerks:min,gap:max --html pafr.html --lang fr --out pafr --quiet
+    [ "$(answer pafr.html)" = "3 des 6 options atteignent toutes les cibles ; la moins chère est Clerks = 2, Minutes between readers = 10." ] &&
+        ok || ko "the page's answer in French: '$(answer pafr.html)'"
+    "$remous" sweep "$pa" --grid clerks=1,2 --grid gap=10 --prefer clerks:min --html one.html --out one --quiet
+    [ "$(answer one.html)" = "1 of the 2 options meets every target: Clerks = 2, Minutes between readers = 10." ] &&
+        ok || ko "the page's answer with one option: '$(answer one.html)'"
+    "$remous" sweep "$pa" --grid clerks=1 --grid gap=5,10 --html none.html --out none --quiet
+    [ "$(answer none.html)" = "None of the 2 options meets every target." ] && ok || ko "the page's answer with none: '$(answer none.html)'"
+    # without targets: the best on the ranked metric and the points that cannot be told apart from it
+    printf 'scenario "b" { horizon = 1000, replications = 5 }\nlocal c = param("c", 1)\nrole "r" { count = c }\narrivals "a" { interarrival = exponential(10), to = "t" }\nactivity "t" { role = "r", duration = exponential(4) }\n' > best.lua
+    "$remous" sweep best.lua --grid c=1,2,3 --rank role:r:utilization --html best.html --out best --quiet
+    [ "$(answer best.html)" = "The best on r — busy share of working time is c = 3 (13.1%); no other point comes close (no other 95% interval meets the best's)." ] &&
+        ok || ko "the page's answer on a ranking alone: '$(answer best.html)'"
+    "$remous" sweep best.lua --grid c=1,2,3 --rank arrivals:a:cycle_time_mean --html near.html --out near --quiet
+    [ "$(answer near.html)" = "The best on a — time from arrival to exit is c = 3 (3.98 minutes); 1 other point cannot be told apart from it (its 95% interval meets the best's): c = 2." ] &&
+        ok || ko "the page's answer with a point that cannot be told apart: '$(answer near.html)'"
+else
+    ko "chromium is needed to render the decision page (scripts/install-deps.sh)"
+fi
+# what the page holds: shares in percent, the question, a heat map per ranked metric, small multiples for a third param
+grep -qF '<li>clerks not too busy: wanted below 30%</li>' pa.html && ok || ko "the page states each target with its level as people read it"
+grep -qF '<li>The cheapest first, in this order: Clerks, smallest first; then Minutes between readers, largest first.</li>' pa.html && ok ||
+    ko "the page states the preference"
+[ "$(grep -c '<table class="heat">' pa.html)" = 3 ] && grep -qF '<h2>Targets met, across the grid</h2>' pa.html && ok ||
+    ko "a map of the targets met, then a heat map per ranked metric"
+grep -qF '<td class="cell met" style="background:#d3f0db">✓ 2 of 2 met</td>' pa.html && ok || ko "a point that meets both targets, on the map"
+grep -qF '<td class="cell best" style="background:#eff3ff;color:#111">13.2% ◆ ✓</td>' pa.html && ok ||
+    ko "the best cell: its share in percent, on the front, meets every target"
+grep -qF '<td class="not-met">✗ not met <span class="fig">(79.7%)</span></td>' pa.html && ok || ko "a target not met at a point"
+grep -qF '<td class="cell" style="background:#eff3ff;color:#111">13,2 % ◆ ✓</td>' pafr.html ||
+    grep -qF '13,2 % ◆ ✓</td>' pafr.html && ok || ko "the French page: a decimal comma, a space before %"
+"$remous" sweep "$pa" --grid clerks=1,2 --grid gap=5,10 --grid service=2,4 --rank role:clerk:utilization --html sm.html --out sm --quiet
+[ "$(grep -c '<figure class="map">' sm.html)" = 4 ] && [ "$(grep -c '<figcaption>service = 4</figcaption>' sm.html)" = 2 ] && ok ||
+    ko "a third grid param: one map for each of its values (the targets met, the ranked metric)"
+# errors
+opt_error 2 'remous: --rank role:clerk:utilization is given twice: rank on each metric once' -- "$remous" sweep "$pa" --grid clerks=1,2 --rank role:clerk:utilization --rank role:clerk:utilization --out pe
+opt_error 2 'remous: --rank role:clerk:utilization is given twice: rank on each metric once' -- "$remous" merge pa1 pa2 --rank role:clerk:utilization --rank role:clerk:utilization --out pe
 # declared targets: the line of their metric
 target_error() {
     printf '%s\n%s\n' "$base" "$1" > e.lua
