@@ -227,7 +227,8 @@ static int do_run(remous_sensitivity *s, const char *path, const remous_options 
     char message[1024];
     remous_scenario *sc = remous_open(path, &o, message, sizeof message);
     if (!sc) {
-        snprintf(err, errlen, "%s = %s (sensitivity): %s", prm->name, run->text, message);
+        const char *which = run->value == prm->min ? "its min" : run->value == prm->max ? "its max" : "on its curve";
+        snprintf(err, errlen, "%s = %s (%s): %s", prm->name, run->text, which, message);
         return REMOUS_ERR_INPUT;
     }
     sc->progress = progress;
