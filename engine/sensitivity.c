@@ -7,13 +7,23 @@
  * are paired replication by replication, as compare pairs a variant with
  * the baseline, so a param the model never reads has an effect of exactly
  * 0. The figures depend only on the seed and the replication, never on
- * --jobs: the outputs are byte-identical whatever it is. */
+ * --jobs: the outputs are byte-identical whatever it is. When a run has
+ * fewer replications than there are --jobs, the runs themselves are spread
+ * over the processes instead (each on one), as a sweep spreads its points;
+ * they write their values into memory shared with the parent. */
+#define _GNU_SOURCE                 /* MAP_ANONYMOUS: not in POSIX 2008 */
 #include "sensitivity.h"
 
+#include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "csv_out.h"
 #include "headline.h"
@@ -202,8 +212,8 @@ static int add_run(remous_sensitivity *s, int p, double value) {
 
 /* Runs run k: the scenario loaded with the param at its value (besides the
  * --set values given, which it replaces for that param). */
-static int do_run(remous_sensitivity *s, const char *path, const remous_options *opt, int k, rm_progress *progress,
-                  char *err, size_t errlen) {
+static int do_run(remous_sensitivity *s, const char *path, const remous_options *opt, int k, double *into,
+                  rm_progress *progress, char *err, size_t errlen) {
     rm_sens_run *run = &s->runs[k];
     const rm_sens_param *prm = &s->params[run->param];
     const char *names[260], *values[260], *origins[260];
@@ -237,10 +247,131 @@ static int do_run(remous_sensitivity *s, const char *path, const remous_options 
     if (rc == REMOUS_OK)
         for (int r = 0; r < s->reps; r++)
             for (int x = 0; x < s->nmetrics; x++)
-                run->values[(size_t)r * (size_t)s->nmetrics + (size_t)x] =
+                into[(size_t)r * (size_t)s->nmetrics + (size_t)x] =
                     r < res->reps ? value_of(res, &s->metrics[x], r) : NAN;
     remous_results_free(res);
     remous_close(sc);
+    return rc;
+}
+
+/* A worker's runs so far, for the parent's progress bar. */
+static int count_runs(void *ctx, long done, long total) {
+    (void)total;
+    __atomic_store_n((long *)ctx, done, __ATOMIC_RELAXED);
+    return 0;
+}
+
+/* Runs [first, s->nruns): one after the other, each on --jobs processes;
+ * or, when a run has fewer replications than there are processes, the runs
+ * spread over --jobs processes, each on one. The values are the same
+ * either way. */
+static int do_runs(remous_sensitivity *s, const char *path, const remous_options *opt, int first,
+                   rm_progress *progress, char *err, size_t errlen) {
+    int nruns = s->nruns - first;
+    int procs = opt->jobs < nruns ? opt->jobs : nruns;
+    if (procs <= 1 || s->reps >= opt->jobs) {
+        for (int k = first; k < s->nruns; k++) {
+            int rc = do_run(s, path, opt, k, s->runs[k].values, progress, err, errlen);
+            if (rc != REMOUS_OK)
+                return rc;
+        }
+        return REMOUS_OK;
+    }
+    size_t width = (size_t)s->reps * (size_t)s->nmetrics;
+    size_t bytes = ((size_t)nruns * width + 1) * sizeof(double) + (size_t)procs * sizeof(long);
+    double *shared = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    long *done = shared == MAP_FAILED ? NULL : (long *)(shared + (size_t)nruns * width + 1);
+    FILE **messages = calloc((size_t)procs, sizeof *messages);
+    pid_t *pids = calloc((size_t)procs, sizeof *pids);
+    int rc = REMOUS_OK, started = 0;
+    if (shared == MAP_FAILED || !messages || !pids) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+    }
+    remous_options one = *opt;
+    one.jobs = 1;
+    progress->procs = procs;
+    fflush(stdout);
+    fflush(stderr);
+    for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
+        done[p] = 0;
+        if (!(messages[p] = tmpfile())) {
+            snprintf(err, errlen, "cannot make a temporary file for a worker: %s", strerror(errno));
+            rc = REMOUS_ERR_RUN;
+            break;
+        }
+        pid_t pid = rm_fork_worker();
+        if (pid < 0) {
+            snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
+            rc = REMOUS_ERR_RUN;
+            break;
+        }
+        if (pid == 0) {                              /* runs first + p, first + p + procs, ... */
+            rm_progress mine;
+            rm_progress_start(&mine, 0, 0);
+            mine.tick = count_runs;
+            mine.tick_ctx = &done[p];
+            for (int i = p; i < nruns; i += procs) {
+                char message[1024];
+                int status = do_run(s, path, &one, first + i, shared + (size_t)i * width, &mine, message,
+                                    sizeof message);
+                if (status != REMOUS_OK) {
+                    fputs(message, messages[p]);
+                    fflush(messages[p]);
+                    _exit(status);
+                }
+            }
+            _exit(REMOUS_OK);
+        }
+        pids[p] = pid;
+        started++;
+    }
+    int running = started;
+    while (running > 0) {
+        long sum = 0;
+        for (int p = 0; p < started; p++) {
+            sum += __atomic_load_n(&done[p], __ATOMIC_RELAXED);
+            if (!pids[p])
+                continue;
+            int status;
+            if (waitpid(pids[p], &status, WNOHANG) != pids[p])
+                continue;
+            pids[p] = 0;
+            running--;
+            if (rc != REMOUS_OK || (WIFEXITED(status) && WEXITSTATUS(status) == REMOUS_OK))
+                continue;
+            if (WIFSIGNALED(status)) {
+                snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
+                rc = REMOUS_ERR_RUN;
+            } else {
+                rc = WEXITSTATUS(status) == REMOUS_ERR_INPUT ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
+                rewind(messages[p]);
+                if (!fgets(err, (int)errlen, messages[p]))
+                    snprintf(err, errlen, "a worker stopped without saying why");
+            }
+        }
+        if (rc == REMOUS_OK && rm_progress_show(progress, progress->done + sum, 0) < 0) {
+            snprintf(err, errlen, "cancelled");
+            rc = REMOUS_ERR_RUN;
+        }
+        if (rc != REMOUS_OK)                         /* one stops: so do the others */
+            for (int q = 0; q < started; q++)
+                if (pids[q])
+                    kill(pids[q], SIGKILL);
+        if (running > 0)
+            nanosleep(&(struct timespec){0, 5000000}, NULL);
+        else
+            progress->done += sum;
+    }
+    for (int i = 0; rc == REMOUS_OK && i < nruns; i++)
+        memcpy(s->runs[first + i].values, shared + (size_t)i * width, width * sizeof(double));
+    for (int p = 0; messages && p < procs; p++)
+        if (messages[p])
+            fclose(messages[p]);
+    free(messages);
+    free(pids);
+    if (shared != MAP_FAILED)
+        munmap(shared, bytes);
     return rc;
 }
 
@@ -460,9 +591,8 @@ int remous_sensitivity_run(const char *path, const remous_options *opt, const re
     rm_progress_start(&progress, opt->progress, (long)s->nruns * s->reps);
     progress.tick = so ? so->tick : NULL;
     progress.tick_ctx = so ? so->tick_ctx : NULL;
-    for (int k = 0; k < s->nruns; k++)
-        if ((status = do_run(s, path, opt, k, &progress, err, errlen)) != REMOUS_OK)
-            goto done;
+    if ((status = do_runs(s, path, opt, 0, &progress, err, errlen)) != REMOUS_OK)
+        goto done;
     rank(s);
 
     /* round 2: the values between for the top params of each metric */
@@ -486,9 +616,8 @@ int remous_sensitivity_run(const char *path, const remous_options *opt, const re
         }
         free(values);
         progress.total += (long)(s->nruns - first) * s->reps;
-        for (int k = first; k < s->nruns; k++)
-            if ((status = do_run(s, path, opt, k, &progress, err, errlen)) != REMOUS_OK)
-                goto done;
+        if ((status = do_runs(s, path, opt, first, &progress, err, errlen)) != REMOUS_OK)
+            goto done;
     }
     rm_progress_show(&progress, progress.done, 1);
     status = REMOUS_OK;

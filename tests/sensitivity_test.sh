@@ -103,6 +103,15 @@ mean_inside j1 wait_mean service 0.8 3.2 && ok || ko "the wait at service 0.8 co
 expect 0 "sensitivity, 2 jobs" -- "$remous" sensitivity "$mm1" --out j2 --jobs 2 --quiet
 cmp -s j1/sensitivity.csv j2/sensitivity.csv && ok || ko "sensitivity.csv differs between --jobs 1 and 2"
 same "$(cat out)" "" "--quiet: nothing on stdout"
+# fewer replications than --jobs: the runs themselves spread over the processes
+expect 0 "--reps 2, 1 job" -- "$remous" sensitivity "$mm1" --reps 2 --points 3 --out r1 --jobs 1
+cp out r1.out
+expect 0 "--reps 2, 3 jobs" -- "$remous" sensitivity "$mm1" --reps 2 --points 3 --out r3 --jobs 3
+cmp -s r1/sensitivity.csv r3/sensitivity.csv && ok || ko "--reps 2: sensitivity.csv differs between --jobs 1 and 3"
+cmp -s r1.out out && ok || ko "--reps 2: the tornado differs between --jobs 1 and 3"
+same "$(rows r3 | awk -F, 'NR > 1 && $6 == "service" && $4 == "utilization" { print $7 "," $15 }')" "0.5,2
+0.65,2
+0.8,2" "--reps 2, 3 jobs: every run there, with its 2 replications"
 expect 0 "--set service" -- "$remous" sensitivity "$mm1" --out s1 --set service=0.7 --set colour=4 --quiet
 same "$(rows s1 service)" "$(rows j1 service)" "--set service: the runs of service itself are the same"
 same "$(rows s1 gap | awk -F, '$4 == "utilization" { printf "%.2f\n", $8 }')" "0.70
@@ -174,6 +183,8 @@ activity "handle" { role = "clerk", duration = uniform(param("shortest", 1, { mi
 EOF
 expect 2 "an end the model refuses" -- "$remous" sensitivity ends.lua
 same "$(cat err)" "remous: shortest = 3 (its max): ends.lua:4: uniform: the lower bound must not exceed the upper bound (got uniform(3, 2))" "an end the model refuses: the param, its value, the scenario's line"
+expect 2 "an end the model refuses, in a worker" -- "$remous" sensitivity ends.lua --reps 1 --jobs 2
+same "$(cat err)" "remous: shortest = 3 (its max): ends.lua:4: uniform: the lower bound must not exceed the upper bound (got uniform(3, 2))" "an end the model refuses in a worker: the same line"
 
 echo "sensitivity: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
