@@ -720,7 +720,10 @@ static const char *metric_title(const remous_sensitivity *s, const rm_sens_metri
 void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char *lang) {
     char run[256], line[1024];
     rm_variant_label(s->model, s->variant, lang, run, sizeof run);
-    fprintf(out, rm_word(lang, "sensitivity.title"), run, s->nparams, s->reps);
+    if (s->nparams == 1)
+        fprintf(out, rm_word(lang, "sensitivity.title_one"), run, s->reps);
+    else
+        fprintf(out, rm_word(lang, "sensitivity.title"), run, s->nparams, s->reps);
     fputc('\n', out);
     /* each param's words: its label and its range, padded to the widest */
     char (*names)[300] = calloc((size_t)s->nparams + 1, sizeof *names);

@@ -68,7 +68,7 @@ server: busy share of working time
   time between arrivals (1 → 1.25)         █████|              -0.12 (95%: -0.12 to -0.12)
   colour (0 → 5)                                |              0 (95%: 0 to 0), not significant
 
-Left out (no min and max): shift." "the tornado on the terminal"
+Left out (no min and max, or not a number): shift." "the tornado on the terminal"
 same "$(rows j1 | sed -n 1p)" "variant,element,name,metric,rank,param,value,mean,ci95_low,ci95_high,effect,effect_ci95_low,effect_ci95_high,significant,n" "the header"
 same "$(ranked j1 wait_mean)" "1,service,0.5
 1,service,0.8
@@ -155,7 +155,7 @@ same "$(sed -n '3,$p' out)" "server : part du temps de travail occupée
   time between arrivals (1 → 1,25)         █████|              -0,12 (95 % : de -0,12 à -0,12)
   colour (0 → 5)                                |              0 (95 % : de 0 à 0), non significatif
 
-Laissés de côté (sans minimum ni maximum) : shift." "the tornado in French"
+Laissés de côté (sans minimum ni maximum, ou pas un nombre) : shift." "the tornado in French"
 
 # --- the errors, one line each ---
 expect 2 "a bad --metric" -- "$remous" sensitivity "$mm1" --metric customers
@@ -185,6 +185,20 @@ expect 2 "an end the model refuses" -- "$remous" sensitivity ends.lua
 same "$(cat err)" "remous: shortest = 3 (its max): ends.lua:4: uniform: the lower bound must not exceed the upper bound (got uniform(3, 2))" "an end the model refuses: the param, its value, the scenario's line"
 expect 2 "an end the model refuses, in a worker" -- "$remous" sensitivity ends.lua --reps 1 --jobs 2
 same "$(cat err)" "remous: shortest = 3 (its max): ends.lua:4: uniform: the lower bound must not exceed the upper bound (got uniform(3, 2))" "an end the model refuses in a worker: the same line"
+
+# one param (the title says so), a param of text left out, a count on its curve refused
+cat >count.lua <<'EOF'
+scenario "count" { horizon = 1000, replications = 2 }
+role "clerk" { count = param("clerks", 1, { min = 1, max = 2 }) }
+param("mode", "a", { min = 1, max = 2 })
+arrivals "forms" { interarrival = exponential(10), to = "handle" }
+activity "handle" { role = "clerk", duration = exponential(5) }
+EOF
+expect 0 "one param" -- "$remous" sensitivity count.lua --metric role:clerk:utilization
+same "$(sed -n 1p out)" "What matters most (baseline): the one param at its min and at its max, the others as they are; 2 replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95% interval." "one param: the title"
+same "$(sed -n '$p' out)" "Left out (no min and max, or not a number): mode." "a param of text: left out"
+expect 2 "a count on its curve" -- "$remous" sensitivity count.lua --points 3
+same "$(cat err)" 'remous: clerks = 1.5 (on its curve): count.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 1.5' "a count on its curve: the line"
 
 echo "sensitivity: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

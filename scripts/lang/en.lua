@@ -350,6 +350,8 @@ return {
   sensitivity = {
     -- the run's words, the params varied, the replications
     title = "What matters most (%s): each of %d params at its min and at its max, the others as they are; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
+    -- the same with one param: the run's words, the replications
+    title_one = "What matters most (%s): the one param at its min and at its max, the others as they are; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
     metric = "%s: %s",                 -- an element's label, the metric's words
     range = "%s (%s → %s)",            -- a param's label, its min, its max
     effect = "%s (95%%: %s to %s)",    -- the effect, its interval
@@ -357,6 +359,6 @@ return {
     no_value = "no value at one end",
     lost = "people who gave up or were turned away",
     mission_share = "share of time on the mission",
-    left_out = "Left out (no min and max): %s.",
+    left_out = "Left out (no min and max, or not a number): %s.",
   },
 }
