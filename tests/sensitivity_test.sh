@@ -148,6 +148,19 @@ queue,serve,wait_p90" "--metric: the metrics named, nothing else"
 same "$(rows m1 | awk -F, '$4 == "lost" { print $8 "," $11 }' | sort -u)" "0,0" "nobody lost in an M/M/1"
 same "$(sed -n 3p out)" "customers: people who gave up or were turned away" "the words of lost"
 
+# --- the default metrics of a scenario with patience and a mission, against remous run ---
+book="$top/scenarios/bookstore.lua"
+expect 0 "the bookstore" -- "$remous" sensitivity "$book" --reps 2 --out b1 --quiet
+same "$(rows b1 | awk -F, 'NR > 1 { print $2 ":" $3 ":" $4 }' | uniq)" "arrivals:walk_in:wait_mean
+arrivals:walk_in:lost
+role:bookseller:utilization
+role:bookseller:mission_share" "the default metrics: the wait, those lost, the busy share, the mission's share"
+expect 0 "the bookstore run at booksellers = 1" -- "$remous" run "$book" --reps 2 --set booksellers=1 --out b2 --quiet
+same "$(rows b1 booksellers | awk -F, '$7 == "1" && ($4 == "lost" || $4 == "mission_share") { print $8 }')" \
+    "$(tr -d '\r' <b2/summary.csv | awk -F, '$3 == "walk_in" && $4 == "abandoned" { a = $5 } $3 == "walk_in" && $4 == "balked" { b = $5 }
+        $3 == "bookseller" && $4 == "share_core" { c = $5 } END { print a + b; print c }')" \
+    "lost is abandoned + balked, mission_share the share of the mission's kind, as remous run has them"
+
 # --- --lang fr ---
 expect 0 "--lang fr" -- "$remous" sensitivity "$mm1" --lang fr --metric role:server:utilization
 same "$(sed -n '3,$p' out)" "server : part du temps de travail occupée
