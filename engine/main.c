@@ -81,7 +81,7 @@ static const struct option_spec {
     {"--at", 0, "--at T|worst         when the absence starts, from the start: 3w, 10d (default: the end of\n"
                 "                       the warm-up); worst: each week of the measured period, the worst kept"},
     {"--metric", 0, "--metric ELEMENT:NAME:METRIC   a metric to follow, e.g. arrivals:walk_in:wait_mean (repeatable;\n"
-                    "                       default: each stream's wait and people lost, each role's busy share)"},
+                    "                       default: each stream's wait and people lost, each role's busy and mission shares)"},
     {"--points", 0, "--points N           values from min to max for the response curve of the top three params\n"
                     "                       of each metric (default 2: min and max only)"},
     {"--unsafe", 1, "--unsafe             lift the sandbox (only for scenarios you trust)"},
@@ -137,7 +137,7 @@ static const struct command_spec {
      "--variant --metric --points --reps --seed --jobs --set --out --lang --unsafe --quiet",
      (const char *const[]){"--out", "--out DIR            write sensitivity.csv into DIR",
                            "--lang", "--lang en|fr         the language of the tornado (en)",
-                           "--set", "--set NAME=VALUE     value of a param() held fixed, or the default a varied one leaves",
+                           "--set", "--set NAME=VALUE     value of a param() in the runs that do not vary it (repeatable)",
                            NULL}},
     {"workshop", "remous workshop SCENARIO.lua [options]", "a live page for a team",
      "--port --listen --min-change --seed --jobs --period --unsafe", NULL},
