@@ -183,7 +183,18 @@ static double tidy(double v, char *text, size_t len) {
     return strtod(text, NULL);
 }
 
-static int add_run(remous_sensitivity *s, int p, double value) {
+/* A param's end as it is, in the fewest digits that read back the same
+ * (a range's ends are never rounded: the value must stay inside it). */
+static double exact(double v, char *text, size_t len) {
+    for (int digits = 12; digits <= 17; digits++) {
+        snprintf(text, len, "%.*g", digits, v == 0 ? 0.0 : v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
+    return v;
+}
+
+static int add_run(remous_sensitivity *s, int p, double value, int end) {
     rm_sens_run *grown = realloc(s->runs, (size_t)(s->nruns + 1) * sizeof *grown);
     if (!grown)
         return -1;
@@ -195,7 +206,7 @@ static int add_run(remous_sensitivity *s, int p, double value) {
     prm->runs = mine;
     rm_sens_run *r = &s->runs[s->nruns];
     r->param = p;
-    r->value = tidy(value, r->text, sizeof r->text);
+    r->value = end ? exact(value, r->text, sizeof r->text) : tidy(value, r->text, sizeof r->text);
     r->values = malloc(((size_t)s->reps * (size_t)s->nmetrics + 1) * sizeof(double));
     if (!r->values)
         return -1;
@@ -451,18 +462,18 @@ static void rank(remous_sensitivity *s) {
  * itself last), the same value once. Returns how many, into v. */
 static int curve_values(const rm_sens_param *p, int points, double *v) {
     int n = 0;
-    for (int i = 0; i < points; i++) {
-        double x = i == points - 1 ? p->max : p->min + (p->max - p->min) * i / (points - 1);
-        if (p->step > 0 && i < points - 1) {
+    v[n++] = p->min;
+    for (int i = 1; i < points - 1; i++) {
+        double t = (double)i / (points - 1);   /* (never max - min: it may overflow) */
+        double x = p->min * (1 - t) + p->max * t;
+        if (p->step > 0)
             x = p->min + round((x - p->min) / p->step) * p->step;
-            if (x > p->max)
-                x = p->max;
-        }
         char text[48];
         x = tidy(x, text, sizeof text);
-        if (n == 0 || x > v[n - 1])
+        if (x > v[n - 1] && x < p->max)        /* each once, strictly inside the range */
             v[n++] = x;
     }
+    v[n++] = p->max;
     return n;
 }
 
@@ -585,7 +596,7 @@ int remous_sensitivity_run(const char *path, const remous_options *opt, const re
 
     /* round 1: every param at its min and at its max */
     for (int p = 0; p < s->nparams; p++)
-        if (add_run(s, p, s->params[p].min) < 0 || add_run(s, p, s->params[p].max) < 0)
+        if (add_run(s, p, s->params[p].min, 1) < 0 || add_run(s, p, s->params[p].max, 1) < 0)
             goto oom;
     rm_progress progress;
     rm_progress_start(&progress, opt->progress, (long)s->nruns * s->reps);
@@ -609,7 +620,7 @@ int remous_sensitivity_run(const char *path, const remous_options *opt, const re
                 continue;
             int n = curve_values(&s->params[p], points, values);
             for (int i = 1; i < n - 1; i++)
-                if (add_run(s, p, values[i]) < 0) {
+                if (add_run(s, p, values[i], 0) < 0) {
                     free(values);
                     goto oom;
                 }
@@ -780,6 +791,27 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
                     fprintf(out, ", %s", rm_word(lang, "sensitivity.not_significant"));
                 fputc('\n', out);
             }
+        }
+        /* the response curves: each value and the metric there */
+        for (int i = 0; i < s->nparams; i++) {
+            const rm_sens_param *prm = &s->params[order[i]];
+            if (!rm_sensitivity_curved(s, k, order[i]))
+                continue;
+            char curve[2048] = "", label[256];
+            for (int j = 0; j < prm->nruns; j++) {
+                rm_sens_cell c;
+                rm_sensitivity_cell(s, k, prm->runs[j], &c);
+                char v[48], n[64], pair[160];
+                snprintf(v, sizeof v, "%s", s->runs[prm->runs[j]].text);
+                rm_decimal_in(v, sizeof v, lang);
+                rm_say_number(c.mean, lang, n, sizeof n);
+                snprintf(pair, sizeof pair, rm_word(lang, "sensitivity.curve_point"), v, n);
+                size_t used = strlen(curve);
+                snprintf(curve + used, sizeof curve - used, "%s%s", j ? ", " : "", pair);
+            }
+            rm_shown(prm->label, prm->name, label, sizeof label);
+            fprintf(out, rm_word(lang, "sensitivity.curve"), label, curve);
+            fputc('\n', out);
         }
     }
     if (s->nleft_out > 0) {

@@ -141,6 +141,27 @@ expect 0 "--points 3" -- "$remous" sensitivity "$mm1" --points 3 --out p3 --quie
 same "$(ranked p3 wait_mean | tr '\n' ' ')" "1,service,0.5 1,service,0.65 1,service,0.8 2,gap,1 2,gap,1.125 2,gap,1.25 3,colour,0 3,colour,2 3,colour,5 " \
     "--points 3: the middle (2.5 rounds to the step 2)"
 
+expect 0 "--points 4 on the terminal" -- "$remous" sensitivity "$mm1" --points 4 --metric arrivals:customers:wait_mean
+same "$(sed -n '7,9p' out)" "  curve of mean service time: 0.5 → 0.51, 0.6 → 0.91, 0.7 → 1.6, 0.8 → 3.2
+  curve of time between arrivals: 1 → 0.91, 1.08333333333 → 0.75, 1.16666666667 → 0.64, 1.25 → 0.56
+  curve of colour: 0 → 0.91, 2 → 0.91, 4 → 0.91, 5 → 0.91" "--points 4: the curves under the tornado"
+# a range's ends as they are (never rounded out of it), a range too wide to subtract
+cat >ranges.lua <<'EOF'
+scenario "ranges" { horizon = 100, replications = 2 }
+param("odd", 0.15, { min = 0.1234567890125, max = 0.2 })
+param("wide", 0, { min = -1e308, max = 1e308 })
+role "clerk" { count = 1 }
+arrivals "forms" { interarrival = exponential(10), to = "handle" }
+activity "handle" { role = "clerk", duration = exponential(5) }
+EOF
+expect 0 "odd and wide ranges" -- "$remous" sensitivity ranges.lua --points 3 --metric role:clerk:utilization --out g1 --quiet
+same "$(rows g1 | awk -F, 'NR > 1 { print $6 "," $7 }' | sort)" "odd,0.1234567890125
+odd,0.161728394506
+odd,0.2
+wide,-1e+308
+wide,0
+wide,1e+308" "the ends as they are, the middle of a range too wide to subtract"
+
 # --- --metric: only those, the metric without an element of its own ---
 expect 0 "--metric" -- "$remous" sensitivity "$mm1" --metric arrivals:customers:lost --metric queue:serve:wait_p90 --out m1
 same "$(rows m1 | cut -d, -f2-4 | sed 1d | sort -u)" "arrivals,customers,lost

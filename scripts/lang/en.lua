@@ -355,6 +355,8 @@ return {
     metric = "%s: %s",                 -- an element's label, the metric's words
     range = "%s (%s → %s)",            -- a param's label, its min, its max
     effect = "%s (95%%: %s to %s)",    -- the effect, its interval
+    curve = "  curve of %s: %s",        -- a param's label, its values and the metric at each
+    curve_point = "%s → %s",           -- a value of the param, the metric there
     not_significant = "not significant",
     no_value = "no value at one end",
     lost = "people who gave up or were turned away",

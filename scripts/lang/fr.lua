@@ -339,6 +339,8 @@ return {
     metric = "%s : %s",
     range = "%s (%s → %s)",
     effect = "%s (95 %% : de %s à %s)",
+    curve = "  courbe de %s : %s",
+    curve_point = "%s → %s",
     not_significant = "non significatif",
     no_value = "pas de valeur à un bout",
     lost = "personnes qui ont renoncé ou ont été refusées",
