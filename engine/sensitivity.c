@@ -158,9 +158,11 @@ static int given_metric(remous_sensitivity *s, const rm_model *m, const rm_catal
     snprintf(metric, sizeof metric, "%s", b + 1);
     rm_sens_metric x = {element, name, metric};
     if (!has_metric(m, cat, &x)) {
-        snprintf(err, errlen, "--metric %s: %s has no such metric (the names are those of summary.csv, "
-                 "ELEMENT:NAME:METRIC, with arrivals:NAME:lost and role:NAME:mission_share); e.g. %s:%s:%s",
-                 spec, s->sc->path, rm_element_name(cat->m[0].element), cat->m[0].name, cat->m[0].metric);
+        int w = snprintf(err, errlen, "--metric %s: %s has no such metric (the names are those of summary.csv, "
+                         "ELEMENT:NAME:METRIC, with arrivals:NAME:lost and role:NAME:mission_share)", spec, s->sc->path);
+        if (cat->n > 0 && w > 0 && (size_t)w < errlen)
+            snprintf(err + w, errlen - (size_t)w, "; e.g. %s:%s:%s", rm_element_name(cat->m[0].element),
+                     cat->m[0].name, cat->m[0].metric);
         return REMOUS_ERR_INPUT;
     }
     for (int k = 0; k < s->nmetrics; k++)
