@@ -25,12 +25,12 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare cost digest headline warnings targets output trace diagram report signature grid points decision_page sweep binding_batch table workshop_gate workshop fragility
+ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare cost digest headline warnings targets output trace diagram report signature grid points decision_page sweep binding_batch table workshop_gate workshop fragility sensitivity
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words workshop_gate cost
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
-.PHONY: all deps run test unit-tests cli-tests decision-test fragility-test cost-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
+.PHONY: all deps run test unit-tests cli-tests decision-test fragility-test sensitivity-test cost-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean
 all: $(BUILD)/remous $(BUILD)/libremous.a
 
 deps:
@@ -89,7 +89,7 @@ run: deps
 
 test: deps
 	@scripts/install-deps.sh chromium parallel nodejs wrk curl
-	@$(MAKE) --no-print-directory unit-tests cli-tests decision-test language-test cost-test stories-test headline-test report-test workshop-test hostile-test fragility-test
+	@$(MAKE) --no-print-directory unit-tests cli-tests decision-test language-test cost-test stories-test headline-test report-test workshop-test hostile-test fragility-test sensitivity-test
 
 unit-tests: all $(TEST_BINS)
 	@failed=0; for t in $(TEST_BINS); do \
@@ -108,6 +108,10 @@ decision-test: all
 # remous fragility: knock-outs worked out by hand, the ranking, --at worst, the errors.
 fragility-test: all
 	@REMOUS=$(BUILD)/remous tests/fragility_test.sh
+
+# remous sensitivity: an M/M/1 tornado against the analytic wait, --points, --jobs, the errors.
+sensitivity-test: all
+	@REMOUS=$(BUILD)/remous tests/sensitivity_test.sh
 
 # Hostile inputs (tests/hostile/): each ends with its one error line, no hang, no signal.
 hostile-test: all

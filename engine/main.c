@@ -24,6 +24,8 @@ static const char usage[] =
     "       remous batch SCRIPT.lua [options]      a Lua script calling run, compare, sweep\n"
     "       remous fragility SCENARIO.lua [--variant NAME] [--away 2w] [--at T|worst]\n"
     "                    each person away in turn, paired with the same run without the absence\n"
+    "       remous sensitivity SCENARIO.lua [--variant NAME] [--metric ELEMENT:NAME:METRIC]... [--points N]\n"
+    "                    each param at its min and its max, paired: what matters most\n"
     "       remous trace SCENARIO.lua [--variant NAME] --out FILE.csv   event log of one replication\n"
     "       remous check SCENARIO.lua [--set NAME=VALUE]...   validate only\n"
     "       remous workshop SCENARIO.lua [--port P] [--listen ADDR]   a live page for a team\n"
@@ -45,6 +47,8 @@ typedef struct cli {
     const char *prefer;
     const char *ranks[64];            /* --rank, as given */
     int nranks;
+    const char *metrics[256];         /* sensitivity's --metric, as given */
+    int nmetrics, points;
     int quiet;
 } cli;
 
@@ -78,6 +82,10 @@ static const struct option_spec {
     {"--away", 0, "--away T             how long each person is away: 2w, 10d, 36h (default 2w)"},
     {"--at", 0, "--at T|worst         when the absence starts, from the start: 3w, 10d (default: the end of\n"
                 "                       the warm-up); worst: each week of the measured period, the worst kept"},
+    {"--metric", 0, "--metric ELEMENT:NAME:METRIC   a metric to follow, e.g. arrivals:walk_in:wait_mean (repeatable;\n"
+                    "                       default: each stream's wait and people lost, each role's busy and mission shares)"},
+    {"--points", 0, "--points N           values from min to max for the response curve of the top three params\n"
+                    "                       of each metric (default 2: min and max only)"},
     {"--unsafe", 1, "--unsafe             lift the sandbox (only for scenarios you trust)"},
     {"--quiet", 1, "--quiet              no table on stdout, no progress bar"},
     {NULL, 0, NULL},
@@ -126,6 +134,13 @@ static const struct command_spec {
      "--variant --away --at --reps --seed --jobs --set --out --lang --unsafe --quiet",
      (const char *const[]){"--out", "--out DIR            write fragility.csv into DIR",
                            "--lang", "--lang en|fr         the language of the sentences (en)", NULL}},
+    {"sensitivity", "remous sensitivity SCENARIO.lua [options]",
+     "each param with a min and a max run at both ends, paired: the params ranked by their effect on each metric",
+     "--variant --metric --points --reps --seed --jobs --set --out --lang --unsafe --quiet",
+     (const char *const[]){"--out", "--out DIR            write sensitivity.csv into DIR",
+                           "--lang", "--lang en|fr         the language of the tornado (en)",
+                           "--set", "--set NAME=VALUE     value of a param() in the runs that do not vary it (repeatable)",
+                           NULL}},
     {"workshop", "remous workshop SCENARIO.lua [options]", "a live page for a team",
      "--port --listen --min-change --seed --jobs --period --unsafe", NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -231,7 +246,7 @@ static int asks_help(int argc, char **argv) {
 
 /* The options that may be given more than once; any other, twice, is a slip
  * (the last would win without a word). */
-static const char *const repeatable[] = {"--set", "--grid", "--target", "--rank", NULL};
+static const char *const repeatable[] = {"--set", "--grid", "--target", "--rank", "--metric", NULL};
 
 static int parse(cli *c, int argc, char **argv) {
     c->command = argv[1];
@@ -307,6 +322,15 @@ static int parse(cli *c, int argc, char **argv) {
             if (c->opt.ntargets == 256)
                 return fail_usage("too many --target options%s", "");
             c->targets[c->opt.ntargets++] = value;
+        } else if (strcmp(name, "--metric") == 0) {
+            if (c->nmetrics == 256)
+                return fail_usage("too many --metric options%s", "");
+            c->metrics[c->nmetrics++] = value;
+        } else if (strcmp(name, "--points") == 0) {
+            if (parse_whole(value, 2, 1000, &v) < 0)
+                return fail_usage("--points: expected a whole number from 2 to 1000 (2: min and max only), got \"%s\"",
+                                  value);
+            c->points = (int)v;
         } else if (strcmp(name, "--prefer") == 0) {
             c->prefer = value;
         } else if (strcmp(name, "--shard") == 0) {
@@ -504,6 +528,19 @@ int main(int argc, char **argv) {
         status = remous_sweep(c.scenario, &c.opt, &sw, c.out, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
             fprintf(stderr, "remous: %s\n", err);
+        return status;
+    }
+    if (strcmp(c.command, "sensitivity") == 0) {
+        remous_sensitivity *s = NULL;
+        remous_sensitivity_options so = {c.variant, c.metrics, c.nmetrics, c.points, NULL, NULL};
+        status = remous_sensitivity_run(c.scenario, &c.opt, &so, &s, err, sizeof err);
+        if (status == REMOUS_OK && c.out)
+            status = remous_write_sensitivity(s, c.out, err, sizeof err);
+        if (status != REMOUS_OK)
+            fprintf(stderr, "remous: %s\n", err);
+        else if (!c.quiet)
+            remous_print_sensitivity(s, stdout, c.lang);
+        remous_sensitivity_free(s);
         return status;
     }
     remous_scenario *sc = remous_open(c.scenario, &c.opt, err, sizeof err);

@@ -264,6 +264,39 @@ int remous_write_fragility(const remous_fragility *f, const char *dir, char *err
 void remous_print_fragility(const remous_fragility *f, FILE *out, const char *lang);
 void remous_fragility_free(remous_fragility *f);
 
+/* Which assumption matters most (remous sensitivity): every param with a
+ * min and a max (others left out and named), run at its min and at its max
+ * with the others as they are, the two runs paired replication by
+ * replication (the same seeds); for each metric followed, the params ranked
+ * by the size of their effect (value at max - value at min, with its paired
+ * 95% interval): a tornado. With points > 2, also that many evenly spaced
+ * values (whole steps from min when the param has a step) for the top three
+ * params of each metric: the response curve. The runs reload the scenario
+ * at path with opt (as a sweep loads each point), each on opt's --jobs. */
+typedef struct remous_sensitivity remous_sensitivity;
+
+typedef struct remous_sensitivity_options {
+    const char *variant;              /* NULL: the baseline */
+    const char *const *metrics;       /* "ELEMENT:NAME:METRIC" (also arrivals:NAME:lost, abandoned +
+                                         balked, and role:NAME:mission_share); none: each stream's
+                                         wait (in person when it has one) and lost, each role's
+                                         utilization and mission_share */
+    int nmetrics;
+    int points;                       /* values per response curve; 0 or 2: the ends only */
+    int (*tick)(void *ctx, long done, long total);   /* progress; nonzero cancels; NULL: none */
+    void *tick_ctx;
+} remous_sensitivity_options;
+
+/* REMOUS_ERR_INPUT for a bad option, variant, metric or a scenario with no
+ * param to vary (one line in err), REMOUS_ERR_RUN when a run fails. */
+int remous_sensitivity_run(const char *path, const remous_options *opt, const remous_sensitivity_options *o,
+                           remous_sensitivity **out, char *err, size_t errlen);
+/* sensitivity.csv into dir (created if missing), through a temporary file. */
+int remous_write_sensitivity(const remous_sensitivity *s, const char *dir, char *err, size_t errlen);
+/* Per metric, the tornado as text bars, "not significant" said; lang "en" or "fr". */
+void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char *lang);
+void remous_sensitivity_free(remous_sensitivity *s);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out, const char *lang);
 

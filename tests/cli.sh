@@ -673,22 +673,22 @@ refused() {      # refused 'WHAT' 'EXPECTED LINE' -- COMMAND...
     expect 2 "$what" "$@"
     stderr_is "$what" "$line"
 }
-refused "merge --reps" "remous: --reps goes with run, compare, sweep, batch and fragility, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --reps 3
-refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch, fragility and workshop, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --jobs 2
+refused "merge --reps" "remous: --reps goes with run, compare, sweep, batch, fragility and sensitivity, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --reps 3
+refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch, fragility, sensitivity and workshop, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --jobs 2
 refused "merge --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --lang fr
 refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
 refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
 refused "an option given twice" "remous: --reps is given twice: give it once (see remous --help)" -- "$remous" run "$mm" --reps 3 --reps 5
-refused "batch --lang" "remous: --lang goes with run, compare, sweep, merge and fragility, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
+refused "batch --lang" "remous: --lang goes with run, compare, sweep, merge, fragility and sensitivity, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
 refused "batch --html" "remous: --html goes with run, compare, sweep and merge, not batch (see remous batch --help)" -- "$remous" batch barg.lua --html x.html
 refused "batch --period" "remous: --period goes with run, compare, sweep and workshop, not batch (see remous batch --help)" -- "$remous" batch barg.lua --period 1d
-refused "batch --quiet" "remous: --quiet goes with run, compare, sweep, merge, check and fragility, not batch (see remous batch --help)" -- "$remous" batch barg.lua --quiet
-refused "trace --reps" "remous: --reps goes with run, compare, sweep, batch and fragility, not trace (see remous trace --help)" -- "$remous" trace "$mm" --out t.csv --reps 3
-refused "check --jobs" "remous: --jobs goes with run, compare, sweep, batch, fragility and workshop, not check (see remous check --help)" -- "$remous" check "$mm" --jobs 2
-refused "check --out" "remous: --out goes with run, compare, sweep, merge, batch, trace and fragility, not check (see remous check --help)" -- "$remous" check "$mm" --out x
-refused "workshop --set" "remous: --set goes with run, compare, sweep, batch, trace, check and fragility, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --set servers=2
-refused "workshop --reps" "remous: --reps goes with run, compare, sweep, batch and fragility, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --reps 5
-refused "workshop --lang" "remous: --lang goes with run, compare, sweep, merge and fragility, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --lang fr
+refused "batch --quiet" "remous: --quiet goes with run, compare, sweep, merge, check, fragility and sensitivity, not batch (see remous batch --help)" -- "$remous" batch barg.lua --quiet
+refused "trace --reps" "remous: --reps goes with run, compare, sweep, batch, fragility and sensitivity, not trace (see remous trace --help)" -- "$remous" trace "$mm" --out t.csv --reps 3
+refused "check --jobs" "remous: --jobs goes with run, compare, sweep, batch, fragility, sensitivity and workshop, not check (see remous check --help)" -- "$remous" check "$mm" --jobs 2
+refused "check --out" "remous: --out goes with run, compare, sweep, merge, batch, trace, fragility and sensitivity, not check (see remous check --help)" -- "$remous" check "$mm" --out x
+refused "workshop --set" "remous: --set goes with run, compare, sweep, batch, trace, check, fragility and sensitivity, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --set servers=2
+refused "workshop --reps" "remous: --reps goes with run, compare, sweep, batch, fragility and sensitivity, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --reps 5
+refused "workshop --lang" "remous: --lang goes with run, compare, sweep, merge, fragility and sensitivity, not workshop (see remous workshop --help)" -- "$remous" workshop "$mm" --lang fr
 expect 0 "check --quiet" -- "$remous" check "$mm" --quiet
 [ ! -s out ] && ok || ko "check --quiet prints no ok line: $(cat out)"
 expect 0 "merge --help" -- "$remous" merge --help

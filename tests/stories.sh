@@ -124,5 +124,24 @@ else
     ko "club_registrations: the members' uptake grows every week: $weekly"
 fi
 
+# Which assumption matters (remous sensitivity): with online payment, how
+# many readers pay online moves the booksellers' time on advising more than
+# their number does, and down; in the shop without it, it moves nothing.
+sens=$tmp/sensitivity
+for v in "online payment" baseline; do
+    "$remous" sensitivity "$top/scenarios/bookstore.lua" --variant "$v" --reps 20 --seed 1 \
+        --metric role:bookseller:mission_share --out "$sens/$v" --quiet 2>"$tmp/err" || ko "sensitivity $v: $(cat "$tmp/err")"
+done
+said=$(awk -F, '{ sub(/\r$/, "") } $6 == "online_share" && $7 == "1" { print $5, ($11 < 0), $14 }' "$sens/online payment/sensitivity.csv" 2>/dev/null)
+booksellers=$(awk -F, '{ sub(/\r$/, "") } $6 == "booksellers" && $7 == "6" { print $5 }' "$sens/online payment/sensitivity.csv" 2>/dev/null)
+set -- $said                     # its rank, 1 when its effect is below 0, significant
+if [ $# -eq 3 ] && [ "$2" = 1 ] && [ "$3" = true ] && [ "$1" -lt "${booksellers:-0}" ]; then
+    ok
+else
+    ko "bookstore, online payment: online_share ranks above booksellers on the mission's share, down, significant: $said / $booksellers"
+fi
+same_run=$(awk -F, '{ sub(/\r$/, "") } $6 == "online_share" && $7 == "1" { print $11, $14 }' "$sens/baseline/sensitivity.csv" 2>/dev/null)
+if [ "$same_run" = "0 false" ]; then ok; else ko "bookstore, baseline: online_share moves nothing: $same_run"; fi
+
 echo "stories: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -440,4 +440,22 @@ return {
     -- what, after, the days measured, the interval
     from_none = "%s: %s over %s days, none before (±%s)",
   },
+
+  -- sensitivity.c: which assumption matters most (the tornado)
+  sensitivity = {
+    -- the run's words, the params varied, the replications
+    title = "What matters most (%s): each of %d params at its min and at its max, the others as they are; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
+    -- the same with one param: the run's words, the replications
+    title_one = "What matters most (%s): the one param at its min and at its max, the others as they are; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
+    metric = "%s: %s",                 -- an element's label, the metric's words
+    range = "%s (%s → %s)",            -- a param's label, its min, its max
+    effect = "%s (95%%: %s to %s)",    -- the effect, its interval
+    curve = "  curve of %s: %s",        -- a param's label, its values and the metric at each
+    curve_point = "%s → %s",           -- a value of the param, the metric there
+    not_significant = "not significant",
+    no_value = "no value at one end",
+    lost = "people who gave up or were turned away",
+    mission_share = "share of time on the mission",
+    left_out = "Left out (no min and max, or not a number): %s.",
+  },
 }

@@ -425,4 +425,20 @@ return {
     change = "%s : %s de %s %% (%s → %s sur %s jours, ±%s)",
     from_none = "%s : %s sur %s jours, contre zéro avant (±%s)",
   },
+
+  -- sensitivity.c : l'hypothèse qui compte le plus (la tornade)
+  sensitivity = {
+    title = "Ce qui compte le plus (%s) : chacun des %d paramètres à son minimum et à son maximum, les autres inchangés ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %%.",
+    title_one = "Ce qui compte le plus (%s) : le seul paramètre à son minimum et à son maximum, les autres inchangés ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %%.",
+    metric = "%s : %s",
+    range = "%s (%s → %s)",
+    effect = "%s (95 %% : de %s à %s)",
+    curve = "  courbe de %s : %s",
+    curve_point = "%s → %s",
+    not_significant = "non significatif",
+    no_value = "pas de valeur à un bout",
+    lost = "personnes qui ont renoncé ou ont été refusées",
+    mission_share = "part du temps consacrée à la mission",
+    left_out = "Laissés de côté (sans minimum ni maximum, ou pas un nombre) : %s.",
+  },
 }
