@@ -490,7 +490,7 @@ int rm_decision_page(const char *path, const rm_decision *d, char *err, size_t e
         heat_map(f, d, i, lang);
     if (d->p->nranked) {
         fputs("<p class=\"note\">", f);
-        fprintf(f, rm_word(lang, "sweep.map_note"));   /* a format: its "95%%" */
+        fprintf(f, rm_word(lang, "sweep.map_note"), 95);   /* a format of the level: "95%" */
         if (d->front)
             fprintf(f, " %s", rm_word(lang, "sweep.map_note_front"));
         if (d->v)
@@ -538,7 +538,7 @@ int rm_decision_page(const char *path, const rm_decision *d, char *err, size_t e
     if (d->p->nranked)
         bars(f, d, lang);
     fputs("<p class=\"method\">", f);
-    fprintf(f, rm_word(lang, "sweep.method"));     /* a format: its "95%%" */
+    fprintf(f, rm_word(lang, "sweep.method"), 95);     /* a format of the level: "95%" */
     fputs("</p>\n", f);
     fputs("</body>\n</html>\n", f);
     int bad = ferror(f);

@@ -672,7 +672,7 @@ int rm_sweep_decision(const char *const *owners, long n, const remous_sweep_opti
             width = rm_utf8_length(label);
     }
     fputc('\n', table);
-    fprintf(table, rm_word(lang, "decision.sweep_heading"));   /* a format: its "95%%" */
+    fprintf(table, rm_word(lang, "decision.sweep_heading"), 95);   /* a format of the level */
     fputc('\n', table);
     for (long k = 0; k < n; k++) {
         char label[1024];

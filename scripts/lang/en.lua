@@ -330,7 +330,7 @@ return {
     map_title = "%s, across the grid",
     smallest_best = "The smaller the better. Darker: larger.",
     largest_best = "The larger the better. Darker: larger.",
-    map_note = "Orange frame: the best; dashed: a point the replications cannot tell apart from it (their 95%% intervals overlap).",
+    map_note = "Orange frame: the best; dashed: a point the replications cannot tell apart from it (their %1$d%% intervals overlap).",
     map_note_front = "◆: on the Pareto front.",
     map_note_targets = "✓: meets every target.",
     front_title = "The Pareto front",
@@ -342,7 +342,7 @@ return {
     yes = "yes",
     no = "no",
     bars_title = "%s, at each point",
-    method = "Each figure is the mean over the replications; its 95%% interval uses Student's t. Two points cannot be told apart when their 95%% intervals overlap (not a paired comparison). A target is met when the whole interval is on its side, not met when it is all on the other side, undecided otherwise.",
+    method = "Each figure is the mean over the replications; its %1$d%% interval uses Student's t. Two points cannot be told apart when their %1$d%% intervals overlap (not a paired comparison). A target is met when the whole interval is on its side, not met when it is all on the other side, undecided otherwise.",
   },
 
   -- targets.c and the digest's lines on declared metrics (digest.c)
@@ -360,7 +360,7 @@ return {
     no_value = "no value",
     all_met_by = "Every target is met by: %s.",
     none_meets = "No option meets every target.",
-    sweep_heading = "Targets at each grid point, each judged on the 95%% interval of its mean:",
+    sweep_heading = "Targets at each grid point, each judged on the %1$d%% interval of its mean:",
     points_meet = "Points that meet every target: %ld of %ld.",
     no_point = "No point of the grid meets every target.",
     ordered_by = "In the order of --prefer (%s):",

@@ -317,7 +317,7 @@ return {
     map_title = "%s, sur la grille",
     smallest_best = "Le plus petit est le mieux. Plus foncé : plus grand.",
     largest_best = "Le plus grand est le mieux. Plus foncé : plus grand.",
-    map_note = "Cadre orange : la meilleure ; en tirets : un point que les réplications ne distinguent pas d'elle (leurs intervalles à 95 %% se chevauchent).",
+    map_note = "Cadre orange : la meilleure ; en tirets : un point que les réplications ne distinguent pas d'elle (leurs intervalles à %1$d %% se chevauchent).",
     map_note_front = "◆ : sur le front de Pareto.",
     map_note_targets = "✓ : atteint toutes les cibles.",
     front_title = "Le front de Pareto",
@@ -329,7 +329,7 @@ return {
     yes = "oui",
     no = "non",
     bars_title = "%s, à chaque point",
-    method = "Chaque chiffre est la moyenne sur les réplications ; son intervalle à 95 %% suit la loi de Student. Deux points ne se distinguent pas quand leurs intervalles à 95 %% se chevauchent (pas une comparaison appariée). Une cible est atteinte quand tout l'intervalle est de son côté, manquée quand il est tout entier de l'autre, indécise sinon.",
+    method = "Chaque chiffre est la moyenne sur les réplications ; son intervalle à %1$d %% suit la loi de Student. Deux points ne se distinguent pas quand leurs intervalles à %1$d %% se chevauchent (pas une comparaison appariée). Une cible est atteinte quand tout l'intervalle est de son côté, manquée quand il est tout entier de l'autre, indécise sinon.",
   },
 
   -- targets.c and the digest's lines on declared metrics (digest.c)
@@ -347,7 +347,7 @@ return {
     no_value = "pas de valeur",
     all_met_by = "Toutes les cibles sont atteintes par : %s.",
     none_meets = "Aucune option n'atteint toutes les cibles.",
-    sweep_heading = "Cibles à chaque point de la grille, chacune jugée sur l'intervalle à 95 %% de sa moyenne :",
+    sweep_heading = "Cibles à chaque point de la grille, chacune jugée sur l'intervalle à %1$d %% de sa moyenne :",
     points_meet = "Points qui atteignent toutes les cibles : %ld sur %ld.",
     no_point = "Aucun point de la grille n'atteint toutes les cibles.",
     ordered_by = "Dans l'ordre de --prefer (%s) :",
