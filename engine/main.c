@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "remous.h"
+#include "csv_out.h"
 #include "grid.h"
 #include "words.h"
 
@@ -414,6 +415,14 @@ static int parse(cli *c, int argc, char **argv) {
     if (c->opt.period && !c->out && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "compare") == 0)) {
         fprintf(stderr, "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR "
                 "or --html FILE (see remous %s --help)\n", c->command);
+        return REMOUS_ERR_INPUT;
+    }
+    /* a page or an event log is written to a temporary name and renamed:
+     * over /dev/null or a pipe, the rename would replace it */
+    char why[4400];
+    const char *file = c->html ? c->html : strcmp(c->command, "trace") == 0 ? c->out : NULL;
+    if (file && rm_output_replaceable(file, why, sizeof why) < 0) {
+        fprintf(stderr, "remous: %s %s\n", c->html ? "--html" : "--out", why);
         return REMOUS_ERR_INPUT;
     }
     if (strcmp(c->command, "merge") == 0) {

@@ -100,6 +100,23 @@ wait "$wpid" 2>/dev/null
 # ---- end of hangs ----
 
 
+# ---- outputs: a file written to a temporary name and renamed never replaces
+# what is not a file (--html /dev/null, as root, used to make /dev/null a
+# regular file); a pipe stands for any device here ----
+mkfifo "$tmp/pipe"
+mkdir -p "$tmp/page.html" "$tmp/batch"
+not_file='is a device, a pipe or a socket, not a file: give the name of a file to write'
+hostile 2 "remous: --html $tmp/pipe $not_file" -- "$remous" run dist_param_spread.lua --reps 2 --html "$tmp/pipe"
+hostile 2 "remous: --html $tmp/page.html is a folder, not a file: give the name of a file to write" -- "$remous" run dist_param_spread.lua --reps 2 --html "$tmp/page.html"
+hostile 2 "remous: --out $tmp/pipe $not_file" -- "$remous" trace dist_param_spread.lua --out "$tmp/pipe"
+ln -s "$tmp/pipe" "$tmp/link.html"
+hostile 2 "remous: --html $tmp/link.html $not_file" -- "$remous" sweep dist_param_spread.lua --grid spread=1,2 --rank queue:x:wait_mean --out "$tmp/sw" --html "$tmp/link.html"
+mkfifo "$tmp/batch/c.csv"
+hostile 2 "remous: out_pipe_batch.lua:2: write_csv: $tmp/batch/c.csv $not_file" -- "$remous" batch out_pipe_batch.lua --out "$tmp/batch"
+if [ -p "$tmp/pipe" ] && [ -p "$tmp/batch/c.csv" ] && [ -d "$tmp/page.html" ] && [ -z "$(ls -A "$tmp/page.html")" ]; then
+    passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: a pipe or a folder was replaced: $(ls -la "$tmp")"; fi
+# ---- end of outputs ----
+
 # A reproducer's first two lines say what it must give:
 #   -- expect: CODE COMMAND ARGS...   (run as: remous COMMAND ARGS... FILE, from tests/hostile)
 #   -- line: TEXT                      (CODE != 0: stderr is exactly TEXT; 0: a line of stdout is)
