@@ -490,7 +490,7 @@ static int l_arg(lua_State *L) {
             if (strcmp(text, "true") != 0 && strcmp(text, "false") != 0)
                 return luaL_error(L, "--set %s: expected true or false, got \"%s\"", name, text);
             lua_pushboolean(L, strcmp(text, "true") == 0);
-        } else if (!lua_stringtonumber(L, text)) {
+        } else if (!lua_stringtonumber(L, text) || !isfinite(lua_tonumber(L, -1))) {   /* 1e309 reads as inf */
             return luaL_error(L, "--set %s: expected a number, got \"%s\"", name, text);
         }
         return 1;

@@ -346,7 +346,8 @@ local sets = host.sets          -- name -> string given by --set
 local function convert(name, text, default)
   if type(default) == "number" then
     local v = tonumber(text)
-    if not v then fail("--set " .. name, "expected a number, got %q", text) end
+    -- 1e309 reads as inf (and "inf" or "nan" as nothing): a finite number only
+    if not v or v ~= v or v == huge or v == -huge then fail("--set " .. name, "expected a number, got %q", text) end
     return v
   elseif type(default) == "boolean" then
     if text == "true" then return true elseif text == "false" then return false end

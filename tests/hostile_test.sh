@@ -117,6 +117,24 @@ if [ -p "$tmp/pipe" ] && [ -p "$tmp/batch/c.csv" ] && [ -d "$tmp/page.html" ] &&
     passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: a pipe or a folder was replaced: $(ls -la "$tmp")"; fi
 # ---- end of outputs ----
 
+# ---- numbers on the command line: 1e309 reads as inf, refused as "inf" is ----
+hostile 2 'remous: --set spread: expected a number, got "1e309"' -- "$remous" run dist_param_spread.lua --set spread=1e309
+hostile 2 'remous: --set spread: expected a number, got "-1e999"' -- "$remous" run dist_param_spread.lua --set spread=-1e999
+hostile 2 'remous: --grid spread: expected a number, got "1e309"' -- "$remous" sweep dist_param_spread.lua --grid spread=1,1e309 --out "$tmp/sw309"
+hostile 2 'remous: set_overflow_batch.lua:2: --set n: expected a number, got "1e309"' -- "$remous" batch set_overflow_batch.lua --set n=1e309
+# ---- end of numbers ----
+
+# ---- sizes: work that grows with the model grows linearly (timeout 10) ----
+sized() {
+    code=$1 line=$2; shift 3
+    timeout 10 "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ] && [ "$(cat "$tmp/err")" = "$line" ]; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAIL: $*: exit $rc (expected $code, 124 is 10 s), stderr '$(head -c 300 "$tmp/err")'"; fi
+}
+sized 0 "" -- "$remous" compare big_variant_role.lua --reps 2 --quiet --out "$tmp/big"
+# ---- end of sizes ----
+
 # A reproducer's first two lines say what it must give:
 #   -- expect: CODE COMMAND ARGS...   (run as: remous COMMAND ARGS... FILE, from tests/hostile)
 #   -- line: TEXT                      (CODE != 0: stderr is exactly TEXT; 0: a line of stdout is)
