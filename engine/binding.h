@@ -19,6 +19,11 @@ void rm_lua_open_safe(struct lua_State *L);
  * string.dump). */
 void rm_lua_close_sandbox(struct lua_State *L);
 
+/* luaL_checkstring for a text C reads as a C string (a path, a file or
+ * column name, a calendar): one holding a NUL byte, which C would cut short
+ * ("a.csv\0../x" read as "a.csv"), is an error naming `what`. */
+const char *rm_lua_check_text(struct lua_State *L, int arg, const char *what);
+
 /* Monotonic seconds (CLOCK_MONOTONIC). */
 double rm_monotonic_seconds(void);
 

@@ -212,7 +212,7 @@ static void check_call_options(lua_State *L, const char *what, int idx, const ch
 
 static void read_call(lua_State *L, call *c, const char *what) {
     batch *b = batch_of(L);
-    const char *path = luaL_checkstring(L, 1);
+    const char *path = rm_lua_check_text(L, 1, what);
     if (path[0] == '/')
         snprintf(c->path, sizeof c->path, "%s", path);
     else
@@ -626,7 +626,7 @@ static int compare_strings(const void *a, const void *b) {
  * batch's --out folder, through a temporary file. Returns the path. */
 static int l_write_csv(lua_State *L) {
     batch *b = batch_of(L);
-    const char *name = luaL_checkstring(L, 1);
+    const char *name = rm_lua_check_text(L, 1, "write_csv");
     if (!b->out)
         return luaL_error(L, "write_csv: give the batch a folder for its files, e.g. remous batch %s --out results",
                           b->script);
