@@ -124,6 +124,12 @@ hostile 2 'remous: --grid spread: expected a number, got "1e309"' -- "$remous" s
 hostile 2 'remous: set_overflow_batch.lua:2: --set n: expected a number, got "1e309"' -- "$remous" batch set_overflow_batch.lua --set n=1e309
 # ---- end of numbers ----
 
+# ---- one line whatever an error quotes: control characters written as \n, \27 ----
+hostile 2 'remous: --target \27[2J<5: the scenario declares no metric called "\27[2J" (it declares none; a metric of summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)' -- "$remous" run dist_param_spread.lua --target "$(printf '\033[2J<5')"
+hostile 2 'remous: cannot open a\nb.lua: No such file or directory' -- "$remous" check "$(printf 'a\nb.lua')"
+hostile 2 'remous: --reps: expected a whole number from 1 to 10000000, got "1\n\7" (see remous --help)' -- "$remous" run dist_param_spread.lua --reps "$(printf '1\n\a')"
+# ---- end of one line ----
+
 # ---- sizes: work that grows with the model grows linearly (timeout 10) ----
 sized() {
     code=$1 line=$2; shift 3
