@@ -589,7 +589,21 @@ static int l_find_module(lua_State *L) {
         char *path = join_path(dirs[i], rel);
         char err[256];
         size_t len;
+        if (path && !b->unsafe && rm_path_inside(path, dirs[i]) == 0) {   /* a link out of it */
+            lua_pushnil(L);
+            lua_pushfstring(L, "require: %s leads out of %s (a link): a module is read from the scenario's "
+                               "folder or remous's scripts/ only", rel, i ? "remous's scripts/" : "the scenario's folder");
+            free(path);
+            return 2;
+        }
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
+        if (text && rm_binary_text(text, len)) {
+            lua_pushnil(L);
+            lua_pushfstring(L, "require: %s is not Lua text (a binary file, or compiled Lua): give its source", rel);
+            free(text);
+            free(path);
+            return 2;
+        }
         char shown[PATH_MAX + 32];              /* absent too: one put there later would be read instead */
         snprintf(shown, sizeof shown, "%s%s", i ? RM_SCRIPTS_PREFIX : "", rel);
         if (path && rm_inputs_add(b->inputs, shown, text, len) < 0) {
@@ -1766,7 +1780,7 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     char *source = read_file(path, MAX_SCENARIO_BYTES, &len, err, errlen);
     if (!source)
         return -1;
-    if (memchr(source, '\0', len)) {
+    if (rm_binary_text(source, len)) {
         snprintf(err, errlen, "%s: this is not a Lua scenario (it is a binary file)", path);
         free(source);
         return -1;

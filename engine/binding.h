@@ -97,6 +97,13 @@ static inline size_t rm_header_length(const char *text, size_t len) {
     return n;
 }
 
+/* Whether a file is not Lua text: a NUL byte, or compiled Lua (its first
+ * byte, after the header, is ESC: Lua's own message would name no file). */
+static inline int rm_binary_text(const char *text, size_t len) {
+    size_t n = rm_header_length(text, len);
+    return memchr(text, '\0', len) != NULL || (n < len && text[n] == '\033');
+}
+
 /* Rewrites the Lua message in err (one line, "FILE:LINE: ...") in the
  * words of `language` ("scenario" or "batch"), with the file's source when
  * known (NULL otherwise) and the globals of L as the words to suggest; see

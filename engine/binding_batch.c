@@ -882,6 +882,9 @@ int remous_batch(const char *script, const remous_options *opt, const char *out,
             snprintf(err, errlen, "%s: a batch script is at most %d KB; move data into CSV files", script,
                      (int)(sizeof text >> 10) - 1);
             rc = REMOUS_ERR_INPUT;
+        } else if (rm_binary_text(text, len)) {
+            snprintf(err, errlen, "%s: this is not a Lua script (it is a binary file)", script);
+            rc = REMOUS_ERR_INPUT;
         } else if (luaL_loadbufferx(L, text + bom, len - bom, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
             const char *msg = lua_tostring(L, -1);
             if (b.mem_exceeded)

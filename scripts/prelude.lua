@@ -1575,18 +1575,28 @@ end
 
 -- require(name) loads name.lua from the scenario's folder or from remous's
 -- scripts/ folder (text only, same sandbox), once.
-local loaded = {}
+local loaded, loading = {}, {}                  -- loading: a module being run (a cycle's mark)
 function M.require(name)
   local at = where(1)
   if type(name) ~= "string" or not match(name, "^[%w_]+[%w_.]*$") or find(name, "%.%.") then
     fail(at, "require: %s is not a module name (letters, digits, _ and dots)", show(name))
   end
+  if loaded[name] == loading then
+    fail(at, "require: module %q requires itself (through the modules it requires): a cycle; "
+         .. "move what they share into a third module", name)
+  end
   if loaded[name] ~= nil then return loaded[name] end
   local text, path = host.find_module(name)
+  if not text and path then fail(at, "%s", path) end    -- a link out of the folder, a binary file
   if not text then fail(at, "require: no module %q in the scenario's folder or in remous's scripts/", name) end
   local chunk, err = load(text, "@" .. path, "t")
   if not chunk then error(err, 0) end
-  local result = chunk(name)
+  loaded[name] = loading
+  local ok, result = pcall(chunk, name)
+  if not ok then
+    loaded[name] = nil                          -- not a cycle for a pcall that tries again
+    error(result, 0)
+  end
   if result == nil then result = true end
   loaded[name] = result
   return result

@@ -124,6 +124,20 @@ hostile 2 'remous: --grid spread: expected a number, got "1e309"' -- "$remous" s
 hostile 2 'remous: set_overflow_batch.lua:2: --set n: expected a number, got "1e309"' -- "$remous" batch set_overflow_batch.lua --set n=1e309
 # ---- end of numbers ----
 
+# ---- modules: a link out of the folder and compiled Lua are refused with the line ----
+mkdir -p "$tmp/mods"
+printf 'require("secret")\nscenario "s" { horizon = days(1) }\n' > "$tmp/mods/s.lua"
+printf 'root: x: 0\n' > "$tmp/secret.txt"
+ln -s "$tmp/secret.txt" "$tmp/mods/secret.lua"
+hostile 2 "remous: $tmp/mods/s.lua:1: require: secret.lua leads out of the scenario's folder (a link): a module is read from the scenario's folder or remous's scripts/ only" -- "$remous" check "$tmp/mods/s.lua"
+printf 'require("compiled")\nscenario "s" { horizon = days(1) }\n' > "$tmp/mods/c.lua"
+printf '\033LuaT' > "$tmp/mods/compiled.lua"
+hostile 2 "remous: $tmp/mods/c.lua:1: require: compiled.lua is not Lua text (a binary file, or compiled Lua): give its source" -- "$remous" check "$tmp/mods/c.lua"
+cp "$tmp/mods/compiled.lua" "$tmp/mods/b.lua"
+hostile 2 "remous: $tmp/mods/b.lua: this is not a Lua scenario (it is a binary file)" -- "$remous" check "$tmp/mods/b.lua"
+hostile 2 "remous: $tmp/mods/b.lua: this is not a Lua script (it is a binary file)" -- "$remous" batch "$tmp/mods/b.lua"
+# ---- end of modules ----
+
 # ---- one line whatever an error quotes: control characters written as \n, \27 ----
 hostile 2 'remous: --target \27[2J<5: the scenario declares no metric called "\27[2J" (it declares none; a metric of summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)' -- "$remous" run dist_param_spread.lua --target "$(printf '\033[2J<5')"
 hostile 2 'remous: cannot open a\nb.lua: No such file or directory' -- "$remous" check "$(printf 'a\nb.lua')"
@@ -147,7 +161,7 @@ sized 0 "" -- "$remous" compare big_variant_role.lua --reps 2 --quiet --out "$tm
 ko_dist() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
 unset REMOUS_LOAD_TIMEOUT REMOUS_HOOK_TIMEOUT          # the default limits
 # ---- distributions, the stuck-time guard, interarrivals of 0 (dist_*.lua) ----
-for f in dist_*.lua text_*.lua; do
+for f in dist_*.lua text_*.lua req_*.lua; do
     expect=$(sed -n '1s/^-- expect: //p' "$f")
     line=$(sed -n '2s/^-- line: //p' "$f")
     code=${expect%% *} args=${expect#* }
