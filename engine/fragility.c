@@ -368,6 +368,17 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
                  "scenario's unit, got \"%s\"", o->away);
         return REMOUS_ERR_INPUT;
     }
+    /* The backlog is read every hour of the measured period, per role and
+     * queue and replication (and --at worst tries each of its weeks): a
+     * horizon of a million weeks took gigabytes. Refused beyond 500 MB. */
+    double hours = (m->horizon - m->warmup) * m->unit_seconds / 3600;
+    double to_keep = (hours + 1) * (double)(m->nroles + m->nqueues) * (double)(p.reps + 1);
+    if (!(to_keep <= 6.25e7)) {
+        snprintf(err, errlen, "%s: fragility reads the queues every hour of the measured period: %.0f hours, "
+                 "%d roles and queues, %d replications are too many to keep (more than 500 MB); shorten the "
+                 "horizon or give fewer --reps", sc->path, hours, m->nroles + m->nqueues, p.reps);
+        return REMOUS_ERR_INPUT;
+    }
     int worst = 0;
     if (plan_starts(&p, m, o ? o->at : NULL, o && o->away ? o->away : "2w", &worst, err, errlen) < 0) {
         free(p.starts);
