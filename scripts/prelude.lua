@@ -1187,6 +1187,11 @@ function M.compile(variant_name)
   if not sf.horizon then
     fail(scenario_decl.where, "scenario %q: set its horizon, e.g. horizon = days(28)", scenario_decl.name)
   end
+  -- a horizon of 1e300 passes every other check and never ends: 100 years at most
+  if sf.horizon * unit_seconds[unit] > 100 * 365.25 * 86400 then
+    fail(sat.horizon, "scenario %q: the horizon is at most 100 years, got %s %ss: a run that long never ends "
+         .. "in practice", scenario_decl.name, fmt("%.6g", sf.horizon), unit)
+  end
   local warmup = sf.warmup or 0
   if warmup >= sf.horizon then
     fail(sat.warmup, "scenario %q: warmup (%s) must be shorter than the horizon (%s)", scenario_decl.name, warmup, sf.horizon)
