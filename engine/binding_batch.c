@@ -447,6 +447,11 @@ static const char sweep_lua[] =
     "    names[#names + 1] = name\n"
     "  end\n"
     "  sort(names)\n"
+    "  local count = 1\n"          /* as the command line's: refused before anything runs */
+    "  for _, name in ipairs(names) do count = count * #grid[name] end\n"
+    "  if count > 100000 then\n"
+    "    error(('sweep: the grid has %.0f points, more than the 100000 a sweep may have'):format(count), 0)\n"
+    "  end\n"
     "  local points, values = {}, {}\n"
     "  local function point(g)\n"
     "    if g > #names then\n"
