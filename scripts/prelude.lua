@@ -1075,6 +1075,15 @@ function M.targets()
       fail(d.where, "target %q: give %s of below, above, at_most or at_least, e.g. below = 5", name,
            n == 0 and "one" or "only one")
     end
+    -- as --target: a level that every value meets (inf), and a metric C would
+    -- cut short at a NUL byte or print with a control character, are slips
+    if value == huge or value == -huge then
+      fail(d.where, "target %q: the level must be a finite number, got %s", name, show(value))
+    end
+    if find(f.metric, "%c") then
+      fail(d.at.metric, "target %q: metric holds a control character (%s): write ELEMENT:NAME:METRIC", name,
+           show(f.metric))
+    end
     list[i] = { name = name, label = f.label, metric = f.metric, op = op, value = value,
                 where = d.at.metric }
   end
