@@ -281,6 +281,24 @@ int rm_lua_call(lua_State *L, int nargs, int nresults, int hook, rm_rng *random,
 
 /* ------------------------------------------------------ host helpers ---- */
 
+static const char nul_inside[] = "a text holding a NUL byte (\\0): remove it";
+
+/* A host.check_* or read_column argument: NULL when it holds a NUL byte
+ * (the caller answers nul_inside, which the prelude gives with the line). */
+static const char *text_or_null(lua_State *L, int arg) {
+    size_t len;
+    const char *s = luaL_checklstring(L, arg, &len);
+    return strlen(s) == len ? s : NULL;
+}
+
+const char *rm_lua_check_text(lua_State *L, int arg, const char *what) {
+    size_t len;
+    const char *s = luaL_checklstring(L, arg, &len);
+    if (strlen(s) != len)
+        luaL_error(L, "%s: %s", what, nul_inside);
+    return s;
+}
+
 /* host.check_dist(kind, ...) -> nil or a message */
 static int l_check_dist(lua_State *L) {
     const char *name = luaL_checkstring(L, 1);
@@ -304,7 +322,10 @@ static int l_check_calendar(lua_State *L) {
     rm_profile p;
     char err[512];
     rm_profile_init(&p, 10080, 0);
-    if (rm_calendar_parse(&p, luaL_checkstring(L, 1), err, sizeof err) < 0)
+    const char *spec = text_or_null(L, 1);
+    if (!spec)
+        lua_pushstring(L, nul_inside);
+    else if (rm_calendar_parse(&p, spec, err, sizeof err) < 0)
         lua_pushstring(L, err);
     else
         lua_pushnil(L);
@@ -314,10 +335,13 @@ static int l_check_calendar(lua_State *L) {
 
 /* host.check_points(spec) -> nil or a message */
 static int l_check_points(lua_State *L) {
-    double *times;
+    double *times = NULL;
     int n;
     char err[512];
-    if (rm_calendar_parse_points(luaL_checkstring(L, 1), 10080, &times, &n, err, sizeof err) < 0)
+    const char *spec = text_or_null(L, 1);
+    if (!spec)
+        lua_pushstring(L, nul_inside);
+    else if (rm_calendar_parse_points(spec, 10080, &times, &n, err, sizeof err) < 0)
         lua_pushstring(L, err);
     else
         lua_pushnil(L);
@@ -329,7 +353,10 @@ static int l_check_points(lua_State *L) {
 static int l_check_start(lua_State *L) {
     double offset;
     char err[512];
-    if (rm_calendar_parse_start(luaL_checkstring(L, 1), 10080, &offset, err, sizeof err) < 0)
+    const char *spec = text_or_null(L, 1);
+    if (!spec)
+        lua_pushstring(L, nul_inside);
+    else if (rm_calendar_parse_start(spec, 10080, &offset, err, sizeof err) < 0)
         lua_pushstring(L, err);
     else
         lua_pushnil(L);
@@ -476,8 +503,13 @@ static int free_column(lua_State *L) {
 /* host.read_column(file, column) -> array of numbers, or nil and a message */
 static int l_read_column(lua_State *L) {
     binding *b = binding_of(L);
-    const char *file = luaL_checkstring(L, 1), *column = luaL_checkstring(L, 2);
+    const char *file = text_or_null(L, 1), *column = text_or_null(L, 2);
     char err[512];
+    if (!file || !column) {
+        lua_pushnil(L);
+        lua_pushstring(L, nul_inside);
+        return 2;
+    }
     if (!b->unsafe && !safe_relative(file)) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: a scenario reads data files from its own folder only (a relative path without ..)", file);
@@ -544,7 +576,7 @@ static int l_read_column(lua_State *L) {
 /* host.find_module(name) -> text, path; or nothing */
 static int l_find_module(lua_State *L) {
     binding *b = binding_of(L);
-    const char *name = luaL_checkstring(L, 1);
+    const char *name = rm_lua_check_text(L, 1, "require");
     char rel[PATH_MAX];
     snprintf(rel, sizeof rel, "%s.lua", name);
     for (char *c = rel; *c && strcmp(c, ".lua") != 0; c++)
@@ -557,7 +589,21 @@ static int l_find_module(lua_State *L) {
         char *path = join_path(dirs[i], rel);
         char err[256];
         size_t len;
+        if (path && !b->unsafe && rm_path_inside(path, dirs[i]) == 0) {   /* a link out of it */
+            lua_pushnil(L);
+            lua_pushfstring(L, "require: %s leads out of %s (a link): a module is read from the scenario's "
+                               "folder or remous's scripts/ only", rel, i ? "remous's scripts/" : "the scenario's folder");
+            free(path);
+            return 2;
+        }
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
+        if (text && rm_binary_text(text, len)) {
+            lua_pushnil(L);
+            lua_pushfstring(L, "require: %s is not Lua text (a binary file, or compiled Lua): give its source", rel);
+            free(text);
+            free(path);
+            return 2;
+        }
         char shown[PATH_MAX + 32];              /* absent too: one put there later would be read instead */
         snprintf(shown, sizeof shown, "%s%s", i ? RM_SCRIPTS_PREFIX : "", rel);
         if (path && rm_inputs_add(b->inputs, shown, text, len) < 0) {
@@ -1735,7 +1781,7 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     char *source = read_file(path, MAX_SCENARIO_BYTES, &len, err, errlen);
     if (!source)
         return -1;
-    if (memchr(source, '\0', len)) {
+    if (rm_binary_text(source, len)) {
         snprintf(err, errlen, "%s: this is not a Lua scenario (it is a binary file)", path);
         free(source);
         return -1;

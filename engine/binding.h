@@ -19,6 +19,11 @@ void rm_lua_open_safe(struct lua_State *L);
  * string.dump). */
 void rm_lua_close_sandbox(struct lua_State *L);
 
+/* luaL_checkstring for a text C reads as a C string (a path, a file or
+ * column name, a calendar): one holding a NUL byte, which C would cut short
+ * ("a.csv\0../x" read as "a.csv"), is an error naming `what`. */
+const char *rm_lua_check_text(struct lua_State *L, int arg, const char *what);
+
 /* Monotonic seconds (CLOCK_MONOTONIC). */
 double rm_monotonic_seconds(void);
 
@@ -90,6 +95,13 @@ static inline size_t rm_header_length(const char *text, size_t len) {
         while (n < len && text[n] != '\n')
             n++;
     return n;
+}
+
+/* Whether a file is not Lua text: a NUL byte, or compiled Lua (its first
+ * byte, after the header, is ESC: Lua's own message would name no file). */
+static inline int rm_binary_text(const char *text, size_t len) {
+    size_t n = rm_header_length(text, len);
+    return memchr(text, '\0', len) != NULL || (n < len && text[n] == '\033');
 }
 
 /* Rewrites the Lua message in err (one line, "FILE:LINE: ...") in the

@@ -212,7 +212,7 @@ static void check_call_options(lua_State *L, const char *what, int idx, const ch
 
 static void read_call(lua_State *L, call *c, const char *what) {
     batch *b = batch_of(L);
-    const char *path = luaL_checkstring(L, 1);
+    const char *path = rm_lua_check_text(L, 1, what);
     if (path[0] == '/')
         snprintf(c->path, sizeof c->path, "%s", path);
     else
@@ -447,6 +447,11 @@ static const char sweep_lua[] =
     "    names[#names + 1] = name\n"
     "  end\n"
     "  sort(names)\n"
+    "  local count = 1\n"          /* as the command line's: refused before anything runs */
+    "  for _, name in ipairs(names) do count = count * #grid[name] end\n"
+    "  if count > 100000 then\n"
+    "    error(('sweep: the grid has %.0f points, more than the 100000 a sweep may have'):format(count), 0)\n"
+    "  end\n"
     "  local points, values = {}, {}\n"
     "  local function point(g)\n"
     "    if g > #names then\n"
@@ -490,7 +495,7 @@ static int l_arg(lua_State *L) {
             if (strcmp(text, "true") != 0 && strcmp(text, "false") != 0)
                 return luaL_error(L, "--set %s: expected true or false, got \"%s\"", name, text);
             lua_pushboolean(L, strcmp(text, "true") == 0);
-        } else if (!lua_stringtonumber(L, text)) {
+        } else if (!lua_stringtonumber(L, text) || !isfinite(lua_tonumber(L, -1))) {   /* 1e309 reads as inf */
             return luaL_error(L, "--set %s: expected a number, got \"%s\"", name, text);
         }
         return 1;
@@ -626,7 +631,7 @@ static int compare_strings(const void *a, const void *b) {
  * batch's --out folder, through a temporary file. Returns the path. */
 static int l_write_csv(lua_State *L) {
     batch *b = batch_of(L);
-    const char *name = luaL_checkstring(L, 1);
+    const char *name = rm_lua_check_text(L, 1, "write_csv");
     if (!b->out)
         return luaL_error(L, "write_csv: give the batch a folder for its files, e.g. remous batch %s --out results",
                           b->script);
@@ -881,6 +886,9 @@ int remous_batch(const char *script, const remous_options *opt, const char *out,
         if (!whole) {
             snprintf(err, errlen, "%s: a batch script is at most %d KB; move data into CSV files", script,
                      (int)(sizeof text >> 10) - 1);
+            rc = REMOUS_ERR_INPUT;
+        } else if (rm_binary_text(text, len)) {
+            snprintf(err, errlen, "%s: this is not a Lua script (it is a binary file)", script);
             rc = REMOUS_ERR_INPUT;
         } else if (luaL_loadbufferx(L, text + bom, len - bom, chunk, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
             const char *msg = lua_tostring(L, -1);

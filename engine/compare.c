@@ -11,21 +11,59 @@
 
 #include "results.h"
 
-/* The index of (element, name, metric) in res's summary catalog, or -1. */
-static int find_metric(const remous_results *res, rm_element el, const char *name, const char *metric) {
-    for (int i = 0; i < res->cat.n; i++) {
-        const rm_metric *e = &res->cat.m[i];
-        if (e->element == el && strcmp(e->name, name) == 0 && strcmp(e->metric, metric) == 0)
-            return i;
+/* A catalog sorted by (element, name, metric), to find a metric in
+ * O(log n): a variant of a role of 100000 people has a million metrics, and
+ * a linear search for each of them took hours. */
+typedef struct {
+    const remous_results *res;
+    int *order;               /* the catalog's indices, sorted */
+} cat_index;
+
+static int compare_entries(const rm_metric *a, rm_element el, const char *name, const char *metric) {
+    if (a->element != el)
+        return a->element < el ? -1 : 1;
+    int c = strcmp(a->name, name);
+    return c ? c : strcmp(a->metric, metric);
+}
+
+static const rm_metric *sorting;              /* qsort's context (one comparison is built at a time) */
+static int by_entry(const void *x, const void *y) {
+    const rm_metric *b = &sorting[*(const int *)y];
+    return compare_entries(&sorting[*(const int *)x], b->element, b->name, b->metric);
+}
+
+static int index_catalog(cat_index *ix, const remous_results *res) {
+    ix->res = res;
+    ix->order = malloc(((size_t)res->cat.n + 1) * sizeof *ix->order);
+    if (!ix->order)
+        return -1;
+    for (int i = 0; i < res->cat.n; i++)
+        ix->order[i] = i;
+    sorting = res->cat.m;
+    qsort(ix->order, (size_t)res->cat.n, sizeof *ix->order, by_entry);
+    return 0;
+}
+
+/* The index of (element, name, metric) in the catalog, or -1. */
+static int find_metric(const cat_index *ix, rm_element el, const char *name, const char *metric) {
+    int lo = 0, hi = ix->res->cat.n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2, c = compare_entries(&ix->res->cat.m[ix->order[mid]], el, name, metric);
+        if (c == 0)
+            return ix->order[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return -1;
 }
 
 /* A share of time on a kind that one of the two models does not have is 0
  * there, as long as the role or person exists in it. */
-static int zero_if_missing(const remous_results *res, const rm_metric *e) {
+static int zero_if_missing(const cat_index *ix, const rm_metric *e) {
     return (e->element == RM_EL_ROLE || e->element == RM_EL_PERSON) &&
-           strncmp(e->metric, "share_", 6) == 0 && find_metric(res, e->element, e->name, "utilization") >= 0;
+           strncmp(e->metric, "share_", 6) == 0 && find_metric(ix, e->element, e->name, "utilization") >= 0;
 }
 
 /* The value of metric i in replication r: NaN if absent; 0 for i == -1 when
@@ -91,11 +129,18 @@ static int compare_variant(rm_comparison *cmp, int v) {
     if (!rows)
         return -1;
     cmp->rows = rows;
+    cat_index ib_of, iv_of;                      /* the baseline's and the variant's */
+    if (index_catalog(&ib_of, base) < 0)
+        return -1;
+    if (index_catalog(&iv_of, var) < 0) {
+        free(ib_of.order);
+        return -1;
+    }
     int from = cmp->nrows;
     for (int iv = 0; iv < var->cat.n; iv++) {
         const rm_metric *e = &var->cat.m[iv];
-        int ib = find_metric(base, e->element, e->name, e->metric);
-        if (ib < 0 && !zero_if_missing(base, e))
+        int ib = find_metric(&ib_of, e->element, e->name, e->metric);
+        if (ib < 0 && !zero_if_missing(&ib_of, e))
             continue;                            /* a new element: in the digest, not here */
         rm_delta *d = &cmp->rows[cmp->nrows];
         *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
@@ -106,7 +151,7 @@ static int compare_variant(rm_comparison *cmp, int v) {
     }
     for (int ib = 0; ib < base->cat.n; ib++) {   /* shares the variant no longer has */
         const rm_metric *e = &base->cat.m[ib];
-        if (find_metric(var, e->element, e->name, e->metric) >= 0 || !zero_if_missing(var, e))
+        if (find_metric(&iv_of, e->element, e->name, e->metric) >= 0 || !zero_if_missing(&iv_of, e))
             continue;
         rm_delta *d = &cmp->rows[cmp->nrows];
         *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
@@ -115,6 +160,8 @@ static int compare_variant(rm_comparison *cmp, int v) {
         if (d->n > 0)
             cmp->nrows++;
     }
+    free(ib_of.order);
+    free(iv_of.order);
     if (correct(cmp, from) < 0)
         return -1;
     rm_digest_mark(cmp, v, &cmp->sc->min_change);

@@ -16,7 +16,13 @@ typedef struct rm_csv {
 /* Creates dir and its parents as needed. Returns 0, or -1 with the message. */
 int rm_make_dirs(const char *dir, char *err, size_t errlen);
 
-/* Opens dir/name for writing (as a temporary file). Returns 0 or -1. */
+/* 0 if path may be replaced by a file written to a temporary name and
+ * renamed: nothing is there, or a regular file (links followed). A device
+ * (/dev/null), a pipe, a socket or a folder would be replaced by the rename
+ * (or, for a folder, refused with a vague error): -1 with the message. */
+int rm_output_replaceable(const char *path, char *err, size_t errlen);
+
+/* Opens dir/name for writing (refused where rm_output_replaceable is) (as a temporary file). Returns 0 or -1. */
 int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen);
 void rm_csv_field(rm_csv *o, const char *s);
 void rm_csv_number(rm_csv *o, double v);          /* NaN: an empty field */

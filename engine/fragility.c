@@ -49,6 +49,7 @@ typedef struct plan {
     double *without;               /* round 1: reps x (n + nsamples * nroles): the metrics,
                                       then per sample the items waiting in each role's queues */
     double *scratch_values, *scratch_watch;   /* a unit's, in each process */
+    unsigned char *who;            /* per person of the model: away in the unit running */
 } plan;
 
 static size_t round1_width(const plan *p) {
@@ -90,10 +91,14 @@ static int unit_with(void *ctx, rm_sim *sim, int u, double *values) {
     const rm_model *m = p->m;
     size_t nq = (size_t)m->nqueues;
     int offset = j * p->per_week, n = p->nsamples - offset;
-    rm_sim_knock_out(sim, ko->who, p->starts[j], p->starts[j] + p->away);
+    /* who is away, in the one mask of the process (a mask per knock-out was
+     * people squared: 10 GB for a role of 100000) */
+    memset(p->who + ko->first, 1, (size_t)ko->npeople);
+    rm_sim_knock_out(sim, p->who, p->starts[j], p->starts[j] + p->away);
     rm_sim_watch(sim, p->first_return + offset * p->step, p->step, n, p->scratch_watch);
     int rc = rm_sim_run(sim, p->seed, r + 1);
     rm_sim_knock_out(sim, NULL, 0, 0);
+    memset(p->who + ko->first, 0, (size_t)ko->npeople);
     rm_sim_watch(sim, 0, 0, 0, NULL);
     if (rc < 0)
         return -1;
@@ -135,8 +140,7 @@ static int list_knockouts(const rm_model *m, rm_knockout **out) {
             rm_knockout *x = &ko[k++];
             size_t len = strlen(role->name) + 16;
             x->name = malloc(len);
-            x->who = calloc((size_t)m->npeople + 1, 1);
-            if (!x->name || !x->who) {
+            if (!x->name) {
                 *out = ko;
                 return -1;
             }
@@ -147,8 +151,7 @@ static int list_knockouts(const rm_model *m, rm_knockout **out) {
             x->whole_role = whole;
             x->role = r;
             x->npeople = whole ? role->count : 1;
-            for (int q = 0; q < role->count; q++)
-                x->who[role->first_person + q] = whole || q == i;
+            x->first = role->first_person + (whole ? 0 : i);
         }
     }
     *out = ko;
@@ -321,7 +324,6 @@ static int plan_starts(plan *p, const rm_model *m, const char *at, const char *a
 static void free_knockouts(rm_knockout *ko, int n) {
     for (int k = 0; ko && k < n; k++) {
         free(ko[k].name);
-        free(ko[k].who);
         free(ko[k].rows);
     }
     free(ko);
@@ -352,6 +354,17 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
     if (o && o->away && rm_parse_length(o->away, m->unit_seconds, &p.away) < 0) {
         snprintf(err, errlen, "--away: expected a length such as 2w, 10d, 36h, 90min or a number in the "
                  "scenario's unit, got \"%s\"", o->away);
+        return REMOUS_ERR_INPUT;
+    }
+    /* The backlog is read every hour of the measured period, per role and
+     * queue and replication (and --at worst tries each of its weeks): a
+     * horizon of a million weeks took gigabytes. Refused beyond 500 MB. */
+    double hours = (m->horizon - m->warmup) * m->unit_seconds / 3600;
+    double to_keep = (hours + 1) * (double)(m->nroles + m->nqueues) * (double)(p.reps + 1);
+    if (!(to_keep <= 6.25e7)) {
+        snprintf(err, errlen, "%s: fragility reads the queues every hour of the measured period: %.0f hours, "
+                 "%d roles and queues, %d replications are too many to keep (more than 500 MB); shorten the "
+                 "horizon or give fewer --reps", sc->path, hours, m->nroles + m->nqueues, p.reps);
         return REMOUS_ERR_INPUT;
     }
     int worst = 0;
@@ -396,9 +409,10 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
     with = malloc((units * w2 + 1) * sizeof(double));
     p.scratch_values = malloc(((size_t)cat.n + 1) * sizeof(double));
     p.scratch_watch = malloc(((size_t)p.nsamples * nq + 1) * sizeof(double));
+    p.who = calloc((size_t)m->npeople + 1, 1);
     f->able = calloc((size_t)m->nactivities + 1, sizeof(int));
     f->top_share = malloc(((size_t)m->nactivities + 1) * sizeof(double));
-    if (!p.without || !with || !p.scratch_values || !p.scratch_watch || !f->able || !f->top_share)
+    if (!p.without || !with || !p.scratch_values || !p.scratch_watch || !p.who || !f->able || !f->top_share)
         goto oom;
 
     rm_progress progress;
@@ -508,6 +522,7 @@ done:
     free(with);
     free(p.scratch_values);
     free(p.scratch_watch);
+    free(p.who);
     remous_fragility_free(f);
     return status;
 }
@@ -618,7 +633,7 @@ static int only_them(const remous_fragility *f, const rm_knockout *x, int a) {
     for (int k = 0; k < act->nroles; k++) {
         const rm_role *role = &f->model->roles[act->roles[k]];
         for (int p = role->first_person; p < role->first_person + role->count; p++)
-            if (!x->who[p])
+            if (p < x->first || p >= x->first + x->npeople)
                 return 0;
     }
     return 1;

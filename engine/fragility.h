@@ -25,7 +25,7 @@ typedef struct rm_knockout {
     int whole_role;                /* every person of a role of two */
     int role;                      /* their role */
     int npeople;
-    unsigned char *who;            /* per person of the model: away */
+    int first;                     /* the first person away (model index); npeople from it */
     double from, until;            /* the absence kept (the worst start with --at worst) */
     /* the figures that rank, paired means over the replications */
     double failed;                 /* items more that miss their deadline, or are lost where

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "remous.h"
+#include "csv_out.h"
 #include "grid.h"
 #include "words.h"
 
@@ -181,10 +182,28 @@ static void command_help(const struct command_spec *cmd, FILE *out) {
     }
 }
 
-static int fail_usage(const char *fmt, const char *arg) {
+/* An error, one line on stderr whatever it quotes: a control character (a
+ * new line in a path, a terminal's escape in an option's value) is written
+ * as Lua writes it in a string, \n or \27. */
+static void say_error(const char *msg) {
     fputs("remous: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs(" (see remous --help)\n", stderr);
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p == '\n')
+            fputs("\\n", stderr);
+        else if (*p < ' ' || *p == 127)
+            fprintf(stderr, "\\%d", *p);
+        else
+            fputc(*p, stderr);
+    }
+    fputc('\n', stderr);
+}
+
+static int fail_usage(const char *fmt, const char *arg) {
+    char msg[4600];
+    int n = snprintf(msg, sizeof msg, fmt, arg);
+    if (n >= 0 && (size_t)n < sizeof msg)
+        snprintf(msg + n, sizeof msg - (size_t)n, " (see remous --help)");
+    say_error(msg);
     return REMOUS_ERR_INPUT;
 }
 
@@ -393,8 +412,10 @@ static int parse(cli *c, int argc, char **argv) {
             c->opt.jobs = (int)v;
         } else if (strcmp(name, "--lang") == 0) {
             if (!rm_lang_known(value)) {
-                fprintf(stderr, "remous: --lang: expected one of %s, got \"%s\" (see remous --help)\n", rm_lang_codes(),
-                        value);
+                char msg[4500];
+                snprintf(msg, sizeof msg, "--lang: expected one of %s, got \"%.4000s\" (see remous --help)",
+                         rm_lang_codes(), value);
+                say_error(msg);
                 return REMOUS_ERR_INPUT;
             }
             c->lang = value;
@@ -443,6 +464,16 @@ static int parse(cli *c, int argc, char **argv) {
     if (c->opt.period && !c->out && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "compare") == 0)) {
         fprintf(stderr, "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR "
                 "or --html FILE (see remous %s --help)\n", c->command);
+        return REMOUS_ERR_INPUT;
+    }
+    /* a page or an event log is written to a temporary name and renamed:
+     * over /dev/null or a pipe, the rename would replace it */
+    char why[4400];
+    const char *file = c->html ? c->html : strcmp(c->command, "trace") == 0 ? c->out : NULL;
+    if (file && rm_output_replaceable(file, why, sizeof why) < 0) {
+        char msg[4500];
+        snprintf(msg, sizeof msg, "%s %s", c->html ? "--html" : "--out", why);
+        say_error(msg);
         return REMOUS_ERR_INPUT;
     }
     if (strcmp(c->command, "merge") == 0) {
@@ -505,13 +536,13 @@ int main(int argc, char **argv) {
         status = remous_merge_ranked(c.dirs, c.ndirs, c.out, c.ranks, c.nranks, c.html, c.lang, c.quiet ? NULL : stdout,
                                      err, sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         return status;
     }
     if (strcmp(c.command, "batch") == 0) {
         status = remous_batch(c.scenario, &c.opt, c.out, err, sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         return status;
     }
     if (strcmp(c.command, "workshop") == 0) {
@@ -519,7 +550,7 @@ int main(int argc, char **argv) {
         status = remous_workshop(c.scenario, &c.opt, c.listen ? c.listen : "127.0.0.1", c.port < 0 ? 8080 : c.port, stdout, err,
                                  sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         return status;
     }
     if (strcmp(c.command, "sweep") == 0) {
@@ -527,7 +558,7 @@ int main(int argc, char **argv) {
                                    c.prefer, c.ranks, c.nranks};
         status = remous_sweep(c.scenario, &c.opt, &sw, c.out, c.quiet ? NULL : stdout, err, sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         return status;
     }
     if (strcmp(c.command, "sensitivity") == 0) {
@@ -545,7 +576,7 @@ int main(int argc, char **argv) {
     }
     remous_scenario *sc = remous_open(c.scenario, &c.opt, err, sizeof err);
     if (!sc) {
-        fprintf(stderr, "remous: %s\n", err);
+        say_error(err);
         return REMOUS_ERR_INPUT;
     }
     if (strcmp(c.command, "check") == 0) {
@@ -553,14 +584,14 @@ int main(int argc, char **argv) {
         if (status == REMOUS_OK && !c.quiet)
             printf("%s: ok\n", c.scenario);
         else
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         remous_close(sc);
         return status;
     }
     if (strcmp(c.command, "trace") == 0) {
         status = remous_trace(sc, c.variant ? c.variant : "baseline", c.out, err, sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         remous_close(sc);
         return status;
     }
@@ -571,7 +602,7 @@ int main(int argc, char **argv) {
         if (status == REMOUS_OK && c.out)
             status = remous_write_fragility(f, c.out, err, sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         else if (!c.quiet)
             remous_print_fragility(f, stdout, c.lang);
         remous_fragility_free(f);
@@ -586,7 +617,7 @@ int main(int argc, char **argv) {
         if (status == REMOUS_OK && c.html)
             status = remous_write_html(cmp, c.html, c.lang, err, sizeof err);
         if (status != REMOUS_OK)
-            fprintf(stderr, "remous: %s\n", err);
+            say_error(err);
         else
             remous_print_warnings(cmp, stderr);
         if (status == REMOUS_OK && !c.quiet) {
@@ -605,7 +636,7 @@ int main(int argc, char **argv) {
     if (status == REMOUS_OK && c.html)
         status = remous_write_html_run(res, c.html, c.lang, err, sizeof err);
     if (status != REMOUS_OK)
-        fprintf(stderr, "remous: %s\n", err);
+        say_error(err);
     else
         remous_print_run_warnings(res, stderr);
     if (status == REMOUS_OK && !c.quiet) {

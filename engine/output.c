@@ -19,8 +19,20 @@
 #include "results.h"
 #include "targets.h"
 
+int rm_output_replaceable(const char *path, char *err, size_t errlen) {
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return 0;                                /* nothing there yet (or a dangling link), or a file */
+    snprintf(err, errlen, "%s is %s, not a file: give the name of a file to write", path,
+             S_ISDIR(st.st_mode) ? "a folder" : "a device, a pipe or a socket");
+    return -1;
+}
+
 int rm_csv_open(rm_csv *o, const char *dir, const char *name, char *err, size_t errlen) {
     snprintf(o->path, sizeof o->path, "%s/%s", dir, name);
+    o->f = NULL;
+    if (rm_output_replaceable(o->path, err, errlen) < 0)
+        return -1;
     snprintf(o->tmp, sizeof o->tmp, "%s/.%s.tmp.%ld", dir, name, (long)getpid());
     o->first = 1;
     o->failed = 0;

@@ -346,7 +346,8 @@ local sets = host.sets          -- name -> string given by --set
 local function convert(name, text, default)
   if type(default) == "number" then
     local v = tonumber(text)
-    if not v then fail("--set " .. name, "expected a number, got %q", text) end
+    -- 1e309 reads as inf (and "inf" or "nan" as nothing): a finite number only
+    if not v or v ~= v or v == huge or v == -huge then fail("--set " .. name, "expected a number, got %q", text) end
     return v
   elseif type(default) == "boolean" then
     if text == "true" then return true elseif text == "false" then return false end
@@ -1074,6 +1075,15 @@ function M.targets()
       fail(d.where, "target %q: give %s of below, above, at_most or at_least, e.g. below = 5", name,
            n == 0 and "one" or "only one")
     end
+    -- as --target: a level that every value meets (inf), and a metric C would
+    -- cut short at a NUL byte or print with a control character, are slips
+    if value == huge or value == -huge then
+      fail(d.where, "target %q: the level must be a finite number, got %s", name, show(value))
+    end
+    if find(f.metric, "%c") then
+      fail(d.at.metric, "target %q: metric holds a control character (%s): write ELEMENT:NAME:METRIC", name,
+           show(f.metric))
+    end
     list[i] = { name = name, label = f.label, metric = f.metric, op = op, value = value,
                 where = d.at.metric }
   end
@@ -1185,6 +1195,11 @@ function M.compile(variant_name)
   local sf, sat = scenario_decl.fields, scenario_decl.at
   if not sf.horizon then
     fail(scenario_decl.where, "scenario %q: set its horizon, e.g. horizon = days(28)", scenario_decl.name)
+  end
+  -- a horizon of 1e300 passes every other check and never ends: 100 years at most
+  if sf.horizon * unit_seconds[unit] > 100 * 365.25 * 86400 then
+    fail(sat.horizon, "scenario %q: the horizon is at most 100 years, got %s %ss: a run that long never ends "
+         .. "in practice", scenario_decl.name, fmt("%.6g", sf.horizon), unit)
   end
   local warmup = sf.warmup or 0
   if warmup >= sf.horizon then
@@ -1574,18 +1589,28 @@ end
 
 -- require(name) loads name.lua from the scenario's folder or from remous's
 -- scripts/ folder (text only, same sandbox), once.
-local loaded = {}
+local loaded, loading = {}, {}                  -- loading: a module being run (a cycle's mark)
 function M.require(name)
   local at = where(1)
   if type(name) ~= "string" or not match(name, "^[%w_]+[%w_.]*$") or find(name, "%.%.") then
     fail(at, "require: %s is not a module name (letters, digits, _ and dots)", show(name))
   end
+  if loaded[name] == loading then
+    fail(at, "require: module %q requires itself (through the modules it requires): a cycle; "
+         .. "move what they share into a third module", name)
+  end
   if loaded[name] ~= nil then return loaded[name] end
   local text, path = host.find_module(name)
+  if not text and path then fail(at, "%s", path) end    -- a link out of the folder, a binary file
   if not text then fail(at, "require: no module %q in the scenario's folder or in remous's scripts/", name) end
   local chunk, err = load(text, "@" .. path, "t")
   if not chunk then error(err, 0) end
-  local result = chunk(name)
+  loaded[name] = loading
+  local ok, result = pcall(chunk, name)
+  if not ok then
+    loaded[name] = nil                          -- not a cycle for a pcall that tries again
+    error(result, 0)
+  end
   if result == nil then result = true end
   loaded[name] = result
   return result

@@ -100,13 +100,68 @@ wait "$wpid" 2>/dev/null
 # ---- end of hangs ----
 
 
+# ---- outputs: a file written to a temporary name and renamed never replaces
+# what is not a file (--html /dev/null, as root, used to make /dev/null a
+# regular file); a pipe stands for any device here ----
+mkfifo "$tmp/pipe"
+mkdir -p "$tmp/page.html" "$tmp/batch"
+not_file='is a device, a pipe or a socket, not a file: give the name of a file to write'
+hostile 2 "remous: --html $tmp/pipe $not_file" -- "$remous" run dist_param_spread.lua --reps 2 --html "$tmp/pipe"
+hostile 2 "remous: --html $tmp/page.html is a folder, not a file: give the name of a file to write" -- "$remous" run dist_param_spread.lua --reps 2 --html "$tmp/page.html"
+hostile 2 "remous: --out $tmp/pipe $not_file" -- "$remous" trace dist_param_spread.lua --out "$tmp/pipe"
+ln -s "$tmp/pipe" "$tmp/link.html"
+hostile 2 "remous: --html $tmp/link.html $not_file" -- "$remous" sweep dist_param_spread.lua --grid spread=1,2 --rank queue:x:wait_mean --out "$tmp/sw" --html "$tmp/link.html"
+mkfifo "$tmp/batch/c.csv"
+hostile 2 "remous: out_pipe_batch.lua:2: write_csv: $tmp/batch/c.csv $not_file" -- "$remous" batch out_pipe_batch.lua --out "$tmp/batch"
+if [ -p "$tmp/pipe" ] && [ -p "$tmp/batch/c.csv" ] && [ -d "$tmp/page.html" ] && [ -z "$(ls -A "$tmp/page.html")" ]; then
+    passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: a pipe or a folder was replaced: $(ls -la "$tmp")"; fi
+# ---- end of outputs ----
+
+# ---- numbers on the command line: 1e309 reads as inf, refused as "inf" is ----
+hostile 2 'remous: --set spread: expected a number, got "1e309"' -- "$remous" run dist_param_spread.lua --set spread=1e309
+hostile 2 'remous: --set spread: expected a number, got "-1e999"' -- "$remous" run dist_param_spread.lua --set spread=-1e999
+hostile 2 'remous: --grid spread: expected a number, got "1e309"' -- "$remous" sweep dist_param_spread.lua --grid spread=1,1e309 --out "$tmp/sw309"
+hostile 2 'remous: set_overflow_batch.lua:2: --set n: expected a number, got "1e309"' -- "$remous" batch set_overflow_batch.lua --set n=1e309
+# ---- end of numbers ----
+
+# ---- modules: a link out of the folder and compiled Lua are refused with the line ----
+mkdir -p "$tmp/mods"
+printf 'require("secret")\nscenario "s" { horizon = days(1) }\n' > "$tmp/mods/s.lua"
+printf 'root: x: 0\n' > "$tmp/secret.txt"
+ln -s "$tmp/secret.txt" "$tmp/mods/secret.lua"
+hostile 2 "remous: $tmp/mods/s.lua:1: require: secret.lua leads out of the scenario's folder (a link): a module is read from the scenario's folder or remous's scripts/ only" -- "$remous" check "$tmp/mods/s.lua"
+printf 'require("compiled")\nscenario "s" { horizon = days(1) }\n' > "$tmp/mods/c.lua"
+printf '\033LuaT' > "$tmp/mods/compiled.lua"
+hostile 2 "remous: $tmp/mods/c.lua:1: require: compiled.lua is not Lua text (a binary file, or compiled Lua): give its source" -- "$remous" check "$tmp/mods/c.lua"
+cp "$tmp/mods/compiled.lua" "$tmp/mods/b.lua"
+hostile 2 "remous: $tmp/mods/b.lua: this is not a Lua scenario (it is a binary file)" -- "$remous" check "$tmp/mods/b.lua"
+hostile 2 "remous: $tmp/mods/b.lua: this is not a Lua script (it is a binary file)" -- "$remous" batch "$tmp/mods/b.lua"
+# ---- end of modules ----
+
+# ---- one line whatever an error quotes: control characters written as \n, \27 ----
+hostile 2 'remous: --target \27[2J<5: the scenario declares no metric called "\27[2J" (it declares none; a metric of summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)' -- "$remous" run dist_param_spread.lua --target "$(printf '\033[2J<5')"
+hostile 2 'remous: cannot open a\nb.lua: No such file or directory' -- "$remous" check "$(printf 'a\nb.lua')"
+hostile 2 'remous: --reps: expected a whole number from 1 to 10000000, got "1\n\7" (see remous --help)' -- "$remous" run dist_param_spread.lua --reps "$(printf '1\n\a')"
+# ---- end of one line ----
+
+# ---- sizes: work that grows with the model grows linearly (timeout 10) ----
+sized() {
+    code=$1 line=$2; shift 3
+    timeout 10 "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ] && [ "$(cat "$tmp/err")" = "$line" ]; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAIL: $*: exit $rc (expected $code, 124 is 10 s), stderr '$(head -c 300 "$tmp/err")'"; fi
+}
+sized 0 "" -- "$remous" compare big_variant_role.lua --reps 2 --quiet --out "$tmp/big"
+# ---- end of sizes ----
+
 # A reproducer's first two lines say what it must give:
 #   -- expect: CODE COMMAND ARGS...   (run as: remous COMMAND ARGS... FILE, from tests/hostile)
 #   -- line: TEXT                      (CODE != 0: stderr is exactly TEXT; 0: a line of stdout is)
 ko_dist() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
 unset REMOUS_LOAD_TIMEOUT REMOUS_HOOK_TIMEOUT          # the default limits
 # ---- distributions, the stuck-time guard, interarrivals of 0 (dist_*.lua) ----
-for f in dist_*.lua; do
+for f in dist_*.lua text_*.lua req_*.lua frag_*.lua batch_*.lua; do
     expect=$(sed -n '1s/^-- expect: //p' "$f")
     line=$(sed -n '2s/^-- line: //p' "$f")
     code=${expect%% *} args=${expect#* }

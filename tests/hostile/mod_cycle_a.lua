@@ -1,0 +1,2 @@
+-- a module of req_cycle.lua
+require("mod_cycle_b")

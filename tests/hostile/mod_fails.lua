@@ -1,0 +1,2 @@
+-- a module of req_retry.lua
+error("boom")
