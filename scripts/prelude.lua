@@ -791,9 +791,21 @@ local function declare(kind, name, fields, at)
 end
 
 -- role "name" { fields }: the first call takes the name, the second the fields.
+-- Once the models are compiled (M.check_kinds, the load's last step), a
+-- declaration made by a hook or a metric's `of` while the model runs would
+-- change nothing: it is an error, not a silent no-op.
+local running = false
+local function while_loading(at, kind, name)
+  if running then
+    fail(at, "%s %q: declared while the model runs (in a hook or a metric's of), where it changes nothing: "
+      .. "declare it at the top of the file, or in a tool's or a variant's apply", kind, tostring(name))
+  end
+end
+
 local function declarer(kind)
   return function(name)
     local at = where(1)
+    while_loading(at, kind, name)
     if not is_name(name) then
       fail(at, "%s needs a name, e.g. %s \"%s\" { ... }", kind, kind, kind == "arrivals" and "walk_in" or "name")
     end
@@ -808,6 +820,7 @@ end
 local scenario_decl
 function scenario(name)
   local at = where(1)
+  while_loading(at, "scenario", name)
   if not is_name(name) then fail(at, "scenario needs a name, e.g. scenario \"Bookstore\" { ... }") end
   plain_name(at, "scenario", name)
   return function(fields)
@@ -836,6 +849,7 @@ activity = declarer("activity")
 -- it again replaces its strings.
 function calendar(name)
   local at = where(1)
+  while_loading(at, "calendar", name)
   if not is_name(name) then fail(at, "calendar needs a name, e.g. calendar \"shop\" { \"mon-fri 09:00-17:00\" }") end
   plain_name(at, "calendar", name)
   if name == "always" then fail(at, "calendar: \"always\" is predefined (open all the time); choose another name") end
@@ -871,6 +885,7 @@ local tools, variants = { order = {}, by = {} }, { order = {}, by = {} }
 local function top_level_declarer(kind, registry)
   return function(name)
     local at = where(1)
+    while_loading(at, kind, name)
     if not is_name(name) then fail(at, "%s needs a name, e.g. %s \"name\" { ... }", kind, kind) end
     plain_name(at, kind, name)
     return function(fields)
@@ -1583,6 +1598,7 @@ function M.check_kinds()
       fail(sat.mission, "scenario %q: mission: no step has the kind %q%s", scenario_decl.name, k, suggest(k, used))
     end
   end
+  running = true                                 -- the load is over: see while_loading
 end
 
 ------------------------------------------------------------------ require --
