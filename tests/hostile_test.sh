@@ -83,16 +83,17 @@ hostile 0 "" -- env REMOUS_LOAD_TIMEOUT=1 REMOUS_HOOK_TIMEOUT=1 "$remous" batch 
 # the workshop: a scenario edited into a C call without end gives the page
 # its line (the load is tried in a child under the watchdog); the server lives on
 printf 'scenario "w" { horizon = 2000, warmup = 200 }\nrole "server" { count = 3 }\narrivals "c" { interarrival = exponential(1), to = "s" }\nactivity "s" { role = "server", duration = exponential(2.5) }\n' > "$tmp/w.lua"
-"$remous" workshop "$tmp/w.lua" --port 18777 >"$tmp/wlog" 2>&1 &
+"$remous" workshop "$tmp/w.lua" --port 0 >"$tmp/wlog" 2>&1 &   # any free port: it prints which
 wpid=$!
-up=0
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-    curl -s -o /dev/null "http://127.0.0.1:18777/" && up=1 && break
+up=0 wurl=
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    wurl=$(grep -o 'http://127.0.0.1:[0-9]*/' "$tmp/wlog" | head -1)
+    [ -n "$wurl" ] && curl -s -o /dev/null "$wurl" && up=1 && break
     sleep 0.3
 done
 tail -n 1 hang_find_load.lua >> "$tmp/w.lua"   # its string.find
 sleep 0.1
-page=$(timeout 30 curl -s "http://127.0.0.1:18777/?after=edit")
+page=$(timeout 30 curl -s "${wurl}?after=edit")
 if [ "$up" = 1 ] && printf '%s' "$page" | grep -qF "w.lua: loading $in_c"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: workshop after a hanging edit: $(printf '%s' "$page" | head -c 300)"; fi
 if kill -0 "$wpid" 2>/dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: the workshop ended after a hanging edit: $(cat "$tmp/wlog")"; fi
 kill "$wpid" 2>/dev/null
