@@ -339,11 +339,12 @@ expect "$(curl -s "$slow/progress?p.days=730" | awk '{print $3}')" gone "the aba
 long="p.days=731.$(printf '0%.0s' $(seq 1500))"
 expect "$(status "$slow/?$long")" 200 "a long comparison with a long address"
 expect "$(grep -o '</script>' "$tmp/body" | wc -l)" 2 "the progress page's scripts are whole"
-# six downloads waiting for long comparisons hold no thread: the server answers
+# six downloads waiting for long comparisons (12 replications: each long
+# enough, about 12 s, to outlast its client by far) hold no thread: the server answers
 # at once meanwhile; their clients leave, and nothing is computed for them
 downloads=""
 for d in 601 602 603 604 605 606; do
-    curl -s -o /dev/null --max-time 3 "$slow/summary.csv?p.days=$d" &
+    curl -s -o /dev/null --max-time 3 "$slow/summary.csv?p.days=$d&reps=12" &
     downloads="$downloads $!"
 done
 sleep 0.5
@@ -354,25 +355,25 @@ done
 wait $downloads
 # (not polling /progress: a poll says someone still waits)
 for _ in $(seq 80); do
-    grep -q 'cancelled ?p.days=60[1-6]&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && break
+    grep -q 'cancelled ?p.days=60[1-6]&reps=12 (nobody waits for it any more)' "$tmp/slow.err" && break
     sleep 0.1
 done
 sleep 0.3
-grep -q 'cancelled ?p.days=60[1-6]&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
+grep -q 'cancelled ?p.days=60[1-6]&reps=12 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
     ko "the download computing when its client left: cancelled"
-expect "$(for d in 601 602 603 604 605 606; do curl -s "$slow/progress?p.days=$d" | awk '{print $3}'; done | tr '\n' ' ')" \
+expect "$(for d in 601 602 603 604 605 606; do curl -s "$slow/progress?p.days=$d&reps=12" | awk '{print $3}'; done | tr '\n' ' ')" \
     "gone gone gone gone gone gone " "downloads whose clients left: nothing kept computing for them"
 # at most 64 requests wait at once: 70 downloads of one long comparison, the
 # 6 beyond get 503 at once (a page would show its progress at once)
 codes=$(curl -s -Z --parallel-immediate --parallel-max 100 --max-time 3 -w '%{http_code}\n' \
-        $(for _ in $(seq 70); do printf -- '-o /dev/null %s ' "$slow/summary.csv?p.days=650"; done) 2> /dev/null |
+        $(for _ in $(seq 70); do printf -- '-o /dev/null %s ' "$slow/summary.csv?p.days=650&reps=12"; done) 2> /dev/null |
         sort | uniq -c | awk '{printf "%s x %s, ", $1, $2}')
 expect "$codes" "64 x 000, 6 x 503, " "70 downloads waiting: 64 kept waiting (till curl gives up), 6 told to come back"
 for _ in $(seq 80); do
-    grep -q 'cancelled ?p.days=650&reps=4' "$tmp/slow.err" && break
+    grep -q 'cancelled ?p.days=650&reps=12' "$tmp/slow.err" && break
     sleep 0.1
 done
-grep -q 'cancelled ?p.days=650&reps=4 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
+grep -q 'cancelled ?p.days=650&reps=12 (nobody waits for it any more)' "$tmp/slow.err" && ok ||
     ko "the 64 downloads gone: their comparison cancelled"
 # the file broken while a page waits for its comparison: the server stays up, the page shows the error
 curl -s -o "$tmp/waiting" -w '%{http_code}' "$slow/?p.days=700" > "$tmp/waiting.code" &
