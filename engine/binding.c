@@ -23,6 +23,7 @@
 #include <lualib.h>
 
 #include "binding.h"
+#include "words.h"
 #include "calendar.h"
 #include "dist.h"
 #include "lua_errors.h"
@@ -79,6 +80,7 @@ typedef struct binding {
     int nhooks;
     rm_metric_fns *metric_fns;  /* the metrics the scenario declares; NULL: none */
     rm_inputs *inputs;        /* the files the load reads (the scenario's, see inputs.h) */
+    const char *lang;         /* the language of the messages (a code of words.h) */
 } binding;
 
 /* ------------------------------------------------------------ limits ---- */
@@ -757,6 +759,12 @@ void rm_lua_close_sandbox(lua_State *L) {
     lua_pop(L, 1);
 }
 
+/* host.word(lang, key): the catalog's word (words.h), for the prelude's messages. */
+static int l_word(lua_State *L) {
+    lua_pushstring(L, rm_word(luaL_checkstring(L, 1), luaL_checkstring(L, 2)));
+    return 1;
+}
+
 /* Pushes the prelude's host table. */
 static void push_host(lua_State *L, const char *path, const char *unit, const remous_options *opt) {
     lua_newtable(L);
@@ -787,7 +795,15 @@ static void push_host(lua_State *L, const char *path, const char *unit, const re
             lua_setfield(L, -2, opt->set_names[i]);
         }
     lua_setfield(L, -2, "set_origins");
-    static const luaL_Reg fns[] = {{"check_dist", l_check_dist}, {"read_column", l_read_column},
+    lua_pushstring(L, binding_of(L)->lang);       /* the messages' language, and every language */
+    lua_setfield(L, -2, "lang");
+    lua_createtable(L, rm_lang_count(), 0);
+    for (int i = 0; i < rm_lang_count(); i++) {
+        lua_pushstring(L, rm_lang_code(i));
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "langs");
+    static const luaL_Reg fns[] = {{"word", l_word},{"check_dist", l_check_dist}, {"read_column", l_read_column},
                                    {"find_module", l_find_module}, {"now", l_now},
                                    {"stopped", l_stopped}, {"check_calendar", l_check_calendar},
                                    {"check_start", l_check_start}, {"check_points", l_check_points},
@@ -1650,29 +1666,34 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0};
+    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL};
     return o;
 }
 
-/* Keeps why variant v did not compile (the message in err): in English,
- * and in French when the prelude raised it with a translation (see
- * fail_translated in the prelude). Returns 0 or -1 (out of memory). */
+/* Keeps why variant v did not compile (the message in err, in the load's
+ * language), and in every language when the prelude raised it (its fail
+ * leaves each language's line in M.translation). Returns 0 or -1 (out of
+ * memory). */
 static int keep_variant_error(binding *b, int prelude, remous_scenario *sc, int v, const char *err) {
     lua_State *L = b->L;
     if (!(sc->errors[v] = strdup(err)))
         return -1;
     lua_getfield(L, prelude, "translation");
     if (lua_istable(L, -1)) {
-        char en[1024], fr[1024];
-        lua_getfield(L, -1, "en");
-        lua_getfield(L, -2, "fr");
-        snprintf(en, sizeof en, "%s", lua_isstring(L, -2) ? lua_tostring(L, -2) : "");
-        snprintf(fr, sizeof fr, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
-        one_line(en);
-        one_line(fr);
-        lua_pop(L, 2);
-        if (strcmp(en, err) == 0 && !(sc->errors_fr[v] = strdup(fr)))   /* this very error */
-            return -1;
+        char said[1024];
+        lua_getfield(L, -1, b->lang);
+        snprintf(said, sizeof said, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+        one_line(said);
+        lua_pop(L, 1);
+        for (int i = 0; i < rm_lang_count() && strcmp(said, err) == 0; i++) {   /* this very error */
+            char line[1024];
+            lua_getfield(L, -1, rm_lang_code(i));
+            snprintf(line, sizeof line, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+            lua_pop(L, 1);
+            one_line(line);
+            if (line[0] && !(sc->errors_in[v * rm_lang_count() + i] = strdup(line)))
+                return -1;
+        }
     }
     lua_pop(L, 1);
     lua_pushnil(L);
@@ -1699,9 +1720,9 @@ static int compile_all(binding *b, int prelude, remous_scenario *sc, int keep, c
     sc->models = calloc((size_t)n, sizeof *sc->models);
     sc->variants = calloc((size_t)n, sizeof *sc->variants);
     sc->errors = calloc((size_t)n, sizeof *sc->errors);
-    sc->errors_fr = calloc((size_t)n, sizeof *sc->errors_fr);
+    sc->errors_in = calloc((size_t)n * (size_t)rm_lang_count(), sizeof *sc->errors_in);
     sc->signatures = calloc((size_t)n, sizeof *sc->signatures);
-    if (!sc->models || !sc->variants || !sc->errors || !sc->errors_fr || !sc->signatures) {
+    if (!sc->models || !sc->variants || !sc->errors || !sc->errors_in || !sc->signatures) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -1901,6 +1922,15 @@ static int parse_period(const char *text, const rm_model *m, double *period, cha
     return -1;
 }
 
+const char *rm_variant_error(const remous_scenario *sc, int v, const char *lang) {
+    if (!sc->errors || !sc->errors[v])
+        return NULL;
+    for (int i = 0; sc->errors_in && i < rm_lang_count(); i++)
+        if (lang && strcmp(rm_lang_code(i), lang) == 0 && sc->errors_in[v * rm_lang_count() + i])
+            return sc->errors_in[v * rm_lang_count() + i];
+    return sc->errors[v];
+}
+
 remous_scenario *remous_open(const char *path, const remous_options *opt, char *err, size_t errlen) {
     remous_scenario *sc = calloc(1, sizeof *sc);
     binding *b = calloc(1, sizeof *b);
@@ -1916,6 +1946,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->scripts_dir = find_scripts_dir();
     b->seed = opt->seed;
     b->inputs = &sc->inputs;
+    b->lang = sc->lang = opt->lang && rm_lang_known(opt->lang) ? opt->lang : "en";
     char unit[16] = "", restart[16] = "";
     int loaded = -1;
     rm_watchdog(path, "loading", b->load_seconds);
@@ -1983,12 +2014,12 @@ void remous_close(remous_scenario *sc) {
         free(sc->variants[v]);
         if (sc->errors)
             free(sc->errors[v]);
-        if (sc->errors_fr)
-            free(sc->errors_fr[v]);
+        for (int i = 0; sc->errors_in && i < rm_lang_count(); i++)
+            free(sc->errors_in[v * rm_lang_count() + i]);
     }
     rm_targets_free(sc->targets, sc->ntargets);
     free(sc->errors);
-    free(sc->errors_fr);
+    free(sc->errors_in);
     free(sc->signatures);
     free(sc->models);
     free(sc->variants);

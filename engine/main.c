@@ -419,6 +419,7 @@ static int parse(cli *c, int argc, char **argv) {
                 return REMOUS_ERR_INPUT;
             }
             c->lang = value;
+            c->opt.lang = value;
         } else if (strcmp(name, "--variant") == 0) {
             c->variant = value;
         } else if (strcmp(name, "--html") == 0) {

@@ -204,9 +204,7 @@ static void variant_box(page *pg, const rm_comparison *cmp, int v, int k) {
         v > 0 ? words_of_run(pg, cmp->results[v], words, sizeof words) : cmp->sc->variants[k]);
     fputs("</h3>\n", pg->f);
     if (v == 0) {
-        /* the prelude translates the errors it raises into French only (errors_fr) */
-        const char *message = strcmp(pg->lang, "fr") == 0 && cmp->sc->errors_fr[k] ? cmp->sc->errors_fr[k]
-                                                                                   : cmp->sc->errors[k];
+        const char *message = rm_variant_error(cmp->sc, k, pg->lang);   /* in the page's language */
         fputs("<p class=\"error\">", pg->f);
         say(pg, rm_word(pg->lang, "report.not_computed"), message);
         fputs("</p>\n", pg->f);

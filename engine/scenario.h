@@ -39,6 +39,11 @@ int rm_variant_index(const remous_scenario *sc, const char *variant, char *err, 
  * of unit_seconds; it must be > 0. Returns 0, or -1 (binding.c). */
 int rm_parse_length(const char *text, double unit_seconds, double *out);
 
+/* Why variant v did not compile, in language lang when the load said it
+ * in that language too, else in the load's own (sc->errors[v]); NULL for a
+ * variant that compiled. */
+const char *rm_variant_error(const struct remous_scenario *sc, int v, const char *lang);
+
 struct remous_scenario {
     char *path;
     rm_model **models;        /* [0] the baseline, then each variant, as declared */
@@ -47,9 +52,10 @@ struct remous_scenario {
     int nmodels;
     /* per variant, why it could not be compiled (only with
      * remous_options.keep_failed_variants; its model is then NULL), one
-     * line in English and in French (NULL where the prelude has no French
-     * for it); NULL for a variant that compiled */
-    char **errors, **errors_fr;
+     * line in the load's language, and in every language the prelude
+     * said it in (see rm_variant_error); NULL for a variant that compiled */
+    char **errors, **errors_in;   /* errors_in[v * rm_lang_count() + i]: in rm_lang_code(i) */
+    const char *lang;         /* the language of its messages (remous_options.lang): a code */
     rm_hooks hooks;           /* bound to the Lua state */
     uint64_t seed;
     int replications;

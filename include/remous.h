@@ -60,6 +60,9 @@ typedef struct remous_options {
                                          a declared metric's name alone for metric:NAME:value),
                                          judged with the scenario's own targets */
     int ntargets;
+    const char *lang;                 /* --lang: the language of the messages of the load (its
+                                         errors), of the warnings and of the terminal's lines;
+                                         NULL: English */
 } remous_options;
 
 remous_options remous_default_options(void);

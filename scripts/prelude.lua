@@ -19,7 +19,7 @@ local getinfo, error, type, pairs, ipairs, tostring, tonumber, setmetatable,
       string.format, string.sub, string.match, string.find, load, pcall, xpcall, table.concat,
       rawget
 
-local gsub, lower, upper = string.gsub, string.lower, string.upper
+local gsub, lower, upper, getmetatable, unpack = string.gsub, string.lower, string.upper, getmetatable, table.unpack
 
 local M = {}
 
@@ -35,8 +35,31 @@ local function where(level)
   return src .. ":" .. (info.currentline or 0)
 end
 
-local function fail(at, msg, ...)
-  error(at .. ": " .. fmt(msg, ...), 0)
+-- The words of the messages are in the catalogs (scripts/lang/CODE.lua,
+-- section prelude; Lua formats: %q quotes a name as the scenario writes
+-- it). say(key, ...) is a phrase: its key and its arguments (strings,
+-- numbers, or phrases, read in the same language); `..` joins phrases.
+local PHRASE = {}
+local function say(key, ...) return setmetatable({ key = key, n = select("#", ...), ... }, PHRASE) end
+PHRASE.__concat = function(a, b) return setmetatable({ n = 2, a, b }, PHRASE) end
+
+-- The phrase p (or a plain string) in language lang.
+local function render(p, lang)
+  if getmetatable(p) ~= PHRASE then return p end
+  local args = {}
+  for i = 1, p.n do args[i] = render(p[i], lang) end
+  if not p.key then return concat(args) end
+  return fmt(host.word(lang, p.key), unpack(args, 1, p.n))
+end
+
+-- Raises "AT: message" in the load's language (host.lang), and leaves the
+-- line in every language in M.translation, where the host finds it for a
+-- page in another language (a variant's error, see binding.c).
+local function fail(at, key, ...)
+  local p, lines = say(key, ...), {}
+  for _, code in ipairs(host.langs) do lines[code] = at .. ": " .. render(p, code) end
+  M.translation = lines
+  error(lines[host.lang], 0)
 end
 
 -- Distributions and rates, sealed: see "distributions" below.
@@ -50,7 +73,7 @@ local private = setmetatable({}, { __mode = "k" })
 -- Distributions, rates and functions are kept as they are.
 local function plain_copy(v, depth, at)
   if type(v) ~= "table" or private[v] then return v end
-  if depth > 8 then fail(at, "a table nested more than 8 deep: write it flatter") end
+  if depth > 8 then fail(at, "prelude.table_nested_more_than") end
   local c = {}
   for k, x in next, v do c[k] = plain_copy(x, depth + 1, at) end
   return c
@@ -60,7 +83,7 @@ end
 -- (a tab, a newline, an escape sequence that would rewrite the screen).
 local function plain_name(at, kind, name)
   if find(name, "%c") then
-    fail(at, "%s %s: a name cannot hold control characters (a tab, a new line, an escape); write it plainly",
+    fail(at, "prelude.name_cannot_hold_control",
          kind, (gsub(fmt("%q", name), "\\\n", "\\n")))
   end
 end
@@ -69,8 +92,8 @@ end
 local function show(v)
   if type(v) == "string" then return fmt("%q", v) end
   if v ~= v then return "NaN" end
-  if type(v) == "table" then return private[v] and private[v].label or "a table" end
-  if type(v) == "function" then return "a function" end
+  if type(v) == "table" then return private[v] and private[v].label or say("prelude.a_table") end
+  if type(v) == "function" then return say("prelude.expect_function") end
   return tostring(v)
 end
 
@@ -98,7 +121,7 @@ local function suggest(name, candidates)
     local d = distance(name, c)
     if d < bestd and d < #name then best, bestd = c, d end
   end
-  return best and fmt(" (did you mean %q?)", best) or ""
+  return best and say("prelude.did_you_mean", best) or ""
 end
 
 local function sorted_keys(t)
@@ -127,14 +150,14 @@ local per_unit = unit_seconds[unit]
 -- message then points at the comma, see engine/lua_errors.c).
 local function check_arity(at, name, wanted, got)
   if got > #wanted then
-    fail(at, "%s takes %d number%s (%s), got %d", name, #wanted, #wanted > 1 and "s" or "",
+    fail(at, "prelude.takes_number_got", name, #wanted, #wanted > 1 and "s" or "",
          concat(wanted, ", "), got)
   end
 end
 
 local function time_helper(name, seconds)
   return function(n, ...)
-    if type(n) ~= "number" then fail(where(1), "%s() needs a number, got %s", name, show(n)) end
+    if type(n) ~= "number" then fail(where(1), "prelude.needs_number_got", name, show(n)) end
     check_arity(where(1), name, { "n" }, 1 + select("#", ...))
     return n * seconds / per_unit
   end
@@ -171,7 +194,7 @@ end
 -- so it cannot be changed after the check.
 local OPAQUE = {
   __metatable = "remous value",
-  __newindex = function() error("distributions and rates cannot be changed", 2) end,
+  __newindex = function() error(render(say("prelude.sealed"), host.lang), 2) end,
   __tostring = function(v) return private[v].label end,
 }
 local function opaque(data)
@@ -197,11 +220,11 @@ local function make_dist(kind, ...)
   local p = { ... }
   for i = 1, select("#", ...) do
     if type(p[i]) ~= "number" then
-      fail(at, "%s: parameter %d must be a number, got %s", kind, i, show(p[i]))
+      fail(at, "prelude.parameter_must_number_got", kind, i, show(p[i]))
     end
   end
   local err = host.check_dist(kind, ...)
-  if err then fail(at, "%s", err) end
+  if err then fail(at, "prelude.message", err) end
   return opaque({ kind = kind, p = p, where = at, label = kind })
 end
 
@@ -221,24 +244,6 @@ function bernoulli(p, ...) return (make_dist("bernoulli", p, ...)) end
 rest = opaque({ label = "rest" })
 local REST = rest
 
--- Messages the workshop page also shows in French: one frame per language,
--- the same arguments. fail_translated() raises the English line and leaves
--- both in M.translation, where the host finds the French one (binding.c).
-local catalog = {
-  en = { leave_nothing = "%s leave nothing for %s", ["and"] = " and ", set = "%s = %s, %s",
-         from = { ["--set"] = "from --set", ["--grid"] = "from --grid", page = "set on the page" }, from_other = "from %s" },
-  fr = { leave_nothing = "%s ne laissent rien pour %s", ["and"] = " et ", set = "%s = %s, %s",
-         from = { ["--set"] = "venant de --set", ["--grid"] = "venant de --grid", page = "réglé sur la page" },
-         from_other = "venant de %s" },
-}
-
--- `say(words)` returns a message in one language; the English one is raised.
-local function fail_translated(at, say)
-  local en, fr = at .. ": " .. say(catalog.en), at .. ": " .. say(catalog.fr)
-  M.translation = { en = en, fr = fr }
-  error(en, 0)
-end
-
 -- The params (see "parameters" below); where each --set value came from,
 -- for messages: "--set" (the default), "--grid" or "page" (the workshop).
 local params, params_by = {}, {}
@@ -253,57 +258,56 @@ local function probabilities(t, at, what)
   local names, probs, sum, rest_at = {}, {}, 0, nil
   for _, k in ipairs(sorted_keys(t)) do
     local p = t[k]
-    if type(k) ~= "string" then fail(at, "%s: write name = probability, e.g. { a = 0.3, b = 0.7 }", what) end
+    if type(k) ~= "string" then fail(at, "prelude.write_name_probability_b", what) end
     if p == REST then
       if rest_at then
-        fail(at, "%s: %q and %q both say rest; rest can stand for one entry only", what, names[rest_at], k)
+        fail(at, "prelude.both_say_rest_rest", what, names[rest_at], k)
       end
       rest_at = #names + 1
     elseif type(p) ~= "number" or not (p >= 0 and p <= 1) then      -- NaN too
-      fail(at, "%s: the probability of %q must be a number between 0 and 1, got %s", what, k, show(p))
+      fail(at, "prelude.probability_must_number_between", what, k, show(p))
     else
       sum = sum + p
     end
     names[#names + 1], probs[#probs + 1] = k, p
   end
-  if #names == 0 then fail(at, "%s: needs at least one name = probability", what) end
+  if #names == 0 then fail(at, "prelude.needs_at_least_one", what) end
   if rest_at and sum > 1 + 1e-9 then
-    fail_translated(at, function(words)
-      local others, shown = {}, {}
+    local others, shown = {}, {}
+    for i, k in ipairs(names) do
+      if i ~= rest_at then others[#others + 1] = k .. " = " .. number_text(probs[i]) end
+    end
+    -- the values set from outside (a --set, a grid, the page) that one of
+    -- them equals: the likely cause, named as such
+    local set = ""
+    local from = { ["--set"] = say("prelude.from_set"), ["--grid"] = say("prelude.from_grid"),
+                   page = say("prelude.from_page") }
+    for _, prm in ipairs(params) do
       for i, k in ipairs(names) do
-        if i ~= rest_at then others[#others + 1] = k .. " = " .. number_text(probs[i]) end
-      end
-      -- the values set from outside (a --set, a grid, the page) that one of
-      -- them equals: the likely cause, named as such
-      local set = {}
-      for _, prm in ipairs(params) do
-        for i, k in ipairs(names) do
-          if i ~= rest_at and prm.source == "--set" and prm.value == probs[i] and not shown[prm.name] then
-            shown[prm.name] = true
-            local origin = set_origins[prm.name] or "--set"
-            set[#set + 1] = fmt(words.set, prm.name, number_text(prm.value),
-                                words.from[origin] or fmt(words.from_other, origin))
-          end
+        if i ~= rest_at and prm.source == "--set" and prm.value == probs[i] and not shown[prm.name] then
+          shown[prm.name] = true
+          local origin = set_origins[prm.name] or "--set"
+          set = (set == "" and "" or set .. say("prelude.list_separator"))
+                .. say("prelude.set_from", prm.name, number_text(prm.value), from[origin] or say("prelude.from_other", origin))
         end
       end
-      local list = concat(others, ", ", 1, #others - 1)
-      list = (#others > 1 and list .. words["and"] or "") .. others[#others]
-      local msg = fmt("%s: " .. words.leave_nothing, what, list, names[rest_at])
-      return #set > 0 and msg .. " (" .. concat(set, "; ") .. ")" or msg
-    end)
+    end
+    local list = concat(others, ", ", 1, #others - 1)
+    list = (#others > 1 and list .. say("prelude.list_and") or "") .. others[#others]
+    fail(at, "prelude.leave_nothing", what, list, names[rest_at], set ~= "" and say("prelude.in_parentheses", set) or "")
   end
   if rest_at then
     probs[rest_at] = max(0, 1 - sum)
   elseif abs(sum - 1) > 1e-9 then
-    fail(at, "%s: the probabilities must sum to 1, they sum to %.10g%s", what, sum,
-         sum < 1 and " (or write rest for one entry: it takes 1 minus the others)" or "")
+    fail(at, "prelude.probabilities_must_sum_they", what, sum,
+         sum < 1 and say("prelude.or_write_rest") or "")
   end
   return names, probs
 end
 
 function choice(t)
   local at = where(1)
-  if type(t) ~= "table" then fail(at, "choice needs a table, e.g. choice { a = 0.2, b = 0.8 }") end
+  if type(t) ~= "table" then fail(at, "prelude.choice_needs_table_choice") end
   local names, probs = probabilities(t, at, "choice")
   return opaque({ kind = "choice", names = names, probs = probs, where = at, label = "choice" })
 end
@@ -311,10 +315,10 @@ end
 function empirical(file, column)
   local at = where(1)
   if type(file) ~= "string" or type(column) ~= "string" then
-    fail(at, "empirical needs a file and a column name, e.g. empirical(\"times.csv\", \"minutes\")")
+    fail(at, "prelude.empirical_needs_file_column")
   end
   local values, err = host.read_column(file, column)
-  if not values then fail(at, "empirical: %s", err) end
+  if not values then fail(at, "prelude.empirical_message", err) end
   return opaque({ kind = "empirical", values = values, where = at, label = "empirical" })
 end
 
@@ -326,11 +330,11 @@ local function rate_helper(name, per, per_name)
     local at = where(1)
     check_arity(at, name, { "r" }, 1 + select("#", ...))
     if type(r) ~= "number" or not (r > 0) or r == huge then
-      fail(at, "%s: the rate must be a number > 0, got %s", name, show(r))
+      fail(at, "prelude.rate_must_number_got", name, show(r))
     end
     local per_unit = r / per(1)                 -- its gaps are exponential(1 / per_unit)
     if not (per_unit > 0 and per_unit < huge) or host.check_dist("exponential", 1 / per_unit) then
-      fail(at, "%s: the rate %s is too small or too large to compute with", name, show(r))
+      fail(at, "prelude.rate_too_small_too", name, show(r))
     end
     return opaque({ per_unit = per_unit, per = per_name, n = r, where = at, label = name })
   end
@@ -347,25 +351,25 @@ local function convert(name, text, default)
   if type(default) == "number" then
     local v = tonumber(text)
     -- 1e309 reads as inf (and "inf" or "nan" as nothing): a finite number only
-    if not v or v ~= v or v == huge or v == -huge then fail("--set " .. name, "expected a number, got %q", text) end
+    if not v or v ~= v or v == huge or v == -huge then fail("--set " .. name, "prelude.expected_number_got", text) end
     return v
   elseif type(default) == "boolean" then
     if text == "true" then return true elseif text == "false" then return false end
-    fail("--set " .. name, "expected true or false, got %q", text)
+    fail("--set " .. name, "prelude.expected_true_false_got", text)
   end
   return text
 end
 
 function param(name, default, meta)
   local at = where(1)
-  if type(name) ~= "string" or name == "" then fail(at, "param needs a name, e.g. param(\"clerks\", 2)") end
+  if type(name) ~= "string" or name == "" then fail(at, "prelude.param_needs_name_param") end
   plain_name(at, "param", name)
   local dt = type(default)
   if dt ~= "number" and dt ~= "string" and dt ~= "boolean" then
-    fail(at, "param %q: the default must be a number, a string or a boolean, got %s", name, show(default))
+    fail(at, "prelude.param_default_must_number", name, show(default))
   end
   if meta ~= nil and type(meta) ~= "table" then
-    fail(at, "param %q: the third argument is a table such as { label = \"...\", min = 1, max = 10 }", name)
+    fail(at, "prelude.param_third_argument_table", name)
   end
   local known = params_by[name]
   if known then return known.value end
@@ -375,20 +379,20 @@ function param(name, default, meta)
   for _, k in ipairs(sorted_keys(meta)) do
     local v = meta[k]
     if k == "label" then
-      if type(v) ~= "string" then fail(at, "param %q: label must be a string, got %s", name, show(v)) end
+      if type(v) ~= "string" then fail(at, "prelude.param_label_must_string", name, show(v)) end
     elseif k == "min" or k == "max" or k == "step" then
-      if type(v) ~= "number" then fail(at, "param %q: %s must be a number, got %s", name, k, show(v)) end
+      if type(v) ~= "number" then fail(at, "prelude.param_must_number_got", name, k, show(v)) end
     else
-      fail(at, "param %q: unknown field %s (use label, min, max, step)", name, show(k))
+      fail(at, "prelude.param_unknown_field_use", name, show(k))
     end
   end
   if type(value) == "number" then
-    if meta.min and value < meta.min then fail(at, "param %q = %s is below its min %s", name, show(value), show(meta.min)) end
+    if meta.min and value < meta.min then fail(at, "prelude.param_below_min", name, show(value), show(meta.min)) end
     if meta.max and value > meta.max then
       local share = meta.max == 1 and (meta.min or 0) >= 0 and value >= 2 and value <= 100
                     and value == floor(value)                                -- 70 for 70%
-      fail(at, "param %q = %s is above its max %s%s", name, show(value), show(meta.max),
-           share and fmt(" (a share is written from 0 to 1: %s for %s%%)", show(value / 100), show(value)) or "")
+      fail(at, "prelude.param_above_max", name, show(value), show(meta.max),
+           share and say("prelude.share_hint", show(value / 100), show(value)) or "")
     end
   end
   local p = { name = name, value = value, default = default, source = source, label = meta.label,
@@ -402,75 +406,75 @@ end
 -- Field checkers: each returns nil if the value fits, else what was expected.
 local function is_name(v) return type(v) == "string" and v ~= "" end
 local check = {}
-function check.string(v) if type(v) ~= "string" then return "a string" end end
-function check.name(v) if not is_name(v) then return "a name (a non-empty string)" end end
-function check.positive(v) if type(v) ~= "number" or not (v > 0) or v == huge then return "a number > 0" end end
-function check.nonneg(v) if type(v) ~= "number" or not (v >= 0) or v == huge then return "a number >= 0" end end
+function check.string(v) if type(v) ~= "string" then return say("prelude.expect_string") end end
+function check.name(v) if not is_name(v) then return say("prelude.expect_name_non_empty_string") end end
+function check.positive(v) if type(v) ~= "number" or not (v > 0) or v == huge then return say("prelude.expect_number") end end
+function check.nonneg(v) if type(v) ~= "number" or not (v >= 0) or v == huge then return say("prelude.expect_number2") end end
 function check.count(v)
-  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1e9 then return "a whole number >= 0" end
+  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1e9 then return say("prelude.expect_whole_number") end
 end
 function check.people(v)
-  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 100000 then return "a whole number from 0 to 100000" end
+  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 100000 then return say("prelude.expect_whole_number_from") end
 end
 function check.waiting(v)
-  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1000000 then return "a whole number from 0 to 1000000" end
+  if type(v) ~= "number" or v < 0 or v ~= floor(v) or v > 1000000 then return say("prelude.expect_whole_number_from2") end
 end
 function check.reps(v)
-  if type(v) ~= "number" or v < 1 or v ~= floor(v) or v > 1e7 then return "a whole number >= 1" end
+  if type(v) ~= "number" or v < 1 or v ~= floor(v) or v > 1e7 then return say("prelude.expect_whole_number2") end
 end
-function check.boolean(v) if type(v) ~= "boolean" then return "true or false" end end
+function check.boolean(v) if type(v) ~= "boolean" then return say("prelude.expect_true_false") end end
 -- Any distribution, choice included: for attributes.
 function check.value(v)
   if type(v) == "number" then return check.nonneg(v) end
-  if not is_dist(v) then return "a number or a distribution such as exponential(5)" end
+  if not is_dist(v) then return say("prelude.expect_number_distribution_such_as") end
 end
 -- A time or an amount: choice draws names, not numbers.
 function check.dist(v)
   local expected = check.value(v)
   if expected then return expected end
   if type(v) ~= "number" and private[v].kind == "choice" then
-    return "a number or a distribution such as exponential(5) (choice draws names: use it in attributes)"
+    return say("prelude.expect_number_distribution_such_as2")
   end
 end
 function check.dist_or_fn(v)
   if type(v) == "function" then return nil end
   local expected = check.dist(v)
   if expected and is_dist(v) then return expected end     -- a distribution, but not this one: say why
-  return expected and "a number, a distribution such as exponential(5), or a function(item)"
+  return expected and say("prelude.expect_number_distribution_or_function")
 end
 function check.number_or_fn(v)
-  if type(v) ~= "function" and (type(v) ~= "number" or v ~= v) then return "a number or a function(item)" end
+  if type(v) ~= "function" and (type(v) ~= "number" or v ~= v) then return say("prelude.expect_number_function_item") end
 end
 function check.roles(v)
   if is_name(v) then return nil end
   if type(v) == "table" and #v > 0 then
-    for i = 1, #v do if not is_name(v[i]) then return "a role name or a list of role names" end end
+    for i = 1, #v do if not is_name(v[i]) then return say("prelude.expect_role_name_list_role") end end
     local n = 0
     for _ in pairs(v) do n = n + 1 end
     if n == #v then return nil end
   end
-  return "a role name or a list of role names, e.g. { \"clerk\", \"bookseller\" }"
+  return say("prelude.expect_role_name_list_role2")
 end
 function check.next(v)
   if is_name(v) or type(v) == "function" then return nil end
   if type(v) == "table" and next(v) ~= nil then return nil end
-  return "a step name, a table of step = probability, or a function(item)"
+  return say("prelude.expect_step_name_table_step")
 end
 function check.attributes(v)
-  if type(v) ~= "table" then return "a table of name = distribution" end
+  if type(v) ~= "table" then return say("prelude.expect_table_name_distribution") end
   for k, d in pairs(v) do
-    if type(k) ~= "string" or check.value(d) then return "a table of name = distribution, e.g. { paid_online = bernoulli(0.3) }" end
+    if type(k) ~= "string" or check.value(d) then return say("prelude.expect_table_name_distribution_paid") end
   end
 end
 -- What people read instead of a name: one line of text (control characters
 -- would break the digest's lines), short enough for a chart's margin.
-local label_usage = "a text on one line, at most 200 bytes, e.g. \"booksellers\""
+local label_usage = say("prelude.usage_text_on_one_line")
 function check.label(v)
   if type(v) ~= "string" or #v > 200 or find(v, "%c") then return label_usage end
 end
 -- kinds = { core = "advising readers", orders = { label = "online orders", group = "tool work" } }
 function check.kinds(v)
-  local usage = "a table of kind = label, e.g. { core = \"advising readers\", orders = { label = \"online orders\", group = \"tool work\" } }"
+  local usage = say("prelude.usage_table_kind_label_core")
   if type(v) ~= "table" or is_dist(v) then return usage end
   for k, l in pairs(v) do
     if not is_name(k) then return usage end
@@ -484,7 +488,7 @@ function check.kinds(v)
 end
 -- mission = { "core" }: the kinds of work the organization exists for (the headline speaks of them)
 function check.mission(v)
-  local usage = "a list of kinds, e.g. { \"core\" }"
+  local usage = say("prelude.usage_list_kinds_core")
   if type(v) ~= "table" or is_dist(v) or #v == 0 then return usage end
   local n = 0
   for _ in pairs(v) do n = n + 1 end
@@ -500,8 +504,7 @@ local function time_of_day(text)
 end
 function check.rate(v)
   if is_rate(v) then return nil end
-  local rate_table = "per_hour(r), per_day(r), or rates by time of day such as "
-                     .. "{ [\"10:00\"] = per_hour(6), [\"12:00\"] = per_hour(15) }"
+  local rate_table = say("prelude.usage_per_hour_r_per")
   if type(v) ~= "table" or is_dist(v) or next(v) == nil then return rate_table end
   local seen = {}
   for _, k in ipairs(sorted_keys(v)) do               -- sorted: the same message every run
@@ -511,22 +514,21 @@ function check.rate(v)
       -- "14h00", "14h" (French), [14]: say which key and how to write it
       local h, m = match(tostring(k), "^(%d%d?)[hH:]?(%d?%d?)$")
       local fix = h and tonumber(h) < 24 and #m ~= 1 and fmt("%02d:%s", tonumber(h), m ~= "" and m or "00")
-      return fmt("%s is not a time of day: write %s (hours:minutes, in quotes)", show(k),
-                 fix and fmt("[%q]", fix) or "it as [\"14:00\"]"), true
+      return say("prelude.not_time_of_day", show(k), fix and fmt("[%q]", fix) or say("prelude.write_it_as_14")), true
     end
     if not at or not (is_rate(r) or r == 0) then return rate_table end
-    if seen[at] then return rate_table .. ", each time once (" .. k .. " and " .. seen[at] .. " are the same)" end
+    if seen[at] then return say("prelude.same_time_twice", rate_table, k, seen[at]) end
     seen[at] = k
   end
 end
-function check.unit(v) if unit_seconds[v] == nil then return "\"second\", \"minute\" or \"hour\"" end end
+function check.unit(v) if unit_seconds[v] == nil then return say("prelude.expect_second_minute_hour") end end
 function check.discipline(v)
-  if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return "\"fifo\", \"lifo\" or \"priority\"" end
+  if v ~= "fifo" and v ~= "lifo" and v ~= "priority" then return say("prelude.expect_fifo_lifo_priority") end
 end
 function check.capacity(v) return check.count(v) end
 function check.resume(v)
   if v ~= "same" and v ~= "anyone" then
-    return "\"same\" (the person who left it takes it up again) or \"anyone\" (any free person of its roles)"
+    return say("prelude.expect_same_person_who_left")
   end
 end
 -- The mean of a checked distribution (or number).
@@ -547,42 +549,42 @@ local function mean_of(v)
 end
 
 function check.absence(v)
-  local usage = "{ every = distribution, lasts = distribution }, e.g. { every = exponential(days(60)), lasts = uniform(days(1), days(5)) }"
+  local usage = say("prelude.usage_every_distribution_lasts_distribution")
   if type(v) ~= "table" or is_dist(v) then return usage end
   for k in pairs(v) do
     if k ~= "every" and k ~= "lasts" then return usage end
   end
   if v.every == nil or v.lasts == nil or check.dist(v.every) or check.dist(v.lasts) then return usage end
-  if not (mean_of(v.every) > 0) then return usage .. " (every must be more than 0 on average)" end
+  if not (mean_of(v.every) > 0) then return usage .. say("prelude.every_more_than_zero") end
 end
 function check.every(v)
   if type(v) == "string" then
     local err = host.check_points(v)
-    if err then return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap (" .. err .. ")" end
+    if err then return say("prelude.expect_day_time_such_as", err) end
     return nil
   end
   local expected = check.dist(v)
   if expected or not (mean_of(v) > 0) then
-    return "a day and time such as \"mon-sat 18:30\" or a distribution of the gap (more than 0 on average)"
+    return say("prelude.expect_day_time_such_as2")
   end
 end
-function check.number(v) if type(v) ~= "number" or v ~= v then return "a number" end end
+function check.number(v) if type(v) ~= "number" or v ~= v then return say("prelude.expect_number3") end end
 function check.share(v)
-  if type(v) ~= "number" or not (v >= 0 and v <= 1) then return "a share between 0 and 1" end
+  if type(v) ~= "number" or not (v >= 0 and v <= 1) then return say("prelude.expect_share_between") end
 end
-function check.fn(v) if type(v) ~= "function" then return "a function" end end
+function check.fn(v) if type(v) ~= "function" then return say("prelude.expect_function") end end
 -- A step's patience: only false (its waiting items never give up); the
 -- patience itself is the arrivals' own.
 function check.no_patience(v)
   if v ~= false then
-    return "false (items waiting for this step never give up; how long people wait is the arrivals' patience)"
+    return say("prelude.expect_false_items_waiting_for")
   end
 end
 local function is_share(v) return type(v) == "number" and v >= 0 and v <= 1 end
 -- A tool's uptake: the share of the items (the public) that take its routes.
 function check.uptake(v)
   if is_share(v) then return nil end
-  local usage = "a share between 0 and 1, or one that grows, such as { start = 0.1, final = 0.6, half_life = weeks(8) }"
+  local usage = say("prelude.usage_share_between_one_that")
   if type(v) ~= "table" or private[v] then return usage end
   for k in pairs(v) do
     if k ~= "start" and k ~= "final" and k ~= "half_life" then return usage end
@@ -593,7 +595,7 @@ end
 -- A tool's adoption: the share of the staff who use it, or a share per role.
 function check.adoption(v)
   if is_share(v) then return nil end
-  local usage = "a share between 0 and 1, or a share per role such as { bookseller = 0.8, pickup_clerk = 1 }"
+  local usage = say("prelude.usage_share_between_share_per")
   if type(v) ~= "table" or private[v] or next(v) == nil then return usage end
   for k, x in pairs(v) do
     if not is_name(k) or not is_share(x) then return usage end
@@ -602,8 +604,7 @@ end
 -- A variant's tools: names, or name = { uptake = ..., adoption = ... }
 -- (what is inside the braces is checked with the variant, see listed_tools).
 function check.tool_list(v)
-  local usage = "a list of tool names such as { \"online_payment\" }, or tools with their uptake or adoption "
-                .. "such as { online_payment = { uptake = 0.3 } }"
+  local usage = say("prelude.usage_list_tool_names_such")
   if type(v) ~= "table" or private[v] then return usage end
   local n = #v
   for k, x in pairs(v) do
@@ -615,14 +616,14 @@ function check.tool_list(v)
   end
 end
 function check.names(v)
-  if type(v) ~= "table" or is_dist(v) then return "a list of names, e.g. { \"online_payment\" }" end
+  if type(v) ~= "table" or is_dist(v) then return say("prelude.expect_list_names_online_payment") end
   local n = 0
   for _ in pairs(v) do n = n + 1 end
-  if n ~= #v then return "a list of names, e.g. { \"online_payment\" }" end
-  for i = 1, #v do if not is_name(v[i]) then return "a list of names, e.g. { \"online_payment\" }" end end
+  if n ~= #v then return say("prelude.expect_list_names_online_payment") end
+  for i = 1, #v do if not is_name(v[i]) then return say("prelude.expect_list_names_online_payment") end end
 end
 function check.learning(v)
-  local usage = "{ start = factor >= 1, half_life = time > 0 }, e.g. { start = 1.6, half_life = days(10) }"
+  local usage = say("prelude.usage_start_factor_half_life")
   if type(v) ~= "table" or is_dist(v) then return usage end
   for k in pairs(v) do if k ~= "start" and k ~= "half_life" then return usage end end
   if type(v.start) ~= "number" or not (v.start >= 1) or v.start == huge then return usage end
@@ -630,12 +631,12 @@ function check.learning(v)
 end
 -- What one completed item brings: a number, its mean when it varies.
 function check.item_value(v)
-  if check.nonneg(v) then return "a number >= 0 (what one completed item brings on average, e.g. 32)" end
+  if check.nonneg(v) then return say("prelude.expect_number_what_one_completed") end
 end
 -- A tool's cost: { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }, any of them.
 local cost_fields = { per_month = "nonneg", per_item = "nonneg", share_of_value = "share", setup = "nonneg" }
 function check.tool_cost(v)
-  local usage = "a table of amounts such as { per_month = 49, per_item = 0.25, share_of_value = 0.014, setup = 300 }"
+  local usage = say("prelude.usage_table_amounts_such_as")
   if type(v) ~= "table" or private[v] or next(v) == nil then return usage end
   local names = sorted_keys(cost_fields)
   for _, k in ipairs(sorted_keys(v)) do
@@ -643,14 +644,14 @@ function check.tool_cost(v)
     local checker = cost_fields[k]
     if not checker then
       local close = suggest(k, names)
-      return fmt("unknown field %q%s", k, close ~= "" and close or fmt(" (its fields: %s)", concat(names, ", "))), true
+      return say("prelude.unknown_field_of", k, close ~= "" and close or say("prelude.its_fields", concat(names, ", "))), true
     end
     local expected = check[checker](v[k])
     if expected then
       if k == "share_of_value" and type(v[k]) == "number" and v[k] > 1 and v[k] <= 100 then
-        expected = fmt("%s (%s%% is written %s)", expected, number_text(v[k]), number_text(v[k] / 100))
+        expected = say("prelude.percent_written", expected, number_text(v[k]), number_text(v[k] / 100))
       end
-      return fmt("%s must be %s, got %s", k, expected, show(v[k])), true
+      return say("prelude.field_must_be", k, expected, show(v[k])), true
     end
   end
 end
@@ -662,14 +663,13 @@ function check.currency(v)
   if type(v) == "string" and match(v, "^%u%u%u$") then return nil end
   local code = type(v) == "string" and (currency_of[lower(v)] or currency_of[v] or
                                         (match(v, "^%a%a%a$") and upper(v)))
-  if code then return fmt("%s is not an ISO 4217 code; write %q", show(v), code), true end
-  return fmt("%s is not an ISO 4217 code: write three capital letters such as \"EUR\", \"USD\" or \"GBP\"",
-             show(v)), true
+  if code then return say("prelude.not_iso_write", show(v), code), true end
+  return say("prelude.not_iso", show(v)), true
 end
 function check.start(v)
-  if type(v) ~= "string" then return "a day and a time such as \"mon 08:00\"" end
+  if type(v) ~= "string" then return say("prelude.expect_day_time_such_as3") end
   local err = host.check_start(v)
-  if err then return "a day and a time such as \"mon 08:00\" (" .. err .. ")" end
+  if err then return say("prelude.expect_day_time_such_as4", err) end
 end
 
 local schemas = {
@@ -738,8 +738,7 @@ local current_tool = nil          -- the tool whose apply is running
 -- Fields people write by analogy that do not exist: what to write instead.
 local field_hints = {
   variant = {
-    set = "a variant changes elements in its apply, e.g. apply = function() role \"clerk\" { count = 3 } end; "
-      .. "to try values of a param, use --set NAME=VALUE, or a sweep with --grid NAME=1,2,3",
+    set = say("prelude.set_hint"),
   },
 }
 field_hints.variant.params = field_hints.variant.set
@@ -748,28 +747,28 @@ field_hints.variant.param = field_hints.variant.set
 local function declare(kind, name, fields, at)
   local schema = schemas[kind]
   if type(fields) ~= "table" or is_dist(fields) then
-    fail(at, "%s %q: write its fields in braces, e.g. %s %q { ... }", kind, name, kind, name)
+    fail(at, "prelude.write_fields_braces", kind, name, kind, name)
   end
   fields = plain_copy(fields, 0, at)
   local allowed = sorted_keys(schema)
   local copied = {}
   for _, k in ipairs(sorted_keys(fields)) do
     if type(k) ~= "string" then
-      fail(at, "%s %q: fields are written name = value (found a value without a name)", kind, name)
+      fail(at, "prelude.fields_are_written_name", kind, name)
     end
     local checker = schema[k]
     if not checker then
       local hint = field_hints[kind] and field_hints[kind][k]
-      if hint then fail(at, "%s %q: unknown field %q: %s", kind, name, k, hint) end
+      if hint then fail(at, "prelude.unknown_field", kind, name, k, hint) end
       local close = suggest(k, allowed)
-      fail(at, "%s %q: unknown field %q%s", kind, name, k,
-           close ~= "" and close or fmt(" (its fields: %s)", concat(allowed, ", ")))
+      fail(at, "prelude.unknown_field2", kind, name, k,
+           close ~= "" and close or say("prelude.its_fields", concat(allowed, ", ")))
     end
     local v = fields[k]                       -- (fields is a copy already)
     local expected, whole = false, false
     if checker ~= "any" then expected, whole = check[checker](v) end
-    if whole then fail(at, "%s %q: %s: %s", kind, name, k, expected) end   -- a message of its own
-    if expected then fail(at, "%s %q: %s must be %s, got %s", kind, name, k, expected, show(v)) end
+    if whole then fail(at, "prelude.field_message", kind, name, k, expected) end   -- a message of its own
+    if expected then fail(at, "prelude.must_got", kind, name, k, expected, show(v)) end
     copied[k] = v
   end
   local store = current.decls[kind]
@@ -797,8 +796,7 @@ end
 local running = false
 local function while_loading(at, kind, name)
   if running then
-    fail(at, "%s %q: declared while the model runs (in a hook or a metric's of), where it changes nothing: "
-      .. "declare it at the top of the file, or in a tool's or a variant's apply", kind, tostring(name))
+    fail(at, "prelude.declared_while_model_runs", kind, tostring(name))
   end
 end
 
@@ -807,10 +805,10 @@ local function declarer(kind)
     local at = where(1)
     while_loading(at, kind, name)
     if not is_name(name) then
-      fail(at, "%s needs a name, e.g. %s \"%s\" { ... }", kind, kind, kind == "arrivals" and "walk_in" or "name")
+      fail(at, "prelude.needs_name", kind, kind, kind == "arrivals" and "walk_in" or "name")
     end
     if name == "exit" and (kind == "activity" or kind == "task" or kind == "queue" or kind == "arrivals") then
-      fail(at, "%s: \"exit\" is the reserved step that ends a journey; choose another name", kind)
+      fail(at, "prelude.exit_reserved_step_that", kind)
     end
     plain_name(at, kind, name)
     return function(fields) declare(kind, name, fields, where(1)) end
@@ -821,17 +819,17 @@ local scenario_decl
 function scenario(name)
   local at = where(1)
   while_loading(at, "scenario", name)
-  if not is_name(name) then fail(at, "scenario needs a name, e.g. scenario \"Bookstore\" { ... }") end
+  if not is_name(name) then fail(at, "prelude.scenario_needs_name_scenario") end
   plain_name(at, "scenario", name)
   return function(fields)
     local at2 = where(1)
     fields = plain_copy(fields, 0, at2)
     if scenario_decl and scenario_decl.name ~= name then
-      fail(at2, "scenario %q: this file already declares scenario %q (one per file)", name, scenario_decl.name)
+      fail(at2, "prelude.scenario_this_file_already", name, scenario_decl.name)
     end
     if type(fields) == "table" and fields.unit ~= unit and unit_seconds[fields.unit] then
       if host.unit then
-        fail(at2, "scenario %q: the unit changed between two runs of the file (got %q after %q)", name, fields.unit, unit)
+        fail(at2, "prelude.scenario_unit_changed_between", name, fields.unit, unit)
       end
       M.restart_unit = fields.unit
       error("restart in the declared unit", 0)
@@ -850,25 +848,25 @@ activity = declarer("activity")
 function calendar(name)
   local at = where(1)
   while_loading(at, "calendar", name)
-  if not is_name(name) then fail(at, "calendar needs a name, e.g. calendar \"shop\" { \"mon-fri 09:00-17:00\" }") end
+  if not is_name(name) then fail(at, "prelude.calendar_needs_name_calendar") end
   plain_name(at, "calendar", name)
-  if name == "always" then fail(at, "calendar: \"always\" is predefined (open all the time); choose another name") end
+  if name == "always" then fail(at, "prelude.calendar_always_predefined_open") end
   return function(specs)
     local at2 = where(1)
     specs = plain_copy(specs, 0, at2)
     if type(specs) ~= "table" or is_dist(specs) or #specs == 0 then
-      fail(at2, "calendar %q: write its hours as strings in braces, e.g. calendar %q { \"mon-fri 09:00-17:00\" }", name, name)
+      fail(at2, "prelude.calendar_write_hours_as", name, name)
     end
     local n = 0
     for k, v in pairs(specs) do
       n = n + 1
       if mtype(k) ~= "integer" or type(v) ~= "string" or n > #specs then
-        fail(at2, "calendar %q: write its hours as strings in braces, e.g. calendar %q { \"mon-fri 09:00-17:00\" }", name, name)
+        fail(at2, "prelude.calendar_write_hours_as", name, name)
       end
     end
     for i = 1, #specs do
       local err = host.check_calendar(specs[i])
-      if err then fail(at2, "calendar %q: %s", name, err) end
+      if err then fail(at2, "prelude.calendar_message", name, err) end
     end
     local calendars = current.calendars
     if not calendars.by[name] then calendars.order[#calendars.order + 1] = name end
@@ -886,16 +884,16 @@ local function top_level_declarer(kind, registry)
   return function(name)
     local at = where(1)
     while_loading(at, kind, name)
-    if not is_name(name) then fail(at, "%s needs a name, e.g. %s \"name\" { ... }", kind, kind) end
+    if not is_name(name) then fail(at, "prelude.needs_name_name", kind, kind) end
     plain_name(at, kind, name)
     return function(fields)
       local at2 = where(1)
       if kind == "variant" and name == "baseline" then
-        fail(at2, "variant: \"baseline\" is the file itself; give the variant another name")
+        fail(at2, "prelude.variant_baseline_file_itself")
       end
       if current ~= baseline then
-        fail(at2, "%s %q: declare %s at the top of the file, not inside an apply", kind, name,
-             (kind == "tool" or kind == "variant") and "tools and variants" or "metrics and targets")
+        fail(at2, "prelude.declare_at_top_file", kind, name,
+             (kind == "tool" or kind == "variant") and say("prelude.tools_and_variants") or say("prelude.metrics_and_targets"))
       end
       local saved = current
       current = { decls = { [kind] = { order = {}, by = {} } } }
@@ -923,8 +921,7 @@ local metric_decls, target_decls = { order = {}, by = {} }, { order = {}, by = {
 local declare_metric = top_level_declarer("metric", metric_decls)
 function metric(name)
   if is_name(name) and not match(name, "^[%a_][%w_]*$") then
-    fail(where(1), "metric %q: a metric's name is letters, digits and _ (the CSV files, --target and r.metric "
-         .. "use it), e.g. %q; put the words in its label", name, (gsub(gsub(name, "[^%w_]+", "_"), "^(%d)", "_%1")))
+    fail(where(1), "prelude.metric_metric_s_name", name, (gsub(gsub(name, "[^%w_]+", "_"), "^(%d)", "_%1")))
   end
   return declare_metric(name)
 end
@@ -978,11 +975,11 @@ local function listed_tools(v)
       for _, f in ipairs(sorted_keys(t[k])) do
         local what = fmt("variant %q: tools: %s", v.name, k)
         if f ~= "uptake" and f ~= "adoption" then
-          fail(v.at.tools, "%s: only uptake and adoption can be set here, not %s%s", what, show(f),
+          fail(v.at.tools, "prelude.only_uptake_adoption_can", what, show(f),
                type(f) == "string" and suggest(f, { "uptake", "adoption" }) or "")
         end
         local expected = check[f](t[k][f])
-        if expected then fail(v.at.tools, "%s: %s must be %s, got %s", what, f, expected, show(t[k][f])) end
+        if expected then fail(v.at.tools, "prelude.must_got2", what, f, expected, show(t[k][f])) end
       end
     end
   end
@@ -1007,19 +1004,19 @@ local function variant_store(name)
   for _, tname in ipairs(list) do
     if listed[tname] then
       current = baseline
-      fail(v.at.tools, "variant %q: tool %q is listed twice%s", name, tname, overrides[tname]
-           and fmt(" (to give its uptake or adoption, list it once: %s = { ... })", tname) or "")
+      fail(v.at.tools, "prelude.variant_tool_listed_twice", name, tname, overrides[tname]
+           and say("prelude.list_once", tname) or "")
     end
     listed[tname] = true
     local t = tools.by[tname]
     if not t then
       current = baseline
-      fail(v.at.tools, "variant %q: no tool called %q%s", name, tname, suggest(tname, tools.order))
+      fail(v.at.tools, "prelude.variant_no_tool_called", name, tname, suggest(tname, tools.order))
     end
     store.tools[#store.tools + 1] = tname
     if #store.tools > 64 then
       current = baseline
-      fail(v.at.tools, "variant %q: more than 64 tools; split it into several variants", name)
+      fail(v.at.tools, "prelude.variant_more_than_tools", name)
     end
     store.overrides[tname] = overrides[tname] and { fields = overrides[tname], at = v.at.tools }
     if t.fields.apply then
@@ -1062,8 +1059,7 @@ function M.derived()
   for i, name in ipairs(metric_decls.order) do
     local d = metric_decls.by[name]
     if d.fields.of == nil then
-      fail(d.where, "metric %q: set what it computes from a replication's metrics, e.g. "
-           .. "of = function(r) return r.role.bookseller.utilization end", name)
+      fail(d.where, "prelude.metric_set_what_computes", name)
     end
     list[i] = { name = name, label = d.fields.label, unit = d.fields.unit, fn = d.fields.of, where = d.at.of }
   end
@@ -1080,23 +1076,23 @@ function M.targets()
     local d = target_decls.by[name]
     local f = d.fields
     if f.metric == nil then
-      fail(d.where, "target %q: set the metric it is about, e.g. metric = \"arrivals:walk_in:wait_mean\"", name)
+      fail(d.where, "prelude.target_set_metric_about", name)
     end
     local op, value, n = nil, nil, 0
     for _, k in ipairs({ "below", "above", "at_most", "at_least" }) do
       if f[k] ~= nil then op, value, n = target_ops[k], f[k], n + 1 end
     end
     if n ~= 1 then
-      fail(d.where, "target %q: give %s of below, above, at_most or at_least, e.g. below = 5", name,
-           n == 0 and "one" or "only one")
+      fail(d.where, "prelude.target_give_below_above", name,
+           n == 0 and say("prelude.one") or say("prelude.only_one"))
     end
     -- as --target: a level that every value meets (inf), and a metric C would
     -- cut short at a NUL byte or print with a control character, are slips
     if value == huge or value == -huge then
-      fail(d.where, "target %q: the level must be a finite number, got %s", name, show(value))
+      fail(d.where, "prelude.target_level_must_finite", name, show(value))
     end
     if find(f.metric, "%c") then
-      fail(d.at.metric, "target %q: metric holds a control character (%s): write ELEMENT:NAME:METRIC", name,
+      fail(d.at.metric, "prelude.target_metric_holds_control", name,
            show(f.metric))
     end
     list[i] = { name = name, label = f.label, metric = f.metric, op = op, value = value,
@@ -1147,19 +1143,19 @@ local function check_bare_words(store)
     kinds[#kinds + 1] = "calendar"
     for _, kind in ipairs(now == nil and kinds or {}) do
       local by = kind == "calendar" and store.calendars.by or store.decls[kind].by
-      if by[k] and kind ~= "scenario" then fail(at, "%s is the name of a %s: write it in quotes, %q", k, kind, k) end
+      if by[k] and kind ~= "scenario" then fail(at, "prelude.name_write_quotes", k, kind, k) end
     end
     if now == nil then
       local words = {}
       for name in pairs(_G) do if type(name) == "string" then words[#words + 1] = name end end
       sort(words)
       local hint = suggest(k, words)
-      fail(at, "%q is not a word of the scenario language%s", k,
-           hint ~= "" and hint or fmt(" (a name? write it in quotes, %q)", k))
+      fail(at, "prelude.not_word_scenario_language", k,
+           hint ~= "" and hint or say("prelude.name_in_quotes_hint", k))
     end
     if type(now) == "function" then
       local line = getinfo(now, "S").linedefined
-      fail(at, "%s is used here before it is defined (line %d): move its definition above", k, line)
+      fail(at, "prelude.used_here_before_defined", k, line)
     end
   end
 end
@@ -1204,21 +1200,20 @@ function M.compile(variant_name)
   check_bare_words(store)
   local decls, calendars = store.decls, store.calendars
   if not scenario_decl then
-    fail(host.file, "no scenario declaration: start the file with scenario \"Name\" { horizon = days(7) }")
+    fail(host.file, "prelude.no_scenario_declaration_start")
   end
   local scenario_decl = decls.scenario.by[scenario_decl.name]     -- as this store has it
   local sf, sat = scenario_decl.fields, scenario_decl.at
   if not sf.horizon then
-    fail(scenario_decl.where, "scenario %q: set its horizon, e.g. horizon = days(28)", scenario_decl.name)
+    fail(scenario_decl.where, "prelude.scenario_set_horizon_horizon", scenario_decl.name)
   end
   -- a horizon of 1e300 passes every other check and never ends: 100 years at most
   if sf.horizon * unit_seconds[unit] > 100 * 365.25 * 86400 then
-    fail(sat.horizon, "scenario %q: the horizon is at most 100 years, got %s %ss: a run that long never ends "
-         .. "in practice", scenario_decl.name, fmt("%.6g", sf.horizon), unit)
+    fail(sat.horizon, "prelude.scenario_horizon_at_most", scenario_decl.name, fmt("%.6g", sf.horizon), unit)
   end
   local warmup = sf.warmup or 0
   if warmup >= sf.horizon then
-    fail(sat.warmup, "scenario %q: warmup (%s) must be shorter than the horizon (%s)", scenario_decl.name, warmup, sf.horizon)
+    fail(sat.warmup, "prelude.scenario_warmup_must_shorter", scenario_decl.name, warmup, sf.horizon)
   end
   local model = {
     name = scenario_decl.name, unit = unit, unit_seconds = unit_seconds[unit],
@@ -1243,10 +1238,9 @@ function M.compile(variant_name)
       local names = { "always" }
       for _, n in ipairs(calendars.order) do names[#names + 1] = n end
       if not host.check_calendar(name) then          -- hours written where a calendar's name goes
-        fail(at, "%s: calendar takes a calendar's name; declare the hours first, e.g. calendar \"open\" { %q }, "
-             .. "then write calendar = \"open\"", what, name)
+        fail(at, "prelude.calendar_takes_calendar_s", what, name)
       end
-      fail(at, "%s: no calendar called %q%s", what, name, suggest(name, names))
+      fail(at, "prelude.no_calendar_called", what, name, suggest(name, names))
     end
     return i
   end
@@ -1281,10 +1275,10 @@ function M.compile(variant_name)
     local f, at = d.fields, d.at
     local what = fmt("task %q", name)
     if decls.activity.by[name] then
-      fail(d.where, "%s: an activity has that name already; give the task another", what)
+      fail(d.where, "prelude.activity_has_that_name", what)
     end
-    if f.every == nil then fail(d.where, "%s: set when it comes back, e.g. every = \"mon-fri 18:30\"", what) end
-    if f.role == nil then fail(d.where, "%s: set who does it, e.g. role = \"manager\"", what) end
+    if f.every == nil then fail(d.where, "prelude.set_when_comes_back", what) end
+    if f.role == nil then fail(d.where, "prelude.set_who_does_role", what) end
     decls.activity.order[#decls.activity.order + 1] = name
     decls.activity.by[name] = { name = name, where = d.where, tool = d.tool,
       fields = { role = f.role, queue = f.queue, duration = f.duration, kind = f.kind, label = f.label },
@@ -1300,7 +1294,7 @@ function M.compile(variant_name)
 
   local function resolve_step(name, at, what)
     local i = step_index[name]
-    if not i then fail(at, "%s: no step called %q%s", what, name, suggest(name, step_names)) end
+    if not i then fail(at, "prelude.no_step_called", what, name, suggest(name, step_names)) end
     return i
   end
 
@@ -1342,26 +1336,25 @@ function M.compile(variant_name)
     if type(roles) == "string" then roles = { roles } end
     for j, r in ipairs(roles or {}) do
       local ri = role_index[r]
-      if not ri then fail(at.role, "%s: no role called %q%s", what, r, suggest(r, decls.role.order)) end
+      if not ri then fail(at.role, "prelude.no_role_called", what, r, suggest(r, decls.role.order)) end
       a.roles[j] = ri
     end
     if #a.roles > 0 then
       local qname = f.queue or name
       if not queue_index[qname] then
         if f.queue and not step_index[qname] then
-          fail(at.queue, "%s: no queue called %q%s", what, qname, suggest(qname, decls.queue.order))
+          fail(at.queue, "prelude.no_queue_called", what, qname, suggest(qname, decls.queue.order))
         end
         add_queue(qname, nil, f.label)   -- the default queue named (and labelled) after the step
       end
       a.queue = queue_index[qname]
     end
-    if f.duration == nil then fail(d.where, "%s: set its duration, e.g. duration = exponential(5)", what) end
+    if f.duration == nil then fail(d.where, "prelude.set_duration_duration_exponential", what) end
     a.duration = compile_dist(f.duration, at.duration)
     -- a kind labels people's time: a pure delay has none
     local kind = f.kind or "work"
     if #a.roles > 0 and kind == "idle" then     -- its share would be share_idle's name
-      fail(at.kind or d.where, "%s: kind \"idle\" is the time nobody is busy (share_idle in the outputs); "
-           .. "give this work another name, e.g. kind = \"waiting\"", what)
+      fail(at.kind or d.where, "prelude.kind_idle_time_nobody", what)
     end
     if #a.roles > 0 and not kind_index[kind] then
       local l = sf.kinds and sf.kinds[kind]
@@ -1381,12 +1374,12 @@ function M.compile(variant_name)
     a.interruptible = f.interruptible or false
     a.switch_cost = f.switch_cost or 0
     if f.resume ~= nil and not a.interruptible then
-      fail(at.resume, "%s: resume says who takes up an interrupted step; add interruptible = true, or remove resume", what)
+      fail(at.resume, "prelude.resume_says_who_takes", what)
     end
     a.resume = f.resume or "same"
     a.no_patience = f.patience == false
     if a.no_patience and #a.roles == 0 then
-      fail(at.patience, "%s: patience = false is for a step items wait in line for; this one has no role, so nothing waits", what)
+      fail(at.patience, "prelude.patience_false_for_step", what)
     end
     model.activities[i] = a
   end
@@ -1395,7 +1388,7 @@ function M.compile(variant_name)
     local d = decls.arrivals.by[name]
     local f, at = d.fields, d.at
     local what = fmt("arrivals %q", name)
-    if f.to == nil then fail(d.where, "%s: set its first step, e.g. to = \"advise\"", what) end
+    if f.to == nil then fail(d.where, "prelude.set_first_step_advise", what) end
     local c = changed.arrivals[name]
     local s = { name = name, label = f.label, to = c and resolve_step(c.base, c.base_at, what .. ": to")
                                     or resolve_step(f.to, at.to, what .. ": to"),
@@ -1405,12 +1398,11 @@ function M.compile(variant_name)
       s.alts[j] = { tool = alt.tool, to = resolve_step(alt.route, alt.at, what .. ": to") }
     end
     if f.interarrival ~= nil and f.rate ~= nil then
-      fail(at.rate, "%s: give interarrival or rate, not both", what)
+      fail(at.rate, "prelude.give_interarrival_rate_not", what)
     elseif f.interarrival ~= nil then
       s.interarrival = compile_dist(f.interarrival, at.interarrival)
       if s.limit < 0 and always_zero(s.interarrival) then   -- endless items at one instant
-        fail(at.interarrival, "%s: interarrival is always 0, so items would arrive without end at one instant; "
-             .. "give a gap more than 0 (e.g. exponential(6)), or a limit for a batch at once", what)
+        fail(at.interarrival, "prelude.interarrival_always_so_items", what)
       end
     elseif f.rate ~= nil and is_rate(f.rate) then
       local r = private[f.rate]
@@ -1427,7 +1419,7 @@ function M.compile(variant_name)
       end
       sort(s.rates, function(a, b) return a.at < b.at end)
     elseif s.initial == 0 then
-      fail(d.where, "%s: set interarrival (e.g. exponential(6)) or rate (e.g. per_hour(10))", what)
+      fail(d.where, "prelude.set_interarrival_exponential_rate", what)
     end
     s.calendar = resolve_calendar(f.calendar, at.calendar, what)
     local prio = f.priority or 0
@@ -1457,11 +1449,10 @@ function M.compile(variant_name)
     end
     local what = fmt("tool %q", tname)
     if adoption ~= nil and check.adoption(adoption) then
-      fail(at, "%s: adoption must be %s", what, check.adoption(adoption))
+      fail(at, "prelude.adoption_must", what, check.adoption(adoption))
     end
     if adoption ~= nil and #names == 0 then
-      fail(at, "%s: adoption is the share of the staff who use it, but no role does any of its steps; "
-           .. "for the share of the public (customers, households) who use it, write uptake = %s",
+      fail(at, "prelude.adoption_share_staff_who",
            what, type(adoption) == "number" and show(adoption) or "0.6")
     end
     local shares, all = {}, true
@@ -1475,10 +1466,10 @@ function M.compile(variant_name)
     if type(adoption) == "table" then
       for _, rname in ipairs(sorted_keys(adoption)) do
         if not role_index[rname] then
-          fail(at, "%s: adoption: no role called %q%s", what, rname, suggest(rname, decls.role.order))
+          fail(at, "prelude.adoption_no_role_called", what, rname, suggest(rname, decls.role.order))
         elseif not doers[rname] then
           sort(names)
-          fail(at, "%s: adoption: role %q does none of its steps (they are done by %s)", what, rname,
+          fail(at, "prelude.adoption_role_does_none", what, rname,
                "\"" .. concat(names, "\", \"") .. "\"")
         end
       end
@@ -1509,11 +1500,10 @@ function M.compile(variant_name)
     spec.adoption, spec.all_adopt = compile_adoption(tname, adoption, adoption_at)
     if uptake ~= nil then
       if check.uptake(uptake) then                -- changed since it was checked
-        fail(uptake_at, "%s: uptake must be %s", what, check.uptake(uptake))
+        fail(uptake_at, "prelude.uptake_must", what, check.uptake(uptake))
       end
       if not store.routing[tname] then
-        fail(uptake_at, "%s: uptake is the share of the items (customers, households, applications) that "
-             .. "take the routes its apply changes, but its apply changes no arrivals' to and no step's next", what)
+        fail(uptake_at, "prelude.uptake_share_items_customers", what)
       end
       spec.has_uptake = true
       if type(uptake) == "number" then
@@ -1526,7 +1516,7 @@ function M.compile(variant_name)
     if f.fallback ~= nil then
       spec.fallback = resolve_step(f.fallback, at.fallback, what .. ": fallback")
     elseif not spec.all_adopt or f.downtime then
-      fail(t.where, "%s: set its fallback, the step where items go when the tool is down or not used, e.g. fallback = \"checkout\"", what)
+      fail(t.where, "prelude.set_fallback_step_where", what)
     end
     if f.downtime then
       spec.every = compile_dist(f.downtime.every)
@@ -1542,7 +1532,7 @@ function M.compile(variant_name)
     local fb = spec.fallback
     if fb and fb > 0 and model.activities[fb].tool ~= 0 then
       local t = tools.by[spec.name]
-      fail(t.at.fallback, "tool %q: its fallback %q is a step of a tool; choose a step outside the tools",
+      fail(t.at.fallback, "prelude.tool_fallback_step_tool",
            spec.name, model.activities[fb].name)
     end
   end
@@ -1560,7 +1550,7 @@ function M.compile(variant_name)
     if not params_by[name] then
       local names = {}
       for _, p in ipairs(params) do names[#names + 1] = p.name end
-      fail("--set " .. name, "the scenario has no param(%q)%s", name, suggest(name, names))
+      fail("--set " .. name, "prelude.scenario_has_no_param", name, suggest(name, names))
     end
   end
   -- costs are counted when the scenario gives any: a role's rate, a stream's
@@ -1583,19 +1573,18 @@ function M.check_kinds()
   local sf, sat = scenario_decl.fields, scenario_decl.at
   for _, k in ipairs({ "away", "overtime" }) do     -- their cost would be cost_away's, cost_overtime's name
     if any_costed and kinds_used[k] then
-      fail(kinds_used[k], "kind %q names a part of a role's cost (cost_%s: the time %s); give this work "
-           .. "another name", k, k, k == "away" and "away" or "after closing")
+      fail(kinds_used[k], "prelude.kind_names_part_role", k, k, k == "away" and say("prelude.time_away") or say("prelude.time_after_closing"))
     end
   end
   local used = sorted_keys(kinds_used)
   for _, k in ipairs(sorted_keys(sf.kinds or {})) do
     if not kinds_used[k] then
-      fail(sat.kinds, "scenario %q: kinds: no step has the kind %q%s", scenario_decl.name, k, suggest(k, used))
+      fail(sat.kinds, "prelude.scenario_kinds_no_step", scenario_decl.name, k, suggest(k, used))
     end
   end
   for _, k in ipairs(sf.mission or {}) do
     if not kinds_used[k] then
-      fail(sat.mission, "scenario %q: mission: no step has the kind %q%s", scenario_decl.name, k, suggest(k, used))
+      fail(sat.mission, "prelude.scenario_mission_no_step", scenario_decl.name, k, suggest(k, used))
     end
   end
   running = true                                 -- the load is over: see while_loading
@@ -1609,16 +1598,15 @@ local loaded, loading = {}, {}                  -- loading: a module being run (
 function M.require(name)
   local at = where(1)
   if type(name) ~= "string" or not match(name, "^[%w_]+[%w_.]*$") or find(name, "%.%.") then
-    fail(at, "require: %s is not a module name (letters, digits, _ and dots)", show(name))
+    fail(at, "prelude.require_not_module_name", show(name))
   end
   if loaded[name] == loading then
-    fail(at, "require: module %q requires itself (through the modules it requires): a cycle; "
-         .. "move what they share into a third module", name)
+    fail(at, "prelude.require_module_requires_itself", name)
   end
   if loaded[name] ~= nil then return loaded[name] end
   local text, path = host.find_module(name)
-  if not text and path then fail(at, "%s", path) end    -- a link out of the folder, a binary file
-  if not text then fail(at, "require: no module %q in the scenario's folder or in remous's scripts/", name) end
+  if not text and path then fail(at, "prelude.message", path) end    -- a link out of the folder, a binary file
+  if not text then fail(at, "prelude.require_no_module_scenario", name) end
   local chunk, err = load(text, "@" .. path, "t")
   if not chunk then error(err, 0) end
   loaded[name] = loading
