@@ -12,7 +12,8 @@
  * position ("s", "d", "*" for a width or precision taken from an
  * argument), joined by spaces into out; -1 when f mixes numbered and
  * unnumbered arguments or has a bad conversion. */
-static int conversions(const char *f, char *out, size_t len) {
+static int conversions_of(const char *f, int lua, char *out, size_t len) {
+    const char *letters = lua ? "cdiouxXeEfFgGaAsq" : "diouxXeEfFgGaAcsp", *sizes = lua ? "" : "hlLqjzt";
     char args[16][8] = {{0}};
     int next = 0, numbered = -1, top = 0;
     for (const char *p = f; *p; p++) {
@@ -52,9 +53,9 @@ static int conversions(const char *f, char *out, size_t len) {
         }
         char conv[8] = {0};
         size_t n = 0;
-        while (*p && strchr("hlLqjzt", *p) && n < 4)
+        while (*p && strchr(sizes, *p) && n < 4)
             conv[n++] = *p++;
-        if (!*p || !strchr("diouxXeEfFgGaAcsp", *p))
+        if (!*p || !strchr(letters, *p))
             return -1;
         conv[n] = *p;
         int at = is_numbered ? pos - 1 : next++;
@@ -72,6 +73,17 @@ static int conversions(const char *f, char *out, size_t len) {
         snprintf(out + used, len - used, "%s%s", i ? " " : "", args[i][0] ? args[i] : "?");
     }
     return 0;
+}
+
+static int conversions(const char *f, char *out, size_t len) {
+    return conversions_of(f, 0, out, len);
+}
+
+/* The prelude's words (scripts/prelude.lua) are read by Lua's string.format,
+ * which also takes %q (a name quoted as the scenario writes it). */
+static int conversions_of_key(const char *key, const char *f, char *out, size_t len) {
+    return strncmp(key, "prelude.", 8) == 0 ? conversions_of(f, 1, out, len)
+                                            : conversions(f, out, len);
 }
 
 static void conversions_are_read_as_printf_reads_them(void **state) {
@@ -121,10 +133,10 @@ static void every_language_has_english_keys_and_conversions(void **state) {
             if (!has_key(lang, key)) {
                 print_error("scripts/lang/%s.lua: no %s (English: \"%s\")\n", lang, key, rm_word("en", key));
                 faults++;
-            } else if (conversions(rm_word("en", key), want, sizeof want) < 0) {
+            } else if (conversions_of_key(key, rm_word("en", key), want, sizeof want) < 0) {
                 print_error("scripts/lang/en.lua: %s: a conversion printf cannot read\n", key);
                 faults++;
-            } else if (conversions(rm_word(lang, key), got, sizeof got) < 0 || strcmp(want, got) != 0) {
+            } else if (conversions_of_key(key, rm_word(lang, key), got, sizeof got) < 0 || strcmp(want, got) != 0) {
                 print_error("scripts/lang/%s.lua: %s takes \"%s\", English takes \"%s\"\n", lang, key, got, want);
                 faults++;
             }
@@ -138,9 +150,26 @@ static void every_language_has_english_keys_and_conversions(void **state) {
     assert_int_equal(faults, 0);
 }
 
+/* Calls the function for every key the prelude asks for: its literals
+ * "prelude.KEY" (its fail(AT, "prelude.KEY", ...) and say("prelude.KEY")). */
+static void each_prelude_key(void (*found)(const char *key, const char *file, void *ctx), void *ctx) {
+    FILE *f = fopen("../scripts/prelude.lua", "r");
+    assert_non_null(f);
+    static char text[1 << 20];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    for (const char *p = text; (p = strstr(p, "\"prelude.")) != NULL; p++) {
+        char key[128];
+        if (sscanf(p + 1, "%127[a-z0-9_.]\"", key) == 1)
+            found(key, "../scripts/prelude.lua", ctx);
+    }
+}
+
 /* Calls the function for every key literal of the engine's sources:
- * rm_word(ANY, "key") and RM_WORD_KEY("key"). */
+ * rm_word(ANY, "key") and RM_WORD_KEY("key"), and the prelude's. */
 static void each_key_asked(void (*found)(const char *key, const char *file, void *ctx), void *ctx) {
+    each_prelude_key(found, ctx);
     DIR *d = opendir("../engine");
     assert_non_null(d);
     struct dirent *e;
@@ -214,6 +243,50 @@ static void every_english_key_is_asked_for(void **state) {
     assert_int_equal(faults, 0);
 }
 
+/* Every message the prelude raises is a word of the catalogs: each call of
+ * its fail(AT, KEY, ...) names a "prelude." key, so none is said only in
+ * English. */
+static void every_prelude_message_is_a_catalog_word(void **state) {
+    (void)state;
+    FILE *f = fopen("../scripts/prelude.lua", "r");
+    assert_non_null(f);
+    static char text[1 << 20];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    int faults = 0, calls = 0;
+    for (const char *p = text; (p = strstr(p, "fail(")) != NULL; p += 5) {
+        if (p > text && (p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z')))
+            continue;                                /* another name ending in fail */
+        if (p >= text + 15 && strncmp(p - 15, "local function ", 15) == 0)
+            continue;                                /* its definition */
+        int depth = 0, named = 0;
+        const char *q = p + 4;
+        for (; *q; q++) {
+            if (*q == '"' && strncmp(q, "\"prelude.", 9) == 0)
+                named = 1;
+            if (*q == '"')                           /* skip the literal */
+                for (q++; *q && *q != '"'; q++)
+                    if (*q == '\\' && q[1])
+                        q++;
+            if (*q == '(')
+                depth++;
+            else if (*q == ')' && --depth == 0)
+                break;
+        }
+        calls++;
+        if (!named) {
+            int line = 1;
+            for (const char *c = text; c < p; c++)
+                line += *c == '\n';
+            print_error("scripts/prelude.lua:%d: a fail() without a \"prelude.\" key: its words are in no catalog\n", line);
+            faults++;
+        }
+    }
+    assert_true(calls > 90);
+    assert_int_equal(faults, 0);
+}
+
 static void a_word_reads_in_its_language_else_in_english(void **state) {
     (void)state;
     assert_string_equal(rm_word("fr", "labels.baseline"), "situation actuelle");
@@ -235,6 +308,7 @@ int main(void) {
         cmocka_unit_test(every_language_has_english_keys_and_conversions),
         cmocka_unit_test(every_key_asked_is_in_english),
         cmocka_unit_test(every_english_key_is_asked_for),
+        cmocka_unit_test(every_prelude_message_is_a_catalog_word),
         cmocka_unit_test(a_word_reads_in_its_language_else_in_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
