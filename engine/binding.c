@@ -149,8 +149,7 @@ void rm_watchdog(const char *file, const char *what, unsigned seconds) {
         return;
     }
     snprintf(watch_message, sizeof watch_message,
-             "remous: %s: %s took more than %u s inside one call of a string or table function: "
-             "stopped (a pattern that backtracks without end, or a huge text or table?)\n", file, what, seconds);
+             "remous: %s: %s took more than %u s inside one call of a string or table function: stopped (a pattern that backtracks without end, or a huge text or table?)\n", file, what, seconds);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = watchdog_fired;
@@ -180,10 +179,10 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     else
         lua_pushliteral(L, "");
     if (b->seconds)
-        lua_pushfstring(L, "stopped after %d s of Lua: an endless loop, or one far too slow?",
+        lua_pushfstring(L, rm_word(rm_message_lang(), "binding.stopped_seconds"),
                         (int)b->seconds);
     else
-        lua_pushfstring(L, "stopped after %d million Lua instructions: an endless loop?",
+        lua_pushfstring(L, rm_word(rm_message_lang(), "binding.stopped_instructions"),
                         (int)(b->budget / 1000000));
     lua_concat(L, 2);
     lua_error(L);
@@ -222,8 +221,7 @@ void rm_lua_rewrite_error(lua_State *L, const char *path, const char *source, si
         qsort(words, (size_t)n, sizeof words[0], compare_words);
     }
     if (strcmp(err, "C stack overflow") == 0) {  /* Lua names no file: the parser's, or C's own */
-        snprintf(err, errlen, "%s: nested too deeply: more than 200 levels of braces, parentheses "
-                 "or calls inside one another", path);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.nested"), path);
         if (pushed)
             lua_pop(L, 1);
         return;
@@ -251,7 +249,7 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
     if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
         return 0;
     if (b->mem_exceeded)
-        snprintf(err, errlen, "%s: the scenario used more than %zu MB of memory: a table growing without end?",
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.memory"),
                  b->path, b->mem_limit >> 20);
     else if (lua_type(b->L, -1) == LUA_TSTRING) {
         snprintf(err, errlen, "%s", lua_tostring(b->L, -1));
@@ -260,7 +258,7 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
         rm_lua_rewrite_error(b->L, b->path, b->source, b->source_len, "scenario", err, errlen);
         return -1;
     } else
-        snprintf(err, errlen, "%s: an error was raised with a %s value instead of a message",
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.raised_value"),
                  where, luaL_typename(b->L, -1));
     lua_pop(b->L, 1);
     one_line(err);
@@ -283,7 +281,7 @@ int rm_lua_call(lua_State *L, int nargs, int nresults, int hook, rm_rng *random,
 
 /* ------------------------------------------------------ host helpers ---- */
 
-static const char nul_inside[] = "a text holding a NUL byte (\\0): remove it";
+#define NUL_INSIDE rm_word(rm_message_lang(), "binding.nul_inside")
 
 /* A host.check_* or read_column argument: NULL when it holds a NUL byte
  * (the caller answers nul_inside, which the prelude gives with the line). */
@@ -297,7 +295,7 @@ const char *rm_lua_check_text(lua_State *L, int arg, const char *what) {
     size_t len;
     const char *s = luaL_checklstring(L, arg, &len);
     if (strlen(s) != len)
-        luaL_error(L, "%s: %s", what, nul_inside);
+        luaL_error(L, "%s: %s", what, NUL_INSIDE);
     return s;
 }
 
@@ -326,7 +324,7 @@ static int l_check_calendar(lua_State *L) {
     rm_profile_init(&p, 10080, 0);
     const char *spec = text_or_null(L, 1);
     if (!spec)
-        lua_pushstring(L, nul_inside);
+        lua_pushstring(L, NUL_INSIDE);
     else if (rm_calendar_parse(&p, spec, err, sizeof err) < 0)
         lua_pushstring(L, err);
     else
@@ -342,7 +340,7 @@ static int l_check_points(lua_State *L) {
     char err[512];
     const char *spec = text_or_null(L, 1);
     if (!spec)
-        lua_pushstring(L, nul_inside);
+        lua_pushstring(L, NUL_INSIDE);
     else if (rm_calendar_parse_points(spec, 10080, &times, &n, err, sizeof err) < 0)
         lua_pushstring(L, err);
     else
@@ -357,7 +355,7 @@ static int l_check_start(lua_State *L) {
     char err[512];
     const char *spec = text_or_null(L, 1);
     if (!spec)
-        lua_pushstring(L, nul_inside);
+        lua_pushstring(L, NUL_INSIDE);
     else if (rm_calendar_parse_start(spec, 10080, &offset, err, sizeof err) < 0)
         lua_pushstring(L, err);
     else
@@ -377,20 +375,20 @@ static char *join_path(const char *dir, const char *name) {
 static char *read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen) {
     struct stat stbuf;
     if (stat(path, &stbuf) != 0) {
-        snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.cannot_open"), path, strerror(errno));
         return NULL;
     }
     if (!S_ISREG(stbuf.st_mode)) {
-        snprintf(err, errlen, "%s is not a regular file", path);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.not_regular"), path);
         return NULL;
     }
     if ((size_t)stbuf.st_size > max) {
-        snprintf(err, errlen, "%s is too large (over %zu MB)", path, max >> 20);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.too_large"), path, max >> 20);
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.cannot_open"), path, strerror(errno));
         return NULL;
     }
     char *buf = malloc((size_t)stbuf.st_size + 1);
@@ -398,7 +396,7 @@ static char *read_file(const char *path, size_t max, size_t *len, char *err, siz
     int bad = !buf || ferror(f);
     fclose(f);
     if (bad) {
-        snprintf(err, errlen, "cannot read %s", path);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.cannot_read"), path);
         free(buf);
         return NULL;
     }
@@ -452,12 +450,12 @@ static void csv_field_cb(void *data, size_t len, void *ctx) {
         for (; s[k] && k < sizeof shown - 1; k++)
             shown[k] = (unsigned char)s[k] < ' ' ? ' ' : s[k];
         shown[k] = '\0';
-        snprintf(r->err, sizeof r->err, "%s row %zu, column \"%s\": \"%s\" is not a number",
+        snprintf(r->err, sizeof r->err, rm_word(rm_message_lang(), "binding.not_number"),
                  r->file, r->row, r->column, shown);
         return;
     }
     if (v < 0) {
-        snprintf(r->err, sizeof r->err, "%s row %zu, column \"%s\": %g is negative (durations and amounts are >= 0)",
+        snprintf(r->err, sizeof r->err, rm_word(rm_message_lang(), "binding.negative"),
                  r->file, r->row, r->column, v);
         return;
     }
@@ -509,19 +507,19 @@ static int l_read_column(lua_State *L) {
     char err[512];
     if (!file || !column) {
         lua_pushnil(L);
-        lua_pushstring(L, nul_inside);
+        lua_pushstring(L, NUL_INSIDE);
         return 2;
     }
     if (!b->unsafe && !safe_relative(file)) {
         lua_pushnil(L);
-        lua_pushfstring(L, "%s: a scenario reads data files from its own folder only (a relative path without ..)", file);
+        lua_pushfstring(L, rm_word(rm_message_lang(), "binding.data_relative"), file);
         return 2;
     }
     char *path = file[0] == '/' || strcmp(b->dir, ".") == 0 ? strdup(file) : join_path(b->dir, file);
     if (path && !b->unsafe && rm_path_inside(path, b->dir) == 0) {   /* a link out of it */
         free(path);
         lua_pushnil(L);
-        lua_pushfstring(L, "%s: a scenario reads data files from its own folder only (this one leads out of it)", file);
+        lua_pushfstring(L, rm_word(rm_message_lang(), "binding.data_outside"), file);
         return 2;
     }
     size_t len = 0;
@@ -549,7 +547,7 @@ static int l_read_column(lua_State *L) {
     csv_free(&p);
     free(text);
     if (!r.err[0] && r.n == 0)
-        snprintf(r.err, sizeof r.err, "%s: column \"%s\" has no values", file, column);
+        snprintf(r.err, sizeof r.err, rm_word(rm_message_lang(), "binding.no_values"), file, column);
     if (r.err[0]) {
         free(r.values);
         lua_pushnil(L);
@@ -593,15 +591,14 @@ static int l_find_module(lua_State *L) {
         size_t len;
         if (path && !b->unsafe && rm_path_inside(path, dirs[i]) == 0) {   /* a link out of it */
             lua_pushnil(L);
-            lua_pushfstring(L, "require: %s leads out of %s (a link): a module is read from the scenario's "
-                               "folder or remous's scripts/ only", rel, i ? "remous's scripts/" : "the scenario's folder");
+            lua_pushfstring(L, rm_word(rm_message_lang(), "binding.module_link"), rel, i ? rm_word(rm_message_lang(), "binding.remous_scripts") : rm_word(rm_message_lang(), "binding.scenario_folder"));
             free(path);
             return 2;
         }
         char *text = path ? read_file(path, MAX_SCENARIO_BYTES, &len, err, sizeof err) : NULL;
         if (text && rm_binary_text(text, len)) {
             lua_pushnil(L);
-            lua_pushfstring(L, "require: %s is not Lua text (a binary file, or compiled Lua): give its source", rel);
+            lua_pushfstring(L, rm_word(rm_message_lang(), "binding.module_binary"), rel);
             free(text);
             free(path);
             return 2;
@@ -657,7 +654,7 @@ static int l_random(lua_State *L) {
         }
         break;
     case 2: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
-    default: return luaL_error(L, "math.random: wrong number of arguments");
+    default: return luaL_error(L, rm_word(rm_message_lang(), "binding.random_args"));
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
     uint64_t span = (uint64_t)hi - (uint64_t)lo;    /* in unsigned arithmetic: no overflow */
@@ -667,7 +664,7 @@ static int l_random(lua_State *L) {
 }
 
 static int l_randomseed(lua_State *L) {
-    return luaL_error(L, "math.randomseed is disabled: random numbers come from the run's seed (--seed)");
+    return luaL_error(L, rm_word(rm_message_lang(), "binding.randomseed"));
 }
 
 /* print goes to stderr: stdout belongs to the results table. */
@@ -704,10 +701,9 @@ static int l_setmetatable(lua_State *L) {
     int t = lua_type(L, 2);
     luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
     if (t == LUA_TTABLE && has_raw_gc(L, 2))
-        return luaL_error(L, "setmetatable: a __gc metamethod (a finalizer) is not allowed: "
-                          "it would run where nothing can stop it");
+        return luaL_error(L, rm_word(rm_message_lang(), "binding.gc"));
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "cannot change a protected metatable");
+        return luaL_error(L, rm_word(rm_message_lang(), "binding.protected"));
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -1803,7 +1799,7 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     if (!source)
         return -1;
     if (rm_binary_text(source, len)) {
-        snprintf(err, errlen, "%s: this is not a Lua scenario (it is a binary file)", path);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.binary_scenario"), path);
         free(source);
         return -1;
     }
@@ -1820,7 +1816,7 @@ static int load_scenario(binding *b, remous_scenario *sc, const char *path, cons
     free(a.source);                             /* kept until here for the messages */
     b->source = NULL;
     if (rc != LUA_OK) {
-        snprintf(err, errlen, "%s: out of memory while loading the scenario", path);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "binding.memory_loading"), path);
         return -1;
     }
     return a.rc;
@@ -1912,13 +1908,12 @@ static int parse_period(const char *text, const rm_model *m, double *period, cha
     }
     if (rm_parse_length(text, m->unit_seconds, period) == 0) {
         if (*period * 100000 < m->horizon) {
-            snprintf(err, errlen, "--period %s: over 100000 periods in the horizon; choose a longer one", text);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "binding.period_many"), text);
             return -1;
         }
         return 0;
     }
-    snprintf(err, errlen, "--period: expected a length such as 1w, 1d, 8h, 30min, 90s or a number "
-             "in the scenario's unit, got \"%s\"", text);
+    snprintf(err, errlen, rm_word(rm_message_lang(), "binding.period"), text);
     return -1;
 }
 
@@ -1932,6 +1927,7 @@ const char *rm_variant_error(const remous_scenario *sc, int v, const char *lang)
 }
 
 remous_scenario *remous_open(const char *path, const remous_options *opt, char *err, size_t errlen) {
+    const char *said_before = rm_message_lang();   /* put back at the end */
     remous_scenario *sc = calloc(1, sizeof *sc);
     binding *b = calloc(1, sizeof *b);
     if (!sc || !b || !(sc->path = strdup(path)) || !(b->dir = dir_of(path))) {
@@ -1949,6 +1945,7 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     b->lang = sc->lang = opt->lang && rm_lang_known(opt->lang) ? opt->lang : "en";
     char unit[16] = "", restart[16] = "";
     int loaded = -1;
+    rm_message_lang_set(b->lang);                 /* dist.c, calendar.c... speak it */
     rm_watchdog(path, "loading", b->load_seconds);
     for (int pass = 0; pass < 2 && loaded < 0; pass++) {
         if (pass > 0) {                         /* again, in the declared unit */
@@ -1997,8 +1994,10 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     sc->hooks.step = hook_step;
     sc->hooks.replication = hook_replication;
     sc->hooks.derive = b->metric_fns ? hook_derive : NULL;
+    rm_message_lang_set(said_before);
     return sc;
 fail:
+    rm_message_lang_set(said_before);
     binding_free(b);
     if (sc)
         sc->binding = NULL;

@@ -1,5 +1,6 @@
 /* Probability distributions: parameter checks and sampling, see dist.h. */
 #include "dist.h"
+#include "words.h"
 
 #include <float.h>
 #include <math.h>
@@ -31,7 +32,7 @@ int rm_dist_nparams(rm_dist_kind kind) { return kinds[kind].nparams; }
 /* Writes "<kind>: <what> (got ...)" into err and returns -1. */
 static int bad(char *err, size_t errlen, rm_dist_kind kind, const char *what, const double *p) {
     int n = kinds[kind].nparams;
-    int w = snprintf(err, errlen, "%s: %s (got %s(", kinds[kind].name, what, kinds[kind].name);
+    int w = snprintf(err, errlen, rm_word(rm_message_lang(), "dist.bad"), kinds[kind].name, what, kinds[kind].name);
     for (int i = 0; i < n && w > 0 && (size_t)w < errlen; i++)
         w += snprintf(err + w, errlen - (size_t)w, "%s%g", i ? ", " : "", p[i]);
     if (w > 0 && (size_t)w < errlen)
@@ -55,62 +56,62 @@ static double gamma_top(double shape) {
     return dd * v * v * v;
 }
 
-static const char too_far[] = "the standard deviation is too far from the mean to compute with";
-static const char too_large[] = "its largest values would be too large to compute with";
+#define TOO_FAR rm_word(rm_message_lang(), "dist.too_far")
+#define TOO_LARGE rm_word(rm_message_lang(), "dist.too_large")
 
 int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size_t errlen) {
     memset(d, 0, sizeof *d);
     d->kind = kind;
     for (int i = 0; i < kinds[kind].nparams; i++) {
         if (!isfinite(p[i]))
-            return bad(err, errlen, kind, "parameters must be finite numbers", p);
+            return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.finite"), p);
         d->p[i] = p[i];
     }
     switch (kind) {
     case RM_CONSTANT:
-        if (p[0] < 0) return bad(err, errlen, kind, "the value must be >= 0", p);
+        if (p[0] < 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.value_nonneg"), p);
         break;
     case RM_UNIFORM:
-        if (p[0] < 0) return bad(err, errlen, kind, "the lower bound must be >= 0", p);
-        if (p[0] > p[1]) return bad(err, errlen, kind, "the lower bound must not exceed the upper bound", p);
+        if (p[0] < 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.lower_nonneg"), p);
+        if (p[0] > p[1]) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.lower_upper"), p);
         break;
     case RM_EXPONENTIAL:
-        if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
-        if (!isfinite(p[0] * EXP_TAIL)) return bad(err, errlen, kind, too_large, p);
+        if (p[0] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.mean_positive"), p);
+        if (!isfinite(p[0] * EXP_TAIL)) return bad(err, errlen, kind, TOO_LARGE, p);
         break;
     case RM_NORMAL:
-        if (p[0] < 0) return bad(err, errlen, kind, "the mean must be >= 0", p);
-        if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
-        if (!isfinite(p[0] + NORMAL_TAIL * p[1])) return bad(err, errlen, kind, too_large, p);
+        if (p[0] < 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.mean_nonneg"), p);
+        if (p[1] < 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.sd_nonneg"), p);
+        if (!isfinite(p[0] + NORMAL_TAIL * p[1])) return bad(err, errlen, kind, TOO_LARGE, p);
         break;
     case RM_LOGNORMAL:
-        if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
-        if (p[1] < 0) return bad(err, errlen, kind, "the standard deviation must be >= 0", p);
+        if (p[0] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.mean_positive"), p);
+        if (p[1] < 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.sd_nonneg"), p);
         d->q[1] = sqrt(log1p((p[1] * p[1]) / (p[0] * p[0])));   /* sigma */
         if (!isfinite(d->q[1]))                  /* the squares overflowed: from the ratio */
             d->q[1] = sqrt(log1p((p[1] / p[0]) * (p[1] / p[0])));
         d->q[0] = log(p[0]) - d->q[1] * d->q[1] / 2;            /* mu */
-        if (!isfinite(d->q[0]) || !isfinite(d->q[1])) return bad(err, errlen, kind, too_far, p);
-        if (!isfinite(exp(d->q[0] + NORMAL_TAIL * d->q[1]))) return bad(err, errlen, kind, too_large, p);
+        if (!isfinite(d->q[0]) || !isfinite(d->q[1])) return bad(err, errlen, kind, TOO_FAR, p);
+        if (!isfinite(exp(d->q[0] + NORMAL_TAIL * d->q[1]))) return bad(err, errlen, kind, TOO_LARGE, p);
         break;
     case RM_TRIANGULAR:
-        if (p[0] < 0) return bad(err, errlen, kind, "the minimum must be >= 0", p);
+        if (p[0] < 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.min_nonneg"), p);
         if (!(p[0] <= p[1] && p[1] <= p[2]))
-            return bad(err, errlen, kind, "it needs min <= mode <= max", p);
+            return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.min_mode_max"), p);
         if (!isfinite((p[2] - p[0]) * (p[2] - p[0])))        /* the sampler's products */
-            return bad(err, errlen, kind, "max - min is too large to compute with", p);
+            return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.span_too_large"), p);
         d->q[0] = p[2] > p[0] ? (p[1] - p[0]) / (p[2] - p[0]) : 0;   /* CDF at the mode */
         break;
     case RM_ERLANG:
         if (p[0] < 1 || p[0] != floor(p[0]) || p[0] > 1000)
-            return bad(err, errlen, kind, "k must be a whole number from 1 to 1000", p);
-        if (p[1] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
-        if (!isfinite(p[1] * EXP_TAIL)) return bad(err, errlen, kind, too_large, p);
+            return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.k_whole"), p);
+        if (p[1] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.mean_positive"), p);
+        if (!isfinite(p[1] * EXP_TAIL)) return bad(err, errlen, kind, TOO_LARGE, p);
         d->q[0] = p[1] / p[0];                                    /* stage mean */
         break;
     case RM_GAMMA:
-        if (p[0] <= 0) return bad(err, errlen, kind, "the mean must be > 0", p);
-        if (p[1] <= 0) return bad(err, errlen, kind, "the standard deviation must be > 0", p);
+        if (p[0] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.mean_positive"), p);
+        if (p[1] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.sd_positive"), p);
         d->q[0] = (p[0] * p[0]) / (p[1] * p[1]);                  /* shape */
         d->q[1] = (p[1] * p[1]) / p[0];                           /* scale */
         if (!usable(d->q[0]) || !usable(d->q[1])) {  /* the squares overflowed: from the ratio */
@@ -118,17 +119,17 @@ int rm_dist_init(rm_dist *d, rm_dist_kind kind, const double *p, char *err, size
             d->q[0] = 1 / (cv * cv);
             d->q[1] = p[1] * cv;
         }
-        if (!usable(d->q[0]) || !usable(d->q[1])) return bad(err, errlen, kind, too_far, p);
-        if (!isfinite(gamma_top(d->q[0]) * d->q[1])) return bad(err, errlen, kind, too_large, p);
+        if (!usable(d->q[0]) || !usable(d->q[1])) return bad(err, errlen, kind, TOO_FAR, p);
+        if (!isfinite(gamma_top(d->q[0]) * d->q[1])) return bad(err, errlen, kind, TOO_LARGE, p);
         break;
     case RM_WEIBULL:
-        if (p[0] <= 0) return bad(err, errlen, kind, "the shape must be > 0", p);
-        if (p[1] <= 0) return bad(err, errlen, kind, "the scale must be > 0", p);
+        if (p[0] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.shape_positive"), p);
+        if (p[1] <= 0) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.scale_positive"), p);
         if (!isfinite(p[1] * pow(EXP_TAIL, 1.0 / p[0])) || !isfinite(p[1] * tgamma(1 + 1.0 / p[0])))
-            return bad(err, errlen, kind, too_large, p);               /* its draws, its mean */
+            return bad(err, errlen, kind, TOO_LARGE, p);               /* its draws, its mean */
         break;
     case RM_BERNOULLI:
-        if (p[0] < 0 || p[0] > 1) return bad(err, errlen, kind, "p must be between 0 and 1", p);
+        if (p[0] < 0 || p[0] > 1) return bad(err, errlen, kind, rm_word(rm_message_lang(), "dist.p_share"), p);
         break;
     case RM_CHOICE:
     case RM_EMPIRICAL:

@@ -171,6 +171,16 @@ char *rm_decimal_in(char *s, size_t len, const char *lang) {
 
 int rm_lang_known(const char *lang) { return find(lang) != NULL; }
 
+static _Thread_local const char *message_lang;
+
+const char *rm_message_lang(void) { return message_lang; }
+
+const char *rm_message_lang_set(const char *lang) {
+    const char *before = message_lang;
+    message_lang = lang;
+    return before;
+}
+
 const char *rm_lang_codes(void) {
     pthread_once(&once, read_all);
     return codes;

@@ -29,6 +29,13 @@ const char *rm_word(const char *lang, const char *key);
  * point written as lang writes it (a comma in French); returns s. */
 char *rm_decimal_in(char *s, size_t len, const char *lang);
 
+/* The language of the messages this thread writes now (a load's errors,
+ * from code that has no language of its own to hand: dist.c, calendar.c,
+ * lua_errors.c); remous_open sets it for the time of a load. NULL: English.
+ * rm_message_lang_set returns the one it replaces, to be put back. */
+const char *rm_message_lang(void);
+const char *rm_message_lang_set(const char *lang);
+
 /* 1 when lang is the code of a compiled-in language. */
 int rm_lang_known(const char *lang);
 
