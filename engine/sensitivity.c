@@ -845,7 +845,7 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
 #define SVG_HALF 150                /* each side of 0 */
 #define SVG_LINE 15
 #define SVG_BAR 20
-#define SVG_WRAP 46                 /* characters a line of a param's words */
+#define SVG_WRAP 50                 /* characters a line of a param's words */
 
 /* The lines of s wrapped at SVG_WRAP characters (never cut inside a word). */
 static int svg_lines(const char *s) {

@@ -136,9 +136,21 @@ int rm_ws_sensitivity_compute(const char *path, const remous_options *o, const c
 
 static const char panel_style[] =
     "<style>.what-matters{border-top:2px solid #0072B2;margin:1.5rem 0;padding-top:.3rem}"
-    ".what-matters form{margin:.4rem 0 .8rem}.what-matters select,.what-matters button{font-size:1rem;margin-left:.4rem}"
+    ".what-matters .ask a{display:inline-block;margin:.2rem .3rem;padding:.3rem .8rem;border:1px solid #0072B2;"
+    "border-radius:4px;background:#fff;color:#0072B2;text-decoration:none}"
+    ".what-matters .ask a.chosen{background:#0072B2;color:#fff}"
     ".what-matters h3{margin:1rem 0 .2rem;font-size:1.05rem}"
     ".what-matters .meta{color:#555}</style>\n";
+
+/* s in an address, as the workshop's links write it. */
+static void url_part(FILE *f, const char *s) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
+            fputc(*p, f);
+        else
+            fprintf(f, "%%%02X", *p);
+    }
+}
 
 void rm_ws_sensitivity_begin(FILE *f, const remous_scenario *plain, const char *const *keys,
                              const char *const *values, int n, const char *chosen, const char *lang) {
@@ -147,33 +159,31 @@ void rm_ws_sensitivity_begin(FILE *f, const remous_scenario *plain, const char *
     rm_html_escape(f, rm_word(lang, "workshop_sensitivity.title"));
     fputs("</h2>\n<p class=\"meta\">", f);
     rm_html_escape(f, rm_word(lang, "workshop_sensitivity.question"));
-    fputs("</p>\n<form method=\"get\" action=\"/#what-matters\">\n", f);
-    for (int i = 0; i < n; i++) {                    /* the page's address, as it is */
-        if (strcmp(keys[i], "sensitivity") == 0)
-            continue;
-        fputs("<input type=\"hidden\" name=\"", f);
-        rm_html_escape(f, keys[i]);
-        fputs("\" value=\"", f);
-        rm_html_escape(f, values[i]);
-        fputs("\">\n", f);
-    }
-    fputs("<label>", f);
-    rm_html_escape(f, rm_word(lang, "workshop_sensitivity.for"));
-    fputs(" <select name=\"sensitivity\">", f);
-    for (int v = 0; v < plain->nmodels; v++) {
+    fputs("</p>\n<p class=\"ask\">", f);
+    rm_html_escape(f, rm_word(lang, "workshop_sensitivity.compute"));
+    for (int v = 0; v < plain->nmodels; v++) {       /* a link per run: the page's address, and the run */
         if (!plain->models[v])
             continue;
+        fputs(" <a href=\"/?", f);
+        for (int i = 0; i < n; i++) {
+            if (strcmp(keys[i], "sensitivity") == 0)
+                continue;
+            url_part(f, keys[i]);
+            fputc('=', f);
+            url_part(f, values[i]);
+            fputs("&amp;", f);
+        }
+        fputs("sensitivity=", f);
+        url_part(f, plain->variants[v]);
+        fputs("#what-matters\"", f);
+        if (chosen && strcmp(chosen, plain->variants[v]) == 0)
+            fputs(" class=\"chosen\"", f);
+        fputc('>', f);
         char words[256];
-        fputs("<option value=\"", f);
-        rm_html_escape(f, plain->variants[v]);
-        int selected = chosen ? strcmp(chosen, plain->variants[v]) == 0 : v == 0;
-        fprintf(f, "\"%s>", selected ? " selected" : "");
         rm_html_escape(f, rm_variant_label(plain->models[v], plain->variants[v], lang, words, sizeof words));
-        fputs("</option>", f);
+        fputs("</a>", f);
     }
-    fputs("</select></label><button type=\"submit\">", f);
-    rm_html_escape(f, rm_word(lang, "workshop_sensitivity.compute"));
-    fputs("</button>\n</form>\n", f);
+    fputs("</p>\n", f);
 }
 
 void rm_ws_sensitivity_result(FILE *f, const remous_sensitivity *s, const char *lang) {

@@ -30,10 +30,10 @@ int rm_ws_sensitivity_compute(const char *path, const remous_options *o, const c
                               remous_sensitivity **out, double *too_long, char *at, size_t atlen, char *err,
                               size_t errlen);
 
-/* The panel's top and its question: a form that keeps the page's address
- * (keys and values given, `sensitivity` left out, `token` kept) and asks
- * for which run (the baseline or a variant; `chosen` selected, NULL: the
- * baseline). The panel is closed by rm_ws_sensitivity_end. */
+/* The panel's top and its question: a link per run (the baseline and each
+ * variant that compiles), each the page's address (keys and values given,
+ * `sensitivity` left out, `token` kept) with sensitivity=RUN; the link of
+ * `chosen` (NULL: none) marked. The panel is closed by rm_ws_sensitivity_end. */
 void rm_ws_sensitivity_begin(FILE *f, const remous_scenario *plain, const char *const *keys,
                              const char *const *values, int n, const char *chosen, const char *lang);
 /* The tornadoes of the headline's metrics, ranked, "not significant" said. */

@@ -302,8 +302,7 @@ return {
   workshop_sensitivity = {
     title = "What matters most",
     question = "Which assumption changes the figures most? Each param with a range is run at its min and at its max, the others held at the values above. It takes longer than a comparison: it is computed when asked.",
-    ["for"] = "For:",
-    compute = "Compute what matters most",
+    compute = "Compute it for:",
     computing = "Computing what matters most: %ld of %ld runs…",   -- the two numbers first: the page updates them
     -- the run's words, the params varied, the replications
     result = "%s: each of %d params at its min and at its max, the others at the values above; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval; a grey bar is not significant.",

@@ -288,8 +288,7 @@ return {
   workshop_sensitivity = {
     title = "Ce qui compte le plus",
     question = "Quelle hypothèse change le plus les chiffres ? Chaque paramètre qui a une plage est simulé à son minimum et à son maximum, les autres gardés aux valeurs ci-dessus. C'est plus long qu'une comparaison : le calcul se fait à la demande.",
-    ["for"] = "Pour :",
-    compute = "Calculer ce qui compte le plus",
+    compute = "Le calculer pour :",
     computing = "Calcul de ce qui compte le plus : %ld sur %ld simulations…",
     result = "%s : chacun des %d paramètres à son minimum et à son maximum, les autres aux valeurs ci-dessus ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; une barre grise n'est pas significative.",
     result_one = "%s : le seul paramètre à son minimum et à son maximum, les autres aux valeurs ci-dessus ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; une barre grise n'est pas significative.",
