@@ -501,26 +501,26 @@ expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "the long panel ag
 cmp -s "$tmp/body" "$tmp/panel_400.html" && ok || ko "the panel's page again, the same"
 grep -q 'cancelled ?p.days=400' "$tmp/panel.err" && ko "the panel made way, and was not cancelled: $(cat "$tmp/panel.err")" || ok
 # the client leaves while the panel computes: nobody asks, it is cancelled
-expect "$(status "$pb/summary.csv?p.days=700")" 200 "the comparison at days = 700"
-curl -s -o /dev/null --max-time 0.5 "$pb/?p.days=700&sensitivity=baseline"
+# (12 replications: long enough to outlast its client by far)
+expect "$(status "$pb/summary.csv?p.days=700&reps=12")" 200 "the comparison at days = 700, 12 replications"
+curl -s -o /dev/null --max-time 0.5 "$pb/?p.days=700&reps=12&sensitivity=baseline"
 for _ in $(seq 60); do    # (not polling /sensitivity/progress: a poll says someone still waits)
-    grep -qF 'cancelled ?p.days=700&reps=4&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && break
+    grep -qF 'cancelled ?p.days=700&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && break
     sleep 0.1
 done
-grep -qF 'cancelled ?p.days=700&reps=4&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && ok ||
+grep -qF 'cancelled ?p.days=700&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && ok ||
     ko "the panel whose client left is cancelled: $(cat "$tmp/panel.err")"
-expect "$(curl -s "$pb/sensitivity/progress?p.days=700&sensitivity=baseline" | awk '{print $3}')" gone \
+expect "$(curl -s "$pb/sensitivity/progress?p.days=700&reps=12&sensitivity=baseline" | awk '{print $3}')" gone \
     "the cancelled panel is gone"
 # the page left (pagehide sends /sensitivity/abandon): cancelled within half a second
-expect "$(status "$pb/summary.csv?p.days=701")" 200 "the comparison at days = 701"
-expect "$(status "$pb/?p.days=701&sensitivity=baseline")" 200 "another long panel"
-expect "$(status "$pb/sensitivity/abandon?p.days=701&sensitivity=baseline")" 200 "the panel's page left"
+expect "$(status "$pb/?p.days=700&reps=12&sensitivity=baseline")" 200 "the long panel asked again"
+expect "$(status "$pb/sensitivity/abandon?p.days=700&reps=12&sensitivity=baseline")" 200 "the panel's page left"
 for _ in $(seq 15); do
-    grep -qF 'cancelled ?p.days=701&reps=4&sensitivity=baseline' "$tmp/panel.err" && break
+    [ "$(grep -c 'cancelled ?p.days=700&reps=12&sensitivity=baseline' "$tmp/panel.err")" -eq 2 ] && break
     sleep 0.1
 done
-grep -qF 'cancelled ?p.days=701&reps=4&sensitivity=baseline' "$tmp/panel.err" && ok ||
-    ko "an abandoned panel is cancelled within 1.5 s"
+expect "$(grep -c 'cancelled ?p.days=700&reps=12&sensitivity=baseline' "$tmp/panel.err")" 2 \
+    "an abandoned panel is cancelled within 1.5 s"
 # an end of a range beyond the workshop's horizon cap: said in the panel, nothing run
 sed 's/param("days", 1)/param("days", 1, { min = 1, max = 800 })/' "$tmp/panel.lua" > "$tmp/panel_cap.lua"
 cp "$tmp/panel_cap.lua" "$tmp/panel.lua"
@@ -533,27 +533,40 @@ wait "$panel_pid"
 expect $? 0 "the workshop with panels stops cleanly"
 
 # the bookstore: a slider moved while the panel computes is answered as fast
-# as without it (the panel makes way: within 0.2 s of the same answer alone)
+# as without it (within 0.2 s: the panel makes way), the same three new
+# situations timed on a fresh workshop alone, then on one computing a panel
+# (the best of three each: the machine may be busy with other work)
 cp "$top/scenarios/bookstore.lua" "$tmp/bookstore_panel.lua"
+panel_query="p.booksellers=2&sensitivity=online+payment&reps=50"
+timed() {    # timed BASE: the best time of the pages booksellers = 3, 4, 5 (their digest checked)
+    for n in 3 4 5; do
+        [ -n "${2:-}" ] && for _ in $(seq 100); do    # the panel under way again (it restarts after each)
+            case "$(curl -s "$1/sensitivity/progress?$panel_query")" in [1-9]*running) break ;; esac
+            sleep 0.05
+        done
+        curl -s -o "$tmp/timed.html" -w '%{time_total}\n' "$1/?p.booksellers=$n"
+        grep -qF 'class="digest"' "$tmp/timed.html" || echo 99
+    done | sort -n | head -1
+}
+start balone "$tmp/bookstore_panel.lua"
+ba=${url%/}
+expect "$(status "$ba/?p.booksellers=2")" 200 "the bookstore's page"
+alone=$(timed "$ba")
+kill -INT "$balone_pid"
+wait "$balone_pid"
 start bpanel "$tmp/bookstore_panel.lua"
 bp=${url%/}
+expect "$(status "$bp/?p.booksellers=2")" 200 "the bookstore's page, on the workshop with a panel"
 expect "$(status "$bp/summary.csv?p.booksellers=2&reps=50")" 200 "the bookstore's comparison, 50 replications"
-alone=$(curl -s -o "$tmp/body" -w '%{time_total}' "$bp/?p.booksellers=4")
-grep -qF 'class="digest"' "$tmp/body" && ok || ko "the bookstore's new situation alone"
-curl -s -o /dev/null "$bp/?p.booksellers=2&sensitivity=online+payment&reps=50" &
-panel_client=$!
-for _ in $(seq 100); do
-    case "$(curl -s "$bp/sensitivity/progress?p.booksellers=2&sensitivity=online+payment&reps=50")" in
-        [1-9]*running) break ;;
-    esac
-    sleep 0.05
-done
-took=$(curl -s -o "$tmp/body" -w '%{time_total}' "$bp/?p.booksellers=3")
-grep -qF 'class="digest"' "$tmp/body" && ok || ko "the bookstore's new situation while the panel computes"
+curl -s -o /dev/null "$bp/?$panel_query"
+( while :; do curl -s -o /dev/null "$bp/sensitivity/progress?$panel_query"; sleep 0.2; done ) &
+poller=$!
+took=$(timed "$bp" panel)
+kill $poller
+wait $poller 2> /dev/null
 awk -v t="$took" -v a="$alone" 'BEGIN { exit !(t < a + 0.2) }' && ok ||
-    ko "the bookstore's new situation took $took s with the panel computing, $alone s alone"
-echo "workshop panel: the bookstore's new situation in $took s while its panel computes ($alone s alone)"
-wait $panel_client
+    ko "the bookstore's new situations took $took s at best with the panel computing, $alone s alone"
+echo "workshop panel: the bookstore's new situation in $took s while its panel computes ($alone s alone; the best of 3)"
 kill -INT "$bpanel_pid"
 wait "$bpanel_pid"
 
