@@ -10,6 +10,8 @@
 #ifndef RM_SENSITIVITY_H
 #define RM_SENSITIVITY_H
 
+#include <stdio.h>
+
 #include "results.h"
 
 /* A param varied: its name and words, its ends, the runs at its values. */
@@ -73,5 +75,14 @@ int rm_sensitivity_tornado(const remous_sensitivity *s, int k, int *order, rm_se
 /* Whether the response curve of metric k shows param p (one of its top
  * three when points > 2). */
 int rm_sensitivity_curved(const remous_sensitivity *s, int k, int p);
+
+/* What metric k is, in words ("customers: total wait per person"). */
+const char *rm_sensitivity_metric_title(const remous_sensitivity *s, int k, const char *lang, char *buf, size_t len);
+
+/* The tornado of metric k as an SVG chart (class "chart chart-tornado"):
+ * a row per param, largest effect first, its words and range on the left,
+ * a bar from 0 to the effect with its 95% interval, the figure on the
+ * right; a bar whose effect is not significant is grey and says so. */
+void rm_sensitivity_svg(FILE *f, const remous_sensitivity *s, int k, const char *lang);
 
 #endif

@@ -47,6 +47,7 @@
 #include "scenario.h"
 #include "words.h"
 #include "workshop_gate.h"
+#include "workshop_sensitivity.h"
 
 #define CACHE_SIZE 32             /* pages kept */
 #define MAX_JOBS 32               /* comparisons kept or waiting */
@@ -69,10 +70,13 @@
 #define MAX_SUSPENDED 64          /* requests waiting for their comparison; more: not kept waiting */
 
 enum { JOB_EMPTY, JOB_WAITING, JOB_RUNNING, JOB_DONE };
+enum { JOB_COMPARE, JOB_SENSITIVITY };
 
-/* A comparison for one set of parameters and replications. */
+/* A comparison for one set of parameters and replications (or, kind
+ * JOB_SENSITIVITY, what matters most at that point for one run). */
 typedef struct job {
     int state;
+    int kind;
     char *key;                /* "reps=N&p.a=1&p.b=2": what is computed */
     char *names[MAX_ARGS], *values[MAX_ARGS];
     int nsets, reps;
@@ -84,6 +88,9 @@ typedef struct job {
     remous_comparison *cmp;
     char err[1024];           /* the error that stopped it */
     double too_long;          /* or, when > 0: the horizon in days, above the cap (said in the page's words) */
+    char *variant;            /* JOB_SENSITIVITY: the run it is for, and when done: */
+    remous_sensitivity *sens;
+    char too_long_at[300];    /* the param's value that makes the horizon too long ("" at the point) */
 } job;
 
 typedef struct entry {
@@ -250,6 +257,8 @@ static void job_clear(job *j) {
     }
     remous_comparison_free(j->cmp);
     remous_close(j->sc);
+    free(j->variant);
+    remous_sensitivity_free(j->sens);
     memset(j, 0, sizeof *j);
 }
 
@@ -486,6 +495,15 @@ static char *error_page(const workshop *w, const char *message, const char *lang
 
 /* ----------------------------------------------------------- the query -- */
 
+/* Whether the panel can be asked for `variant` (sensitivity=): the
+ * baseline or a variant of the scenario. */
+static int sensitivity_known(const remous_scenario *plain, const char *variant) {
+    for (int v = 0; v < plain->nmodels; v++)
+        if (strcmp(plain->variants[v], variant) == 0)
+            return 1;
+    return 0;
+}
+
 /* Checks what the page itself decides (replications, language, variants,
  * the fields); the params' values are checked by loading the scenario with
  * them, as --set is. Returns the replications, or 0 with the message. */
@@ -519,6 +537,11 @@ static int check_query(const workshop *w, const args *a, const char *page_lang, 
                 known |= strcmp(plain->variants[v], a->value[i]) == 0;
             if (!known) {
                 snprintf(err, errlen, rm_word(page_lang, "workshop.no_such_variant"), a->value[i]);
+                return 0;
+            }
+        } else if (strcmp(a->key[i], "sensitivity") == 0) {
+            if (!sensitivity_known(plain, a->value[i])) {
+                snprintf(err, errlen, rm_word(page_lang, "workshop_sensitivity.no_such_run"), a->value[i]);
                 return 0;
             }
         } else if (strncmp(a->key[i], "p.", 2) != 0 && strcmp(a->key[i], "token") && strcmp(a->key[i], "reps") &&
@@ -590,6 +613,66 @@ static job *job_for(workshop *w, const char *key, const args *a, int reps) {
     return j;
 }
 
+/* ---------------------------------------------------- what matters most -- */
+
+/* The key of the panel's job: the comparison's, with the run it is for. */
+static char *sensitivity_key(const args *a, int reps, const char *variant) {
+    args only = {.n = 0};
+    char count[16];
+    snprintf(count, sizeof count, "%d", reps);
+    only.key[only.n] = "reps";
+    only.value[only.n++] = count;
+    only.key[only.n] = "sensitivity";
+    only.value[only.n++] = variant;
+    for (int i = 0; i < a->n && only.n < MAX_ARGS; i++)
+        if (strncmp(a->key[i], "p.", 2) == 0) {
+            only.key[only.n] = a->key[i];
+            only.value[only.n++] = a->value[i];
+        }
+    return canonical(&only, "");
+}
+
+/* The panel's job the page's address asks for (sensitivity=), if there is
+ * one. Under the lock. */
+static job *sensitivity_job_of(const workshop *w, const args *a, int reps) {
+    const char *variant = arg(a, "sensitivity");
+    char *key = variant ? sensitivity_key(a, reps, variant) : NULL;
+    job *j = NULL;
+    for (int i = 0; key && i < MAX_JOBS && !j; i++)
+        if (w->jobs[i].state != JOB_EMPTY && strcmp(w->jobs[i].key, key) == 0)
+            j = (job *)&w->jobs[i];
+    free(key);
+    return j;
+}
+
+/* The same, asked for: a new one waits when there is none (NULL when too
+ * many wait already). Under the lock. */
+static job *sensitivity_job_for(workshop *w, const args *a, int reps) {
+    const char *variant = arg(a, "sensitivity");
+    char *key = variant ? sensitivity_key(a, reps, variant) : NULL;
+    job *j = key ? job_for(w, key, a, reps) : NULL;
+    free(key);
+    if (j && !j->variant) {                          /* new (the computing thread waits for the lock) */
+        j->kind = JOB_SENSITIVITY;
+        if (!(j->variant = strdup(variant))) {
+            job_clear(j);
+            return NULL;
+        }
+    }
+    return j;
+}
+
+/* Whether a comparison waits to be computed: the panel's job, which takes
+ * longer, then makes way for it (and starts again after it), so that a
+ * slider moved is answered as fast with the panel under way. Under the lock. */
+static int comparison_waiting(const workshop *w, double now) {
+    for (int i = 0; i < MAX_JOBS; i++)
+        if (w->jobs[i].state == JOB_WAITING && w->jobs[i].kind == JOB_COMPARE &&
+            now - w->jobs[i].asked <= ABANDON_SECONDS)
+            return 1;
+    return 0;
+}
+
 /* ------------------------------------------------------------ waiting -- */
 
 /* A page (or a download) whose comparison is not done yet does not hold a
@@ -648,6 +731,7 @@ typedef struct running {
     workshop *w;
     job *j;
     unsigned long generation;
+    int preempted;            /* a panel's job stopped for a comparison */
 } running;
 
 /* Progress from the runs; cancels when nobody asks any more, when the
@@ -657,8 +741,10 @@ static int tick(void *ctx, long done, long total) {
     pthread_mutex_lock(&r->w->lock);
     r->j->done = done;
     r->j->total = total;
-    int cancel = r->w->stopping || r->generation != r->w->generation ||
-                 now_seconds() - r->j->asked > ABANDON_SECONDS;
+    double now = now_seconds();
+    int cancel = r->w->stopping || r->generation != r->w->generation || now - r->j->asked > ABANDON_SECONDS;
+    if (!cancel && r->j->kind == JOB_SENSITIVITY && comparison_waiting(r->w, now))
+        cancel = r->preempted = 1;
     pthread_mutex_unlock(&r->w->lock);
     return cancel;
 }
@@ -725,8 +811,29 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     return REMOUS_OK;
 }
 
-/* The computing thread: the most recently asked job first; those nobody
- * asked about for a while are dropped before they start. */
+/* What matters most at the job's point, for its run: outside the lock. */
+static int sensitivity(workshop *w, job *j, running *r, remous_sensitivity **out, double *too_long, char *at,
+                       size_t atlen, char *err, size_t errlen) {
+    remous_options o = w->base;
+    o.progress = 0;
+    o.replications = j->reps;
+    const char *origins[MAX_ARGS];
+    for (int i = 0; i < j->nsets; i++)
+        origins[i] = "page";
+    o.set_names = (const char **)j->names;
+    o.set_values = (const char **)j->values;
+    o.set_origins = origins;
+    o.nsets = j->nsets;
+    int rc = rm_ws_sensitivity_compute(w->path, &o, j->variant, MAX_HORIZON_DAYS, open_in_time, tick, r, out,
+                                       too_long, at, atlen, err, errlen);
+    if (rc != REMOUS_OK && strncmp(err, "--set ", 6) == 0)
+        memmove(err, err + 6, strlen(err + 6) + 1);
+    return rc;
+}
+
+/* The computing thread: comparisons before the panels' jobs, the most
+ * recently asked first; those nobody asked about for a while are dropped
+ * before they start. */
 static void *computing(void *arg) {
     workshop *w = arg;
     pthread_mutex_lock(&w->lock);
@@ -739,7 +846,7 @@ static void *computing(void *arg) {
                 continue;
             if (now - j->asked > ABANDON_SECONDS)
                 job_clear(j);
-            else if (!next || j->asked > next->asked)
+            else if (!next || j->kind < next->kind || (j->kind == next->kind && j->asked > next->asked))
                 next = j;
         }
         if (!next) {
@@ -748,19 +855,26 @@ static void *computing(void *arg) {
         }
         next->state = JOB_RUNNING;
         next->done = 0;
-        running r = {w, next, w->generation};
+        running r = {w, next, w->generation, 0};
         pthread_mutex_unlock(&w->lock);
         remous_scenario *sc = NULL;
         remous_comparison *cmp = NULL;
-        char err[1024] = "";
+        remous_sensitivity *sens = NULL;
+        char err[1024] = "", at[300] = "";
         double too_long = 0;
-        int rc = compare(w, next, &r, &sc, &cmp, &too_long, err, sizeof err);
+        int rc = next->kind == JOB_SENSITIVITY
+                     ? sensitivity(w, next, &r, &sens, &too_long, at, sizeof at, err, sizeof err)
+                     : compare(w, next, &r, &sc, &cmp, &too_long, err, sizeof err);
         pthread_mutex_lock(&w->lock);
         if (r.generation != w->generation && !w->stopping) {   /* the file changed: again */
             remous_comparison_free(cmp);
             remous_close(sc);
+            remous_sensitivity_free(sens);
             next->state = JOB_WAITING;
             next->generation = w->generation;
+        } else if (rc != REMOUS_OK && strcmp(err, "cancelled") == 0 && r.preempted && !w->stopping) {
+            next->state = JOB_WAITING;                  /* again after the comparison, if still asked */
+            next->done = 0;
         } else if (rc != REMOUS_OK && strcmp(err, "cancelled") == 0) {
             if (w->log && !w->stopping)
                 fprintf(w->log, "remous workshop: cancelled %s (nobody waits for it any more)\n", next->key);
@@ -769,8 +883,10 @@ static void *computing(void *arg) {
             next->state = JOB_DONE;
             next->sc = sc;
             next->cmp = cmp;
+            next->sens = sens;
             snprintf(next->err, sizeof next->err, "%s", rc == REMOUS_OK ? "" : err);
             next->too_long = rc == REMOUS_OK ? 0 : too_long;
+            snprintf(next->too_long_at, sizeof next->too_long_at, "%s", rc == REMOUS_OK ? "" : at);
         }
         tend_waiters(w);                                /* the pages waiting for it */
     }
@@ -866,6 +982,37 @@ static int computed_ticked(const remous_comparison *cmp, const args *a) {
     return 0;
 }
 
+/* The "what matters most" panel under the headline: its question and, when
+ * the address asks for it (sensitivity=), the tornadoes, their progress or
+ * why there are none. Under the lock. */
+static void sensitivity_panel(FILE *f, const workshop *w, const args *a, int reps, const char *lang) {
+    if (!rm_ws_sensitivity_offered(w->plain))
+        return;
+    const char *variant = arg(a, "sensitivity");
+    rm_ws_sensitivity_begin(f, w->plain, a->key, a->value, a->n, variant, lang);
+    const job *j = variant ? sensitivity_job_of(w, a, reps) : NULL;
+    if (!variant) {
+        /* asked for by its button only */
+    } else if (!j) {
+        rm_ws_sensitivity_message(f, "error", rm_word(lang, "workshop_sensitivity.busy"));
+    } else if (j->state != JOB_DONE) {
+        rm_ws_sensitivity_progress(f, j->done, j->total, lang);
+    } else if (j->sens) {
+        rm_ws_sensitivity_result(f, j->sens, lang);
+    } else {
+        char words[1500];
+        if (j->too_long > 0 && j->too_long_at[0])
+            snprintf(words, sizeof words, rm_word(lang, "workshop_sensitivity.too_long"), j->too_long_at, j->too_long,
+                     MAX_HORIZON_DAYS);
+        else if (j->too_long > 0)
+            snprintf(words, sizeof words, rm_word(lang, "workshop.too_long"), MAX_HORIZON_DAYS, j->too_long);
+        else
+            snprintf(words, sizeof words, "remous: %s", j->err);
+        rm_ws_sensitivity_message(f, "error", words);
+    }
+    rm_ws_sensitivity_end(f);
+}
+
 /* The comparison's page, report or CSV file, showing the variants asked. */
 static char *draw(const workshop *w, const job *j, const char *url, const args *a, const char *query, const char *lang,
                   size_t *len, const char **type) {
@@ -909,6 +1056,7 @@ static char *draw(const workshop *w, const job *j, const char *url, const args *
                 fputs("</div>\n<div class=\"wall-headline\">\n", c);
                 rm_headline_html(c, &shown, lang, 1);
                 fputs("</div></div>\n", c);
+                sensitivity_panel(c, w, a, j->reps, lang);
                 fclose(c);
             }
             rm_html_page(f, &shown, lang, ctl);
@@ -980,6 +1128,57 @@ static const char *page_lang(const args *a) {
     return lang && rm_lang_known(lang) ? lang : "en";
 }
 
+/* /progress (or /abandon): "done total running|done|gone" of job j (NULL:
+ * none), which is asked for again (or let go). Under the lock. */
+static enum MHD_Result progress_answer(struct MHD_Connection *c, job *j, int abandon) {
+    char line[80];
+    if (j && abandon && j->state != JOB_DONE) {
+        /* the page moved on: cancelled within half a second, unless
+         * someone else (another screen) is still polling for it */
+        double soon = now_seconds() - ABANDON_SECONDS + 0.5;
+        if (j->asked > soon)
+            j->asked = soon;
+    } else if (j) {
+        j->asked = now_seconds();
+    }
+    snprintf(line, sizeof line, "%ld %ld %s\n", j ? j->done : 0, j ? j->total : 0,
+             !j ? "gone" : j->state == JOB_DONE ? "done" : "running");
+    return text(c, 200, line);
+}
+
+/* /sensitivity/progress and /sensitivity/abandon: the panel's job, as
+ * /progress and /abandon are the comparison's. Under the lock. */
+static enum MHD_Result sensitivity_progress(workshop *w, struct MHD_Connection *c, const args *a, const char *lang,
+                                            int abandon) {
+    char err[1024];
+    int reps = check_query(w, a, lang, err, sizeof err);
+    return progress_answer(c, reps ? sensitivity_job_of(w, a, reps) : NULL, abandon);
+}
+
+/* A page asking for the panel (sensitivity=), its comparison done: the
+ * panel's job is asked for and waited for as the comparison was, until the
+ * page's wait is over. Returns 1 when the request is suspended (resumed by
+ * tend_waiters); *final: whether the page drawn now is the last one for
+ * its address (kept in the cache). Under the lock. */
+static int sensitivity_wait(workshop *w, struct MHD_Connection *c, const args *a, request *rq, int reps, int *final) {
+    *final = 1;
+    if (!arg(a, "sensitivity") || !rm_ws_sensitivity_offered(w->plain))
+        return 0;
+    job *j = sensitivity_job_for(w, a, reps);
+    if (!j) {                                        /* too many waiting: the panel says so */
+        *final = 0;
+        return 0;
+    }
+    double now = now_seconds();
+    if (j->state != JOB_DONE && now < rq->wait_until && !w->stopping && !rq->gone) {
+        j->asked = now;
+        if (wait_suspended(w, rq, c, j->key))
+            return 1;
+    }
+    *final = j->state == JOB_DONE;
+    return 0;
+}
+
 /* Answers one request, or suspends it until its comparison is done (then
  * rq->wait_key is set); under the lock. */
 static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char *url, const args *a, request *rq) {
@@ -991,7 +1190,8 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         return text(c, 200, line);
     }
     static const char *routes[] = {"/", "/progress", "/abandon", "/report.html", "/summary.csv", "/compare.csv",
-                                   "/timeseries.csv", "/params.csv", "/replications.csv", NULL};
+                                   "/timeseries.csv", "/params.csv", "/replications.csv", "/sensitivity/progress",
+                                   "/sensitivity/abandon", NULL};
     int known = 0;
     for (const char **r = routes; *r; r++)
         known |= strcmp(url, *r) == 0;
@@ -1005,6 +1205,8 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         free(page);
         return ok;
     }
+    if (strncmp(url, "/sensitivity/", 13) == 0)
+        return sensitivity_progress(w, c, a, lang, strcmp(url, "/sensitivity/abandon") == 0);
     int is_page = strcmp(url, "/") == 0, is_abandon = strcmp(url, "/abandon") == 0;
     int is_progress = is_abandon || strcmp(url, "/progress") == 0;
     char *key = canonical(a, is_progress ? "/" : url);
@@ -1027,21 +1229,9 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         for (int i = 0; i < MAX_JOBS && !j; i++)
             if (w->jobs[i].state != JOB_EMPTY && strcmp(w->jobs[i].key, jkey) == 0)
                 j = &w->jobs[i];
-        char line[80];
-        if (j && is_abandon && j->state != JOB_DONE) {
-            /* the page moved on: cancelled within half a second, unless
-             * someone else (another screen) is still polling for it */
-            double soon = now_seconds() - ABANDON_SECONDS + 0.5;
-            if (j->asked > soon)
-                j->asked = soon;
-        } else if (j) {
-            j->asked = now_seconds();
-        }
-        snprintf(line, sizeof line, "%ld %ld %s\n", j ? j->done : 0, j ? j->total : 0,
-                 !j ? "gone" : j->state == JOB_DONE ? "done" : "running");
         free(jkey);
         free(key);
-        return text(c, 200, line);
+        return progress_answer(c, j, is_abandon);
     }
     if (reps && jkey) {
         j = job_for(w, jkey, a, reps);
@@ -1082,6 +1272,11 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
             return say(c, 404, rm_word(lang, "workshop.no_compare_without_variant"));
         }
     }
+    int final = 1;                                   /* the page may be kept (its panel's last state) */
+    if (is_page && reps && j && j->state == JOB_DONE && j->cmp && sensitivity_wait(w, c, a, rq, j->reps, &final)) {
+        free(key);
+        return MHD_YES;
+    }
     int status = 200;
     const char *type = "text/html; charset=utf-8";
     char *body = NULL;
@@ -1114,6 +1309,12 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     if (!body) {
         free(key);
         return say(c, 500, rm_word(lang, "workshop.out_of_memory"));
+    }
+    if (!final) {                                    /* the panel under way: drawn again next time */
+        enum MHD_Result ok = reply(c, status, type, body, len, !is_page);
+        free(body);
+        free(key);
+        return ok;
     }
     e = cache_put(w, key, body, len, type, status);
     return reply(c, e->status, e->type, e->body, e->len, !is_page);

@@ -21,7 +21,9 @@
 -- replace them with yours. Params to change: helpers, changes_per_day,
 -- adoption and trained_adoption (the share of helpers who really use the
 -- app), oral_mix_ups (how often an oral arrangement goes wrong once there
--- are two versions of the schedule).
+-- are two versions of the schedule). Costs, in euros: the coordinator's
+-- hour 26, a helper's 17 (paid hours, idle ones included), the app 45 a
+-- month and 300 to set up.
 
 scenario "Shared schedule" {
   unit = "minute",
@@ -34,17 +36,19 @@ scenario "Shared schedule" {
             rework = { label = "sorting out mix-ups", group = "keeping the schedule" } },
   mission = { "care" },              -- what the association exists for: the visits at home
   description = "Ten home helpers, one coordinator, and their schedule moving from the office wall into an app.",
+  currency = "EUR",
 }
 
 calendar "office" { "mon-fri 08:30-12:30", "mon-fri 13:30-17:30" }
 calendar "rounds" { "mon-sat 08:00-12:00", "mon-sat 14:00-19:00" }
 -- Under a calendar, per_day(n) is n on every open day.
 
-role "coordinator" { label = "the coordinator", count = 1, calendar = "office" }
+role "coordinator" { label = "the coordinator", count = 1, calendar = "office", cost_per_hour = 26 }
 role "helper" {
   label = "helpers",
   count = param("helpers", 10, { label = "Home helpers", min = 2, max = 30, step = 1 }),
   calendar = "rounds",
+  cost_per_hour = 17,
   absence = { every = exponential(days(40)), lasts = uniform(days(1), days(5)) },
 }
 
@@ -78,6 +82,7 @@ tool "schedule_app" {
   description = "Online planning app, mastered by the coordinator",
   learning = { start = 1.8, half_life = days(10) },
   training = hours(7),
+  cost = { per_month = 45, setup = 300 },   -- the app's subscription, and setting it up
   apply = function()
     arrivals "changes" { to = "enter_change" }
     activity "enter_change" { label = "entering a change in the app", role = "coordinator", duration = triangular(3, 6, 12), kind = "scheduling", next = "check_app" }

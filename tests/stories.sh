@@ -15,10 +15,11 @@ ok() { passed=$((passed + 1)); }
 ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # compare NAME REPS: check, then compare scenarios/NAME.lua into $tmp/NAME
+# (what it prints, the headline and the digest, into $tmp/NAME.txt)
 compare() {
     file="$top/scenarios/$1.lua" out="$tmp/$1"
     if "$remous" check "$file" >/dev/null 2>"$tmp/err"; then ok; else ko "check $1.lua: $(cat "$tmp/err")"; fi
-    if "$remous" compare "$file" --reps "$2" --seed 1 --out "$out" --quiet 2>"$tmp/err" && [ -s "$out/compare.csv" ]; then
+    if "$remous" compare "$file" --reps "$2" --seed 1 --out "$out" >"$tmp/$1.txt" 2>"$tmp/err" && [ -s "$out/compare.csv" ]; then
         ok
     else
         ko "compare $1.lua: $(cat "$tmp/err")"
@@ -81,6 +82,31 @@ compare shared_schedule 30
 moves shared_schedule "schedule tool" role coordinator share_rework up
 moves shared_schedule "schedule tool" role coordinator share_scheduling up
 more_than shared_schedule "schedule tool" "schedule tool + training the team" role coordinator share_rework
+# What it costs, all in: the app's subscription over the 77 days measured
+# (45 a month of 365.25/12 days) and its setup, 413.84 exactly, said in the
+# digest in euros; the staff's time costs more with the app alone (the
+# mix-ups, the overtime), less with the team trained: the trained team is
+# the cheaper future, all in.
+same_cost() {    # same_cost VARIANT ELEMENT NAME METRIC VALUE: the variant's mean in summary.csv
+    got=$(awk -F, -v v="$1" -v e="$2" -v n="$3" -v m="$4" '{ sub(/\r$/, "") }
+              $1 == v && $2 == e && $3 == n && $4 == m { print $5; exit }' "$tmp/shared_schedule/summary.csv")
+    [ "$got" = "$5" ] && ok || ko "shared_schedule: \"$1\": $2 $3 $4: expected $5, got '$got'"
+}
+for v in "schedule tool" "schedule tool + training the team"; do
+    same_cost "$v" scenario "Shared schedule" cost_tool 413.8398357
+    same_cost "$v" tool schedule_app cost_subscription 113.8398357
+    same_cost "$v" tool schedule_app cost_setup 300
+done
+same_cost baseline scenario "Shared schedule" cost_tool 0
+costs=$(grep -c '^  - tool costs: €414 over 77 days, none before (±€0)$' "$tmp/shared_schedule.txt")
+[ "$costs" = 2 ] && ok || ko "shared_schedule: the digest's cost line, once per variant: $(grep 'tool costs' "$tmp/shared_schedule.txt")"
+"$remous" compare "$top/scenarios/shared_schedule.lua" --reps 30 --seed 1 --lang fr >"$tmp/shared_schedule_fr.txt" 2>"$tmp/err" ||
+    ko "compare shared_schedule --lang fr: $(cat "$tmp/err")"
+costs=$(grep -c '^  - coût des outils : 414 € sur 77 jours, contre zéro avant (±0 €)$' "$tmp/shared_schedule_fr.txt")
+[ "$costs" = 2 ] && ok || ko "shared_schedule: the cost line in French: $(grep 'outils' "$tmp/shared_schedule_fr.txt")"
+moves shared_schedule "schedule tool" scenario "Shared schedule" cost_staff up
+moves shared_schedule "schedule tool + training the team" scenario "Shared schedule" cost_staff down
+more_than shared_schedule "schedule tool" "schedule tool + training the team" scenario "Shared schedule" cost_total
 
 # Volunteer spreadsheet: a sturdier tool gives the keeper her evenings
 # back; a weekly check does too, but the volunteers redo lost rows.
@@ -123,6 +149,22 @@ if echo "$weekly" | awk '{ for (i = 2; i <= NF; i++) if ($i <= $(i - 1)) exit 1;
 else
     ko "club_registrations: the members' uptake grows every week: $weekly"
 fi
+
+# Who the association cannot do without (remous fragility): the director,
+# who alone manages, prepares, writes and files the applications; her two
+# weeks away cost calls for projects their deadline, and the backlog takes
+# weeks to clear. The deputy comes second.
+"$remous" fragility "$top/scenarios/grant_applications.lua" --seed 1 --out "$tmp/fragility" >"$tmp/fragility.txt" 2>"$tmp/err" ||
+    ko "fragility grant_applications: $(cat "$tmp/err")"
+director=$(sed -n 3p "$tmp/fragility.txt")
+expected="1. If the director is away 2 weeks, 4.5 calls for projects miss their deadline, manage waits 2.4 days longer on average, prepare waits 2.1 days longer on average and 41 more items are waiting at the return and the backlog takes 7.9 weeks to clear; nobody else can do manage, prepare, write, file."
+[ "$director" = "$expected" ] && ok || ko "grant_applications: the director first, word for word: $director"
+case "$(sed -n 4p "$tmp/fragility.txt")" in "2. If deputy is away 2 weeks, "*) ok ;; *) ko "grant_applications: the deputy second: $(sed -n 4p "$tmp/fragility.txt")" ;; esac
+"$remous" fragility "$top/scenarios/grant_applications.lua" --seed 1 --lang fr >"$tmp/fragility_fr.txt" 2>"$tmp/err" ||
+    ko "fragility grant_applications --lang fr: $(cat "$tmp/err")"
+director=$(sed -n 3p "$tmp/fragility_fr.txt")
+expected="1. Si the director s'absente 2 semaines, 4,5 calls for projects manquent leur échéance, manage attend 2,4 jours de plus en moyenne, prepare attend 2,1 jours de plus en moyenne et 41 dossiers de plus attendent au retour et le retard met 7,9 semaines à se résorber ; personne d'autre ne sait faire : manage, prepare, write, file."
+[ "$director" = "$expected" ] && ok || ko "grant_applications, in French: the director first, word for word: $director"
 
 # Which assumption matters (remous sensitivity): with online payment, how
 # many readers pay online moves the booksellers' time on advising more than

@@ -431,6 +431,145 @@ kill -INT "$split_pid"
 wait "$split_pid"
 expect $? 0 "the workshop with a broken variant stops cleanly"
 
+# --- what matters most: the panel under the headline, computed on request -----
+# (tests/scenarios/sensitive_workshop.lua: "service" is the mean service
+# time, "colour" is never read; "days", the horizon, is held at the page's value)
+cp "$top/tests/scenarios/sensitive_workshop.lua" "$tmp/panel.lua"
+start panel "$tmp/panel.lua"
+pb=${url%/}
+expect "$(status "$pb/?p.days=1")" 200 "the page before the panel is asked for"
+grep -qF '<p class="ask">Compute it for: <a href="/?p.days=1&amp;sensitivity=baseline#what-matters">baseline</a> <a href="/?p.days=1&amp;sensitivity=faster%20server#what-matters">faster server</a></p>' \
+    "$tmp/body" && ok || ko "the panel's question: a link per run, with the page's values: $(grep 'class="ask"' "$tmp/body")"
+grep -qF 'chart-tornado' "$tmp/body" && ko "the panel computed before it is asked for" || ok
+expect "$(status "$pb/?p.days=1&sensitivity=baseline")" 200 "the panel asked for"
+cp "$tmp/body" "$tmp/panel_en.html"
+# the tornadoes are remous sensitivity's at the page's point, ranked, "not significant" said
+sed -n '/id="what-matters"/,/<\/section>/p' "$tmp/body" > "$tmp/panel_section.html"
+"$remous" sensitivity "$tmp/panel.lua" --set days=1 > "$tmp/panel.txt" 2> /dev/null || ko "remous sensitivity --set days=1"
+expect "$(sed -n 's/.*|[ █]*  //p' "$tmp/panel.txt" | tr '\n' '/')" \
+    "+2.2 (95%: +1.4 to +3.1)/0 (95%: 0 to 0), not significant/+0.29 (95%: +0.28 to +0.3)/0 (95%: 0 to 0), not significant/" \
+    "the command line's tornadoes at days = 1"
+expect "$(grep -o '<h3>[^<]*</h3>\|<tspan x="4">[^<]*</tspan>\|<text x="664"[^>]*>[^<]*</text>' "$tmp/panel_section.html" |
+          sed 's/<[^>]*>//g' | tr '\n' '/')" \
+    "customers: total wait per person/mean service time (0.5 → 0.8)/+2.2 (95%: +1.4 to +3.1)/colour of the walls (0 → 5)/0 (95%: 0 to 0), not significant/server: busy share of working time/mean service time (0.5 → 0.8)/+0.29 (95%: +0.28 to +0.3)/colour of the walls (0 → 5)/0 (95%: 0 to 0), not significant/" \
+    "the panel: per headline metric, service first, then colour, not significant, with the command line's figures"
+expect "$(grep -c '<rect [^>]*fill="#bbbbbb"/>' "$tmp/panel_section.html") $(grep -c '<rect [^>]*fill="#0072B2"/>' "$tmp/panel_section.html")" "2 2" \
+    "colour's bars grey (not significant), service's coloured"
+grep -qF '<p class="sensitivity-intro">baseline: each of 2 params at its min and at its max, the others at the values above; 4 replications, paired (the same random draws at both ends).' \
+    "$tmp/body" && ok || ko "the panel says what it did: $(grep -o '<p class="sensitivity-intro">[^<]*' "$tmp/body")"
+grep -qF '<p class="meta">Left out (no min and max, or not a number): days.</p>' "$tmp/body" && ok ||
+    ko "the panel names the param left out"
+awk '/class="wall-headline"/ { h = NR } /id="what-matters"/ { p = NR } /class="digest"/ { d = NR }
+     END { exit !(h && p > h && d > p) }' "$tmp/body" && ok || ko "the panel under the headline, before the digest"
+expect "$(status "$pb/?p.days=1&sensitivity=baseline&lang=fr")" 200 "the panel in French"
+cp "$tmp/body" "$tmp/panel_fr.html"
+grep -qF '<text x="664" y="49" font-size="13" fill="#555">0 (95 % : de 0 à 0), non significatif</text>' "$tmp/body" && ok ||
+    ko "the French panel says non significatif"
+grep -qF '<h2>Ce qui compte le plus</h2>' "$tmp/body" &&
+    grep -qF '<a href="/?p.days=1&amp;lang=fr&amp;sensitivity=baseline#what-matters" class="chosen">situation actuelle</a>' "$tmp/body" &&
+    ok || ko "the French panel's title and run"
+found=$(node "$top/tests/page_words.js" "$tmp/panel_fr.html" "$top/scripts/lang/fr.lua" "$tmp/panel.lua" "$version" \
+        --english "$tmp/panel_en.html" report headline digest labels sensitivity workshop workshop_sensitivity 2>&1) ||
+    found="the check itself failed: $found"
+[ -z "$found" ] && ok || ko "the French panel is not wholly French: $(echo "$found" | head -5)"
+expect "$(status "$pb/?p.days=1&sensitivity=nobody")" 400 "a run the scenario does not have"
+grep -qF 'sensitivity: the scenario has no variant &quot;nobody&quot; (give baseline or a variant' "$tmp/body" && ok ||
+    ko "the message for sensitivity=nobody"
+# progress, then the tornadoes (the comparison at days = 400 computed first: a download waits for it)
+expect "$(status "$pb/summary.csv?p.days=400")" 200 "the comparison at days = 400"
+expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "a long panel"
+grep -qF '<p class="sensitivity-progress">Computing what matters most: ' "$tmp/body" && ok ||
+    ko "a long panel shows its progress after a second: $(grep -o 'what-matters.*' "$tmp/body" | head -3)"
+grep -qF "fetch('/sensitivity/progress'+location.search)" "$tmp/body" && grep -qF "fetch('/sensitivity/abandon'+location.search" "$tmp/body" &&
+    ok || ko "the panel's progress polls, and lets go when the page is left"
+grep -qF 'class="digest"' "$tmp/body" && ok || ko "the comparison shows while the panel computes"
+progress=$(curl -s "$pb/sensitivity/progress?p.days=400&sensitivity=baseline")
+case "$progress" in *" 16 running") ok ;; *) ko "progress of 16 runs (2 params x 2 ends x 4 replications), got '$progress'" ;; esac
+# a slider moved meanwhile: its comparison goes first (its page comes with
+# its digest, not a progress page), then the panel goes on
+expect "$(status "$pb/?p.days=2&reps=2")" 200 "a slider moved while the panel computes"
+grep -qF 'class="digest"' "$tmp/body" && ok || ko "the comparison asked meanwhile is not kept waiting for the panel"
+for _ in $(seq 300); do
+    case "$(curl -s "$pb/sensitivity/progress?p.days=400&sensitivity=baseline")" in *done) break ;; esac
+    sleep 0.1
+done
+expect "$(curl -s "$pb/sensitivity/progress?p.days=400&sensitivity=baseline")" "16 16 done" "the panel computed"
+expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "the long panel's page"
+expect "$(grep -c 'chart-tornado' "$tmp/body")" 2 "the long panel's tornadoes"
+cp "$tmp/body" "$tmp/panel_400.html"
+expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "the long panel again"
+cmp -s "$tmp/body" "$tmp/panel_400.html" && ok || ko "the panel's page again, the same"
+grep -q 'cancelled ?p.days=400' "$tmp/panel.err" && ko "the panel made way, and was not cancelled: $(cat "$tmp/panel.err")" || ok
+# the client leaves while the panel computes: nobody asks, it is cancelled
+# (12 replications: long enough to outlast its client by far)
+expect "$(status "$pb/summary.csv?p.days=700&reps=12")" 200 "the comparison at days = 700, 12 replications"
+curl -s -o /dev/null --max-time 0.5 "$pb/?p.days=700&reps=12&sensitivity=baseline"
+for _ in $(seq 60); do    # (not polling /sensitivity/progress: a poll says someone still waits)
+    grep -qF 'cancelled ?p.days=700&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && break
+    sleep 0.1
+done
+grep -qF 'cancelled ?p.days=700&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && ok ||
+    ko "the panel whose client left is cancelled: $(cat "$tmp/panel.err")"
+expect "$(curl -s "$pb/sensitivity/progress?p.days=700&reps=12&sensitivity=baseline" | awk '{print $3}')" gone \
+    "the cancelled panel is gone"
+# the page left (pagehide sends /sensitivity/abandon): cancelled within half a second
+expect "$(status "$pb/?p.days=700&reps=12&sensitivity=baseline")" 200 "the long panel asked again"
+expect "$(status "$pb/sensitivity/abandon?p.days=700&reps=12&sensitivity=baseline")" 200 "the panel's page left"
+for _ in $(seq 15); do
+    [ "$(grep -c 'cancelled ?p.days=700&reps=12&sensitivity=baseline' "$tmp/panel.err")" -eq 2 ] && break
+    sleep 0.1
+done
+expect "$(grep -c 'cancelled ?p.days=700&reps=12&sensitivity=baseline' "$tmp/panel.err")" 2 \
+    "an abandoned panel is cancelled within 1.5 s"
+# an end of a range beyond the workshop's horizon cap: said in the panel, nothing run
+sed 's/param("days", 1)/param("days", 1, { min = 1, max = 800 })/' "$tmp/panel.lua" > "$tmp/panel_cap.lua"
+cp "$tmp/panel_cap.lua" "$tmp/panel.lua"
+touch -d '+2 seconds' "$tmp/panel.lua"
+expect "$(status "$pb/?p.days=1&sensitivity=baseline")" 200 "a range beyond the horizon cap"
+grep -qF '<p class="error">With days = 800, the horizon is 800 days: the workshop simulates at most 731 days per replication (use remous sensitivity for longer ones)</p>' \
+    "$tmp/body" && ok || ko "the panel says which end is too long: $(grep -o '<p class="error">[^<]*' "$tmp/body")"
+kill -INT "$panel_pid"
+wait "$panel_pid"
+expect $? 0 "the workshop with panels stops cleanly"
+
+# the bookstore: a slider moved while the panel computes is answered as fast
+# as without it (within 0.2 s: the panel makes way), the same three new
+# situations timed on a fresh workshop alone, then on one computing a panel
+# (the best of three each: the machine may be busy with other work)
+cp "$top/scenarios/bookstore.lua" "$tmp/bookstore_panel.lua"
+panel_query="p.booksellers=2&sensitivity=online+payment&reps=50"
+timed() {    # timed BASE: the best time of the pages booksellers = 3, 4, 5 (their digest checked)
+    for n in 3 4 5; do
+        [ -n "${2:-}" ] && for _ in $(seq 100); do    # the panel under way again (it restarts after each)
+            case "$(curl -s "$1/sensitivity/progress?$panel_query")" in [1-9]*running) break ;; esac
+            sleep 0.05
+        done
+        curl -s -o "$tmp/timed.html" -w '%{time_total}\n' "$1/?p.booksellers=$n"
+        grep -qF 'class="digest"' "$tmp/timed.html" || echo 99
+    done | sort -n | head -1
+}
+start balone "$tmp/bookstore_panel.lua"
+ba=${url%/}
+expect "$(status "$ba/?p.booksellers=2")" 200 "the bookstore's page"
+alone=$(timed "$ba")
+kill -INT "$balone_pid"
+wait "$balone_pid"
+start bpanel "$tmp/bookstore_panel.lua"
+bp=${url%/}
+expect "$(status "$bp/?p.booksellers=2")" 200 "the bookstore's page, on the workshop with a panel"
+expect "$(status "$bp/summary.csv?p.booksellers=2&reps=50")" 200 "the bookstore's comparison, 50 replications"
+curl -s -o /dev/null "$bp/?$panel_query"
+( while :; do curl -s -o /dev/null "$bp/sensitivity/progress?$panel_query"; sleep 0.2; done ) &
+poller=$!
+took=$(timed "$bp" panel)
+kill $poller
+wait $poller 2> /dev/null
+awk -v t="$took" -v a="$alone" 'BEGIN { exit !(t < a + 0.2) }' && ok ||
+    ko "the bookstore's new situations took $took s at best with the panel computing, $alone s alone"
+echo "workshop panel: the bookstore's new situation in $took s while its panel computes ($alone s alone; the best of 3)"
+kill -INT "$bpanel_pid"
+wait "$bpanel_pid"
+
 # --- a room: beyond loopback a token is needed ---------------------------------
 start room "$top/scenarios/bookstore.lua" --listen 0.0.0.0
 token=$(echo "$url" | sed -n 's/.*token=\([0-9a-f]*\).*/\1/p')

@@ -298,6 +298,22 @@ return {
     no_compare_computed = "remous workshop: no compare.csv: the variants ticked cannot be computed with these values (see the page)",
   },
 
+  -- workshop_sensitivity.c: the page's "what matters most" panel
+  workshop_sensitivity = {
+    title = "What matters most",
+    question = "Which assumption changes the figures most? Each param with a range is run at its min and at its max, the others held at the values above. It takes longer than a comparison: it is computed when asked.",
+    compute = "Compute it for:",
+    computing = "Computing what matters most: %ld of %ld runs…",   -- the two numbers first: the page updates them
+    -- the run's words, the params varied, the replications
+    result = "%s: each of %d params at its min and at its max, the others at the values above; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval; a grey bar is not significant.",
+    -- the same with one param: the run's words, the replications
+    result_one = "%s: the one param at its min and at its max, the others at the values above; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval; a grey bar is not significant.",
+    busy = "Too many computations are waiting: ask again in a moment.",
+    -- the param at the value that makes it too long ("days = 2000"), its horizon, the cap
+    too_long = "With %s, the horizon is %.0f days: the workshop simulates at most %.0f days per replication (use remous sensitivity for longer ones)",
+    no_such_run = "sensitivity: the scenario has no variant \"%.100s\" (give baseline or a variant's name)",
+  },
+
   -- sweep.c
   sweep = {
     title = "remous sweep",     -- the page's title (its tab)

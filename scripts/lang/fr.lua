@@ -285,6 +285,18 @@ return {
     no_compare_computed = "atelier remous : pas de compare.csv : les variantes cochées ne peuvent pas être calculées avec ces valeurs (voir la page)",
   },
 
+  workshop_sensitivity = {
+    title = "Ce qui compte le plus",
+    question = "Quelle hypothèse change le plus les chiffres ? Chaque paramètre qui a une plage est simulé à son minimum et à son maximum, les autres gardés aux valeurs ci-dessus. C'est plus long qu'une comparaison : le calcul se fait à la demande.",
+    compute = "Le calculer pour :",
+    computing = "Calcul de ce qui compte le plus : %ld sur %ld simulations…",
+    result = "%s : chacun des %d paramètres à son minimum et à son maximum, les autres aux valeurs ci-dessus ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; une barre grise n'est pas significative.",
+    result_one = "%s : le seul paramètre à son minimum et à son maximum, les autres aux valeurs ci-dessus ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; une barre grise n'est pas significative.",
+    busy = "Trop de calculs en attente : redemandez dans un instant.",
+    too_long = "Avec %s, l'horizon est de %.0f jours : l'atelier simule au plus %.0f jours par réplication (utilisez remous sensitivity pour de plus longs)",
+    no_such_run = "sensitivity : le scénario n'a pas de variante « %.100s » (donnez baseline ou le nom d'une variante)",
+  },
+
   -- sweep.c
   sweep = {
     title = "remous : balayage",
