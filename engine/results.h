@@ -169,6 +169,23 @@ pid_t rm_fork_worker(void);
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen);
 
+/* Unit i of a piece of work spread by rm_spread: it runs with `jobs`
+ * processes for its replications, puts its `width` figures in `into` (NULL
+ * when width is 0), and returns REMOUS_OK, or a REMOUS_ERR_* with its
+ * message in err. */
+typedef int (*rm_spread_unit)(void *ctx, long i, int jobs, double *into, rm_progress *progress, char *err,
+                              size_t errlen);
+
+/* Runs units 0..n (sweep's points, sensitivity's runs) of `reps`
+ * replications each: one after the other, each on `jobs` processes; or,
+ * when a unit has fewer replications than there are processes, the units
+ * themselves spread over `jobs` forked workers, each unit on one process,
+ * its figures coming back through shared memory into into[i]. The figures
+ * are the same either way. A failing unit stops the others; returns
+ * REMOUS_OK or the first failure's status, its message in err. */
+int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_spread_unit unit, void *ctx,
+              rm_progress *progress, char *err, size_t errlen);
+
 /* The mean of w and the half-width of its 95% interval (Student's t);
  * NaN when there are not two values. */
 void rm_interval(const rm_welford *w, double *mean, double *half, double *sd);
