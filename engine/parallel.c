@@ -77,20 +77,40 @@ void rm_progress_start(rm_progress *p, int enabled, long total) {
     p->shown = 0;
     p->tick = NULL;
     p->tick_ctx = NULL;
+    p->log = NULL;
+    p->every = 0;
+}
+
+void rm_progress_lines(rm_progress *p, FILE *log, const char *what) {
+    if (p->enabled || !log)
+        return;
+    const char *env = getenv("REMOUS_PROGRESS_SECONDS");
+    p->every = env && atoi(env) > 0 ? atoi(env) : 10;
+    p->log = log;
+    p->what = what;
+    p->shown = p->start;                         /* the first line after `every` seconds */
 }
 
 /* Redraws the bar (at most ten times a second). */
 int rm_progress_show(rm_progress *p, long done, int last) {
     if (p->tick && p->tick(p->tick_ctx, done, p->total))
         return -1;
-    if (!p->enabled)
+    if (!p->enabled && !p->log)
         return 0;
     double now = seconds_now();
-    if (!last && now - p->shown < 0.1)
+    if (!last && now - p->shown < (p->enabled ? 0.1 : p->every))
         return 0;
     p->shown = now;
     double elapsed = now - p->start, rate = elapsed > 0 ? done / elapsed : 0;
     long left = rate > 0 ? (long)((p->total - done) / rate + 0.5) : 0;
+    if (!p->enabled) {                           /* not a terminal: a line now and then, none at the end */
+        if (!last) {
+            fprintf(p->log, "%s: %ld/%ld runs done, %ld:%02ld left\n", p->what, done, p->total, left / 60,
+                    left % 60);
+            fflush(p->log);
+        }
+        return 0;
+    }
     int width = 30, filled = p->total > 0 ? (int)(width * done / p->total) : width;
     char bar[64];
     for (int i = 0; i < width; i++)

@@ -127,10 +127,18 @@ typedef struct rm_progress {
      * to cancel them. NULL: none. */
     int (*tick)(void *ctx, long done, long total);
     void *tick_ctx;
+    /* Without the bar (stderr is not a terminal): a line "WHAT: 120/800
+     * runs done, 2:30 left" into log every `every` seconds; NULL: none. */
+    FILE *log;
+    const char *what;
+    int every;
 } rm_progress;
 
 /* Starts counting; the tick comes from the scenario (NULL: none). */
 void rm_progress_start(rm_progress *p, int enabled, long total);
+/* Where the bar is off, lines into log instead (rm_progress.log), every
+ * $REMOUS_PROGRESS_SECONDS (default 10); log NULL: none. */
+void rm_progress_lines(rm_progress *p, FILE *log, const char *what);
 /* Redraws the bar, tells the tick; returns -1 when the tick cancels. */
 int rm_progress_show(rm_progress *p, long done, int last);
 
