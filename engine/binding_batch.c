@@ -603,7 +603,9 @@ static int csv_cell(lua_State *L, int idx, rm_csv *o) {
         } else {
             double v = lua_tonumber(L, idx);
             snprintf(buf, sizeof buf, "%.15g", v);
-            if (strtod(buf, NULL) != v)
+            if (isnan(v))                            /* undefined: an empty field, as every CSV of remous */
+                buf[0] = '\0';
+            else if (strtod(buf, NULL) != v)
                 snprintf(buf, sizeof buf, "%.17g", v);
         }
         rm_csv_field(o, buf);

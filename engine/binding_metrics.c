@@ -49,8 +49,9 @@ struct rm_metric_fns {
     const rm_model *const *models;
     int nmodels;
     rm_catalog *cats, *tcats; /* per model: the summary's and the time series' catalogs */
+    struct lookup *looks, *tlooks;   /* and their lookups */
     /* the call under way */
-    const rm_catalog *cat;
+    const struct lookup *look;
     const double *values;
     int limit;                /* entries from here on are not computed yet */
     int no_value;             /* r met a metric without a value: the result is NaN */
@@ -73,19 +74,77 @@ static const char *plural[] = {"queues", "roles", "people", "activities", "arriv
 
 /* ------------------------------------------------------------ lookups -- */
 
-static int find(const rm_catalog *cat, int el, const char *name, const char *metric) {
+/* A catalog's entries by (element, name, metric) and by (element, name),
+ * so that r costs the same whatever the number of people: open addressing,
+ * slots hold an entry's index + 1 (0: empty). */
+typedef struct lookup {
+    const rm_catalog *cat;
+    int *full, *names;        /* size slots each */
+    size_t size;              /* a power of two, more than twice cat->n */
+} lookup;
+
+static uint64_t key_hash(int el, const char *name, const char *metric) {
+    uint64_t h = 1469598103934665603u ^ (uint64_t)el;
+    for (const char *s = name; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u;           /* between name and metric */
+    for (const char *s = metric ? metric : ""; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+static int same(const rm_metric *e, int el, const char *name, const char *metric) {
+    return (int)e->element == el && strcmp(e->name, name) == 0 && (!metric || strcmp(e->metric, metric) == 0);
+}
+
+/* The slot of (el, name[, metric]) in table t: its entry's, or the empty
+ * one where it would go. */
+static size_t slot(const lookup *x, const int *t, int el, const char *name, const char *metric) {
+    size_t mask = x->size - 1, i = (size_t)key_hash(el, name, metric) & mask;
+    while (t[i] && !same(&x->cat->m[t[i] - 1], el, name, metric))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int lookup_build(lookup *x, const rm_catalog *cat) {
+    x->cat = cat;
+    x->size = 16;
+    while (x->size < 2 * (size_t)cat->n + 2)
+        x->size *= 2;
+    x->full = calloc(x->size, sizeof *x->full);
+    x->names = calloc(x->size, sizeof *x->names);
+    if (!x->full || !x->names)
+        return -1;
     for (int i = 0; i < cat->n; i++) {
         const rm_metric *e = &cat->m[i];
-        if ((int)e->element == el && strcmp(e->name, name) == 0 && (!metric || strcmp(e->metric, metric) == 0))
-            return i;
+        size_t k = slot(x, x->full, (int)e->element, e->name, e->metric);
+        if (!x->full[k])
+            x->full[k] = i + 1;
+        k = slot(x, x->names, (int)e->element, e->name, NULL);
+        if (!x->names[k])                        /* the first of the element's entries */
+            x->names[k] = i + 1;
     }
-    return -1;
+    return 0;
+}
+
+static void lookup_free(lookup *x) {
+    free(x->full);
+    free(x->names);
+}
+
+/* The index of (el, name, metric) in x's catalog (metric NULL: of any of
+ * the element's entries), or -1. */
+static int find(const lookup *x, int el, const char *name, const char *metric) {
+    if (!x->size)
+        return -1;
+    const int *t = metric ? x->full : x->names;
+    return t[slot(x, t, el, name, metric)] - 1;
 }
 
 /* Whether some model of the scenario has (el, name[, metric]). */
 static int anywhere(const rm_metric_fns *f, int el, const char *name, const char *metric) {
     for (int v = 0; v < f->nmodels; v++)
-        if (find(&f->cats[v], el, name, metric) >= 0)
+        if (find(&f->looks[v], el, name, metric) >= 0)
             return 1;
     return 0;
 }
@@ -176,7 +235,7 @@ static int view_index(lua_State *L) {
     }
     path_part(path, sizeof path, rm_element_name((rm_element)v->element));
     if (v->level == 1) {
-        if (find(f->cat, v->element, key, NULL) >= 0 || anywhere(f, v->element, key, NULL)) {
+        if (find(f->look, v->element, key, NULL) >= 0 || anywhere(f, v->element, key, NULL)) {
             push_view(L, f, 2, v->element, key);   /* absent from this run: its metrics have no value */
             return 1;
         }
@@ -200,7 +259,7 @@ static int view_index(lua_State *L) {
     }
     path_part(path, sizeof path, v->name);
     path_part(path, sizeof path, key);
-    int i = find(f->cat, v->element, v->name, key);
+    int i = find(f->look, v->element, v->name, key);
     if (i >= 0) {
         if (i >= f->limit) {                     /* a declared metric not computed yet */
             luaL_where(L, 1);
@@ -220,7 +279,7 @@ static int view_index(lua_State *L) {
         return 1;
     }
     int share = (v->element == RM_EL_ROLE || v->element == RM_EL_PERSON) && strncmp(key, "share_", 6) == 0;
-    if (share && anywhere(f, v->element, v->name, key) && find(f->cat, v->element, v->name, "utilization") >= 0) {
+    if (share && anywhere(f, v->element, v->name, key) && find(f->look, v->element, v->name, "utilization") >= 0) {
         lua_pushnumber(L, 0);                    /* a kind this run's role does not have: 0, as compare says */
         return 1;
     }
@@ -388,11 +447,14 @@ static int load_metrics(lua_State *L, int prelude, remous_scenario *sc, rm_metri
         f->nmodels = sc->nmodels;
         f->cats = calloc((size_t)sc->nmodels, sizeof *f->cats);
         f->tcats = calloc((size_t)sc->nmodels, sizeof *f->tcats);
-        oom = !f->cats || !f->tcats;
+        f->looks = calloc((size_t)sc->nmodels, sizeof *f->looks);
+        f->tlooks = calloc((size_t)sc->nmodels, sizeof *f->tlooks);
+        oom = !f->cats || !f->tcats || !f->looks || !f->tlooks;
         for (int v = 0; v < sc->nmodels && !oom; v++)
             if (sc->models[v])
                 oom = rm_catalog_build(sc->models[v], 0, &f->cats[v]) < 0 ||
-                      rm_catalog_build(sc->models[v], 1, &f->tcats[v]) < 0;
+                      rm_catalog_build(sc->models[v], 1, &f->tcats[v]) < 0 ||
+                      lookup_build(&f->looks[v], &f->cats[v]) < 0 || lookup_build(&f->tlooks[v], &f->tcats[v]) < 0;
     }
     if (oom) {
         snprintf(err, errlen, "out of memory");
@@ -422,9 +484,15 @@ void rm_metric_fns_free(rm_metric_fns *f) {
             rm_catalog_free(&f->cats[v]);
         if (f->tcats)
             rm_catalog_free(&f->tcats[v]);
+        if (f->looks)
+            lookup_free(&f->looks[v]);
+        if (f->tlooks)
+            lookup_free(&f->tlooks[v]);
     }
     free(f->cats);
     free(f->tcats);
+    free(f->looks);
+    free(f->tlooks);
     free(f);                                     /* the registry's references go with the state */
 }
 
@@ -465,6 +533,7 @@ int rm_metric_fns_derive(void *ctx, const rm_model *m, int periodic, int period,
         return -1;
     }
     const rm_catalog *cat = periodic ? &f->tcats[v] : &f->cats[v];
+    const lookup *look = periodic ? &f->tlooks[v] : &f->looks[v];
     int base = cat->n - f->n;
     char when[64];
     if (periodic)
@@ -473,7 +542,7 @@ int rm_metric_fns_derive(void *ctx, const rm_model *m, int periodic, int period,
         snprintf(when, sizeof when, "replication %d", rep);
     for (int k = 0; k < f->n; k++) {
         const metric_fn *fn = &f->fns[k];
-        f->cat = cat;
+        f->look = look;
         f->values = values;
         f->limit = base + k;
         f->no_value = f->unknown = 0;

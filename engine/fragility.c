@@ -405,6 +405,24 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
     p.nsamples = (int)floor((m->horizon - p.first_return) / p.step + 1e-9) + 1;
     size_t nq = (size_t)m->nqueues, w1 = round1_width(&p), w2 = (size_t)p.ns + K_FIELDS;
     size_t units = (size_t)p.nko * (size_t)p.nstarts * (size_t)p.reps;
+    /* what the knock-outs keep: refused beyond 500 MB, as the backlog is */
+    char size[160];                              /* "12 knock-outs × 23 weeks × 40 replications" */
+    snprintf(size, sizeof size, "%d knock-out%s", p.nko, p.nko == 1 ? "" : "s");
+    if (worst)
+        snprintf(size + strlen(size), sizeof size - strlen(size), " × %d week%s", p.nstarts,
+                 p.nstarts == 1 ? "" : "s");
+    snprintf(size + strlen(size), sizeof size - strlen(size), " × %d replication%s", p.reps, p.reps == 1 ? "" : "s");
+    if (!((double)units * (double)w2 <= 6.25e7)) {
+        snprintf(err, errlen, "%s: fragility keeps %zu figures for each of %s: too many to keep (more than "
+                 "500 MB); give fewer --reps%s", sc->path, w2, size, worst ? " or a fixed --at" : "");
+        status = REMOUS_ERR_INPUT;
+        goto done;
+    }
+    FILE *log = o ? o->log : NULL;
+    if (log) {
+        fprintf(log, "fragility: %s: %zu runs, and %d without the absence\n", size, units, p.reps);
+        fflush(log);
+    }
     p.without = malloc(((size_t)p.reps * w1 + 1) * sizeof(double));
     with = malloc((units * w2 + 1) * sizeof(double));
     p.scratch_values = malloc(((size_t)cat.n + 1) * sizeof(double));
@@ -419,6 +437,7 @@ int remous_fragility_run(remous_scenario *sc, const remous_fragility_options *o,
     rm_progress_start(&progress, sc->show_progress, (long)p.reps + (long)units);
     progress.tick = sc->tick;
     progress.tick_ctx = sc->tick_ctx;
+    rm_progress_lines(&progress, log, "fragility");
     rm_reps_job job1 = {m, &sc->hooks, sc->seed, p.reps, sc->jobs, sc->period, (int)w1, 0, 0,
                         unit_without, &p, NULL};
     if (rm_run_reps(&job1, p.without, &dummy, &progress, err, errlen) < 0)

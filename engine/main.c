@@ -598,7 +598,7 @@ int main(int argc, char **argv) {
     }
     if (strcmp(c.command, "fragility") == 0) {
         remous_fragility *f = NULL;
-        remous_fragility_options fo = {c.variant, c.away, c.at};
+        remous_fragility_options fo = {c.variant, c.away, c.at, c.quiet ? NULL : stderr};
         status = remous_fragility_run(sc, &fo, &f, err, sizeof err);
         if (status == REMOUS_OK && c.out)
             status = remous_write_fragility(f, c.out, err, sizeof err);

@@ -6,7 +6,11 @@
  * and its number, and the parent puts them back in replication order before
  * summing anything, so the outputs are byte-identical whatever J. Workers
  * write their figures to an unnamed temporary file; a shared counter feeds
- * the progress bar. */
+ * the progress bar.
+ *
+ * rm_spread spreads whole units (a sweep's points, a sensitivity's runs)
+ * over processes the same way, when each has fewer replications than there
+ * are processes. */
 #define _GNU_SOURCE                 /* MAP_ANONYMOUS, sched_getaffinity, CPU_COUNT: not in POSIX 2008 */
 #include <errno.h>
 #include <sched.h>
@@ -73,20 +77,40 @@ void rm_progress_start(rm_progress *p, int enabled, long total) {
     p->shown = 0;
     p->tick = NULL;
     p->tick_ctx = NULL;
+    p->log = NULL;
+    p->every = 0;
+}
+
+void rm_progress_lines(rm_progress *p, FILE *log, const char *what) {
+    if (p->enabled || !log)
+        return;
+    const char *env = getenv("REMOUS_PROGRESS_SECONDS");
+    p->every = env && atoi(env) > 0 ? atoi(env) : 10;
+    p->log = log;
+    p->what = what;
+    p->shown = p->start;                         /* the first line after `every` seconds */
 }
 
 /* Redraws the bar (at most ten times a second). */
 int rm_progress_show(rm_progress *p, long done, int last) {
     if (p->tick && p->tick(p->tick_ctx, done, p->total))
         return -1;
-    if (!p->enabled)
+    if (!p->enabled && !p->log)
         return 0;
     double now = seconds_now();
-    if (!last && now - p->shown < 0.1)
+    if (!last && now - p->shown < (p->enabled ? 0.1 : p->every))
         return 0;
     p->shown = now;
     double elapsed = now - p->start, rate = elapsed > 0 ? done / elapsed : 0;
     long left = rate > 0 ? (long)((p->total - done) / rate + 0.5) : 0;
+    if (!p->enabled) {                           /* not a terminal: a line now and then, none at the end */
+        if (!last) {
+            fprintf(p->log, "%s: %ld/%ld runs done, %ld:%02ld left\n", p->what, done, p->total, left / 60,
+                    left % 60);
+            fflush(p->log);
+        }
+        return 0;
+    }
     int width = 30, filled = p->total > 0 ? (int)(width * done / p->total) : width;
     char bar[64];
     for (int i = 0; i < width; i++)
@@ -439,5 +463,118 @@ done:
     free(pids);
     if (counter != MAP_FAILED)
         munmap(counter, sizeof(long));
+    return rc;
+}
+
+/* A worker's units so far, for the parent's progress bar. */
+static int count_units(void *ctx, long done, long total) {
+    (void)total;
+    __atomic_store_n((long *)ctx, done, __ATOMIC_RELAXED);
+    return 0;
+}
+
+int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_spread_unit unit, void *ctx,
+              rm_progress *progress, char *err, size_t errlen) {
+    int procs = jobs < n ? jobs : (int)n;
+    if (procs <= 1 || reps >= jobs) {                /* one after the other, each on --jobs processes */
+        for (long i = 0; i < n; i++) {
+            int rc = unit(ctx, i, jobs, into ? into[i] : NULL, progress, err, errlen);
+            if (rc != REMOUS_OK)
+                return rc;
+        }
+        return REMOUS_OK;
+    }
+    size_t bytes = ((size_t)n * width + 1) * sizeof(double) + (size_t)procs * sizeof(long);
+    double *shared = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    long *done = shared == MAP_FAILED ? NULL : (long *)(shared + (size_t)n * width + 1);
+    FILE **messages = calloc((size_t)procs, sizeof *messages);
+    pid_t *pids = calloc((size_t)procs, sizeof *pids);
+    int rc = REMOUS_OK, started = 0;
+    if (shared == MAP_FAILED || !messages || !pids) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+    }
+    progress->procs = procs;
+    fflush(stdout);
+    fflush(stderr);
+    for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
+        done[p] = 0;
+        if (!(messages[p] = tmpfile())) {
+            snprintf(err, errlen, "cannot make a temporary file for a worker: %s", strerror(errno));
+            rc = REMOUS_ERR_RUN;
+            break;
+        }
+        pid_t pid = rm_fork_worker();
+        if (pid < 0) {
+            snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
+            rc = REMOUS_ERR_RUN;
+            break;
+        }
+        if (pid == 0) {                              /* units p, p + procs, ... each on this process */
+            rm_progress mine;
+            rm_progress_start(&mine, 0, 0);
+            mine.tick = count_units;
+            mine.tick_ctx = &done[p];
+            for (long i = p; i < n; i += procs) {
+                char message[1024];
+                int status = unit(ctx, i, 1, width ? shared + (size_t)i * width : NULL, &mine, message,
+                                  sizeof message);
+                if (status != REMOUS_OK) {
+                    fputs(message, messages[p]);
+                    fflush(messages[p]);
+                    _exit(status);
+                }
+            }
+            _exit(REMOUS_OK);
+        }
+        pids[p] = pid;
+        started++;
+    }
+    int running = started;
+    while (running > 0) {
+        long sum = 0;
+        for (int p = 0; p < started; p++) {
+            sum += __atomic_load_n(&done[p], __ATOMIC_RELAXED);
+            if (!pids[p])
+                continue;
+            int status;
+            if (waitpid(pids[p], &status, WNOHANG) != pids[p])
+                continue;
+            pids[p] = 0;
+            running--;
+            if (rc != REMOUS_OK || (WIFEXITED(status) && WEXITSTATUS(status) == REMOUS_OK))
+                continue;
+            if (WIFSIGNALED(status)) {
+                snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
+                rc = REMOUS_ERR_RUN;
+            } else {
+                rc = WEXITSTATUS(status) == REMOUS_ERR_INPUT ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
+                rewind(messages[p]);
+                if (!fgets(err, (int)errlen, messages[p]))
+                    snprintf(err, errlen, "a worker stopped without saying why");
+            }
+        }
+        if (rc == REMOUS_OK && rm_progress_show(progress, progress->done + sum, 0) < 0) {
+            snprintf(err, errlen, "cancelled");
+            rc = REMOUS_ERR_RUN;
+        }
+        if (rc != REMOUS_OK)                         /* one stops: so do the others */
+            for (int q = 0; q < started; q++)
+                if (pids[q])
+                    kill(pids[q], SIGKILL);
+        if (running > 0)
+            nanosleep(&(struct timespec){0, 5000000}, NULL);
+        else
+            progress->done += sum;
+    }
+    for (long i = 0; rc == REMOUS_OK && width && i < n; i++)
+        memcpy(into[i], shared + (size_t)i * width, width * sizeof(double));
+    for (int p = 0; messages && p < procs; p++)
+        if (messages[p])
+            fclose(messages[p]);
+    free(messages);
+    free(pids);
+    if (shared != MAP_FAILED)
+        munmap(shared, bytes);
     return rc;
 }

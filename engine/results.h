@@ -127,10 +127,18 @@ typedef struct rm_progress {
      * to cancel them. NULL: none. */
     int (*tick)(void *ctx, long done, long total);
     void *tick_ctx;
+    /* Without the bar (stderr is not a terminal): a line "WHAT: 120/800
+     * runs done, 2:30 left" into log every `every` seconds; NULL: none. */
+    FILE *log;
+    const char *what;
+    int every;
 } rm_progress;
 
 /* Starts counting; the tick comes from the scenario (NULL: none). */
 void rm_progress_start(rm_progress *p, int enabled, long total);
+/* Where the bar is off, lines into log instead (rm_progress.log), every
+ * $REMOUS_PROGRESS_SECONDS (default 10); log NULL: none. */
+void rm_progress_lines(rm_progress *p, FILE *log, const char *what);
 /* Redraws the bar, tells the tick; returns -1 when the tick cancels. */
 int rm_progress_show(rm_progress *p, long done, int last);
 
@@ -168,6 +176,23 @@ pid_t rm_fork_worker(void);
  * with the first failure's message in err. */
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen);
+
+/* Unit i of a piece of work spread by rm_spread: it runs with `jobs`
+ * processes for its replications, puts its `width` figures in `into` (NULL
+ * when width is 0), and returns REMOUS_OK, or a REMOUS_ERR_* with its
+ * message in err. */
+typedef int (*rm_spread_unit)(void *ctx, long i, int jobs, double *into, rm_progress *progress, char *err,
+                              size_t errlen);
+
+/* Runs units 0..n (sweep's points, sensitivity's runs) of `reps`
+ * replications each: one after the other, each on `jobs` processes; or,
+ * when a unit has fewer replications than there are processes, the units
+ * themselves spread over `jobs` forked workers, each unit on one process,
+ * its figures coming back through shared memory into into[i]. The figures
+ * are the same either way. A failing unit stops the others; returns
+ * REMOUS_OK or the first failure's status, its message in err. */
+int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_spread_unit unit, void *ctx,
+              rm_progress *progress, char *err, size_t errlen);
 
 /* The mean of w and the half-width of its 95% interval (Student's t);
  * NaN when there are not two values. */

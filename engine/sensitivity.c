@@ -14,16 +14,10 @@
 #define _GNU_SOURCE                 /* MAP_ANONYMOUS: not in POSIX 2008 */
 #include "sensitivity.h"
 
-#include <errno.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "csv_out.h"
 #include "headline.h"
@@ -267,124 +261,38 @@ static int do_run(remous_sensitivity *s, const char *path, const remous_options 
     return rc;
 }
 
-/* A worker's runs so far, for the parent's progress bar. */
-static int count_runs(void *ctx, long done, long total) {
-    (void)total;
-    __atomic_store_n((long *)ctx, done, __ATOMIC_RELAXED);
-    return 0;
+/* What each of do_runs's units needs. */
+typedef struct {
+    remous_sensitivity *s;
+    const char *path;
+    const remous_options *opt;
+    int first;
+} runs_job;
+
+/* Unit i of rm_spread: run first + i on `jobs` processes. */
+static int run_unit(void *ctx, long i, int jobs, double *into, rm_progress *progress, char *err, size_t errlen) {
+    const runs_job *rj = ctx;
+    remous_options o = *rj->opt;
+    o.jobs = jobs;
+    return do_run(rj->s, rj->path, &o, rj->first + (int)i, into, progress, err, errlen);
 }
 
-/* Runs [first, s->nruns): one after the other, each on --jobs processes;
- * or, when a run has fewer replications than there are processes, the runs
- * spread over --jobs processes, each on one. The values are the same
- * either way. */
+/* Runs [first, s->nruns) (rm_spread): the values are the same whatever
+ * --jobs. */
 static int do_runs(remous_sensitivity *s, const char *path, const remous_options *opt, int first,
                    rm_progress *progress, char *err, size_t errlen) {
     int nruns = s->nruns - first;
-    int procs = opt->jobs < nruns ? opt->jobs : nruns;
-    if (procs <= 1 || s->reps >= opt->jobs) {
-        for (int k = first; k < s->nruns; k++) {
-            int rc = do_run(s, path, opt, k, s->runs[k].values, progress, err, errlen);
-            if (rc != REMOUS_OK)
-                return rc;
-        }
-        return REMOUS_OK;
-    }
-    size_t width = (size_t)s->reps * (size_t)s->nmetrics;
-    size_t bytes = ((size_t)nruns * width + 1) * sizeof(double) + (size_t)procs * sizeof(long);
-    double *shared = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    long *done = shared == MAP_FAILED ? NULL : (long *)(shared + (size_t)nruns * width + 1);
-    FILE **messages = calloc((size_t)procs, sizeof *messages);
-    pid_t *pids = calloc((size_t)procs, sizeof *pids);
-    int rc = REMOUS_OK, started = 0;
-    if (shared == MAP_FAILED || !messages || !pids) {
+    double **into = malloc(((size_t)nruns + 1) * sizeof *into);
+    if (!into) {
         snprintf(err, errlen, "out of memory");
-        rc = REMOUS_ERR_RUN;
+        return REMOUS_ERR_RUN;
     }
-    remous_options one = *opt;
-    one.jobs = 1;
-    progress->procs = procs;
-    fflush(stdout);
-    fflush(stderr);
-    for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
-        done[p] = 0;
-        if (!(messages[p] = tmpfile())) {
-            snprintf(err, errlen, "cannot make a temporary file for a worker: %s", strerror(errno));
-            rc = REMOUS_ERR_RUN;
-            break;
-        }
-        pid_t pid = rm_fork_worker();
-        if (pid < 0) {
-            snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
-            rc = REMOUS_ERR_RUN;
-            break;
-        }
-        if (pid == 0) {                              /* runs first + p, first + p + procs, ... */
-            rm_progress mine;
-            rm_progress_start(&mine, 0, 0);
-            mine.tick = count_runs;
-            mine.tick_ctx = &done[p];
-            for (int i = p; i < nruns; i += procs) {
-                char message[1024];
-                int status = do_run(s, path, &one, first + i, shared + (size_t)i * width, &mine, message,
-                                    sizeof message);
-                if (status != REMOUS_OK) {
-                    fputs(message, messages[p]);
-                    fflush(messages[p]);
-                    _exit(status);
-                }
-            }
-            _exit(REMOUS_OK);
-        }
-        pids[p] = pid;
-        started++;
-    }
-    int running = started;
-    while (running > 0) {
-        long sum = 0;
-        for (int p = 0; p < started; p++) {
-            sum += __atomic_load_n(&done[p], __ATOMIC_RELAXED);
-            if (!pids[p])
-                continue;
-            int status;
-            if (waitpid(pids[p], &status, WNOHANG) != pids[p])
-                continue;
-            pids[p] = 0;
-            running--;
-            if (rc != REMOUS_OK || (WIFEXITED(status) && WEXITSTATUS(status) == REMOUS_OK))
-                continue;
-            if (WIFSIGNALED(status)) {
-                snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
-                rc = REMOUS_ERR_RUN;
-            } else {
-                rc = WEXITSTATUS(status) == REMOUS_ERR_INPUT ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
-                rewind(messages[p]);
-                if (!fgets(err, (int)errlen, messages[p]))
-                    snprintf(err, errlen, "a worker stopped without saying why");
-            }
-        }
-        if (rc == REMOUS_OK && rm_progress_show(progress, progress->done + sum, 0) < 0) {
-            snprintf(err, errlen, "cancelled");
-            rc = REMOUS_ERR_RUN;
-        }
-        if (rc != REMOUS_OK)                         /* one stops: so do the others */
-            for (int q = 0; q < started; q++)
-                if (pids[q])
-                    kill(pids[q], SIGKILL);
-        if (running > 0)
-            nanosleep(&(struct timespec){0, 5000000}, NULL);
-        else
-            progress->done += sum;
-    }
-    for (int i = 0; rc == REMOUS_OK && i < nruns; i++)
-        memcpy(s->runs[first + i].values, shared + (size_t)i * width, width * sizeof(double));
-    for (int p = 0; messages && p < procs; p++)
-        if (messages[p])
-            fclose(messages[p]);
-    free(messages);
-    free(pids);
-    if (shared != MAP_FAILED)
-        munmap(shared, bytes);
+    for (int i = 0; i < nruns; i++)
+        into[i] = s->runs[first + i].values;
+    runs_job rj = {s, path, opt, first};
+    int rc = rm_spread(nruns, opt->jobs, s->reps, (size_t)s->reps * (size_t)s->nmetrics, into, run_unit, &rj,
+                       progress, err, errlen);
+    free(into);
     return rc;
 }
 

@@ -12,12 +12,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -471,117 +467,29 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
     return rc;
 }
 
-/* A child's runs so far, for the parent's progress bar. */
-static int count_runs(void *ctx, long done, long total) {
-    (void)total;
-    __atomic_store_n((long *)ctx, done, __ATOMIC_RELAXED);
-    return 0;
+/* What each of run_points's units needs. */
+typedef struct {
+    const char *path, *out;
+    const remous_options *opt;
+    const remous_sweep_options *sw;
+    const long *todo;
+} points_job;
+
+/* Unit i of rm_spread: point todo[i] on `jobs` processes. */
+static int point_unit(void *ctx, long i, int jobs, double *into, rm_progress *progress, char *err, size_t errlen) {
+    (void)into;
+    const points_job *pj = ctx;
+    remous_options o = *pj->opt;
+    o.jobs = jobs;
+    return run_point(pj->path, &o, pj->sw, pj->todo[i], pj->out, progress, err, errlen);
 }
 
-/* Runs the points todo[0..ntodo): one after the other (each on --jobs
- * processes), or, when a point has fewer replications than there are
- * processes, the points themselves spread over --jobs processes. Points
- * are independent and each writes its own folder: the files are the same
- * either way. */
+/* Runs the points todo[0..ntodo) (rm_spread). Points are independent and
+ * each writes its own folder: the files are the same whatever --jobs. */
 static int run_points(const char *path, const remous_options *opt, const remous_sweep_options *sw, const long *todo,
                       long ntodo, int reps, const char *out, rm_progress *progress, char *err, size_t errlen) {
-    int procs = opt->jobs < ntodo ? opt->jobs : (int)ntodo;
-    if (procs <= 1 || reps >= opt->jobs) {
-        for (long i = 0; i < ntodo; i++) {
-            int rc = run_point(path, opt, sw, todo[i], out, progress, err, errlen);
-            if (rc != REMOUS_OK)
-                return rc;
-        }
-        return REMOUS_OK;
-    }
-    long *runs = mmap(NULL, (size_t)procs * sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    FILE **messages = calloc((size_t)procs, sizeof *messages);
-    pid_t *pids = calloc((size_t)procs, sizeof *pids);
-    int rc = REMOUS_OK, started = 0;
-    if (runs == MAP_FAILED || !messages || !pids) {
-        snprintf(err, errlen, "out of memory");
-        rc = REMOUS_ERR_RUN;
-    }
-    remous_options one = *opt;
-    one.jobs = 1;
-    progress->procs = procs;
-    fflush(stdout);
-    fflush(stderr);
-    for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
-        runs[p] = 0;
-        if (!(messages[p] = tmpfile())) {
-            snprintf(err, errlen, "cannot make a temporary file for a worker: %s", strerror(errno));
-            rc = REMOUS_ERR_RUN;
-            break;
-        }
-        pid_t pid = rm_fork_worker();
-        if (pid < 0) {
-            snprintf(err, errlen, "cannot start a worker process: %s", strerror(errno));
-            rc = REMOUS_ERR_RUN;
-            break;
-        }
-        if (pid == 0) {                              /* points p, p + procs, ... */
-            rm_progress mine;
-            rm_progress_start(&mine, 0, 0);
-            mine.tick = count_runs;
-            mine.tick_ctx = &runs[p];
-            for (long i = p; i < ntodo; i += procs) {
-                char message[1024];
-                int status = run_point(path, &one, sw, todo[i], out, &mine, message, sizeof message);
-                if (status != REMOUS_OK) {
-                    fputs(message, messages[p]);
-                    fflush(messages[p]);
-                    _exit(status);
-                }
-            }
-            _exit(REMOUS_OK);
-        }
-        pids[p] = pid;
-        started++;
-    }
-    int running = started;
-    while (running > 0) {
-        long sum = 0;
-        for (int p = 0; p < started; p++) {
-            sum += __atomic_load_n(&runs[p], __ATOMIC_RELAXED);
-            if (!pids[p])
-                continue;
-            int status;
-            if (waitpid(pids[p], &status, WNOHANG) != pids[p])
-                continue;
-            pids[p] = 0;
-            running--;
-            if (rc != REMOUS_OK)
-                continue;
-            if (WIFEXITED(status) && WEXITSTATUS(status) == REMOUS_OK)
-                continue;
-            if (WIFSIGNALED(status)) {
-                snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
-                rc = REMOUS_ERR_RUN;
-            } else {
-                rc = WEXITSTATUS(status) == REMOUS_ERR_INPUT ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
-                rewind(messages[p]);
-                if (!fgets(err, (int)errlen, messages[p]))
-                    snprintf(err, errlen, "a worker stopped without saying why");
-            }
-            for (int q = 0; q < started; q++)        /* the sweep stops: so do the others */
-                if (pids[q])
-                    kill(pids[q], SIGKILL);
-        }
-        rm_progress_show(progress, progress->done + sum, 0);
-        if (running > 0)
-            nanosleep(&(struct timespec){0, 5000000}, NULL);
-        else
-            progress->done += sum;
-    }
-    for (int p = 0; messages && p < procs; p++)
-        if (messages[p])
-            fclose(messages[p]);
-    free(messages);
-    free(pids);
-    if (runs != MAP_FAILED)
-        munmap(runs, (size_t)procs * sizeof(long));
-    return rc;
+    points_job pj = {path, out, opt, sw, todo};
+    return rm_spread(ntodo, opt->jobs, reps, 0, NULL, point_unit, &pj, progress, err, errlen);
 }
 
 /* Appends file `name` of a point (without its header unless `header`). */

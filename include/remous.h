@@ -255,6 +255,8 @@ typedef struct remous_fragility_options {
     const char *away;         /* how long: "2w", "10d", "36h", or a number in the scenario's unit; NULL: 2w */
     const char *at;           /* when, from the start: "3w" ...; "worst": each week of the measured
                                  period, the worst kept per knock-out; NULL: the end of the warm-up */
+    FILE *log;                /* its size before it starts ("12 knock-outs × 40 replications: 520 runs")
+                                 and, without the progress bar, a progress line now and then; NULL: none */
 } remous_fragility_options;
 
 /* Runs the knock-outs (on sc's --jobs). REMOUS_ERR_INPUT for a bad option

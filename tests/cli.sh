@@ -638,13 +638,15 @@ cat > bcsv.lua <<'LUA'
 print(write_csv("points.csv", { { booksellers = 2, wait = 1.25, label = "a, b" }, { booksellers = 3, wait = 0.1 } }))
 write_csv("lists.csv", { { "x", "y" }, { 1, 2.5 }, { 3 } })
 write_csv("chosen.csv", { { b = 1, a = true } }, { columns = { "b", "a", "c" } })
+write_csv("nan.csv", { { "a", "b", "c" }, { 0/0, -(0/0), 1/0 } })
 LUA
 expect 0 "batch write_csv" -- "$remous" batch bcsv.lua --out bres
 [ "$(cat out)" = "bres/points.csv" ] && ok || ko "write_csv returns its path: $(cat out)"
 [ "$(cat bres/points.csv)" = "$(printf 'booksellers,label,wait\r\n2,"a, b",1.25\r\n3,,0.1\r')" ] && ok || ko "write_csv records: $(cat -A bres/points.csv)"
 [ "$(cat bres/lists.csv)" = "$(printf 'x,y\r\n1,2.5\r\n3,\r')" ] && ok || ko "write_csv lists: $(cat -A bres/lists.csv)"
 [ "$(cat bres/chosen.csv)" = "$(printf 'b,a,c\r\n1,true,\r')" ] && ok || ko "write_csv columns: $(cat -A bres/chosen.csv)"
-[ "$(ls -A bres | tr '\n' ' ')" = "chosen.csv lists.csv points.csv " ] && ok || ko "write_csv leaves no temporary file: $(ls -A bres)"
+[ "$(cat bres/nan.csv)" = "$(printf 'a,b,c\r\n,,inf\r')" ] && ok || ko "write_csv: NaN (either sign) an empty field, as in summary.csv: $(cat -A bres/nan.csv)"
+[ "$(ls -A bres | tr '\n' ' ')" = "chosen.csv lists.csv nan.csv points.csv " ] && ok || ko "write_csv leaves no temporary file: $(ls -A bres)"
 batch_fails bcsv1 'write_csv("a.csv", { { a = 1 } })' 'write_csv: give the batch a folder for its files, e.g. remous batch bcsv1.lua --out results'
 batch_fails bcsv2 'write_csv("../a.csv", { { a = 1 } })' 'write_csv: give the batch a folder for its files, e.g. remous batch bcsv2.lua --out results'
 printf 'write_csv("../a.csv", { { a = 1 } })\n' > bcsv3.lua

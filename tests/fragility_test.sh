@@ -47,10 +47,17 @@ clerk#1,not_cleared,0,0" "11 deadlines missed, 10 waiting at the return, cleared
 same "$(grep ',arrivals,forms,deadline_missed,' one/fragility.csv | tr -d '\r')" "baseline,1,clerk#1,1,1440,2040,arrivals,forms,deadline_missed,0,11,11,11,11,2" "the stream's row"
 same "$(grep ',queue,handle,wait_mean,' one/fragility.csv | tr -d '\r')" "baseline,1,clerk#1,1,1440,2040,queue,handle,wait_mean,0,131.25,131.25,131.25,131.25,2" "the queue's wait: 6300 minutes over 48 forms"
 same "$(ls -A one)" "fragility.csv" "no temporary file left"
+same "$(cat err)" "fragility: 1 knock-out × 2 replications: 2 runs, and 2 without the absence" "its size, up front on stderr"
+
+# stderr not a terminal: its size, then a progress line every $REMOUS_PROGRESS_SECONDS
+expect 0 "a few seconds of knock-outs" -- env REMOUS_PROGRESS_SECONDS=1 "$remous" fragility "$top/tests/scenarios/fragile_slow.lua" --reps 10 --jobs 1
+same "$(sed -n 1p err)" "fragility: 16 knock-outs × 10 replications: 160 runs, and 10 without the absence" "the size line first"
+same "$(sed 1d err | grep -cvE '^fragility: [0-9]+/170 runs done, [0-9]+:[0-5][0-9] left$')" "0" "then only progress lines: $(cat err)"
+[ "$(sed 1d err | wc -l)" -ge 1 ] && ok || ko "at least one progress line in 4 s: $(cat err)"
 
 # busy when the absence is due: the form in hand is finished first
 expect 0 "from minute 1450" -- "$remous" fragility "$one" --away 10h --at 1450 --out busy --quiet
-same "$(cat out)" "" "--quiet prints nothing"
+same "$(cat out)$(cat err)" "" "--quiet prints nothing, on stdout or stderr"
 same "$(figures busy)" "clerk#1,items_failed,9,9
 clerk#1,extra_wait,5320,5320
 clerk#1,backlog_at_return,10,10
@@ -99,6 +106,7 @@ awk -v a="$deputy" -v b="$base" 'BEGIN { exit !(a + 0 < b + 0 && b + 0 > 1) }' &
 # --at worst: each week tried, the worst kept; the same whatever --jobs
 expect 0 "--at worst" -- "$remous" fragility "$grant" --at worst --reps 6 --jobs 1 --out w1
 same "$(sed -n 1p out)" "Who the organization cannot do without (baseline): each person away 2 weeks, in the worst of 23 weeks tried (the most items late or lost, then the most extra waiting); 6 replications, each paired with the same run without the absence." "--at worst's title"
+same "$(cat err)" "fragility: 2 knock-outs × 23 weeks × 6 replications: 276 runs, and 6 without the absence" "--at worst's size: each week a knock-out"
 case "$(sed -n 3p out)" in
     "1. If the director is away 2 weeks from week "*) ok ;;
     *) ko "--at worst: the director first: $(sed -n 3p out)" ;;

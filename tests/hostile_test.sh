@@ -162,7 +162,7 @@ sized 0 "" -- "$remous" compare big_variant_role.lua --reps 2 --quiet --out "$tm
 ko_dist() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
 unset REMOUS_LOAD_TIMEOUT REMOUS_HOOK_TIMEOUT          # the default limits
 # ---- distributions, the stuck-time guard, interarrivals of 0 (dist_*.lua) ----
-for f in dist_*.lua text_*.lua req_*.lua frag_*.lua batch_*.lua; do
+for f in dist_*.lua text_*.lua req_*.lua frag_*.lua batch_*.lua size_*.lua; do
     expect=$(sed -n '1s/^-- expect: //p' "$f")
     line=$(sed -n '2s/^-- line: //p' "$f")
     code=${expect%% *} args=${expect#* }
