@@ -180,26 +180,20 @@ static int activity_of(const remous_fragility *f, const char *name) {
 }
 
 /* Per step (of all runs, in order of first appearance), how many people
- * can do it and the share of the busiest, a pair of columns per run. */
+ * can do it and the share of the busiest, a column per run. */
 static void who_can_table(FILE *out, const rm_comparison *cmp, const char *lang) {
     fputs("<h3>", out);
     text(out, rm_word(lang, "report_fragility.who_can"));
-    fputs("</h3>\n<table class=\"bus-factor\"><tr><th rowspan=\"2\">", out);
+    fputs("</h3>\n<p class=\"meta\">", out);
+    text(out, rm_word(lang, "report_fragility.who_can_cells"));
+    fputs("</p>\n<table class=\"bus-factor\"><tr><th>", out);
     text(out, rm_word(lang, "report_fragility.step"));
     fputs("</th>", out);
     char words[512];
     for (int v = 0; v < cmp->n; v++) {
         const remous_fragility *f = cmp->fragility[v];
-        fputs("<th colspan=\"2\">", out);
-        text(out, rm_variant_label(f->model, f->variant, lang, words, sizeof words));
-        fputs("</th>", out);
-    }
-    fputs("</tr>\n<tr>", out);
-    for (int v = 0; v < cmp->n; v++) {
         fputs("<th>", out);
-        text(out, rm_word(lang, "report_fragility.people_able"));
-        fputs("</th><th>", out);
-        text(out, rm_word(lang, "report_fragility.busiest_share"));
+        text(out, rm_variant_label(f->model, f->variant, lang, words, sizeof words));
         fputs("</th>", out);
     }
     fputs("</tr>\n", out);
@@ -219,19 +213,17 @@ static void who_can_table(FILE *out, const rm_comparison *cmp, const char *lang)
                 const remous_fragility *f = cmp->fragility[v];
                 int b = activity_of(f, act->name);
                 if (b < 0 || f->model->activities[b].nroles == 0) {
-                    fputs("<td class=\"none\" colspan=\"2\">", out);
+                    fputs("<td class=\"none\">", out);
                     text(out, rm_word(lang, "report_fragility.no_such_step"));
                     fputs("</td>", out);
                     continue;
                 }
-                fprintf(out, f->able[b] == 1 ? "<td><strong>%d</strong></td>" : "<td>%d</td>", f->able[b]);
-                if (isnan(f->top_share[b])) {
-                    fputs("<td class=\"none\">", out);
+                fprintf(out, f->able[b] == 1 ? "<td><strong>%d</strong> · " : "<td>%d · ", f->able[b]);
+                if (isnan(f->top_share[b]))
                     text(out, rm_word(lang, "report_fragility.never_done"));
-                } else {
+                else {
                     char figure[32];
                     snprintf(figure, sizeof figure, "%.0f", 100 * f->top_share[b]);
-                    fputs("<td>", out);
                     snprintf(words, sizeof words, rm_word(lang, "number.percent"), figure);
                     text(out, words);
                 }
@@ -249,13 +241,13 @@ void rm_report_fragility(FILE *out, const rm_comparison *cmp, const char *lang) 
     fputs("<h2>", out);
     text(out, rm_word(lang, "report_fragility.title"));
     fputs("</h2>\n", out);
-    setup(out, cmp->fragility[0], lang);
     if (cmp->n > 1) {
         fputs("<ul class=\"digest\">\n", out);
         for (int v = 1; v < cmp->n; v++)
             verdict(out, cmp, v, lang);
         fputs("</ul>\n", out);
     }
+    setup(out, cmp->fragility[0], lang);
     worst_side_by_side(out, cmp, lang);
     who_can_table(out, cmp, lang);
 }

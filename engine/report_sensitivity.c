@@ -95,7 +95,18 @@ static const char *effect_words(const rm_sens_cell *c, const char *lang, char *b
     return buf;
 }
 
-enum { LABEL = 330, HALF = 200, FIGURE = 12, WIDTH = 1000, BAR = 18, GAP = 5, HEADING = 22 };
+enum { LABEL = 290, HALF = 150, FIGURE = 12, WIDTH = 1040, BAR = 18, GAP = 5, HEADING = 22 };
+
+/* The smallest of 1, 2, 2.5, 5 times a power of ten that is at least v
+ * (v > 0): the ends of the axis, round. */
+static double round_top(double v) {
+    double p = pow(10, floor(log10(v)));
+    static const double steps[] = {1, 2, 2.5, 5, 10};
+    for (int i = 0; i < 5; i++)
+        if (steps[i] * p >= v * (1 - 1e-9))
+            return steps[i] * p;
+    return 10 * p;
+}
 
 /* One bar at y: run v's cell c on a scale of ±top around x0. */
 static void bar(FILE *out, int v, int y, const rm_sens_cell *c, double top, const char *lang) {
@@ -146,8 +157,7 @@ static void tornado(FILE *out, const rm_comparison *cmp, const rm_sens_metric *x
             if (!isnan(reach) && reach > top)
                 top = reach;
         }
-    if (!(top > 0))
-        top = 1;
+    top = top > 0 ? round_top(top) : 1;
     char words[512];
     fputs("<h3>", out);
     text(out, rm_sensitivity_metric_title(r, &r->metrics[km[ref]], lang, words, sizeof words));
@@ -170,9 +180,9 @@ static void tornado(FILE *out, const rm_comparison *cmp, const rm_sens_metric *x
             int p = param_in(s, r->params[order[i]].name);
             fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", grouped ? 12 : 0, y + BAR / 2 + 5);
             if (grouped)
-                rm_svg_text(out, rm_variant_label(s->model, s->variant, lang, words, sizeof words), 42);
+                rm_svg_text(out, rm_variant_label(s->model, s->variant, lang, words, sizeof words), 38);
             else
-                rm_svg_text(out, words, 44);
+                rm_svg_text(out, words, 40);
             fputs("</text>\n", out);
             if (km[v] < 0 || p < 0) {
                 fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", x0 + FIGURE, y + BAR / 2 + 5);
