@@ -186,7 +186,8 @@ static void tornado(FILE *out, const rm_comparison *cmp, const rm_sens_metric *x
             fputs("</text>\n", out);
             if (km[v] < 0 || p < 0) {
                 fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", x0 + FIGURE, y + BAR / 2 + 5);
-                text(out, rm_word(lang, km[v] < 0 ? "report_sensitivity.no_metric" : "report_sensitivity.no_param"));
+                text(out, rm_word(lang, km[v] < 0 ? RM_WORD_KEY("report_sensitivity.no_metric")
+                                                  : RM_WORD_KEY("report_sensitivity.no_param")));
                 fputs("</text>\n", out);
             } else {
                 rm_sens_cell c;
