@@ -217,8 +217,15 @@ int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size
 void remous_comparison_free(remous_comparison *cmp) {
     if (!cmp)
         return;
-    for (int v = 0; v < cmp->n; v++)
+    for (int v = 0; v < cmp->n; v++) {
         remous_results_free(cmp->results[v]);
+        if (cmp->fragility)
+            remous_fragility_free(cmp->fragility[v]);
+        if (cmp->sensitivity)
+            remous_sensitivity_free(cmp->sensitivity[v]);
+    }
+    free(cmp->fragility);
+    free(cmp->sensitivity);
     free(cmp->results);
     free(cmp->rows);
     free(cmp->failed);

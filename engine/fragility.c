@@ -585,7 +585,7 @@ int remous_write_fragility(const remous_fragility *f, const char *dir, char *err
 
 /* A count or an amount as people read it: whole from 10 on or when it is
  * nearly so, else with one decimal, in lang's way. */
-static const char *amount(double x, const char *lang, char *buf, size_t len) {
+const char *rm_fragility_amount(double x, const char *lang, char *buf, size_t len) {
     if (fabs(x) >= 10 || fabs(x - round(x)) < 0.05)
         snprintf(buf, len, "%.0f", round(x) == 0 ? 0.0 : round(x));
     else
@@ -595,7 +595,7 @@ static const char *amount(double x, const char *lang, char *buf, size_t len) {
 
 /* A length of time t (the model's unit) in words: weeks, days, hours or
  * minutes, whichever reads best. */
-static const char *duration(const rm_model *m, double t, const char *lang, char *buf, size_t len) {
+const char *rm_fragility_duration(const rm_model *m, double t, const char *lang, char *buf, size_t len) {
     double s = t * m->unit_seconds;
     static const struct { double seconds; const char *one, *many; } units[] = {
         {604800, RM_WORD_KEY("fragility.week"), RM_WORD_KEY("fragility.weeks")},
@@ -607,7 +607,7 @@ static const char *duration(const rm_model *m, double t, const char *lang, char 
     while (u < 3 && s < 2 * units[u].seconds * 0.999)
         u++;
     char n[64];
-    amount(s / units[u].seconds, lang, n, sizeof n);
+    rm_fragility_amount(s / units[u].seconds, lang, n, sizeof n);
     const char *key = strcmp(n, "1") == 0 ? units[u].one : units[u].many;
     snprintf(buf, len, rm_word(lang, key), n);
     return buf;
@@ -666,7 +666,7 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
     char store[64][700];
     int np = 0;
     who_words(f, x, lang, who, sizeof who);
-    duration(m, f->away, lang, away, sizeof away);
+    rm_fragility_duration(m, f->away, lang, away, sizeof away);
     if (f->at_worst) {
         snprintf(n, sizeof n, "%d", (int)floor(x->from / m->week + 1e-9) + 1);
         snprintf(when, sizeof when, rm_word(lang, "fragility.week_number"), n);
@@ -692,7 +692,7 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
         if (!(lost >= 0.05))
             continue;
         const char *key = ar->deadline >= 0 ? RM_WORD_KEY("fragility.missed") : RM_WORD_KEY("fragility.lost");
-        snprintf(store[np], sizeof store[np], rm_word(lang, key), amount(lost, lang, n, sizeof n), label);
+        snprintf(store[np], sizeof store[np], rm_word(lang, key), rm_fragility_amount(lost, lang, n, sizeof n), label);
         parts[np] = store[np];
         np++;
     }
@@ -715,7 +715,7 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
         char d[64];
         rm_shown(m->queues[bq].label, m->queues[bq].name, label, sizeof label);
         snprintf(store[np], sizeof store[np], rm_word(lang, "fragility.waits"), label,
-                 duration(m, best->delta, lang, d, sizeof d));
+                 rm_fragility_duration(m, best->delta, lang, d, sizeof d));
         parts[np] = store[np];
         np++;
         shown_queues++;
@@ -726,10 +726,10 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
         char d[64];
         if (x->not_cleared > 0 && 2 * x->not_cleared >= f->reps)
             snprintf(store[np], sizeof store[np], rm_word(lang, "fragility.backlog_stays"),
-                     amount(x->backlog, lang, n, sizeof n));
+                     rm_fragility_amount(x->backlog, lang, n, sizeof n));
         else
             snprintf(store[np], sizeof store[np], rm_word(lang, "fragility.backlog"),
-                     amount(x->backlog, lang, n, sizeof n), duration(m, x->clearance, lang, d, sizeof d));
+                     rm_fragility_amount(x->backlog, lang, n, sizeof n), rm_fragility_duration(m, x->clearance, lang, d, sizeof d));
         parts[np] = store[np];
         np++;
     }
@@ -767,13 +767,13 @@ void remous_print_fragility(const remous_fragility *f, FILE *out, const char *la
     const rm_model *m = f->model;
     char run[256], away[64], at[64], line[4096];
     rm_variant_label(m, f->variant, lang, run, sizeof run);
-    duration(m, f->away, lang, away, sizeof away);
+    rm_fragility_duration(m, f->away, lang, away, sizeof away);
     if (f->at_worst)
         fprintf(out, rm_word(lang, "fragility.title_worst"), run, away, f->nstarts, f->reps);
     else if (f->at == m->warmup)
         fprintf(out, rm_word(lang, "fragility.title"), run, away, f->reps);
     else
-        fprintf(out, rm_word(lang, "fragility.title_at"), run, away, duration(m, f->at, lang, at, sizeof at), f->reps);
+        fprintf(out, rm_word(lang, "fragility.title_at"), run, away, rm_fragility_duration(m, f->at, lang, at, sizeof at), f->reps);
     fputs("\n\n", out);
     for (int k = 0; k < f->nko; k++)
         fprintf(out, "%d. %s\n", k + 1, rm_fragility_sentence(f, k, lang, line, sizeof line));

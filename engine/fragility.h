@@ -58,4 +58,12 @@ struct remous_fragility {
 /* The sentence of knock-out k of f (0: the worst) in lang, into buf. */
 const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *lang, char *buf, size_t len);
 
+/* A count or an amount as people read it (whole from 10 on or when nearly
+ * so, else one decimal) in lang, into buf; returns buf. */
+const char *rm_fragility_amount(double x, const char *lang, char *buf, size_t len);
+
+/* A length of time t (m's unit) in words, in weeks, days, hours or minutes,
+ * whichever reads best, into buf; returns buf. */
+const char *rm_fragility_duration(const rm_model *m, double t, const char *lang, char *buf, size_t len);
+
 #endif

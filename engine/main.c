@@ -51,6 +51,7 @@ typedef struct cli {
     const char *metrics[256];         /* sensitivity's --metric, as given */
     int nmetrics, points;
     int quiet;
+    int fragility, sensitivity;       /* compare: the report's sections asked for */
 } cli;
 
 /* Every option: whether it takes a value, its placeholder and its help. */
@@ -87,6 +88,8 @@ static const struct option_spec {
                     "                       default: each stream's wait and people lost, each role's busy and mission shares)"},
     {"--points", 0, "--points N           values from min to max for the response curve of the top three params\n"
                     "                       of each metric (default 2: min and max only)"},
+    {"--fragility", 1, "--fragility          the report gains each run's knock-outs side by side (with --away, --at)"},
+    {"--sensitivity", 1, "--sensitivity        the report gains each run's tornado, the params at min and max (with --metric)"},
     {"--unsafe", 1, "--unsafe             lift the sandbox (only for scenarios you trust)"},
     {"--quiet", 1, "--quiet              no table on stdout, no progress bar"},
     {NULL, 0, NULL},
@@ -102,7 +105,8 @@ static const struct command_spec {
      "--variant --reps --seed --jobs --set --out --html --period --lang --target --unsafe --quiet",
      (const char *const[]){"--lang", "--lang en|fr         the language of the table and the report (en)", NULL}},
     {"compare", "remous compare SCENARIO.lua [options]", "the baseline against every variant, paired; the digest of each",
-     "--reps --seed --jobs --set --out --html --period --lang --min-change --target --unsafe --quiet",
+     "--reps --seed --jobs --set --out --html --period --lang --min-change --target --fragility --away --at "
+     "--sensitivity --metric --unsafe --quiet",
      (const char *const[]){"--out", "--out DIR            also compare.csv, the paired differences", NULL}},
     {"sweep", "remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR [options]",
      "the scenario at every point of a grid of param values",
@@ -398,6 +402,10 @@ static int parse(cli *c, int argc, char **argv) {
             g->values = values;
         } else if (strcmp(name, "--quiet") == 0) {
             c->quiet = 1;
+        } else if (strcmp(name, "--fragility") == 0) {
+            c->fragility = 1;
+        } else if (strcmp(name, "--sensitivity") == 0) {
+            c->sensitivity = 1;
         } else if (strcmp(name, "--reps") == 0) {
             if (parse_whole(value, 1, 10000000, &v) < 0)
                 return fail_usage("--reps: expected a whole number from 1 to 10000000, got \"%s\"", value);
@@ -467,6 +475,12 @@ static int parse(cli *c, int argc, char **argv) {
                 "or --html FILE (see remous %s --help)\n", c->command);
         return REMOUS_ERR_INPUT;
     }
+    if (strcmp(c->command, "compare") == 0 && (c->fragility || c->sensitivity) && !c->html)
+        return fail_usage("--fragility and --sensitivity add a section to the report: add --html FILE%s", "");
+    if (strcmp(c->command, "compare") == 0 && (c->away || c->at) && !c->fragility)
+        return fail_usage("--away and --at say how the knock-outs of --fragility run: add --fragility%s", "");
+    if (strcmp(c->command, "compare") == 0 && c->nmetrics > 0 && !c->sensitivity)
+        return fail_usage("--metric says what the tornados of --sensitivity follow: add --sensitivity%s", "");
     /* a page or an event log is written to a temporary name and renamed:
      * over /dev/null or a pipe, the rename would replace it */
     char why[4400];
@@ -613,6 +627,12 @@ int main(int argc, char **argv) {
     if (strcmp(c.command, "compare") == 0) {
         remous_comparison *cmp = NULL;
         status = remous_compare(sc, &cmp, err, sizeof err);
+        remous_fragility_options fo = {NULL, c.away, c.at, NULL};
+        if (status == REMOUS_OK && c.fragility)
+            status = remous_compare_fragility(cmp, sc, &fo, err, sizeof err);
+        remous_sensitivity_options so = {NULL, c.metrics, c.nmetrics, 0, NULL, NULL};
+        if (status == REMOUS_OK && c.sensitivity)
+            status = remous_compare_sensitivity(cmp, c.scenario, &c.opt, &so, err, sizeof err);
         if (status == REMOUS_OK && c.out)
             status = remous_write_comparison(cmp, c.out, err, sizeof err);
         if (status == REMOUS_OK && c.html)

@@ -14,6 +14,8 @@
 #include "diagram.h"
 #include "headline.h"
 #include "labels.h"
+#include "report_fragility.h"
+#include "report_sensitivity.h"
 #include "results.h"
 #include "words.h"
 
@@ -849,6 +851,8 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     int nq = queues_of_runs(cmp, queues, 1024);
     for (int q = 0; q < nq; q++)
         length_chart(pg, cmp, queues[q]);
+    rm_report_fragility(pg->f, cmp, pg->lang);
+    rm_report_sensitivity(pg->f, cmp, pg->lang);
     params_table(pg, cmp);
     fputs("</body>\n</html>\n", pg->f);
 }
@@ -882,6 +886,6 @@ int remous_write_html(const remous_comparison *cmp, const char *path, const char
 
 int remous_write_html_run(const remous_results *res, const char *path, const char *lang, char *err, size_t errlen) {
     remous_results *one = (remous_results *)res;
-    rm_comparison cmp = {res->sc, &one, 1, NULL, 0, NULL, 0};
+    rm_comparison cmp = {.sc = res->sc, .results = &one, .n = 1};
     return rm_write_html(&cmp, path, lang, err, errlen);
 }

@@ -56,6 +56,10 @@ struct remous_comparison {
      * keep_failed_variants): their indices in sc->variants and sc->errors */
     int *failed;
     int nfailed;
+    /* asked for the report (compare --fragility, --sensitivity): per run,
+     * as results[], its knock-outs and its tornado; NULL: not asked */
+    remous_fragility **fragility;
+    remous_sensitivity **sensitivity;
 };
 typedef struct remous_comparison rm_comparison;
 

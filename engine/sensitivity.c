@@ -608,8 +608,7 @@ static int width(const char *s) {
     return n;
 }
 
-/* A figure said aloud, with its sign when above 0. */
-static const char *signed_number(double v, const char *lang, char *buf, size_t len) {
+const char *rm_sensitivity_signed(double v, const char *lang, char *buf, size_t len) {
     char n[48];
     rm_say_number(v, lang, n, sizeof n);
     if (len < sizeof n + 2)
@@ -618,16 +617,8 @@ static const char *signed_number(double v, const char *lang, char *buf, size_t l
     return buf;
 }
 
-/* What metric x is, in words: its element's label and the metric's. */
-static const char *metric_title(const remous_sensitivity *s, const rm_sens_metric *x, const char *lang, char *buf,
-                                size_t len);
-
-const char *rm_sensitivity_metric_title(const remous_sensitivity *s, int k, const char *lang, char *buf, size_t len) {
-    return metric_title(s, &s->metrics[k], lang, buf, len);
-}
-
-static const char *metric_title(const remous_sensitivity *s, const rm_sens_metric *x, const char *lang, char *buf,
-                                size_t len) {
+const char *rm_sensitivity_metric_title(const remous_sensitivity *s, const rm_sens_metric *x, const char *lang,
+                                        char *buf, size_t len) {
     char who[300], what[300];
     rm_label_of(s->model, x->element, x->name, lang, who, sizeof who);
     if (is_lost(x))
@@ -675,7 +666,7 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
             wide = width(names[p]);
     }
     for (int k = 0; k < s->nmetrics; k++) {
-        fprintf(out, "\n%s\n", metric_title(s, &s->metrics[k], lang, line, sizeof line));
+        fprintf(out, "\n%s\n", rm_sensitivity_metric_title(s, &s->metrics[k], lang, line, sizeof line));
         rm_sensitivity_tornado(s, k, order, bars);
         double top = 0;
         for (int i = 0; i < s->nparams; i++)
@@ -697,13 +688,13 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
             if (isnan(c->effect))
                 fprintf(out, "  %s\n", rm_word(lang, "sensitivity.no_value"));
             else if (isnan(c->effect_half))
-                fprintf(out, "  %s, %s\n", signed_number(c->effect, lang, e, sizeof e),
+                fprintf(out, "  %s, %s\n", rm_sensitivity_signed(c->effect, lang, e, sizeof e),
                         rm_word(lang, "sensitivity.not_significant"));
             else {
                 fputs("  ", out);
-                fprintf(out, rm_word(lang, "sensitivity.effect"), signed_number(c->effect, lang, e, sizeof e),
-                        signed_number(c->effect - c->effect_half, lang, lo, sizeof lo),
-                        signed_number(c->effect + c->effect_half, lang, hi, sizeof hi));
+                fprintf(out, rm_word(lang, "sensitivity.effect"), rm_sensitivity_signed(c->effect, lang, e, sizeof e),
+                        rm_sensitivity_signed(c->effect - c->effect_half, lang, lo, sizeof lo),
+                        rm_sensitivity_signed(c->effect + c->effect_half, lang, hi, sizeof hi));
                 if (!c->significant)
                     fprintf(out, ", %s", rm_word(lang, "sensitivity.not_significant"));
                 fputc('\n', out);
@@ -868,13 +859,13 @@ void rm_sensitivity_svg(FILE *f, const remous_sensitivity *s, int k, const char 
                         l, h, mid, mid, l, l, bar_y + 4, bar_y + SVG_BAR - 4, h, h, bar_y + 4, bar_y + SVG_BAR - 4);
             }
             if (isnan(c->effect_half) || isinf(c->effect_half))
-                snprintf(figure, sizeof figure, "%s, %s", signed_number(c->effect, lang, e, sizeof e),
+                snprintf(figure, sizeof figure, "%s, %s", rm_sensitivity_signed(c->effect, lang, e, sizeof e),
                          rm_word(lang, "sensitivity.not_significant"));
             else {
                 int n = snprintf(figure, sizeof figure, rm_word(lang, "sensitivity.effect"),
-                                 signed_number(c->effect, lang, e, sizeof e),
-                                 signed_number(c->effect - c->effect_half, lang, lo, sizeof lo),
-                                 signed_number(c->effect + c->effect_half, lang, hi, sizeof hi));
+                                 rm_sensitivity_signed(c->effect, lang, e, sizeof e),
+                                 rm_sensitivity_signed(c->effect - c->effect_half, lang, lo, sizeof lo),
+                                 rm_sensitivity_signed(c->effect + c->effect_half, lang, hi, sizeof hi));
                 if (!c->significant && n > 0 && (size_t)n < sizeof figure)
                     snprintf(figure + n, sizeof figure - (size_t)n, ", %s", rm_word(lang, "sensitivity.not_significant"));
             }

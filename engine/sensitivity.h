@@ -76,8 +76,14 @@ int rm_sensitivity_tornado(const remous_sensitivity *s, int k, int *order, rm_se
  * three when points > 2). */
 int rm_sensitivity_curved(const remous_sensitivity *s, int k, int p);
 
-/* What metric k is, in words ("customers: total wait per person"). */
-const char *rm_sensitivity_metric_title(const remous_sensitivity *s, int k, const char *lang, char *buf, size_t len);
+/* What metric x of s is, in words (its element's label and the metric's),
+ * in lang, into buf; returns buf. */
+const char *rm_sensitivity_metric_title(const remous_sensitivity *s, const rm_sens_metric *x, const char *lang,
+                                        char *buf, size_t len);
+
+/* A figure said aloud (rm_say_number) with its sign when above 0, into
+ * buf; returns buf. */
+const char *rm_sensitivity_signed(double v, const char *lang, char *buf, size_t len);
 
 /* The tornado of metric k as an SVG chart (class "chart chart-tornado"):
  * a row per param, largest effect first, its words and range on the left,

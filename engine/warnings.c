@@ -190,6 +190,6 @@ int remous_check(remous_scenario *sc, FILE *out, char *err, size_t errlen) {
 
 void remous_print_run_warnings(const remous_results *res, FILE *out) {
     remous_results *one = (remous_results *)res;
-    rm_comparison cmp = {res->sc, &one, 1, NULL, 0, NULL, 0};
+    rm_comparison cmp = {.sc = res->sc, .results = &one, .n = 1};
     remous_print_warnings(&cmp, out);
 }

@@ -791,7 +791,7 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
             remous_results **one = calloc(1, sizeof *one);
             if (cmp && one) {
                 one[0] = res;
-                *cmp = (rm_comparison){sc, one, 1, NULL, 0, NULL, 0};
+                *cmp = (rm_comparison){.sc = sc, .results = one, .n = 1};
             } else {
                 free(cmp);
                 free(one);

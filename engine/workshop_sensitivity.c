@@ -198,7 +198,7 @@ void rm_ws_sensitivity_result(FILE *f, const remous_sensitivity *s, const char *
     fputs("</p>\n", f);
     for (int k = 0; k < s->nmetrics; k++) {
         fputs("<h3>", f);
-        rm_html_escape(f, rm_sensitivity_metric_title(s, k, lang, words, sizeof words));
+        rm_html_escape(f, rm_sensitivity_metric_title(s, &s->metrics[k], lang, words, sizeof words));
         fputs("</h3>\n", f);
         rm_sensitivity_svg(f, s, k, lang);
     }

@@ -302,6 +302,17 @@ int remous_write_sensitivity(const remous_sensitivity *s, const char *dir, char 
 void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char *lang);
 void remous_sensitivity_free(remous_sensitivity *s);
 
+/* The report of a comparison with the knock-outs of every run (its
+ * baseline and each variant, o->variant ignored), side by side
+ * (compare --fragility); errors as remous_fragility_run's. The comparison
+ * keeps them (remous_comparison_free frees them). */
+int remous_compare_fragility(remous_comparison *cmp, remous_scenario *sc, const remous_fragility_options *o,
+                             char *err, size_t errlen);
+/* The same with the tornado of every run (compare --sensitivity), the
+ * scenario reloaded from path with opt; errors as remous_sensitivity_run's. */
+int remous_compare_sensitivity(remous_comparison *cmp, const char *path, const remous_options *opt,
+                               const remous_sensitivity_options *o, char *err, size_t errlen);
+
 /* A readable table of the main figures, for a terminal. */
 void remous_print_table(const remous_results *res, FILE *out, const char *lang);
 

@@ -205,7 +205,7 @@ same "$(cat err)" "remous: $top/tests/scenarios/mmc.lua: no param has a min and 
 expect 2 "an unknown variant" -- "$remous" sensitivity "$mm1" --variant faster
 same "$(cat err)" "remous: $mm1: no variant called \"faster\" (the variants: none)" "an unknown variant: the line"
 expect 2 "--metric with run" -- "$remous" run "$mm1" --metric role:server:utilization
-same "$(cat err)" "remous: --metric goes with sensitivity, not run (see remous run --help)" "--metric with run: the line"
+same "$(cat err)" "remous: --metric goes with compare and sensitivity, not run (see remous run --help)" "--metric with run: the line"
 expect 2 "--points with compare" -- "$remous" compare "$mm1" --points 3
 same "$(cat err)" "remous: --points goes with sensitivity, not compare (see remous compare --help)" "--points with compare: the line"
 # a param whose end the model refuses: the run named, and the scenario's own line
@@ -233,6 +233,73 @@ same "$(sed -n 1p out)" "What matters most (baseline): the one param at its min 
 same "$(sed -n '$p' out)" "Left out (no min and max, or not a number): mode." "a param of text: left out"
 expect 2 "a count on its curve" -- "$remous" sensitivity count.lua --points 3
 same "$(cat err)" 'remous: clerks = 1.5 (on its curve): count.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 1.5' "a count on its curve: the line"
+
+# --- compare --sensitivity: a tornado per metric in the report, a bar per run ---
+two="$top/tests/scenarios/sensitive_mm1_compare.lua"
+# chart FILE TITLE: the lines of the tornado under that h3, to its </svg>
+chart() {
+    awk -v h="<h3>$2</h3>" 'index($0, h) { on = 1; next } on { print } on && /^<\/svg>/ { exit }' "$1"
+}
+# bars FILE TITLE: each param's heading and the figure of each of its bars, a line each
+bars() {
+    chart "$1" "$2" | sed -n 's/^<text x="0" y="[0-9]*" font-size="14" font-weight="bold">\(.*\)<\/text>$/\1/p;
+                              s/^<text x="602" y="[0-9]*" font-size="13"[^>]*>\(.*\)<\/text>$/  \1/p'
+}
+expect 0 "compare --sensitivity" -- "$remous" compare "$two" --sensitivity --html t1.html --jobs 1 --quiet
+same "$(bars t1.html "customers: total wait per person")" "mean service time (0.5 → 0.8)
+  +2.7 (95%: +2.6 to +2.8)
+  +0.12 (95%: +0.12 to +0.12)
+time between arrivals (1 → 1.25)
+  -0.35 (95%: -0.36 to -0.34)
+  -0.023 (95%: -0.024 to -0.022)
+colour (0 → 5)
+  0 (95%: 0 to 0), not significant
+  0 (95%: 0 to 0), not significant" "the wait's tornado: service, then gap, then colour (not significant), a bar for the baseline then the second server"
+same "$(bars t1.html "server: busy share of working time" | grep -v '^ ')" "mean service time (0.5 → 0.8)
+time between arrivals (1 → 1.25)
+colour (0 → 5)" "the busy share's tornado: the same order"
+same "$(chart t1.html "customers: total wait per person" | grep -c 'fill-opacity=".35"')" "2" "the two bars of colour pale, the others solid"
+same "$(grep -o 'Left out (no min and max, or not a number): [a-z]*\.' t1.html)" "Left out (no min and max, or not a number): shift." "the param left out named"
+expect 0 "compare --sensitivity, 2 jobs" -- "$remous" compare "$two" --sensitivity --html t2.html --jobs 2 --quiet
+cmp -s t1.html t2.html && ok || ko "compare --sensitivity: the same report for --jobs 1 and 2"
+same "$(ls -A . | grep -c '\.tmp$')" "0" "no temporary file left"
+expect 0 "compare --sensitivity --metric" -- "$remous" compare "$two" --sensitivity --metric role:server:utilization --html t3.html --quiet
+same "$(grep -c 'class="chart chart-tornado"' t3.html)" "1" "--metric: one tornado"
+expect 0 "compare --sensitivity --lang fr" -- "$remous" compare "$two" --sensitivity --html tfr.html --lang fr --quiet
+same "$(bars tfr.html "customers : attente totale par personne" | sed -n '8p')" "  0 (95 % : de 0 à 0), non significatif" "the French tornado: not significant said in French"
+expect 2 "--metric without --sensitivity" -- "$remous" compare "$two" --metric role:server:utilization --html x.html
+same "$(cat err)" "remous: --metric says what the tornados of --sensitivity follow: add --sensitivity (see remous --help)" "--metric without --sensitivity: the error line"
+cat >still.lua <<'EOF'
+scenario "still" { horizon = 1000, replications = 2 }
+role "clerk" { count = param("clerks", 1) }
+arrivals "customers" { interarrival = 2, to = "serve" }
+activity "serve" { role = "clerk", duration = 1 }
+variant "two" { apply = function() role "clerk" { count = 2 } end }
+EOF
+expect 2 "compare --sensitivity, no param to vary" -- "$remous" compare still.lua --sensitivity --html x.html --quiet
+same "$(cat err)" "remous: still.lua: no param has a min and a max, so there is nothing to vary; give the params to try a range, e.g. param(\"clerks\", 2, { min = 1, max = 4 })" "compare --sensitivity, no param to vary: sensitivity's line"
+expect 2 "compare --sensitivity, a bad metric" -- "$remous" compare "$two" --sensitivity --metric queue:nope:wait_mean --html x.html
+same "$(cat err)" "remous: --metric queue:nope:wait_mean: $two has no such metric (the names are those of summary.csv, ELEMENT:NAME:METRIC, with arrivals:NAME:lost and role:NAME:mission_share); e.g. queue:serve:wait_mean" "compare --sensitivity, a bad metric: sensitivity's line"
+same "$(ls -A . | grep -c '^x.html')" "0" "no page written when the tornados cannot run"
+
+# The French page with both sections wholly in French (tests/page_words.js)
+version=$("$remous" --version | sed 's/^remous //')
+browser() {
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$tmp/profile" "$@" 2>/dev/null
+}
+"$remous" compare "$two" --reps 3 --fragility --sensitivity --html both_fr.html --lang fr --quiet &&
+    "$remous" compare "$two" --reps 3 --fragility --sensitivity --html both_en.html --quiet && ok ||
+    ko "compare --fragility --sensitivity --html"
+browser --dump-dom "file://$tmp/both_fr.html" > dom_fr.html
+browser --dump-dom "file://$tmp/both_en.html" > dom_en.html
+grep -qF '<h2>Ce qui compte le plus</h2>' dom_fr.html && grep -qF '<h2>Ce dont l'"'"'organisation ne peut se passer</h2>' dom_fr.html &&
+    ok || ko "the French page has both sections"
+found=$(node "$top/tests/page_words.js" dom_fr.html "$top/scripts/lang/fr.lua" "$two" "$version" --english dom_en.html \
+        report report_fragility report_sensitivity fragility sensitivity headline digest labels table 2>&1) ||
+    found="the check itself failed: $found"
+[ -z "$found" ] && ok || ko "the French page is not wholly French: $(echo "$found" | head -5)"
 
 echo "sensitivity: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

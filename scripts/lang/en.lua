@@ -700,4 +700,40 @@ return {
     stopped_seconds = "stopped after %d s of Lua: an endless loop, or one far too slow?",
     too_large = "%s is too large (over %zu MB)",
   },
+
+  -- report_fragility.c: the knock-outs of every run in the report (compare --fragility)
+  report_fragility = {
+    title = "Who the organization cannot do without",
+    -- how long away, the replications, how many knock-outs are shown per run
+    setup = "Each person away %s from the start of the measured period (and each role of two as a whole), in each run; %d replications, each paired with the same run without the absence. The %d worst absences of each run:",
+    -- how long away, when from the start, the replications, how many shown
+    setup_at = "Each person away %s from %s after the start (and each role of two as a whole), in each run; %d replications, each paired with the same run without the absence. The %d worst absences of each run:",
+    -- how long away, the weeks tried, the replications, how many shown
+    setup_worst = "Each person away %s, in the worst of %d weeks tried (and each role of two as a whole), in each run; %d replications, each paired with the same run without the absence. The %d worst absences of each run:",
+    -- a variant's words, then what differs (the clauses below)
+    more = "%s makes the organization more dependent on one person than the baseline (%s).",
+    less = "%s makes the organization less dependent on one person than the baseline (%s).",
+    mixed = "%s makes the organization more dependent on one person in one way and less in another (%s).",
+    same = "%s leaves the organization as dependent on one person as the baseline: the worst absence of one person does as much harm, and as many steps rest on one person.",
+    clause_failed = "items late or lost in the worst absence of one person: %s, against %s",
+    clause_wait = "more waiting in all in the worst absence of one person: %s, against %s",
+    clause_one_person = "steps only one person can do: %d, against %d",
+    nobody = "Nobody to be away: no role does a step.",
+    who_can = "Who can do each step",
+    step = "step",
+    who_can_cells = "In each cell: how many people can do the step, then the share of it done by the busiest of them (without any absence).",
+    never_done = "never done",
+    no_such_step = "(no such step here)",
+  },
+
+  -- report_sensitivity.c: the tornado of every run in the report (compare --sensitivity)
+  report_sensitivity = {
+    title = "What matters most",
+    -- the params varied, the replications, the run whose ranking orders the params
+    setup = "Each of %d params at its min and at its max, the others as they are, in each run; %d replications, paired (the same random draws at both ends). A bar is the value at max minus the value at min, with its 95%% interval; pale, and said not significant, where that interval holds 0. The params are in the order of their effect in the %s.",
+    -- the replications
+    setup_one = "The one param at its min and at its max, the others as they are, in each run; %d replications, paired (the same random draws at both ends). A bar is the value at max minus the value at min, with its 95%% interval; pale, and said not significant, where that interval holds 0.",
+    no_metric = "(not followed in this run)",
+    no_param = "(no such param here)",
+  },
 }

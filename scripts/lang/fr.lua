@@ -679,4 +679,34 @@ return {
     stopped_seconds = "arrêté après %d s de Lua : une boucle sans fin, ou une beaucoup trop lente ?",
     too_large = "%s est trop gros (plus de %zu Mo)",
   },
+
+  -- report_fragility.c
+  report_fragility = {
+    title = "Ce dont l'organisation ne peut se passer",
+    setup = "Chaque personne absente %s dès le début de la période mesurée (et chaque rôle de deux personnes tout entier), dans chaque simulation ; %d réplications, chacune appariée à la même sans l'absence. Les %d pires absences de chacune :",
+    setup_at = "Chaque personne absente %s à partir de %s après le début (et chaque rôle de deux personnes tout entier), dans chaque simulation ; %d réplications, chacune appariée à la même sans l'absence. Les %d pires absences de chacune :",
+    setup_worst = "Chaque personne absente %s, la pire de %d semaines essayées (et chaque rôle de deux personnes tout entier), dans chaque simulation ; %d réplications, chacune appariée à la même sans l'absence. Les %d pires absences de chacune :",
+    more = "%s rend l'organisation plus dépendante d'une seule personne que la situation actuelle (%s).",
+    less = "%s rend l'organisation moins dépendante d'une seule personne que la situation actuelle (%s).",
+    mixed = "%s rend l'organisation plus dépendante d'une seule personne sur un point et moins sur un autre (%s).",
+    same = "%s laisse l'organisation aussi dépendante d'une seule personne que la situation actuelle : la pire absence d'une personne fait autant de dégâts, et autant d'étapes reposent sur une seule personne.",
+    clause_failed = "dossiers en retard ou perdus dans la pire absence d'une personne : %s, contre %s",
+    clause_wait = "attente en plus au total dans la pire absence d'une personne : %s, contre %s",
+    clause_one_person = "étapes qu'une seule personne sait faire : %d, contre %d",
+    nobody = "Personne à qui s'absenter : aucun rôle ne fait d'étape.",
+    who_can = "Qui sait faire chaque étape",
+    step = "étape",
+    who_can_cells = "Dans chaque case : combien de personnes savent faire l'étape, puis la part qu'en fait la plus sollicitée d'entre elles (sans aucune absence).",
+    never_done = "jamais faite",
+    no_such_step = "(pas cette étape ici)",
+  },
+
+  -- report_sensitivity.c
+  report_sensitivity = {
+    title = "Ce qui compte le plus",
+    setup = "Chacun des %d paramètres à son minimum et à son maximum, les autres inchangés, dans chaque simulation ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Une barre est la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; pâle, et dite non significative, là où cet intervalle contient 0. Les paramètres sont dans l'ordre de leur effet dans la %s.",
+    setup_one = "Le seul paramètre à son minimum et à son maximum, les autres inchangés, dans chaque simulation ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Une barre est la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; pâle, et dite non significative, là où cet intervalle contient 0.",
+    no_metric = "(pas suivie dans cette simulation)",
+    no_param = "(pas ce paramètre ici)",
+  },
 }
