@@ -1560,19 +1560,17 @@ static int hook_step(void *ctx, int hook, const rm_item_view *item, double now, 
         }
         lua_pushvalue(L, -1);
         lua_rawget(L, 3);
-        int isint;
-        lua_Integer k = lua_tointegerx(L, -1, &isint);
-        if (isint && k <= b->model->nactivities) {
-            *out = (int)k - 1;
+        if (lua_isinteger(L, -1) && lua_tointeger(L, -1) <= b->model->nactivities) {
+            *out = (int)lua_tointeger(L, -1) - 1;
             lua_pop(L, 1);
-            if (!b->protected) {                /* (remembering it may allocate) */
+            if (!b->protected) {
                 lua_pop(L, 1);
                 return 0;
             }
             h->last_name = name;
             h->last_step = *out;
             lua_rawseti(L, 4, hook);            /* keeps it alive: no other string takes its place */
-            return 0;
+            return 0;                           /* (its slot is there: see protected_body) */
         }
         snprintf(err, errlen, "%s: %s function returned \"%s\", which is not a step", h->where, h->what,
                  lua_tostring(L, -2));
@@ -1609,6 +1607,11 @@ static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int re
 
 static int protected_body(lua_State *L) {
     binding *b = binding_of(L);
+    if (lua_rawlen(L, 4) < (lua_Unsigned)b->nhooks)
+        for (int k = 1; k <= b->nhooks; k++) {  /* a slot per hook, made here where allocating is safe */
+            lua_pushboolean(L, 0);
+            lua_rawseti(L, 4, k);
+        }
     lua_pushinteger(L, b->body(b->body_arg));
     return 1;
 }
