@@ -51,6 +51,11 @@ typedef struct hook_info {
     int duration;             /* returns a duration: must be >= 0 */
     uint64_t key;             /* hash of its stream's name, "activity/NAME/next/lua" */
     rm_rng random;            /* what math.random draws from while it runs */
+    /* a `next` hook's last answer and its step in the running model: the
+     * string is kept alive (the stack's step name cache), so that the same
+     * pointer is the same name */
+    const char *last_name;
+    int last_step;
 } hook_info;
 
 typedef struct binding {
@@ -81,6 +86,12 @@ typedef struct binding {
     rm_metric_fns *metric_fns;  /* the metrics the scenario declares; NULL: none */
     rm_inputs *inputs;        /* the files the load reads (the scenario's, see inputs.h) */
     const char *lang;         /* the language of the messages (a code of words.h) */
+    /* inside hook_protect: the replication runs under one protected call,
+     * each hook is a plain call and its error goes up to it */
+    int protected;
+    const char *where_running;  /* the running hook's definition, for its error */
+    int (*body)(void *);
+    void *body_arg;
 } binding;
 
 /* ------------------------------------------------------------ limits ---- */
@@ -238,16 +249,9 @@ void rm_lua_rewrite_error(lua_State *L, const char *path, const char *source, si
  * On error leaves one line in err (the memory cap named as such; `where`
  * prefixes an error raised with something else than a message; Lua's own
  * messages rewritten by rm_lua_rewrite_error). */
-static int protected_call(binding *b, int nargs, int nresults, long budget, const char *where,
-                          char *err, size_t errlen) {
-    b->instructions = 0;
-    b->budget = budget;
-    b->seconds = budget == HOOK_BUDGET ? b->hook_seconds : b->load_seconds;
-    b->deadline = 0;                            /* set by the first check (count_hook) */
-    b->over_budget = 0;
-    b->mem_exceeded = 0;
-    if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
-        return 0;
+/* One line in err for the error a protected call just caught (on top of
+ * the stack, popped). */
+static int call_failed(binding *b, const char *where, char *err, size_t errlen) {
     if (b->mem_exceeded)
         snprintf(err, errlen, rm_word(rm_message_lang(), "binding.memory"),
                  b->path, b->mem_limit >> 20);
@@ -263,6 +267,24 @@ static int protected_call(binding *b, int nargs, int nresults, long budget, cons
     lua_pop(b->L, 1);
     one_line(err);
     return -1;
+}
+
+/* A new call's limits: its own budget of instructions and seconds. */
+static inline void start_budget(binding *b, long budget) {
+    b->instructions = 0;
+    b->budget = budget;
+    b->seconds = budget == HOOK_BUDGET ? b->hook_seconds : b->load_seconds;
+    b->deadline = 0;                            /* set by the first check (count_hook) */
+    b->over_budget = 0;
+    b->mem_exceeded = 0;
+}
+
+static int protected_call(binding *b, int nargs, int nresults, long budget, const char *where,
+                          char *err, size_t errlen) {
+    start_budget(b, budget);
+    if (lua_pcall(b->L, nargs, nresults, 0) == LUA_OK)
+        return 0;
+    return call_failed(b, where, err, errlen);
 }
 
 int rm_lua_call(lua_State *L, int nargs, int nresults, int hook, rm_rng *random, const char *label,
@@ -1481,17 +1503,25 @@ static void push_proxy(lua_State *L, lua_CFunction index, const char *tname) {
     lua_setmetatable(L, -2);
 }
 
-/* Calls hook `hook` with the item; leaves its one result on the stack. */
+/* Calls hook `hook` with the item; leaves its one result on the stack.
+ * Inside hook_protect a plain call: an error goes up to its protected call. */
 static int call_hook(binding *b, int hook, const rm_item_view *item, double now, char *err, size_t errlen) {
     lua_State *L = b->L;
+    const hook_info *h = &b->hooks[hook - 1];
     b->now = now;
     b->item = *item;
-    lua_rawgeti(L, 1, hook);                  /* stack: 1 hooks, 2 item proxy, 3 steps */
+    lua_rawgeti(L, 1, hook);                  /* stack: 1 hooks, 2 item proxy, 3 steps, 4 names seen */
     lua_pushvalue(L, 2);
     b->random = &b->hooks[hook - 1].random;    /* its own stream: see hook_replication */
     rm_hook_calls++;                            /* for the worker's watchdog (parallel.c) */
-    rm_hook_running = b->hooks[hook - 1].label;
-    int rc = protected_call(b, 1, 1, HOOK_BUDGET, b->hooks[hook - 1].where, err, errlen);
+    rm_hook_running = h->label;
+    int rc = 0;
+    if (b->protected) {
+        start_budget(b, HOOK_BUDGET);
+        b->where_running = h->where;
+        lua_call(L, 1, 1);
+    } else
+        rc = protected_call(b, 1, 1, HOOK_BUDGET, h->where, err, errlen);
     rm_hook_running = NULL;
     b->random = &b->load_random;
     return rc < 0 ? -1 : 0;
@@ -1532,14 +1562,27 @@ static int hook_step(void *ctx, int hook, const rm_item_view *item, double now, 
     lua_State *L = b->L;
     if (call_hook(b, hook, item, now, err, errlen) < 0)
         return -1;
-    const hook_info *h = &b->hooks[hook - 1];
+    hook_info *h = &b->hooks[hook - 1];
     if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *name = lua_tostring(L, -1);
+        if (name == h->last_name) {             /* the same string as last time */
+            *out = h->last_step;
+            lua_pop(L, 1);
+            return 0;
+        }
         lua_pushvalue(L, -1);
         lua_rawget(L, 3);
         if (lua_isinteger(L, -1) && lua_tointeger(L, -1) <= b->model->nactivities) {
             *out = (int)lua_tointeger(L, -1) - 1;
-            lua_pop(L, 2);
-            return 0;
+            lua_pop(L, 1);
+            if (!b->protected) {
+                lua_pop(L, 1);
+                return 0;
+            }
+            h->last_name = name;
+            h->last_step = *out;
+            lua_rawseti(L, 4, hook);            /* keeps it alive: no other string takes its place */
+            return 0;                           /* (its slot is there: see protected_body) */
         }
         snprintf(err, errlen, "%s: %s function returned \"%s\", which is not a step", h->where, h->what,
                  lua_tostring(L, -2));
@@ -1556,6 +1599,8 @@ static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int re
     binding *b = ctx;
     if (b->model != m) {                        /* the hooks now see this model's steps */
         b->model = m;
+        for (int k = 0; k < b->nhooks; k++)
+            b->hooks[k].last_name = NULL;
         for (int v = 0; v < b->nmodels; v++)
             if (b->models[v] == m) {
                 lua_getfield(b->L, LUA_REGISTRYINDEX, "remous.steps");
@@ -1570,6 +1615,40 @@ static void hook_replication(void *ctx, const rm_model *m, uint64_t seed, int re
         rm_rng_stream_hashed(&b->hooks[k].random, seed, (uint64_t)rep, b->hooks[k].key);
     if (b->metric_fns)
         rm_metric_fns_replication(b->metric_fns, seed, rep);
+}
+
+static int protected_body(lua_State *L) {
+    binding *b = binding_of(L);
+    if (lua_rawlen(L, 4) < (lua_Unsigned)b->nhooks)
+        for (int k = 1; k <= b->nhooks; k++) {  /* a slot per hook, made here where allocating is safe */
+            lua_pushboolean(L, 0);
+            lua_rawseti(L, 4, k);
+        }
+    lua_pushinteger(L, b->body(b->body_arg));
+    return 1;
+}
+
+/* rm_hooks.protect: body(arg) under one protected call, on a stack laid out
+ * as the hooks expect it (its four values passed again). */
+static int hook_protect(void *ctx, int (*body)(void *), void *arg, char *err, size_t errlen) {
+    binding *b = ctx;
+    lua_State *L = b->L;
+    lua_pushcfunction(L, protected_body);
+    for (int k = 1; k <= 4; k++)
+        lua_pushvalue(L, k);
+    b->body = body;
+    b->body_arg = arg;
+    b->protected = 1;
+    b->where_running = b->path;
+    int ok = lua_pcall(L, 4, 1, 0) == LUA_OK;
+    b->protected = 0;
+    rm_hook_running = NULL;
+    b->random = &b->load_random;
+    if (!ok)
+        return call_failed(b, b->where_running, err, errlen);
+    int rc = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return rc;
 }
 
 static int hook_derive(void *ctx, const rm_model *m, int periodic, int period, int rep, double *values,
@@ -1836,6 +1915,8 @@ static int load_steps(load_args *a) {
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.hooks");
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "remous.steps");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "remous.names_seen");
 
     /* the prelude, then the scenario, then compile */
     if (luaL_loadbufferx(L, rm_prelude_lua, strlen(rm_prelude_lua), "=prelude", "t") != LUA_OK) {
@@ -1978,8 +2059,9 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     if (rm_parse_thresholds(opt->min_change, &sc->min_change, err, errlen) < 0)
         goto fail;
 
-    /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index
-     * (existing values only: nothing here allocates). */
+    /* The stack the hooks run on: 1 hooks, 2 item proxy, 3 step index, 4
+     * the step names the `next` hooks last returned (existing values only:
+     * nothing here allocates). */
     lua_State *L = b->L;
     lua_settop(L, 0);
     lua_getfield(L, LUA_REGISTRYINDEX, "remous.hooks");
@@ -1987,12 +2069,14 @@ remous_scenario *remous_open(const char *path, const remous_options *opt, char *
     lua_getfield(L, LUA_REGISTRYINDEX, "remous.steps");
     lua_rawgeti(L, -1, 1);                      /* the baseline's, until a run says */
     lua_remove(L, -2);
+    lua_getfield(L, LUA_REGISTRYINDEX, "remous.names_seen");
     b->models = (const rm_model *const *)sc->models;
     b->nmodels = sc->nmodels;
     sc->hooks.ctx = b;
     sc->hooks.number = hook_number;
     sc->hooks.step = hook_step;
     sc->hooks.replication = hook_replication;
+    sc->hooks.protect = hook_protect;
     sc->hooks.derive = b->metric_fns ? hook_derive : NULL;
     rm_message_lang_set(said_before);
     return sc;

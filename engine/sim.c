@@ -120,6 +120,8 @@ struct rm_sim {
     rm_heap cal;
     double now, t0;           /* t0: start of the measured period */
     uint64_t next_id;
+    uint64_t seed;            /* of the replication running, and its number */
+    int rep;
 
     item *items;
     double *attrs;            /* max_attrs values per item slot */
@@ -1507,17 +1509,29 @@ void rm_sim_watch(rm_sim *s, double from, double step, int n, double *out) {
     s->watch_out = out;
 }
 
+static int run_events(void *sim);
+
 int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
-    const rm_model *m = s->m;
     s->err[0] = '\0';
+    s->seed = seed;
+    s->rep = rep;
     reset(s, seed, rep);
+    if (s->m->has_hooks && s->hooks.protect)
+        return s->hooks.protect(s->hooks.ctx, run_events, s, s->err, sizeof s->err);
+    return run_events(s);
+}
+
+/* The replication after its reset: the first events, then each in turn. */
+static int run_events(void *sim) {
+    rm_sim *s = sim;
+    const rm_model *m = s->m;
     if (rm_heap_push(&s->cal, m->horizon, EV_HORIZON, 0, 0) < 0)
         return fail_oom(s);
     if (m->warmup > 0 && rm_heap_push(&s->cal, m->warmup, EV_WARMUP, 0, 0) < 0)
         return fail_oom(s);
     if (s->st.nperiods > 1 && rm_heap_push_first(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
         return fail_oom(s);              /* each boundary schedules the next: a small calendar */
-    if (start_tools(s, seed, rep) < 0)
+    if (start_tools(s, s->seed, s->rep) < 0)
         return -1;
     for (int p = 0; p < m->npeople; p++)
         if (m->roles[m->person_role[p]].has_absence && schedule_absence(s, p) < 0)

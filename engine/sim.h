@@ -30,6 +30,11 @@ typedef struct rm_hooks {
     /* Called before each replication of model m: reseed what the hooks
      * draw from; the hooks that follow see items of m. */
     void (*replication)(void *ctx, const rm_model *m, uint64_t seed, int rep);
+    /* Runs body(arg), the replication's events, inside one protected call
+     * of the host, so that each hook call in it is a plain one. Returns
+     * what body returns, or -1 after writing one line in err (a hook's
+     * error). NULL: body runs as it is. */
+    int (*protect)(void *ctx, int (*body)(void *arg), void *arg, char *err, size_t errlen);
     /* Not called by the simulation: after replication rep (1-based) of model
      * m, computes the metrics the scenario declares into the last
      * m->nderived of values, the others filled (the summary's catalog, or

@@ -279,6 +279,12 @@ done
 grep -q '“a work”' th1.digest && ! grep -q '“b \|b_' th1.digest && ok || ko "two hooked lines: the digest names A, never B"
 cmp -s th1/compare.csv th3/compare.csv && cmp -s th1/replications.csv th3/replications.csv && ok ||
     ko "two hooked lines: the same figures with --jobs 1 and 3"
+# a next hook answering "file" and "exit" in turn: each answer is its own step
+an="$top/tests/scenarios/alternating_next.lua"
+expect 0 "a next hook alternating between two steps" -- "$remous" compare "$an" --out an --quiet
+[ "$(grep -E '^[^,]*,activity,(sort|file|scan),completed,' an/summary.csv | cut -d, -f1,3,5 | tr '\n' ' ')" = \
+  "baseline,sort,19 baseline,file,10 with a scan,sort,19 with a scan,file,10 with a scan,scan,10 " ] && ok ||
+    ko "a next hook alternating: 19 sorted, the 10 odd ids filed (and scanned in the variant)"
 for j in 1 2 3; do
     expect 0 "a hook drawing math.random, run --jobs $j" -- "$remous" run "$th" --jobs $j --out thr$j --quiet
 done
