@@ -170,10 +170,12 @@ void rm_watchdog(const char *file, const char *what, unsigned seconds) {
 
 const char *volatile rm_hook_running;
 volatile unsigned long rm_hook_calls;
+volatile unsigned long rm_lua_checks;
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
     binding *b = binding_of(L);
     b->instructions += BUDGET_STEP;
+    rm_lua_checks++;                            /* for the worker's watchdog (parallel.c) */
     double now = rm_monotonic_seconds();        /* ~25 ns a check (vDSO): 0.5% of Lua */
     if (b->deadline == 0)                       /* the call's first check: most never get one */
         b->deadline = now + b->seconds;

@@ -43,6 +43,9 @@ void rm_watchdog(const char *file, const char *what, unsigned seconds);
  * of one replication looks at (parallel.c). */
 extern const char *volatile rm_hook_running;
 extern volatile unsigned long rm_hook_calls;
+/* The count hook's checks so far: Lua instructions running, which its own
+ * budget and clock can stop (the worker's watchdog leaves those alone). */
+extern volatile unsigned long rm_lua_checks;
 
 /* Calls the function below its nargs arguments on L's stack, protected,
  * bounded as one hook call is (`hook` 1: its instruction budget and

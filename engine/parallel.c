@@ -13,6 +13,7 @@
  * are processes. */
 #define _GNU_SOURCE                 /* MAP_ANONYMOUS, sched_getaffinity, CPU_COUNT: not in POSIX 2008 */
 #include <errno.h>
+#include <limits.h>
 #include <sched.h>
 #include <math.h>
 #include <stdio.h>
@@ -168,7 +169,8 @@ static int run_unit(rm_sim *sim, const rm_reps_job *job, int r, double *values, 
  * at the hook running now: the same call seen past the limit ends the
  * process with its error record. No cost per hook call but two stores. */
 static int tick_fd, tick_limit, tick_seen;
-static unsigned long tick_calls;
+static unsigned long tick_calls, tick_checks;
+static int tick_unit;                            /* the unit running, for its error record */
 static char tick_suffix[200];
 static const char *tick_remove;                  /* in this process (trace): the file to take away */
 
@@ -184,8 +186,12 @@ static void write_all(int fd, const char *s, size_t n) {
 static void tick(int sig) {
     (void)sig;
     const char *hook = rm_hook_running;
-    if (!hook || rm_hook_calls != tick_calls) {
+    /* a hook running Lua instructions is the count hook's to stop (its
+     * budget and clock say it first, the same way each time): only a call
+     * in which neither moves is the watchdog's */
+    if (!hook || rm_hook_calls != tick_calls || rm_lua_checks != tick_checks) {
         tick_calls = rm_hook_calls;
+        tick_checks = rm_lua_checks;
         tick_seen = 0;
         return;
     }
@@ -200,7 +206,7 @@ static void tick(int sig) {
             unlink(tick_remove);
         _exit(1);
     }
-    int32_t bad = -1;
+    int32_t bad = -1 - tick_unit;
     write_all(tick_fd, (const char *)&bad, sizeof bad);
     write_all(tick_fd, hook, strlen(hook));
     write_all(tick_fd, tick_suffix, strlen(tick_suffix) + 1);   /* with its '\0' */
@@ -213,6 +219,7 @@ static void tick_arm(FILE *out, int on) {
         tick_limit = (int)rm_time_limit("HOOK");
         tick_seen = 0;
         tick_calls = rm_hook_calls;
+        tick_checks = rm_lua_checks;
         snprintf(tick_suffix, sizeof tick_suffix, " function ran for more than %d s inside one call of "
                  "a string or table function: stopped (a pattern that backtracks, or a huge text or table?)",
                  tick_limit);
@@ -231,12 +238,33 @@ void rm_hook_watchdog(int on, const char *remove) {
     tick_arm(NULL, on);
 }
 
+/* What the workers and the parent share (an anonymous shared mapping): the
+ * units done, for the progress bar; the lowest unit that failed (no worker
+ * starts a unit after it, and a worker past it is stopped); and the unit
+ * each worker runs now. Whatever --jobs, every unit below the lowest that
+ * fails runs, so the error said is that unit's: the same one each time. */
+typedef struct workers_shared {
+    long done;
+    int stop_after;                              /* INT_MAX: none failed */
+    int at[];                                    /* per worker */
+} workers_shared;
+
+/* Unit r failed: no unit after it matters any more. */
+static void failed_at(workers_shared *sh, int r) {
+    int was = __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED);
+    while (r < was && !__atomic_compare_exchange_n(&sh->stop_after, &was, r, 0, __ATOMIC_RELAXED,
+                                                   __ATOMIC_RELAXED))
+        ;
+}
+
 /* Replication r: runs it and writes its record (rep, values, pvalues), or
- * the record (-1, message) when it fails; exits the process on a failure. */
+ * the record (-1 - rep, message) when it fails; exits the process on a
+ * failure. */
 static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues, FILE *out,
-                       long *counter) {
+                       workers_shared *sh) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
     int watched = rm_model_calls_lua(job->model) && fflush(out) == 0;   /* the tick writes past what is written */
+    tick_unit = r;
     if (watched)
         tick_arm(out, 1);
     char msg[RM_ERR_LEN];
@@ -244,7 +272,8 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
     if (watched)
         tick_arm(out, 0);
     if (failed) {
-        int32_t bad = -1;
+        int32_t bad = -1 - r;
+        failed_at(sh, r);
         fwrite(&bad, sizeof bad, 1, out);
         fwrite(msg, 1, strlen(msg) + 1, out);
         fflush(out);
@@ -254,7 +283,7 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
     if (fwrite(&rec, sizeof rec, 1, out) != 1 || fwrite(values, sizeof(double), nv, out) != nv ||
         fwrite(pvalues, sizeof(double), np, out) != np)
         _exit(2);
-    __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&sh->done, 1, __ATOMIC_RELAXED);
 }
 
 /* A worker: its replications j, j + J, ... Lua hooks keep state between
@@ -263,7 +292,7 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
  * worker's last runs in a process of its own, forked from the worker as it
  * was forked from the loaded scenario: each starts from the same state
  * whatever --jobs, and the results too. */
-static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
+static void worker(const rm_reps_job *job, int j, FILE *out, workers_shared *sh) {
     rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
     double *values = malloc((nv + 1) * sizeof(double)), *pvalues = malloc((np + 1) * sizeof(double));
@@ -276,16 +305,19 @@ static void worker(const rm_reps_job *job, int j, FILE *out, long *counter) {
         _exit(1);
     }
     for (int r = j; r < job->reps; r += job->jobs) {
+        if (r > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
+            break;                                   /* a unit before it failed */
+        __atomic_store_n(&sh->at[j], r, __ATOMIC_RELAXED);
         /* the last one may change this process's state: nothing runs after it */
         if (!rm_model_calls_lua(job->model) || r + job->jobs >= job->reps) {
-            rep_record(sim, job, r, values, pvalues, out, counter);
+            rep_record(sim, job, r, values, pvalues, out, sh);
             continue;
         }
         if (fflush(out) != 0)
             _exit(2);
         pid_t pid = rm_fork_worker();
         if (pid == 0) {
-            rep_record(sim, job, r, values, pvalues, out, counter);
+            rep_record(sim, job, r, values, pvalues, out, sh);
             _exit(fflush(out) == 0 ? 0 : 2);
         }
         int status;
@@ -314,14 +346,16 @@ pid_t rm_fork_worker(void) {
     return pid;
 }
 
-/* Reads worker j's records back into the arrays. */
+/* Reads worker j's records back into the arrays; at an error record, its
+ * message into err and its unit into *unit (job->reps when it names none). */
 static int collect(const rm_reps_job *job, FILE *in, double *values, double *pvalues, unsigned char *got,
-                   char *err, size_t errlen) {
+                   int *unit, char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
     rewind(in);
     int32_t rec;
     while (fread(&rec, sizeof rec, 1, in) == 1) {
         if (rec < 0) {
+            *unit = -1 - rec;
             size_t k = 0;
             int c;
             while ((c = fgetc(in)) != EOF && c != '\0' && k + 1 < errlen)
@@ -332,6 +366,7 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
         if (rec >= job->reps || fread(values + (size_t)rec * nv, sizeof(double), nv, in) != nv ||
             fread(pvalues + (size_t)rec * np, sizeof(double), np, in) != np) {
             snprintf(err, errlen, "a worker's results are incomplete");
+            *unit = job->reps;
             return -1;
         }
         got[rec] = 1;
@@ -368,17 +403,21 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
     }
     int jobs = job->jobs < job->reps ? job->jobs : job->reps;
     progress->procs = jobs;
-    long *counter = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    size_t shared_size = sizeof(workers_shared) + (size_t)jobs * sizeof(int);
+    workers_shared *sh = mmap(NULL, shared_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     FILE **files = calloc((size_t)jobs, sizeof *files);
     pid_t *pids = calloc((size_t)jobs, sizeof *pids);
     int rc = 0;
     unsigned char *got = NULL;                       /* replications received */
-    if (counter == MAP_FAILED || !files || !pids) {
+    if (sh == MAP_FAILED || !files || !pids) {
         snprintf(err, errlen, "out of memory");
         rc = -1;
         goto done;
     }
-    *counter = 0;
+    sh->done = 0;
+    sh->stop_after = INT_MAX;
+    for (int j = 0; j < jobs; j++)
+        sh->at[j] = -1;
     if (!(got = calloc((size_t)job->reps, 1))) {
         snprintf(err, errlen, "out of memory");
         rc = -1;
@@ -400,12 +439,14 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             break;
         }
         if (pid == 0)
-            worker(job, j, files[j], counter);       /* never returns */
+            worker(job, j, files[j], sh);            /* never returns */
         pids[j] = pid;
         started++;
     }
-    /* wait for them all, the bar moving meanwhile */
-    int running = started;
+    /* wait for them all, the bar moving meanwhile; a unit that fails stops
+     * the workers past it, the others go on until they pass it (failed_at) */
+    int running = started, hard = rc != 0;           /* hard: stop them all now */
+    int failed_unit = INT_MAX;                       /* the unit whose error is in err */
     while (running > 0) {
         for (int j = 0; j < started; j++) {
             if (!pids[j])
@@ -417,25 +458,33 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                 running--;
                 if (rc == 0 && WIFSIGNALED(status)) {
                     snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
-                    rc = -1;
+                    rc = -1, hard = 1;
                 } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) >= 2) {
                     snprintf(err, errlen, "a worker could not write its results");
-                    rc = -1;
-                } else if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1) {   /* its error record */
-                    if (collect(job, files[j], values, pvalues, got, err, errlen) == 0)
-                        snprintf(err, errlen, "a worker stopped without saying why");
+                    rc = -1, hard = 1;
+                } else if (!hard && WIFEXITED(status) && WEXITSTATUS(status) == 1) {   /* its error record */
+                    char msg[RM_ERR_LEN];
+                    int unit = job->reps;
+                    if (collect(job, files[j], values, pvalues, got, &unit, msg, sizeof msg) == 0)
+                        snprintf(msg, sizeof msg, "a worker stopped without saying why");
+                    if (unit < failed_unit || rc == 0) {
+                        failed_unit = unit;
+                        snprintf(err, errlen, "%s", msg);
+                    }
                     rc = -1;
                 }
-                if (rc != 0)                         /* the run has failed: stop the others now */
-                    for (int k = 0; k < started; k++)
-                        if (pids[k])
-                            kill(pids[k], SIGKILL);
             }
         }
-        if (rm_progress_show(progress, progress->done + __atomic_load_n(counter, __ATOMIC_RELAXED), 0) < 0 &&
+        /* stop the workers whose work no longer counts: all of them after a
+         * hard failure, those past the lowest failed unit after a unit's */
+        int stop_after = __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED);
+        for (int k = 0; rc != 0 && k < started; k++)
+            if (pids[k] && (hard || __atomic_load_n(&sh->at[k], __ATOMIC_RELAXED) > stop_after))
+                kill(pids[k], SIGKILL);              /* again each round until reaped: harmless */
+        if (rm_progress_show(progress, progress->done + __atomic_load_n(&sh->done, __ATOMIC_RELAXED), 0) < 0 &&
             rc == 0) {                               /* cancelled: stop the workers now */
             snprintf(err, errlen, "cancelled");
-            rc = -1;
+            rc = -1, hard = 1;
             for (int j = 0; j < started; j++)
                 if (pids[j])
                     kill(pids[j], SIGKILL);
@@ -444,7 +493,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             nanosleep(&(struct timespec){0, 2000000}, NULL);
     }
     for (int j = 0; j < started && rc == 0; j++)
-        if (collect(job, files[j], values, pvalues, got, err, errlen) < 0)
+        if (collect(job, files[j], values, pvalues, got, &failed_unit, err, errlen) < 0)
             rc = -1;
     /* every replication accounted for (a worker ending early, even with
      * status 0, e.g. os.exit in an --unsafe hook, must not leave zeros) */
@@ -453,7 +502,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             snprintf(err, errlen, "replication %d ended without results (did a hook exit the process?)", r + 1);
             rc = -1;
         }
-    progress->done += *counter;
+    progress->done += sh->done;
 done:
     free(got);
     for (int j = 0; files && j < jobs; j++)
@@ -461,8 +510,8 @@ done:
             fclose(files[j]);
     free(files);
     free(pids);
-    if (counter != MAP_FAILED)
-        munmap(counter, sizeof(long));
+    if (sh != MAP_FAILED)
+        munmap(sh, shared_size);
     return rc;
 }
 
