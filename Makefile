@@ -27,7 +27,7 @@ LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
 ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare cost digest headline warnings targets output trace diagram report signature grid points decision_page sweep binding_batch table workshop_gate workshop workshop_sensitivity fragility sensitivity report_fragility report_sensitivity
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
-UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words workshop_gate cost
+UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words workshop_gate cost parallel
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 
 .PHONY: all deps run test unit-tests cli-tests decision-test fragility-test sensitivity-test cost-test language-test stories-test headline-test report-test workshop-test hostile-test slurm-test bench asan fuzz clean

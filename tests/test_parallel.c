@@ -1,0 +1,76 @@
+/* Replications spread over worker processes (parallel.c): when several
+ * fail, the error said is the lowest failing one's, whatever --jobs and
+ * whichever worker fails first. */
+#include <time.h>
+#include "testing.h"
+#include "results.h"
+#include "scenario.h"
+
+static int failed_unit;                          /* in the worker that failed */
+
+/* Units 0 and 1 fail: unit 1 at once (the second worker's first), unit 0
+ * a while later (the first worker's first); the others pass. */
+static int late_and_early_failures(void *ctx, rm_sim *sim, int r, double *values) {
+    (void)ctx, (void)sim;
+    values[0] = r;
+    if (r == 0)
+        nanosleep(&(struct timespec){0, 300000000}, NULL);
+    failed_unit = r;
+    return r <= 1 ? -1 : 0;
+}
+
+static const char *unit_message(void *ctx, rm_sim *sim) {
+    (void)ctx, (void)sim;
+    static char msg[64];
+    snprintf(msg, sizeof msg, "unit %d failed", failed_unit);
+    return msg;
+}
+
+static int run_units(int jobs, int (*unit)(void *, rm_sim *, int, double *), char *err, size_t errlen,
+                     double *values) {
+    remous_scenario *sc = open_text("scenario 's' { horizon = 10 }\n"
+                                    "arrivals 'a' { interarrival = 1, to = 'exit' }\n", NULL);
+    rm_reps_job job = {.model = sc->models[0], .seed = 1, .reps = 6, .jobs = jobs, .n = 1, .unit = unit,
+                       .unit_error = unit_message};
+    rm_progress p;
+    rm_progress_start(&p, 0, job.reps);
+    double pvalues[1];
+    int rc = rm_run_reps(&job, values, pvalues, &p, err, errlen);
+    remous_close(sc);
+    return rc;
+}
+
+static void the_lowest_failure_is_said(void **state) {
+    (void)state;
+    for (int jobs = 1; jobs <= 3; jobs++) {
+        char err[256] = "";
+        double values[6];
+        assert_int_equal(run_units(jobs, late_and_early_failures, err, sizeof err, values), -1);
+        assert_string_equal(err, "unit 0 failed");
+    }
+}
+
+static int every_unit_passes(void *ctx, rm_sim *sim, int r, double *values) {
+    (void)ctx, (void)sim;
+    values[0] = 10 * r;
+    return 0;
+}
+
+static void units_come_back_in_order(void **state) {
+    (void)state;
+    for (int jobs = 1; jobs <= 4; jobs++) {
+        char err[256] = "";
+        double values[6];
+        assert_int_equal(run_units(jobs, every_unit_passes, err, sizeof err, values), 0);
+        for (int r = 0; r < 6; r++)
+            assert_true(values[r] == 10 * r);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_lowest_failure_is_said),
+        cmocka_unit_test(units_come_back_in_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
