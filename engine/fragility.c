@@ -587,7 +587,7 @@ int remous_write_fragility(const remous_fragility *f, const char *dir, char *err
  * nearly so, else with one decimal, in lang's way. */
 static const char *amount(double x, const char *lang, char *buf, size_t len) {
     if (fabs(x) >= 10 || fabs(x - round(x)) < 0.05)
-        snprintf(buf, len, "%.0f", round(x) == 0 ? 0.0 : round(x));
+        rm_whole_number(buf, len, round(x) == 0 ? 0.0 : round(x));
     else
         snprintf(buf, len, "%.1f", x);
     return rm_decimal_in(buf, len, lang);
