@@ -601,7 +601,7 @@ void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *la
         char label[256];
         rm_variant_label(var->model, var->variant, lang, label, sizeof label);
         fprintf(out, "%s", v > 1 ? "\n" : "");
-        fprintf(out, rm_word(lang, "digest.heading"), label, var->reps);
+        fprintf(out, rm_word(lang, "digest.heading"), label, var->reps, rm_replications_word(var->reps, lang));
         fputc('\n', out);
         char **lines;
         int n = rm_digest(cmp, v, lang, &lines);

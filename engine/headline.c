@@ -82,6 +82,10 @@ int rm_say_singular(double v, const char *lang) {
     return strcmp(rm_word(lang, "number.singular_below_two"), "yes") == 0 ? v < 2 : v == 1;
 }
 
+const char *rm_replications_word(double n, const char *lang) {
+    return rm_word(lang, rm_say_singular(n, lang) ? "table.replication" : "table.replications");
+}
+
 int rm_said_singular(const char *said, const char *lang) {
     const char *thousands = rm_word(lang, "number.thousands"), *decimal = rm_word(lang, "number.decimal");
     size_t nt = strlen(thousands), nd = strlen(decimal), o = 0;
