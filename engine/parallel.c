@@ -339,6 +339,17 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
     return 0;
 }
 
+/* What a pool of n workers held: their files, their pids, the shared map. */
+static void let_go(FILE **files, int n, pid_t *pids, void *map, size_t bytes) {
+    for (int j = 0; files && j < n; j++)
+        if (files[j])
+            fclose(files[j]);
+    free(files);
+    free(pids);
+    if (map != MAP_FAILED)
+        munmap(map, bytes);
+}
+
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
@@ -456,13 +467,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
     progress->done += *counter;
 done:
     free(got);
-    for (int j = 0; files && j < jobs; j++)
-        if (files[j])
-            fclose(files[j]);
-    free(files);
-    free(pids);
-    if (counter != MAP_FAILED)
-        munmap(counter, sizeof(long));
+    let_go(files, jobs, pids, counter, sizeof(long));
     return rc;
 }
 
@@ -569,12 +574,6 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
     }
     for (long i = 0; rc == REMOUS_OK && width && i < n; i++)
         memcpy(into[i], shared + (size_t)i * width, width * sizeof(double));
-    for (int p = 0; messages && p < procs; p++)
-        if (messages[p])
-            fclose(messages[p]);
-    free(messages);
-    free(pids);
-    if (shared != MAP_FAILED)
-        munmap(shared, bytes);
+    let_go(messages, procs, pids, shared, bytes);
     return rc;
 }
