@@ -456,7 +456,12 @@ static void csv_field_cb(void *data, size_t len, void *ctx) {
     if (r->err[0])
         return;
     if (r->row == 1) {                            /* header */
-        if (r->col < 0 && len == strlen(r->column) && memcmp(s, r->column, len) == 0)
+        if (len != strlen(r->column) || memcmp(s, r->column, len) != 0)
+            return;
+        if (r->col >= 0)                          /* which one? */
+            snprintf(r->err, sizeof r->err, "%s row 1 names the column \"%s\" twice (columns %d and %zu): "
+                     "give each column its own name", r->file, r->column, r->col + 1, field + 1);
+        else
             r->col = (int)field;
         return;
     }

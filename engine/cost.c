@@ -87,9 +87,9 @@ const char *rm_currency_symbol(const char *code, const char *lang) {
  * three digits from the right, into out. */
 static void grouped(const char *digits, const char *lang, char *out, size_t len) {
     const char *sep = rm_word(lang, "number.thousands");
-    size_t n = strlen(digits), used = 0, ls = strlen(sep);
-    for (size_t i = 0; i < n && used + ls + 2 < len; i++) {
-        if (i > 0 && (n - i) % 3 == 0) {
+    size_t n = strcspn(digits, "e"), used = 0, ls = strlen(sep);   /* "1e+20": no separator */
+    for (size_t i = 0; digits[i] && used + ls + 2 < len; i++) {
+        if (i > 0 && i < n && (n - i) % 3 == 0) {
             memcpy(out + used, sep, ls);
             used += ls;
         }
@@ -106,7 +106,7 @@ const char *rm_money(const rm_model *m, double amount, const char *lang, char *b
         return buf;
     }
     if (a >= 9.995 || round(a * 100) == round(a) * 100) {   /* whole: from 10 on, or no cents */
-        snprintf(figure, sizeof figure, "%.0f", round(a));
+        rm_whole_number(figure, sizeof figure, round(a));
         grouped(figure, lang, number, sizeof number);
     } else {
         snprintf(number, sizeof number, "%.2f", a);
@@ -194,7 +194,7 @@ int rm_cost_worth_saying(const rm_comparison *cmp, const remous_results *var, co
 /* A figure with 2 significant digits (whole from 100 on), as lang writes it. */
 static void figure(char *buf, size_t len, double v, const char *lang) {
     if (fabs(v) >= 99.5)
-        snprintf(buf, len, "%.0f", v);
+        rm_whole_number(buf, len, v);
     else
         snprintf(buf, len, "%.2g", v);
     rm_decimal_in(buf, len, lang);

@@ -9,6 +9,7 @@
 #include "decision_page.h"
 #include "labels.h"
 #include "results.h"
+#include "headline.h"
 #include "words.h"
 
 /* "booksellers — time on advising readers"; a declared metric: its label. */
@@ -427,7 +428,8 @@ int rm_decision_page(const char *path, const rm_decision *d, char *err, size_t e
         rm_variant_label(d->m, variant, lang, vlabel, sizeof vlabel);
     else
         snprintf(vlabel, sizeof vlabel, "%s", strcmp(variant, "baseline") == 0 ? rm_word(lang, "labels.baseline") : variant);
-    snprintf(line, sizeof line, rm_word(lang, "sweep.context"), scenario, vlabel, d->p->reps, d->p->n,
+    snprintf(line, sizeof line, rm_word(lang, "sweep.context"), scenario, vlabel, d->p->reps,
+             rm_replications_word(d->p->reps, lang), d->p->n,
              seed);
     fputs("<p class=\"context\">", f);
     rm_html_escape(f, line);

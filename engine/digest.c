@@ -141,7 +141,7 @@ static void in_points(char *buf, size_t len, const char *said, const char *lang)
  * decimal mark. */
 static void figure(char *buf, size_t len, double v, const char *lang) {
     if (fabs(v) >= 99.5)                         /* (%.2g would write 1e+02) */
-        snprintf(buf, len, "%.0f", v);
+        rm_whole_number(buf, len, v);
     else
         snprintf(buf, len, "%.2g", v);
     rm_decimal_in(buf, len, lang);
@@ -206,7 +206,10 @@ const char *rm_metric_said(const rm_model *m, const char *element, const char *m
         q = PLAIN;
     double x = q == PLAIN ? v : q == SHARE ? 100 * v : spoken(v, q, m);
     char f[48], u[64], p[64];
-    snprintf(f, sizeof f, fabs(x) >= 999.5 ? "%.0f" : "%.3g", x);
+    if (fabs(x) >= 999.5)
+        rm_whole_number(f, sizeof f, x);
+    else
+        snprintf(f, sizeof f, "%.3g", x);
     rm_decimal_in(f, sizeof f, lang);
     if (q == PLAIN) {
         snprintf(buf, len, "%s", f);
@@ -598,7 +601,7 @@ void remous_print_digest(const remous_comparison *cmp, FILE *out, const char *la
         char label[256];
         rm_variant_label(var->model, var->variant, lang, label, sizeof label);
         fprintf(out, "%s", v > 1 ? "\n" : "");
-        fprintf(out, rm_word(lang, "digest.heading"), label, var->reps);
+        fprintf(out, rm_word(lang, "digest.heading"), label, var->reps, rm_replications_word(var->reps, lang));
         fputc('\n', out);
         char **lines;
         int n = rm_digest(cmp, v, lang, &lines);

@@ -18,6 +18,7 @@
 #include "csv_out.h"
 #include "labels.h"
 #include "stats.h"
+#include "headline.h"
 #include "words.h"
 
 /* The figures a knock-out is paired on, among the summary's. */
@@ -587,7 +588,7 @@ int remous_write_fragility(const remous_fragility *f, const char *dir, char *err
  * nearly so, else with one decimal, in lang's way. */
 const char *rm_fragility_amount(double x, const char *lang, char *buf, size_t len) {
     if (fabs(x) >= 10 || fabs(x - round(x)) < 0.05)
-        snprintf(buf, len, "%.0f", round(x) == 0 ? 0.0 : round(x));
+        rm_whole_number(buf, len, round(x) == 0 ? 0.0 : round(x));
     else
         snprintf(buf, len, "%.1f", x);
     return rm_decimal_in(buf, len, lang);
@@ -768,12 +769,19 @@ void remous_print_fragility(const remous_fragility *f, FILE *out, const char *la
     char run[256], away[64], at[64], line[4096];
     rm_variant_label(m, f->variant, lang, run, sizeof run);
     rm_fragility_duration(m, f->away, lang, away, sizeof away);
-    if (f->at_worst)
-        fprintf(out, rm_word(lang, "fragility.title_worst"), run, away, f->nstarts, f->reps);
-    else if (f->at == m->warmup)
-        fprintf(out, rm_word(lang, "fragility.title"), run, away, f->reps);
-    else
-        fprintf(out, rm_word(lang, "fragility.title_at"), run, away, rm_fragility_duration(m, f->at, lang, at, sizeof at), f->reps);
+    const char *reps = rm_replications_word(f->reps, lang);
+    if (f->at_worst) {
+        char worst[160];
+        snprintf(worst, sizeof worst, "%s", rm_word(lang, "fragility.worst_of_one"));
+        if (f->nstarts > 1)
+            snprintf(worst, sizeof worst, rm_word(lang, "fragility.worst_of"), f->nstarts);
+        fprintf(out, rm_word(lang, "fragility.title_worst"), run, away, worst, f->reps, reps);
+    } else if (f->at == m->warmup) {
+        fprintf(out, rm_word(lang, "fragility.title"), run, away, f->reps, reps);
+    } else {
+        fprintf(out, rm_word(lang, "fragility.title_at"), run, away, rm_fragility_duration(m, f->at, lang, at, sizeof at), f->reps,
+                reps);
+    }
     fputs("\n\n", out);
     for (int k = 0; k < f->nko; k++)
         fprintf(out, "%d. %s\n", k + 1, rm_fragility_sentence(f, k, lang, line, sizeof line));

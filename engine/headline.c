@@ -56,14 +56,14 @@ const char *rm_say_number(double v, const char *lang, char *buf, size_t len) {
     if (!isfinite(r))
         snprintf(raw, sizeof raw, "%g", r);
     else if (fabs(r) >= 9.95 || r == floor(r))
-        snprintf(raw, sizeof raw, "%.0f", r == 0 ? 0.0 : r);   /* (never "-0") */
+        rm_whole_number(raw, sizeof raw, r == 0 ? 0.0 : r);   /* (never "-0") */
     else if (fabs(r) >= 0.995)
         snprintf(raw, sizeof raw, "%.1f", r);
     else
         snprintf(raw, sizeof raw, "%.2g", r);
     /* the language's decimal mark, and its separator between thousands */
     char *dot = strchr(raw, '.');
-    size_t whole = dot ? (size_t)(dot - raw) : strlen(raw), o = 0;
+    size_t whole = dot ? (size_t)(dot - raw) : strcspn(raw, "e"), o = 0;   /* "1e+20": no separator */
     size_t lead = raw[0] == '-';
     for (size_t i = 0; raw[i] && o + 8 < len; i++) {
         if (i > lead && i < whole && (whole - i) % 3 == 0)
@@ -80,6 +80,10 @@ const char *rm_say_number(double v, const char *lang, char *buf, size_t len) {
 int rm_say_singular(double v, const char *lang) {
     v = fabs(v);
     return strcmp(rm_word(lang, "number.singular_below_two"), "yes") == 0 ? v < 2 : v == 1;
+}
+
+const char *rm_replications_word(double n, const char *lang) {
+    return rm_word(lang, rm_say_singular(n, lang) ? "table.replication" : "table.replications");
 }
 
 int rm_said_singular(const char *said, const char *lang) {

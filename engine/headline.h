@@ -56,6 +56,8 @@ const char *rm_say_number(double v, const char *lang, char *buf, size_t len);
 /* Whether a unit after the figure v is singular in lang (English: for 1
  * only; French: below 2, number.singular_below_two). */
 int rm_say_singular(double v, const char *lang);
+/* "replication" or "replications" after n, as lang agrees it. */
+const char *rm_replications_word(double n, const char *lang);
 
 /* The same for a figure as written in lang ("1", "1,5", "−1", "1 200",
  * "1.0 minutes": the figure at its start; a sign before it skipped). */

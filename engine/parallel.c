@@ -374,6 +374,17 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
     return 0;
 }
 
+/* What a pool of n workers held: their files, their pids, the shared map. */
+static void let_go(FILE **files, int n, pid_t *pids, void *map, size_t bytes) {
+    for (int j = 0; files && j < n; j++)
+        if (files[j])
+            fclose(files[j]);
+    free(files);
+    free(pids);
+    if (map != MAP_FAILED)
+        munmap(map, bytes);
+}
+
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
@@ -505,13 +516,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
     progress->done += sh->done;
 done:
     free(got);
-    for (int j = 0; files && j < jobs; j++)
-        if (files[j])
-            fclose(files[j]);
-    free(files);
-    free(pids);
-    if (sh != MAP_FAILED)
-        munmap(sh, shared_size);
+    let_go(files, jobs, pids, sh, shared_size);
     return rc;
 }
 
@@ -536,18 +541,23 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
     size_t bytes = ((size_t)n * width + 1) * sizeof(double) + (size_t)procs * sizeof(long);
     double *shared = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     long *done = shared == MAP_FAILED ? NULL : (long *)(shared + (size_t)n * width + 1);
+    size_t shared_size = sizeof(workers_shared) + (size_t)procs * sizeof(int);
+    workers_shared *sh = mmap(NULL, shared_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     FILE **messages = calloc((size_t)procs, sizeof *messages);
     pid_t *pids = calloc((size_t)procs, sizeof *pids);
     int rc = REMOUS_OK, started = 0;
-    if (shared == MAP_FAILED || !messages || !pids) {
+    if (shared == MAP_FAILED || sh == MAP_FAILED || !messages || !pids) {
         snprintf(err, errlen, "out of memory");
         rc = REMOUS_ERR_RUN;
     }
     progress->procs = procs;
     fflush(stdout);
     fflush(stderr);
+    if (sh != MAP_FAILED)
+        sh->stop_after = INT_MAX;
     for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
         done[p] = 0;
+        sh->at[p] = -1;
         if (!(messages[p] = tmpfile())) {
             snprintf(err, errlen, "cannot make a temporary file for a worker: %s", strerror(errno));
             rc = REMOUS_ERR_RUN;
@@ -565,10 +575,14 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
             mine.tick = count_units;
             mine.tick_ctx = &done[p];
             for (long i = p; i < n; i += procs) {
+                if (i > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
+                    break;                           /* a unit before it failed */
+                __atomic_store_n(&sh->at[p], (int)i, __ATOMIC_RELAXED);
                 char message[1024];
                 int status = unit(ctx, i, 1, width ? shared + (size_t)i * width : NULL, &mine, message,
                                   sizeof message);
                 if (status != REMOUS_OK) {
+                    failed_at(sh, (int)i);
                     fputs(message, messages[p]);
                     fflush(messages[p]);
                     _exit(status);
@@ -579,7 +593,8 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
         pids[p] = pid;
         started++;
     }
-    int running = started;
+    /* as rm_run_reps does: the error said is the lowest failing unit's */
+    int running = started, hard = rc != REMOUS_OK, failed_unit = INT_MAX;
     while (running > 0) {
         long sum = 0;
         for (int p = 0; p < started; p++) {
@@ -591,26 +606,34 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
                 continue;
             pids[p] = 0;
             running--;
-            if (rc != REMOUS_OK || (WIFEXITED(status) && WEXITSTATUS(status) == REMOUS_OK))
+            if (hard || (WIFEXITED(status) && WEXITSTATUS(status) == REMOUS_OK))
                 continue;
             if (WIFSIGNALED(status)) {
-                snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
-                rc = REMOUS_ERR_RUN;
-            } else {
-                rc = WEXITSTATUS(status) == REMOUS_ERR_INPUT ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
-                rewind(messages[p]);
-                if (!fgets(err, (int)errlen, messages[p]))
-                    snprintf(err, errlen, "a worker stopped without saying why");
+                if (rc == REMOUS_OK) {               /* not one we stopped */
+                    snprintf(err, errlen, "a worker process died (signal %d)", WTERMSIG(status));
+                    rc = REMOUS_ERR_RUN, hard = 1;
+                }
+                continue;
             }
+            int at = __atomic_load_n(&sh->at[p], __ATOMIC_RELAXED);
+            if (rc != REMOUS_OK && at >= failed_unit)
+                continue;
+            failed_unit = at;
+            rc = WEXITSTATUS(status) == REMOUS_ERR_INPUT ? REMOUS_ERR_INPUT : REMOUS_ERR_RUN;
+            rewind(messages[p]);
+            if (!fgets(err, (int)errlen, messages[p]))
+                snprintf(err, errlen, "a worker stopped without saying why");
         }
         if (rc == REMOUS_OK && rm_progress_show(progress, progress->done + sum, 0) < 0) {
             snprintf(err, errlen, "cancelled");
-            rc = REMOUS_ERR_RUN;
+            rc = REMOUS_ERR_RUN, hard = 1;
         }
-        if (rc != REMOUS_OK)                         /* one stops: so do the others */
-            for (int q = 0; q < started; q++)
-                if (pids[q])
-                    kill(pids[q], SIGKILL);
+        /* stop the workers whose work no longer counts: all after a hard
+         * failure (a death, a cancel), those past the lowest failed unit */
+        int stop_after = __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED);
+        for (int q = 0; rc != REMOUS_OK && q < started; q++)
+            if (pids[q] && (hard || __atomic_load_n(&sh->at[q], __ATOMIC_RELAXED) > stop_after))
+                kill(pids[q], SIGKILL);
         if (running > 0)
             nanosleep(&(struct timespec){0, 5000000}, NULL);
         else
@@ -618,12 +641,8 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
     }
     for (long i = 0; rc == REMOUS_OK && width && i < n; i++)
         memcpy(into[i], shared + (size_t)i * width, width * sizeof(double));
-    for (int p = 0; messages && p < procs; p++)
-        if (messages[p])
-            fclose(messages[p]);
-    free(messages);
-    free(pids);
-    if (shared != MAP_FAILED)
-        munmap(shared, bytes);
+    if (sh != MAP_FAILED)
+        munmap(sh, shared_size);
+    let_go(messages, procs, pids, shared, bytes);
     return rc;
 }

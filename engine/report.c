@@ -815,7 +815,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
         fputs("</p>\n", pg->f);
     }
     fputs("<p class=\"meta\">", pg->f);
-    say(pg, rm_word(pg->lang, "report.runs"), base->reps, (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
+    say(pg, rm_word(pg->lang, "report.runs"), base->reps, rm_replications_word(base->reps, pg->lang), (unsigned long long)cmp->sc->seed, REMOUS_VERSION);
     say(pg, rm_word(pg->lang, "report.figures_are_means"));
     fputs("</p>\n", pg->f);
     if (pg->controls)

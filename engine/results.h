@@ -177,7 +177,8 @@ pid_t rm_fork_worker(void);
 
 /* Runs replications 1..reps on job->jobs processes; fills values[reps * n]
  * and pvalues[reps * nperiods * tn] in replication order. Returns 0, or -1
- * with the first failure's message in err. */
+ * with the message of the lowest replication that failed in err (whatever
+ * --jobs, and whichever failed first in time). */
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen);
 
@@ -193,8 +194,9 @@ typedef int (*rm_spread_unit)(void *ctx, long i, int jobs, double *into, rm_prog
  * when a unit has fewer replications than there are processes, the units
  * themselves spread over `jobs` forked workers, each unit on one process,
  * its figures coming back through shared memory into into[i]. The figures
- * are the same either way. A failing unit stops the others; returns
- * REMOUS_OK or the first failure's status, its message in err. */
+ * are the same either way. A failing unit stops the units after it; returns
+ * REMOUS_OK or the status of the lowest unit that failed, its message in
+ * err (the same whatever jobs). */
 int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_spread_unit unit, void *ctx,
               rm_progress *progress, char *err, size_t errlen);
 

@@ -640,9 +640,10 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
     char run[256], line[1024];
     rm_variant_label(s->model, s->variant, lang, run, sizeof run);
     if (s->nparams == 1)
-        fprintf(out, rm_word(lang, "sensitivity.title_one"), run, s->reps);
+        fprintf(out, rm_word(lang, "sensitivity.title_one"), run, s->reps, rm_replications_word(s->reps, lang));
     else
-        fprintf(out, rm_word(lang, "sensitivity.title"), run, s->nparams, s->reps);
+        fprintf(out, rm_word(lang, "sensitivity.title"), run, s->nparams, s->reps,
+                rm_replications_word(s->reps, lang));
     fputc('\n', out);
     /* each param's words: its label and its range, padded to the widest */
     char (*names)[300] = calloc((size_t)s->nparams + 1, sizeof *names);

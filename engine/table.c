@@ -37,7 +37,7 @@ static void column(FILE *out, const char *s, size_t cols) {
 static void fmt_number(char *buf, size_t len, double v, int digits, int percent, const char *lang) {
     char n[40];
     if (fabs(v) >= 1000)
-        snprintf(n, sizeof n, "%.0f", v);
+        rm_whole_number(n, sizeof n, v);
     else
         snprintf(n, sizeof n, "%.*g", digits, v);
     rm_decimal_in(n, sizeof n, lang);

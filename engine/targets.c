@@ -14,6 +14,7 @@
 #include "labels.h"
 #include "lua_errors.h"
 #include "targets.h"
+#include "headline.h"
 #include "words.h"
 
 static const char *const op_texts[] = {"<", "<=", ">", ">="};
@@ -355,7 +356,7 @@ static void print_runs(const remous_results *const *runs, int n, FILE *out, cons
         return;
     }
     fputc('\n', out);
-    fprintf(out, rm_word(lang, "decision.heading"), runs[0]->reps);
+    fprintf(out, rm_word(lang, "decision.heading"), runs[0]->reps, rm_replications_word(runs[0]->reps, lang));
     fputc('\n', out);
     int all = 0;
     for (int r = 0; r < n; r++) {

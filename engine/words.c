@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <pthread.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,11 @@ const char *rm_word(const char *lang, const char *key) {
     if (!w)
         w = look_up(english, key);
     return w ? w : key;
+}
+
+char *rm_whole_number(char *buf, size_t len, double v) {
+    snprintf(buf, len, fabs(v) < 1e15 ? "%.0f" : "%.3g", v);
+    return buf;
 }
 
 char *rm_decimal_in(char *s, size_t len, const char *lang) {

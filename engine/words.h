@@ -36,6 +36,11 @@ char *rm_decimal_in(char *s, size_t len, const char *lang);
 const char *rm_message_lang(void);
 const char *rm_message_lang_set(const char *lang);
 
+/* v as a whole number ("%.0f") into buf, but beyond 1e15, where a double
+ * has no more whole digits to give, in three significant digits ("1e+308"
+ * instead of 309 digits); returns buf. */
+char *rm_whole_number(char *buf, size_t len, double v);
+
 /* 1 when lang is the code of a compiled-in language. */
 int rm_lang_known(const char *lang);
 

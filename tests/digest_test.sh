@@ -30,6 +30,12 @@ What changes with “faster” (against the baseline, 3 replications, 95% interv
   - step “pack”: mean duration: up 7% (10 minutes → 11 minutes, ±0)
 TXT
 cmp -s digest.txt expected.txt && ok || { ko "the digest of listed.lua:"; diff expected.txt digest.txt; }
+"$remous" compare "$sc" --reps 1 > one.txt 2> err.txt
+[ "$(grep '^What changes' one.txt)" = "What changes with “faster” (against the baseline, 1 replication, 95% intervals):" ] && ok ||
+    ko "one replication, in the singular: $(grep '^What changes' one.txt)"
+"$remous" compare "$sc" --reps 1 --lang fr > one.txt 2> err.txt
+[ "$(grep '^Ce qui change' one.txt)" = "Ce qui change avec « faster » (par rapport à la situation actuelle, 1 réplication, intervalles à 95 %) :" ] && ok ||
+    ko "une réplication, au singulier: $(grep '^Ce qui change' one.txt)"
 [ "$(head -1 l/compare.csv | tr -d '\r')" = "variant,element,name,metric,baseline_mean,variant_mean,delta,delta_ci95_low,delta_ci95_high,relative_change,significant,listed" ] &&
     ok || ko "compare.csv's header ends with significant,listed: $(head -1 l/compare.csv)"
 printf 'activity,serve,duration_mean\nrole,clerk,utilization\nactivity,pack,duration_mean\narrivals,visitors,cycle_time_mean\n' > want.txt

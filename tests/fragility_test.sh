@@ -49,6 +49,12 @@ same "$(grep ',queue,handle,wait_mean,' one/fragility.csv | tr -d '\r')" "baseli
 same "$(ls -A one)" "fragility.csv" "no temporary file left"
 same "$(cat err)" "fragility: 1 knock-out × 2 replications: 2 runs, and 2 without the absence" "its size, up front on stderr"
 
+# plural agreement: one replication, one week to try (English and French)
+expect 0 "one week to try, one replication" -- "$remous" fragility "$one" --away 10h --at worst --reps 1
+same "$(sed -n 1p out)" "Who the organization cannot do without (baseline): each person away 10 hours, in the only week that fits in the measured period (the most items late or lost, then the most extra waiting); 1 replication, each paired with the same run without the absence." "1 replication, the only week"
+expect 0 "the same in French" -- "$remous" fragility "$one" --away 10h --at worst --reps 1 --lang fr
+same "$(sed -n 1p out)" "Ce dont l'organisation ne peut se passer (situation actuelle) : chaque personne absente 10 heures, la seule semaine qui tient dans la période mesurée (le plus de dossiers en retard ou perdus, puis le plus d'attente en plus) ; 1 réplication, chacune appariée à la même sans l'absence." "1 réplication, la seule semaine"
+
 # stderr not a terminal: its size, then a progress line every $REMOUS_PROGRESS_SECONDS
 expect 0 "a few seconds of knock-outs" -- env REMOUS_PROGRESS_SECONDS=1 "$remous" fragility "$top/tests/scenarios/fragile_slow.lua" --reps 10 --jobs 1
 same "$(sed -n 1p err)" "fragility: 16 knock-outs × 10 replications: 160 runs, and 10 without the absence" "the size line first"

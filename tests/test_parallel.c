@@ -1,4 +1,5 @@
-/* Replications spread over worker processes (parallel.c): when several
+/* Replications and units spread over worker processes (parallel.c:
+ * rm_run_reps, rm_spread): when several
  * fail, the error said is the lowest failing one's, whatever --jobs and
  * whichever worker fails first. */
 #include <time.h>
@@ -67,10 +68,37 @@ static void units_come_back_in_order(void **state) {
     }
 }
 
+/* Points 0 and 1 of a spread fail, 1 at once, 0 a while later. */
+static int late_and_early_points(void *ctx, long i, int jobs, double *into, rm_progress *progress, char *err,
+                                 size_t errlen) {
+    (void)ctx, (void)jobs, (void)progress;
+    into[0] = (double)i;
+    if (i == 0)
+        nanosleep(&(struct timespec){0, 300000000}, NULL);
+    snprintf(err, errlen, "point %ld failed", i);
+    return i <= 1 ? REMOUS_ERR_INPUT : REMOUS_OK;
+}
+
+static void a_spread_says_its_lowest_failure(void **state) {
+    (void)state;
+    double cells[6], *into[6];
+    for (int i = 0; i < 6; i++)
+        into[i] = &cells[i];
+    for (int jobs = 1; jobs <= 3; jobs++) {
+        char err[256] = "";
+        rm_progress p;
+        rm_progress_start(&p, 0, 6);
+        assert_int_equal(rm_spread(6, jobs, 1, 1, into, late_and_early_points, NULL, &p, err, sizeof err),
+                         REMOUS_ERR_INPUT);
+        assert_string_equal(err, "point 0 failed");
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_lowest_failure_is_said),
         cmocka_unit_test(units_come_back_in_order),
+        cmocka_unit_test(a_spread_says_its_lowest_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,12 +92,16 @@ static void empirical_data(void **state) {
     scenario_file("d.csv", "gap,other\n1,2\n3,4\nabc,5\n");
     scenario_file("q.csv", "gap\n1\n\"2\n");
     scenario_file("neg.csv", "gap\n1\n-2\n");
+    scenario_file("twice.csv", "gap,other,gap\n1,2,3\n");
     assert_load_error(HEAD "d = empirical('d.csv', 'gap')",
                       "bad.lua:2: empirical: d.csv row 4, column \"gap\": \"abc\" is not a number");
     assert_load_error(HEAD "d = empirical('d.csv', 'gaps')",
                       "bad.lua:2: empirical: d.csv has no column \"gaps\" in its first row");
     assert_load_error(HEAD "d = empirical('q.csv', 'gap')",
                       "bad.lua:2: empirical: q.csv row 3: error parsing data while strict checking enabled");
+    assert_load_error(HEAD "d = empirical('twice.csv', 'gap')",
+                      "bad.lua:2: empirical: twice.csv row 1 names the column \"gap\" twice (columns 1 and 3): "
+                      "give each column its own name");
     assert_load_error(HEAD "d = empirical('neg.csv', 'gap')",
                       "bad.lua:2: empirical: neg.csv row 3, column \"gap\": -2 is negative (durations and amounts are >= 0)");
     assert_load_error(HEAD "d = empirical('../d.csv', 'gap')",

@@ -154,7 +154,7 @@ return {
       tool_uptake = "share of the public who use it",
       tool_adoption = "share of the staff who use it",
     },
-    heading = "What changes with “%s” (against the baseline, %d replications, 95%% intervals):",
+    heading = "What changes with “%s” (against the baseline, %d %s, 95%% intervals):",
     no_change = "no significant change",
     -- the rule: the relative size, then the floors of a time, a share, a count (with its rate) and people waiting
     rule = "A change is listed when it is significant after Holm's correction across all the variant's figures (at 5%%: a variant with no effect lists nothing 19 times in 20) and large enough to matter: at least %s%% of the baseline, and at least, for a time: %s min; a share: %s pt; a count: %s%s; people waiting: %s.",
@@ -244,7 +244,7 @@ return {
     no_change = "no significant change",
     to_check = "Points to check in the model",
     what_changes = "What changes",
-    runs = "%d replications, seed %llu, remous %s. ",
+    runs = "%d %s, seed %llu, remous %s. ",
     figures_are_means = "Figures are means over the replications; ± is the half-width of the 95%% interval.",
     time_title = "Where each role's time goes",
     group_of_kind = "%s: ",             -- a group's name before its kind's in the chart's legend
@@ -323,7 +323,7 @@ return {
     between = ", ",
     -- the decision page (decision_page.c)
     decision_title = "From a sweep to a decision",
-    context = "Scenario: %s; %s; %d replications at each of the %ld points of the grid; seed %s.",
+    context = "Scenario: %s; %s; %d %s at each of the %ld points of the grid; seed %s.",
     question = "The question",
     preference = "The cheapest first, in this order: %s.",
     prefer_min = "%s, smallest first",   -- a grid param's label
@@ -363,7 +363,7 @@ return {
 
   -- targets.c and the digest's lines on declared metrics (digest.c)
   decision = {
-    heading = "Targets, each judged on the 95%% interval of its mean (%d replications):",
+    heading = "Targets, each judged on the 95%% interval of its mean (%d %s):",
     met = "met",
     not_met = "not met",
     undecided = "undecided",
@@ -391,9 +391,11 @@ return {
 
   -- fragility.c: remous fragility, who the organization cannot do without
   fragility = {
-    title = "Who the organization cannot do without (%s): each person away %s from the start of the measured period; %d replications, each paired with the same run without the absence.",
-    title_at = "Who the organization cannot do without (%s): each person away %s from %s after the start; %d replications, each paired with the same run without the absence.",
-    title_worst = "Who the organization cannot do without (%s): each person away %s, in the worst of %d weeks tried (the most items late or lost, then the most extra waiting); %d replications, each paired with the same run without the absence.",
+    title = "Who the organization cannot do without (%s): each person away %s from the start of the measured period; %d %s, each paired with the same run without the absence.",
+    title_at = "Who the organization cannot do without (%s): each person away %s from %s after the start; %d %s, each paired with the same run without the absence.",
+    title_worst = "Who the organization cannot do without (%s): each person away %s, %s (the most items late or lost, then the most extra waiting); %d %s, each paired with the same run without the absence.",
+    worst_of = "in the worst of %d weeks tried",
+    worst_of_one = "in the only week that fits in the measured period",
     if_away = "If %s is away %s",
     if_away_in_week = "If %s is away %s from %s",
     if_away_all = "If %s are away %s",
@@ -460,9 +462,9 @@ return {
   -- sensitivity.c: which assumption matters most (the tornado)
   sensitivity = {
     -- the run's words, the params varied, the replications
-    title = "What matters most (%s): each of %d params at its min and at its max, the others as they are; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
+    title = "What matters most (%s): each of %d params at its min and at its max, the others as they are; %d %s, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
     -- the same with one param: the run's words, the replications
-    title_one = "What matters most (%s): the one param at its min and at its max, the others as they are; %d replications, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
+    title_one = "What matters most (%s): the one param at its min and at its max, the others as they are; %d %s, paired (the same random draws at both ends). Effect: the value at max minus the value at min, with its 95%% interval.",
     metric = "%s: %s",                 -- an element's label, the metric's words
     range = "%s (%s → %s)",            -- a param's label, its min, its max
     effect = "%s (95%%: %s to %s)",    -- the effect, its interval

@@ -144,7 +144,7 @@ return {
       tool_uptake = "part du public qui l'utilise",
       tool_adoption = "part de l'équipe qui l'utilise",
     },
-    heading = "Ce qui change avec « %s » (par rapport à la situation actuelle, %d réplications, intervalles à 95 %%) :",
+    heading = "Ce qui change avec « %s » (par rapport à la situation actuelle, %d %s, intervalles à 95 %%) :",
     no_change = "aucun changement significatif",
     rule = "Un changement est listé s'il est significatif après la correction de Holm sur tous les chiffres de la variante (à 5 %% : une variante sans effet ne liste rien 19 fois sur 20) et assez grand pour compter : au moins %s %% de la situation actuelle, et au moins, pour une durée : %s min ; une part : %s pt ; un décompte : %s%s ; des personnes en attente : %s.",
   },
@@ -232,7 +232,7 @@ return {
     no_change = "aucun changement significatif",
     to_check = "Points à vérifier dans le modèle",
     what_changes = "Ce qui change",
-    runs = "%d réplications, graine %llu, remous %s. ",
+    runs = "%d %s, graine %llu, remous %s. ",
     figures_are_means = "Les chiffres sont des moyennes sur les réplications ; ± est la demi-largeur de l'intervalle à 95 %%.",
     time_title = "À quoi chaque rôle passe son temps",
     group_of_kind = "%s : ",
@@ -306,7 +306,7 @@ return {
     between = ", ",
     -- the decision page (decision_page.c)
     decision_title = "D'un balayage à une décision",
-    context = "Scénario : %s ; %s ; %d réplications à chacun des %ld points de la grille ; graine %s.",
+    context = "Scénario : %s ; %s ; %d %s à chacun des %ld points de la grille ; graine %s.",
     question = "La question",
     preference = "La moins chère d'abord, dans cet ordre : %s.",
     prefer_min = "%s, du plus petit au plus grand",
@@ -346,7 +346,7 @@ return {
 
   -- targets.c and the digest's lines on declared metrics (digest.c)
   decision = {
-    heading = "Cibles, chacune jugée sur l'intervalle à 95 %% de sa moyenne (%d réplications) :",
+    heading = "Cibles, chacune jugée sur l'intervalle à 95 %% de sa moyenne (%d %s) :",
     met = "atteinte",
     not_met = "manquée",
     undecided = "indécise",
@@ -374,9 +374,11 @@ return {
 
   -- fragility.c
   fragility = {
-    title = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s dès le début de la période mesurée ; %d réplications, chacune appariée à la même sans l'absence.",
-    title_at = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s à partir de %s après le début ; %d réplications, chacune appariée à la même sans l'absence.",
-    title_worst = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s, la pire de %d semaines essayées (le plus de dossiers en retard ou perdus, puis le plus d'attente en plus) ; %d réplications, chacune appariée à la même sans l'absence.",
+    title = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s dès le début de la période mesurée ; %d %s, chacune appariée à la même sans l'absence.",
+    title_at = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s à partir de %s après le début ; %d %s, chacune appariée à la même sans l'absence.",
+    title_worst = "Ce dont l'organisation ne peut se passer (%s) : chaque personne absente %s, %s (le plus de dossiers en retard ou perdus, puis le plus d'attente en plus) ; %d %s, chacune appariée à la même sans l'absence.",
+    worst_of = "la pire de %d semaines essayées",
+    worst_of_one = "la seule semaine qui tient dans la période mesurée",
     if_away = "Si %s s'absente %s",
     if_away_in_week = "Si %s s'absente %s à partir de la %s",
     if_away_all = "Si %s s'absentent %s",
@@ -440,8 +442,8 @@ return {
 
   -- sensitivity.c : l'hypothèse qui compte le plus (la tornade)
   sensitivity = {
-    title = "Ce qui compte le plus (%s) : chacun des %d paramètres à son minimum et à son maximum, les autres inchangés ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %%.",
-    title_one = "Ce qui compte le plus (%s) : le seul paramètre à son minimum et à son maximum, les autres inchangés ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %%.",
+    title = "Ce qui compte le plus (%s) : chacun des %d paramètres à son minimum et à son maximum, les autres inchangés ; %d %s, chacune appariée (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %%.",
+    title_one = "Ce qui compte le plus (%s) : le seul paramètre à son minimum et à son maximum, les autres inchangés ; %d %s, chacune appariée (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %%.",
     metric = "%s : %s",
     range = "%s (%s → %s)",
     effect = "%s (95 %% : de %s à %s)",
