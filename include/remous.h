@@ -60,6 +60,11 @@ typedef struct remous_options {
                                          a declared metric's name alone for metric:NAME:value),
                                          judged with the scenario's own targets */
     int ntargets;
+    const char *prefer;               /* compare's --prefer, "METRIC:min|max,...": metrics (as
+                                         --target names them) ordering the options that meet
+                                         every target, the first the cheapest; NULL: the
+                                         declared order (a sweep's --prefer is in
+                                         remous_sweep_options) */
 } remous_options;
 
 remous_options remous_default_options(void);
