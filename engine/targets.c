@@ -386,7 +386,7 @@ static void print_runs(const remous_results *const *runs, int n, FILE *out, cons
     }
     if (sc->nprefers > 0) {
         char order[2600];
-        fprintf(out, "%s\n", rm_preference_said(sc, runs[0]->model, lang, order, sizeof order));
+        fprintf(out, "%s\n", rm_preference_said(runs, n, lang, order, sizeof order));
     }
     char answer[8192];
     fprintf(out, "%s\n", rm_options_answer(runs, n, lang, answer, sizeof answer));
@@ -622,8 +622,17 @@ const char *rm_target_wanted(const rm_target *t, const rm_model *m, const char *
     return buf;
 }
 
-const char *rm_preference_said(const remous_scenario *sc, const rm_model *m, const char *lang, char *buf,
-                               size_t len) {
+const rm_model *rm_model_measuring(const remous_results *const *runs, int n, const rm_target *t) {
+    for (int r = 0; r < n; r++) {
+        remous_summary_row row;
+        if (remous_results_find(runs[r], t->element, t->ename, t->metric, &row) == 0)
+            return runs[r]->model;
+    }
+    return runs[0]->model;
+}
+
+const char *rm_preference_said(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len) {
+    const remous_scenario *sc = runs[0]->sc;
     char order[2048] = "";
     size_t w = 0;
     buf[0] = '\0';
@@ -631,7 +640,7 @@ const char *rm_preference_said(const remous_scenario *sc, const rm_model *m, con
         return buf;
     for (int k = 0; k < sc->nprefers && w < sizeof order; k++) {
         char words[700], one[800];
-        metric_words_of(&sc->prefers[k].t, m, lang, words, sizeof words);
+        metric_words_of(&sc->prefers[k].t, rm_model_measuring(runs, n, &sc->prefers[k].t), lang, words, sizeof words);
         snprintf(one, sizeof one, sc->prefers[k].max ? rm_word(lang, "sweep.prefer_max")
                                                       : rm_word(lang, "sweep.prefer_min"), words);
         w += (size_t)snprintf(order + w, sizeof order - w, "%s%s", k ? rm_word(lang, "sweep.then") : "", one);

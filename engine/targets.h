@@ -95,10 +95,13 @@ const char *rm_option_words(const remous_results *res, const char *lang, char *b
 const char *rm_options_answer(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len);
 
 /* "The cheapest first, in this order: booksellers — time on advising
- * readers, largest first." of sc->prefers ("" without), in lang, m giving
- * the words. Returns buf. */
-const char *rm_preference_said(const remous_scenario *sc, const rm_model *m, const char *lang, char *buf,
-                               size_t len);
+ * readers, largest first." of the preferences of runs' scenario ("" without),
+ * in lang, each in the words of the first run that measures it. Returns buf. */
+const char *rm_preference_said(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len);
+
+/* The model whose words say (element, name, metric): the first of runs
+ * that measures it (a queue only a variant has), else the baseline's. */
+const rm_model *rm_model_measuring(const remous_results *const *runs, int n, const rm_target *t);
 
 /* A target's words on a page: its label, else its name; a --target: its
  * metric's words ("readers walking in — mean wait"), m giving them. */

@@ -19,17 +19,6 @@ static const char targets_style[] =
     ".targets .fig{display:block;color:#555;font-size:.88rem}.targets .wanted{display:block;font-weight:400;"
     "color:#555;font-size:.88rem}.targets-answer{font-size:1.15rem;font-weight:600}";
 
-/* The model whose words say target t: the first run that measures its
- * metric (a queue only a variant has is named in that variant's model). */
-static const rm_model *model_of(const remous_results *const *runs, int n, const rm_target *t) {
-    for (int r = 0; r < n; r++) {
-        remous_summary_row row;
-        if (remous_results_find(runs[r], t->element, t->ename, t->metric, &row) == 0)
-            return runs[r]->model;
-    }
-    return runs[0]->model;
-}
-
 /* A figure of t's metric in its unit ("4.9 minutes", "80%"). */
 static const char *figure(const rm_target *t, const rm_model *m, double v, const char *lang, char *buf, size_t len) {
     return rm_metric_said(m, t->element, strcmp(t->element, "metric") == 0 ? t->ename : t->metric, v, lang, buf, len);
@@ -93,14 +82,14 @@ void rm_targets_html(FILE *f, const rm_comparison *cmp, const char *lang) {
     rm_html_escape(f, words);
     if (sc->nprefers > 0) {
         fputc(' ', f);
-        rm_html_escape(f, rm_preference_said(sc, runs[0]->model, lang, words, sizeof words));
+        rm_html_escape(f, rm_preference_said(runs, n, lang, words, sizeof words));
     }
     fputs("</p>\n<table class=\"targets\">\n<tr><th>", f);
     rm_html_escape(f, rm_word(lang, "decision.option_column"));
     fputs("</th>", f);
     for (int k = 0; k < nt; k++) {
         const rm_target *t = &sc->targets[k];
-        const rm_model *m = model_of(runs, n, t);
+        const rm_model *m = rm_model_measuring(runs, n, t);
         fputs("<th>", f);
         rm_html_escape(f, rm_target_said(t, m, lang, words, sizeof words));
         fputs("<span class=\"wanted\">", f);
@@ -118,7 +107,7 @@ void rm_targets_html(FILE *f, const rm_comparison *cmp, const char *lang) {
         fputs("</th>", f);
         rm_target_verdicts(runs[r], v);
         for (int k = 0; k < nt; k++)
-            cell(f, &v[k], model_of(runs, n, v[k].target), lang);
+            cell(f, &v[k], rm_model_measuring(runs, n, v[k].target), lang);
         int all = rm_verdicts_all_met(v, nt);
         fprintf(f, "<td class=\"%s\">", all ? "met" : "not-met");
         rm_html_escape(f, all ? rm_word(lang, "sweep.yes") : rm_word(lang, "sweep.no"));
