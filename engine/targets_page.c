@@ -45,7 +45,7 @@ static void cell(FILE *f, const rm_verdict *v, const rm_model *m, const char *la
                      : v->kind == RM_NOT_MET ? rm_word(lang, "decision.not_met") : rm_word(lang, "decision.undecided");
     fprintf(f, "<td class=\"%s\">%s ", kind, mark);
     rm_html_escape(f, word);
-    fputs("<span class=\"fig\">", f);
+    fputs(" <span class=\"fig\">", f);
     char mean[128], lo[128], hi[128], interval[400];
     if (isnan(v->mean))
         rm_html_escape(f, rm_word(lang, "decision.no_value"));
@@ -92,7 +92,7 @@ void rm_targets_html(FILE *f, const rm_comparison *cmp, const char *lang) {
         const rm_model *m = rm_model_measuring(runs, n, t);
         fputs("<th>", f);
         rm_html_escape(f, rm_target_said(t, m, lang, words, sizeof words));
-        fputs("<span class=\"wanted\">", f);
+        fputs(" <span class=\"wanted\">", f);
         rm_html_escape(f, rm_target_wanted(t, m, lang, words, sizeof words));
         fputs("</span></th>", f);
     }

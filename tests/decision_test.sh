@@ -218,7 +218,7 @@ grep -qxF '    manquée   serving keeps most of the time : 0,6923 [0,6923 ; 0,69
 # ---- which options meet every target: the terminal, the report, known by construction ----
 o="$sc/decision_options.lua"
 # the targets' table of a report, a line per row, " | " between cells
-cells() { sed -n '/<table class="targets">/,/<\/table>/p' "$1" | sed 's/<\/t[hd]>/ | /g; s/<span class="[a-z]*">/ — /g; s/<[^>]*>//g' | sed '/^$/d'; }
+cells() { sed -n '/<table class="targets">/,/<\/table>/p' "$1" | sed 's/<\/t[hd]>/ | /g; s/ *<span class="[a-z]*">/ — /g; s/<[^>]*>//g' | sed '/^$/d'; }
 answer() { sed -n 's/.*<p class="targets-answer" id="targets-answer">\([^<]*\)<.*/\1/p' "$1"; }
 "$remous" compare "$o" --html o.html > o.txt 2> err.txt || ko "compare decision_options.lua --html: $(cat err.txt)"
 cat > expected.txt <<'TXT'
@@ -300,6 +300,18 @@ prefer_error 'remous: --prefer role:clerk:utilisation:min: role "clerk" has no m
 prefer_error 'remous: --prefer: core_share_of_busy is given twice' "$o" --prefer core_share_of_busy:min,core_share_of_busy:max
 prefer_error 'remous: --prefer orders the options that meet every target: give a --target, or declare a target in the scenario (see "target")' \
     "$sc/decision_paired.lua" --prefer role:clerk:utilization:min
+
+# the consultant's case as the README runs it (scenarios/bookstore_decision.lua, 20 replications)
+"$remous" sweep "$top/scenarios/bookstore_decision.lua" --variant "online payment + pickup clerk" \
+    --grid pickup_clerks=0:2:1 --grid adoption=0.2:1.0:0.2 --prefer pickup_clerks:min,adoption:max \
+    --html consultant.html --out consultant > consultant.txt 2> err.txt || ko "the README's consultant sweep: $(cat err.txt)"
+grep -qxF 'Points that meet every target: 10 of 15.' consultant.txt && grep -qxF 'The cheapest: pickup_clerks=1, adoption=1.' consultant.txt &&
+    grep -qF '<p class="answer" id="answer">10 of the 15 options meet every target; the cheapest is Pickup clerks = 1, Share of booksellers who use the order back-office = 1.</p>' consultant.html &&
+    ok || ko "the README's consultant answer: $(tail -n 1 consultant.txt)"
+"$remous" compare "$top/scenarios/bookstore_decision.lua" --html consultant-report.html > consultant-compare.txt 2>&1
+a='2 of the 4 options meet every target: the baseline, “online payment + pickup clerk”.'
+[ "$(tail -n 1 consultant-compare.txt)" = "$a" ] && [ "$(answer consultant-report.html)" = "$a" ] && ok ||
+    ko "the README's consultant compare: $(tail -n 1 consultant-compare.txt)"
 
 # on a random model each verdict follows from the interval, and every kind occurs
 "$remous" compare "$sc/decision_paired.lua" --target "core_share_of_busy>0.8" --target "core_share_of_busy<0.7" \
