@@ -242,7 +242,8 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
 /* The targets (the scenario's and --target), each judged on the 95%
  * interval of its metric: met (the whole interval on the right side), not
  * met (the whole interval on the wrong side), undecided; for each run, then
- * the runs that meet every target, in lang. Nothing when there is none. */
+ * the order of compare's --prefer and the answer in one sentence (the
+ * report's and the workshop page's), in lang. Nothing when there is none. */
 void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *lang);
 void remous_print_run_targets(const remous_results *res, FILE *out, const char *lang);
 
