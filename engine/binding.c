@@ -1748,7 +1748,7 @@ static void binding_free(binding *b) {
 }
 
 remous_options remous_default_options(void) {
-    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL};
+    remous_options o = {1, 0, 0, 1, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL};
     return o;
 }
 
@@ -1963,6 +1963,8 @@ static int load_steps(load_args *a) {
         return -1;
     if (rm_metric_fns_load(L, prelude, sc, opt->targets, opt->ntargets, &b->metric_fns, err, errlen) < 0)
         return -1;
+    if (opt->prefer && rm_preferences_load(sc, opt->prefer, err, errlen) < 0)
+        return -1;
     lua_settop(L, 0);
     /* what the hooks will need, made here where a memory error is caught */
     push_proxy(L, item_index, "remous.item");
@@ -2108,6 +2110,7 @@ void remous_close(remous_scenario *sc) {
             free(sc->errors_in[v * rm_lang_count() + i]);
     }
     rm_targets_free(sc->targets, sc->ntargets);
+    rm_preferences_free(sc->prefers, sc->nprefers);
     free(sc->errors);
     free(sc->errors_in);
     free(sc->signatures);

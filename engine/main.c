@@ -105,9 +105,11 @@ static const struct command_spec {
      "--variant --reps --seed --jobs --set --out --html --period --lang --target --unsafe --quiet",
      (const char *const[]){"--lang", "--lang en|fr         the language of the table and the report (en)", NULL}},
     {"compare", "remous compare SCENARIO.lua [options]", "the baseline against every variant, paired; the digest of each",
-     "--reps --seed --jobs --set --out --html --period --lang --min-change --target --fragility --away --at "
+     "--reps --seed --jobs --set --out --html --period --lang --min-change --target --prefer --fragility --away --at "
      "--sensitivity --metric --unsafe --quiet",
-     (const char *const[]){"--out", "--out DIR            also compare.csv, the paired differences", NULL}},
+     (const char *const[]){"--out", "--out DIR            also compare.csv, the paired differences",
+                           "--prefer", "--prefer METRIC:min|max,...   orders the options that meet every target by these\n"
+                           "                       metrics' means (as --target names them), names the cheapest", NULL}},
     {"sweep", "remous sweep SCENARIO.lua --grid NAME=V1,V2,... [--grid ...] --out DIR [options]",
      "the scenario at every point of a grid of param values",
      "--grid --out --shard --resume --rank --html --variant --reps --seed --jobs --set --period --lang --target --prefer "
@@ -547,6 +549,8 @@ int main(int argc, char **argv) {
 
     char err[1024];
     remous_watch_loads(1);                       /* the workshop: its first load only */
+    if (strcmp(c.command, "compare") == 0)
+        c.opt.prefer = c.prefer;                 /* a sweep's --prefer orders its grid (remous_sweep_options) */
     if (strcmp(c.command, "merge") == 0) {
         status = remous_merge_ranked(c.dirs, c.ndirs, c.out, c.ranks, c.nranks, c.html, c.lang, c.quiet ? NULL : stdout,
                                      err, sizeof err);

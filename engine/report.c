@@ -17,6 +17,7 @@
 #include "report_fragility.h"
 #include "report_sensitivity.h"
 #include "results.h"
+#include "targets_page.h"
 #include "words.h"
 
 /* Okabe and Ito's palette: told apart by most colour-blind readers. */
@@ -822,6 +823,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
         fputs(pg->controls, pg->f);              /* (the workshop puts the headline beside them) */
     else
         rm_headline_html(pg->f, cmp, pg->lang, 0);
+    rm_targets_html(pg->f, cmp, pg->lang);
     if (cmp->n > 1 || cmp->nfailed > 0) {
         fputs("<h2>", pg->f);
         text(pg, rm_word(pg->lang, "report.what_changes"));

@@ -70,6 +70,8 @@ struct remous_scenario {
     void *binding;            /* binding.c's private state */
     struct rm_target *targets;   /* the declared targets, then --target's (targets.h) */
     int ntargets;
+    struct rm_preference *prefers;   /* compare's --prefer, in order (targets.h) */
+    int nprefers;
 };
 
 #endif

@@ -200,8 +200,10 @@ static int find_in(const rm_catalog *cats, int ncats, const rm_target *t, char *
     return 0;
 }
 
-int rm_targets_check(const remous_scenario *sc, char *err, size_t errlen) {
-    if (sc->ntargets == 0)
+/* Whether every one of list[0..n) names a metric of a run of sc; else -1
+ * with one line naming it (a --target, a --prefer item, a declaration). */
+static int check_list(const remous_scenario *sc, const rm_target *list, int n, char *err, size_t errlen) {
+    if (n == 0)
         return 0;
     rm_catalog *cats = calloc((size_t)sc->nmodels + 1, sizeof *cats);
     int ncats = 0, rc = 0;
@@ -217,13 +219,13 @@ int rm_targets_check(const remous_scenario *sc, char *err, size_t errlen) {
             }
             ncats++;
         }
-    for (int k = 0; k < sc->ntargets && rc == 0; k++) {
-        const rm_target *t = &sc->targets[k];
+    for (int k = 0; k < n && rc == 0; k++) {
+        const rm_target *t = &list[k];
         char why[2600];
         if (find_in(cats, ncats, t, why, sizeof why))
             continue;
-        if (strcmp(t->where, "--target") == 0)
-            snprintf(err, errlen, "--target %s: %s", t->name, why);
+        if (strcmp(t->where, "--target") == 0 || strcmp(t->where, "--prefer") == 0)
+            snprintf(err, errlen, "%s %s: %s", t->where, t->name, why);
         else
             snprintf(err, errlen, "%s: target \"%s\": %s", t->where, t->name, why);
         rc = -1;
@@ -232,6 +234,10 @@ int rm_targets_check(const remous_scenario *sc, char *err, size_t errlen) {
         rm_catalog_free(&cats[c]);
     free(cats);
     return rc;
+}
+
+int rm_targets_check(const remous_scenario *sc, char *err, size_t errlen) {
+    return check_list(sc, sc->targets, sc->ntargets, err, errlen);
 }
 
 /* ------------------------------------------------------------ judging -- */
@@ -349,16 +355,11 @@ static void print_runs(const remous_results *const *runs, int n, FILE *out, cons
     const remous_scenario *sc = runs[0]->sc;
     int nt = sc->ntargets;
     rm_verdict *v = nt ? calloc((size_t)nt, sizeof *v) : NULL;
-    char *meets = calloc((size_t)n + 1, 1);
-    if (!v || !meets) {
-        free(v);
-        free(meets);
+    if (!v)
         return;
-    }
     fputc('\n', out);
     fprintf(out, rm_word(lang, "decision.heading"), runs[0]->reps, rm_replications_word(runs[0]->reps, lang));
     fputc('\n', out);
-    int all = 0;
     for (int r = 0; r < n; r++) {
         char label[256];
         rm_variant_label(runs[r]->model, runs[r]->variant, lang, label, sizeof label);
@@ -383,25 +384,14 @@ static void print_runs(const remous_results *const *runs, int n, FILE *out, cons
                         number(mean, sizeof mean, v[k].mean, lang), interval, w);
             }
         }
-        meets[r] = (char)rm_verdicts_all_met(v, nt);
-        all += meets[r];
     }
-    if (all == 0) {
-        fprintf(out, "%s\n", rm_word(lang, "decision.none_meets"));
-    } else {
-        char list[4096] = "";
-        size_t w = 0;
-        for (int r = 0; r < n && w < sizeof list; r++)
-            if (meets[r]) {
-                char label[256];
-                rm_variant_label(runs[r]->model, runs[r]->variant, lang, label, sizeof label);
-                w += (size_t)snprintf(list + w, sizeof list - w, "%s%s", w ? ", " : "", label);
-            }
-        fprintf(out, rm_word(lang, "decision.all_met_by"), list);
-        fputc('\n', out);
+    if (sc->nprefers > 0) {
+        char order[2600];
+        fprintf(out, "%s\n", rm_preference_said(runs, n, lang, order, sizeof order));
     }
+    char answer[8192];
+    fprintf(out, "%s\n", rm_options_answer(runs, n, lang, answer, sizeof answer));
     free(v);
-    free(meets);
 }
 
 void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *lang) {
@@ -412,6 +402,253 @@ void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *l
 void remous_print_run_targets(const remous_results *res, FILE *out, const char *lang) {
     if (res->sc->ntargets > 0)
         print_runs(&res, 1, out, lang);
+}
+
+/* -------------------------------------------------- compare's options -- */
+
+int rm_preferences_load(remous_scenario *sc, const char *spec, char *err, size_t errlen) {
+    if (sc->ntargets == 0) {
+        snprintf(err, errlen, "--prefer orders the options that meet every target: give a --target, or declare a "
+                 "target in the scenario (see \"target\")");
+        return -1;
+    }
+    char copy[1024];
+    rm_target *list = NULL;
+    int n = 0, rc = 0;
+    int max[64];
+    if (strlen(spec) >= sizeof copy || !*spec)
+        goto bad;
+    snprintf(copy, sizeof copy, "%s", spec);
+    for (char *item = copy; item && rc == 0;) {
+        char *comma = strchr(item, ',');
+        if (comma)
+            *comma++ = '\0';
+        char *colon = strrchr(item, ':');
+        if (!colon || colon == item || (strcmp(colon + 1, "min") != 0 && strcmp(colon + 1, "max") != 0) || n == 64) {
+            rm_targets_free(list, n);
+            goto bad;
+        }
+        char whole[1024];
+        snprintf(whole, sizeof whole, "%s", item);
+        *colon = '\0';
+        max[n] = strcmp(colon + 1, "max") == 0;
+        if (rm_target_add(&list, &n, whole, "", item, RM_BELOW, 0, "--prefer", err, errlen) < 0) {
+            if (strncmp(err, "--prefer: target", 16) == 0)
+                snprintf(err, errlen, "--prefer %s: expected %s, then :min or :max", whole, metric_usage);
+            rc = -1;
+        }
+        for (int k = 0; rc == 0 && k < n - 1; k++)
+            if (!strcmp(list[k].element, list[n - 1].element) && !strcmp(list[k].ename, list[n - 1].ename) &&
+                !strcmp(list[k].metric, list[n - 1].metric)) {
+                snprintf(err, errlen, "--prefer: %s is given twice", item);
+                rc = -1;
+            }
+        item = comma;
+    }
+    if (rc == 0)
+        rc = check_list(sc, list, n, err, errlen);
+    if (rc == 0) {
+        sc->prefers = calloc((size_t)n, sizeof *sc->prefers);
+        if (!sc->prefers) {
+            snprintf(err, errlen, "out of memory");
+            rc = -1;
+        }
+    }
+    if (rc < 0) {
+        rm_targets_free(list, n);
+        return -1;
+    }
+    for (int k = 0; k < n; k++)
+        sc->prefers[k] = (rm_preference){list[k], max[k]};
+    sc->nprefers = n;
+    free(list);                                  /* its strings are the preferences' now */
+    return 0;
+bad:
+    snprintf(err, errlen, "--prefer: on compare, expected METRIC:min or METRIC:max separated by commas, each "
+             "METRIC as --target names it (e.g. role:bookseller:share_core:max or advising_share:max), got \"%.200s\"",
+             spec);
+    return -1;
+}
+
+void rm_preferences_free(rm_preference *list, int n) {
+    for (int i = 0; list && i < n; i++) {
+        free(list[i].t.name);
+        free(list[i].t.label);
+        free(list[i].t.element);
+        free(list[i].t.ename);
+        free(list[i].t.metric);
+        free(list[i].t.where);
+    }
+    free(list);
+}
+
+/* The mean of preference p's metric in res (NaN: none). */
+static double preferred_mean(const remous_results *res, const rm_preference *p) {
+    remous_summary_row row;
+    if (remous_results_find(res, p->t.element, p->t.ename, p->t.metric, &row) == 0 && row.n > 0)
+        return row.mean;
+    return NAN;
+}
+
+/* Whether run a comes before run b in the order of sc's preferences. */
+static int option_before(const remous_results *a, const remous_results *b, const remous_scenario *sc) {
+    for (int k = 0; k < sc->nprefers; k++) {
+        const rm_preference *p = &sc->prefers[k];
+        double x = preferred_mean(a, p), y = preferred_mean(b, p);
+        if (isnan(x) != isnan(y))
+            return isnan(y);                     /* a value before none */
+        if (!isnan(x) && x != y)
+            return p->max ? x > y : x < y;
+    }
+    return 0;
+}
+
+int rm_options_meeting(const remous_results *const *runs, int n, int *order) {
+    const remous_scenario *sc = runs[0]->sc;
+    int nt = sc->ntargets, ngood = 0;
+    rm_verdict *v = nt ? calloc((size_t)nt, sizeof *v) : NULL;
+    if (!v)
+        return 0;
+    for (int r = 0; r < n; r++) {
+        rm_target_verdicts(runs[r], v);
+        if (rm_verdicts_all_met(v, nt))
+            order[ngood++] = r;
+    }
+    free(v);
+    for (int i = 1; i < ngood; i++)              /* insertion sort: stable, ties keep the order given */
+        for (int j = i; j > 0 && option_before(runs[order[j]], runs[order[j - 1]], sc); j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    return ngood;
+}
+
+const char *rm_option_words(const remous_results *res, const char *lang, char *buf, size_t len) {
+    if (strcmp(res->variant, "baseline") == 0) {
+        snprintf(buf, len, "%s", rm_word(lang, "decision.the_baseline"));
+        return buf;
+    }
+    char label[256];
+    rm_variant_label(res->model, res->variant, lang, label, sizeof label);
+    snprintf(buf, len, rm_word(lang, "decision.option"), label);
+    return buf;
+}
+
+const char *rm_options_answer(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len) {
+    const remous_scenario *sc = runs[0]->sc;
+    int nt = sc->ntargets;
+    int *good = calloc((size_t)n + 1, sizeof *good);
+    rm_verdict *v = calloc((size_t)nt + 1, sizeof *v);
+    buf[0] = '\0';
+    if (!good || !v) {
+        free(good);
+        free(v);
+        return buf;
+    }
+    int ngood = rm_options_meeting(runs, n, good);
+    char one[300];
+    if (n == 1) {
+        rm_target_verdicts(runs[0], v);
+        int met = 0;
+        for (int k = 0; k < nt; k++)
+            met += v[k].kind == RM_MET;
+        if (ngood)
+            snprintf(buf, len, "%s", rm_word(lang, "decision.answer_run_meets"));
+        else
+            snprintf(buf, len, rm_word(lang, "decision.answer_run_misses"), met, nt);
+    } else if (ngood == 1) {
+        snprintf(buf, len, rm_word(lang, "decision.answer_only"), rm_option_words(runs[good[0]], lang, one, sizeof one));
+    } else if (ngood > 1 && sc->nprefers > 0) {
+        snprintf(buf, len, rm_word(lang, "decision.answer_cheapest"), ngood, n,
+                 rm_option_words(runs[good[0]], lang, one, sizeof one));
+    } else if (ngood > 1) {
+        char list[4096] = "";
+        size_t w = 0;
+        for (int i = 0; i < ngood && w < sizeof list; i++)
+            w += (size_t)snprintf(list + w, sizeof list - w, "%s%s", i ? ", " : "",
+                                  rm_option_words(runs[good[i]], lang, one, sizeof one));
+        rm_utf8_cut(list, sizeof list - 1);
+        snprintf(buf, len, rm_word(lang, "decision.answer_some"), ngood, n, list);
+    } else {
+        int best = -1, most = 0;                 /* the closest: the most targets met, the first of those */
+        for (int r = 0; r < n; r++) {
+            rm_target_verdicts(runs[r], v);
+            int met = 0;
+            for (int k = 0; k < nt; k++)
+                met += v[k].kind == RM_MET;
+            if (met > most)
+                best = r, most = met;
+        }
+        if (best < 0)
+            snprintf(buf, len, "%s", rm_word(lang, "decision.answer_none_any"));
+        else
+            snprintf(buf, len, rm_word(lang, "decision.answer_closest"),
+                     rm_option_words(runs[best], lang, one, sizeof one), most, nt);
+    }
+    free(good);
+    free(v);
+    return buf;
+}
+
+/* A metric's words: a declared metric's label, else "element — metric". */
+static const char *metric_words_of(const rm_target *t, const rm_model *m, const char *lang, char *buf, size_t len) {
+    char element[300], words[300];
+    rm_label_of(m, t->element, t->ename, lang, element, sizeof element);
+    if (strcmp(t->element, "metric") == 0)
+        snprintf(buf, len, "%s", element);
+    else
+        snprintf(buf, len, "%s — %s", element, rm_metric_words(m, t->element, t->metric, lang, words, sizeof words));
+    return buf;
+}
+
+const char *rm_target_said(const rm_target *t, const rm_model *m, const char *lang, char *buf, size_t len) {
+    if (t->label[0])
+        snprintf(buf, len, "%s", t->label);
+    else if (strcmp(t->where, "--target") == 0)
+        metric_words_of(t, m, lang, buf, len);
+    else
+        snprintf(buf, len, "%s", t->name);
+    return buf;
+}
+
+const char *rm_target_wanted(const rm_target *t, const rm_model *m, const char *lang, char *buf, size_t len) {
+    char level[128];
+    rm_metric_said(m, t->element, strcmp(t->element, "metric") == 0 ? t->ename : t->metric, t->value, lang, level,
+                   sizeof level);
+    const char *w = t->op == RM_BELOW ? rm_word(lang, "decision.below")
+                  : t->op == RM_AT_MOST ? rm_word(lang, "decision.at_most")
+                  : t->op == RM_ABOVE ? rm_word(lang, "decision.above") : rm_word(lang, "decision.at_least");
+    snprintf(buf, len, w, level);
+    return buf;
+}
+
+const rm_model *rm_model_measuring(const remous_results *const *runs, int n, const rm_target *t) {
+    for (int r = 0; r < n; r++) {
+        remous_summary_row row;
+        if (remous_results_find(runs[r], t->element, t->ename, t->metric, &row) == 0)
+            return runs[r]->model;
+    }
+    return runs[0]->model;
+}
+
+const char *rm_preference_said(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len) {
+    const remous_scenario *sc = runs[0]->sc;
+    char order[2048] = "";
+    size_t w = 0;
+    buf[0] = '\0';
+    if (sc->nprefers == 0)
+        return buf;
+    for (int k = 0; k < sc->nprefers && w < sizeof order; k++) {
+        char words[700], one[800];
+        metric_words_of(&sc->prefers[k].t, rm_model_measuring(runs, n, &sc->prefers[k].t), lang, words, sizeof words);
+        snprintf(one, sizeof one, sc->prefers[k].max ? rm_word(lang, "sweep.prefer_max")
+                                                      : rm_word(lang, "sweep.prefer_min"), words);
+        w += (size_t)snprintf(order + w, sizeof order - w, "%s%s", k ? rm_word(lang, "sweep.then") : "", one);
+    }
+    rm_utf8_cut(order, sizeof order - 1);
+    snprintf(buf, len, rm_word(lang, "sweep.preference"), order);
+    return buf;
 }
 
 /* -------------------------------------------------------------- sweeps -- */

@@ -65,6 +65,51 @@ void rm_target_verdicts(const remous_results *res, rm_verdict *out);
 /* Whether each of the n verdicts is met (n > 0). */
 int rm_verdicts_all_met(const rm_verdict *v, int n);
 
+/* One item of compare's --prefer: a metric (t's element, ename, metric;
+ * t.name the item as given) and the way it is preferred. */
+typedef struct rm_preference {
+    rm_target t;
+    int max;                  /* 1: the largest first; 0: the smallest */
+} rm_preference;
+
+/* Parses compare's --prefer ("METRIC:min|max,...", each METRIC as
+ * --target names it) into sc->prefers, checking each metric exists and
+ * that there is a target to order by. Returns 0, or -1 with one line. */
+int rm_preferences_load(remous_scenario *sc, const char *spec, char *err, size_t errlen);
+void rm_preferences_free(rm_preference *list, int n);
+
+/* The options among runs[0..n) (a comparison's: the baseline, then the
+ * variants) that meet every target into order[] (n of room), in the order
+ * of sc->prefers (on their metrics' means; one without a value after those
+ * with one; ties and no --prefer: the order given). Returns how many. */
+int rm_options_meeting(const remous_results *const *runs, int n, int *order);
+
+/* An option's words in a sentence: "the baseline", "“two counters”" (its
+ * label), in lang. Returns buf. */
+const char *rm_option_words(const remous_results *res, const char *lang, char *buf, size_t len);
+
+/* The answer in one sentence, as the terminal and the report say it:
+ * "Only “two counters” meets every target.", "2 of the 3 options meet
+ * every target; the cheapest is “b”." (with --prefer), "No option meets
+ * every target: the closest, “a”, meets 1 of 2." Returns buf. */
+const char *rm_options_answer(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len);
+
+/* "The cheapest first, in this order: booksellers — time on advising
+ * readers, largest first." of the preferences of runs' scenario ("" without),
+ * in lang, each in the words of the first run that measures it. Returns buf. */
+const char *rm_preference_said(const remous_results *const *runs, int n, const char *lang, char *buf, size_t len);
+
+/* The model whose words say (element, name, metric): the first of runs
+ * that measures it (a queue only a variant has), else the baseline's. */
+const rm_model *rm_model_measuring(const remous_results *const *runs, int n, const rm_target *t);
+
+/* A target's words on a page: its label, else its name; a --target: its
+ * metric's words ("readers walking in — mean wait"), m giving them. */
+const char *rm_target_said(const rm_target *t, const rm_model *m, const char *lang, char *buf, size_t len);
+
+/* "wanted below 5 minutes": the level in the metric's unit, in lang. */
+const char *rm_target_wanted(const rm_target *t, const rm_model *m, const char *lang, char *buf, size_t len);
+
 /* targets.csv into dir, for the runs all[0..n): one row per run and target
  * (nothing when the scenario has no target). Returns 0 or -1. */
 int rm_write_targets(const remous_results *const *all, int n, const char *dir, char *err, size_t errlen);

@@ -63,6 +63,11 @@ typedef struct remous_options {
     const char *lang;                 /* --lang: the language of the messages of the load (its
                                          errors), of the warnings and of the terminal's lines;
                                          NULL: English */
+    const char *prefer;               /* compare's --prefer, "METRIC:min|max,...": metrics (as
+                                         --target names them) ordering the options that meet
+                                         every target, the first the cheapest; NULL: the
+                                         declared order (a sweep's --prefer is in
+                                         remous_sweep_options) */
 } remous_options;
 
 remous_options remous_default_options(void);
@@ -240,7 +245,8 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
 /* The targets (the scenario's and --target), each judged on the 95%
  * interval of its metric: met (the whole interval on the right side), not
  * met (the whole interval on the wrong side), undecided; for each run, then
- * the runs that meet every target, in lang. Nothing when there is none. */
+ * the order of compare's --prefer and the answer in one sentence (the
+ * report's and the workshop page's), in lang. Nothing when there is none. */
 void remous_print_targets(const remous_comparison *cmp, FILE *out, const char *lang);
 void remous_print_run_targets(const remous_results *res, FILE *out, const char *lang);
 

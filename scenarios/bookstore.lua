@@ -117,10 +117,13 @@ variant "online payment, 60% of readers" {
   tools = { online_payment = { uptake = 0.6 } },
 }
 
+-- how many clerks hand orders over in the variant that has them (0: the
+-- booksellers alone, as in "online payment")
+local pickup_clerks = param("pickup_clerks", 1, { label = "Pickup clerks", min = 0, max = 4, step = 1 })
 variant "online payment + pickup clerk" {
   tools = { "online_payment" },
   apply = function()
-    role "pickup_clerk" { count = 1, calendar = "shop", label = "pickup clerk" }
+    role "pickup_clerk" { count = pickup_clerks, calendar = "shop", label = "pickup clerk" }
     activity "handover" { role = { "pickup_clerk", "bookseller" } }
   end,
 }

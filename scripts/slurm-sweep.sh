@@ -4,12 +4,15 @@
 # depends on the whole array merges the shards into OUT/merged.
 #
 #   scripts/slurm-sweep.sh N OUT SCENARIO.lua --grid NAME=V1,V2 [...] [remous options]
-#                          [--cpus-per-task C] [--rank ELEMENT:NAME:METRIC[:min|max]] [--html FILE] [--lang en|fr]
+#                          [--cpus-per-task C] [--rank ELEMENT:NAME:METRIC[:min|max]] [--target SPEC]
+#                          [--html FILE] [--lang en|fr]
 #
 # Each array task asks Slurm for C CPUs (--cpus-per-task; default: the
 # --jobs given, else 1) and runs its replications on --jobs processes
 # (default: C). --rank, --html and --lang go to the merge job, which ranks
-# the points and draws the page (into --html FILE, else OUT/merged/sweep.html).
+# the points and draws the decision page (into --html FILE, else
+# OUT/merged/sweep.html) with --rank, with --target (which the shards take
+# too), or with --html alone for the scenario's own targets.
 # Extra sbatch options go in $SBATCH_OPTIONS (e.g. "--partition=short
 # --time=01:00:00") for the shards, and in $SBATCH_MERGE_OPTIONS for the
 # merge job (default: $SBATCH_OPTIONS); the remous binary is $REMOUS
@@ -35,7 +38,7 @@ esac
 # One word, quoted for sh.
 quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 needs_value() { [ $# -ge 2 ] || { echo "remous: $1 needs a value" >&2; exit 2; }; }
-args="" merge_args="" cpus="" jobs="" html="" rank=""
+args="" merge_args="" cpus="" jobs="" html="" rank="" target=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --out|--out=*|--shard|--shard=*)
@@ -49,6 +52,8 @@ while [ $# -gt 0 ]; do
         --rank=*) rank=1; merge_args="$merge_args $(quote "$1")"; shift ;;
         --lang) needs_value "$@"; merge_args="$merge_args --lang $(quote "$2")"; shift 2 ;;
         --lang=*) merge_args="$merge_args $(quote "$1")"; shift ;;
+        --target) needs_value "$@"; target=1; args="$args --target $(quote "$2")"; shift 2 ;;
+        --target=*) target=1; args="$args $(quote "$1")"; shift ;;
         --html) needs_value "$@"; html=$(absolute "$2"); shift 2 ;;
         --html=*) html=$(absolute "${1#*=}"); shift ;;
         *) args="$args $(quote "$1")"; shift ;;
@@ -59,11 +64,11 @@ case "$cpus$jobs" in
 esac
 cpus=${cpus:-${jobs:-1}}
 jobs=${jobs:-$cpus}
-if [ -n "$rank" ]; then
+# the decision page: with --rank or --target by default, and with --html
+# alone for the scenario's own targets (the merge job says in merge.log
+# when there is nothing to draw)
+if [ -n "$rank$target$html" ]; then
     merge_args="$merge_args --html $(quote "${html:-$out/merged/sweep.html}")"
-elif [ -n "$html" ]; then
-    echo "remous: --html draws the metric given by --rank: add --rank ELEMENT:NAME:METRIC" >&2
-    exit 2
 fi
 remous_q=$(quote "$remous")
 scenario_q=$(quote "$scenario")

@@ -542,15 +542,15 @@ expect 0 "the example batch script" -- "$remous" batch "$top/scripts/batch/small
 [ "$(tail -1 out)" = "smallest team: 2 booksellers" ] && ok || ko "the batch script finds the smallest team: $(tail -1 out)"
 # the consultant's case (README): with 5 replications, its exact answer and its CSV file
 expect 0 "the cheapest option batch" -- "$remous" batch "$top/scripts/batch/cheapest_option.lua" --reps 5 --out cheapest
-grep -qxF 'Answer: 3 of 10 options meet both targets; the cheapest: 1 pickup clerk, back-office adopted by 100% of the booksellers (wait 1.13 minutes, advising 66% of busy time).' out &&
+grep -qxF 'Answer: 8 of 15 options meet both targets; the cheapest: 1 pickup clerk, back-office adopted by 100% of the booksellers (wait 1.13 minutes, advising 66% of busy time).' out &&
     ok || ko "the cheapest option batch gives its answer: $(grep Answer out)"
 grep -qxF '     0       20%   1.77 [ 1.31,  2.23] met         60% [ 57%,  64%] undecided  no' out && ok ||
     ko "the cheapest option batch: an interval across the level is undecided: $(sed -n 2p out)"
-[ "$(tr -d '\r' < cheapest/cheapest_option.csv | wc -l)" = 11 ] &&
-    [ "$(head -1 cheapest/cheapest_option.csv | tr -d '\r')" = "pickup_clerks,adoption,wait_mean,wait_low,wait_high,advising_share_of_busy,advising_low,advising_high,both_met" ] &&
+[ "$(tr -d '\r' < cheapest/cheapest_option.csv | wc -l)" = 16 ] &&
+    [ "$(head -1 cheapest/cheapest_option.csv | tr -d '\r')" = "pickup_clerks,adoption,wait_mean,wait_low,wait_high,wait_verdict,advising_share_of_busy,advising_low,advising_high,advising_verdict,both_met" ] &&
     ok || ko "the cheapest option batch writes its table: $(head -2 cheapest/cheapest_option.csv)"
 expect 0 "the cheapest option batch without --out" -- "$remous" batch "$top/scripts/batch/cheapest_option.lua" --reps 5
-[ "$(tail -1 out)" = "Answer: 3 of 10 options meet both targets; the cheapest: 1 pickup clerk, back-office adopted by 100% of the booksellers (wait 1.13 minutes, advising 66% of busy time)." ] &&
+[ "$(tail -1 out)" = "Answer: 8 of 15 options meet both targets; the cheapest: 1 pickup clerk, back-office adopted by 100% of the booksellers (wait 1.13 minutes, advising 66% of busy time)." ] &&
     ok || ko "without --out, the answer is the last line: $(tail -1 out)"
 cat > b.lua <<'LUA'
 local r = run("mm.lua", { reps = 2, seed = 3 })

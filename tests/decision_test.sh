@@ -185,7 +185,7 @@ Targets, each judged on the 95% interval of its mean (3 replications):
   slower filing
     not met    serving keeps most of the time: 0.6923 [0.6923, 0.6923], wanted at least 0.75
     not met    visits under 6 minutes: 6.5 [6.5, 6.5], wanted below 6
-Every target is met by: baseline.
+Only the baseline meets every target.
 TXT
 sed -n '/^Targets/,$p' t.txt | sed '1i\\' > got.txt
 same "compare: the targets of each run and the runs that meet them all" got.txt
@@ -207,13 +207,112 @@ Targets, each judged on the 95% interval of its mean (3 replications):
     not met    visits under 6 minutes: 6.5 [6.5, 6.5], wanted below 6
     met        arrivals:visitors:cycle_time_mean<=6.5: 6.5 [6.5, 6.5], wanted at most 6.5
     met        core_share_of_busy>=50%: 0.6923 [0.6923, 0.6923], wanted at least 0.5
-No option meets every target.
+This option does not meet every target: 2 of 4 met.
 TXT
 sed -n '/^Targets/,$p' r.txt | sed '1i\\' > got.txt
 same "run --target: <= at the level is met, 50% is 0.5" got.txt
 "$remous" compare "$d" --lang fr > tf.txt 2>&1
 grep -qxF '    manquée   serving keeps most of the time : 0,6923 [0,6923 ; 0,6923], voulue au moins à 0,75' tf.txt &&
-    grep -qxF 'Toutes les cibles sont atteintes par : situation actuelle.' tf.txt && ok || ko "targets in French: $(sed -n '/^Cibles/,$p' tf.txt)"
+    grep -qxF 'Seule la situation actuelle atteint toutes les cibles.' tf.txt && ok || ko "targets in French: $(sed -n '/^Cibles/,$p' tf.txt)"
+
+# ---- which options meet every target: the terminal, the report, known by construction ----
+o="$sc/decision_options.lua"
+# the targets' table of a report, a line per row, " | " between cells
+cells() { sed -n '/<table class="targets">/,/<\/table>/p' "$1" | sed 's/<\/t[hd]>/ | /g; s/ *<span class="[a-z]*">/ — /g; s/<[^>]*>//g' | sed '/^$/d'; }
+answer() { sed -n 's/.*<p class="targets-answer" id="targets-answer">\([^<]*\)<.*/\1/p' "$1"; }
+"$remous" compare "$o" --html o.html > o.txt 2> err.txt || ko "compare decision_options.lua --html: $(cat err.txt)"
+cat > expected.txt <<'TXT'
+Option | serving keeps most of the time — wanted at least 75% | visits under 6 minutes — wanted below 6 minutes | no wait at pickup — wanted below 1 minute | Every target | 
+baseline | ✓ met — 80% [80, 80%] | ✓ met — 5 minutes [5, 5 minutes] | ? undecided — no value | no | 
+slower filing | ✗ not met — 69.2% [69.2, 69.2%] | ✗ not met — 6.5 minutes [6.5, 6.5 minutes] | ✓ met — 0 minutes [0, 0 minutes] | no | 
+quick filing | ✓ met — 90% [90, 90%] | ✓ met — 5 minutes [5, 5 minutes] | ✓ met — 0 minutes [0, 0 minutes] | yes | 
+quicker filing | ✓ met — 94.7% [94.7, 94.7%] | ✓ met — 4.75 minutes [4.75, 4.75 minutes] | ✓ met — 0 minutes [0, 0 minutes] | yes | 
+TXT
+cells o.html > got.txt
+same "report: the targets' table (options by targets, each cell its verdict, mean and interval in the metric's unit)" got.txt
+a='2 of the 4 options meet every target: “quick filing”, “quicker filing”.'
+[ "$(answer o.html)" = "$a" ] && [ "$(tail -n 1 o.txt)" = "$a" ] && ok ||
+    ko "report and terminal: the same answer '$a': page '$(answer o.html)', terminal '$(tail -n 1 o.txt)'"
+"$remous" compare "$o" --html of.html --lang fr --quiet || ko "compare decision_options.lua --lang fr"
+cat > expected.txt <<'TXT'
+Option | serving keeps most of the time — voulue au moins à 75 % | visits under 6 minutes — voulue sous 6 minutes | no wait at pickup — voulue sous 1 minute | Toutes les cibles | 
+situation actuelle | ✓ atteinte — 80 % [80 ; 80 %] | ✓ atteinte — 5 minutes [5 ; 5 minutes] | ? indécise — pas de valeur | non | 
+slower filing | ✗ manquée — 69,2 % [69,2 ; 69,2 %] | ✗ manquée — 6,5 minutes [6,5 ; 6,5 minutes] | ✓ atteinte — 0 minute [0 ; 0 minute] | non | 
+quick filing | ✓ atteinte — 90 % [90 ; 90 %] | ✓ atteinte — 5 minutes [5 ; 5 minutes] | ✓ atteinte — 0 minute [0 ; 0 minute] | oui | 
+quicker filing | ✓ atteinte — 94,7 % [94,7 ; 94,7 %] | ✓ atteinte — 4,75 minutes [4,75 ; 4,75 minutes] | ✓ atteinte — 0 minute [0 ; 0 minute] | oui | 
+TXT
+cells of.html > got.txt
+same "report in French: the targets' table" got.txt
+[ "$(answer of.html)" = '2 des 4 options atteignent toutes les cibles : « quick filing », « quicker filing ».' ] && ok ||
+    ko "report in French: the answer: $(answer of.html)"
+# compare_answer 'SENTENCE' OPTIONS...: the page's answer and the terminal's last line are SENTENCE
+compare_answer() {
+    want=$1; shift
+    "$remous" compare "$o" --html a.html "$@" > a.txt 2> err.txt
+    [ "$(answer a.html)" = "$want" ] && [ "$(tail -n 1 a.txt)" = "$want" ] && ok ||
+        ko "compare $*: '$want': page '$(answer a.html)', terminal '$(tail -n 1 a.txt)' $(cat err.txt)"
+}
+# a visit over 4.8 minutes: quicker filing (4.75) is out
+compare_answer 'Only “quick filing” meets every target.' --target "arrivals:visitors:cycle_time_mean>4.8"
+compare_answer 'Seule « quick filing » atteint toutes les cibles.' --target "arrivals:visitors:cycle_time_mean>4.8" --lang fr
+# --prefer: the means in that order (the shorter visit, the larger share), the first the cheapest
+compare_answer '2 of the 4 options meet every target; the cheapest is “quicker filing”.' --prefer core_share_of_busy:max
+compare_answer '2 of the 4 options meet every target; the cheapest is “quick filing”.' \
+    --prefer arrivals:visitors:cycle_time_mean:max
+compare_answer '2 des 4 options atteignent toutes les cibles ; la moins chère est « quick filing ».' \
+    --prefer "queue:pickup:wait_mean:min,arrivals:visitors:cycle_time_mean:max" --lang fr
+"$remous" compare "$o" --prefer arrivals:visitors:cycle_time_mean:max | grep -qxF 'The cheapest first, in this order: visitors — time from arrival to exit, largest first.' &&
+    ok || ko "compare --prefer: the order said on the terminal"
+grep -qF '<p class="meta">Chaque cible est jugée sur l'"'"'intervalle à 95 % de sa moyenne sur les 3 réplications' a.html &&
+    grep -qF 'La moins chère d'"'"'abord, dans cet ordre : the pickup line — attente moyenne, du plus petit au plus grand ; puis visitors — temps de l'"'"'arrivée à la sortie, du plus grand au plus petit.</p>' a.html &&
+    ok || ko "the page in French: how targets are judged, the order of --prefer: $(grep -o '<p class="meta">Chaque[^<]*' a.html)"
+# none: the closest (most targets met, the first of those); a --target's column says its metric
+compare_answer 'No option meets every target: the closest, “quick filing”, meets 3 of 4.' --target "core_share_of_busy>0.99"
+cells a.html | head -n 1 | grep -qF '| serving, share of busy time — wanted above 99% | Every target |' && ok ||
+    ko "a --target's column: its metric's words and level: $(cells a.html | head -n 1)"
+compare_answer 'Aucune option n'"'"'atteint toutes les cibles : la plus proche, « quick filing », en atteint 3 sur 4.' \
+    --target "core_share_of_busy>0.99" --lang fr
+"$remous" compare "$sc/decision_paired.lua" --target "role:clerk:utilization>2" --html n.html > n.txt 2>&1
+[ "$(answer n.html)" = 'No option meets any target.' ] && [ "$(tail -n 1 n.txt)" = 'No option meets any target.' ] && ok ||
+    ko "no option meets any target: $(answer n.html) / $(tail -n 1 n.txt)"
+# run: one option
+"$remous" run "$o" --variant "quick filing" --html r.html > r1.txt 2>&1
+[ "$(answer r.html)" = 'This option meets every target.' ] && [ "$(tail -n 1 r1.txt)" = 'This option meets every target.' ] &&
+    ok || ko "run: the one option meets every target: $(answer r.html) / $(tail -n 1 r1.txt)"
+cells r.html | tail -n 1 | grep -qxF 'quick filing | ✓ met — 90% [90, 90%] | ✓ met — 5 minutes [5, 5 minutes] | ✓ met — 0 minutes [0, 0 minutes] | yes | ' &&
+    ok || ko "run's report: its row: $(cells r.html | tail -n 1)"
+"$remous" run "$o" --lang fr > r2.txt 2>&1
+[ "$(tail -n 1 r2.txt)" = "Cette option n'atteint pas toutes les cibles : 2 sur 3 atteintes." ] && ok ||
+    ko "run in French: $(tail -n 1 r2.txt)"
+# without a target: no section
+"$remous" compare "$sc/decision_paired.lua" --html none.html --quiet
+! grep -q 'id="targets"' none.html && ok || ko "a report without targets has no targets' section"
+# --prefer on compare: its errors, one line each
+prefer_error() {
+    want=$1; shift
+    "$remous" compare "$@" --quiet > out.txt 2> err.txt; rc=$?
+    [ $rc = 2 ] && [ "$(cat err.txt)" = "$want" ] && ok || ko "compare $*: exit $rc, '$(cat err.txt)', expected '$want'"
+}
+prefer_error 'remous: --prefer: on compare, expected METRIC:min or METRIC:max separated by commas, each METRIC as --target names it (e.g. role:bookseller:share_core:max or advising_share:max), got "core_share_of_busy"' \
+    "$o" --prefer core_share_of_busy
+prefer_error 'remous: --prefer role:clerk:utilisation:min: role "clerk" has no metric "utilisation" (did you mean "utilization"?)' \
+    "$o" --prefer role:clerk:utilisation:min
+prefer_error 'remous: --prefer: core_share_of_busy is given twice' "$o" --prefer core_share_of_busy:min,core_share_of_busy:max
+prefer_error 'remous: --prefer orders the options that meet every target: give a --target, or declare a target in the scenario (see "target")' \
+    "$sc/decision_paired.lua" --prefer role:clerk:utilization:min
+
+# the consultant's case as the README runs it (scenarios/bookstore_decision.lua, 20 replications)
+"$remous" sweep "$top/scenarios/bookstore_decision.lua" --variant "online payment + pickup clerk" \
+    --grid pickup_clerks=0:2:1 --grid adoption=0.2:1.0:0.2 --prefer pickup_clerks:min,adoption:max \
+    --html consultant.html --out consultant > consultant.txt 2> err.txt || ko "the README's consultant sweep: $(cat err.txt)"
+grep -qxF 'Points that meet every target: 10 of 15.' consultant.txt && grep -qxF 'The cheapest: pickup_clerks=1, adoption=1.' consultant.txt &&
+    grep -qF '<p class="answer" id="answer">10 of the 15 options meet every target; the cheapest is Pickup clerks = 1, Share of booksellers who use the order back-office = 1.</p>' consultant.html &&
+    ok || ko "the README's consultant answer: $(tail -n 1 consultant.txt)"
+"$remous" compare "$top/scenarios/bookstore_decision.lua" --html consultant-report.html > consultant-compare.txt 2>&1
+a='2 of the 4 options meet every target: the baseline, “online payment + pickup clerk”.'
+[ "$(tail -n 1 consultant-compare.txt)" = "$a" ] && [ "$(answer consultant-report.html)" = "$a" ] && ok ||
+    ko "the README's consultant compare: $(tail -n 1 consultant-compare.txt)"
+
 # on a random model each verdict follows from the interval, and every kind occurs
 "$remous" compare "$sc/decision_paired.lua" --target "core_share_of_busy>0.8" --target "core_share_of_busy<0.7" \
     --target "role:clerk:utilization>=0.8" --target "queue:serve:wait_mean<=1000" --out pt --quiet || ko "compare --target"
@@ -316,7 +415,7 @@ opt_error 2 'remous: --target qeue:serve:wait_mean<5: no element "qeue" in the s
 opt_error 2 'remous: --target core_share<0.5: the scenario declares no metric called "core_share" (the metrics it declares: core_share_of_busy, admin_per_core, wait_p90_plus_one, pickup_wait)' -- "$remous" run "$d" --target "core_share<0.5"
 opt_error 2 'remous: --target utilization<0.5: the scenario declares no metric called "utilization" (it declares none; a metric of summary.csv is written ELEMENT:NAME:METRIC, e.g. arrivals:walk_in:wait_mean)' -- "$remous" run "$g" --target "utilization<0.5"
 opt_error 2 'remous: --target goes with run, compare and sweep, not check (see remous check --help)' -- "$remous" check "$d" --target "core_share_of_busy<1"
-opt_error 2 'remous: --prefer goes with sweep, not compare (see remous compare --help)' -- "$remous" compare "$d" --prefer clerks:min
+opt_error 2 'remous: --prefer goes with compare and sweep, not run (see remous run --help)' -- "$remous" run "$d" --prefer clerks:min
 opt_error 2 'remous: --prefer: clerk is not a parameter of the grid (did you mean "clerks"?)' -- "$remous" sweep "$g" --grid clerks=1,2 --grid gap=10 --prefer clerk:min --out pe
 opt_error 2 'remous: --prefer: expected NAME:min or NAME:max for grid parameters, separated by commas (e.g. pickup_clerks:min,adoption:max), got "clerks:least"' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:least --out pe
 opt_error 2 'remous: --prefer: clerks is given twice' -- "$remous" sweep "$g" --grid clerks=1,2 --prefer clerks:min,clerks:max --out pe

@@ -96,6 +96,22 @@ for case in "dom_fr dom bookstore" "dom_club_fr dom_club_en club_registrations";
         found="the check itself failed: $found"       # a checker that fails finds nothing: not a pass
     [ -z "$found" ] && ok || ko "the French page of $3 is not wholly French: $(echo "$found" | head -5)"
 done
+# the targets' section (the consultant's bookstore, with --prefer): its words are the decision section's;
+# the scenario's own words are those of both files (bookstore_decision.lua requires bookstore.lua)
+for lang in fr en; do
+    "$remous" compare "$top/scenarios/bookstore_decision.lua" --reps 3 --prefer advising_share_of_busy:max --lang $lang \
+        --html "$tmp/decision_$lang.html" --quiet || ko "compare bookstore_decision --lang $lang"
+    browser --dump-dom "file://$tmp/decision_$lang.html" > "$tmp/dom_decision_$lang.html"
+done
+cat "$top/scenarios/bookstore.lua" "$top/scenarios/bookstore_decision.lua" > "$tmp/bookstore_decision_words.lua"
+found=$(node "$top/tests/page_words.js" "$tmp/dom_decision_fr.html" "$top/scripts/lang/fr.lua" "$tmp/bookstore_decision_words.lua" \
+        "$version" --english "$tmp/dom_decision_en.html" $sections decision 2>&1) || found="the check itself failed: $found"
+grep -q 'id="targets"' "$tmp/decision_fr.html" && [ -z "$found" ] && ok ||
+    ko "the French page's targets are not wholly French: $(echo "$found" | head -5)"
+found=$(node "$top/tests/page_words.js" "$tmp/dom_decision_en.html" "$top/scripts/lang/fr.lua" "$tmp/bookstore_decision_words.lua" \
+        "$version" $sections decision)
+echo "$found" | grep -q '^english: targets in ' && echo "$found" | grep -q '^english: cheapest in ' && ok ||
+    ko "the check finds the English targets' section: $(echo "$found" | head -3)"
 found=$(node "$top/tests/page_words.js" "$tmp/dom.html" "$top/scripts/lang/fr.lua" "$top/scenarios/bookstore.lua" "$version" $sections)
 echo "$found" | grep -q '^english: baseline in ' && echo "$found" | grep -q '^english: parameters in ' &&
     echo "$found" | grep -qF 'decimal point: «' && ok || ko "the check finds the English page's words: $found"

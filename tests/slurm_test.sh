@@ -187,6 +187,21 @@ for i in 1 2; do
         ko "array task $i wrote no shard-$i/sweep.txt: $(cat "$tmp/out/shard-$i.log" 2>&1)"
 done
 
+# 3b. Targets without --rank: the merge job still draws the decision page
+# (every point has arrivals, whatever the interval: both meet it)
+if (cd "$tmp" && timeout 60 "$top/scripts/slurm-sweep.sh" 2 "$tmp/out-targets" sub/bookstore.lua \
+        --grid booksellers=1,2 --reps 2 --target "arrivals:walk_in:arrived>=0") >"$tmp/submit-targets.txt" 2>&1; then
+    ok
+else
+    ko "scripts/slurm-sweep.sh with --target: $(cat "$tmp/submit-targets.txt")"
+fi
+if ! until_ok 120 queue_empty; then
+    ko "jobs still queued after 120 s: $(timeout 5 squeue -h 2>&1)"; show_logs
+fi
+answer=$(sed -n 's/.*<p class="answer" id="answer">\([^<]*\)<.*/\1/p' "$tmp/out-targets/merged/sweep.html" 2>/dev/null)
+[ "$answer" = "2 of the 2 options meet every target: booksellers = 1; booksellers = 2." ] && ok ||
+    ko "the merge job drew no decision page for targets alone (answer '$answer'): $(cat "$tmp/out-targets/merge.log" 2>&1)"
+
 # 4. The same sweep on one machine, byte for byte
 # shellcheck disable=SC2086
 (cd "$tmp" && "$remous" sweep sub/bookstore.lua $grid --reps 3 --quiet --out "$tmp/local") >"$tmp/local.txt" 2>&1 &&

@@ -569,6 +569,25 @@ awk -v t="$took" -v a="$alone" 'BEGIN { exit !(t < a + 0.2) }' && ok ||
 echo "workshop panel: the bookstore's new situation in $took s while its panel computes ($alone s alone; the best of 3)"
 kill -INT "$bpanel_pid"
 wait "$bpanel_pid"
+# --- targets: the page says what the report says ------------------------------------
+# (tests/decision_test.sh checks the report's cells, known by construction)
+targets_section() { sed -n '/<h2 id="targets">/,/<\/table>/p' "$1"; }
+start targets "$top/tests/scenarios/decision_options.lua"
+for lang in en fr; do
+    "$remous" compare "$top/tests/scenarios/decision_options.lua" --lang $lang --quiet --html "$tmp/targets-$lang.html" ||
+        ko "compare decision_options.lua --lang $lang"
+    targets_section "$tmp/targets-$lang.html" > "$tmp/targets-expected"
+    expect "$(status "${url%/}/?lang=$lang")" 200 "the workshop page of decision_options.lua in $lang"
+    targets_section "$tmp/body" > "$tmp/targets-page"
+    [ -s "$tmp/targets-expected" ] && cmp -s "$tmp/targets-expected" "$tmp/targets-page" && ok ||
+        ko "the workshop page's targets in $lang are the report's: $(diff "$tmp/targets-expected" "$tmp/targets-page" | head -5)"
+done
+grep -qF '<p class="targets-answer" id="targets-answer">2 des 4 options atteignent toutes les cibles : « quick filing », « quicker filing ».</p>' \
+    "$tmp/targets-page" && ok || ko "the workshop page's answer in French: $(grep targets-answer "$tmp/targets-page")"
+expect "$(status "${url%/}/?v=1&variant=quick%20filing")" 200 "the workshop page with one variant ticked"
+grep -qF '<p class="targets-answer" id="targets-answer">Only “quick filing” meets every target.</p>' "$tmp/body" && ok ||
+    ko "the answer among the options shown: $(grep targets-answer "$tmp/body")"
+kill -INT "$targets_pid"
 
 # --- a room: beyond loopback a token is needed ---------------------------------
 start room "$top/scenarios/bookstore.lua" --listen 0.0.0.0
