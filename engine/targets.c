@@ -647,7 +647,7 @@ const char *rm_preference_said(const remous_results *const *runs, int n, const c
         w += (size_t)snprintf(order + w, sizeof order - w, "%s%s", k ? rm_word(lang, "sweep.then") : "", one);
     }
     rm_utf8_cut(order, sizeof order - 1);
-    snprintf(buf, len, rm_word(lang, "sweep.preference"), order);
+    snprintf(buf, len, rm_word(lang, "decision.preference"), order);
     return buf;
 }
 

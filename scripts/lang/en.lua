@@ -380,7 +380,8 @@ return {
     answer_run_misses = "This option does not meet every target: %d of %d met.",
     answer_only = "Only %s meets every target.",
     answer_some = "%d of the %d options meet every target: %s.",
-    answer_cheapest = "%d of the %d options meet every target; the cheapest is %s.",
+    answer_cheapest = "%d of the %d options meet every target; the first in the order asked is %s.",
+    preference = "The options that meet every target, in this order: %s.",   -- compare --prefer: metrics, not costs
     answer_closest = "No option meets every target: the closest, %s, meets %d of %d.",
     answer_none_any = "No option meets any target.",
     page_title = "Targets",
