@@ -14,7 +14,11 @@
  * same thing computes it once, and the pages drawn from them are kept too.
  * A page waits up to a second for its job, then shows progress and polls;
  * a job nobody has asked about for two seconds (the slider moved on) is
- * cancelled. Waiting jobs, replications and horizon are capped. When the
+ * cancelled. The "what matters most" panel (sensitivity=RUN in the
+ * address, workshop_sensitivity.h) is a job of its own kind, computed by
+ * the same thread after the page's comparison; a comparison asked while
+ * one runs goes first (the panel starts again after it). Waiting jobs,
+ * replications and horizon are capped. When the
  * scenario file changes, everything is dropped and the page reloads itself:
  * an edit shows at once (or its error, with file and line). Beyond
  * loopback, every request needs the token printed at start; before that,

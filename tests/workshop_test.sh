@@ -475,51 +475,52 @@ found=$(node "$top/tests/page_words.js" "$tmp/panel_fr.html" "$top/scripts/lang/
 expect "$(status "$pb/?p.days=1&sensitivity=nobody")" 400 "a run the scenario does not have"
 grep -qF 'sensitivity: the scenario has no variant &quot;nobody&quot; (give baseline or a variant' "$tmp/body" && ok ||
     ko "the message for sensitivity=nobody"
-# progress, then the tornadoes (the comparison at days = 400 computed first: a download waits for it)
-expect "$(status "$pb/summary.csv?p.days=400")" 200 "the comparison at days = 400"
-expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "a long panel"
+# progress, then the tornadoes (12 replications of 700 days: seconds of
+# work; the comparison computed first: a download waits for it)
+expect "$(status "$pb/summary.csv?p.days=700&reps=12")" 200 "the comparison at days = 700, 12 replications"
+expect "$(status "$pb/?p.days=700&reps=12&sensitivity=baseline")" 200 "a long panel"
 grep -qF '<p class="sensitivity-progress">Computing what matters most: ' "$tmp/body" && ok ||
     ko "a long panel shows its progress after a second: $(grep -o 'what-matters.*' "$tmp/body" | head -3)"
 grep -qF "fetch('/sensitivity/progress'+location.search)" "$tmp/body" && grep -qF "fetch('/sensitivity/abandon'+location.search" "$tmp/body" &&
     ok || ko "the panel's progress polls, and lets go when the page is left"
 grep -qF 'class="digest"' "$tmp/body" && ok || ko "the comparison shows while the panel computes"
-progress=$(curl -s "$pb/sensitivity/progress?p.days=400&sensitivity=baseline")
-case "$progress" in *" 16 running") ok ;; *) ko "progress of 16 runs (2 params x 2 ends x 4 replications), got '$progress'" ;; esac
+progress=$(curl -s "$pb/sensitivity/progress?p.days=700&reps=12&sensitivity=baseline")
+case "$progress" in *" 48 running") ok ;; *) ko "progress of 48 runs (2 params x 2 ends x 12 replications), got '$progress'" ;; esac
 # a slider moved meanwhile: its comparison goes first (its page comes with
 # its digest, not a progress page), then the panel goes on
 expect "$(status "$pb/?p.days=2&reps=2")" 200 "a slider moved while the panel computes"
 grep -qF 'class="digest"' "$tmp/body" && ok || ko "the comparison asked meanwhile is not kept waiting for the panel"
-for _ in $(seq 300); do
-    case "$(curl -s "$pb/sensitivity/progress?p.days=400&sensitivity=baseline")" in *done) break ;; esac
+for _ in $(seq 600); do    # (up to a minute: slow under ASan)
+    case "$(curl -s "$pb/sensitivity/progress?p.days=700&reps=12&sensitivity=baseline")" in *done) break ;; esac
     sleep 0.1
 done
-expect "$(curl -s "$pb/sensitivity/progress?p.days=400&sensitivity=baseline")" "16 16 done" "the panel computed"
-expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "the long panel's page"
+expect "$(curl -s "$pb/sensitivity/progress?p.days=700&reps=12&sensitivity=baseline")" "48 48 done" "the panel computed"
+expect "$(status "$pb/?p.days=700&reps=12&sensitivity=baseline")" 200 "the long panel's page"
 expect "$(grep -c 'chart-tornado' "$tmp/body")" 2 "the long panel's tornadoes"
 cp "$tmp/body" "$tmp/panel_400.html"
-expect "$(status "$pb/?p.days=400&sensitivity=baseline")" 200 "the long panel again"
+expect "$(status "$pb/?p.days=700&reps=12&sensitivity=baseline")" 200 "the long panel again"
 cmp -s "$tmp/body" "$tmp/panel_400.html" && ok || ko "the panel's page again, the same"
-grep -q 'cancelled ?p.days=400' "$tmp/panel.err" && ko "the panel made way, and was not cancelled: $(cat "$tmp/panel.err")" || ok
+grep -q 'cancelled ?p.days=700' "$tmp/panel.err" && ko "the panel made way, and was not cancelled: $(cat "$tmp/panel.err")" || ok
 # the client leaves while the panel computes: nobody asks, it is cancelled
 # (12 replications: long enough to outlast its client by far)
-expect "$(status "$pb/summary.csv?p.days=700&reps=12")" 200 "the comparison at days = 700, 12 replications"
-curl -s -o /dev/null --max-time 0.5 "$pb/?p.days=700&reps=12&sensitivity=baseline"
+expect "$(status "$pb/summary.csv?p.days=701&reps=12")" 200 "the comparison at days = 701, 12 replications"
+curl -s -o /dev/null --max-time 0.5 "$pb/?p.days=701&reps=12&sensitivity=baseline"
 for _ in $(seq 60); do    # (not polling /sensitivity/progress: a poll says someone still waits)
-    grep -qF 'cancelled ?p.days=700&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && break
+    grep -qF 'cancelled ?p.days=701&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && break
     sleep 0.1
 done
-grep -qF 'cancelled ?p.days=700&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && ok ||
+grep -qF 'cancelled ?p.days=701&reps=12&sensitivity=baseline (nobody waits for it any more)' "$tmp/panel.err" && ok ||
     ko "the panel whose client left is cancelled: $(cat "$tmp/panel.err")"
-expect "$(curl -s "$pb/sensitivity/progress?p.days=700&reps=12&sensitivity=baseline" | awk '{print $3}')" gone \
+expect "$(curl -s "$pb/sensitivity/progress?p.days=701&reps=12&sensitivity=baseline" | awk '{print $3}')" gone \
     "the cancelled panel is gone"
 # the page left (pagehide sends /sensitivity/abandon): cancelled within half a second
-expect "$(status "$pb/?p.days=700&reps=12&sensitivity=baseline")" 200 "the long panel asked again"
-expect "$(status "$pb/sensitivity/abandon?p.days=700&reps=12&sensitivity=baseline")" 200 "the panel's page left"
+expect "$(status "$pb/?p.days=701&reps=12&sensitivity=baseline")" 200 "the long panel asked again"
+expect "$(status "$pb/sensitivity/abandon?p.days=701&reps=12&sensitivity=baseline")" 200 "the panel's page left"
 for _ in $(seq 15); do
-    [ "$(grep -c 'cancelled ?p.days=700&reps=12&sensitivity=baseline' "$tmp/panel.err")" -eq 2 ] && break
+    [ "$(grep -c 'cancelled ?p.days=701&reps=12&sensitivity=baseline' "$tmp/panel.err")" -eq 2 ] && break
     sleep 0.1
 done
-expect "$(grep -c 'cancelled ?p.days=700&reps=12&sensitivity=baseline' "$tmp/panel.err")" 2 \
+expect "$(grep -c 'cancelled ?p.days=701&reps=12&sensitivity=baseline' "$tmp/panel.err")" 2 \
     "an abandoned panel is cancelled within 1.5 s"
 # an end of a range beyond the workshop's horizon cap: said in the panel, nothing run
 sed 's/param("days", 1)/param("days", 1, { min = 1, max = 800 })/' "$tmp/panel.lua" > "$tmp/panel_cap.lua"

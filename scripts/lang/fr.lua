@@ -294,7 +294,7 @@ return {
     result_one = "%s : le seul paramètre à son minimum et à son maximum, les autres aux valeurs ci-dessus ; %d réplications, appariées (les mêmes tirages aléatoires aux deux bouts). Effet : la valeur au maximum moins la valeur au minimum, avec son intervalle à 95 %% ; une barre grise n'est pas significative.",
     busy = "Trop de calculs en attente : redemandez dans un instant.",
     too_long = "Avec %s, l'horizon est de %.0f jours : l'atelier simule au plus %.0f jours par réplication (utilisez remous sensitivity pour de plus longs)",
-    no_such_run = "sensitivity : le scénario n'a pas de variante « %.100s » (donnez baseline ou le nom d'une variante)",
+    no_such_run = "sensitivity : le scénario n'a pas de variante « %.100s »",
   },
 
   -- sweep.c
