@@ -264,6 +264,18 @@ return {
 
   -- report.c
   report = {
+    cost_title = "What the baseline and each variant cost a month",
+    cost_paid = "%s paid",
+    cost_caption = "Staff time as paid (by kind of work, free, away, overtime) and tools (subscriptions, fees), means over the replications, a month being the measured period over 365.25/12 days; hatched after them, the value lost with those who give up or are turned away. A tool's setup is said apart: it is paid once.",
+    cost_idle = "staff: free time",
+    cost_away = "staff: away",
+    cost_overtime = "staff: overtime",
+    cost_subscriptions = "tools: subscriptions",
+    cost_fees = "tools: fees",
+    cost_lost = "value lost",
+    cost_part = "%s: %s a month",
+    cost_once = " (+%s once)",
+    cost_and_lost = ", %s lost",
     with_variant = "With %s",
     not_computed = "This variant cannot be computed with these values: %s",
     no_change = "no significant change",

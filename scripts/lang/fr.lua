@@ -252,6 +252,18 @@ return {
 
   -- report.c
   report = {
+    cost_title = "Le coût par mois de la situation actuelle et de chaque variante",
+    cost_paid = "%s payés",
+    cost_caption = "Le temps du personnel tel qu'il est payé (par type de travail, temps libre, absences, heures supplémentaires) et les outils (abonnements, commissions), moyennes sur les réplications, un mois étant la période mesurée divisée par 365,25/12 jours ; hachurée à la suite, la valeur perdue avec les personnes parties ou refoulées. La mise en place d'un outil est indiquée à part : elle est payée une fois.",
+    cost_idle = "personnel : temps libre",
+    cost_away = "personnel : absences",
+    cost_overtime = "personnel : heures supplémentaires",
+    cost_subscriptions = "outils : abonnements",
+    cost_fees = "outils : commissions",
+    cost_lost = "valeur perdue",
+    cost_part = "%s : %s par mois",
+    cost_once = " (+%s une fois)",
+    cost_and_lost = ", %s perdus",
     with_variant = "Avec %s",
     not_computed = "Cette variante ne peut pas être calculée avec ces valeurs : %s",
     no_change = "aucun changement significatif",
