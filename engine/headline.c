@@ -789,11 +789,12 @@ static const rm_delta *scenario_row(const ctx *c, const char *metric) {
 static int money_real(const rm_delta *d) { return d && d->p_holm <= 0.05; }
 
 /* The parts of the cost said: "€180 in fees and €60 less of booksellers'
- * time"; the one part, when it is the whole, as its bare words ("the
+ * time"; the one part, when it is within 10% of the whole, as its bare words ("the
  * operator's time", said "costs about €2,600 more a month, in the
  * operator's time"). */
 typedef struct parts {
-    char text[1600], bare[400], said[96];
+    char text[1600], bare[400];
+    double amount;            /* the last part's, a month */
     int n;
 } parts;
 
@@ -809,7 +810,7 @@ static void cost_part(const ctx *c, const rm_amount *a, double months, const cha
     snprintf(part, sizeof part, rm_word(c->lang, a->delta > 0 ? more : less), said, whose);
     append(p->text, sizeof p->text, rm_word(c->lang, "headline.cost_list"), part);
     snprintf(p->bare, sizeof p->bare, rm_word(c->lang, bare), whose);
-    snprintf(p->said, sizeof p->said, "%s", said);
+    p->amount = a->delta / months;
     p->n++;
 }
 
@@ -825,7 +826,8 @@ static const char *whose_time(const ctx *c, const rm_model *m, const rm_role *r,
 
 /* What the variant costs a month against the baseline (staff and tools:
  * cost_total, its setup said apart, once), with its parts (subscriptions,
- * fees, each role's paid time) and the value lost with those who give up
+ * fees, each role's paid time; the one part said, when it is within 10%
+ * of the whole, as where it goes) and the value lost with those who give up
  * or are turned away; "no real change" when the total does not change for
  * real in a scenario that gives costs. Nothing for a scenario without cost
  * or value. */
@@ -841,7 +843,7 @@ static void cost(ctx *c) {
     int moves = costs && money_real(total) && !(isfinite(half) && fabs(b.total.delta - b.setup.delta) <= half) &&
                 rounded(fabs(monthly)) != 0;
     char out[2400] = "", what[320] = "", fb[96] = "", fa[96] = "", said[96], tail[600] = "";
-    parts p = {"", "", "", 0};
+    parts p = {"", "", 0, 0};
     if (costs) {
         if (moves) {
             cost_part(c, &b.subscriptions, months, RM_WORD_KEY("headline.cost_subscriptions"),
@@ -863,7 +865,7 @@ static void cost(ctx *c) {
             say_money(c, fabs(monthly), said, sizeof said);
             snprintf(out, sizeof out, rm_word(c->lang, monthly > 0 ? RM_WORD_KEY("headline.cost_more") : RM_WORD_KEY("headline.cost_less")), said);
             size_t k = strlen(out);
-            if (p.n == 1 && strcmp(p.said, said) == 0)   /* the one part is the whole */
+            if (p.n == 1 && fabs(p.amount - monthly) <= 0.1 * fabs(monthly))   /* the one part is (nearly) the whole */
                 snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_in"), p.bare);
             else if (p.n > 0)
                 snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_parts"), p.text);

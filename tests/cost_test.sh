@@ -302,6 +302,38 @@ EOF
 exactly "a variant's rate: the baseline's staff cost is 0" "$(row later/summary.csv baseline scenario Later cost_staff)" "0,0,0,0,2"
 exactly "a variant's rate: its staff cost is 72 h x 12" "$(row later/summary.csv paid scenario Later cost_staff)" "864,864,864,0,2"
 
+# The report's chart: a bar per run, in the order of the runs, its figures
+# after it, a month: paid 2870 / 0.2299794661 = 12,479 (the online
+# future's (3229.188994 - 300) / 0.2299794661 = 12,737, its setup once;
+# the operator's 3470 / 0.2299794661 = 15,088), lost 600 / 0.2299794661 =
+# 2,609 (250 / 0.2299794661 = 1,087 with the operator)
+"$remous" compare futures.lua --html futures_en.html --quiet 2>err || ko "compare --html: $(cat err)"
+"$remous" compare futures.lua --html futures_fr.html --lang fr --quiet 2>err || ko "compare --html --lang fr: $(cat err)"
+figures() {   # the chart's figures after the bars, one a line
+    tr -d '\n' < "$1" | grep -o '<svg class="chart chart-cost".*' | sed 's|</svg>.*||' |
+        grep -o '<text x="[0-9.]*" y="[0-9]*" font-size="13">[^<]*</text>' | sed 's/<[^>]*>//g'
+}
+exactly "the chart's figures, one bar per run" "$(figures futures_en.html | tr '\n' ';')" \
+    "€12,479 paid, €2,609 lost;€12,737 paid (+€300 once), €2,609 lost;€15,088 paid, €1,087 lost;€12,479 paid, €2,609 lost;"
+exactly "the chart's figures in French" "$(figures futures_fr.html | tr '\n' ';')" \
+    "12 479 € payés, 2 609 € perdus;12 737 € payés (+300 € une fois), 2 609 € perdus;15 088 € payés, 1 087 € perdus;12 479 € payés, 2 609 € perdus;"
+exactly "the runs' names beside the bars" \
+    "$(tr -d '\n' < futures_en.html | grep -o '<svg class="chart chart-cost".*' | sed 's|</svg>.*||' | grep -o '<tspan x="12">[^<]*' | sed 's/.*>//' | tr '\n' ';')" \
+    "baseline;online;operator;same;"
+# the parts as their titles say: the clerks' 975 on work, / 0.2299794661 =
+# 4,240 a month; with the operator's 35 calls answered (5 give up at 17:00)
+# x 5 minutes x 15 = 43.75 more, 4,430; the online future's fees 47.92 /
+# 0.2299794661 = 208
+title_of() { grep -o "<title>$1[^<]*</title>" futures_en.html | sed 's/<[^>]*>//g' | tr '\n' ';'; }
+exactly "the online future's fees" "$(title_of 'tools: fees')" "tools: fees: €208 a month;"
+exactly "each run's time on work" "$(title_of 'work: €')" \
+    "work: €4,240 a month;work: €4,240 a month;work: €4,430 a month;work: €4,240 a month;"
+exactly "the axis, in money" \
+    "$(tr -d '\n' < futures_fr.html | grep -o '<svg class="chart chart-cost".*' | sed 's|</svg>.*||' | grep -o 'font-size="12" text-anchor="middle" fill="#555">[^<]*' | sed 's/.*>//' | tr '\n' ';')" \
+    "0 €;5 000 €;10 000 €;15 000 €;20 000 €;"
+"$remous" compare free.lua --html free.html --quiet 2>/dev/null
+exactly "no cost given: no cost chart" "$(grep -c 'chart-cost' free.html)" 0
+
 # ------------------------------------------------------------- slips ---
 cost_slip() {   # cost_slip FIELD-TEXT EXPECTED-MESSAGE
     printf 'scenario "S" { horizon = 100 }\narrivals "a" { interarrival = 1, to = "exit" }\ntool "t" {\n  %s,\n  apply = function() end }\n' "$1" > slip.lua
