@@ -120,10 +120,13 @@ void rm_cost_chart(FILE *f, const rm_comparison *cmp, const char *lang) {
                "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
                "<rect width=\"2\" height=\"6\" fill=\"#c00\"/></pattern></defs>\n",
             label + width + 240, height);
-    for (int j = 0; j <= 4; j++) {               /* the axis, in money: 0, a quarter ... the top */
-        int x = label + width * j / 4;
+    /* the axis, in money, at round steps: a fifth of 1, 2.5 or 5 x 10^k, a quarter of 2 x 10^k */
+    double lead = top / pow(10, floor(log10(top)));
+    int ticks = fabs(lead - 2) < 1e-9 ? 4 : 5;
+    for (int j = 0; j <= ticks; j++) {
+        int x = label + width * j / ticks;
         fprintf(f, "<text x=\"%d\" y=\"16\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">", x);
-        rm_html_escape(f, rm_money(m, top * j / 4, lang, money, sizeof money));
+        rm_html_escape(f, rm_money(m, top * j / ticks, lang, money, sizeof money));
         fprintf(f, "</text><line x1=\"%d\" x2=\"%d\" y1=\"22\" y2=\"%d\" stroke=\"#ddd\"/>\n", x, x, height - 6);
     }
     for (int v = 0; v < n; v++) {

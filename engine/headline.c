@@ -992,6 +992,24 @@ static const char html_style[] =
     ".figure .what{font-size:.95rem;color:#333}.figure .value{font-size:1.8rem;font-weight:bold;line-height:1.2}"
     ".figure .before{color:#555;font-weight:normal}.figures-caption{color:#555;font-size:.9rem}</style>\n";
 
+/* A sentence into HTML, escaped, a figure held to its unit: a space after
+ * a digit, before a digit, "€" or "%" ("1 200 €", "76 %" in French), is a
+ * no-break space, so that a line never ends inside an amount. */
+static void sentence_html(FILE *f, const char *s) {
+    char buf[4096];
+    size_t o = 0;
+    for (size_t i = 0; s[i] && o + 3 < sizeof buf; i++) {
+        int held = s[i] == ' ' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+                   ((s[i + 1] >= '0' && s[i + 1] <= '9') || s[i + 1] == '%' || strncmp(s + i + 1, "\xe2\x82\xac", 3) == 0);
+        if (held)
+            buf[o++] = '\xc2', buf[o++] = '\xa0';
+        else
+            buf[o++] = s[i];
+    }
+    buf[o] = '\0';
+    rm_html_escape(f, buf);
+}
+
 void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures) {
     if (cmp->n < 2)
         return;
@@ -1009,7 +1027,7 @@ void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int f
             fprintf(f, "<li class=\"none\">%s</li>\n", rm_word(lang, "headline.nothing"));
         for (int i = 0; i < n; i++) {
             fputs("<li>", f);
-            rm_html_escape(f, h[i].sentence);
+            sentence_html(f, h[i].sentence);
             fputs("</li>\n", f);
         }
         fputs("</ul>\n", f);

@@ -104,6 +104,11 @@ browser --dump-dom "file://$tmp/costs_fr.html" > "$tmp/dom_costs_fr.html"
 browser --dump-dom "file://$tmp/costs_en.html" > "$tmp/dom_costs_en.html"
 grep -qF 'class="chart chart-cost"' "$tmp/dom_costs_fr.html" && grep -qF 'Au total, cette variante coûte environ' "$tmp/dom_costs_fr.html" &&
     ok || ko "the French page of shop_costs lacks its cost chart or its cost sentence"
+# an amount never split over two lines: no-break spaces inside it ("1 200 €",
+# serialised &nbsp; by the browser)
+said=$(grep -o '<li>Au total[^<]*' "$tmp/dom_costs_fr.html" | head -1)
+echo "$said" | grep -q '[0-9]&nbsp;[0-9][0-9][0-9]&nbsp;€' && ! echo "$said" | grep -q '[0-9] [0-9€%]' &&
+    ok || ko "the French cost sentence's amounts hold together: $said"
 found=$(node "$top/tests/page_words.js" "$tmp/dom_costs_fr.html" "$top/scripts/lang/fr.lua" "$top/tests/scenarios/shop_costs.lua" "$version" \
         --english "$tmp/dom_costs_en.html" $sections 2>&1) || found="the check itself failed: $found"
 [ -z "$found" ] && ok || ko "the French page of shop_costs is not wholly French: $(echo "$found" | head -5)"
