@@ -1039,10 +1039,10 @@ void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int f
                 fputs("</div><div class=\"value\">", f);
                 if (h[i].before[0]) {
                     fputs("<span class=\"before\">", f);
-                    rm_html_escape(f, h[i].before);
+                    sentence_html(f, h[i].before);
                     fputs(" \xe2\x86\x92</span> ", f);
                 }
-                rm_html_escape(f, h[i].after);
+                sentence_html(f, h[i].after);
                 fputs("</div></div>\n", f);
             }
             fputs("</div>\n", f);
