@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cost.h"
 #include "labels.h"
 #include "words.h"
 
@@ -117,6 +118,8 @@ typedef struct ctx {
     int weekly;               /* per week (else per day) */
     rm_headline *out;
     int n, oom;
+    int v;                    /* the variant's index in cmp */
+    int cost_news;            /* the cost's sentence says a real change (not only "no real change") */
 } ctx;
 
 /* The comparison's row for a metric of the variant; NULL when none. */
@@ -205,7 +208,7 @@ static void capitalise(char *s) {
 /* Adds a sentence with its figure; capitalises the sentence. */
 static void add(ctx *c, rm_hl_concern concern, const char *sentence, const char *what, const char *before,
                 const char *after) {
-    if (c->n >= MAX_SENTENCES)
+    if (c->n >= RM_HL_CONCERNS)                  /* (one each: trimmed to five at the end) */
         return;
     rm_headline *h = &c->out[c->n];
     h->concern = concern;
@@ -765,7 +768,171 @@ static void one_person(ctx *c) {
     add(c, RM_HL_ONE_PERSON, out, what, pb, pa);
 }
 
+/* ---------------------------------------------------------- cost ----- */
+
+/* An amount of money as said: rounded as a number is (two significant
+ * digits, whole from 10), in the scenario's currency ("€410", "410 €"). */
+static const char *say_money(const ctx *c, double v, char *buf, size_t len) {
+    return rm_money(c->mv, rounded(v), c->lang, buf, len);
+}
+
+/* The comparison's row of a scenario figure; NULL when none. */
+static const rm_delta *scenario_row(const ctx *c, const char *metric) {
+    for (int k = 0; k < c->cmp->nrows; k++) {
+        const rm_delta *d = &c->cmp->rows[k];
+        if (strcmp(d->variant, c->var->variant) == 0 && strcmp(d->element, "scenario") == 0 &&
+            strcmp(d->metric, metric) == 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* Whether a sum of money changes for real: real after Holm's correction,
+ * whatever its size next to the rest (a tool's €49 a month matters to a
+ * small organization even beside a payroll of €12,000). */
+static int money_real(const rm_delta *d) { return d && d->p_holm <= 0.05; }
+
+/* The parts of the cost said: "€180 in fees and €60 less of booksellers'
+ * time"; the one part, when it is within 10% of the whole, as its bare words ("the
+ * operator's time", said "costs about €2,600 more a month, in the
+ * operator's time"). */
+typedef struct parts {
+    char text[1600], bare[400];
+    double amount;            /* the last part's, a month */
+    int n;
+} parts;
+
+/* One part, "€180 in fees", "€60 less of booksellers' time", when its
+ * change is significant and not zero once said: `more` and `less` take the
+ * amount then `whose`, `bare` takes `whose`. */
+static void cost_part(const ctx *c, const rm_amount *a, double months, const char *more, const char *less,
+                      const char *bare, const char *whose, parts *p) {
+    char said[96], part[512];
+    say_money(c, fabs(a->delta) / months, said, sizeof said);
+    if (!a->significant || rounded(fabs(a->delta) / months) == 0)
+        return;
+    snprintf(part, sizeof part, rm_word(c->lang, a->delta > 0 ? more : less), said, whose);
+    append(p->text, sizeof p->text, rm_word(c->lang, "headline.cost_list"), part);
+    snprintf(p->bare, sizeof p->bare, rm_word(c->lang, bare), whose);
+    p->amount = a->delta / months;
+    p->n++;
+}
+
+/* The role's words as the owner of a time ("booksellers'", "the
+ * director's", in French as they are). */
+static const char *whose_time(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
+    char who[256];
+    role_words(c, m, r, who, sizeof who);
+    size_t n = strlen(who);
+    snprintf(buf, len, rm_word(c->lang, n && who[n - 1] == 's' ? RM_WORD_KEY("headline.cost_whose_s") : RM_WORD_KEY("headline.cost_whose")), who);
+    return buf;
+}
+
+/* What the variant costs a month against the baseline (staff and tools:
+ * cost_total, its setup said apart, once), with its parts (subscriptions,
+ * fees, each role's paid time; the one part said, when it is within 10%
+ * of the whole, as where it goes) and the value lost with those who give up
+ * or are turned away; "no real change" when the total does not change for
+ * real in a scenario that gives costs. Nothing for a scenario without cost
+ * or value. */
+static void cost(ctx *c) {
+    rm_cost_breakdown b;
+    if (rm_cost_breakdown_of(c->cmp, c->v, &b) < 0 || !(b.months > 0))
+        return;
+    double months = b.months;
+    const rm_delta *total = scenario_row(c, "cost_total"), *lost = scenario_row(c, "value_lost");
+    int costs = total && (total->baseline_mean > 0 || total->variant_mean > 0);
+    double monthly = (b.total.delta - b.setup.delta) / months;   /* a setup is paid once, not each month */
+    double half = b.total.half;
+    int moves = costs && money_real(total) && !(isfinite(half) && fabs(b.total.delta - b.setup.delta) <= half) &&
+                rounded(fabs(monthly)) != 0;
+    char out[2400] = "", what[320] = "", fb[96] = "", fa[96] = "", said[96], tail[600] = "";
+    parts p = {"", "", 0, 0};
+    if (costs) {
+        if (moves) {
+            cost_part(c, &b.subscriptions, months, RM_WORD_KEY("headline.cost_subscriptions"),
+                      RM_WORD_KEY("headline.cost_subscriptions_less"), RM_WORD_KEY("headline.cost_bare_subscriptions"),
+                      "", &p);
+            cost_part(c, &b.fees, months, RM_WORD_KEY("headline.cost_fees"), RM_WORD_KEY("headline.cost_fees_less"),
+                      RM_WORD_KEY("headline.cost_bare_fees"), "", &p);
+            const char *roles[256];
+            int nr = roles_of_both(c, roles, 256);
+            for (int r = 0; r < nr; r++) {
+                rm_amount a;
+                char whose[300];
+                const rm_model *m = has_role(c->mv, roles[r]) ? c->mv : c->mb;
+                if (rm_cost_of_role(c->cmp, c->v, roles[r], &a) == 0)
+                    cost_part(c, &a, months, RM_WORD_KEY("headline.cost_time"), RM_WORD_KEY("headline.cost_time_less"),
+                              RM_WORD_KEY("headline.cost_bare_time"),
+                              whose_time(c, m, role_of(m, roles[r]), whose, sizeof whose), &p);
+            }
+            say_money(c, fabs(monthly), said, sizeof said);
+            snprintf(out, sizeof out, rm_word(c->lang, monthly > 0 ? RM_WORD_KEY("headline.cost_more") : RM_WORD_KEY("headline.cost_less")), said);
+            size_t k = strlen(out);
+            if (p.n == 1 && fabs(p.amount - monthly) <= 0.1 * fabs(monthly))   /* the one part is (nearly) the whole */
+                snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_in"), p.bare);
+            else if (p.n > 0)
+                snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_parts"), p.text);
+            say_money(c, (b.total.baseline - b.setup.baseline) / months, fb, sizeof fb);
+            say_money(c, (b.total.variant - b.setup.variant) / months, fa, sizeof fa);
+        } else {
+            say_money(c, (b.total.baseline - b.setup.baseline) / months, said, sizeof said);
+            snprintf(out, sizeof out, rm_word(c->lang, "headline.cost_same"), said);
+            snprintf(fa, sizeof fa, "%s", said);
+        }
+        if (b.setup.significant && rounded(fabs(b.setup.delta)) != 0) {   /* once */
+            size_t k = strlen(out);
+            say_money(c, fabs(b.setup.delta), said, sizeof said);
+            snprintf(out + k, sizeof out - k,
+                     rm_word(c->lang, b.setup.delta > 0 ? RM_WORD_KEY("headline.cost_setup") : RM_WORD_KEY("headline.cost_setup_less")), said);
+        }
+        snprintf(what, sizeof what, "%s", rm_word(c->lang, "headline.what_cost"));
+    }
+    /* the value lost, a month */
+    double dl = lost ? (lost->variant_mean - lost->baseline_mean) / months : 0;
+    if (money_real(lost) && rounded(fabs(dl)) != 0) {
+        say_money(c, fabs(dl), said, sizeof said);
+        snprintf(tail, sizeof tail, rm_word(c->lang, dl > 0 ? RM_WORD_KEY("headline.lost_more") : RM_WORD_KEY("headline.lost_less")), said);
+        if (!out[0]) {                           /* the value alone: its own figure */
+            say_money(c, lost->baseline_mean / months, fb, sizeof fb);
+            say_money(c, lost->variant_mean / months, fa, sizeof fa);
+            snprintf(what, sizeof what, "%s", rm_word(c->lang, "headline.what_lost"));
+        }
+        append(out, sizeof out, rm_word(c->lang, "headline.cost_and_lost"), tail);
+    }
+    if (!out[0])
+        return;
+    c->cost_news = moves || tail[0];
+    strcat(out, ".");
+    add(c, RM_HL_COST, out, what, fb, fa);
+}
+
 /* ------------------------------------------------------------- API ----- */
+
+static void free_one(rm_headline *h) {
+    free(h->sentence);
+    free(h->what);
+    free(h->before);
+    free(h->after);
+}
+
+
+/* At most five sentences: when all six concerns speak, the cost's "no
+ * real change" gives way first (a figure with no news), else the new work
+ * (the staff's sentence says the points of it on new kinds already). */
+static void trim(ctx *c) {
+    if (c->n <= MAX_SENTENCES)
+        return;
+    int drop = -1;
+    for (int i = 0; i < c->n; i++)
+        if ((c->out[i].concern == RM_HL_COST && !c->cost_news) || (drop < 0 && c->out[i].concern == RM_HL_NEW_WORK))
+            drop = i;
+    if (drop < 0)
+        drop = c->n - 1;
+    free_one(&c->out[drop]);
+    memmove(&c->out[drop], &c->out[drop + 1], (size_t)(c->n - drop - 1) * sizeof *c->out);
+    c->n--;
+}
 
 void rm_headline_free(rm_headline *h, int n) {
     for (int i = 0; h && i < n; i++) {
@@ -779,14 +946,14 @@ void rm_headline_free(rm_headline *h, int n) {
 
 int rm_headline_of(const rm_comparison *cmp, int v, const char *lang, rm_headline **out) {
     ctx c = {cmp, cmp->results[0], cmp->results[v], cmp->results[0]->model, cmp->results[v]->model,
-             lang, 0, NULL, 0, NULL, 0, 0};
+             lang, 0, NULL, 0, NULL, 0, 0, v, 0};
     const rm_model *m = c.mv;
     double weeks = (m->horizon - m->warmup) / m->week;
     c.per = weeks < 2 ? weeks * 7 : weeks;       /* under two weeks: per day */
     c.weekly = weeks >= 2;
     c.per_words = c.weekly ? rm_word(lang, "headline.per_week") : rm_word(lang, "headline.per_day");
     *out = NULL;
-    c.out = calloc(MAX_SENTENCES, sizeof *c.out);
+    c.out = calloc(RM_HL_CONCERNS, sizeof *c.out);
     if (!c.out)
         return -1;
     people_who_come(&c);
@@ -794,6 +961,8 @@ int rm_headline_of(const rm_comparison *cmp, int v, const char *lang, rm_headlin
     mission(&c);
     new_work(&c);
     one_person(&c);
+    cost(&c);
+    trim(&c);
     if (c.oom) {
         rm_headline_free(c.out, c.n);
         return -1;
@@ -827,6 +996,24 @@ static const char html_style[] =
     ".figure .what{font-size:.95rem;color:#333}.figure .value{font-size:1.8rem;font-weight:bold;line-height:1.2}"
     ".figure .before{color:#555;font-weight:normal}.figures-caption{color:#555;font-size:.9rem}</style>\n";
 
+/* A sentence into HTML, escaped, a figure held to its unit: a space after
+ * a digit, before a digit, "€" or "%" ("1 200 €", "76 %" in French), is a
+ * no-break space, so that a line never ends inside an amount. */
+static void sentence_html(FILE *f, const char *s) {
+    char buf[4096];
+    size_t o = 0;
+    for (size_t i = 0; s[i] && o + 3 < sizeof buf; i++) {
+        int held = s[i] == ' ' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+                   ((s[i + 1] >= '0' && s[i + 1] <= '9') || s[i + 1] == '%' || strncmp(s + i + 1, "\xe2\x82\xac", 3) == 0);
+        if (held)
+            buf[o++] = '\xc2', buf[o++] = '\xa0';
+        else
+            buf[o++] = s[i];
+    }
+    buf[o] = '\0';
+    rm_html_escape(f, buf);
+}
+
 void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int figures) {
     if (cmp->n < 2)
         return;
@@ -844,7 +1031,7 @@ void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int f
             fprintf(f, "<li class=\"none\">%s</li>\n", rm_word(lang, "headline.nothing"));
         for (int i = 0; i < n; i++) {
             fputs("<li>", f);
-            rm_html_escape(f, h[i].sentence);
+            sentence_html(f, h[i].sentence);
             fputs("</li>\n", f);
         }
         fputs("</ul>\n", f);
@@ -856,10 +1043,10 @@ void rm_headline_html(FILE *f, const rm_comparison *cmp, const char *lang, int f
                 fputs("</div><div class=\"value\">", f);
                 if (h[i].before[0]) {
                     fputs("<span class=\"before\">", f);
-                    rm_html_escape(f, h[i].before);
+                    sentence_html(f, h[i].before);
                     fputs(" \xe2\x86\x92</span> ", f);
                 }
-                rm_html_escape(f, h[i].after);
+                sentence_html(f, h[i].after);
                 fputs("</div></div>\n", f);
             }
             fputs("</div>\n", f);

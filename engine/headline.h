@@ -1,7 +1,9 @@
 /* The headline of a variant: at most five sentences a team can read aloud,
  * one per concern, each backed by a real change of the comparison (or
- * saying "no real change" for the work the organization exists for, which
- * the team asked about). It reads the paired comparison (rm_delta rows) and
+ * saying "no real change" for the work the organization exists for, and
+ * for the cost of a scenario that gives costs: the team asked about them).
+ * When all six concerns speak, the cost's "no real change" gives way
+ * first, else the new work. It reads the paired comparison (rm_delta rows) and
  * the runs' summaries; it never re-runs or recomputes a statistic. The
  * digest (digest.c) is the full list; this is what a team hears first. */
 #ifndef RM_HEADLINE_H
@@ -18,6 +20,7 @@ typedef enum {
     RM_HL_MISSION,            /* the work the organization exists for */
     RM_HL_NEW_WORK,           /* the tool's steps and kinds that did not exist */
     RM_HL_ONE_PERSON,         /* a step that comes to depend on one person */
+    RM_HL_COST,               /* what it costs a month, all in, and the value lost */
     RM_HL_CONCERNS
 } rm_hl_concern;
 

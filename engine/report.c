@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost_chart.h"
 #include "diagram.h"
 #include "headline.h"
 #include "labels.h"
+#include "report_chart.h"
 #include "report_fragility.h"
 #include "report_sensitivity.h"
 #include "results.h"
@@ -844,6 +846,7 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     model_pictures(pg, cmp);
     time_chart(pg, cmp);
     group_totals(pg, cmp);
+    rm_cost_chart(pg->f, cmp, pg->lang);
     wait_chart(pg, cmp);
     fputs("<h2>", pg->f);
     text(pg, rm_word(pg->lang, "report.waiting_over_time"));
@@ -890,4 +893,34 @@ int remous_write_html_run(const remous_results *res, const char *path, const cha
     remous_results *one = (remous_results *)res;
     rm_comparison cmp = {.sc = res->sc, .results = &one, .n = 1};
     return rm_write_html(&cmp, path, lang, err, errlen);
+}
+
+/* ------------------------------------------- for the charts of other files -- */
+
+int rm_chart_wrapped_lines(const char *s, size_t width) { return wrapped_lines(s, width); }
+
+void rm_chart_wrapped(FILE *f, const char *lang, int x, int y, int size, int step, const char *s, size_t width,
+                      int bold) {
+    page pg = {f, lang, NULL};
+    svg_wrapped(&pg, x, y, size, step, s, width, bold);
+}
+
+double rm_chart_round_top(double v) { return round_top(v); }
+
+const char *rm_chart_colour(int k) { return colours[k % NCOLOURS]; }
+
+int rm_chart_kinds(const rm_comparison *cmp, const char **kinds, int cap) {
+    int nk = 0;
+    for (int v = 0; v < cmp->n; v++) {
+        const rm_model *m = cmp->results[v]->model;
+        for (int k = 0; k < m->nkinds; k++)
+            nk = add_name(kinds, nk, cap < 64 ? cap : 64, m->kinds[k]);
+    }
+    group_kinds_together(cmp, kinds, nk);
+    return nk;
+}
+
+const char *rm_chart_kind_words(const rm_comparison *cmp, const char *kind, const char *lang, char *buf, size_t len) {
+    page pg = {NULL, lang, NULL};
+    return words_of_kind(&pg, cmp, kind, buf, len);
 }

@@ -158,6 +158,78 @@ cmp -s table table.expected && ok || { ko "the table's costs:"; diff table.expec
 exactly "no currency: the table's title without it" \
     "$("$remous" run plain.lua 2>/dev/null | grep '^Costs (' | cut -c1-24)" "Costs (7 days)          "
 
+# ------------------------------------------------ the headline's sentence ---
+# The same model and three futures, a month being 365.25 / 12 days: the
+# measured 7 days are 0.2299794661 months. "online": (3229.188994 - 2870 -
+# 300 of setup) / 0.2299794661 = 257.4 a month, said "about €260"; its parts
+# 11.26899384 / 0.2299794661 = 49 in subscriptions and (27.92 + 20) /
+# 0.2299794661 = 208.4 in fees, said 210; the setup said once. "operator":
+# a person in the office hours at 15 an hour answers the calls: 40 h x 15 =
+# 600, / 0.2299794661 = 2609 a month, said 2,600, the one part; the calls of
+# 17:00 still give up (5 x 10): value lost 600 -> 250, 350 / 0.2299794661 =
+# 1522 less a month, said 1,500. "same": nothing moves: the baseline's 2870
+# / 0.2299794661 = 12479 a month, said 12,000.
+cp costs.lua futures.lua
+cat >> futures.lua <<'EOF'
+variant "operator" { apply = function()
+  role "operator" { label = "the operator", calendar = "office", cost_per_hour = 15 }
+  activity "answer" { role = "operator" }
+end }
+variant "same" { apply = function() activity "file" { duration = 6 } end }
+EOF
+"$remous" compare futures.lua 2>/dev/null | sed -n '/^What changes/q;p' > headline_en
+cat > headline_en.expected <<'EOF'
+In short, with “online”:
+  All in, this variant costs about €260 more a month: €49 in subscriptions and €210 in fees, plus €300 once to set it up.
+
+In short, with “operator”:
+  Of the calls, about 5 fewer a day leave without being served.
+  The operator, a new role, is busy 7% of their working time.
+  All in, this variant costs about €2,600 more a month, in the operator's time; value lost with those who give up or are turned away: about €1,500 less a month.
+
+In short, with “same”:
+  No real change in what it costs a month: about €12,000.
+
+EOF
+cmp -s headline_en headline_en.expected && ok || { ko "the English headline's cost sentences:"; diff headline_en.expected headline_en; }
+"$remous" compare futures.lua --lang fr 2>/dev/null | sed -n '/^Ce qui change/q;p' > headline_fr
+cat > headline_fr.expected <<'EOF'
+En bref, avec « online » :
+  Au total, cette variante coûte environ 260 € de plus par mois : 49 € d'abonnements et 210 € de commissions, plus 300 € une fois pour la mise en place.
+
+En bref, avec « operator » :
+  Calls : environ 5 personnes de moins par jour repartent sans être servies.
+  The operator (nouveau rôle) : occupé 7 % du temps de travail.
+  Au total, cette variante coûte environ 2 600 € de plus par mois, en temps de travail (the operator) ; valeur perdue avec les personnes parties ou refoulées : environ 1 500 € de moins par mois.
+
+En bref, avec « same » :
+  Pas de changement réel de ce qu'elle coûte par mois : environ 12 000 €.
+
+EOF
+cmp -s headline_fr headline_fr.expected && ok || { ko "the French headline's cost sentences:"; diff headline_fr.expected headline_fr; }
+# A saving said as a saving, each part its own way: the operator goes, a
+# stamp at 2 an item comes. The operator's 40 h x 15 = 600 less, the
+# stamp's 40 x 2 = 80 more: 520 / 0.2299794661 = 2261 saved a month, said
+# 2,300; 600 -> 2,609 less (2,600), 80 -> 348 more (350). The calls nobody
+# answers: 40 x 10 lost instead of the 17:00 ones' 5 x 10: 350 more, 1,522
+# a month (1,500).
+cat > backwards.lua <<'EOF'
+scenario "Back" { horizon = days(14), warmup = days(7), replications = 3, currency = "EUR" }
+calendar "office" { "mon-fri 09:00-17:00" }
+role "clerk" { count = 2, calendar = "office", cost_per_hour = 20 }
+role "operator" { label = "the operator", calendar = "office", cost_per_hour = 15 }
+arrivals "calls" { interarrival = 60, calendar = "office", to = "answer", value = 10, patience = 30 }
+activity "answer" { role = "operator", duration = 5 }
+arrivals "requests" { interarrival = 60, calendar = "office", to = "handle", value = 32 }
+activity "handle" { role = "clerk", duration = 75 }
+tool "stamp" { cost = { per_item = 2 }, apply = function() activity "handle" { duration = 75 } end }
+variant "no operator" { tools = { "stamp" }, apply = function() role "operator" { count = 0 } end }
+EOF
+exactly "a saving, in English" "$("$remous" compare backwards.lua 2>/dev/null | grep 'All in')" \
+    "  All in, this variant saves about €2,300 a month: €350 in fees and €2,600 less of the operator's time; value lost with those who give up or are turned away: about €1,500 more a month."
+exactly "a saving, in French" "$("$remous" compare backwards.lua --lang fr 2>/dev/null | grep 'Au total')" \
+    "  Au total, cette variante fait économiser environ 2 300 € par mois : 350 € de commissions et 2 600 € de temps de travail en moins (the operator) ; valeur perdue avec les personnes parties ou refoulées : environ 1 500 € de plus par mois."
+
 # ------------------------------------------------------------- units ---
 # one person always at work, 10 an hour, busy half the time: 2 measured hours
 for unit in second minute hour; do
@@ -217,6 +289,7 @@ variant "v" { tools = { "t" } }
 EOF
 "$remous" compare free.lua --out free --quiet 2>err || ko "free compare: $(cat err)"
 exactly "a currency alone: no cost figure" "$(cat free/summary.csv free/compare.csv | grep -c 'cost\|value_\|,used,')" 0
+exactly "a currency alone: no cost sentence" "$("$remous" compare free.lua 2>/dev/null | grep -c 'a month')" 0
 # a rate given only in a variant's apply: the baseline has the scenario's cost figures too
 cat > later.lua <<'EOF'
 scenario "Later" { horizon = days(3), replications = 2 }
@@ -228,6 +301,38 @@ EOF
 "$remous" compare later.lua --out later --quiet 2>err || ko "later compare: $(cat err)"
 exactly "a variant's rate: the baseline's staff cost is 0" "$(row later/summary.csv baseline scenario Later cost_staff)" "0,0,0,0,2"
 exactly "a variant's rate: its staff cost is 72 h x 12" "$(row later/summary.csv paid scenario Later cost_staff)" "864,864,864,0,2"
+
+# The report's chart: a bar per run, in the order of the runs, its figures
+# after it, a month: paid 2870 / 0.2299794661 = 12,479 (the online
+# future's (3229.188994 - 300) / 0.2299794661 = 12,737, its setup once;
+# the operator's 3470 / 0.2299794661 = 15,088), lost 600 / 0.2299794661 =
+# 2,609 (250 / 0.2299794661 = 1,087 with the operator)
+"$remous" compare futures.lua --html futures_en.html --quiet 2>err || ko "compare --html: $(cat err)"
+"$remous" compare futures.lua --html futures_fr.html --lang fr --quiet 2>err || ko "compare --html --lang fr: $(cat err)"
+figures() {   # the chart's figures after the bars, one a line
+    tr -d '\n' < "$1" | grep -o '<svg class="chart chart-cost".*' | sed 's|</svg>.*||' |
+        grep -o '<text x="[0-9.]*" y="[0-9]*" font-size="13">[^<]*</text>' | sed 's/<[^>]*>//g'
+}
+exactly "the chart's figures, one bar per run" "$(figures futures_en.html | tr '\n' ';')" \
+    "€12,479 paid, €2,609 lost;€12,737 paid (+€300 once), €2,609 lost;€15,088 paid, €1,087 lost;€12,479 paid, €2,609 lost;"
+exactly "the chart's figures in French" "$(figures futures_fr.html | tr '\n' ';')" \
+    "12 479 € payés, 2 609 € perdus;12 737 € payés (+300 € une fois), 2 609 € perdus;15 088 € payés, 1 087 € perdus;12 479 € payés, 2 609 € perdus;"
+exactly "the runs' names beside the bars" \
+    "$(tr -d '\n' < futures_en.html | grep -o '<svg class="chart chart-cost".*' | sed 's|</svg>.*||' | grep -o '<tspan x="12">[^<]*' | sed 's/.*>//' | tr '\n' ';')" \
+    "baseline;online;operator;same;"
+# the parts as their titles say: the clerks' 975 on work, / 0.2299794661 =
+# 4,240 a month; with the operator's 35 calls answered (5 give up at 17:00)
+# x 5 minutes x 15 = 43.75 more, 4,430; the online future's fees 47.92 /
+# 0.2299794661 = 208
+title_of() { grep -o "<title>$1[^<]*</title>" futures_en.html | sed 's/<[^>]*>//g' | tr '\n' ';'; }
+exactly "the online future's fees" "$(title_of 'tools: fees')" "tools: fees: €208 a month;"
+exactly "each run's time on work" "$(title_of 'work: €')" \
+    "work: €4,240 a month;work: €4,240 a month;work: €4,430 a month;work: €4,240 a month;"
+exactly "the axis, in money" \
+    "$(tr -d '\n' < futures_fr.html | grep -o '<svg class="chart chart-cost".*' | sed 's|</svg>.*||' | grep -o 'font-size="12" text-anchor="middle" fill="#555">[^<]*' | sed 's/.*>//' | tr '\n' ';')" \
+    "0 €;5 000 €;10 000 €;15 000 €;20 000 €;"
+"$remous" compare free.lua --html free.html --quiet 2>/dev/null
+exactly "no cost given: no cost chart" "$(grep -c 'chart-cost' free.html)" 0
 
 # ------------------------------------------------------------- slips ---
 cost_slip() {   # cost_slip FIELD-TEXT EXPECTED-MESSAGE

@@ -83,7 +83,7 @@ grep -qF '<h2>Le modèle en image</h2>' "$tmp/dom_fr.html" && grep -qF '>sortie<
 # a number (page_words.js). On the bookstore and on the club's registrations
 # (params such as 0.125); the English page proves the check sees English.
 version=$("$remous" --version | sed 's/^remous //')
-sections="report headline digest diagram table labels warnings"
+sections="report headline digest diagram table labels warnings cost"
 "$remous" compare "$top/scenarios/club_registrations.lua" --reps 3 --html "$tmp/club_fr.html" --lang fr --quiet &&
     "$remous" compare "$top/scenarios/club_registrations.lua" --reps 3 --html "$tmp/club_en.html" --quiet && ok ||
     ko "compare club_registrations --html"
@@ -112,6 +112,22 @@ found=$(node "$top/tests/page_words.js" "$tmp/dom_decision_en.html" "$top/script
         "$version" $sections decision)
 echo "$found" | grep -q '^english: targets in ' && echo "$found" | grep -q '^english: cheapest in ' && ok ||
     ko "the check finds the English targets' section: $(echo "$found" | head -3)"
+# a scenario with costs: its headline's cost sentence and its cost chart, wholly French
+"$remous" compare "$top/tests/scenarios/shop_costs.lua" --reps 3 --html "$tmp/costs_fr.html" --lang fr --quiet &&
+    "$remous" compare "$top/tests/scenarios/shop_costs.lua" --reps 3 --html "$tmp/costs_en.html" --quiet && ok ||
+    ko "compare shop_costs --html"
+browser --dump-dom "file://$tmp/costs_fr.html" > "$tmp/dom_costs_fr.html"
+browser --dump-dom "file://$tmp/costs_en.html" > "$tmp/dom_costs_en.html"
+grep -qF 'class="chart chart-cost"' "$tmp/dom_costs_fr.html" && grep -qF 'Au total, cette variante coûte environ' "$tmp/dom_costs_fr.html" &&
+    ok || ko "the French page of shop_costs lacks its cost chart or its cost sentence"
+# an amount never split over two lines: no-break spaces inside it ("1 200 €",
+# serialised &nbsp; by the browser)
+said=$(grep -o '<li>Au total[^<]*' "$tmp/dom_costs_fr.html" | head -1)
+echo "$said" | grep -q '[0-9]&nbsp;[0-9][0-9][0-9]&nbsp;€' && ! echo "$said" | grep -q '[0-9] [0-9€%]' &&
+    ok || ko "the French cost sentence's amounts hold together: $said"
+found=$(node "$top/tests/page_words.js" "$tmp/dom_costs_fr.html" "$top/scripts/lang/fr.lua" "$top/tests/scenarios/shop_costs.lua" "$version" \
+        --english "$tmp/dom_costs_en.html" $sections 2>&1) || found="the check itself failed: $found"
+[ -z "$found" ] && ok || ko "the French page of shop_costs is not wholly French: $(echo "$found" | head -5)"
 found=$(node "$top/tests/page_words.js" "$tmp/dom.html" "$top/scripts/lang/fr.lua" "$top/scenarios/bookstore.lua" "$version" $sections)
 echo "$found" | grep -q '^english: baseline in ' && echo "$found" | grep -q '^english: parameters in ' &&
     echo "$found" | grep -qF 'decimal point: «' && ok || ko "the check finds the English page's words: $found"

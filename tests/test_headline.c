@@ -1,6 +1,6 @@
 /* The headline: numbers rounded as a person says them, in English and
  * French; nothing said when nothing changes for real, except the mission's
- * "no real change"; a real change said in plain words. */
+ * "no real change"; a real change said in plain words; at most five. */
 #include "testing.h"
 #include "headline.h"
 
@@ -153,6 +153,48 @@ static void one_person_and_less_than_a_second(void **state) {
     remous_close(sc);
 }
 
+/* All six concerns speak: five sentences. Two futures alike but for the
+ * expert's rate: with it, the cost is news and the new work gives way;
+ * without it (a volunteer), the cost's "no real change" gives way and the
+ * new work (the same step, the same figures) is said. */
+static void six_concerns_five_sentences(void **state) {
+    (void)state;
+    remous_options opt = remous_default_options();
+    opt.min_change = "0";
+    const char *future = "  activity 'work' { role = { 'expert', 'staff' }, next = 'log' }\n"
+                         "  activity 'log' { label = 'logging', role = 'staff', duration = 1, kind = 'admin' } end }\n";
+    char text[2048];
+    snprintf(text, sizeof text,
+             "scenario 'one' { horizon = days(14), replications = 10, mission = { 'core' }, currency = 'EUR' }\n"
+             "role 'staff' { label = 'staff', count = 2, cost_per_hour = 20 }\n"
+             "arrivals 'jobs' { label = 'people', interarrival = exponential(20), to = 'work' }\n"
+             "activity 'work' { label = 'the work', role = 'staff', duration = exponential(5), kind = 'core' }\n"
+             "variant 'expert' { apply = function()\n"
+             "  role 'expert' { label = 'the expert', count = 1, cost_per_hour = 30 }\n%s"
+             "variant 'volunteer' { apply = function()\n"
+             "  role 'expert' { label = 'the expert', count = 1 }\n%s",
+             future, future);
+    remous_scenario *sc = open_text(text, &opt);
+    remous_comparison *cmp = NULL;
+    char err[512];
+    assert_int_equal(remous_compare(sc, &cmp, err, sizeof err), REMOUS_OK);
+    static const rm_hl_concern paid[] = {RM_HL_PUBLIC, RM_HL_STAFF, RM_HL_MISSION, RM_HL_ONE_PERSON, RM_HL_COST};
+    static const rm_hl_concern unpaid[] = {RM_HL_PUBLIC, RM_HL_STAFF, RM_HL_MISSION, RM_HL_NEW_WORK, RM_HL_ONE_PERSON};
+    for (int v = 1; v <= 2; v++) {
+        rm_headline *h;
+        int n = rm_headline_of(cmp, v, "en", &h);
+        assert_int_equal(n, 5);
+        for (int i = 0; i < n; i++)
+            if (h[i].concern != (v == 1 ? paid : unpaid)[i])
+                fail_msg("variant %d, sentence %d: concern %d (%s)", v, i, h[i].concern, h[i].sentence);
+        if (v == 1)
+            assert_non_null(strstr(h[4].sentence, "All in, this variant costs about "));
+        rm_headline_free(h, n);
+    }
+    remous_comparison_free(cmp);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_said_with_two_significant_digits),
@@ -160,6 +202,7 @@ int main(void) {
         cmocka_unit_test(a_variant_that_misses_the_mission_says_so),
         cmocka_unit_test(nothing_real_nothing_said),
         cmocka_unit_test(one_person_and_less_than_a_second),
+        cmocka_unit_test(six_concerns_five_sentences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
