@@ -294,6 +294,27 @@ static void append(char *buf, size_t len, const char *sep, const char *text) {
     snprintf(buf + n, len - n, "%s%s", n ? sep : "", text);
 }
 
+/* A list as a sentence says it: "a", "a and b", "a, b and c" (the words
+ * kept as they are added, then said by list_said). */
+#define LIST_ITEMS 16
+typedef struct said_list {
+    char items[LIST_ITEMS][512];
+    int n;
+} said_list;
+
+static void list_add(said_list *l, const char *text) {
+    if (l->n < LIST_ITEMS)
+        snprintf(l->items[l->n++], sizeof l->items[0], "%s", text);
+}
+
+static const char *list_said(const ctx *c, const said_list *l, char *buf, size_t len) {
+    buf[0] = '\0';
+    for (int i = 0; i < l->n; i++)
+        append(buf, len, i == l->n - 1 ? rm_word(c->lang, "headline.list_and") : rm_word(c->lang, "headline.list_comma"),
+               l->items[i]);
+    return buf;
+}
+
 /* ------------------------------------------------- the people who come -- */
 
 /* A stream's wait as its people live it: in person, forms waiting in a
@@ -470,6 +491,7 @@ static void people_who_work(ctx *c) {
     /* the part of the busy share on kinds the baseline did not have */
     double fresh = 0;
     char kinds[512] = "";
+    said_list fresh_kinds = {.n = 0};
     for (int k = 0; busy && k < c->mv->nkinds; k++) {
         char metric[300], words[256];
         snprintf(metric, sizeof metric, "share_%s", c->mv->kinds[k]);
@@ -477,8 +499,9 @@ static void people_who_work(ctx *c) {
         if (has_kind(c->mb, c->mv->kinds[k]) || !is_real(d) || !(d->variant_mean > 0))
             continue;
         fresh += d->variant_mean;
-        append(kinds, sizeof kinds, rm_word(c->lang, "headline.list_and"), kind_words(c, c->mv->kinds[k], words, sizeof words));
+        list_add(&fresh_kinds, kind_words(c, c->mv->kinds[k], words, sizeof words));
     }
+    list_said(c, &fresh_kinds, kinds, sizeof kinds);
     char fresh_said[48];
     say(c, pct_said(fresh), fresh_said, sizeof fresh_said);
     if (fresh > 0 && strcmp(fresh_said, "0") != 0)
@@ -599,8 +622,10 @@ static void mission(ctx *c) {
     if (!doers)
         return;
     char kinds[512] = "", words[256], who[256];
+    said_list mission = {.n = 0};
     for (int k = 0; k < m->nmission; k++)
-        append(kinds, sizeof kinds, rm_word(c->lang, "headline.list_and"), kind_words(c, m->mission[k], words, sizeof words));
+        list_add(&mission, kind_words(c, m->mission[k], words, sizeof words));
+    list_said(c, &mission, kinds, sizeof kinds);
     const rm_model *mr = has_role(c->mv, roles[last]) ? c->mv : c->mb;
     int one = doers > 1 || role_of(mr, roles[last])->count == 1;   /* "the team spends" */
     if (doers == 1)
@@ -736,9 +761,10 @@ static void new_work(ctx *c) {
     say(c, total * 3600 / unit_seconds[u], said, sizeof said);
     if (!(total > 0) || strcmp(said, "0") == 0)
         return;
+    said_list top_steps = {.n = 0};
     for (int i = 0; i < 3 && top[i] >= 0; i++)
-        append(steps, sizeof steps, i + 1 < 3 && top[i + 1] >= 0 ? ", " : rm_word(c->lang, "headline.list_and"),
-               label(c, mv, "activity", mv->activities[top[i]].name, words, sizeof words));
+        list_add(&top_steps, label(c, mv, "activity", mv->activities[top[i]].name, words, sizeof words));
+    list_said(c, &top_steps, steps, sizeof steps);
     snprintf(out, sizeof out, rm_word(c->lang, "headline.new_work"), said, unit_word(c, u, said), c->per_words, steps);
     snprintf(what, sizeof what, rm_word(c->lang, "headline.what_new"), c->per_words);
     snprintf(fa, sizeof fa, "%s %s", said, unit_word(c, u, said));
@@ -797,7 +823,8 @@ static int money_real(const rm_delta *d) { return d && d->p_holm <= 0.05; }
  * operator's time", said "costs about €2,600 more a month, in the
  * operator's time"). */
 typedef struct parts {
-    char text[1600], bare[400];
+    said_list said;
+    char bare[400];
     double amount;            /* the last part's, a month */
     int n;
 } parts;
@@ -812,7 +839,7 @@ static void cost_part(const ctx *c, const rm_amount *a, double months, const cha
     if (!a->significant || rounded(fabs(a->delta) / months) == 0)
         return;
     snprintf(part, sizeof part, rm_word(c->lang, a->delta > 0 ? more : less), said, whose);
-    append(p->text, sizeof p->text, rm_word(c->lang, "headline.cost_list"), part);
+    list_add(&p->said, part);
     snprintf(p->bare, sizeof p->bare, rm_word(c->lang, bare), whose);
     p->amount = a->delta / months;
     p->n++;
@@ -847,7 +874,8 @@ static void cost(ctx *c) {
     int moves = costs && money_real(total) && !(isfinite(half) && fabs(b.total.delta - b.setup.delta) <= half) &&
                 rounded(fabs(monthly)) != 0;
     char out[2400] = "", what[320] = "", fb[96] = "", fa[96] = "", said[96], tail[600] = "";
-    parts p = {"", "", 0, 0};
+    parts p = {.n = 0};
+    int tools_real = 0;                          /* no real change all in, but the tools' cost is sure */
     if (costs) {
         if (moves) {
             cost_part(c, &b.subscriptions, months, RM_WORD_KEY("headline.cost_subscriptions"),
@@ -871,21 +899,41 @@ static void cost(ctx *c) {
             size_t k = strlen(out);
             if (p.n == 1 && fabs(p.amount - monthly) <= 0.1 * fabs(monthly))   /* the one part is (nearly) the whole */
                 snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_in"), p.bare);
-            else if (p.n > 0)
-                snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_parts"), p.text);
+            else if (p.n > 0) {
+                char list[1600];
+                snprintf(out + k, sizeof out - k, rm_word(c->lang, "headline.cost_parts"),
+                         list_said(c, &p.said, list, sizeof list));
+            }
             say_money(c, (b.total.baseline - b.setup.baseline) / months, fb, sizeof fb);
             say_money(c, (b.total.variant - b.setup.variant) / months, fa, sizeof fa);
-        } else {
+        }
+        char setup[300] = "";                    /* once */
+        if (b.setup.significant && rounded(fabs(b.setup.delta)) != 0) {
+            char once[96];
+            say_money(c, fabs(b.setup.delta), once, sizeof once);
+            snprintf(setup, sizeof setup,
+                     rm_word(c->lang, b.setup.delta > 0 ? RM_WORD_KEY("headline.cost_setup") : RM_WORD_KEY("headline.cost_setup_less")), once);
+        }
+        if (!moves) {
+            /* a tool's subscription is sure even when the staff's time, all
+             * in, drowns it: said first, so that "no real change" does not
+             * hide it */
+            double tools = (b.subscriptions.delta + b.fees.delta) / months;
+            tools_real = (b.subscriptions.significant || b.fees.significant) && rounded(fabs(tools)) != 0;
             say_money(c, (b.total.baseline - b.setup.baseline) / months, said, sizeof said);
-            snprintf(out, sizeof out, rm_word(c->lang, "headline.cost_same"), said);
             snprintf(fa, sizeof fa, "%s", said);
+            if (tools_real) {
+                char t[96];
+                say_money(c, fabs(tools), t, sizeof t);
+                snprintf(out, sizeof out, rm_word(c->lang, tools > 0 ? RM_WORD_KEY("headline.cost_same_tools")
+                                                                     : RM_WORD_KEY("headline.cost_same_tools_less")),
+                         t, setup, said);
+                setup[0] = '\0';
+            } else {
+                snprintf(out, sizeof out, rm_word(c->lang, "headline.cost_same"), said);
+            }
         }
-        if (b.setup.significant && rounded(fabs(b.setup.delta)) != 0) {   /* once */
-            size_t k = strlen(out);
-            say_money(c, fabs(b.setup.delta), said, sizeof said);
-            snprintf(out + k, sizeof out - k,
-                     rm_word(c->lang, b.setup.delta > 0 ? RM_WORD_KEY("headline.cost_setup") : RM_WORD_KEY("headline.cost_setup_less")), said);
-        }
+        strncat(out, setup, sizeof out - strlen(out) - 1);
         snprintf(what, sizeof what, "%s", rm_word(c->lang, "headline.what_cost"));
     }
     /* the value lost, a month */
@@ -902,7 +950,7 @@ static void cost(ctx *c) {
     }
     if (!out[0])
         return;
-    c->cost_news = moves || tail[0];
+    c->cost_news = moves || tools_real || tail[0];
     strcat(out, ".");
     add(c, RM_HL_COST, out, what, fb, fa);
 }

@@ -104,6 +104,13 @@ costs=$(grep -c '^  - tool costs: €414 over 77 days, none before (±€0)$' "$
     ko "compare shared_schedule --lang fr: $(cat "$tmp/err")"
 costs=$(grep -c '^  - coût des outils : 414 € sur 77 jours, contre zéro avant (±0 €)$' "$tmp/shared_schedule_fr.txt")
 [ "$costs" = 2 ] && ok || ko "shared_schedule: the cost line in French: $(grep 'outils' "$tmp/shared_schedule_fr.txt")"
+# the headline's cost sentence: with the app alone, the parts listed (a, b and c); with the team
+# trained, the staff's time all in drowns the app's sure €45 a month, which is still said first
+line() { grep -qxF "  $2" "$tmp/$1" && ok || ko "shared_schedule: the headline says: $2; it says: $(grep -E 'All in|Au total|Subscriptions|Abonnements|real change in what|changement réel de ce' "$tmp/$1")"; }
+line shared_schedule.txt "All in, this variant costs about €130 more a month: €45 in subscriptions, €17 of the coordinator's time and €64 of helpers' time, plus €300 once to set it up."
+line shared_schedule.txt "Subscriptions and fees come to €45 more a month, plus €300 once to set it up, but all in there is no real change in what it costs a month (about €45,000)."
+line shared_schedule_fr.txt "Au total, cette variante coûte environ 130 € de plus par mois : 45 € d'abonnements, 17 € de temps de travail (the coordinator) et 64 € de temps de travail (helpers), plus 300 € une fois pour la mise en place."
+line shared_schedule_fr.txt "Abonnements et commissions : 45 € de plus par mois, plus 300 € une fois pour la mise en place, mais au total, pas de changement réel de ce qu'elle coûte par mois (environ 45 000 €)."
 moves shared_schedule "schedule tool" scenario "Shared schedule" cost_staff up
 moves shared_schedule "schedule tool + training the team" scenario "Shared schedule" cost_staff down
 more_than shared_schedule "schedule tool" "schedule tool + training the team" scenario "Shared schedule" cost_total

@@ -48,6 +48,7 @@ return {
     kind = "%s",                -- a kind of work named in a sentence (its label)
     per_week = "a week",
     per_day = "a day",
+    list_comma = ", ",
     list_and = " and ",
     articles = "the,a,an,our,my,their",  -- a label starting with one of these needs no "the"
     the = "the ",
@@ -107,12 +108,14 @@ return {
     cost_more = "All in, this variant costs about %s more a month",
     cost_less = "All in, this variant saves about %s a month",
     cost_same = "No real change in what it costs a month: about %s",
+    -- the tools' subscriptions and fees a month, the setup (cost_setup or ""), the whole a month
+    cost_same_tools = "Subscriptions and fees come to %s more a month%s, but all in there is no real change in what it costs a month (about %s)",
+    cost_same_tools_less = "Subscriptions and fees come to %s less a month%s, but all in there is no real change in what it costs a month (about %s)",
     cost_parts = ": %s",
     cost_in = ", in %s",
     cost_bare_subscriptions = "subscriptions",
     cost_bare_fees = "fees",
     cost_bare_time = "%s time",
-    cost_list = " and ",
     cost_subscriptions = "%s in subscriptions",
     cost_subscriptions_less = "%s less in subscriptions",
     cost_fees = "%s in fees",
