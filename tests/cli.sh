@@ -675,8 +675,6 @@ refused() {      # refused 'WHAT' 'EXPECTED LINE' -- COMMAND...
 }
 refused "merge --reps" "remous: --reps goes with run, compare, sweep, batch, fragility and sensitivity, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --reps 3
 refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch, fragility, sensitivity and workshop, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --jobs 2
-refused "merge --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --lang fr
-refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
 refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
 refused "an option given twice" "remous: --reps is given twice: give it once (see remous --help)" -- "$remous" run "$mm" --reps 3 --reps 5
 refused "batch --lang" "remous: --lang goes with run, compare, sweep, merge, fragility and sensitivity, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
@@ -699,7 +697,7 @@ options:
   --out DIR            where the merged files go (needed)
   --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: the Pareto front)
   --html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)
-  --lang en|fr         with --html: the language of the page (en)
+  --lang en|fr         the language of the ranking, and of the page (en)
   --quiet              no ranking on stdout" ] && ok || ko "merge --help: $(cat out)"
 for cmd in run compare sweep batch trace check workshop; do
     expect 0 "$cmd --help" -- "$remous" $cmd --help

@@ -36,6 +36,7 @@ return {
 
   -- warnings.c: slips of the model, one line each.
   warnings = {
+    line = "remous: warning: %s: %s\n",   -- the terminal's line: the scenario file, the warning
     left_at_closing = "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out before it opens again (give its people the hours to finish, or stop arrivals earlier)",
     tool_step_unreached = "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
     role_never_busy = "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
@@ -300,6 +301,20 @@ return {
 
   -- sweep.c
   sweep = {
+    -- the ranking on the terminal (remous sweep --rank, remous merge --rank)
+    ranked_on = "Grid points ranked on %s %s %s (%s is best; \"~ best\": its 95%% interval meets the best's)\n",
+    largest = "largest",
+    smallest = "smallest",
+    ranked_no_value = "%4ld. %-40s   no value  (the metric is not in this point's summary)\n",
+    ranked_point = "%4ld. %-40s %10s  [%s, %s]%s\n",   -- rank, point, mean, its interval, best or ~ best
+    best = "  best",
+    near_best = "  ~ best",
+    front_on = "\nPareto front on ",
+    front_metric = "%s%s %s %s (%s best)",
+    list_and = " and ",
+    front_count = ": %ld of %ld points, judged on the means (\"~ front\": its 95%% intervals meet a front point's on every one)\n",
+    front = "  front\n",
+    near_front = "  ~ front\n",
     title = "remous sweep",     -- the page's title (its tab)
     intro = "The metric at each point of the grid, with its %d%% interval; the best in orange.",
     no_value = "no value",

@@ -28,6 +28,7 @@ return {
 
   -- warnings.c
   warnings = {
+    line = "remous: attention : %s : %s\n",
     left_at_closing = "file « %s » : à la fermeture, %s en moyenne y attendent encore, et leur patience s'épuise avant la réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)",
     tool_step_unreached = "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent",
     role_never_busy = "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais",
@@ -287,6 +288,20 @@ return {
 
   -- sweep.c
   sweep = {
+    -- le classement au terminal (remous sweep --rank, remous merge --rank)
+    ranked_on = "Points de la grille classés sur %s %s %s (la plus %s est la meilleure ; « ~ meilleur » : son intervalle à 95 %% rejoint celui du meilleur)\n",
+    largest = "grande",
+    smallest = "petite",
+    ranked_no_value = "%4ld. %-40s   pas de valeur  (la mesure n'est pas dans le résumé de ce point)\n",
+    ranked_point = "%4ld. %-40s %10s  [%s ; %s]%s\n",
+    best = "  meilleur",
+    near_best = "  ~ meilleur",
+    front_on = "\nFront de Pareto sur ",
+    front_metric = "%s%s %s %s (la plus %s est la meilleure)",
+    list_and = " et ",
+    front_count = " : %ld points sur %ld, jugés sur les moyennes (« ~ front » : ses intervalles à 95 %% rejoignent ceux d'un point du front sur chacune)\n",
+    front = "  front\n",
+    near_front = "  ~ front\n",
     title = "remous : balayage",
     intro = "La mesure à chaque point de la grille, avec son intervalle à %d %% ; la meilleure en orange.",
     no_value = "pas de valeur",
@@ -511,7 +526,7 @@ return {
     its_fields = " (ses champs : %s)",
     kind_idle_time_nobody = "%s : le type \"idle\" est le temps où personne n'est occupé (share_idle dans les résultats) ; donnez un autre nom à ce travail, par ex. kind = \"waiting\"",
     kind_names_part_role = "le type %q désigne une part du coût d'un rôle (cost_%s : le temps %s) ; donnez un autre nom à ce travail",
-    leave_nothing = "%s : %s ne laissent rien pour %s%s",
+    leave_nothing = "%s: %s ne laissent rien pour %s%s",
     list_and = " et ",
     list_once = " (pour donner son uptake ou son adoption, citez-le une fois : %s = { ... })",
     list_separator = " ; ",
