@@ -750,4 +750,18 @@ return {
     unquoted = "the name after %s goes in quotes: %s \"%s\"",
     value_missing = "a value is missing after \"%s =\"",
   },
+
+  -- calendar.c: opening hours, times of day and a start, as a load checks them
+  calendar = {
+    empty = "\"%s\": %02d:%02d-%02d:%02d is empty",
+    expected_day = "\"%s\": expected a day (mon, tue, wed, thu, fri, sat, sun) at \"%s\"",
+    midnight = "\"%s\": 24:00 is the next day's 00:00",
+    not_day = "\"%s\": \"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun)",
+    not_time = "\"%s\": \"%.*s\" is not a time of day (write HH:MM, e.g. 09:30)",
+    range = "\"%s\": write opening hours as a range, e.g. 09:00-17:00",
+    start = "\"%s\": write the start as a day and a time, e.g. \"mon 08:00\"",
+    time_of_day = "\"%s\": give the time of day, e.g. \"mon-fri 18:30\"",
+    too_many = "\"%s\": too many times in one string",
+    unexpected = "\"%s\": unexpected \"%s\"",
+  },
 }
