@@ -972,10 +972,11 @@ grep -qxF '  libraires & <amis>     34.4%              24.6%              9.83% 
     ko "the table shows the role's label: $(grep amis out)"
 grep -qF '  le comptoir « princip… 0 ' out && ok || ko "the table cuts a long label at a character, with …"
 # the sweep page speaks with labels (29 readers at a gap of 20: 29 x 7 / 1200 busy);
-# the sweep's CSV files and its ranking on the terminal keep the names
+# the sweep's CSV files and its ranking on the terminal keep the names (the
+# ranking's own words follow --lang, with a decimal comma)
 expect 0 "sweep with labels" -- "$remous" sweep "$uni" --grid minutes_entre_lecteurs=10,20 \
     --rank "role:libraire_équipe:utilization" --html uni_sweep.html --lang fr --out uni_sweep
-grep -qxF '   1. minutes_entre_lecteurs=20                    0.1692  [0.1692, 0.1692]  best' out && ok ||
+grep -qxF '   1. minutes_entre_lecteurs=20                    0,1692  [0,1692 ; 0,1692]  meilleur' out && ok ||
     ko "the ranking names the grid's params: $(cat out)"
 grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée</h1>' uni_sweep.html && ok ||
     ko "the sweep page's title in words"
