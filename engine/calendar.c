@@ -1,6 +1,7 @@
 /* Calendars and weekly profiles, see calendar.h. Profiles have few
  * segments (a shop's week has five or six), so plain scans are used. */
 #include "calendar.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -349,9 +350,9 @@ static int parse_day(const char **s, const char *spec, char *err, size_t errlen)
             return d;
         }
     if (n == 0)
-        snprintf(err, errlen, "\"%s\": expected a day (mon, tue, wed, thu, fri, sat, sun) at \"%s\"", spec, *s);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.expected_day"), spec, *s);
     else
-        snprintf(err, errlen, "\"%s\": \"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun)", spec, word);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.not_day"), spec, word);
     return -1;
 }
 
@@ -399,7 +400,7 @@ static int parse_time(const char **s, double *minutes, const char *spec, char *e
         if (n == 0)
             while ((*s)[n] && (*s)[n] != ' ' && n < 12)
                 n++;
-        snprintf(err, errlen, "\"%s\": \"%.*s\" is not a time of day (write HH:MM, e.g. 09:30)", spec, n, *s);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.not_time"), spec, n, *s);
         return -1;
     }
     *minutes = h * 60 + m;
@@ -440,7 +441,7 @@ int rm_calendar_parse(rm_profile *p, const char *spec, char *err, size_t errlen)
             return -1;
         skip_spaces(&s);
         if (*s != '-') {
-            snprintf(err, errlen, "\"%s\": write opening hours as a range, e.g. 09:00-17:00", spec);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.range"), spec);
             return -1;
         }
         s++;
@@ -448,7 +449,7 @@ int rm_calendar_parse(rm_profile *p, const char *spec, char *err, size_t errlen)
         if (parse_time(&s, &to, spec, err, errlen) < 0)
             return -1;
         if (to == from) {
-            snprintf(err, errlen, "\"%s\": %02d:%02d-%02d:%02d is empty", spec, (int)from / 60,
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.empty"), spec, (int)from / 60,
                      (int)from % 60, (int)to / 60, (int)to % 60);
             return -1;
         }
@@ -461,7 +462,7 @@ int rm_calendar_parse(rm_profile *p, const char *spec, char *err, size_t errlen)
         if (*s == '\0')
             return 0;
         if (*s != ',') {
-            snprintf(err, errlen, "\"%s\": unexpected \"%s\"", spec, s);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.unexpected"), spec, s);
             return -1;
         }
         s++;
@@ -485,17 +486,17 @@ int rm_calendar_parse_points(const char *spec, double week, double **times, int 
     for (;;) {
         skip_spaces(&s);
         if (*s == '\0' && nm == 0) {
-            snprintf(err, errlen, "\"%s\": give the time of day, e.g. \"mon-fri 18:30\"", spec);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.time_of_day"), spec);
             return -1;
         }
         if (nm == 64) {
-            snprintf(err, errlen, "\"%s\": too many times in one string", spec);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.too_many"), spec);
             return -1;
         }
         if (parse_time(&s, &mins[nm], spec, err, errlen) < 0)
             return -1;
         if (mins[nm] >= 1440) {
-            snprintf(err, errlen, "\"%s\": 24:00 is the next day's 00:00", spec);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.midnight"), spec);
             return -1;
         }
         nm++;
@@ -503,7 +504,7 @@ int rm_calendar_parse_points(const char *spec, double week, double **times, int 
         if (*s == '\0')
             break;
         if (*s != ',') {
-            snprintf(err, errlen, "\"%s\": unexpected \"%s\"", spec, s);
+            snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.unexpected"), spec, s);
             return -1;
         }
         s++;
@@ -533,7 +534,7 @@ int rm_calendar_parse_start(const char *spec, double week, double *offset, char 
         return -1;
     skip_spaces(&s);
     if (*s) {
-        snprintf(err, errlen, "\"%s\": write the start as a day and a time, e.g. \"mon 08:00\"", spec);
+        snprintf(err, errlen, rm_word(rm_message_lang(), "calendar.start"), spec);
         return -1;
     }
     *offset = d * (week / 7) + minutes * (week / 7) / 1440;

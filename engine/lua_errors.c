@@ -7,6 +7,7 @@
  * source lines around, and names the line to change and what to type. When
  * no rule applies the message stays as Lua wrote it. */
 #include "lua_errors.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -16,60 +17,15 @@
 
 /* ------------------------------------------------------------ words ---- */
 
-/* The words a person reads, in one place (a translation goes here). */
-static const struct {
-    const char *comma_end, *comma_before, *semicolon, *comment, *field_hint, *paren_comma, *equals_between, *brace_end, *brace_eof, *closer_before,
-        *of_line, *of_this_line, *unfinished, *unfinished_eof, *long_comment, *long_text, *fr_time, *unit,
-        *not_number, *unit_apart, *percent, *not_word, *did_you_mean, *quote, *fr_quote, *nbsp, *accent, *dash, *odd_byte, *decl_punct, *extra_comma,
-        *unquoted, *value_missing, *closes_nothing, *compare, *quoted_key, *time_key, *field_eqeq, *field_call,
-        *decimal_comma, *end_missing, *end_before, *end_before_plain, *end_eol, *opening_quote;
-} say = {
-    .comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
-    .comma_before = "a comma is probably missing before %s",
-    .equals_between = "an \"=\" is probably missing between \"%s\" and %s",
-    .brace_end = "a \"%c\" is probably missing at the end of this line (to close the \"%c\" of %s)",
-    .brace_eof = "a \"%c\" is missing at the end of the file (to close the \"%c\" of %s)",
-    .paren_comma = "a \")\" is probably missing before the comma that ends this line (to close the \"(\" of %s)",
-    .semicolon = "write a comma between the values, not \";\"",
-    .comment = "a comment starts with \"--\", not \"%s\"",
-    .field_hint = " (a field? write %s = ...)",
-    .closer_before = "a \"%c\" is probably missing before %s",
-    .of_line = "line %d",
-    .of_this_line = "this line",
-    .unfinished = "a closing %c is missing: the text %c%s runs to the end of the line",
-    .opening_quote = "an opening %c is probably missing: write %c%s%c",
-    .unfinished_eof = "a closing quote is missing: the text runs to the end of the file",
-    .long_comment = "the comment opened with \"--[[\" on this line is never closed (\"]]\" is missing)",
-    .long_text = "the text opened with \"[[\" on this line is never closed (\"]]\" is missing)",
-    .fr_time = "%s is not a time remous reads: write \"%s\" (in quotes, with a colon)",
-    .unit = "%s is not a number: write %s(%.*s)",
-    .unit_apart = "\"%s %s\" is not a number: write %s(%s)",
-    .percent = "%.*s%% is not a number remous reads: write %g (a share is a number from 0 to 1)",
-    .not_number = "%s is not a number: write a number as 12 or 2.5 (digits, a dot for decimals)",
-    .not_word = "\"%s\" is not a word of the %s language%s",
-    .did_you_mean = " (did you mean \"%s\"?)",
-    .quote = "%s is a typographic quote (pasted from a word processor?): type a plain %c instead",
-    .fr_quote = "%s is a French quotation mark: type a plain \" instead",
-    .accent = "\"%s\": letters with accents are read only inside quotes: write %s (or, for a name, \"%s\")",
-    .nbsp = "this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space",
-    .dash = "%s is a typographic dash: type a plain - instead",
-    .odd_byte = "this line has a character that is not plain text (byte \\%d) outside quotes: retype it",
-    .decl_punct = "remove the \"%s\": a declaration is written %s \"%s\" { ... }",
-    .extra_comma = "one comma too many here: remove it",
-    .unquoted = "the name after %s goes in quotes: %s \"%s\"",
-    .value_missing = "a value is missing after \"%s =\"",
-    .closes_nothing = "this \"%s\" closes nothing: remove it",
-    .compare = "\"=\" gives a value; to compare two values write \"==\"",
-    .quoted_key = "a name in quotes cannot be set with \"=\": write %s = ... or [\"%s\"] = ...",
-    .time_key = "a time of day is written in quotes and brackets: [\"%s\"] = ...",
-    .field_call = "%sa field is set with \"=\": write %s = %s",
-    .field_eqeq = "%sa field is set with one \"=\": write %s = %s, not %s == %s",
-    .decimal_comma = "%s%s is read as two numbers: a decimal is written with a dot, %s",
-    .end_missing = "the \"%s\" that starts on this line is never closed: an \"end\" is missing",
-    .end_before = "an \"end\" is probably missing before %s (to close the \"%s\" of %s)",
-    .end_before_plain = "an \"end\" is probably missing before %s",
-    .end_eol = "an \"end\" is probably missing at the end of this line (to close the \"%s\" of %s)",
-};
+/* The words a person reads are in the catalogs (scripts/lang/, section
+ * lua_errors), in the language of the load (rm_message_lang). */
+
+/* "scenario language" or "batch language", in the words of the load. */
+static const char *language_name(const rm_lua_context *cx) {
+    return cx && cx->language && strcmp(cx->language, "batch") == 0
+               ? rm_word(rm_message_lang(), "lua_errors.batch_language")
+               : rm_word(rm_message_lang(), "lua_errors.scenario_language");
+}
 
 /* -------------------------------------------------------- suggestions ---- */
 
@@ -377,9 +333,9 @@ static int starts_value(const char *tok) {
 
 static const char *of_line(char *buf, size_t size, int open, int line) {
     if (open == line)
-        snprintf(buf, size, "%s", say.of_this_line);
+        snprintf(buf, size, "%s", rm_word(rm_message_lang(), "lua_errors.of_this_line"));
     else
-        snprintf(buf, size, say.of_line, open);
+        snprintf(buf, size, rm_word(rm_message_lang(), "lua_errors.of_line"), open);
     return buf;
 }
 
@@ -417,9 +373,9 @@ static int missing_closer(const lua_msg *m, char *out, size_t outlen, int at, in
             if (!isspace((unsigned char)*p))
                 last = p;
         if (last && *last == ',')
-            return emit(out, outlen, m, at, say.paren_comma, where);
+            return emit(out, outlen, m, at, rm_word(rm_message_lang(), "lua_errors.paren_comma"), where);
     }
-    return emit(out, outlen, m, at, at_end ? say.brace_eof : say.brace_end, closer_of(open), open, where);
+    return emit(out, outlen, m, at, at_end ? rm_word(rm_message_lang(), "lua_errors.brace_eof") : rm_word(rm_message_lang(), "lua_errors.brace_end"), closer_of(open), open, where);
 }
 
 /* The file ends inside a bracket or a long string: where to close it. */
@@ -429,7 +385,7 @@ static int missing_at_eof(const lua_msg *m, char *out, size_t outlen) {
     if (!m->src || !unclosed(m->src, m->len, 0, &open, &line, &comment))
         return 0;
     if (!open)
-        return emit(out, outlen, m, line, "%s", comment ? say.long_comment : say.long_text);
+        return emit(out, outlen, m, line, "%s", comment ? rm_word(rm_message_lang(), "lua_errors.long_comment") : rm_word(rm_message_lang(), "lua_errors.long_text"));
     int at_end = 0, close = closing_line(m, line, &at_end);
     return missing_closer(m, out, outlen, close, at_end, open, line);
 }
@@ -448,7 +404,7 @@ static int time_without_quotes(const lua_msg *m, char *out, size_t outlen) {
         b++;
     char key[16];
     snprintf(key, sizeof key, "%.*s", (int)(b - a), a);
-    return emit(out, outlen, m, 0, say.time_key, key);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.time_key"), key);
 }
 
 /* The "=" Lua stopped at, when it follows a key: f(x) ["14:00"] = (read
@@ -476,8 +432,8 @@ static int key_before_equals(const lua_msg *m, int prev, char *out, size_t outle
                 continue;                             /* a key after a comma: fine */
             snprintf(key, sizeof key, "%.*s", (int)(e - k) < 60 ? (int)(e - k) : 60, k);
             if (k == line + indent_of(line, l) && prev)
-                return emit(out, outlen, m, prev, say.comma_end, key);
-            return emit(out, outlen, m, 0, say.comma_before, key);
+                return emit(out, outlen, m, prev, rm_word(rm_message_lang(), "lua_errors.comma_end"), key);
+            return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.comma_before"), key);
         }
         if (e[-1] == '"' || e[-1] == '\'') {
             const char *b = e - 1;
@@ -487,8 +443,8 @@ static int key_before_equals(const lua_msg *m, int prev, char *out, size_t outle
                 continue;
             snprintf(key, sizeof key, "%.*s", (int)(e - 1 - b), b);
             if (strlen(key) == 5 && key[2] == ':' && isdigit((unsigned char)key[0]))
-                return emit(out, outlen, m, 0, say.time_key, key);
-            return emit(out, outlen, m, 0, say.quoted_key, key, key);
+                return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.time_key"), key);
+            return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.quoted_key"), key, key);
         }
     }
     return 0;
@@ -509,7 +465,7 @@ static int equals_missing(const lua_msg *m, const char *line, const char *p, cha
     if (b == e || isdigit((unsigned char)*b) || e - b > MAX_WORD || !(q == line || q[-1] == '{' || q[-1] == ','))
         return 0;
     snprintf(name, sizeof name, "%.*s", (int)(e - b), b);
-    return emit(out, outlen, m, 0, say.equals_between, name, show(m->tok, buf, sizeof buf));
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.equals_between"), name, show(m->tok, buf, sizeof buf));
 }
 
 /* duration = 5 minutes: a number, then a unit (tok, at p). */
@@ -525,7 +481,7 @@ static int number_then_unit(const lua_msg *m, const char *line, const char *p, c
         return 0;
     char number[24];
     snprintf(number, sizeof number, "%.*s", (int)(e - b), b);
-    return emit(out, outlen, m, 0, say.unit_apart, number, m->tok, helper, number);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.unit_apart"), number, m->tok, helper, number);
 }
 
 /* "'X' expected [(to close 'Y' at line N)] near 'tok'": X is ) ] or }. */
@@ -553,15 +509,15 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
          * bracket was never closed; deeper: the field before lacks a comma */
         if (!starts_value(m->tok) || (get_line(m, open, &s, &sl) && indent_of(line, l) <= indent_of(s, sl)))
             return missing_closer(m, out, outlen, close_before(m, open, m->line), 0, opener_of(closer), open);
-        return emit(out, outlen, m, prev, say.comma_end, show(m->tok, buf, sizeof buf));
+        return emit(out, outlen, m, prev, rm_word(rm_message_lang(), "lua_errors.comma_end"), show(m->tok, buf, sizeof buf));
     }
     if (closer == ')' && strcmp(m->tok, ";") == 0)
-        return emit(out, outlen, m, 0, "%s", say.semicolon);
+        return emit(out, outlen, m, 0, "%s", rm_word(rm_message_lang(), "lua_errors.semicolon"));
     if (!starts_value(m->tok))
-        return emit(out, outlen, m, 0, say.closer_before, closer, show(m->tok, buf, sizeof buf));
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.closer_before"), closer, show(m->tok, buf, sizeof buf));
     if (p && !first && (equals_missing(m, line, p, out, outlen) || number_then_unit(m, line, p, out, outlen)))
         return 1;
-    return emit(out, outlen, m, 0, say.comma_before, show(m->tok, buf, sizeof buf));
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.comma_before"), show(m->tok, buf, sizeof buf));
 }
 
 /* "unfinished string near '"r {'": the quote that closes is missing, or,
@@ -569,7 +525,7 @@ static int expected_closer(const lua_msg *m, char closer, char out[], size_t out
 static int unfinished_string(const lua_msg *m, char *out, size_t outlen) {
     char body[40];
     if (m->eof)
-        return emit(out, outlen, m, 0, "%s", say.unfinished_eof);
+        return emit(out, outlen, m, 0, "%s", rm_word(rm_message_lang(), "lua_errors.unfinished_eof"));
     if (m->tok[0] != '"' && m->tok[0] != '\'')
         return 0;
     size_t l;
@@ -579,7 +535,7 @@ static int unfinished_string(const lua_msg *m, char *out, size_t outlen) {
         while (b > line && is_name_char((unsigned char)b[-1]))
             b--;
         snprintf(body, sizeof body, "%.*s", (int)(p - b) < 30 ? (int)(p - b) : 30, b);
-        return emit(out, outlen, m, 0, say.opening_quote, m->tok[0], m->tok[0], body, m->tok[0]);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.opening_quote"), m->tok[0], m->tok[0], body, m->tok[0]);
     }
     int bl = (int)strlen(m->tok + 1);
     while (bl > 0 && isspace((unsigned char)m->tok[bl]))
@@ -588,7 +544,7 @@ static int unfinished_string(const lua_msg *m, char *out, size_t outlen) {
         snprintf(body, sizeof body, "%.27s...", m->tok + 1);
     else
         snprintf(body, sizeof body, "%.*s", bl, m->tok + 1);
-    return emit(out, outlen, m, 0, say.unfinished, m->tok[0], m->tok[0], body);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.unfinished"), m->tok[0], m->tok[0], body);
 }
 
 /* "'end' expected [(to close 'function' at line N)] near tok". */
@@ -602,16 +558,16 @@ static int end_missing(const lua_msg *m, char *out, size_t outlen) {
         const char *at = strstr(to, "at line ");
         open = at ? atoi(at + 8) : open;
     } else                                      /* opened on this line: a function, an if? */
-        return m->eof ? 0 : emit(out, outlen, m, 0, say.end_before_plain, show(m->tok, buf, sizeof buf));
+        return m->eof ? 0 : emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.end_before_plain"), show(m->tok, buf, sizeof buf));
     if (m->eof)
-        return emit(out, outlen, m, open, say.end_missing, what);
+        return emit(out, outlen, m, open, rm_word(rm_message_lang(), "lua_errors.end_missing"), what);
     int at = m->line;
     p = find_on_line(m, m->line, m->tok, &line, &l);
     if (p && indent_of(line, l) == (int)(p - line) && code_before(m, m->line) >= open) {
         at = code_before(m, m->line);                 /* the end goes after the line before */
-        return emit(out, outlen, m, at, say.end_eol, what, of_line(where, sizeof where, open, at));
+        return emit(out, outlen, m, at, rm_word(rm_message_lang(), "lua_errors.end_eol"), what, of_line(where, sizeof where, open, at));
     }
-    return emit(out, outlen, m, at, say.end_before, show(m->tok, buf, sizeof buf), what,
+    return emit(out, outlen, m, at, rm_word(rm_message_lang(), "lua_errors.end_before"), show(m->tok, buf, sizeof buf), what,
                 of_line(where, sizeof where, open, at));
 }
 
@@ -633,11 +589,11 @@ static int malformed_number(const lua_msg *m, char *out, size_t outlen) {
         (word[digits + 1] == '\0' || (strspn(word + digits + 1, "0123456789") == 2 && !word[digits + 3]))) {
         char hhmm[8];
         snprintf(hhmm, sizeof hhmm, "%02d:%.2s", atoi(word), word[digits + 1] ? word + digits + 1 : "00");
-        return emit(out, outlen, m, 0, say.fr_time, word, hhmm);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.fr_time"), word, hhmm);
     }
     if (digits > 0 && *rest && helper_for(rest))
-        return emit(out, outlen, m, 0, say.unit, word, helper_for(rest), (int)num, word);
-    return emit(out, outlen, m, 0, say.not_number, word);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.unit"), word, helper_for(rest), (int)num, word);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.not_number"), word);
 }
 
 /* activité: a word with an accent (line[i] is the first byte of the
@@ -664,9 +620,9 @@ static int accented_word(const lua_msg *m, const char *line, size_t l, size_t i,
     snprintf(word, sizeof word, "%.*s", (int)(e - b), line + b);
     const char *best = m->cx ? rm_lua_suggest(plain, m->cx->words, m->cx->nwords) : NULL;
     if (!best)
-        return emit(out, outlen, m, 0, say.accent, word, plain, word);
-    snprintf(hint, sizeof hint, say.did_you_mean, best);
-    return emit(out, outlen, m, 0, say.not_word, word, m->cx->language ? m->cx->language : "scenario", hint);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.accent"), word, plain, word);
+    snprintf(hint, sizeof hint, rm_word(rm_message_lang(), "lua_errors.did_you_mean"), best);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.not_word"), word, language_name(m->cx), hint);
 }
 
 /* Lua shows a byte it cannot read as '<\226>': name what was pasted. */
@@ -689,16 +645,16 @@ static int odd_character(const lua_msg *m, char *out, size_t outlen) {
                 if (i + bl > l || memcmp(line + i, known[k].bytes, bl) != 0)
                     continue;
                 switch (known[k].kind) {
-                case 0: return emit(out, outlen, m, 0, say.quote, known[k].bytes, '"');
-                case 1: return emit(out, outlen, m, 0, say.quote, known[k].bytes, '\'');
-                case 2: return emit(out, outlen, m, 0, say.fr_quote, known[k].bytes);
-                case 3: return emit(out, outlen, m, 0, "%s", say.nbsp);
-                default: return emit(out, outlen, m, 0, say.dash, known[k].bytes);
+                case 0: return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.quote"), known[k].bytes, '"');
+                case 1: return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.quote"), known[k].bytes, '\'');
+                case 2: return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.fr_quote"), known[k].bytes);
+                case 3: return emit(out, outlen, m, 0, "%s", rm_word(rm_message_lang(), "lua_errors.nbsp"));
+                default: return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.dash"), known[k].bytes);
                 }
             }
             break;
         }
-    return emit(out, outlen, m, 0, say.odd_byte, byte);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.odd_byte"), byte);
 }
 
 /* Line n starts like a declaration, WORD "name": role "r" = { (the "=" to
@@ -718,12 +674,12 @@ static int declaration_shape(const lua_msg *m, const char *line, size_t l, char 
         if (e && (k += span(line + k, l - k, " \t")) < l && line[k] == m->tok[0]) {
             snprintf(name, sizeof name, "%.*s", (int)(e - line - j - 1) < 79 ? (int)(e - line - j - 1) : 79,
                      line + j + 1);
-            return emit(out, outlen, m, 0, say.decl_punct, m->tok, word, name);
+            return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.decl_punct"), m->tok, word, name);
         }
     }
     if (j > w && strcmp(word, "local") != 0 && strcmp(word, "return") != 0 && starts_with(line + j, l - j, m->tok) &&
         is_name_char((unsigned char)m->tok[0]))
-        return emit(out, outlen, m, 0, say.unquoted, word, word, m->tok);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.unquoted"), word, word, m->tok);
     return 0;
 }
 
@@ -735,7 +691,7 @@ static int misplaced_punctuation(const lua_msg *m, const char *line, size_t l, c
     if (!closer && strcmp(m->tok, ",") != 0)
         return 0;
     if (closer && strncmp(m->text, "<eof> expected", 14) == 0)     /* the file could have ended */
-        return emit(out, outlen, m, 0, say.closes_nothing, m->tok);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.closes_nothing"), m->tok);
     size_t tl = strlen(m->tok);
     for (const char *p = line; p + tl <= line + l; p++) {        /* each place the token is on the line */
         if (memcmp(p, m->tok, tl) != 0)
@@ -752,7 +708,7 @@ static int misplaced_punctuation(const lua_msg *m, const char *line, size_t l, c
             if (e > line && n < b && b - n <= MAX_WORD) {
                 char name[MAX_WORD + 1];
                 snprintf(name, sizeof name, "%.*s", (int)(b - n), n);
-                return emit(out, outlen, m, 0, say.value_missing, name);
+                return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.value_missing"), name);
             }
         }
         if (before == '%') {                          /* next = { exit = 70% } */
@@ -765,12 +721,12 @@ static int misplaced_punctuation(const lua_msg *m, const char *line, size_t l, c
             for (d = end; d > line && (isdigit((unsigned char)d[-1]) || d[-1] == '.'); d--)
                 ;
             if (d < end && end - d < 20)
-                return emit(out, outlen, m, 0, say.percent, (int)(end - d), d, atof(d) / 100);
+                return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.percent"), (int)(end - d), d, atof(d) / 100);
         }
         if (closer && before && strchr(")}]", before))
-            return emit(out, outlen, m, 0, say.closes_nothing, m->tok);
+            return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.closes_nothing"), m->tok);
         if (!closer && before && strchr(",{(", before))              /* 20,, and {, */
-            return emit(out, outlen, m, 0, "%s", say.extra_comma);
+            return emit(out, outlen, m, 0, "%s", rm_word(rm_message_lang(), "lua_errors.extra_comma"));
     }
     return 0;
 }
@@ -789,7 +745,7 @@ static int unexpected(const lua_msg *m, char *out, size_t outlen) {
         return 0;
     int in = indent_of(line, l);
     if (strcmp(m->tok, "//") == 0 || (strcmp(m->tok, "#") == 0 && in >= 0 && line[in] == '#'))
-        return emit(out, outlen, m, 0, say.comment, m->tok);
+        return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.comment"), m->tok);
     if (in >= 0 && starts_with(line + in, l - (size_t)in, m->tok) && !starts_value(m->tok) &&
         unclosed(m->src, m->len, m->line, &open, &open_line, &comment) && open && closer_of(open) != m->tok[0])
         /* a statement (local, function...) where a field was expected, or a
@@ -813,15 +769,15 @@ static int unknown_word(const lua_msg *m, const rm_lua_context *cx, char *out, s
     size_t l;
     int in;
     if (best)
-        snprintf(hint, sizeof hint, say.did_you_mean, best);
+        snprintf(hint, sizeof hint, rm_word(rm_message_lang(), "lua_errors.did_you_mean"), best);
     else if (get_line(m, m->line, &line, &l) && (in = indent_of(line, l)) > 0 &&
              starts_with(line + in, l - (size_t)in, name)) {
         size_t k = (size_t)in + strlen(name);                /* absence { ... } inside a declaration */
         k += span(line + k, l - k, " \t");
         if (k < l && strchr("{\"'", line[k]))
-            snprintf(hint, sizeof hint, say.field_hint, name);
+            snprintf(hint, sizeof hint, rm_word(rm_message_lang(), "lua_errors.field_hint"), name);
     }
-    return emit(out, outlen, m, 0, say.not_word, name, cx->language ? cx->language : "scenario", hint);
+    return emit(out, outlen, m, 0, rm_word(rm_message_lang(), "lua_errors.not_word"), name, language_name(cx), hint);
 }
 
 /* The next character of line[0..l) from p that is outside quotes and
@@ -867,7 +823,7 @@ static int decimal_comma(const lua_msg *m, int n, const char *pre, char *out, si
         snprintf(text, sizeof text, "%.*s", (int)(e - s), s);
         snprintf(dot, sizeof dot, "%s", text);
         *strchr(dot, ',') = '.';
-        return emit(out, outlen, m, n, say.decimal_comma, pre, text, dot);
+        return emit(out, outlen, m, n, rm_word(rm_message_lang(), "lua_errors.decimal_comma"), pre, text, dot);
     }
     return 0;
 }
@@ -896,7 +852,7 @@ static int double_equals(const lua_msg *m, int n, const char *pre, char *out, si
             char a[MAX_WORD + 1], b[64];
             snprintf(a, sizeof a, "%.*s", (int)(e - s), s);
             snprintf(b, sizeof b, "%.*s", (int)(ve - v), v);
-            return emit(out, outlen, m, n, say.field_eqeq, pre, a, b, a, b);
+            return emit(out, outlen, m, n, rm_word(rm_message_lang(), "lua_errors.field_eqeq"), pre, a, b, a, b);
         }
         p++;
     }
@@ -925,15 +881,41 @@ static int call_for_field(const lua_msg *m, int n, const char *pre, char *out, s
             return 0;
         snprintf(value, sizeof value, "%.*s", (int)(e - (line + k) + 1), line + k);
     }
-    return emit(out, outlen, m, n, say.field_call, pre, name, value);
+    return emit(out, outlen, m, n, rm_word(rm_message_lang(), "lua_errors.field_call"), pre, name, value);
 }
 
 /* The prelude's "found a value without a name" (at the declaration's first
  * line), when a line of the declaration shows why: count == 2, or 0,8 for
  * 0.8; and its "exponential takes 1 number (mean), got 2" for 0,8. */
+/* The i-th piece of the prelude's word for key, in the load's language:
+ * the text between its conversions (0: before the first), and after
+ * its last one when i is -1, without the ": " or " : " that begins it. */
+static const char *word_piece(const char *key, int i, char *buf, size_t size) {
+    const char *w = rm_word(rm_message_lang(), key), *start = w;
+    int n = 0;
+    for (const char *p = w; *p; p++) {
+        if (*p != '%' || p[1] == '%') {
+            p += *p == '%';
+            continue;
+        }
+        if (n++ == i)
+            break;
+        while (*++p && !strchr("cdiouxXeEfFgGaAsq", *p))
+            ;
+        if (!*p)
+            break;
+        start = p + 1;
+    }
+    if (i < 0)
+        start += strncmp(start, ": ", 2) == 0 ? 2 : strncmp(start, " : ", 3) == 0 ? 3 : 0;
+    size_t len = strcspn(start, "%");
+    snprintf(buf, size, "%.*s", (int)len, start);
+    return buf;
+}
+
 static int prelude_message(const lua_msg *m, char *out, size_t outlen) {
-    char pre[96];
-    const char *tail = strstr(m->text, "fields are written name = value (found a value without a name)");
+    char pre[96], piece[256], number[64], got[64];
+    const char *tail = strstr(m->text, word_piece("prelude.fields_are_written_name", -1, piece, sizeof piece));
     if (tail) {
         snprintf(pre, sizeof pre, "%.*s", (int)(tail - m->text), m->text);
         int at_end, last = closing_line(m, m->line, &at_end);
@@ -943,13 +925,14 @@ static int prelude_message(const lua_msg *m, char *out, size_t outlen) {
                 return 1;
         return 0;
     }
-    const char *prob = strstr(m->text, ": write name = probability");
+    const char *prob = strstr(m->text, word_piece("prelude.write_name_probability_b", -1, piece, sizeof piece));
     if (prob && prob - m->text < 90) {
-        snprintf(pre, sizeof pre, "%.*s: ", (int)(prob - m->text), m->text);
+        snprintf(pre, sizeof pre, "%.*s", (int)(prob - m->text), m->text);
         return decimal_comma(m, m->line, pre, out, outlen);
     }
-    const char *takes = strstr(m->text, " takes ");
-    if (takes && strstr(takes, " number") && strstr(takes, ", got ") && takes - m->text < 40) {
+    const char *takes = strstr(m->text, word_piece("prelude.takes_number_got", 1, piece, sizeof piece));
+    if (takes && strstr(takes, word_piece("prelude.takes_number_got", 2, number, sizeof number)) &&
+        strstr(takes, word_piece("prelude.takes_number_got", 4, got, sizeof got)) && takes - m->text < 40) {
         snprintf(pre, sizeof pre, "%.*s: ", (int)(takes - m->text), m->text);
         return decimal_comma(m, m->line, pre, out, outlen);
     }
@@ -1018,7 +1001,7 @@ int rm_lua_error_rewrite(const char *msg, const char *path, const rm_lua_context
         done = expected_closer(&m, t[1], tmp, sizeof tmp);
     else if ((strncmp(t, "'then' expected", 15) == 0 || strncmp(t, "'do' expected", 13) == 0) &&
              strcmp(m.tok, "=") == 0)
-        done = emit(tmp, sizeof tmp, &m, 0, "%s", say.compare);
+        done = emit(tmp, sizeof tmp, &m, 0, "%s", rm_word(rm_message_lang(), "lua_errors.compare"));
     else if (strncmp(t, "'end' expected", 14) == 0 && (m.eof || m.tok[0]))
         done = end_missing(&m, tmp, sizeof tmp);
     else if (strncmp(t, "unexpected symbol", 17) == 0 || strncmp(t, "syntax error", 12) == 0 ||

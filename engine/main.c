@@ -116,12 +116,12 @@ static const struct command_spec {
      "--unsafe --quiet",
      (const char *const[]){"--html", "--html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)",
                            "--out", "--out DIR            where the sweep's files go (needed)",
-                           "--lang", "--lang en|fr         with --html: the language of the page (en)", NULL}},
+                           "--lang", "--lang en|fr         the language of the ranking, and of the page (en)", NULL}},
     {"merge", "remous merge DIR... --out DIR [options]", "gather the shards of a sweep into what one machine writes",
      "--out --rank --html --lang --quiet",
      (const char *const[]){"--out", "--out DIR            where the merged files go (needed)",
                            "--html", "--html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)",
-                           "--lang", "--lang en|fr         with --html: the language of the page (en)",
+                           "--lang", "--lang en|fr         the language of the ranking, and of the page (en)",
                            "--quiet", "--quiet              no ranking on stdout", NULL}},
     {"batch", "remous batch SCRIPT.lua [options]", "a Lua script calling run, compare and sweep",
      "--reps --seed --jobs --set --out --unsafe",
@@ -466,12 +466,6 @@ static int parse(cli *c, int argc, char **argv) {
     if (c->nshards > 1 && (c->rank || c->html))
         return fail_usage("--rank and --html go with the merge of a sharded sweep: a shard ranks and draws "
                           "nothing (give them to remous merge)%s", "");
-    /* a sweep's ranking keeps its names: --lang is the page's (run's table speaks it) */
-    if (c->lang && !c->html && (strcmp(c->command, "sweep") == 0 || strcmp(c->command, "merge") == 0)) {
-        fprintf(stderr, "remous: --lang sets the language of the page: add --html FILE (see remous %s --help)\n",
-                c->command);
-        return REMOUS_ERR_INPUT;
-    }
     if (c->opt.period && !c->out && !c->html && (strcmp(c->command, "run") == 0 || strcmp(c->command, "compare") == 0)) {
         fprintf(stderr, "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR "
                 "or --html FILE (see remous %s --help)\n", c->command);

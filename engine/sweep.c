@@ -614,6 +614,12 @@ static const char *const *rank_specs(const remous_sweep_options *sw, int *n) {
     return sw->rank ? &sw->rank : NULL;
 }
 
+/* x as the ranking prints it (4 significant digits), in lang's decimals. */
+static const char *number_in(double x, const char *lang, char *buf, size_t size) {
+    snprintf(buf, size, "%.4g", x);
+    return rm_decimal_in(buf, size, lang);
+}
+
 /* Prints the points ranked on metric i of p, best first, "~ best" those
  * whose interval meets the best's; *best gets the best point (-1: none). */
 static void print_ranking(const rm_points *p, int i, const remous_sweep_options *sw, long *order, long *best,
@@ -636,8 +642,9 @@ static void print_ranking(const rm_points *p, int i, const remous_sweep_options 
     *best = n > 0 && !isnan(rm_points_mean(p, order[0], i)) ? order[0] : -1;
     if (!table)
         return;                                  /* --quiet */
-    fprintf(table, "Grid points ranked on %s %s %s (%s is best; \"~ best\": its 95%% interval meets the best's)\n",
-            p->m[i].element, p->m[i].name, p->m[i].metric, max ? "largest" : "smallest");
+    const char *lang = sw->lang;
+    fprintf(table, rm_word(lang, "sweep.ranked_on"), p->m[i].element, p->m[i].name, p->m[i].metric,
+            max ? rm_word(lang, "sweep.largest") : rm_word(lang, "sweep.smallest"));
     long b = order[0];
     for (long r = 0; r < n; r++) {
         long k = order[r];
@@ -645,24 +652,27 @@ static void print_ranking(const rm_points *p, int i, const remous_sweep_options 
         point_label(sw, k, label, sizeof label);
         double mean = rm_points_mean(p, k, i), lo = rm_points_low(p, k, i), hi = rm_points_high(p, k, i);
         if (isnan(mean)) {
-            fprintf(table, "%4ld. %-40s   no value  (the metric is not in this point's summary)\n", r + 1, label);
+            fprintf(table, rm_word(lang, "sweep.ranked_no_value"), r + 1, label);
             continue;
         }
         int close = r > 0 && (max ? hi >= rm_points_low(p, b, i) : lo <= rm_points_high(p, b, i));
-        fprintf(table, "%4ld. %-40s %10.4g  [%.4g, %.4g]%s\n", r + 1, label, mean, lo, hi,
-                r == 0 ? "  best" : close ? "  ~ best" : "");
+        char mean_s[64], lo_s[64], hi_s[64];
+        fprintf(table, rm_word(lang, "sweep.ranked_point"), r + 1, label, number_in(mean, lang, mean_s, sizeof mean_s),
+                number_in(lo, lang, lo_s, sizeof lo_s), number_in(hi, lang, hi_s, sizeof hi_s),
+                r == 0 ? rm_word(lang, "sweep.best") : close ? rm_word(lang, "sweep.near_best") : "");
     }
 }
 
 /* The Pareto front of the ranked metrics on the terminal. */
 static void print_front(const rm_points *p, const remous_sweep_options *sw, const char *front, const char *near,
                         long nfront, FILE *table) {
-    fprintf(table, "\nPareto front on ");
+    const char *lang = sw->lang;
+    fputs(rm_word(lang, "sweep.front_on"), table);
     for (int i = 0; i < p->nranked; i++)
-        fprintf(table, "%s%s %s %s (%s best)", i ? (i + 1 == p->nranked ? " and " : ", ") : "", p->m[i].element,
-                p->m[i].name, p->m[i].metric, p->m[i].max ? "largest" : "smallest");
-    fprintf(table, ": %ld of %ld points, judged on the means (\"~ front\": its 95%% intervals meet a front point's "
-            "on every one)\n", nfront, p->n);
+        fprintf(table, rm_word(lang, "sweep.front_metric"),
+                i ? (i + 1 == p->nranked ? rm_word(lang, "sweep.list_and") : ", ") : "", p->m[i].element,
+                p->m[i].name, p->m[i].metric, p->m[i].max ? rm_word(lang, "sweep.largest") : rm_word(lang, "sweep.smallest"));
+    fprintf(table, rm_word(lang, "sweep.front_count"), nfront, p->n);
     for (int pass = 0; pass < 2; pass++)
         for (long k = 0; k < p->n; k++) {
             if (!(pass == 0 ? front[k] : near[k]))
@@ -670,9 +680,11 @@ static void print_front(const rm_points *p, const remous_sweep_options *sw, cons
             char label[1024];
             point_label(sw, k, label, sizeof label);
             fprintf(table, "  %-40s", label);
-            for (int i = 0; i < p->nranked; i++)
-                fprintf(table, " %10.4g", rm_points_mean(p, k, i));
-            fputs(pass == 0 ? "  front\n" : "  ~ front\n", table);
+            for (int i = 0; i < p->nranked; i++) {
+                char mean_s[64];
+                fprintf(table, " %10s", number_in(rm_points_mean(p, k, i), lang, mean_s, sizeof mean_s));
+            }
+            fputs(pass == 0 ? rm_word(lang, "sweep.front") : rm_word(lang, "sweep.near_front"), table);
         }
 }
 

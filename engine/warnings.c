@@ -159,9 +159,9 @@ int rm_warnings(const rm_comparison *cmp, const char *lang, int labelled, char *
 
 void remous_print_warnings(const remous_comparison *cmp, FILE *out) {
     char **lines = NULL;
-    int n = rm_warnings(cmp, "en", 0, &lines);
+    int n = rm_warnings(cmp, cmp->sc->lang, 0, &lines);   /* in the language of --lang */
     for (int i = 0; i < n; i++) {
-        fprintf(out, "remous: warning: %s: %s\n", cmp->sc->path, lines[i]);
+        fprintf(out, rm_word(cmp->sc->lang, "warnings.line"), cmp->sc->path, lines[i]);
         free(lines[i]);
     }
     free(lines);

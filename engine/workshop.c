@@ -72,6 +72,7 @@
 #define IDLE_SECONDS 15u          /* libmicrohttpd's own timeout: no byte for that long */
 #define TEND_SECONDS 0.1          /* how often deadlines and waiting pages are looked at */
 #define MAX_SUSPENDED 64          /* requests waiting for their comparison; more: not kept waiting */
+#define MAX_LANGS 16              /* languages a load's error is kept in (more: in English) */
 
 enum { JOB_EMPTY, JOB_WAITING, JOB_RUNNING, JOB_DONE };
 enum { JOB_COMPARE, JOB_SENSITIVITY };
@@ -91,6 +92,7 @@ typedef struct job {
     remous_scenario *sc;      /* when done: the comparison, or */
     remous_comparison *cmp;
     char err[1024];           /* the error that stopped it */
+    char *err_in[MAX_LANGS];  /* the load's error in each language (rm_lang_code(i)), or NULL */
     double too_long;          /* or, when > 0: the horizon in days, above the cap (said in the page's words) */
     char *variant;            /* JOB_SENSITIVITY: the run it is for, and when done: */
     remous_sensitivity *sens;
@@ -129,6 +131,7 @@ typedef struct workshop {
     FILE *log;
     remous_scenario *plain;        /* the scenario without --set: the controls */
     char plain_err[1024];          /* why it does not load, when plain is NULL */
+    char *plain_err_in[MAX_LANGS]; /* the same in each language (rm_lang_code(i)) */
     job jobs[MAX_JOBS];
     pthread_mutex_t lock;
     pthread_cond_t work;           /* a job to compute */
@@ -263,6 +266,8 @@ static void job_clear(job *j) {
     remous_close(j->sc);
     free(j->variant);
     remous_sensitivity_free(j->sens);
+    for (int i = 0; i < MAX_LANGS; i++)
+        free(j->err_in[i]);
     memset(j, 0, sizeof *j);
 }
 
@@ -307,6 +312,33 @@ static remous_scenario *open_in_time(const char *path, const remous_options *o, 
     return remous_open(path, o, err, errlen);
 }
 
+/* A load that failed, again in each language, its error kept in in[i]
+ * (rm_lang_code(i)): a page shows it in its own. A failing load takes
+ * milliseconds. "--set " goes: on the page the value came from a control. */
+static void errors_in_every_language(const char *path, const remous_options *o, int from_page, char **in) {
+    for (int i = 0; i < rm_lang_count() && i < MAX_LANGS; i++) {
+        free(in[i]);
+        in[i] = NULL;
+        remous_options l = *o;
+        l.lang = rm_lang_code(i);
+        char e[1024];
+        remous_scenario *sc = open_in_time(path, &l, e, sizeof e);
+        if (sc) {                                    /* the file changed meanwhile */
+            remous_close(sc);
+            continue;
+        }
+        in[i] = strdup(from_page && strncmp(e, "--set ", 6) == 0 ? e + 6 : e);
+    }
+}
+
+/* The load's error in lang, from in[] (else the English one). */
+static const char *error_in(char *const *in, const char *english, const char *lang) {
+    for (int i = 0; i < rm_lang_count() && i < MAX_LANGS; i++)
+        if (in[i] && strcmp(rm_lang_code(i), lang) == 0)
+            return in[i];
+    return english;
+}
+
 /* Loads the scenario as written (for the controls), or keeps its error. */
 static void load_plain(workshop *w) {
     remous_close(w->plain);
@@ -314,6 +346,12 @@ static void load_plain(workshop *w) {
     o.nsets = 0;
     o.progress = 0;
     w->plain = open_in_time(w->path, &o, w->plain_err, sizeof w->plain_err);
+    for (int i = 0; i < MAX_LANGS; i++) {
+        free(w->plain_err_in[i]);
+        w->plain_err_in[i] = NULL;
+    }
+    if (!w->plain)
+        errors_in_every_language(w->path, &o, 0, w->plain_err_in);
 }
 
 /* When the scenario file changed: drops every page and every finished
@@ -770,6 +808,7 @@ static int compare(workshop *w, job *j, running *r, remous_scenario **out_sc, re
     if (!sc) {
         if (strncmp(err, "--set ", 6) == 0)          /* on the page the value came from a control */
             memmove(err, err + 6, strlen(err + 6) + 1);
+        errors_in_every_language(w->path, &o, 1, j->err_in);
         return REMOUS_ERR_INPUT;
     }
     for (int m = 0; m < sc->nmodels; m++) {
@@ -1203,7 +1242,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         return say(c, 404, rm_word(lang, "workshop.no_such_page"));
     size_t len = 0;
     if (!w->plain) {                                 /* the scenario does not load */
-        char *page = error_page(w, w->plain_err, lang, &len);
+        char *page = error_page(w, error_in(w->plain_err_in, w->plain_err, lang), lang, &len);
         enum MHD_Result ok = page ? reply(c, 500, "text/html; charset=utf-8", page, len, 0)
                                   : say(c, 500, rm_word(lang, "workshop.out_of_memory"));
         free(page);
@@ -1261,7 +1300,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
     free(jkey);
     if (!w->plain) {                                 /* the file broke while we waited */
         free(key);
-        char *page = error_page(w, w->plain_err, lang, &len);
+        char *page = error_page(w, error_in(w->plain_err_in, w->plain_err, lang), lang, &len);
         enum MHD_Result ok = page ? reply(c, 500, "text/html; charset=utf-8", page, len, 0)
                                   : say(c, 500, rm_word(lang, "workshop.out_of_memory"));
         free(page);
@@ -1302,7 +1341,7 @@ static enum MHD_Result answer(workshop *w, struct MHD_Connection *c, const char 
         char message[1100], words[1024];
         if (j->too_long > 0)                         /* the job is the same in every language */
             snprintf(words, sizeof words, rm_word(lang, "workshop.too_long"), MAX_HORIZON_DAYS, j->too_long);
-        snprintf(message, sizeof message, "remous: %s", j->too_long > 0 ? words : j->err);
+        snprintf(message, sizeof message, "remous: %s", j->too_long > 0 ? words : error_in(j->err_in, j->err, lang));
         body = message_page(w, a, key, lang, "error", message, NULL, &len);
     } else if (strcmp(url, "/compare.csv") == 0 && !computed_ticked(j->cmp, a)) {
         free(key);
@@ -1523,6 +1562,8 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
     if (pthread_create(&computer, NULL, computing, &w) != 0) {
         snprintf(err, errlen, "cannot start the workshop's computing thread");
         remous_close(w.plain);
+        for (int i = 0; i < MAX_LANGS; i++)
+            free(w.plain_err_in[i]);
         rm_gate_free(&w.gate);
         return REMOUS_ERR_RUN;
     }
@@ -1603,5 +1644,7 @@ int remous_workshop(const char *path, const remous_options *opt, const char *lis
     for (int i = 0; i < MAX_JOBS; i++)
         job_clear(&w.jobs[i]);
     remous_close(w.plain);
+    for (int i = 0; i < MAX_LANGS; i++)
+        free(w.plain_err_in[i]);
     return rc;
 }

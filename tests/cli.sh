@@ -683,8 +683,6 @@ refused() {      # refused 'WHAT' 'EXPECTED LINE' -- COMMAND...
 }
 refused "merge --reps" "remous: --reps goes with run, compare, sweep, batch, fragility and sensitivity, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --reps 3
 refused "merge --jobs" "remous: --jobs goes with run, compare, sweep, batch, fragility, sensitivity and workshop, not merge (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --jobs 2
-refused "merge --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous merge --help)" -- "$remous" merge s1 s2 --out mx --lang fr
-refused "sweep --lang without --html" "remous: --lang sets the language of the page: add --html FILE (see remous sweep --help)" -- "$remous" sweep "$mm" --grid servers=2,3 --out mx --lang fr
 refused "run --period without --out or --html" "remous: --period is the period of timeseries.csv and of the report's charts: add --out DIR or --html FILE (see remous run --help)" -- "$remous" run "$mm" --period 1d
 refused "an option given twice" "remous: --reps is given twice: give it once (see remous --help)" -- "$remous" run "$mm" --reps 3 --reps 5
 refused "batch --lang" "remous: --lang goes with run, compare, sweep, merge, fragility and sensitivity, not batch (see remous batch --help)" -- "$remous" batch barg.lua --lang fr
@@ -707,7 +705,7 @@ options:
   --out DIR            where the merged files go (needed)
   --rank ELEMENT:NAME:METRIC[:min|max]   rank the points on that metric (repeatable: the Pareto front)
   --html FILE          with --rank or targets: the decision page (heat maps, targets, the answer)
-  --lang en|fr         with --html: the language of the page (en)
+  --lang en|fr         the language of the ranking, and of the page (en)
   --quiet              no ranking on stdout" ] && ok || ko "merge --help: $(cat out)"
 for cmd in run compare sweep batch trace check workshop; do
     expect 0 "$cmd --help" -- "$remous" $cmd --help
@@ -982,10 +980,11 @@ grep -qxF '  libraires & <amis>     34.4%              24.6%              9.83% 
     ko "the table shows the role's label: $(grep amis out)"
 grep -qF '  le comptoir « princip… 0 ' out && ok || ko "the table cuts a long label at a character, with …"
 # the sweep page speaks with labels (29 readers at a gap of 20: 29 x 7 / 1200 busy);
-# the sweep's CSV files and its ranking on the terminal keep the names
+# the sweep's CSV files and its ranking on the terminal keep the names (the
+# ranking's own words follow --lang, with a decimal comma)
 expect 0 "sweep with labels" -- "$remous" sweep "$uni" --grid minutes_entre_lecteurs=10,20 \
     --rank "role:libraire_équipe:utilization" --html uni_sweep.html --lang fr --out uni_sweep
-grep -qxF '   1. minutes_entre_lecteurs=20                    0.1692  [0.1692, 0.1692]  best' out && ok ||
+grep -qxF '   1. minutes_entre_lecteurs=20                    0,1692  [0,1692 ; 0,1692]  meilleur' out && ok ||
     ko "the ranking names the grid's params: $(cat out)"
 grep -qF '<h1>libraires &amp; &lt;amis&gt; — part du temps de travail occupée</h1>' uni_sweep.html && ok ||
     ko "the sweep page's title in words"

@@ -356,5 +356,47 @@ grep -q '<h2>Points à vérifier dans le modèle</h2>' slips_fr.html &&
 "$remous" check "$top/tests/scenarios/mmc.lua" >/dev/null 2>err
 exactly "a model without slips: no warning" "$(cat err)" ""
 
+# --- --lang fr: the load's errors, the warnings and the sweep's ranking in French ---
+# (the English lines of the same slips are asserted in tests/cli.sh and tests/hostile_test.sh)
+printf 'scenario "x" { horizon = days(1) }\nrole "a" { count = "abc" }\n' > bad_count.lua
+printf 'scenario "x" { horizon = days(1) }\narrivals "a" { interarrival = exponential(-1), to = "t" }\nactivity "t" { duration = 1 }\n' > bad_mean.lua
+printf 'scenario "x" { horizon = days(1) }\narrivals "a" { interarival = exponential(2), to = "t" }\nactivity "t" { duration = 1 }\n' > bad_field.lua
+printf 'scenario "x" { horizon = days(1) }\nrole "a" { count = 2\n  label = "x" }\n' > bad_comma.lua
+printf 'scenario "x" { horizon = days(1) }\nactivty "t" { duration = 1 }\n' > bad_word.lua
+printf 'scenario "x" { horizon = days(1) }\narrivals "a" { interarrival = exponential(0,8), to = "t" }\nactivity "t" { duration = 1 }\n' > bad_decimal.lua
+# fr_error WHAT EXPECTED-LINE -- ARGS: exit 2, that one line on stderr
+fr_error() {
+    what=$1 line=$2; shift 3
+    "$remous" "$@" >out 2>err
+    exactly "$what" "$?: $(cat err)" "2: $line"
+}
+fr_error "a field's bad value, in French" 'remous: bad_count.lua:2: role "a" : count doit être un nombre entier de 0 à 100000, reçu "abc"' -- run bad_count.lua --lang fr
+fr_error "a distribution's bad parameter, in French" 'remous: bad_mean.lua:2: exponential : la moyenne doit être > 0 (reçu exponential(-1))' -- run bad_mean.lua --lang fr
+fr_error "an unknown field, in French" 'remous: bad_field.lua:2: arrivals "a" : champ inconnu "interarival" (vouliez-vous dire "interarrival" ?)' -- run bad_field.lua --lang fr
+fr_error "a missing comma, in French" 'remous: bad_comma.lua:2: il manque sans doute une virgule à la fin de cette ligne (la ligne suivante commence par "label")' -- compare bad_comma.lua --lang fr
+fr_error "a misspelt word, in French" "remous: bad_word.lua:2: \"activty\" n'est pas un mot du langage des scénarios (vouliez-vous dire \"activity\" ?)" -- run bad_word.lua --lang fr
+fr_error "a decimal comma, in French" "remous: bad_decimal.lua:2: exponential: 0,8 se lit comme deux nombres : un nombre décimal s'écrit avec un point, 0.8" -- run bad_decimal.lua --lang fr
+fr_error "a --set that is not a number, in French" 'remous: --set servers: un nombre était attendu, reçu "abc"' -- run "$top/tests/scenarios/mmc.lua" --set servers=abc --lang fr
+fr_error "the same in English (the default)" 'remous: --set servers: expected a number, got "abc"' -- run "$top/tests/scenarios/mmc.lua" --set servers=abc
+cat > slips_fr.expected <<'EOF'
+remous: attention : slips.lua : file « help » : à la fermeture, 5,9 en moyenne y attendent encore, et leur patience s'épuise avant la réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)
+remous: attention : slips.lua : l'étape « choose » ne prend aucun temps mais demande une personne : ce qui y arrive attend quelqu'un de libre, pour rien, et son type de travail apparaît comme une part du temps ; pour orienter, retirez son rôle (une étape sans rôle est un simple délai)
+remous: attention : slips.lua : avec « booking » : l'étape « check » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent
+remous: attention : slips.lua : avec « booking » : le rôle « door » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais
+EOF
+"$remous" compare slips.lua --quiet --lang fr >out 2>err
+cmp -s err slips_fr.expected && ok || { ko "compare --lang fr tells the four slips in French:"; diff slips_fr.expected err; }
+cp "$top/tests/scenarios/mmc.lua" mmc.lua
+"$remous" sweep mmc.lua --grid servers=2,3,4 --rank queue:serve:wait_mean --rank role:server:utilization:min --out sw_en --reps 2 >rank_en 2>/dev/null
+"$remous" sweep mmc.lua --grid servers=2,3,4 --rank queue:serve:wait_mean --rank role:server:utilization:min --out sw_fr --reps 2 --lang fr >rank_fr 2>/dev/null
+exactly "the French ranking's title" "$(head -1 rank_fr)" "Points de la grille classés sur queue serve wait_mean (la plus petite est la meilleure ; « ~ meilleur » : son intervalle à 95 % rejoint celui du meilleur)"
+# its points: the English lines' numbers, with a decimal comma and "[low ; high]"
+sed -n '2,4p' rank_en | sed -e 's/\([0-9]\)\.\([0-9]\)/\1,\2/g' -e 's/, / ; /' -e 's/  best$/  meilleur/' -e 's/  ~ best$/  ~ meilleur/' > rank_expected
+sed -n '2,4p' rank_fr > rank_got
+cmp -s rank_expected rank_got && ok || { ko "the French ranking's points:"; diff rank_expected rank_got; }
+grep -q '^   1\. servers=4  *0,[0-9]*  \[0,[0-9]* ; 0,[0-9]*\]  meilleur$' rank_fr && ok || ko "the best point, in French: $(sed -n 2p rank_fr)"
+grep -qF 'Front de Pareto sur queue serve wait_mean (la plus petite est la meilleure) et role server utilization (la plus petite est la meilleure) : 1 points sur 3, jugés sur les moyennes' rank_fr && ok ||
+    ko "the French Pareto front: $(grep Pareto rank_fr)"
+
 echo "language: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -85,14 +85,14 @@ const conversions = /%(\d+\$)?[-+ #0']*(\*|\d+)?(\.(\*|\d+))?[hlLqjzt]*[diouxXeE
 const english = readCatalog(path.join(path.dirname(langFile), 'en.lua'));
 const other = readCatalog(langFile);
 const same = new Set();
-// the load's messages (prelude, dist, binding) quote the scenario language
-// (variant "baseline", role = "manager", apply = function() ...): their
-// words are code, not the other language's, unless the page is checked
-// for those sections
-const quotingCode = new Set(['prelude', 'dist', 'binding']);
-for (const [key, w] of Object.entries(other))
-    if (!quotingCode.has(key.split('.')[0]) || sections.includes(key.split('.')[0]))
-        for (const x of letters(w.replace(conversions, ' '))) same.add(x);
+// The load's messages (prelude, lua_errors, dist, binding, calendar) quote
+// the scenario language's code ("baseline", role, label) in every language:
+// their words are not French words spelled as English ones.
+const quoting = new Set(['prelude', 'lua_errors', 'dist', 'binding', 'calendar']);
+for (const [k, w] of Object.entries(other)) {
+    if (quoting.has(k.split('.')[0]) && !sections.includes(k.split('.')[0])) continue;
+    for (const x of letters(w.replace(conversions, ' '))) same.add(x);
+}
 // French words spelled as English ones, which the pages use in sections of
 // the French catalog a page's check may not list (or in words not yet in it)
 if (path.basename(langFile) === 'fr.lua')

@@ -334,7 +334,7 @@ static void a_variant_that_fails_can_be_kept_apart(void **state) {
     assert_int_equal(remous_run_variant(sc, "broken", &res, err, sizeof err), REMOUS_ERR_INPUT);
     assert_string_equal(short_error(err), "scenario.lua:7: activity \"b\": next: c = 0.9 and d = 0.2 leave nothing "
                                           "for exit (share = 0.9, set on the page)");
-    assert_string_equal(short_error(sc->errors_fr[1]), "scenario.lua:7: activity \"b\": next: c = 0.9 et d = 0.2 ne "
+    assert_string_equal(short_error(rm_variant_error(sc, 1, "fr")), "scenario.lua:7: activity \"b\": next: c = 0.9 et d = 0.2 ne "
                                                        "laissent rien pour exit (share = 0.9, réglé sur la page)");
     assert_null(sc->errors[2]);
     /* the variant after it sees its own steps (its hook names "d") */

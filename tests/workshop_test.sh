@@ -144,8 +144,12 @@ awk '/class="wall-controls"/ { c = NR } /name="p.booksellers"/ { if (c) s = NR }
 expect "$(status "$base/?lang=fr&reps=51")" 400 "reps above the cap, in French"
 grep -qF 'reps : donnez un nombre entier de 1 à 50, pas « 51 »' "$tmp/body" && ok || ko "the French message for reps=51"
 cp "$tmp/body" "$tmp/error_fr.html"
+expect "$(status "$base/?lang=fr&p.booksellers=abc")" 400 "a bad value typed in a field, in French"
+grep -qF '<p class="error">remous: booksellers: un nombre était attendu, reçu &quot;abc&quot;</p>' "$tmp/body" && ok ||
+    ko "the French message for a field's bad value: $(grep -o 'class="error">[^<]*' "$tmp/body")"
+cp "$tmp/body" "$tmp/field_fr.html"
 version=$("$remous" --version | sed 's/^remous //')
-for page in page_fr error_fr; do
+for page in page_fr error_fr field_fr; do
     found=$(node "$top/tests/page_words.js" "$tmp/$page.html" "$top/scripts/lang/fr.lua" "$tmp/bookstore.lua" "$version" \
             --english "$tmp/page_en.html" report headline digest diagram table labels warnings workshop 2>&1) ||
         found="the check itself failed: $found"       # a checker that fails finds nothing: not a pass

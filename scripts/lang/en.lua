@@ -36,6 +36,7 @@ return {
 
   -- warnings.c: slips of the model, one line each.
   warnings = {
+    line = "remous: warning: %s: %s\n",   -- the terminal's line: the scenario file, the warning
     left_at_closing = "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out before it opens again (give its people the hours to finish, or stop arrivals earlier)",
     tool_step_unreached = "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
     role_never_busy = "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
@@ -356,6 +357,20 @@ return {
 
   -- sweep.c
   sweep = {
+    -- the ranking on the terminal (remous sweep --rank, remous merge --rank)
+    ranked_on = "Grid points ranked on %s %s %s (%s is best; \"~ best\": its 95%% interval meets the best's)\n",
+    largest = "largest",
+    smallest = "smallest",
+    ranked_no_value = "%4ld. %-40s   no value  (the metric is not in this point's summary)\n",
+    ranked_point = "%4ld. %-40s %10s  [%s, %s]%s\n",   -- rank, point, mean, its interval, best or ~ best
+    best = "  best",
+    near_best = "  ~ best",
+    front_on = "\nPareto front on ",
+    front_metric = "%s%s %s %s (%s best)",
+    list_and = " and ",
+    front_count = ": %ld of %ld points, judged on the means (\"~ front\": its 95%% intervals meet a front point's on every one)\n",
+    front = "  front\n",
+    near_front = "  ~ front\n",
     title = "remous sweep",     -- the page's title (its tab)
     intro = "The metric at each point of the grid, with its %d%% interval; the best in orange.",
     no_value = "no value",
@@ -788,5 +803,70 @@ return {
     setup_one = "The one param at its min and at its max, the others as they are, in each run; %d replications, paired (the same random draws at both ends). A bar is the value at max minus the value at min, with its 95%% interval; pale, and said not significant, where that interval holds 0.",
     no_metric = "(not followed in this run)",
     no_param = "(no such param here)",
+  },
+
+  -- lua_errors.c: Lua's messages in the words of a scenario (the line to change, what to type)
+  lua_errors = {
+    accent = "\"%s\": letters with accents are read only inside quotes: write %s (or, for a name, \"%s\")",
+    batch_language = "batch language",
+    brace_end = "a \"%c\" is probably missing at the end of this line (to close the \"%c\" of %s)",
+    brace_eof = "a \"%c\" is missing at the end of the file (to close the \"%c\" of %s)",
+    closer_before = "a \"%c\" is probably missing before %s",
+    closes_nothing = "this \"%s\" closes nothing: remove it",
+    comma_before = "a comma is probably missing before %s",
+    comma_end = "a comma is probably missing at the end of this line (the next line starts %s)",
+    comment = "a comment starts with \"--\", not \"%s\"",
+    compare = "\"=\" gives a value; to compare two values write \"==\"",
+    dash = "%s is a typographic dash: type a plain - instead",
+    decimal_comma = "%s%s is read as two numbers: a decimal is written with a dot, %s",
+    decl_punct = "remove the \"%s\": a declaration is written %s \"%s\" { ... }",
+    did_you_mean = " (did you mean \"%s\"?)",
+    end_before = "an \"end\" is probably missing before %s (to close the \"%s\" of %s)",
+    end_before_plain = "an \"end\" is probably missing before %s",
+    end_eol = "an \"end\" is probably missing at the end of this line (to close the \"%s\" of %s)",
+    end_missing = "the \"%s\" that starts on this line is never closed: an \"end\" is missing",
+    equals_between = "an \"=\" is probably missing between \"%s\" and %s",
+    extra_comma = "one comma too many here: remove it",
+    field_call = "%sa field is set with \"=\": write %s = %s",
+    field_eqeq = "%sa field is set with one \"=\": write %s = %s, not %s == %s",
+    field_hint = " (a field? write %s = ...)",
+    fr_quote = "%s is a French quotation mark: type a plain \" instead",
+    fr_time = "%s is not a time remous reads: write \"%s\" (in quotes, with a colon)",
+    long_comment = "the comment opened with \"--[[\" on this line is never closed (\"]]\" is missing)",
+    long_text = "the text opened with \"[[\" on this line is never closed (\"]]\" is missing)",
+    nbsp = "this line has a non-breaking space (pasted from a word processor?): retype it as an ordinary space",
+    not_number = "%s is not a number: write a number as 12 or 2.5 (digits, a dot for decimals)",
+    not_word = "\"%s\" is not a word of the %s%s",
+    odd_byte = "this line has a character that is not plain text (byte \\%d) outside quotes: retype it",
+    of_line = "line %d",
+    of_this_line = "this line",
+    opening_quote = "an opening %c is probably missing: write %c%s%c",
+    paren_comma = "a \")\" is probably missing before the comma that ends this line (to close the \"(\" of %s)",
+    percent = "%.*s%% is not a number remous reads: write %g (a share is a number from 0 to 1)",
+    quote = "%s is a typographic quote (pasted from a word processor?): type a plain %c instead",
+    quoted_key = "a name in quotes cannot be set with \"=\": write %s = ... or [\"%s\"] = ...",
+    scenario_language = "scenario language",
+    semicolon = "write a comma between the values, not \";\"",
+    time_key = "a time of day is written in quotes and brackets: [\"%s\"] = ...",
+    unfinished = "a closing %c is missing: the text %c%s runs to the end of the line",
+    unfinished_eof = "a closing quote is missing: the text runs to the end of the file",
+    unit = "%s is not a number: write %s(%.*s)",
+    unit_apart = "\"%s %s\" is not a number: write %s(%s)",
+    unquoted = "the name after %s goes in quotes: %s \"%s\"",
+    value_missing = "a value is missing after \"%s =\"",
+  },
+
+  -- calendar.c: opening hours, times of day and a start, as a load checks them
+  calendar = {
+    empty = "\"%s\": %02d:%02d-%02d:%02d is empty",
+    expected_day = "\"%s\": expected a day (mon, tue, wed, thu, fri, sat, sun) at \"%s\"",
+    midnight = "\"%s\": 24:00 is the next day's 00:00",
+    not_day = "\"%s\": \"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun)",
+    not_time = "\"%s\": \"%.*s\" is not a time of day (write HH:MM, e.g. 09:30)",
+    range = "\"%s\": write opening hours as a range, e.g. 09:00-17:00",
+    start = "\"%s\": write the start as a day and a time, e.g. \"mon 08:00\"",
+    time_of_day = "\"%s\": give the time of day, e.g. \"mon-fri 18:30\"",
+    too_many = "\"%s\": too many times in one string",
+    unexpected = "\"%s\": unexpected \"%s\"",
   },
 }
