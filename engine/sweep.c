@@ -672,7 +672,7 @@ static void print_front(const rm_points *p, const remous_sweep_options *sw, cons
         fprintf(table, rm_word(lang, "sweep.front_metric"),
                 i ? (i + 1 == p->nranked ? rm_word(lang, "sweep.list_and") : ", ") : "", p->m[i].element,
                 p->m[i].name, p->m[i].metric, p->m[i].max ? rm_word(lang, "sweep.largest") : rm_word(lang, "sweep.smallest"));
-    fprintf(table, rm_word(lang, "sweep.front_count"), nfront, p->n);
+    fprintf(table, rm_word(lang, nfront == 1 ? RM_WORD_KEY("sweep.front_count_one") : RM_WORD_KEY("sweep.front_count")), nfront, p->n);
     for (int pass = 0; pass < 2; pass++)
         for (long k = 0; k < p->n; k++) {
             if (!(pass == 0 ? front[k] : near[k]))

@@ -395,7 +395,7 @@ sed -n '2,4p' rank_en | sed -e 's/\([0-9]\)\.\([0-9]\)/\1,\2/g' -e 's/, / ; /' -
 sed -n '2,4p' rank_fr > rank_got
 cmp -s rank_expected rank_got && ok || { ko "the French ranking's points:"; diff rank_expected rank_got; }
 grep -q '^   1\. servers=4  *0,[0-9]*  \[0,[0-9]* ; 0,[0-9]*\]  meilleur$' rank_fr && ok || ko "the best point, in French: $(sed -n 2p rank_fr)"
-grep -qF 'Front de Pareto sur queue serve wait_mean (la plus petite est la meilleure) et role server utilization (la plus petite est la meilleure) : 1 points sur 3, jugés sur les moyennes' rank_fr && ok ||
+grep -qF 'Front de Pareto sur queue serve wait_mean (la plus petite est la meilleure) et role server utilization (la plus petite est la meilleure) : 1 point sur 3, jugé sur les moyennes' rank_fr && ok ||
     ko "the French Pareto front: $(grep Pareto rank_fr)"
 
 echo "language: $passed passed, $failed failed"

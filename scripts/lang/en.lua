@@ -369,6 +369,7 @@ return {
     front_metric = "%s%s %s %s (%s best)",
     list_and = " and ",
     front_count = ": %ld of %ld points, judged on the means (\"~ front\": its 95%% intervals meet a front point's on every one)\n",
+    front_count_one = ": %ld of %ld points, judged on the means (\"~ front\": its 95%% intervals meet the front point's on every one)\n",
     front = "  front\n",
     near_front = "  ~ front\n",
     title = "remous sweep",     -- the page's title (its tab)

@@ -351,6 +351,7 @@ return {
     front_metric = "%s%s %s %s (la plus %s est la meilleure)",
     list_and = " et ",
     front_count = " : %ld points sur %ld, jugés sur les moyennes (« ~ front » : ses intervalles à 95 %% rejoignent ceux d'un point du front sur chacune)\n",
+    front_count_one = " : %ld point sur %ld, jugé sur les moyennes (« ~ front » : ses intervalles à 95 %% rejoignent ceux du point du front sur chacune)\n",
     front = "  front\n",
     near_front = "  ~ front\n",
     title = "remous : balayage",
