@@ -7,6 +7,7 @@
 
 #include "labels.h"
 #include "scenario.h"
+#include "sensitivity_chart.h"
 #include "words.h"
 
 #define MAX_SETS 256
@@ -196,21 +197,11 @@ void rm_ws_sensitivity_result(FILE *f, const remous_sensitivity *s, const char *
     fputs("<p class=\"sensitivity-intro\">", f);
     rm_html_escape(f, words);
     fputs("</p>\n", f);
-    for (int k = 0; k < s->nmetrics; k++) {
-        fputs("<h3>", f);
-        rm_html_escape(f, rm_sensitivity_metric_title(s, &s->metrics[k], lang, words, sizeof words));
-        fputs("</h3>\n", f);
-        rm_sensitivity_svg(f, s, k, lang);
-    }
+    for (int k = 0; k < s->nmetrics; k++)
+        rm_sensitivity_chart(f, &s, 1, &s->metrics[k], lang);
     if (s->nleft_out > 0) {
-        char list[1024] = "";
-        for (int i = 0; i < s->nleft_out; i++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", s->left_out[i]);
-        }
-        snprintf(words, sizeof words, rm_word(lang, "sensitivity.left_out"), list);
         fputs("<p class=\"meta\">", f);
-        rm_html_escape(f, words);
+        rm_html_escape(f, rm_sensitivity_left_out_words(s, lang, words, sizeof words));
         fputs("</p>\n", f);
     }
 }
