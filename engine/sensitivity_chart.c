@@ -39,14 +39,17 @@ static int beside(const char *words) {
     return lines * STEP > BAR ? lines * STEP : BAR;
 }
 
-/* One bar at y: run v's cell c on a scale of ±top around x0. */
-static void bar(FILE *out, int v, int y, const rm_sens_cell *c, double top, const char *lang) {
+/* One bar at y: run v (of n) 's cell c on a scale of ±top around x0. Not
+ * significant: pale in its run's colour among several runs, grey alone
+ * (the colour tells no run apart there). */
+static void bar(FILE *out, int v, int n, int y, const rm_sens_cell *c, double top, const char *lang) {
     int x0 = LABEL + HALF;
     char words[256];
     if (!isnan(c->effect)) {
         double x = x0 + HALF * c->effect / top, lo = fmin(x, x0), w = fabs(x - x0);
         fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"%s/>\n", lo, y,
-                w < 1 && c->effect != 0 ? 1 : w, BAR, rm_run_colour(v), c->significant ? "" : " fill-opacity=\".35\"");
+                w < 1 && c->effect != 0 ? 1 : w, BAR, c->significant || n > 1 ? rm_run_colour(v) : "#bbbbbb",
+                c->significant || n == 1 ? "" : " fill-opacity=\".35\"");
         if (isfinite(c->effect_half) && c->effect_half > 0) {
             double a = x0 + HALF * (c->effect - c->effect_half) / top, b = x0 + HALF * (c->effect + c->effect_half) / top;
             fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>"
@@ -135,7 +138,7 @@ void rm_sensitivity_chart(FILE *out, const remous_sensitivity *const *runs, int 
             } else {
                 rm_sens_cell c;
                 rm_sensitivity_effect(s, km[v], p, &c);
-                bar(out, v, bar_y, &c, top, lang);
+                bar(out, v, n, bar_y, &c, top, lang);
             }
             y += row + GAP;
         }

@@ -14,7 +14,7 @@
  * effect in the first of runs[0..n) that follows x; under each, a bar per
  * run in the run's colour (report_chart.h), from 0 to the effect, with its
  * 95% interval and the figure on the right; a bar whose effect is not
- * significant is pale and says so. With more than one run, each param's
+ * significant says so, pale in its run's colour (grey with one run). With more than one run, each param's
  * words head its bars, which carry the run's name; with one, the param's
  * words are beside its bar, wrapped. A run that does not follow x, or has
  * not the param, says so in place of its bar. The axis: ± a round top. */
