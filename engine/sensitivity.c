@@ -217,32 +217,38 @@ static int add_run(remous_sensitivity *s, int p, double value, int end) {
     return 0;
 }
 
+const remous_options *rm_sensitivity_point(rm_sens_point *pt, const remous_options *opt, const char *name,
+                                           const char *value) {
+    int n = 0;
+    for (int i = 0; i < opt->nsets && n < RM_SENS_SETS; i++) {
+        if (strcmp(opt->set_names[i], name) == 0)
+            continue;
+        pt->names[n] = opt->set_names[i];
+        pt->values[n] = opt->set_values[i];
+        pt->origins[n++] = opt->set_origins ? opt->set_origins[i] : NULL;
+    }
+    pt->names[n] = name;
+    pt->values[n] = value;
+    pt->origins[n++] = "sensitivity";
+    pt->o = *opt;
+    pt->o.set_names = pt->names;
+    pt->o.set_values = pt->values;
+    pt->o.set_origins = pt->origins;
+    pt->o.nsets = n;
+    return &pt->o;
+}
+
 /* Runs run k: the scenario loaded with the param at its value (besides the
  * --set values given, which it replaces for that param). */
 static int do_run(remous_sensitivity *s, const char *path, const remous_options *opt, int k, double *into,
                   rm_progress *progress, char *err, size_t errlen) {
     rm_sens_run *run = &s->runs[k];
     const rm_sens_param *prm = &s->params[run->param];
-    const char *names[260], *values[260], *origins[260];
-    int n = 0;
-    for (int i = 0; i < opt->nsets && n < 256; i++) {
-        if (strcmp(opt->set_names[i], prm->name) == 0)
-            continue;
-        names[n] = opt->set_names[i];
-        values[n] = opt->set_values[i];
-        origins[n++] = opt->set_origins ? opt->set_origins[i] : NULL;
-    }
-    names[n] = prm->name;
-    values[n] = run->text;
-    origins[n++] = "sensitivity";
-    remous_options o = *opt;
-    o.set_names = names;
-    o.set_values = values;
-    o.set_origins = origins;
-    o.nsets = n;
-    o.progress = 0;
+    rm_sens_point pt;
+    rm_sensitivity_point(&pt, opt, prm->name, run->text);
+    pt.o.progress = 0;
     char message[1024];
-    remous_scenario *sc = remous_open(path, &o, message, sizeof message);
+    remous_scenario *sc = remous_open(path, &pt.o, message, sizeof message);
     if (!sc) {
         const char *which = run->value == prm->min ? "its min" : run->value == prm->max ? "its max" : "on its curve";
         snprintf(err, errlen, "%s = %s (%s): %s", prm->name, run->text, which, message);

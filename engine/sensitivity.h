@@ -63,6 +63,19 @@ struct remous_sensitivity {
                                       largest |effect| first (ties: declared order) */
 };
 
+/* The options of one run: o's, with one param set to a value in place of
+ * any --set of that name (its origin "sensitivity"). The struct holds the
+ * --set lists that its o points into: it is not to be copied. */
+#define RM_SENS_SETS 256           /* the --set values kept at the most */
+typedef struct rm_sens_point {
+    remous_options o;
+    const char *names[RM_SENS_SETS + 1], *values[RM_SENS_SETS + 1], *origins[RM_SENS_SETS + 1];
+} rm_sens_point;
+
+/* Fills *pt from opt with `name` = `value`; returns &pt->o. */
+const remous_options *rm_sensitivity_point(rm_sens_point *pt, const remous_options *opt, const char *name,
+                                           const char *value);
+
 /* The bar of param p for metric k: the run at max against the run at min. */
 void rm_sensitivity_effect(const remous_sensitivity *s, int k, int p, rm_sens_cell *cell);
 
