@@ -39,7 +39,7 @@ static int beside(const char *words) {
     return lines * STEP > BAR ? lines * STEP : BAR;
 }
 
-/* One bar at y: run v (of n) 's cell c on a scale of ±top around x0. Not
+/* One bar at y: run v's cell c (one of n runs) on a scale of ±top around x0. Not
  * significant: pale in its run's colour among several runs, grey alone
  * (the colour tells no run apart there). */
 static void bar(FILE *out, int v, int n, int y, const rm_sens_cell *c, double top, const char *lang) {
