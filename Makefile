@@ -25,7 +25,7 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph) -L$(GV_PLUGINS) -lgvplugin
           -Wl,-rpath,$(GV_PLUGINS)
 LIBS = $(LUA_LIBS) $(MHD_LIBS) $(GV_LIBS) -lcsv -lm
 
-ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare cost digest headline warnings targets output trace diagram report cost_chart targets_page signature grid points decision_page sweep binding_batch table workshop_gate workshop workshop_sensitivity fragility sensitivity report_fragility report_sensitivity
+ENGINE = rng heap dist stats calendar model words labels inputs outset point_check sim metrics lua_errors binding binding_metrics runner parallel compare cost digest headline warnings targets output trace diagram report cost_chart targets_page signature grid points decision_page sweep binding_batch table workshop_gate workshop workshop_sensitivity fragility sensitivity report_fragility report_sensitivity sensitivity_chart
 OBJS = $(ENGINE:%=$(BUILD)/obj/%.o) $(BUILD)/obj/prelude.o $(BUILD)/obj/lang.o
 UNIT_TESTS = rng heap dist stats calendar sim time compare scenario output alloc validation lua_errors diagram headline words workshop_gate cost parallel
 TEST_BINS = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)

@@ -88,7 +88,7 @@ void rm_cost_chart(FILE *f, const rm_comparison *cmp, const char *lang) {
     }
     if (!(top > 0))
         return;                                  /* costs given, all zero: nothing to draw */
-    top = rm_chart_round_top(top);
+    top = rm_round_top(top);
     const rm_model *m = cmp->results[0]->model;
     char words[512], money[96], more[96];
     fputs("<h2>", f);
@@ -98,7 +98,7 @@ void rm_cost_chart(FILE *f, const rm_comparison *cmp, const char *lang) {
     fputs("</p>\n<p class=\"legend\">", f);
     for (int k = 0; k < nk; k++)
         if (shown[k] > 0)
-            legend_item(f, rm_chart_colour(k), rm_chart_kind_words(cmp, kinds[k], lang, words, sizeof words));
+            legend_item(f, rm_run_colour(k), rm_chart_kind_words(cmp, kinds[k], lang, words, sizeof words));
     for (int o = 0; o < NOTHERS; o++)
         if (shown[nk + o] > 0)
             legend_item(f, others[o].fill, rm_word(lang, others[o].key));
@@ -110,7 +110,7 @@ void rm_cost_chart(FILE *f, const rm_comparison *cmp, const char *lang) {
     size_t chars = 32;                           /* a run's name: wrapped in its column */
     int height = y;
     for (int v = 0; v < n; v++) {
-        int lines = rm_chart_wrapped_lines(rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words,
+        int lines = rm_wrapped_lines(rm_variant_label(cmp->results[v]->model, cmp->results[v]->variant, lang, words,
                                                             sizeof words), chars);
         height += (lines * line > bar_h ? lines * line : bar_h) + gap;
     }
@@ -132,16 +132,16 @@ void rm_cost_chart(FILE *f, const rm_comparison *cmp, const char *lang) {
     for (int v = 0; v < n; v++) {
         const remous_results *res = cmp->results[v];
         const char *name = rm_variant_label(res->model, res->variant, lang, words, sizeof words);
-        int lines = rm_chart_wrapped_lines(name, chars), row = lines * line > bar_h ? lines * line : bar_h;
+        int lines = rm_wrapped_lines(name, chars), row = lines * line > bar_h ? lines * line : bar_h;
         int row_top = y;                         /* a name on several lines: the bar centred on its row */
-        rm_chart_wrapped(f, lang, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+        rm_svg_wrapped(f, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
         y = row_top + (row - bar_h) / 2;
         double x = label;
         for (int p = 0; p < nk + NOTHERS + 1; p++) {
             double a = p < nk + NOTHERS ? bars[v].part[p] : bars[v].lost;
             if (!(a > 0))
                 continue;
-            const char *fill = p < nk ? rm_chart_colour(p) : p < nk + NOTHERS ? others[p - nk].fill : LOST_FILL;
+            const char *fill = p < nk ? rm_run_colour(p) : p < nk + NOTHERS ? others[p - nk].fill : LOST_FILL;
             const char *what = p < nk ? rm_chart_kind_words(cmp, kinds[p], lang, more, sizeof more)
                              : p < nk + NOTHERS ? rm_word(lang, others[p - nk].key) : rm_word(lang, "report.cost_lost");
             char title[700];

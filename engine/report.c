@@ -26,6 +26,10 @@
 static const char *colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
 #define NCOLOURS 8
 
+const char *rm_run_colour(int v) {
+    return colours[v % NCOLOURS];
+}
+
 typedef struct page {
     FILE *f;
     const char *lang;         /* the catalog's code (words.h) */
@@ -110,9 +114,7 @@ static long next_word(const char **s, char *word, size_t len) {
     return (long)rm_utf8_length(word);
 }
 
-/* How many lines of at most `width` characters s takes when wrapped at its
- * spaces (a word longer than a line has a line of its own). */
-static int wrapped_lines(const char *s, size_t width) {
+int rm_wrapped_lines(const char *s, size_t width) {
     int lines = 1;
     size_t used = 0;
     char word[512];
@@ -127,27 +129,25 @@ static int wrapped_lines(const char *s, size_t width) {
     return lines;
 }
 
-/* s as SVG text at (x, y), wrapped as wrapped_lines counts, lines `step`
- * apart: never cut. */
-static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *s, size_t width, int bold) {
-    fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\"%s>", x, y, size, bold ? " font-weight=\"bold\"" : "");
+void rm_svg_wrapped(FILE *f, int x, int y, int size, int step, const char *s, size_t width, int bold) {
+    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\"%s>", x, y, size, bold ? " font-weight=\"bold\"" : "");
     size_t used = 0;
     int first = 1;
     char word[512];
     for (long w; (w = next_word(&s, word, sizeof word)) >= 0; first = 0) {
         if (first) {
-            fprintf(pg->f, "<tspan x=\"%d\">", x);
+            fprintf(f, "<tspan x=\"%d\">", x);
             used = (size_t)w;
         } else if (used > 0 && used + 1 + (size_t)w > width) {
-            fprintf(pg->f, "</tspan><tspan x=\"%d\" dy=\"%d\">", x, step);
+            fprintf(f, "</tspan><tspan x=\"%d\" dy=\"%d\">", x, step);
             used = (size_t)w;
         } else {
-            fputc(' ', pg->f);
+            fputc(' ', f);
             used += 1 + (size_t)w;
         }
-        text(pg, word);
+        rm_html_escape(f, word);
     }
-    fputs(first ? "</text>\n" : "</tspan></text>\n", pg->f);
+    fputs(first ? "</text>\n" : "</tspan></text>\n", f);
 }
 
 /* The name over a group of bars (a role, a queue) in bold at baseline y,
@@ -155,8 +155,8 @@ static void svg_wrapped(page *pg, int x, int y, int size, int step, const char *
 #define HEADING_CHARS 80
 #define HEADING_STEP 18
 static void svg_heading(page *pg, int y, const char *s) {
-    if (wrapped_lines(s, HEADING_CHARS) > 1) {
-        svg_wrapped(pg, 0, y, 15, HEADING_STEP, s, HEADING_CHARS, 1);
+    if (rm_wrapped_lines(s, HEADING_CHARS) > 1) {
+        rm_svg_wrapped(pg->f, 0, y, 15, HEADING_STEP, s, HEADING_CHARS, 1);
         return;
     }
     fprintf(pg->f, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">", y);
@@ -353,12 +353,12 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
     size_t chars = 32;                                  /* a run's name: wrapped in its column */
     int rows = 0;
     for (int v = 0; v < cmp->n; v++) {
-        int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
+        int lines = rm_wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
         rows += (lines * line > bar ? lines * line : bar) + gap;
     }
     int headings = 0;                                   /* the roles' names: their lines past the first */
     for (int r = 0; r < nr; r++)
-        headings += wrapped_lines(words_of_element(cmp, "role", roles[r], words, sizeof words), HEADING_CHARS) - 1;
+        headings += rm_wrapped_lines(words_of_element(cmp, "role", roles[r], words, sizeof words), HEADING_CHARS) - 1;
     int height = 24 + nr * (rows + 22) + headings * HEADING_STEP + 10;
     fprintf(pg->f, "<svg class=\"chart chart-time\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 70, height);
     for (int p = 0; p <= 100; p += 25) {
@@ -373,15 +373,15 @@ static void time_chart(page *pg, const rm_comparison *cmp) {
     for (int r = 0; r < nr; r++) {
         const char *role = words_of_element(cmp, "role", roles[r], words, sizeof words);
         svg_heading(pg, y + 12, role);
-        y += 18 + (wrapped_lines(role, HEADING_CHARS) - 1) * HEADING_STEP;
+        y += 18 + (rm_wrapped_lines(role, HEADING_CHARS) - 1) * HEADING_STEP;
         for (int v = 0; v < cmp->n; v++) {
             const remous_results *res = cmp->results[v];
             double util = mean(res, "role", roles[r], "utilization", NULL);
             const char *name = words_of_run(pg, res, words, sizeof words);
-            int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
+            int lines = rm_wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
             /* a name on several lines: its lines and the bar centred on the row */
             int row_top = y;
-            svg_wrapped(pg, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+            rm_svg_wrapped(pg->f, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
             y = row_top + (row - bar) / 2;
             if (isnan(util)) {                   /* the role does not exist in this run */
                 fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
@@ -551,12 +551,12 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
     char words[256];
     int rows = 0;
     for (int v = 0; v < cmp->n; v++) {
-        int lines = wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
+        int lines = rm_wrapped_lines(words_of_run(pg, cmp->results[v], words, sizeof words), chars);
         rows += (lines * line > bar ? lines * line : bar) + gap;
     }
     int headings = 0;                                   /* the queues' names: their lines past the first */
     for (int q = 0; q < nq; q++)
-        headings += wrapped_lines(words_of_element(cmp, "queue", queues[q], words, sizeof words), HEADING_CHARS) - 1;
+        headings += rm_wrapped_lines(words_of_element(cmp, "queue", queues[q], words, sizeof words), HEADING_CHARS) - 1;
     int height = 10 + nq * (rows + 22) + headings * HEADING_STEP + 10;
     fprintf(pg->f, "<svg class=\"chart chart-wait\" viewBox=\"0 0 %d %d\" role=\"img\">\n", label + width + 90, height);
     for (int q = 0; q < nq; q++) {
@@ -570,14 +570,14 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
             top = 1;
         const char *queue = words_of_element(cmp, "queue", queues[q], words, sizeof words);
         svg_heading(pg, y + 12, queue);
-        y += 18 + (wrapped_lines(queue, HEADING_CHARS) - 1) * HEADING_STEP;
+        y += 18 + (rm_wrapped_lines(queue, HEADING_CHARS) - 1) * HEADING_STEP;
         for (int v = 0; v < cmp->n; v++) {
             double half, w = mean(cmp->results[v], "queue", queues[q], "wait_mean", &half);
             const char *name = words_of_run(pg, cmp->results[v], words, sizeof words);
-            int lines = wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
+            int lines = rm_wrapped_lines(name, chars), row = lines * line > bar ? lines * line : bar;
             /* a name on several lines: its lines and the bar centred on the row */
             int row_top = y;
-            svg_wrapped(pg, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
+            rm_svg_wrapped(pg->f, 12, row_top + (row - (lines - 1) * line) / 2 + 5, 13, line, name, chars, 0);
             y = row_top + (row - bar) / 2;
             if (isnan(w)) {                      /* the queue does not exist in this run */
                 fprintf(pg->f, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#777\">", label, y + bar / 2 + 5);
@@ -606,9 +606,7 @@ static void wait_chart(page *pg, const rm_comparison *cmp) {
     fputs("</svg>\n", pg->f);
 }
 
-/* The smallest of 1, 2, 2.5, 5 times a power of ten that is at least v
- * (v > 0): the top of an axis, so that its numbers are round. */
-static double round_top(double v) {
+double rm_round_top(double v) {
     double p = pow(10, floor(log10(v)));
     static const double steps[] = {1, 2, 2.5, 5, 10};
     for (int i = 0; i < 5; i++)
@@ -650,7 +648,7 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     }
     if (periods < 2)
         return;
-    top = top > 0 ? round_top(top) : 1;
+    top = top > 0 ? rm_round_top(top) : 1;
     int left = 70, width = 680, height = 180, above = 10;   /* the plot: from y = above to y = height */
     char words[256], figure[32];
     const rm_model *m = cmp->results[0]->model;
@@ -896,18 +894,6 @@ int remous_write_html_run(const remous_results *res, const char *path, const cha
 }
 
 /* ------------------------------------------- for the charts of other files -- */
-
-int rm_chart_wrapped_lines(const char *s, size_t width) { return wrapped_lines(s, width); }
-
-void rm_chart_wrapped(FILE *f, const char *lang, int x, int y, int size, int step, const char *s, size_t width,
-                      int bold) {
-    page pg = {f, lang, NULL};
-    svg_wrapped(&pg, x, y, size, step, s, width, bold);
-}
-
-double rm_chart_round_top(double v) { return round_top(v); }
-
-const char *rm_chart_colour(int k) { return colours[k % NCOLOURS]; }
 
 int rm_chart_kinds(const rm_comparison *cmp, const char **kinds, int cap) {
     int nk = 0;

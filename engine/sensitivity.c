@@ -217,32 +217,38 @@ static int add_run(remous_sensitivity *s, int p, double value, int end) {
     return 0;
 }
 
+const remous_options *rm_sensitivity_point(rm_sens_point *pt, const remous_options *opt, const char *name,
+                                           const char *value) {
+    int n = 0;
+    for (int i = 0; i < opt->nsets && n < RM_SENS_SETS; i++) {
+        if (strcmp(opt->set_names[i], name) == 0)
+            continue;
+        pt->names[n] = opt->set_names[i];
+        pt->values[n] = opt->set_values[i];
+        pt->origins[n++] = opt->set_origins ? opt->set_origins[i] : NULL;
+    }
+    pt->names[n] = name;
+    pt->values[n] = value;
+    pt->origins[n++] = "sensitivity";
+    pt->o = *opt;
+    pt->o.set_names = pt->names;
+    pt->o.set_values = pt->values;
+    pt->o.set_origins = pt->origins;
+    pt->o.nsets = n;
+    return &pt->o;
+}
+
 /* Runs run k: the scenario loaded with the param at its value (besides the
  * --set values given, which it replaces for that param). */
 static int do_run(remous_sensitivity *s, const char *path, const remous_options *opt, int k, double *into,
                   rm_progress *progress, char *err, size_t errlen) {
     rm_sens_run *run = &s->runs[k];
     const rm_sens_param *prm = &s->params[run->param];
-    const char *names[260], *values[260], *origins[260];
-    int n = 0;
-    for (int i = 0; i < opt->nsets && n < 256; i++) {
-        if (strcmp(opt->set_names[i], prm->name) == 0)
-            continue;
-        names[n] = opt->set_names[i];
-        values[n] = opt->set_values[i];
-        origins[n++] = opt->set_origins ? opt->set_origins[i] : NULL;
-    }
-    names[n] = prm->name;
-    values[n] = run->text;
-    origins[n++] = "sensitivity";
-    remous_options o = *opt;
-    o.set_names = names;
-    o.set_values = values;
-    o.set_origins = origins;
-    o.nsets = n;
-    o.progress = 0;
+    rm_sens_point pt;
+    rm_sensitivity_point(&pt, opt, prm->name, run->text);
+    pt.o.progress = 0;
     char message[1024];
-    remous_scenario *sc = remous_open(path, &o, message, sizeof message);
+    remous_scenario *sc = remous_open(path, &pt.o, message, sizeof message);
     if (!sc) {
         const char *which = run->value == prm->min ? "its min" : run->value == prm->max ? "its max" : "on its curve";
         snprintf(err, errlen, "%s = %s (%s): %s", prm->name, run->text, which, message);
@@ -634,6 +640,47 @@ const char *rm_sensitivity_metric_title(const remous_sensitivity *s, const rm_se
     return buf;
 }
 
+const char *rm_sensitivity_param_words(const remous_sensitivity *s, int p, const char *lang, char *buf, size_t len) {
+    const rm_sens_param *prm = &s->params[p];
+    char label[256], lo[48], hi[48];
+    rm_shown(prm->label, prm->name, label, sizeof label);
+    snprintf(lo, sizeof lo, "%s", s->runs[prm->runs[0]].text);
+    snprintf(hi, sizeof hi, "%s", s->runs[prm->runs[prm->nruns - 1]].text);
+    rm_decimal_in(lo, sizeof lo, lang);
+    rm_decimal_in(hi, sizeof hi, lang);
+    snprintf(buf, len, rm_word(lang, "sensitivity.range"), label, lo, hi);
+    return buf;
+}
+
+const char *rm_sensitivity_effect_words(const rm_sens_cell *c, const char *lang, char *buf, size_t len) {
+    char e[64], lo[64], hi[64];
+    if (isnan(c->effect)) {
+        snprintf(buf, len, "%s", rm_word(lang, "sensitivity.no_value"));
+        return buf;
+    }
+    rm_sensitivity_signed(c->effect, lang, e, sizeof e);
+    if (!isfinite(c->effect_half)) {
+        snprintf(buf, len, "%s, %s", e, rm_word(lang, "sensitivity.not_significant"));
+        return buf;
+    }
+    int n = snprintf(buf, len, rm_word(lang, "sensitivity.effect"), e,
+                     rm_sensitivity_signed(c->effect - c->effect_half, lang, lo, sizeof lo),
+                     rm_sensitivity_signed(c->effect + c->effect_half, lang, hi, sizeof hi));
+    if (!c->significant && n > 0 && (size_t)n < len)
+        snprintf(buf + n, len - (size_t)n, ", %s", rm_word(lang, "sensitivity.not_significant"));
+    return buf;
+}
+
+const char *rm_sensitivity_left_out_words(const remous_sensitivity *s, const char *lang, char *buf, size_t len) {
+    char list[2048] = "";
+    for (int i = 0; i < s->nleft_out; i++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", s->left_out[i]);
+    }
+    snprintf(buf, len, rm_word(lang, "sensitivity.left_out"), list);
+    return buf;
+}
+
 #define HALF_BAR 12
 
 void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char *lang) {
@@ -655,14 +702,7 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
     }
     int wide = 0;
     for (int p = 0; p < s->nparams; p++) {
-        const rm_sens_param *prm = &s->params[p];
-        char label[256], lo[48], hi[48];
-        rm_shown(prm->label, prm->name, label, sizeof label);
-        snprintf(lo, sizeof lo, "%s", s->runs[prm->runs[0]].text);
-        snprintf(hi, sizeof hi, "%s", s->runs[prm->runs[prm->nruns - 1]].text);
-        rm_decimal_in(lo, sizeof lo, lang);
-        rm_decimal_in(hi, sizeof hi, lang);
-        snprintf(names[p], sizeof names[p], rm_word(lang, "sensitivity.range"), label, lo, hi);
+        rm_sensitivity_param_words(s, p, lang, names[p], sizeof names[p]);
         if (width(names[p]) > wide)
             wide = width(names[p]);
     }
@@ -685,21 +725,7 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
             fputs("|", out);
             for (int b = 1; b <= HALF_BAR; b++)
                 fputs(c->effect > 0 && b <= len ? mark : " ", out);
-            char e[64], lo[64], hi[64];
-            if (isnan(c->effect))
-                fprintf(out, "  %s\n", rm_word(lang, "sensitivity.no_value"));
-            else if (isnan(c->effect_half))
-                fprintf(out, "  %s, %s\n", rm_sensitivity_signed(c->effect, lang, e, sizeof e),
-                        rm_word(lang, "sensitivity.not_significant"));
-            else {
-                fputs("  ", out);
-                fprintf(out, rm_word(lang, "sensitivity.effect"), rm_sensitivity_signed(c->effect, lang, e, sizeof e),
-                        rm_sensitivity_signed(c->effect - c->effect_half, lang, lo, sizeof lo),
-                        rm_sensitivity_signed(c->effect + c->effect_half, lang, hi, sizeof hi));
-                if (!c->significant)
-                    fprintf(out, ", %s", rm_word(lang, "sensitivity.not_significant"));
-                fputc('\n', out);
-            }
+            fprintf(out, "  %s\n", rm_sensitivity_effect_words(c, lang, line, sizeof line));
         }
         /* the response curves: each value and the metric there */
         for (int i = 0; i < s->nparams; i++) {
@@ -723,161 +749,8 @@ void remous_print_sensitivity(const remous_sensitivity *s, FILE *out, const char
             fputc('\n', out);
         }
     }
-    if (s->nleft_out > 0) {
-        char list[2048] = "";
-        for (int i = 0; i < s->nleft_out; i++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", s->left_out[i]);
-        }
-        fputc('\n', out);
-        fprintf(out, rm_word(lang, "sensitivity.left_out"), list);
-        fputc('\n', out);
-    }
-    free(names);
-    free(order);
-    free(bars);
-}
-
-/* ------------------------------------------------------------ the chart -- */
-
-#define SVG_WIDTH 1000
-#define SVG_LABEL 340               /* the params' words, left of the bars */
-#define SVG_HALF 150                /* each side of 0 */
-#define SVG_LINE 15
-#define SVG_BAR 20
-#define SVG_WRAP 50                 /* characters a line of a param's words */
-
-/* The lines of s wrapped at SVG_WRAP characters (never cut inside a word). */
-static int svg_lines(const char *s) {
-    int lines = 1, used = 0;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        int w = 0;
-        for (const char *e = s; *e && *e != ' '; e++)
-            w += ((unsigned char)*e & 0xC0) != 0x80;
-        if (!w)
-            break;
-        if (used > 0 && used + 1 + w > SVG_WRAP) {
-            lines++;
-            used = w;
-        } else {
-            used += (used > 0) + w;
-        }
-        while (*s && *s != ' ')
-            s++;
-    }
-    return lines;
-}
-
-static void svg_text_wrapped(FILE *f, int x, int y, const char *s) {
-    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"13\"><tspan x=\"%d\">", x, y, x);
-    int used = 0;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        const char *e = s;
-        int w = 0;
-        for (; *e && *e != ' '; e++)
-            w += ((unsigned char)*e & 0xC0) != 0x80;
-        if (!w)
-            break;
-        if (used > 0 && used + 1 + w > SVG_WRAP) {
-            fprintf(f, "</tspan><tspan x=\"%d\" dy=\"%d\">", x, SVG_LINE);
-            used = w;
-        } else {
-            if (used > 0)
-                fputc(' ', f);
-            used += (used > 0) + w;
-        }
-        char word[512];
-        snprintf(word, sizeof word, "%.*s", (int)(e - s), s);
-        rm_html_escape(f, word);
-        s = e;
-    }
-    fputs("</tspan></text>\n", f);
-}
-
-void rm_sensitivity_svg(FILE *f, const remous_sensitivity *s, int k, const char *lang) {
-    int *order = calloc((size_t)s->nparams + 1, sizeof *order);
-    rm_sens_cell *bars = calloc((size_t)s->nparams + 1, sizeof *bars);
-    if (!order || !bars) {
-        free(order), free(bars);
-        return;
-    }
-    rm_sensitivity_tornado(s, k, order, bars);
-    double top = 0;
-    for (int i = 0; i < s->nparams; i++) {
-        double reach = fabs(bars[i].effect) + (isnan(bars[i].effect_half) || isinf(bars[i].effect_half)
-                                                   ? 0 : bars[i].effect_half);
-        if (!isnan(reach) && reach > top)
-            top = reach;
-    }
-    if (!(top > 0))
-        top = 1;
-    char (*names)[300] = calloc((size_t)s->nparams + 1, sizeof *names);
-    int height = 8;
-    for (int i = 0; names && i < s->nparams; i++) {
-        const rm_sens_param *prm = &s->params[order[i]];
-        char label[256], lo[48], hi[48];
-        rm_shown(prm->label, prm->name, label, sizeof label);
-        snprintf(lo, sizeof lo, "%s", s->runs[prm->runs[0]].text);
-        snprintf(hi, sizeof hi, "%s", s->runs[prm->runs[prm->nruns - 1]].text);
-        rm_decimal_in(lo, sizeof lo, lang);
-        rm_decimal_in(hi, sizeof hi, lang);
-        snprintf(names[i], sizeof names[i], rm_word(lang, "sensitivity.range"), label, lo, hi);
-        int lines = svg_lines(names[i]);
-        height += (lines * SVG_LINE > SVG_BAR ? lines * SVG_LINE : SVG_BAR) + 8;
-    }
-    if (!names) {
-        free(order), free(bars);
-        return;
-    }
-    int cx = SVG_LABEL + 10 + SVG_HALF;
-    fprintf(f, "<svg class=\"chart chart-tornado\" viewBox=\"0 0 %d %d\" role=\"img\">\n", SVG_WIDTH, height);
-    fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"2\" y2=\"%d\" stroke=\"#888\"/>\n", cx, cx, height - 2);
-    int y = 6;
-    for (int i = 0; i < s->nparams; i++) {
-        const rm_sens_cell *c = &bars[i];
-        int lines = svg_lines(names[i]);
-        int row = lines * SVG_LINE > SVG_BAR ? lines * SVG_LINE : SVG_BAR;
-        svg_text_wrapped(f, 4, y + (row - (lines - 1) * SVG_LINE) / 2 + 5, names[i]);
-        int bar_y = y + (row - SVG_BAR) / 2;
-        char e[64], lo[64], hi[64], figure[256];
-        if (isnan(c->effect)) {
-            snprintf(figure, sizeof figure, "%s", rm_word(lang, "sensitivity.no_value"));
-        } else {
-            double x = cx + SVG_HALF * c->effect / top;
-            fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
-                    fmin(x, cx), bar_y, fabs(x - cx), SVG_BAR, c->significant ? "#0072B2" : "#bbbbbb");
-            if (!isnan(c->effect_half) && !isinf(c->effect_half) && c->effect_half > 0) {
-                double l = cx + SVG_HALF * (c->effect - c->effect_half) / top;
-                double h = cx + SVG_HALF * (c->effect + c->effect_half) / top;
-                int mid = bar_y + SVG_BAR / 2;
-                fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\" stroke-width=\"2\"/>"
-                           "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\"/>"
-                           "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#222\"/>\n",
-                        l, h, mid, mid, l, l, bar_y + 4, bar_y + SVG_BAR - 4, h, h, bar_y + 4, bar_y + SVG_BAR - 4);
-            }
-            if (isnan(c->effect_half) || isinf(c->effect_half))
-                snprintf(figure, sizeof figure, "%s, %s", rm_sensitivity_signed(c->effect, lang, e, sizeof e),
-                         rm_word(lang, "sensitivity.not_significant"));
-            else {
-                int n = snprintf(figure, sizeof figure, rm_word(lang, "sensitivity.effect"),
-                                 rm_sensitivity_signed(c->effect, lang, e, sizeof e),
-                                 rm_sensitivity_signed(c->effect - c->effect_half, lang, lo, sizeof lo),
-                                 rm_sensitivity_signed(c->effect + c->effect_half, lang, hi, sizeof hi));
-                if (!c->significant && n > 0 && (size_t)n < sizeof figure)
-                    snprintf(figure + n, sizeof figure - (size_t)n, ", %s", rm_word(lang, "sensitivity.not_significant"));
-            }
-        }
-        fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"13\"%s>", cx + SVG_HALF + 14, bar_y + SVG_BAR / 2 + 5,
-                c->significant ? "" : " fill=\"#555\"");
-        rm_html_escape(f, figure);
-        fputs("</text>\n", f);
-        y += row + 8;
-    }
-    fputs("</svg>\n", f);
+    if (s->nleft_out > 0)
+        fprintf(out, "\n%s\n", rm_sensitivity_left_out_words(s, lang, line, sizeof line));
     free(names);
     free(order);
     free(bars);

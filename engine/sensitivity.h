@@ -6,7 +6,8 @@
  * points, the response curve of the top three params of each metric.
  *
  * What the report and the workshop read once they show it: the struct
- * below, and rm_sensitivity_tornado (the bars of one metric, ranked). */
+ * below, rm_sensitivity_tornado (the bars of one metric, ranked) and the
+ * words of its params and bars; sensitivity_chart.h draws it. */
 #ifndef RM_SENSITIVITY_H
 #define RM_SENSITIVITY_H
 
@@ -62,6 +63,19 @@ struct remous_sensitivity {
                                       largest |effect| first (ties: declared order) */
 };
 
+/* The options of one run: o's, with one param set to a value in place of
+ * any --set of that name (its origin "sensitivity"). The struct holds the
+ * --set lists that its o points into: it is not to be copied. */
+#define RM_SENS_SETS 256           /* the --set values kept at the most */
+typedef struct rm_sens_point {
+    remous_options o;
+    const char *names[RM_SENS_SETS + 1], *values[RM_SENS_SETS + 1], *origins[RM_SENS_SETS + 1];
+} rm_sens_point;
+
+/* Fills *pt from opt with `name` = `value`; returns &pt->o. */
+const remous_options *rm_sensitivity_point(rm_sens_point *pt, const remous_options *opt, const char *name,
+                                           const char *value);
+
 /* The bar of param p for metric k: the run at max against the run at min. */
 void rm_sensitivity_effect(const remous_sensitivity *s, int k, int p, rm_sens_cell *cell);
 
@@ -85,10 +99,16 @@ const char *rm_sensitivity_metric_title(const remous_sensitivity *s, const rm_se
  * buf; returns buf. */
 const char *rm_sensitivity_signed(double v, const char *lang, char *buf, size_t len);
 
-/* The tornado of metric k as an SVG chart (class "chart chart-tornado"):
- * a row per param, largest effect first, its words and range on the left,
- * a bar from 0 to the effect with its 95% interval, the figure on the
- * right; a bar whose effect is not significant is grey and says so. */
-void rm_sensitivity_svg(FILE *f, const remous_sensitivity *s, int k, const char *lang);
+/* A param's words and range, "mean service time (0.5 → 0.8)", in lang,
+ * into buf; returns buf. */
+const char *rm_sensitivity_param_words(const remous_sensitivity *s, int p, const char *lang, char *buf, size_t len);
+
+/* A bar's figure: the effect and its 95% interval, "+2.2 (95%: +1.4 to
+ * +3.1)", "not significant" said where it is, in lang, into buf; returns buf. */
+const char *rm_sensitivity_effect_words(const rm_sens_cell *c, const char *lang, char *buf, size_t len);
+
+/* The sentence naming the params left out (s->nleft_out > 0), in lang,
+ * into buf; returns buf. */
+const char *rm_sensitivity_left_out_words(const remous_sensitivity *s, const char *lang, char *buf, size_t len);
 
 #endif

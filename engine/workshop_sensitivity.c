@@ -7,9 +7,8 @@
 
 #include "labels.h"
 #include "scenario.h"
+#include "sensitivity_chart.h"
 #include "words.h"
-
-#define MAX_SETS 256
 
 static int varies(const rm_param *p) {
     return p->numeric && !isnan(p->min) && !isnan(p->max) && p->min < p->max;
@@ -41,40 +40,29 @@ static void end_text(double v, char *text, size_t len) {
     }
 }
 
-/* Loads the scenario at o with `name` set to `value` (NULL: as o is) and
- * checks the horizon of the variant's model. */
-static int try_load(const char *path, const remous_options *o, const char *variant, const char *name,
-                    const char *value, double max_days, rm_ws_loader load, double *too_long, char *err,
-                    size_t errlen) {
-    const char *names[MAX_SETS + 1], *values[MAX_SETS + 1], *origins[MAX_SETS + 1];
-    int n = 0;
-    for (int i = 0; i < o->nsets && n < MAX_SETS; i++) {
-        if (name && strcmp(o->set_names[i], name) == 0)
-            continue;
-        names[n] = o->set_names[i];
-        values[n] = o->set_values[i];
-        origins[n++] = o->set_origins ? o->set_origins[i] : NULL;
-    }
-    if (name) {
-        names[n] = name;
-        values[n] = value;
-        origins[n++] = "sensitivity";
-    }
-    remous_options one = *o;
-    one.set_names = names;
-    one.set_values = values;
-    one.set_origins = origins;
-    one.nsets = n;
-    remous_scenario *sc = load(path, &one, err, errlen);
-    if (!sc)
-        return REMOUS_ERR_INPUT;
+/* Whether the horizon of the variant's model in sc is within max_days:
+ * else REMOUS_ERR_INPUT, *too_long its days and err the line. */
+static int horizon_within(const remous_scenario *sc, const char *variant, double max_days, double *too_long,
+                          char *err, size_t errlen) {
     const rm_model *m = model_of(sc, variant);
-    int rc = REMOUS_OK;
     if (m && m->horizon * m->unit_seconds > max_days * 86400.0) {
         *too_long = m->horizon * m->unit_seconds / 86400.0;
         snprintf(err, errlen, "the horizon is %.0f days, above the workshop's %.0f", *too_long, max_days);
-        rc = REMOUS_ERR_INPUT;
+        return REMOUS_ERR_INPUT;
     }
+    return REMOUS_OK;
+}
+
+/* Loads the scenario at o with `name` set to `value` and checks the
+ * horizon of the variant's model. */
+static int try_load(const char *path, const remous_options *o, const char *variant, const char *name,
+                    const char *value, double max_days, rm_ws_loader load, double *too_long, char *err,
+                    size_t errlen) {
+    rm_sens_point pt;
+    remous_scenario *sc = load(path, rm_sensitivity_point(&pt, o, name, value), err, errlen);
+    if (!sc)
+        return REMOUS_ERR_INPUT;
+    int rc = horizon_within(sc, variant, max_days, too_long, err, errlen);
     remous_close(sc);
     return rc;
 }
@@ -91,12 +79,7 @@ int rm_ws_sensitivity_compute(const char *path, const remous_options *o, const c
     if (!sc)
         return REMOUS_ERR_INPUT;
     const rm_model *m = model_of(sc, variant);
-    int rc = REMOUS_OK;
-    if (m && m->horizon * m->unit_seconds > max_days * 86400.0) {
-        *too_long = m->horizon * m->unit_seconds / 86400.0;
-        snprintf(err, errlen, "the horizon is %.0f days, above the workshop's %.0f", *too_long, max_days);
-        rc = REMOUS_ERR_INPUT;
-    }
+    int rc = horizon_within(sc, variant, max_days, too_long, err, errlen);
     /* then each end of each param that varies: every run the sensitivity
      * makes; between two loads, the tick may stop it (a comparison waits) */
     long total = 0;
@@ -196,21 +179,11 @@ void rm_ws_sensitivity_result(FILE *f, const remous_sensitivity *s, const char *
     fputs("<p class=\"sensitivity-intro\">", f);
     rm_html_escape(f, words);
     fputs("</p>\n", f);
-    for (int k = 0; k < s->nmetrics; k++) {
-        fputs("<h3>", f);
-        rm_html_escape(f, rm_sensitivity_metric_title(s, &s->metrics[k], lang, words, sizeof words));
-        fputs("</h3>\n", f);
-        rm_sensitivity_svg(f, s, k, lang);
-    }
+    for (int k = 0; k < s->nmetrics; k++)
+        rm_sensitivity_chart(f, &s, 1, &s->metrics[k], lang);
     if (s->nleft_out > 0) {
-        char list[1024] = "";
-        for (int i = 0; i < s->nleft_out; i++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", s->left_out[i]);
-        }
-        snprintf(words, sizeof words, rm_word(lang, "sensitivity.left_out"), list);
         fputs("<p class=\"meta\">", f);
-        rm_html_escape(f, words);
+        rm_html_escape(f, rm_sensitivity_left_out_words(s, lang, words, sizeof words));
         fputs("</p>\n", f);
     }
 }

@@ -453,12 +453,15 @@ sed -n '/id="what-matters"/,/<\/section>/p' "$tmp/body" > "$tmp/panel_section.ht
 expect "$(sed -n 's/.*|[ █]*  //p' "$tmp/panel.txt" | tr '\n' '/')" \
     "+2.2 (95%: +1.4 to +3.1)/0 (95%: 0 to 0), not significant/+0.29 (95%: +0.28 to +0.3)/0 (95%: 0 to 0), not significant/" \
     "the command line's tornadoes at days = 1"
-expect "$(grep -o '<h3>[^<]*</h3>\|<tspan x="4">[^<]*</tspan>\|<text x="664"[^>]*>[^<]*</text>' "$tmp/panel_section.html" |
+expect "$(grep -o '<h3>[^<]*</h3>\|<tspan x="0">[^<]*</tspan>\|<text x="602"[^>]*>[^<]*</text>' "$tmp/panel_section.html" |
           sed 's/<[^>]*>//g' | tr '\n' '/')" \
     "customers: total wait per person/mean service time (0.5 → 0.8)/+2.2 (95%: +1.4 to +3.1)/colour of the walls (0 → 5)/0 (95%: 0 to 0), not significant/server: busy share of working time/mean service time (0.5 → 0.8)/+0.29 (95%: +0.28 to +0.3)/colour of the walls (0 → 5)/0 (95%: 0 to 0), not significant/" \
     "the panel: per headline metric, service first, then colour, not significant, with the command line's figures"
 expect "$(grep -c '<rect [^>]*fill="#bbbbbb"/>' "$tmp/panel_section.html") $(grep -c '<rect [^>]*fill="#0072B2"/>' "$tmp/panel_section.html")" "2 2" \
     "colour's bars grey (not significant), service's coloured"
+expect "$(grep -o '<text x="[0-9]*" y="88" font-size="12" text-anchor="middle" fill="#555">[^<]*</text>' "$tmp/panel_section.html" |
+          sed 's/<[^>]*>//g' | tr '\n' '/')" "-5/0/+5/-0.5/0/+0.5/" \
+    "the panel's axes: 0 and a round top each side, as the report's tornadoes"
 grep -qF '<p class="sensitivity-intro">baseline: each of 2 params at its min and at its max, the others at the values above; 4 replications, paired (the same random draws at both ends).' \
     "$tmp/body" && ok || ko "the panel says what it did: $(grep -o '<p class="sensitivity-intro">[^<]*' "$tmp/body")"
 grep -qF '<p class="meta">Left out (no min and max, or not a number): days.</p>' "$tmp/body" && ok ||
@@ -467,7 +470,7 @@ awk '/class="wall-headline"/ { h = NR } /id="what-matters"/ { p = NR } /class="d
      END { exit !(h && p > h && d > p) }' "$tmp/body" && ok || ko "the panel under the headline, before the digest"
 expect "$(status "$pb/?p.days=1&sensitivity=baseline&lang=fr")" 200 "the panel in French"
 cp "$tmp/body" "$tmp/panel_fr.html"
-grep -qF '<text x="664" y="49" font-size="13" fill="#555">0 (95 % : de 0 à 0), non significatif</text>' "$tmp/body" && ok ||
+grep -qF '<text x="602" y="53" font-size="13" fill="#555">0 (95 % : de 0 à 0), non significatif</text>' "$tmp/body" && ok ||
     ko "the French panel says non significatif"
 grep -qF '<h2>Ce qui compte le plus</h2>' "$tmp/body" &&
     grep -qF '<a href="/?p.days=1&amp;lang=fr&amp;sensitivity=baseline#what-matters" class="chosen">situation actuelle</a>' "$tmp/body" &&
