@@ -158,6 +158,8 @@ struct rm_sim {
     double watch_next0, watch_next, watch_step;
     int watch_n, watch_k;
     double *watch_out;
+    int model_lean;           /* the model is lean (see lean_model): once */
+    int lean;                 /* and this run too: no forced absence, no observer */
     char err[512];
 };
 
@@ -984,8 +986,9 @@ static int takes_up(rm_sim *s, int t, int si) {
     return rm_rng_uniform(&s->uptake_rng[(size_t)t * (size_t)s->m->narrivals + (size_t)si]) < u;
 }
 
-/* A new item of stream si enters its first step. */
-static int arrive(rm_sim *s, int si) {
+/* A new item of stream si into *out: its fields, attributes, priority and
+ * patience, counted as arrived; it is at no step yet. Returns 0 or -1. */
+static inline int new_arrival(rm_sim *s, int si, uint32_t *out) {
     const rm_arrivals *st = &s->m->arrivals[si];
     uint32_t i = item_new(s);
     if (i == NO_ITEM)
@@ -1018,6 +1021,17 @@ static int arrive(rm_sim *s, int si) {
     it = &s->items[i];
     it->uses = it->met = it->used = 0;
     it->took_tool_route = 0;
+    *out = i;
+    return 0;
+}
+
+/* A new item of stream si enters its first step. */
+static int arrive(rm_sim *s, int si) {
+    const rm_arrivals *st = &s->m->arrivals[si];
+    uint32_t i;
+    if (new_arrival(s, si, &i) < 0)
+        return -1;
+    item *it = &s->items[i];
     for (int t = 0; t < s->m->ntools; t++)
         if (takes_up(s, t, si))
             it->uses |= (uint64_t)1 << t;
@@ -1359,6 +1373,120 @@ static int abandon(rm_sim *s, uint32_t i, uint32_t gen) {
     return s->m->queues[qi].shared ? serve_heads(s, qi) : 0;
 }
 
+/* ---------------------------------------------------- the lean path ---- */
+
+/* Most models are lean: no tool, every role always at work (no calendar,
+ * no drawn absence) and serving one line, every staffed step done by one
+ * role, no shared line, no interruptible step; and the run has no forced
+ * absence and no observer (see lean_model and run_events). In such a model
+ * a person's only choice is the front of their own line, so the arrivals
+ * and ends of service below go the short way: an item reaching a staffed
+ * step starts at once when its line is empty and someone of its role is
+ * idle, else joins the line; a person done with a step takes the front of
+ * their line, else becomes idle. That is what enter_activity, end_service
+ * and look_for_work decide in such a model, with the checks that cannot
+ * fire left out (the tools', the calendars', the absences', the
+ * interruptions', the shared lines'); the counters get the same additions
+ * in the same order and the draws and events come in the same order, so
+ * every figure is the same to the last bit. Everything else (pure delays,
+ * abandonment, the warm-up and the periods) takes the generic path. */
+
+/* Whether model m is lean (above), once per simulator. */
+static int lean_model(const rm_model *m) {
+    if (m->ntools > 0 || m->has_interruptible)
+        return 0;
+    for (int r = 0; r < m->nroles; r++)
+        if (m->roles[r].calendar >= 0 || m->roles[r].has_absence || m->roles[r].nqueues > 1)
+            return 0;
+    for (int q = 0; q < m->nqueues; q++)
+        if (m->queues[q].shared)
+            return 0;
+    for (int a = 0; a < m->nactivities; a++)
+        if (m->activities[a].nroles > 1)
+            return 0;
+    return 1;
+}
+
+/* Item i reaches step `step` of a lean model (enter_step). */
+static inline int lean_enter(rm_sim *s, uint32_t i, int step) {
+    if (step == RM_EXIT) {
+        finish(s, i);
+        return 0;
+    }
+    const rm_activity *act = &s->m->activities[step];
+    if (act->nroles == 0)
+        return enter_activity(s, i, step);       /* a pure delay */
+    item *it = &s->items[i];
+    it->activity = step;
+    it->queue = -1;
+    it->t_enqueue = s->now;
+    qkeys(s, act->queue, i);
+    queue_state *q = &s->qs[act->queue];
+    if (q->len == 0) {
+        role_state *rs = &s->roles[act->roles[0]];
+        if (rs->len > 0) {                       /* take_idle */
+            int p = rs->idle[rs->head];
+            if (++rs->head == s->m->roles[act->roles[0]].count)
+                rs->head = 0;
+            rs->len--;
+            return start_service(s, p, i);
+        }
+    }
+    long cap = s->m->queues[act->queue].capacity;
+    if (cap >= 0 && q->len >= (uint64_t)cap) {
+        s->c[rm_cq(&s->st.lay, act->queue, RM_Q_BALKED)]++;
+        leave(s, i, 1);
+        return 0;
+    }
+    if (qpush(s, act->queue, i) < 0)
+        return fail_oom(s);
+    if (s->m->arrivals[it->arrivals].has_patience && !act->no_patience &&
+        rm_heap_push(&s->cal, s->now + it->patience, EV_ABANDON, i, it->gen) < 0)
+        return fail_oom(s);
+    return 0;                                    /* (nobody of its role is idle) */
+}
+
+/* A new item of stream si in a lean model (arrive: no tool, so no uptake
+ * and no route of a tool). */
+static int lean_arrive(rm_sim *s, int si) {
+    uint32_t i;
+    if (new_arrival(s, si, &i) < 0)
+        return -1;
+    return lean_enter(s, i, s->m->arrivals[si].to);
+}
+
+/* Person p of a lean model finishes its step (end_service): its busy time
+ * all inside its calendar (it has none: no overtime), then the front of its
+ * one line, if any. */
+static int lean_end_service(rm_sim *s, int p, uint32_t gen) {
+    person *pe = &s->people[p];
+    if (gen != pe->gen)
+        return 0;
+    uint32_t i = pe->item;
+    int a = pe->activity;
+    const rm_activity *act = &s->m->activities[a];
+    const rm_layout *l = &s->st.lay;
+    double busy = s->now - pe->counted;
+    s->c[rm_cp(l, p, RM_P_KIND0 + act->kind)] += busy;   /* count_busy */
+    pe->counted = s->now;
+    s->c[rm_ca(l, a, RM_A_COMPLETED)]++;
+    s->c[rm_ca(l, a, RM_A_DURATION)] += s->items[i].service_done + s->now - pe->start;
+    if (measuring(s))
+        s->st.by_person[a][p]++;
+    pe->busy = 0;
+    queue_state *q = &s->qs[act->queue];         /* the one line of p's role */
+    if (q->len > 0) {
+        if (start_service(s, p, qfront(s, q)) < 0)
+            return -1;
+    } else {
+        make_idle(s, p);
+    }
+    int step;
+    if (route(s, a, i, &step) < 0)
+        return -1;
+    return lean_enter(s, i, step);
+}
+
 /* ----------------------------------------------------- replications ---- */
 
 /* The end of the warm-up: the summary counts from here. */
@@ -1516,6 +1644,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
     s->seed = seed;
     s->rep = rep;
     reset(s, seed, rep);
+    s->lean = s->model_lean && !s->knock_who && !s->observer;
     if (s->m->has_hooks && s->hooks.protect)
         return s->hooks.protect(s->hooks.ctx, run_events, s, s->err, sizeof s->err);
     return run_events(s);
@@ -1603,10 +1732,10 @@ static int run_events(void *sim) {
         case EV_ARRIVAL:
             rc = schedule_next_arrival(s, (int)ev.a);
             if (rc == 0)
-                rc = arrive(s, (int)ev.a);
+                rc = s->lean ? lean_arrive(s, (int)ev.a) : arrive(s, (int)ev.a);
             break;
         case EV_END_SERVICE:
-            rc = end_service(s, (int)ev.a, ev.b);
+            rc = s->lean ? lean_end_service(s, (int)ev.a, ev.b) : end_service(s, (int)ev.a, ev.b);
             break;
         case EV_END_DELAY:
             rc = end_delay(s, ev.a);
@@ -1751,6 +1880,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int a = 0; a < m->nactivities; a++)
         if (m->activities[a].interruptible && m->activities[a].resume_anyone && m->activities[a].nroles > 0)
             s->qs[m->activities[a].queue].is_ring = 0;
+    s->model_lean = lean_model(m);
     /* the people concerned by a tool: of the roles that do its steps */
     for (int a = 0; a < m->nactivities; a++) {
         const rm_activity *act = &m->activities[a];
