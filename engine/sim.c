@@ -165,6 +165,11 @@ struct rm_sim {
 
 #define NO_ITEM UINT32_MAX
 
+/* The functions every event goes through: inlined wherever called, so that
+ * an event is a few straight stretches of code (the generic path's and the
+ * lean path's alike) rather than a dozen calls. */
+#define RM_HOT static inline __attribute__((always_inline))
+
 /* ------------------------------------------------------------ items ---- */
 
 static uint32_t item_new(rm_sim *s) {
@@ -316,7 +321,7 @@ static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
 /* Item i's place in queue qi's order, by the discipline: given when it
  * reaches the step, served at once or not, so that an interrupted item can
  * go back to its place (see requeue). */
-static void qkeys(rm_sim *s, int qi, uint32_t i) {
+RM_HOT void qkeys(rm_sim *s, int qi, uint32_t i) {
     if (s->qs[qi].is_ring)
         return;                                  /* a ring keeps its order by itself */
     item *it = &s->items[i];
@@ -361,7 +366,7 @@ static inline uint32_t qfront(rm_sim *s, queue_state *q) {
 }
 
 /* Puts item i in queue qi at its place (qkeys). */
-static int qinsert(rm_sim *s, int qi, uint32_t i) {
+RM_HOT int qinsert(rm_sim *s, int qi, uint32_t i) {
     queue_state *q = &s->qs[qi];
     if (q->is_ring) {                            /* at the back of the line */
         if (q->ring_used == q->ring_cap && ring_grow(q) < 0)
@@ -395,13 +400,13 @@ static int qinsert(rm_sim *s, int qi, uint32_t i) {
     return 0;
 }
 
-static int qpush(rm_sim *s, int qi, uint32_t i) {
+RM_HOT int qpush(rm_sim *s, int qi, uint32_t i) {
     s->items[i].t_enqueue = s->now;
     return qinsert(s, qi, i);
 }
 
 /* Takes item i out of its queue, wherever it stands. */
-static void qremove(rm_sim *s, uint32_t i) {
+RM_HOT void qremove(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     int qi = it->queue;
     queue_state *q = &s->qs[qi];
@@ -572,7 +577,7 @@ static inline void add_wait(item *it, const rm_activity *act, double wait) {
         it->tray_wait += wait;
 }
 
-static void finish(rm_sim *s, uint32_t i) {
+RM_HOT void finish(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     const rm_layout *l = &s->st.lay;
     double cycle = s->now - it->t_arrival;
@@ -588,10 +593,10 @@ static void finish(rm_sim *s, uint32_t i) {
 }
 
 /* Person p starts serving item i at its current step. */
-static int work_on(rm_sim *s, int p, uint32_t i, double d);
+RM_HOT int work_on(rm_sim *s, int p, uint32_t i, double d);
 static double learning_factor(const rm_sim *s, const rm_activity *act);
 
-static int start_service(rm_sim *s, int p, uint32_t i) {
+RM_HOT int start_service(rm_sim *s, int p, uint32_t i) {
     item *it = &s->items[i];
     int a = it->activity;
     const rm_activity *act = &s->m->activities[a];
@@ -662,7 +667,7 @@ static int to_fallback(rm_sim *s, uint32_t i) {
 }
 
 /* Person p works on item i (at its step) for d from now. */
-static int work_on(rm_sim *s, int p, uint32_t i, double d) {
+RM_HOT int work_on(rm_sim *s, int p, uint32_t i, double d) {
     person *pe = &s->people[p];
     pe->busy = 1;
     pe->item = i;
@@ -804,7 +809,7 @@ static void ring_remove(rm_sim *s, int p) {
     rs->len = kept;
 }
 
-static void make_idle(rm_sim *s, int p) {
+RM_HOT void make_idle(rm_sim *s, int p) {
     int r = s->m->person_role[p];
     role_state *rs = &s->roles[r];
     int at = rs->head + rs->len, n = s->m->roles[r].count;
@@ -988,7 +993,7 @@ static int takes_up(rm_sim *s, int t, int si) {
 
 /* A new item of stream si into *out: its fields, attributes, priority and
  * patience, counted as arrived; it is at no step yet. Returns 0 or -1. */
-static inline int new_arrival(rm_sim *s, int si, uint32_t *out) {
+RM_HOT int new_arrival(rm_sim *s, int si, uint32_t *out) {
     const rm_arrivals *st = &s->m->arrivals[si];
     uint32_t i = item_new(s);
     if (i == NO_ITEM)
@@ -1408,7 +1413,7 @@ static int lean_model(const rm_model *m) {
 }
 
 /* Item i reaches step `step` of a lean model (enter_step). */
-static inline int lean_enter(rm_sim *s, uint32_t i, int step) {
+RM_HOT int lean_enter(rm_sim *s, uint32_t i, int step) {
     if (step == RM_EXIT) {
         finish(s, i);
         return 0;
@@ -1595,7 +1600,7 @@ static double next_point(const rm_model *m, const rm_arrivals *st, double t, int
     return (k + 1) * m->week + st->points[0] - m->start;
 }
 
-static int schedule_next_arrival(rm_sim *s, int si) {
+RM_HOT int schedule_next_arrival(rm_sim *s, int si) {
     const rm_arrivals *st = &s->m->arrivals[si];
     if (!st->has_interarrival || (st->limit >= 0 && s->generated[si] >= st->limit))
         return 0;
