@@ -158,6 +158,7 @@ struct rm_sim {
     double watch_next0, watch_next, watch_step;
     int watch_n, watch_k;
     double *watch_out;
+    uint64_t stuck_limit;     /* events in a stretch before the run is stuck (see run_events) */
     int model_lean;           /* the model is lean (see lean_model): once */
     int lean;                 /* and this run too: no forced absence, no observer */
     char err[512];
@@ -172,35 +173,43 @@ struct rm_sim {
 
 /* ------------------------------------------------------------ items ---- */
 
-static uint32_t item_new(rm_sim *s) {
-    if (s->free_head == NO_ITEM) {
-        if (s->nitems >= RM_MAX_ITEMS) {
-            snprintf(s->err, sizeof s->err,
-                     "more than %u items at once in the system at time %g: they arrive far faster than "
-                     "they leave (an interarrival too small, or nobody to serve them?)", RM_MAX_ITEMS, s->now);
-            return NO_ITEM;
-        }
-        uint32_t n = s->nitems ? s->nitems * 2 : 1024;
-        if (n > RM_MAX_ITEMS)
-            n = RM_MAX_ITEMS;
-        item *it = realloc(s->items, n * sizeof *it);
-        if (!it)
-            return NO_ITEM;
-        s->items = it;
-        if (s->m->max_attrs) {
-            double *a = realloc(s->attrs, (size_t)n * (size_t)s->m->max_attrs * sizeof *a);
-            if (!a)
-                return NO_ITEM;
-            s->attrs = a;
-        }
-        for (uint32_t i = s->nitems; i < n; i++) {
-            s->items[i].next_free = i + 1 < n ? i + 1 : NO_ITEM;
-            s->items[i].gen = 0;
-            s->items[i].live = 0;
-        }
-        s->free_head = s->nitems;
-        s->nitems = n;
+/* Doubles the item slots, when none is free. Returns 0, or -1 (with a
+ * message in err when there are too many, none when out of memory). */
+static __attribute__((noinline)) int items_grow(rm_sim *s) {
+    if (s->nitems >= RM_MAX_ITEMS) {
+        snprintf(s->err, sizeof s->err,
+                 "more than %u items at once in the system at time %g: they arrive far faster than "
+                 "they leave (an interarrival too small, or nobody to serve them?)", RM_MAX_ITEMS, s->now);
+        return -1;
     }
+    uint32_t n = s->nitems ? s->nitems * 2 : 1024;
+    if (n > RM_MAX_ITEMS)
+        n = RM_MAX_ITEMS;
+    item *it = realloc(s->items, n * sizeof *it);
+    if (!it)
+        return -1;
+    s->items = it;
+    if (s->m->max_attrs) {
+        double *a = realloc(s->attrs, (size_t)n * (size_t)s->m->max_attrs * sizeof *a);
+        if (!a)
+            return -1;
+        s->attrs = a;
+    }
+    for (uint32_t i = s->nitems; i < n; i++) {
+        s->items[i].next_free = i + 1 < n ? i + 1 : NO_ITEM;
+        s->items[i].gen = 0;
+        s->items[i].live = 0;
+    }
+    s->free_head = s->nitems;
+    s->nitems = n;
+    s->stuck_limit = RM_MAX_EVENTS_AT_ONE_TIME + (uint64_t)RM_STUCK_PER_ITEM * s->nitems;
+    return 0;
+}
+
+/* A free item slot, or NO_ITEM (see items_grow). */
+RM_HOT uint32_t item_new(rm_sim *s) {
+    if (s->free_head == NO_ITEM && items_grow(s) < 0)
+        return NO_ITEM;
     uint32_t i = s->free_head;
     s->free_head = s->items[i].next_free;
     return i;
@@ -1023,9 +1032,6 @@ RM_HOT int new_arrival(rm_sim *s, int si, uint32_t *out) {
         draw(s, &st->patience, &s->pat_rng[si], "arrivals", st->name, "a patience", &s->items[i].patience) < 0)
         return -1;
     s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
-    it = &s->items[i];
-    it->uses = it->met = it->used = 0;
-    it->took_tool_route = 0;
     *out = i;
     return 0;
 }
@@ -1037,6 +1043,8 @@ static int arrive(rm_sim *s, int si) {
     if (new_arrival(s, si, &i) < 0)
         return -1;
     item *it = &s->items[i];
+    it->uses = it->met = it->used = 0;           /* (only the tools' code reads them) */
+    it->took_tool_route = 0;
     for (int t = 0; t < s->m->ntools; t++)
         if (takes_up(s, t, si))
             it->uses |= (uint64_t)1 << t;
@@ -1710,7 +1718,7 @@ static int run_events(void *sim) {
         if (ev.time - stretch_start >= stretch) {
             stretch_start = ev.time;
             in_stretch = 0;
-        } else if (++in_stretch > RM_MAX_EVENTS_AT_ONE_TIME + (uint64_t)RM_STUCK_PER_ITEM * s->nitems) {
+        } else if (++in_stretch > s->stuck_limit) {   /* (kept up to date by items_grow) */
             if (ev.time == stretch_start)
                 snprintf(s->err, sizeof s->err,
                          "simulated time is stuck at %g: over %d events at that instant "
@@ -1823,6 +1831,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
         s->hooks = *hooks;
     rm_heap_init(&s->cal);
     s->free_head = NO_ITEM;
+    s->stuck_limit = RM_MAX_EVENTS_AT_ONE_TIME;
     size_t na = (size_t)m->nactivities + 1, ns = (size_t)m->narrivals + 1, nq = (size_t)m->nqueues + 1;
     size_t nattr = ns * (size_t)(m->max_attrs + 1), np = (size_t)m->npeople + 1;
     s->qs = calloc(nq, sizeof *s->qs);
