@@ -158,6 +158,11 @@ struct rm_sim {
     double watch_next0, watch_next, watch_step;
     int watch_n, watch_k;
     double *watch_out;
+    /* The run's own clock: the next period boundary, the horizon, the end
+     * of the warm-up (INFINITY: none left), kept out of the calendar (see
+     * next_event). */
+    double clock[3];
+    int clock_next;           /* its earliest */
     uint64_t stuck_limit;     /* events in a stretch before the run is stuck (see run_events) */
     int model_lean;           /* the model is lean (see lean_model): once */
     int lean;                 /* and this run too: no forced absence, no observer */
@@ -1650,6 +1655,36 @@ void rm_sim_watch(rm_sim *s, double from, double step, int n, double *out) {
     s->watch_out = out;
 }
 
+/* The run's own clock (rm_sim.clock), in the order its events take when
+ * they fall at the same time. */
+enum { CLOCK_PERIOD, CLOCK_HORIZON, CLOCK_WARMUP, CLOCK_EVENTS };
+static const uint32_t clock_type[CLOCK_EVENTS] = {EV_PERIOD, EV_HORIZON, EV_WARMUP};
+
+/* The next event into *ev: the calendar's earliest, or the run's clock's
+ * when it comes first. The clock's events go before every event of the
+ * calendar at the same time: what happens at a period boundary belongs to
+ * the next period, the horizon ends the run before what happens then, and
+ * the warm-up ends before it too (they were the calendar's first events,
+ * so its tie-break by sequence put them there). Kept out of the calendar,
+ * they leave it the model's events only (one level of sifting less in a
+ * small model). The horizon is always on the clock: there is always one. */
+static inline void next_event(rm_sim *s, rm_event *ev) {
+    if (rm_heap_pop_before(&s->cal, s->clock[s->clock_next], ev) == 0)
+        return;
+    ev->time = s->clock[s->clock_next];
+    ev->type = clock_type[s->clock_next];
+    ev->a = ev->b = 0;
+}
+
+/* The clock's next event (rm_sim.clock_next), after it changed. */
+static void clock_changed(rm_sim *s) {
+    int k = CLOCK_PERIOD;
+    for (int j = 1; j < CLOCK_EVENTS; j++)
+        if (s->clock[j] < s->clock[k])
+            k = j;
+    s->clock_next = k;
+}
+
 static int run_events(void *sim);
 
 int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
@@ -1667,12 +1702,10 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
 static int run_events(void *sim) {
     rm_sim *s = sim;
     const rm_model *m = s->m;
-    if (rm_heap_push(&s->cal, m->horizon, EV_HORIZON, 0, 0) < 0)
-        return fail_oom(s);
-    if (m->warmup > 0 && rm_heap_push(&s->cal, m->warmup, EV_WARMUP, 0, 0) < 0)
-        return fail_oom(s);
-    if (s->st.nperiods > 1 && rm_heap_push_first(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
-        return fail_oom(s);              /* each boundary schedules the next: a small calendar */
+    s->clock[CLOCK_PERIOD] = s->st.nperiods > 1 ? s->st.period : INFINITY;
+    s->clock[CLOCK_HORIZON] = m->horizon;
+    s->clock[CLOCK_WARMUP] = m->warmup > 0 ? m->warmup : INFINITY;
+    clock_changed(s);
     if (start_tools(s, s->seed, s->rep) < 0)
         return -1;
     for (int p = 0; p < m->npeople; p++)
@@ -1709,7 +1742,8 @@ static int run_events(void *sim) {
     rm_event ev;
     double stretch = fmin(RM_STUCK_SPAN * m->horizon, 1), stretch_start = s->now;
     uint64_t in_stretch = 0;
-    while (rm_heap_pop(&s->cal, &ev) == 0) {
+    for (;;) {
+        next_event(s, &ev);
         if (!(ev.time >= s->now)) {              /* also NaN: never from a checked model */
             snprintf(s->err, sizeof s->err, "internal error: an event at %g before the current time %g",
                      ev.time, s->now);
@@ -1776,11 +1810,13 @@ static int run_events(void *sim) {
             break;
         case EV_WARMUP:
             end_warmup(s);
+            s->clock[CLOCK_WARMUP] = INFINITY;
+            clock_changed(s);
             break;
         case EV_PERIOD:
             end_period(s);
-            if (s->next_period < s->st.nperiods)
-                rc = rm_heap_push_first(&s->cal, s->next_period * s->st.period, EV_PERIOD, 0, 0) < 0 ? fail_oom(s) : 0;
+            s->clock[CLOCK_PERIOD] = s->next_period < s->st.nperiods ? s->next_period * s->st.period : INFINITY;
+            clock_changed(s);
             break;
         case EV_KNOCKOUT:
             knockout_due(s);
@@ -1795,7 +1831,6 @@ static int run_events(void *sim) {
         if (rc < 0)
             return -1;
     }
-    return 0;                                    /* unreachable: the horizon event ends the run */
 }
 
 /* -------------------------------------------------------- lifecycle ---- */
