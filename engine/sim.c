@@ -1466,7 +1466,7 @@ RM_HOT int lean_enter(rm_sim *s, uint32_t i, int step) {
 
 /* A new item of stream si in a lean model (arrive: no tool, so no uptake
  * and no route of a tool). */
-static int lean_arrive(rm_sim *s, int si) {
+RM_HOT int lean_arrive(rm_sim *s, int si) {
     uint32_t i;
     if (new_arrival(s, si, &i) < 0)
         return -1;
@@ -1476,7 +1476,7 @@ static int lean_arrive(rm_sim *s, int si) {
 /* Person p of a lean model finishes its step (end_service): its busy time
  * all inside its calendar (it has none: no overtime), then the front of its
  * one line, if any. */
-static int lean_end_service(rm_sim *s, int p, uint32_t gen) {
+RM_HOT int lean_end_service(rm_sim *s, int p, uint32_t gen) {
     person *pe = &s->people[p];
     if (gen != pe->gen)
         return 0;
@@ -1488,7 +1488,7 @@ static int lean_end_service(rm_sim *s, int p, uint32_t gen) {
     s->c[rm_cp(l, p, RM_P_KIND0 + act->kind)] += busy;   /* count_busy */
     pe->counted = s->now;
     s->c[rm_ca(l, a, RM_A_COMPLETED)]++;
-    s->c[rm_ca(l, a, RM_A_DURATION)] += s->items[i].service_done + s->now - pe->start;
+    s->c[rm_ca(l, a, RM_A_DURATION)] += s->now - pe->start;   /* (service_done is 0: no interruption) */
     if (measuring(s))
         s->st.by_person[a][p]++;
     pe->busy = 0;
