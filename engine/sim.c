@@ -59,11 +59,18 @@ typedef struct item {
     int interrupted;          /* waits in its queue with `remaining` work left (resume = "anyone") */
 } item;
 
-/* A place in a FIFO line kept as a ring: the item and its generation then
- * (a place whose item has left since, served elsewhere or gone, is stale). */
+/* A place in a line kept as rings: the item and its generation then (a
+ * place whose item has left since, served elsewhere or gone, is stale). */
 typedef struct ring_slot {
     uint32_t item, gen;
 } ring_slot;
+
+/* The places of one class of a line kept as rings, the oldest first. */
+typedef struct ring {
+    ring_slot *place;
+    uint32_t head, used, cap; /* used: places, stale ones included */
+    uint32_t len;             /* the items waiting there */
+} ring;
 
 /* A place in a heap-ordered line: the item and its keys, kept beside it so
  * that sifting compares without reaching into the items. */
@@ -76,12 +83,14 @@ typedef struct heap_entry {
 typedef struct queue_state {
     heap_entry *heap;         /* a binary heap on (key1, key2): the item's (qkey1, qkey2) */
     uint32_t len, cap;        /* len: the items waiting */
-    /* A FIFO line nothing goes back into is a ring of places instead: its
-     * front is the oldest, and an item that leaves from the middle (out of
-     * patience, to a fallback) leaves a stale place, skipped at the front. */
-    int is_ring;
-    ring_slot *ring;
-    uint32_t ring_head, ring_used, ring_cap;   /* used: places, stale ones included */
+    /* A line nothing goes back into, FIFO or by priority among a few fixed
+     * priorities, is kept as rings of places instead, one per priority (the
+     * most urgent first; FIFO: one): its front is the oldest item of the
+     * most urgent ring holding one, the heap's order on (priority, arrival
+     * in the line). An item that leaves from the middle (out of patience,
+     * to a fallback) leaves a stale place, skipped at the front. */
+    int nrings;               /* 0: the heap */
+    ring *rings;
     int64_t seq;
     double changed;           /* when len last changed: its area is counted up to here */
     int open;                 /* a role serving it is inside its calendar (or it never closes) */
@@ -131,6 +140,7 @@ struct rm_sim {
     person *people;
     role_state *roles;
     long *generated;          /* arrivals generated per stream (for limit) */
+    int *ring_class;          /* per stream: its priority's ring in a priority line kept as rings */
 
     rm_rng *dur_rng, *next_rng;                   /* per activity */
     rm_rng *gap_rng, *pat_rng;                    /* per arrivals stream */
@@ -238,7 +248,7 @@ static rm_item_view item_view(const rm_sim *s, uint32_t i) {
 static int measuring(const rm_sim *s) { return s->now >= s->t0; }
 
 /* Adds queue qi's length over [changed, now] to its area. */
-static inline void count_area(rm_sim *s, int qi) {
+RM_HOT void count_area(rm_sim *s, int qi) {
     queue_state *q = &s->qs[qi];
     double dt = s->now - q->changed;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AREA)] += q->len * dt;
@@ -336,8 +346,8 @@ static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
  * reaches the step, served at once or not, so that an interrupted item can
  * go back to its place (see requeue). */
 RM_HOT void qkeys(rm_sim *s, int qi, uint32_t i) {
-    if (s->qs[qi].is_ring)
-        return;                                  /* a ring keeps its order by itself */
+    if (s->qs[qi].nrings)
+        return;                                  /* rings keep their order by themselves */
     item *it = &s->items[i];
     int64_t seq = s->qs[qi].seq++;
     switch (s->m->queues[qi].discipline) {
@@ -348,47 +358,59 @@ RM_HOT void qkeys(rm_sim *s, int qi, uint32_t i) {
 }
 
 /* Doubles a ring's places, the oldest first. Returns 0 or -1. */
-static int ring_grow(queue_state *q) {
-    if (q->ring_cap > UINT32_MAX / 4)
+static int ring_grow(ring *r) {
+    if (r->cap > UINT32_MAX / 4)
         return -1;
-    uint32_t cap = q->ring_cap ? q->ring_cap * 2 : 64;
-    ring_slot *r = malloc(cap * sizeof *r);
-    if (!r)
+    uint32_t cap = r->cap ? r->cap * 2 : 64;
+    ring_slot *p = malloc(cap * sizeof *p);
+    if (!p)
         return -1;
-    for (uint32_t k = 0; k < q->ring_used; k++)
-        r[k] = q->ring[(q->ring_head + k) & (q->ring_cap - 1)];
-    free(q->ring);
-    q->ring = r;
-    q->ring_cap = cap;
-    q->ring_head = 0;
+    for (uint32_t k = 0; k < r->used; k++)
+        p[k] = r->place[(r->head + k) & (r->cap - 1)];
+    free(r->place);
+    r->place = p;
+    r->cap = cap;
+    r->head = 0;
     return 0;
 }
 
 /* Whether a ring's place still holds its item. */
 static inline int ring_live(const rm_sim *s, ring_slot r) { return s->items[r.item].gen == r.gen; }
 
+/* The ring of queue q (kept as rings) item i goes into: its stream's
+ * priority's (rm_sim.ring_class). */
+static inline ring *ring_of(const rm_sim *s, const queue_state *q, uint32_t i) {
+    return q->nrings == 1 ? q->rings : q->rings + s->ring_class[s->items[i].arrivals];
+}
+
 /* The first item waiting in queue q (len > 0): the heap's top, or the
- * ring's first live place, the stale ones before it dropped. */
+ * first live place of the most urgent ring holding one, the stale places
+ * before it dropped. */
 static inline uint32_t qfront(rm_sim *s, queue_state *q) {
-    if (!q->is_ring)
+    if (!q->nrings)
         return q->heap[0].item;
-    while (!ring_live(s, q->ring[q->ring_head])) {
-        q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
-        q->ring_used--;
+    ring *r = q->rings;
+    while (r->len == 0)
+        r++;
+    while (!ring_live(s, r->place[r->head])) {
+        r->head = (r->head + 1) & (r->cap - 1);
+        r->used--;
     }
-    return q->ring[q->ring_head].item;
+    return r->place[r->head].item;
 }
 
 /* Puts item i in queue qi at its place (qkeys). */
 RM_HOT int qinsert(rm_sim *s, int qi, uint32_t i) {
     queue_state *q = &s->qs[qi];
-    if (q->is_ring) {                            /* at the back of the line */
-        if (q->ring_used == q->ring_cap && ring_grow(q) < 0)
+    if (q->nrings) {                             /* at the back of its ring */
+        ring *r = ring_of(s, q, i);
+        if (r->used == r->cap && ring_grow(r) < 0)
             return -1;
         s->items[i].queue = qi;
         count_area(s, qi);
-        ring_slot r = {i, s->items[i].gen};
-        q->ring[(q->ring_head + q->ring_used++) & (q->ring_cap - 1)] = r;
+        ring_slot place = {i, s->items[i].gen};
+        r->place[(r->head + r->used++) & (r->cap - 1)] = place;
+        r->len++;
         q->len++;
         if (measuring(s) && q->len > s->st.length_max[qi])
             s->st.length_max[qi] = q->len;
@@ -425,12 +447,14 @@ RM_HOT void qremove(rm_sim *s, uint32_t i) {
     int qi = it->queue;
     queue_state *q = &s->qs[qi];
     count_area(s, qi);
-    if (q->is_ring) {                            /* from the front, or a stale place left */
-        ring_slot *front = &q->ring[q->ring_head];
+    if (q->nrings) {                             /* from the front, or a stale place left */
+        ring *r = ring_of(s, q, i);
+        ring_slot *front = &r->place[r->head];
         if (front->item == i && front->gen == it->gen) {
-            q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
-            q->ring_used--;
+            r->head = (r->head + 1) & (r->cap - 1);
+            r->used--;
         }
+        r->len--;
         q->len--;
         it->queue = -1;
         it->gen++;
@@ -1320,14 +1344,18 @@ static void count_closing(rm_sim *s, int qi) {
                 reopens = fmin(reopens, rm_profile_next_change(&m->calendars[m->roles[r].calendar], s->now));
             }
     const queue_state *q = &s->qs[qi];
-    uint32_t left = 0, places = q->is_ring ? q->ring_used : q->len;
-    for (uint32_t k = 0; k < places; k++) {
-        ring_slot r = q->is_ring ? q->ring[(q->ring_head + k) & (q->ring_cap - 1)] : (ring_slot){0, 0};
-        if (q->is_ring && !ring_live(s, r))
-            continue;
-        const item *it = &s->items[q->is_ring ? r.item : q->heap[k].item];
-        left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
-                !it->interrupted && it->t_enqueue + it->patience < reopens;
+    uint32_t left = 0;
+    for (int c = 0; c < (q->nrings ? q->nrings : 1); c++) {
+        const ring *rg = q->nrings ? &q->rings[c] : NULL;
+        uint32_t places = rg ? rg->used : q->len;
+        for (uint32_t k = 0; k < places; k++) {
+            ring_slot r = rg ? rg->place[(rg->head + k) & (rg->cap - 1)] : (ring_slot){0, 0};
+            if (rg && !ring_live(s, r))
+                continue;
+            const item *it = &s->items[rg ? r.item : q->heap[k].item];
+            left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
+                    !it->interrupted && it->t_enqueue + it->patience < reopens;
+        }
     }
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AT_CLOSING)] += left;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_CLOSINGS)]++;
@@ -1552,7 +1580,8 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int q = 0; q < m->nqueues; q++) {
         s->qs[q].len = 0;
         s->qs[q].seq = 0;
-        s->qs[q].ring_head = s->qs[q].ring_used = 0;
+        for (int c = 0; c < s->qs[q].nrings; c++)
+            s->qs[q].rings[c].head = s->qs[q].rings[c].used = s->qs[q].rings[c].len = 0;
     }
     for (int r = 0; r < m->nroles; r++) {
         s->roles[r].head = 0;
@@ -1857,6 +1886,40 @@ rm_layout rm_layout_of(const rm_model *m) {
     return l;
 }
 
+/* Priority lines kept as rings have one ring per priority the streams
+ * give their items (queue_state), at most this many. */
+#define RM_MAX_RINGS 8
+
+/* The streams' distinct priorities, ascending: each stream's index among
+ * them into class[si]. Returns how many, or 0 when a priority line must
+ * stay a heap (a priority hook, too many priorities, one not a number). */
+static int priority_classes(const rm_model *m, int *class) {
+    double prio[RM_MAX_RINGS];
+    int n = 0;
+    for (int si = 0; si < m->narrivals; si++) {
+        double p = m->arrivals[si].priority;
+        if (m->arrivals[si].priority_hook || isnan(p))
+            return 0;
+        int k = 0;
+        while (k < n && prio[k] < p)
+            k++;
+        if (k < n && prio[k] == p)
+            continue;
+        if (n == RM_MAX_RINGS)
+            return 0;
+        memmove(prio + k + 1, prio + k, (size_t)(n - k) * sizeof *prio);
+        prio[k] = p;
+        n++;
+    }
+    for (int si = 0; si < m->narrivals; si++) {
+        int k = 0;
+        while (prio[k] != m->arrivals[si].priority)
+            k++;
+        class[si] = k;
+    }
+    return n;
+}
+
 rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     rm_sim *s = calloc(1, sizeof *s);
     if (!s)
@@ -1873,6 +1936,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     s->people = calloc(np, sizeof *s->people);
     s->roles = calloc((size_t)m->nroles + 1, sizeof *s->roles);
     s->generated = calloc(ns, sizeof *s->generated);
+    s->ring_class = calloc(ns, sizeof *s->ring_class);
     s->dur_rng = calloc(na, sizeof(rm_rng));
     s->next_rng = calloc(na, sizeof(rm_rng));
     s->gap_rng = calloc(ns, sizeof(rm_rng));
@@ -1908,7 +1972,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     st->wait_max = calloc(nq, sizeof(double));
     st->length_max = calloc(nq, sizeof(double));
     st->by_person = calloc(na, sizeof *st->by_person);
-    if (!s->qs || !s->people || !s->roles || !s->generated || !s->dur_rng || !s->next_rng ||
+    if (!s->qs || !s->people || !s->roles || !s->generated || !s->ring_class || !s->dur_rng || !s->next_rng ||
         !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
         !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->absence_rng || !s->absence_hash ||
         !s->adopt_rng || !s->down_rng || !s->adopt_hash || !s->down_hash || !s->adopts ||
@@ -1922,13 +1986,22 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int q = 0; q < m->nqueues; q++)
         if (!(st->sketch[q] = malloc(sizeof(rm_sketch))))
             goto oom;
-    /* FIFO lines are rings, unless an interrupted item can go back to its
-     * place in them (resume = "anyone"): that needs the ordered heap. */
+    /* FIFO lines are rings, and so are priority lines when every item's
+     * priority is its stream's (no hook) and there are few of them: one
+     * ring per priority. Not a line an interrupted item can go back to its
+     * place in (resume = "anyone"): that needs the ordered heap. */
+    int nclasses = priority_classes(m, s->ring_class);
     for (int q = 0; q < m->nqueues; q++)
-        s->qs[q].is_ring = m->queues[q].discipline == RM_FIFO;
+        s->qs[q].nrings = m->queues[q].discipline == RM_FIFO ? 1 :
+                          m->queues[q].discipline == RM_PRIORITY ? nclasses : 0;
     for (int a = 0; a < m->nactivities; a++)
         if (m->activities[a].interruptible && m->activities[a].resume_anyone && m->activities[a].nroles > 0)
-            s->qs[m->activities[a].queue].is_ring = 0;
+            s->qs[m->activities[a].queue].nrings = 0;
+    for (int q = 0; q < m->nqueues; q++)
+        if (s->qs[q].nrings && !(s->qs[q].rings = calloc((size_t)s->qs[q].nrings, sizeof(ring)))) {
+            s->qs[q].nrings = 0;
+            goto oom;
+        }
     s->model_lean = lean_model(m);
     /* the people concerned by a tool: of the roles that do its steps */
     for (int a = 0; a < m->nactivities; a++) {
@@ -1982,8 +2055,11 @@ void rm_sim_free(rm_sim *s) {
     free(s->items);
     free(s->attrs);
     if (s->qs)
-        for (int q = 0; q < m->nqueues; q++)
-            free(s->qs[q].heap), free(s->qs[q].ring);
+        for (int q = 0; q < m->nqueues; q++) {
+            for (int c = 0; c < s->qs[q].nrings; c++)
+                free(s->qs[q].rings[c].place);
+            free(s->qs[q].heap), free(s->qs[q].rings);
+        }
     if (s->roles)
         for (int r = 0; r < m->nroles; r++)
             free(s->roles[r].idle);
@@ -1996,7 +2072,7 @@ void rm_sim_free(rm_sim *s) {
     if (s->st.by_person)
         for (int a = 0; a < m->nactivities; a++)
             free(s->st.by_person[a]);
-    free(s->qs); free(s->people); free(s->roles); free(s->generated);
+    free(s->qs); free(s->people); free(s->roles); free(s->generated); free(s->ring_class);
     free(s->dur_rng); free(s->next_rng); free(s->gap_rng); free(s->pat_rng); free(s->attr_rng);
     free(s->dur_hash); free(s->next_hash); free(s->gap_hash); free(s->pat_hash); free(s->attr_hash);
     free(s->absence_rng); free(s->absence_hash);
