@@ -404,8 +404,8 @@ static int ignore_step(void *ctx, const rm_item_view *item, int activity, int pe
  * takes the lean path (sim.c); an observer sends the same run down the
  * generic one. Every statistic must be the same bit for bit, with all that
  * the lean path leaves to the generic one on the way: patience, a full
- * line, LIFO and priority lines, a pure delay, a table of routes, a
- * warm-up and periods. */
+ * line, a LIFO line (a heap) and a priority line of three priorities (three
+ * rings), a pure delay, a table of routes, a warm-up and periods. */
 static void the_lean_path_gives_the_generic_paths_numbers(void **state) {
     (void)state;
     remous_scenario *sc = open_text(
@@ -414,12 +414,15 @@ static void the_lean_path_gives_the_generic_paths_numbers(void **state) {
         "role 'expert' {}\n"
         "queue 'desk' { discipline = 'lifo', capacity = 6 }\n"
         "queue 'back' { discipline = 'priority' }\n"
-        "arrivals 'walk_in' { interarrival = exponential(1.2), to = 'desk', patience = uniform(2, 8), deadline = 30 }\n"
+        "arrivals 'walk_in' { interarrival = exponential(1.2), to = 'desk', patience = uniform(2, 8), deadline = 30,\n"
+        "                     priority = 2 }\n"
         "arrivals 'vip' { interarrival = exponential(5), to = 'desk', priority = 0 }\n"
+        "arrivals 'call' { interarrival = exponential(8), to = 'phone', priority = 1, patience = exponential(2) }\n"
         "activity 'desk' { role = 'clerk', queue = 'desk', duration = exponential(2),\n"
         "                  next = { think = 0.3, back = 0.5, exit = 0.2 } }\n"
         "activity 'think' { duration = uniform(1, 3), next = 'back' }\n"
-        "activity 'back' { role = 'expert', queue = 'back', duration = exponential(1.1), patience = false }\n", NULL);
+        "activity 'back' { role = 'expert', queue = 'back', duration = exponential(1.1), patience = false }\n"
+        "activity 'phone' { role = 'expert', queue = 'back', duration = exponential(0.5) }\n", NULL);
     const rm_model *m = sc->models[0];
     rm_sim *lean = rm_sim_new(m, &sc->hooks, 1000), *generic = rm_sim_new(m, &sc->hooks, 1000);
     assert_non_null(lean);
@@ -444,6 +447,7 @@ static void the_lean_path_gives_the_generic_paths_numbers(void **state) {
             assert_memory_equal(a->by_person[k], b->by_person[k], (size_t)m->npeople * sizeof(uint64_t));
         assert_true(a->counters[rm_cq(&a->lay, 0, RM_Q_ABANDONED)] > 0);   /* what it is meant to cover */
         assert_true(a->counters[rm_cq(&a->lay, 0, RM_Q_BALKED)] > 0);
+        assert_true(a->counters[rm_cq(&a->lay, 1, RM_Q_ABANDONED)] > 0);   /* from a ring of three */
     }
     rm_sim_free(lean);
     rm_sim_free(generic);
