@@ -1424,7 +1424,7 @@ static int abandon(rm_sim *s, uint32_t i, uint32_t gen) {
 /* Most models are lean: no tool, every role always at work (no calendar,
  * no drawn absence) and serving one line, every staffed step done by one
  * role, no shared line, no interruptible step; and the run has no forced
- * absence and no observer (see lean_model and run_events). In such a model
+ * absence and no observer (see lean_model and rm_sim_run). In such a model
  * a person's only choice is the front of their own line, so the arrivals
  * and ends of service below go the short way: an item reaching a staffed
  * step starts at once when its line is empty and someone of its role is
@@ -1434,8 +1434,12 @@ static int abandon(rm_sim *s, uint32_t i, uint32_t gen) {
  * fire left out (the tools', the calendars', the absences', the
  * interruptions', the shared lines'); the counters get the same additions
  * in the same order and the draws and events come in the same order, so
- * every figure is the same to the last bit. Everything else (pure delays,
- * abandonment, the warm-up and the periods) takes the generic path. */
+ * every figure is the same to the last bit (tests/test_sim.c runs a model
+ * both ways). The two additions left out add zero: the overtime (no
+ * calendar: the busy time is all inside it, and +0 added to a counter that
+ * starts at +0 changes no bit) and the part of a step done before an
+ * interruption (there is none). Everything else (pure delays, abandonment,
+ * the warm-up and the periods) takes the generic path. */
 
 /* Whether model m is lean (above), once per simulator. */
 static int lean_model(const rm_model *m) {
