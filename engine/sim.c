@@ -2002,10 +2002,8 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
         if (m->activities[a].interruptible && m->activities[a].resume_anyone && m->activities[a].nroles > 0)
             s->qs[m->activities[a].queue].nrings = 0;
     for (int q = 0; q < m->nqueues; q++)
-        if (s->qs[q].nrings && !(s->qs[q].rings = calloc((size_t)s->qs[q].nrings, sizeof(ring)))) {
-            s->qs[q].nrings = 0;
+        if (s->qs[q].nrings && !(s->qs[q].rings = calloc((size_t)s->qs[q].nrings, sizeof(ring))))
             goto oom;
-        }
     s->model_lean = lean_model(m);
     /* the people concerned by a tool: of the roles that do its steps */
     for (int a = 0; a < m->nactivities; a++) {
@@ -2060,7 +2058,7 @@ void rm_sim_free(rm_sim *s) {
     free(s->attrs);
     if (s->qs)
         for (int q = 0; q < m->nqueues; q++) {
-            for (int c = 0; c < s->qs[q].nrings; c++)
+            for (int c = 0; s->qs[q].rings && c < s->qs[q].nrings; c++)   /* (none after a failed calloc) */
                 free(s->qs[q].rings[c].place);
             free(s->qs[q].heap), free(s->qs[q].rings);
         }
