@@ -82,26 +82,31 @@ static inline __attribute__((always_inline)) int rm_heap_push(rm_heap *h, double
     return 0;
 }
 
-/* Inserts an event that goes before every other at the same time (a
- * period boundary: what happens at that instant belongs to the next
- * period). At most one such event at a time may be pending. */
-static inline int rm_heap_push_first(rm_heap *h, double time, uint32_t type, uint32_t a, uint32_t b) {
-    uint64_t seq = h->next_seq;
-    h->next_seq = 0;                    /* the smallest sequence number */
-    int rc = rm_heap_push(h, time, type, a, b);
-    h->next_seq = seq;
-    return rc;
-}
-
-/* Removes the earliest event into *out. Returns 0, or -1 when empty. */
-static inline int rm_heap_pop(rm_heap *h, rm_event *out) {
-    if (h->hole) {                      /* nothing filled it: the last event moves up */
+/* Fills the hole the last pop left, if nothing did: the last event moves up. */
+static inline void rm_heap_settle(rm_heap *h) {
+    if (h->hole) {
         h->hole = 0;
         rm_event last = h->ev[--h->len];
         if (h->len > 0)
             rm_heap_sift_down_from_top(h, last);
     }
+}
+
+/* Removes the earliest event into *out. Returns 0, or -1 when empty. */
+static inline int rm_heap_pop(rm_heap *h, rm_event *out) {
+    rm_heap_settle(h);
     if (h->len == 0)
+        return -1;
+    *out = h->ev[0];
+    h->hole = 1;
+    return 0;
+}
+
+/* The same, only if the earliest event is not at or after `limit` (an
+ * event at NaN is removed, to be refused). Returns 0, or -1 when none. */
+static inline int rm_heap_pop_before(rm_heap *h, double limit, rm_event *out) {
+    rm_heap_settle(h);
+    if (h->len == 0 || h->ev[0].time >= limit)
         return -1;
     *out = h->ev[0];
     h->hole = 1;

@@ -59,11 +59,18 @@ typedef struct item {
     int interrupted;          /* waits in its queue with `remaining` work left (resume = "anyone") */
 } item;
 
-/* A place in a FIFO line kept as a ring: the item and its generation then
- * (a place whose item has left since, served elsewhere or gone, is stale). */
+/* A place in a line kept as rings: the item and its generation then (a
+ * place whose item has left since, served elsewhere or gone, is stale). */
 typedef struct ring_slot {
     uint32_t item, gen;
 } ring_slot;
+
+/* The places of one class of a line kept as rings, the oldest first. */
+typedef struct ring {
+    ring_slot *place;
+    uint32_t head, used, cap; /* used: places, stale ones included */
+    uint32_t len;             /* the items waiting there */
+} ring;
 
 /* A place in a heap-ordered line: the item and its keys, kept beside it so
  * that sifting compares without reaching into the items. */
@@ -76,12 +83,14 @@ typedef struct heap_entry {
 typedef struct queue_state {
     heap_entry *heap;         /* a binary heap on (key1, key2): the item's (qkey1, qkey2) */
     uint32_t len, cap;        /* len: the items waiting */
-    /* A FIFO line nothing goes back into is a ring of places instead: its
-     * front is the oldest, and an item that leaves from the middle (out of
-     * patience, to a fallback) leaves a stale place, skipped at the front. */
-    int is_ring;
-    ring_slot *ring;
-    uint32_t ring_head, ring_used, ring_cap;   /* used: places, stale ones included */
+    /* A line nothing goes back into, FIFO or by priority among a few fixed
+     * priorities, is kept as rings of places instead, one per priority (the
+     * most urgent first; FIFO: one): its front is the oldest item of the
+     * most urgent ring holding one, the heap's order on (priority, arrival
+     * in the line). An item that leaves from the middle (out of patience,
+     * to a fallback) leaves a stale place, skipped at the front. */
+    int nrings;               /* 0: the heap */
+    ring *rings;
     int64_t seq;
     double changed;           /* when len last changed: its area is counted up to here */
     int open;                 /* a role serving it is inside its calendar (or it never closes) */
@@ -131,6 +140,7 @@ struct rm_sim {
     person *people;
     role_state *roles;
     long *generated;          /* arrivals generated per stream (for limit) */
+    int *ring_class;          /* per stream: its priority's ring in a priority line kept as rings */
 
     rm_rng *dur_rng, *next_rng;                   /* per activity */
     rm_rng *gap_rng, *pat_rng;                    /* per arrivals stream */
@@ -158,42 +168,63 @@ struct rm_sim {
     double watch_next0, watch_next, watch_step;
     int watch_n, watch_k;
     double *watch_out;
+    /* The run's own clock: the next period boundary, the horizon, the end
+     * of the warm-up (INFINITY: none left), kept out of the calendar (see
+     * next_event). */
+    double clock[3];
+    int clock_next;           /* its earliest */
+    uint64_t stuck_limit;     /* events in a stretch before the run is stuck (see run_events) */
+    int model_lean;           /* the model is lean (see lean_model): once */
+    int lean;                 /* and this run too: no forced absence, no observer */
     char err[512];
 };
 
 #define NO_ITEM UINT32_MAX
 
+/* The functions every event goes through: inlined wherever called, so that
+ * an event is a few straight stretches of code (the generic path's and the
+ * lean path's alike) rather than a dozen calls. */
+#define RM_HOT static inline __attribute__((always_inline))
+
 /* ------------------------------------------------------------ items ---- */
 
-static uint32_t item_new(rm_sim *s) {
-    if (s->free_head == NO_ITEM) {
-        if (s->nitems >= RM_MAX_ITEMS) {
-            snprintf(s->err, sizeof s->err,
-                     "more than %u items at once in the system at time %g: they arrive far faster than "
-                     "they leave (an interarrival too small, or nobody to serve them?)", RM_MAX_ITEMS, s->now);
-            return NO_ITEM;
-        }
-        uint32_t n = s->nitems ? s->nitems * 2 : 1024;
-        if (n > RM_MAX_ITEMS)
-            n = RM_MAX_ITEMS;
-        item *it = realloc(s->items, n * sizeof *it);
-        if (!it)
-            return NO_ITEM;
-        s->items = it;
-        if (s->m->max_attrs) {
-            double *a = realloc(s->attrs, (size_t)n * (size_t)s->m->max_attrs * sizeof *a);
-            if (!a)
-                return NO_ITEM;
-            s->attrs = a;
-        }
-        for (uint32_t i = s->nitems; i < n; i++) {
-            s->items[i].next_free = i + 1 < n ? i + 1 : NO_ITEM;
-            s->items[i].gen = 0;
-            s->items[i].live = 0;
-        }
-        s->free_head = s->nitems;
-        s->nitems = n;
+/* Doubles the item slots, when none is free. Returns 0, or -1 (with a
+ * message in err when there are too many, none when out of memory). */
+static __attribute__((noinline)) int items_grow(rm_sim *s) {
+    if (s->nitems >= RM_MAX_ITEMS) {
+        snprintf(s->err, sizeof s->err,
+                 "more than %u items at once in the system at time %g: they arrive far faster than "
+                 "they leave (an interarrival too small, or nobody to serve them?)", RM_MAX_ITEMS, s->now);
+        return -1;
     }
+    uint32_t n = s->nitems ? s->nitems * 2 : 1024;
+    if (n > RM_MAX_ITEMS)
+        n = RM_MAX_ITEMS;
+    item *it = realloc(s->items, n * sizeof *it);
+    if (!it)
+        return -1;
+    s->items = it;
+    if (s->m->max_attrs) {
+        double *a = realloc(s->attrs, (size_t)n * (size_t)s->m->max_attrs * sizeof *a);
+        if (!a)
+            return -1;
+        s->attrs = a;
+    }
+    for (uint32_t i = s->nitems; i < n; i++) {
+        s->items[i].next_free = i + 1 < n ? i + 1 : NO_ITEM;
+        s->items[i].gen = 0;
+        s->items[i].live = 0;
+    }
+    s->free_head = s->nitems;
+    s->nitems = n;
+    s->stuck_limit = RM_MAX_EVENTS_AT_ONE_TIME + (uint64_t)RM_STUCK_PER_ITEM * s->nitems;
+    return 0;
+}
+
+/* A free item slot, or NO_ITEM (see items_grow). */
+RM_HOT uint32_t item_new(rm_sim *s) {
+    if (s->free_head == NO_ITEM && items_grow(s) < 0)
+        return NO_ITEM;
     uint32_t i = s->free_head;
     s->free_head = s->items[i].next_free;
     return i;
@@ -217,7 +248,7 @@ static rm_item_view item_view(const rm_sim *s, uint32_t i) {
 static int measuring(const rm_sim *s) { return s->now >= s->t0; }
 
 /* Adds queue qi's length over [changed, now] to its area. */
-static inline void count_area(rm_sim *s, int qi) {
+RM_HOT void count_area(rm_sim *s, int qi) {
     queue_state *q = &s->qs[qi];
     double dt = s->now - q->changed;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AREA)] += q->len * dt;
@@ -314,9 +345,9 @@ static void qsift_down(rm_sim *s, queue_state *q, uint32_t pos) {
 /* Item i's place in queue qi's order, by the discipline: given when it
  * reaches the step, served at once or not, so that an interrupted item can
  * go back to its place (see requeue). */
-static void qkeys(rm_sim *s, int qi, uint32_t i) {
-    if (s->qs[qi].is_ring)
-        return;                                  /* a ring keeps its order by itself */
+RM_HOT void qkeys(rm_sim *s, int qi, uint32_t i) {
+    if (s->qs[qi].nrings)
+        return;                                  /* rings keep their order by themselves */
     item *it = &s->items[i];
     int64_t seq = s->qs[qi].seq++;
     switch (s->m->queues[qi].discipline) {
@@ -327,47 +358,59 @@ static void qkeys(rm_sim *s, int qi, uint32_t i) {
 }
 
 /* Doubles a ring's places, the oldest first. Returns 0 or -1. */
-static int ring_grow(queue_state *q) {
-    if (q->ring_cap > UINT32_MAX / 4)
+static int ring_grow(ring *r) {
+    if (r->cap > UINT32_MAX / 4)
         return -1;
-    uint32_t cap = q->ring_cap ? q->ring_cap * 2 : 64;
-    ring_slot *r = malloc(cap * sizeof *r);
-    if (!r)
+    uint32_t cap = r->cap ? r->cap * 2 : 64;
+    ring_slot *p = malloc(cap * sizeof *p);
+    if (!p)
         return -1;
-    for (uint32_t k = 0; k < q->ring_used; k++)
-        r[k] = q->ring[(q->ring_head + k) & (q->ring_cap - 1)];
-    free(q->ring);
-    q->ring = r;
-    q->ring_cap = cap;
-    q->ring_head = 0;
+    for (uint32_t k = 0; k < r->used; k++)
+        p[k] = r->place[(r->head + k) & (r->cap - 1)];
+    free(r->place);
+    r->place = p;
+    r->cap = cap;
+    r->head = 0;
     return 0;
 }
 
 /* Whether a ring's place still holds its item. */
 static inline int ring_live(const rm_sim *s, ring_slot r) { return s->items[r.item].gen == r.gen; }
 
+/* The ring of queue q (kept as rings) item i goes into: its stream's
+ * priority's (rm_sim.ring_class). */
+static inline ring *ring_of(const rm_sim *s, const queue_state *q, uint32_t i) {
+    return q->nrings == 1 ? q->rings : q->rings + s->ring_class[s->items[i].arrivals];
+}
+
 /* The first item waiting in queue q (len > 0): the heap's top, or the
- * ring's first live place, the stale ones before it dropped. */
+ * first live place of the most urgent ring holding one, the stale places
+ * before it dropped. */
 static inline uint32_t qfront(rm_sim *s, queue_state *q) {
-    if (!q->is_ring)
+    if (!q->nrings)
         return q->heap[0].item;
-    while (!ring_live(s, q->ring[q->ring_head])) {
-        q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
-        q->ring_used--;
+    ring *r = q->rings;
+    while (r->len == 0)
+        r++;
+    while (!ring_live(s, r->place[r->head])) {
+        r->head = (r->head + 1) & (r->cap - 1);
+        r->used--;
     }
-    return q->ring[q->ring_head].item;
+    return r->place[r->head].item;
 }
 
 /* Puts item i in queue qi at its place (qkeys). */
-static int qinsert(rm_sim *s, int qi, uint32_t i) {
+RM_HOT int qinsert(rm_sim *s, int qi, uint32_t i) {
     queue_state *q = &s->qs[qi];
-    if (q->is_ring) {                            /* at the back of the line */
-        if (q->ring_used == q->ring_cap && ring_grow(q) < 0)
+    if (q->nrings) {                             /* at the back of its ring */
+        ring *r = ring_of(s, q, i);
+        if (r->used == r->cap && ring_grow(r) < 0)
             return -1;
         s->items[i].queue = qi;
         count_area(s, qi);
-        ring_slot r = {i, s->items[i].gen};
-        q->ring[(q->ring_head + q->ring_used++) & (q->ring_cap - 1)] = r;
+        ring_slot place = {i, s->items[i].gen};
+        r->place[(r->head + r->used++) & (r->cap - 1)] = place;
+        r->len++;
         q->len++;
         if (measuring(s) && q->len > s->st.length_max[qi])
             s->st.length_max[qi] = q->len;
@@ -393,23 +436,25 @@ static int qinsert(rm_sim *s, int qi, uint32_t i) {
     return 0;
 }
 
-static int qpush(rm_sim *s, int qi, uint32_t i) {
+RM_HOT int qpush(rm_sim *s, int qi, uint32_t i) {
     s->items[i].t_enqueue = s->now;
     return qinsert(s, qi, i);
 }
 
 /* Takes item i out of its queue, wherever it stands. */
-static void qremove(rm_sim *s, uint32_t i) {
+RM_HOT void qremove(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     int qi = it->queue;
     queue_state *q = &s->qs[qi];
     count_area(s, qi);
-    if (q->is_ring) {                            /* from the front, or a stale place left */
-        ring_slot *front = &q->ring[q->ring_head];
+    if (q->nrings) {                             /* from the front, or a stale place left */
+        ring *r = ring_of(s, q, i);
+        ring_slot *front = &r->place[r->head];
         if (front->item == i && front->gen == it->gen) {
-            q->ring_head = (q->ring_head + 1) & (q->ring_cap - 1);
-            q->ring_used--;
+            r->head = (r->head + 1) & (r->cap - 1);
+            r->used--;
         }
+        r->len--;
         q->len--;
         it->queue = -1;
         it->gen++;
@@ -570,7 +615,7 @@ static inline void add_wait(item *it, const rm_activity *act, double wait) {
         it->tray_wait += wait;
 }
 
-static void finish(rm_sim *s, uint32_t i) {
+RM_HOT void finish(rm_sim *s, uint32_t i) {
     item *it = &s->items[i];
     const rm_layout *l = &s->st.lay;
     double cycle = s->now - it->t_arrival;
@@ -586,10 +631,10 @@ static void finish(rm_sim *s, uint32_t i) {
 }
 
 /* Person p starts serving item i at its current step. */
-static int work_on(rm_sim *s, int p, uint32_t i, double d);
+RM_HOT int work_on(rm_sim *s, int p, uint32_t i, double d);
 static double learning_factor(const rm_sim *s, const rm_activity *act);
 
-static int start_service(rm_sim *s, int p, uint32_t i) {
+RM_HOT int start_service(rm_sim *s, int p, uint32_t i) {
     item *it = &s->items[i];
     int a = it->activity;
     const rm_activity *act = &s->m->activities[a];
@@ -660,7 +705,7 @@ static int to_fallback(rm_sim *s, uint32_t i) {
 }
 
 /* Person p works on item i (at its step) for d from now. */
-static int work_on(rm_sim *s, int p, uint32_t i, double d) {
+RM_HOT int work_on(rm_sim *s, int p, uint32_t i, double d) {
     person *pe = &s->people[p];
     pe->busy = 1;
     pe->item = i;
@@ -802,7 +847,7 @@ static void ring_remove(rm_sim *s, int p) {
     rs->len = kept;
 }
 
-static void make_idle(rm_sim *s, int p) {
+RM_HOT void make_idle(rm_sim *s, int p) {
     int r = s->m->person_role[p];
     role_state *rs = &s->roles[r];
     int at = rs->head + rs->len, n = s->m->roles[r].count;
@@ -984,8 +1029,9 @@ static int takes_up(rm_sim *s, int t, int si) {
     return rm_rng_uniform(&s->uptake_rng[(size_t)t * (size_t)s->m->narrivals + (size_t)si]) < u;
 }
 
-/* A new item of stream si enters its first step. */
-static int arrive(rm_sim *s, int si) {
+/* A new item of stream si into *out: its fields, attributes, priority and
+ * patience, counted as arrived; it is at no step yet. Returns 0 or -1. */
+RM_HOT int new_arrival(rm_sim *s, int si, uint32_t *out) {
     const rm_arrivals *st = &s->m->arrivals[si];
     uint32_t i = item_new(s);
     if (i == NO_ITEM)
@@ -1015,8 +1061,18 @@ static int arrive(rm_sim *s, int si) {
         draw(s, &st->patience, &s->pat_rng[si], "arrivals", st->name, "a patience", &s->items[i].patience) < 0)
         return -1;
     s->c[rm_cs(&s->st.lay, si, RM_S_ARRIVED)]++;
-    it = &s->items[i];
-    it->uses = it->met = it->used = 0;
+    *out = i;
+    return 0;
+}
+
+/* A new item of stream si enters its first step. */
+static int arrive(rm_sim *s, int si) {
+    const rm_arrivals *st = &s->m->arrivals[si];
+    uint32_t i;
+    if (new_arrival(s, si, &i) < 0)
+        return -1;
+    item *it = &s->items[i];
+    it->uses = it->met = it->used = 0;           /* (only the tools' code reads them) */
     it->took_tool_route = 0;
     for (int t = 0; t < s->m->ntools; t++)
         if (takes_up(s, t, si))
@@ -1288,14 +1344,18 @@ static void count_closing(rm_sim *s, int qi) {
                 reopens = fmin(reopens, rm_profile_next_change(&m->calendars[m->roles[r].calendar], s->now));
             }
     const queue_state *q = &s->qs[qi];
-    uint32_t left = 0, places = q->is_ring ? q->ring_used : q->len;
-    for (uint32_t k = 0; k < places; k++) {
-        ring_slot r = q->is_ring ? q->ring[(q->ring_head + k) & (q->ring_cap - 1)] : (ring_slot){0, 0};
-        if (q->is_ring && !ring_live(s, r))
-            continue;
-        const item *it = &s->items[q->is_ring ? r.item : q->heap[k].item];
-        left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
-                !it->interrupted && it->t_enqueue + it->patience < reopens;
+    uint32_t left = 0;
+    for (int c = 0; c < (q->nrings ? q->nrings : 1); c++) {
+        const ring *rg = q->nrings ? &q->rings[c] : NULL;
+        uint32_t places = rg ? rg->used : q->len;
+        for (uint32_t k = 0; k < places; k++) {
+            ring_slot r = rg ? rg->place[(rg->head + k) & (rg->cap - 1)] : (ring_slot){0, 0};
+            if (rg && !ring_live(s, r))
+                continue;
+            const item *it = &s->items[rg ? r.item : q->heap[k].item];
+            left += m->arrivals[it->arrivals].has_patience && !m->activities[it->activity].no_patience &&
+                    !it->interrupted && it->t_enqueue + it->patience < reopens;
+        }
     }
     s->c[rm_cq(&s->st.lay, qi, RM_Q_AT_CLOSING)] += left;
     s->c[rm_cq(&s->st.lay, qi, RM_Q_CLOSINGS)]++;
@@ -1359,6 +1419,124 @@ static int abandon(rm_sim *s, uint32_t i, uint32_t gen) {
     return s->m->queues[qi].shared ? serve_heads(s, qi) : 0;
 }
 
+/* ---------------------------------------------------- the lean path ---- */
+
+/* Most models are lean: no tool, every role always at work (no calendar,
+ * no drawn absence) and serving one line, every staffed step done by one
+ * role, no shared line, no interruptible step; and the run has no forced
+ * absence and no observer (see lean_model and rm_sim_run). In such a model
+ * a person's only choice is the front of their own line, so the arrivals
+ * and ends of service below go the short way: an item reaching a staffed
+ * step starts at once when its line is empty and someone of its role is
+ * idle, else joins the line; a person done with a step takes the front of
+ * their line, else becomes idle. That is what enter_activity, end_service
+ * and look_for_work decide in such a model, with the checks that cannot
+ * fire left out (the tools', the calendars', the absences', the
+ * interruptions', the shared lines'); the counters get the same additions
+ * in the same order and the draws and events come in the same order, so
+ * every figure is the same to the last bit (tests/test_sim.c runs a model
+ * both ways). The two additions left out add zero: the overtime (no
+ * calendar: the busy time is all inside it, and +0 added to a counter that
+ * starts at +0 changes no bit) and the part of a step done before an
+ * interruption (there is none). Everything else (pure delays, abandonment,
+ * the warm-up and the periods) takes the generic path. */
+
+/* Whether model m is lean (above), once per simulator. */
+static int lean_model(const rm_model *m) {
+    if (m->ntools > 0 || m->has_interruptible)
+        return 0;
+    for (int r = 0; r < m->nroles; r++)
+        if (m->roles[r].calendar >= 0 || m->roles[r].has_absence || m->roles[r].nqueues > 1)
+            return 0;
+    for (int q = 0; q < m->nqueues; q++)
+        if (m->queues[q].shared)
+            return 0;
+    for (int a = 0; a < m->nactivities; a++)
+        if (m->activities[a].nroles > 1)
+            return 0;
+    return 1;
+}
+
+/* Item i reaches step `step` of a lean model (enter_step). */
+RM_HOT int lean_enter(rm_sim *s, uint32_t i, int step) {
+    if (step == RM_EXIT) {
+        finish(s, i);
+        return 0;
+    }
+    const rm_activity *act = &s->m->activities[step];
+    if (act->nroles == 0)
+        return enter_activity(s, i, step);       /* a pure delay */
+    item *it = &s->items[i];
+    it->activity = step;
+    it->queue = -1;
+    it->t_enqueue = s->now;
+    qkeys(s, act->queue, i);
+    queue_state *q = &s->qs[act->queue];
+    if (q->len == 0) {
+        role_state *rs = &s->roles[act->roles[0]];
+        if (rs->len > 0) {                       /* take_idle */
+            int p = rs->idle[rs->head];
+            if (++rs->head == s->m->roles[act->roles[0]].count)
+                rs->head = 0;
+            rs->len--;
+            return start_service(s, p, i);
+        }
+    }
+    long cap = s->m->queues[act->queue].capacity;
+    if (cap >= 0 && q->len >= (uint64_t)cap) {
+        s->c[rm_cq(&s->st.lay, act->queue, RM_Q_BALKED)]++;
+        leave(s, i, 1);
+        return 0;
+    }
+    if (qpush(s, act->queue, i) < 0)
+        return fail_oom(s);
+    if (s->m->arrivals[it->arrivals].has_patience && !act->no_patience &&
+        rm_heap_push(&s->cal, s->now + it->patience, EV_ABANDON, i, it->gen) < 0)
+        return fail_oom(s);
+    return 0;                                    /* (nobody of its role is idle) */
+}
+
+/* A new item of stream si in a lean model (arrive: no tool, so no uptake
+ * and no route of a tool). */
+RM_HOT int lean_arrive(rm_sim *s, int si) {
+    uint32_t i;
+    if (new_arrival(s, si, &i) < 0)
+        return -1;
+    return lean_enter(s, i, s->m->arrivals[si].to);
+}
+
+/* Person p of a lean model finishes its step (end_service): its busy time
+ * all inside its calendar (it has none: no overtime), then the front of its
+ * one line, if any. */
+RM_HOT int lean_end_service(rm_sim *s, int p, uint32_t gen) {
+    person *pe = &s->people[p];
+    if (gen != pe->gen)
+        return 0;
+    uint32_t i = pe->item;
+    int a = pe->activity;
+    const rm_activity *act = &s->m->activities[a];
+    const rm_layout *l = &s->st.lay;
+    double busy = s->now - pe->counted;
+    s->c[rm_cp(l, p, RM_P_KIND0 + act->kind)] += busy;   /* count_busy */
+    pe->counted = s->now;
+    s->c[rm_ca(l, a, RM_A_COMPLETED)]++;
+    s->c[rm_ca(l, a, RM_A_DURATION)] += s->now - pe->start;   /* (service_done is 0: no interruption) */
+    if (measuring(s))
+        s->st.by_person[a][p]++;
+    pe->busy = 0;
+    queue_state *q = &s->qs[act->queue];         /* the one line of p's role */
+    if (q->len > 0) {
+        if (start_service(s, p, qfront(s, q)) < 0)
+            return -1;
+    } else {
+        make_idle(s, p);
+    }
+    int step;
+    if (route(s, a, i, &step) < 0)
+        return -1;
+    return lean_enter(s, i, step);
+}
+
 /* ----------------------------------------------------- replications ---- */
 
 /* The end of the warm-up: the summary counts from here. */
@@ -1406,7 +1584,8 @@ static void reset(rm_sim *s, uint64_t seed, int rep) {
     for (int q = 0; q < m->nqueues; q++) {
         s->qs[q].len = 0;
         s->qs[q].seq = 0;
-        s->qs[q].ring_head = s->qs[q].ring_used = 0;
+        for (int c = 0; c < s->qs[q].nrings; c++)
+            s->qs[q].rings[c].head = s->qs[q].rings[c].used = s->qs[q].rings[c].len = 0;
     }
     for (int r = 0; r < m->nroles; r++) {
         s->roles[r].head = 0;
@@ -1467,7 +1646,7 @@ static double next_point(const rm_model *m, const rm_arrivals *st, double t, int
     return (k + 1) * m->week + st->points[0] - m->start;
 }
 
-static int schedule_next_arrival(rm_sim *s, int si) {
+RM_HOT int schedule_next_arrival(rm_sim *s, int si) {
     const rm_arrivals *st = &s->m->arrivals[si];
     if (!st->has_interarrival || (st->limit >= 0 && s->generated[si] >= st->limit))
         return 0;
@@ -1509,6 +1688,36 @@ void rm_sim_watch(rm_sim *s, double from, double step, int n, double *out) {
     s->watch_out = out;
 }
 
+/* The run's own clock (rm_sim.clock), in the order its events take when
+ * they fall at the same time. */
+enum { CLOCK_PERIOD, CLOCK_HORIZON, CLOCK_WARMUP, CLOCK_EVENTS };
+static const uint32_t clock_type[CLOCK_EVENTS] = {EV_PERIOD, EV_HORIZON, EV_WARMUP};
+
+/* The next event into *ev: the calendar's earliest, or the run's clock's
+ * when it comes first. The clock's events go before every event of the
+ * calendar at the same time: what happens at a period boundary belongs to
+ * the next period, the horizon ends the run before what happens then, and
+ * the warm-up ends before it too (they were the calendar's first events,
+ * so its tie-break by sequence put them there). Kept out of the calendar,
+ * they leave it the model's events only (one level of sifting less in a
+ * small model). The horizon is always on the clock: there is always one. */
+static inline void next_event(rm_sim *s, rm_event *ev) {
+    if (rm_heap_pop_before(&s->cal, s->clock[s->clock_next], ev) == 0)
+        return;
+    ev->time = s->clock[s->clock_next];
+    ev->type = clock_type[s->clock_next];
+    ev->a = ev->b = 0;
+}
+
+/* The clock's next event (rm_sim.clock_next), after it changed. */
+static void clock_changed(rm_sim *s) {
+    int k = CLOCK_PERIOD;
+    for (int j = 1; j < CLOCK_EVENTS; j++)
+        if (s->clock[j] < s->clock[k])
+            k = j;
+    s->clock_next = k;
+}
+
 static int run_events(void *sim);
 
 int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
@@ -1516,6 +1725,7 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
     s->seed = seed;
     s->rep = rep;
     reset(s, seed, rep);
+    s->lean = s->model_lean && !s->knock_who && !s->observer;
     if (s->m->has_hooks && s->hooks.protect)
         return s->hooks.protect(s->hooks.ctx, run_events, s, s->err, sizeof s->err);
     return run_events(s);
@@ -1525,12 +1735,10 @@ int rm_sim_run(rm_sim *s, uint64_t seed, int rep) {
 static int run_events(void *sim) {
     rm_sim *s = sim;
     const rm_model *m = s->m;
-    if (rm_heap_push(&s->cal, m->horizon, EV_HORIZON, 0, 0) < 0)
-        return fail_oom(s);
-    if (m->warmup > 0 && rm_heap_push(&s->cal, m->warmup, EV_WARMUP, 0, 0) < 0)
-        return fail_oom(s);
-    if (s->st.nperiods > 1 && rm_heap_push_first(&s->cal, s->st.period, EV_PERIOD, 0, 0) < 0)
-        return fail_oom(s);              /* each boundary schedules the next: a small calendar */
+    s->clock[CLOCK_PERIOD] = s->st.nperiods > 1 ? s->st.period : INFINITY;
+    s->clock[CLOCK_HORIZON] = m->horizon;
+    s->clock[CLOCK_WARMUP] = m->warmup > 0 ? m->warmup : INFINITY;
+    clock_changed(s);
     if (start_tools(s, s->seed, s->rep) < 0)
         return -1;
     for (int p = 0; p < m->npeople; p++)
@@ -1567,7 +1775,8 @@ static int run_events(void *sim) {
     rm_event ev;
     double stretch = fmin(RM_STUCK_SPAN * m->horizon, 1), stretch_start = s->now;
     uint64_t in_stretch = 0;
-    while (rm_heap_pop(&s->cal, &ev) == 0) {
+    for (;;) {
+        next_event(s, &ev);
         if (!(ev.time >= s->now)) {              /* also NaN: never from a checked model */
             snprintf(s->err, sizeof s->err, "internal error: an event at %g before the current time %g",
                      ev.time, s->now);
@@ -1576,7 +1785,7 @@ static int run_events(void *sim) {
         if (ev.time - stretch_start >= stretch) {
             stretch_start = ev.time;
             in_stretch = 0;
-        } else if (++in_stretch > RM_MAX_EVENTS_AT_ONE_TIME + (uint64_t)RM_STUCK_PER_ITEM * s->nitems) {
+        } else if (++in_stretch > s->stuck_limit) {   /* (kept up to date by items_grow) */
             if (ev.time == stretch_start)
                 snprintf(s->err, sizeof s->err,
                          "simulated time is stuck at %g: over %d events at that instant "
@@ -1603,10 +1812,10 @@ static int run_events(void *sim) {
         case EV_ARRIVAL:
             rc = schedule_next_arrival(s, (int)ev.a);
             if (rc == 0)
-                rc = arrive(s, (int)ev.a);
+                rc = s->lean ? lean_arrive(s, (int)ev.a) : arrive(s, (int)ev.a);
             break;
         case EV_END_SERVICE:
-            rc = end_service(s, (int)ev.a, ev.b);
+            rc = s->lean ? lean_end_service(s, (int)ev.a, ev.b) : end_service(s, (int)ev.a, ev.b);
             break;
         case EV_END_DELAY:
             rc = end_delay(s, ev.a);
@@ -1634,11 +1843,13 @@ static int run_events(void *sim) {
             break;
         case EV_WARMUP:
             end_warmup(s);
+            s->clock[CLOCK_WARMUP] = INFINITY;
+            clock_changed(s);
             break;
         case EV_PERIOD:
             end_period(s);
-            if (s->next_period < s->st.nperiods)
-                rc = rm_heap_push_first(&s->cal, s->next_period * s->st.period, EV_PERIOD, 0, 0) < 0 ? fail_oom(s) : 0;
+            s->clock[CLOCK_PERIOD] = s->next_period < s->st.nperiods ? s->next_period * s->st.period : INFINITY;
+            clock_changed(s);
             break;
         case EV_KNOCKOUT:
             knockout_due(s);
@@ -1653,7 +1864,6 @@ static int run_events(void *sim) {
         if (rc < 0)
             return -1;
     }
-    return 0;                                    /* unreachable: the horizon event ends the run */
 }
 
 /* -------------------------------------------------------- lifecycle ---- */
@@ -1680,6 +1890,40 @@ rm_layout rm_layout_of(const rm_model *m) {
     return l;
 }
 
+/* Priority lines kept as rings have one ring per priority the streams
+ * give their items (queue_state), at most this many. */
+#define RM_MAX_RINGS 8
+
+/* The streams' distinct priorities, ascending: each stream's index among
+ * them into class[si]. Returns how many, or 0 when a priority line must
+ * stay a heap (a priority hook, too many priorities, one not a number). */
+static int priority_classes(const rm_model *m, int *class) {
+    double prio[RM_MAX_RINGS];
+    int n = 0;
+    for (int si = 0; si < m->narrivals; si++) {
+        double p = m->arrivals[si].priority;
+        if (m->arrivals[si].priority_hook || isnan(p))
+            return 0;
+        int k = 0;
+        while (k < n && prio[k] < p)
+            k++;
+        if (k < n && prio[k] == p)
+            continue;
+        if (n == RM_MAX_RINGS)
+            return 0;
+        memmove(prio + k + 1, prio + k, (size_t)(n - k) * sizeof *prio);
+        prio[k] = p;
+        n++;
+    }
+    for (int si = 0; si < m->narrivals; si++) {
+        int k = 0;
+        while (prio[k] != m->arrivals[si].priority)
+            k++;
+        class[si] = k;
+    }
+    return n;
+}
+
 rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     rm_sim *s = calloc(1, sizeof *s);
     if (!s)
@@ -1689,12 +1933,14 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
         s->hooks = *hooks;
     rm_heap_init(&s->cal);
     s->free_head = NO_ITEM;
+    s->stuck_limit = RM_MAX_EVENTS_AT_ONE_TIME;
     size_t na = (size_t)m->nactivities + 1, ns = (size_t)m->narrivals + 1, nq = (size_t)m->nqueues + 1;
     size_t nattr = ns * (size_t)(m->max_attrs + 1), np = (size_t)m->npeople + 1;
     s->qs = calloc(nq, sizeof *s->qs);
     s->people = calloc(np, sizeof *s->people);
     s->roles = calloc((size_t)m->nroles + 1, sizeof *s->roles);
     s->generated = calloc(ns, sizeof *s->generated);
+    s->ring_class = calloc(ns, sizeof *s->ring_class);
     s->dur_rng = calloc(na, sizeof(rm_rng));
     s->next_rng = calloc(na, sizeof(rm_rng));
     s->gap_rng = calloc(ns, sizeof(rm_rng));
@@ -1730,7 +1976,7 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     st->wait_max = calloc(nq, sizeof(double));
     st->length_max = calloc(nq, sizeof(double));
     st->by_person = calloc(na, sizeof *st->by_person);
-    if (!s->qs || !s->people || !s->roles || !s->generated || !s->dur_rng || !s->next_rng ||
+    if (!s->qs || !s->people || !s->roles || !s->generated || !s->ring_class || !s->dur_rng || !s->next_rng ||
         !s->gap_rng || !s->pat_rng || !s->attr_rng || !s->dur_hash || !s->next_hash ||
         !s->gap_hash || !s->pat_hash || !s->attr_hash || !s->absence_rng || !s->absence_hash ||
         !s->adopt_rng || !s->down_rng || !s->adopt_hash || !s->down_hash || !s->adopts ||
@@ -1744,13 +1990,21 @@ rm_sim *rm_sim_new(const rm_model *m, const rm_hooks *hooks, double period) {
     for (int q = 0; q < m->nqueues; q++)
         if (!(st->sketch[q] = malloc(sizeof(rm_sketch))))
             goto oom;
-    /* FIFO lines are rings, unless an interrupted item can go back to its
-     * place in them (resume = "anyone"): that needs the ordered heap. */
+    /* FIFO lines are rings, and so are priority lines when every item's
+     * priority is its stream's (no hook) and there are few of them: one
+     * ring per priority. Not a line an interrupted item can go back to its
+     * place in (resume = "anyone"): that needs the ordered heap. */
+    int nclasses = priority_classes(m, s->ring_class);
     for (int q = 0; q < m->nqueues; q++)
-        s->qs[q].is_ring = m->queues[q].discipline == RM_FIFO;
+        s->qs[q].nrings = m->queues[q].discipline == RM_FIFO ? 1 :
+                          m->queues[q].discipline == RM_PRIORITY ? nclasses : 0;
     for (int a = 0; a < m->nactivities; a++)
         if (m->activities[a].interruptible && m->activities[a].resume_anyone && m->activities[a].nroles > 0)
-            s->qs[m->activities[a].queue].is_ring = 0;
+            s->qs[m->activities[a].queue].nrings = 0;
+    for (int q = 0; q < m->nqueues; q++)
+        if (s->qs[q].nrings && !(s->qs[q].rings = calloc((size_t)s->qs[q].nrings, sizeof(ring))))
+            goto oom;
+    s->model_lean = lean_model(m);
     /* the people concerned by a tool: of the roles that do its steps */
     for (int a = 0; a < m->nactivities; a++) {
         const rm_activity *act = &m->activities[a];
@@ -1803,8 +2057,11 @@ void rm_sim_free(rm_sim *s) {
     free(s->items);
     free(s->attrs);
     if (s->qs)
-        for (int q = 0; q < m->nqueues; q++)
-            free(s->qs[q].heap), free(s->qs[q].ring);
+        for (int q = 0; q < m->nqueues; q++) {
+            for (int c = 0; s->qs[q].rings && c < s->qs[q].nrings; c++)   /* (none after a failed calloc) */
+                free(s->qs[q].rings[c].place);
+            free(s->qs[q].heap), free(s->qs[q].rings);
+        }
     if (s->roles)
         for (int r = 0; r < m->nroles; r++)
             free(s->roles[r].idle);
@@ -1817,7 +2074,7 @@ void rm_sim_free(rm_sim *s) {
     if (s->st.by_person)
         for (int a = 0; a < m->nactivities; a++)
             free(s->st.by_person[a]);
-    free(s->qs); free(s->people); free(s->roles); free(s->generated);
+    free(s->qs); free(s->people); free(s->roles); free(s->generated); free(s->ring_class);
     free(s->dur_rng); free(s->next_rng); free(s->gap_rng); free(s->pat_rng); free(s->attr_rng);
     free(s->dur_hash); free(s->next_hash); free(s->gap_hash); free(s->pat_hash); free(s->attr_hash);
     free(s->absence_rng); free(s->absence_hash);

@@ -69,12 +69,8 @@ void rm_sketch_reset(rm_sketch *s) {
     memset(s, 0, sizeof *s);
 }
 
-void rm_sketch_add(rm_sketch *s, double x) {
+void rm_sketch_add_above_min(rm_sketch *s, double x) {
     s->n++;
-    if (!(x > RM_SKETCH_MIN)) {          /* also catches NaN */
-        s->zeros++;
-        return;
-    }
     if (!(x <= bound[RM_SKETCH_BINS - 1])) {
         s->bins[RM_SKETCH_BINS - 1]++;   /* (also infinity) */
         return;

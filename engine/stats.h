@@ -56,7 +56,17 @@ typedef struct rm_sketch {
 } rm_sketch;
 
 void rm_sketch_reset(rm_sketch *s);
-void rm_sketch_add(rm_sketch *s, double x);
+/* Adds x > RM_SKETCH_MIN (rm_sketch_add's bin search, out of line). */
+void rm_sketch_add_above_min(rm_sketch *s, double x);
+/* Adds x; inline, since a wait is often zero. */
+static inline void rm_sketch_add(rm_sketch *s, double x) {
+    if (!(x > RM_SKETCH_MIN)) {          /* also catches NaN */
+        s->n++;
+        s->zeros++;
+        return;
+    }
+    rm_sketch_add_above_min(s, x);
+}
 /* The q-quantile (0 <= q <= 1) as the value of rank ceil(q * n) (the
  * smallest value with at least q of the values at or below it); 0 when empty. */
 double rm_sketch_quantile(const rm_sketch *s, double q);

@@ -73,11 +73,39 @@ static void random_stress_matches_sorted_order(void **state) {
     rm_heap_free(&h);
 }
 
+/* pop_before: only events not at or after the limit; one at NaN too (to
+ * be refused by the loop), never left to sit at the bottom. */
+static void pop_before_stops_at_the_limit(void **state) {
+    (void)state;
+    rm_heap h;
+    rm_heap_init(&h);
+    double times[] = {3, 1, 2, 2};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(rm_heap_push(&h, times[i], 0, (uint32_t)i, 0), 0);
+    rm_event e = {0, 0, 0, 0, 0};
+    assert_int_equal(rm_heap_pop_before(&h, 2, &e), 0);
+    assert_true(e.time == 1);
+    assert_int_equal(rm_heap_pop_before(&h, 2, &e), -1);     /* 2 is at the limit */
+    assert_int_equal(rm_heap_pop_before(&h, 2.5, &e), 0);
+    assert_true(e.time == 2 && e.a == 2);                      /* ties: first pushed first */
+    assert_int_equal(rm_heap_pop_before(&h, 2.5, &e), 0);
+    assert_true(e.time == 2 && e.a == 3);
+    assert_int_equal(rm_heap_pop_before(&h, 2.5, &e), -1);
+    assert_int_equal(rm_heap_pop(&h, &e), 0);
+    assert_true(e.time == 3);
+    assert_int_equal(rm_heap_pop_before(&h, INFINITY, &e), -1);   /* empty */
+    assert_int_equal(rm_heap_push(&h, NAN, 0, 9, 0), 0);
+    assert_int_equal(rm_heap_pop_before(&h, 5, &e), 0);
+    assert_true(isnan(e.time) && e.a == 9);
+    rm_heap_free(&h);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pops_in_time_order),
         cmocka_unit_test(equal_times_run_in_insertion_order),
         cmocka_unit_test(random_stress_matches_sorted_order),
+        cmocka_unit_test(pop_before_stops_at_the_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
 /* The simulation loop on small models whose results are known exactly:
  * counts, waits and utilizations worked out by hand. */
 #include "testing.h"
+#include "scenario.h"
+#include "sim.h"
 
 /* Runs a one-replication scenario text and returns its results. */
 static remous_results *run_text(const char *text, remous_scenario **sc) {
@@ -393,6 +395,65 @@ static void streams_are_keyed_by_element_name(void **state) {
     remous_close(a); remous_close(b);
 }
 
+static int ignore_step(void *ctx, const rm_item_view *item, int activity, int person, double start, double end) {
+    (void)ctx, (void)item, (void)activity, (void)person, (void)start, (void)end;
+    return 0;
+}
+
+/* A model with no tool, calendar, absence, interruption or shared line
+ * takes the lean path (sim.c); an observer sends the same run down the
+ * generic one. Every statistic must be the same bit for bit, with all that
+ * the lean path leaves to the generic one on the way: patience, a full
+ * line, a LIFO line (a heap) and a priority line of three priorities (three
+ * rings), a pure delay, a table of routes, a warm-up and periods. */
+static void the_lean_path_gives_the_generic_paths_numbers(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'lean' { horizon = 20000, warmup = 500, replications = 1 }\n"
+        "role 'clerk' { count = 2 }\n"
+        "role 'expert' {}\n"
+        "queue 'desk' { discipline = 'lifo', capacity = 6 }\n"
+        "queue 'back' { discipline = 'priority' }\n"
+        "arrivals 'walk_in' { interarrival = exponential(1.2), to = 'desk', patience = uniform(2, 8), deadline = 30,\n"
+        "                     priority = 2 }\n"
+        "arrivals 'vip' { interarrival = exponential(5), to = 'desk', priority = 0 }\n"
+        "arrivals 'call' { interarrival = exponential(8), to = 'phone', priority = 1, patience = exponential(2) }\n"
+        "activity 'desk' { role = 'clerk', queue = 'desk', duration = exponential(2),\n"
+        "                  next = { think = 0.3, back = 0.5, exit = 0.2 } }\n"
+        "activity 'think' { duration = uniform(1, 3), next = 'back' }\n"
+        "activity 'back' { role = 'expert', queue = 'back', duration = exponential(1.1), patience = false }\n"
+        "activity 'phone' { role = 'expert', queue = 'back', duration = exponential(0.5) }\n", NULL);
+    const rm_model *m = sc->models[0];
+    rm_sim *lean = rm_sim_new(m, &sc->hooks, 1000), *generic = rm_sim_new(m, &sc->hooks, 1000);
+    assert_non_null(lean);
+    assert_non_null(generic);
+    rm_sim_observe(generic, ignore_step, NULL);
+    for (int rep = 1; rep <= 2; rep++) {
+        assert_int_equal(rm_sim_run(lean, 7, rep), 0);
+        assert_int_equal(rm_sim_run(generic, 7, rep), 0);
+        const rm_rep_stats *a = rm_sim_stats(lean), *b = rm_sim_stats(generic);
+        size_t n = a->lay.n;
+        assert_true(a->events > 20000);
+        assert_int_equal(a->events, b->events);
+        assert_memory_equal(a->counters, b->counters, n * sizeof(double));
+        assert_memory_equal(a->warm, b->warm, n * sizeof(double));
+        assert_memory_equal(a->periods, b->periods, n * ((size_t)a->nperiods + 1) * sizeof(double));
+        for (int q = 0; q < m->nqueues; q++) {
+            assert_memory_equal(a->sketch[q], b->sketch[q], sizeof(rm_sketch));
+            assert_memory_equal(&a->wait_max[q], &b->wait_max[q], sizeof(double));
+            assert_memory_equal(&a->length_max[q], &b->length_max[q], sizeof(double));
+        }
+        for (int k = 0; k < m->nactivities; k++)
+            assert_memory_equal(a->by_person[k], b->by_person[k], (size_t)m->npeople * sizeof(uint64_t));
+        assert_true(a->counters[rm_cq(&a->lay, 0, RM_Q_ABANDONED)] > 0);   /* what it is meant to cover */
+        assert_true(a->counters[rm_cq(&a->lay, 0, RM_Q_BALKED)] > 0);
+        assert_true(a->counters[rm_cq(&a->lay, 1, RM_Q_ABANDONED)] > 0);   /* from a ring of three */
+    }
+    rm_sim_free(lean);
+    rm_sim_free(generic);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(constant_arrivals_and_service),
@@ -410,6 +471,7 @@ int main(void) {
         cmocka_unit_test(a_negative_priority_is_fine),
         cmocka_unit_test(same_seed_same_numbers),
         cmocka_unit_test(streams_are_keyed_by_element_name),
+        cmocka_unit_test(the_lean_path_gives_the_generic_paths_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
