@@ -86,6 +86,8 @@ typedef struct job {
     char *names[MAX_ARGS], *values[MAX_ARGS];
     int nsets, reps;
     double asked;             /* when someone last wanted it */
+    int set_aside;            /* a panel stopped for a comparison asked meanwhile: its
+                                 wait for that comparison does not count as abandonment */
     long done, total;         /* runs, for the progress */
     unsigned long generation; /* of the scenario file it was computed from */
     unsigned long used;
@@ -918,6 +920,7 @@ static void *computing(void *arg) {
         } else if (rc != REMOUS_OK && strcmp(err, "cancelled") == 0 && r.preempted && !w->stopping) {
             next->state = JOB_WAITING;                  /* again after the comparison, if still asked */
             next->done = 0;
+            next->set_aside = 1;
         } else if (rc != REMOUS_OK && strcmp(err, "cancelled") == 0) {
             if (w->log && !w->stopping)
                 fprintf(w->log, "remous workshop: cancelled %s (nobody waits for it any more)\n", next->key);
@@ -931,6 +934,12 @@ static void *computing(void *arg) {
             next->too_long = rc == REMOUS_OK ? 0 : too_long;
             snprintf(next->too_long_at, sizeof next->too_long_at, "%s", rc == REMOUS_OK ? "" : at);
         }
+        if (next->kind == JOB_COMPARE)                  /* the panels it set aside: wanted until now */
+            for (int i = 0; i < MAX_JOBS; i++)
+                if (w->jobs[i].state == JOB_WAITING && w->jobs[i].set_aside) {
+                    w->jobs[i].asked = now_seconds();
+                    w->jobs[i].set_aside = 0;
+                }
         tend_waiters(w);                                /* the pages waiting for it */
     }
     pthread_mutex_unlock(&w->lock);
