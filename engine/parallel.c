@@ -385,10 +385,27 @@ static void let_go(FILE **files, int n, pid_t *pids, void *map, size_t bytes) {
         munmap(map, bytes);
 }
 
+/* A worker's units so far, for the parent's progress bar. */
+static int count_units(void *ctx, long done, long total) {
+    (void)total;
+    __atomic_store_n((long *)ctx, done, __ATOMIC_RELAXED);
+    return 0;
+}
+
+/* Whether somebody may cancel these runs while they run (the workshop,
+ * whose client may leave): they then run in a worker even on one process,
+ * so that this process can stop it at once instead of when a replication
+ * ends, which may take minutes. A pool's worker (count_units) cannot be
+ * cancelled by itself: its parent stops it. */
+static int may_cancel(const rm_progress *p) {
+    return p->tick && p->tick != count_units;
+}
+
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen) {
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    if ((job->jobs <= 1 || job->reps <= 1) && !rm_model_calls_lua(job->model)) {   /* in this process */
+    if ((job->jobs <= 1 || job->reps <= 1) && !rm_model_calls_lua(job->model) && !may_cancel(progress)) {
+        /* in this process */
         progress->procs = 1;
         rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
         if (!sim) {
@@ -518,13 +535,6 @@ done:
     free(got);
     let_go(files, jobs, pids, sh, shared_size);
     return rc;
-}
-
-/* A worker's units so far, for the parent's progress bar. */
-static int count_units(void *ctx, long done, long total) {
-    (void)total;
-    __atomic_store_n((long *)ctx, done, __ATOMIC_RELAXED);
-    return 0;
 }
 
 int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_spread_unit unit, void *ctx,
