@@ -88,7 +88,7 @@ run: deps
 	@echo "Report: $(BUILD)/out/bookstore/report.html (open it in a browser); CSV files in $(BUILD)/out/bookstore/"
 
 test: deps
-	@scripts/install-deps.sh chromium parallel nodejs wrk curl
+	@scripts/install-deps.sh chromium parallel nodejs wrk curl strace
 	@$(MAKE) --no-print-directory unit-tests cli-tests decision-test language-test cost-test stories-test headline-test report-test workshop-test hostile-test fragility-test sensitivity-test
 
 unit-tests: all $(TEST_BINS)
@@ -96,7 +96,7 @@ unit-tests: all $(TEST_BINS)
 	    echo "== $$t"; (cd tests && ../$$t) || failed=1; done; exit $$failed
 
 cli-tests: all
-	@scripts/install-deps.sh parallel
+	@scripts/install-deps.sh parallel strace
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
 	@REMOUS=$(BUILD)/remous tests/digest_test.sh
 

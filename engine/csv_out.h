@@ -39,4 +39,12 @@ int rm_csv_close(rm_csv *o, char *err, size_t errlen);
  * found when the points are put together (point_check.h), and named. */
 void rm_csv_set_durable(int on);
 
+/* The batch's sync of those unsynced files: the file system holding dir
+ * synced (syncfs) when this process last did it a second ago or more, or
+ * `now`. A sweep's process calls it after each point and once at the end:
+ * one sync per batch of points, so that a power cut loses at most the last
+ * second's points (named by the merge, run again by --resume); a killed
+ * sweep loses nothing (its files are the kernel's). Returns 0 or -1. */
+int rm_csv_sync_batch(const char *dir, int now);
+
 #endif

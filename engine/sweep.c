@@ -459,6 +459,9 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
             if ((f && fclose(f) != 0) || bad) {
                 snprintf(err, errlen, "cannot write %s", done);
                 rc = REMOUS_ERR_RUN;
+            } else if (rm_csv_sync_batch(out, 0) < 0) {   /* see csv_out.h */
+                snprintf(err, errlen, "cannot write %s to the disk: %s", dir, strerror(errno));
+                rc = REMOUS_ERR_RUN;
             }
         }
     }
@@ -894,6 +897,10 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     rm_progress_start(&progress, opt->progress, todo * reps);
     int ran = run_points(path, opt, sw, points, ntodo, reps, out, &progress, err, errlen);
     free(points);
+    if (ran == REMOUS_OK && rm_csv_sync_batch(out, 1) < 0) {   /* the last batch */
+        snprintf(err, errlen, "cannot write the points of %s to the disk: %s", out, strerror(errno));
+        ran = REMOUS_ERR_RUN;
+    }
     if (ran != REMOUS_OK) {
         remous_close(probe);
         rm_progress_show(&progress, progress.done, 1);

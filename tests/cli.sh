@@ -325,6 +325,24 @@ head -1 out | grep -q "^Grid points ranked on queue counter wait_mean" && ok || 
 grep -q "best$" out && ok || ko "the ranking marks the best"
 [ "$(head -1 whole/summary.csv | tr -d '\r')" = "variant,element,name,booksellers,readers_per_hour,metric,mean,ci95_low,ci95_high,stdev,n" ] &&
     ok || ko "summary.csv has the grid columns before metric"
+# a point's files are not synced one by one: each process syncs the file
+# system once a second at most, after a point, and the sweep once more when
+# its points are done (6 points of 1 replication on 2 worker processes: 2
+# syncs of the workers and 1 of the sweep when each process takes less than
+# a second; one more a worker for each second beyond)
+t0=$(date +%s)
+strace -f -qq -e trace=fsync,fdatasync,syncfs,openat -o trace.txt \
+    "$remous" sweep "$bs" --grid booksellers=1,2,3 --grid readers_per_hour=8,16 --reps 1 --jobs 2 --quiet --out synced ||
+    ko "a sweep under strace"
+took=$(( $(date +%s) - t0 ))
+fsyncs=$(grep -c -e 'fsync(' -e 'fdatasync(' trace.txt)
+[ "$fsyncs" = 1 ] && ok || ko "the sweep's points are not synced file by file (only points.csv is): $fsyncs fsync"
+syncs=$(grep -c 'syncfs(' trace.txt)
+[ "$syncs" -ge 1 ] && [ "$syncs" -le $((3 + 2 * took)) ] && ok ||
+    ko "the sweep syncs once per batch of points: $syncs syncfs in $took s"
+last_done=$(grep -n '/done", O_WRONLY' trace.txt | tail -1 | cut -d: -f1)
+last_sync=$(grep -n 'syncfs(' trace.txt | tail -1 | cut -d: -f1)
+[ "$last_sync" -gt "$last_done" ] && ok || ko "the last sync comes after the last point (line $last_sync, $last_done)"
 expect 0 "shard 1/2" -- "$remous" sweep "$bs" $grid --out s1 --shard 1/2
 expect 0 "shard 2/2" -- "$remous" sweep "$bs" $grid --out s2 --shard 2/2
 expect 0 "merge" -- "$remous" merge s1 s2 --out merged
@@ -578,11 +596,13 @@ stderr_is "a batch script running a bad scenario" 'remous: bb.lua:1: ./bad.lua:2
 printf 'os.execute("ls")\n' > bs.lua
 expect 2 "the batch sandbox" -- "$remous" batch bs.lua
 stderr_is "the batch sandbox" 'remous: bs.lua:1: "os" is not a word of the batch language'
-# the memory cap, which pcall cannot swallow
+# the memory cap, which pcall cannot swallow (a megabyte made of 1000 copies
+# of a kilobyte: string.rep copies its piece once per repetition, a million
+# copies of one byte outlasted the 10 s limit under ASan)
 cat > bm.lua <<'EOF'
-local held = {}
+local held, kilobyte = {}, string.rep("x", 1000)
 while true do
-  pcall(function() for i = 1, 1e9 do held[#held + 1] = string.rep("x", 1000000) .. i end end)
+  pcall(function() for i = 1, 1e9 do held[#held + 1] = string.rep(kilobyte, 1000) .. i end end)
 end
 EOF
 expect 2 "a batch script holding ever more memory, under pcall" -- "$remous" batch bm.lua
