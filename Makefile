@@ -100,49 +100,34 @@ cli-tests: all
 	@REMOUS=$(BUILD)/remous BUILD=$(BUILD) tests/cli.sh
 	@REMOUS=$(BUILD)/remous tests/digest_test.sh
 
-# The metrics a scenario declares and the targets: exact values, a paired
-# interval by hand, verdicts on a grid whose answer is known, every error line.
-decision-test: all
-	@REMOUS=$(BUILD)/remous tests/decision_test.sh
-
-# remous fragility: knock-outs worked out by hand, the ranking, --at worst, the errors.
-fragility-test: all
-	@REMOUS=$(BUILD)/remous tests/fragility_test.sh
-
-# remous sensitivity: an M/M/1 tornado against the analytic wait, --points, --jobs, the errors.
-sensitivity-test: all
-	@REMOUS=$(BUILD)/remous tests/sensitivity_test.sh
-
-# Hostile inputs (tests/hostile/): each ends with its one error line, no hang, no signal.
-hostile-test: all
-	@REMOUS=$(BUILD)/remous tests/hostile_test.sh
-
-# What the language's words mean, on the numbers (rates, uptake, adoption) and their slips.
-language-test: all
-	@REMOUS=$(BUILD)/remous tests/language_test.sh
-
-# What a future costs, on the numbers (paid hours x rates, tool fees, value lost) and its slips.
-cost-test: all
-	@REMOUS=$(BUILD)/remous tests/cost_test.sh
+# The suites that are one script tests/NAME_test.sh each:
+#   decision     the metrics a scenario declares and the targets: exact values,
+#                a paired interval by hand, verdicts on a grid whose answer is
+#                known, every error line;
+#   fragility    remous fragility: knock-outs worked out by hand, the ranking,
+#                --at worst, the errors;
+#   sensitivity  remous sensitivity: an M/M/1 tornado against the analytic
+#                wait, --points, --jobs, the errors;
+#   hostile      hostile inputs (tests/hostile/): each ends with its one error
+#                line, no hang, no signal;
+#   language     what the language's words mean, on the numbers (rates,
+#                uptake, adoption) and their slips;
+#   cost         what a future costs, on the numbers (paid hours x rates, tool
+#                fees, value lost) and its slips;
+#   headline     the headline of each variant, word for word (English and
+#                French), its numbers worked out from compare.csv;
+#   report       the HTML report in a real browser (Debian's chromium);
+#   workshop     the workshop page: chromium (DevTools protocol, from nodejs)
+#                moves a slider; curl checks downloads, bad values, the token,
+#                Host and Origin, an edit; wrk loads it; 200 slow clients
+#                (node) attack it on 127.0.0.1.
+SUITES = decision fragility sensitivity hostile language cost headline report workshop
+$(SUITES:%=%-test): %-test: all
+	@REMOUS=$(BUILD)/remous tests/$*_test.sh
 
 # Every scenario of the library: checks, compares, and its story holds on the numbers.
 stories-test: all
 	@REMOUS=$(BUILD)/remous tests/stories.sh
-
-# The headline of each variant, word for word (English and French), its
-# numbers worked out from compare.csv.
-headline-test: all
-	@REMOUS=$(BUILD)/remous tests/headline_test.sh
-
-# The HTML report in a real browser (Debian's chromium).
-report-test: all
-	@REMOUS=$(BUILD)/remous tests/report_test.sh
-
-# The workshop page: chromium (DevTools protocol, from nodejs) moves a
-# slider; curl checks downloads, bad values, the token, Host and Origin, an
-# edit; wrk loads it; 200 slow clients (node) attack it on 127.0.0.1.
-workshop-test: all
-	@REMOUS=$(BUILD)/remous tests/workshop_test.sh
 
 # A sweep on a single-node Slurm cluster the test brings up (slurmctld,
 # slurmd, munge; installed by the test when missing) and stops.
