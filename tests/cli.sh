@@ -2,22 +2,7 @@
 # Command-line tests: exit codes, one-line errors, byte-identical outputs,
 # the CSV contract. Prints "N passed, N failed" last; exits 1 on a failure.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-cli-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err
-expect() {
-    code=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code"; cat "$tmp/err"; fi
-}
+suite=cli; . "$(dirname "$0")/lib.sh"
 
 # the error output is exactly this one line
 stderr_is() {
@@ -1088,5 +1073,4 @@ stderr_is "a share given as a percentage" 'remous: hshare.lua:2: param "share" =
 expect 2 "a share above 1 that is no percentage" -- "$remous" check hshare.lua --set share=1.5
 stderr_is "a share above 1 that is no percentage" 'remous: hshare.lua:2: param "share" = 1.5 is above its max 1'
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

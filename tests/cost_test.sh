@@ -7,15 +7,8 @@
 # of the cost fields' slips. Prints "cost: N passed, N failed" last.
 # REMOUS is the binary, relative to the repository's top (default build/remous).
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-cost-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+suite=cost; . "$(dirname "$0")/lib.sh"
 cd "$tmp" || exit 1
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # exactly WHAT ACTUAL EXPECTED
 exactly() {
@@ -386,5 +379,4 @@ kind_slip '' overtime ''
 kind_slip 'cost_per_hour = 3' away "remous: slip.lua:4: kind \"away\" names a part of a role's cost (cost_away: the time away); give this work another name"
 kind_slip 'cost_per_hour = 3' overtime "remous: slip.lua:4: kind \"overtime\" names a part of a role's cost (cost_overtime: the time after closing); give this work another name"
 
-echo "cost: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -6,13 +6,7 @@
 # verdicts on a grid whose answer is known by construction, every error
 # line. Prints "decision: N passed, N failed" last; exits 1 on a failure.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-decision-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=decision; . "$(dirname "$0")/lib.sh"
 cd "$tmp" || exit 1
 sc="$top/tests/scenarios"
 
@@ -526,5 +520,4 @@ target_error 'target "t" { metric = "queue:serve", below = 1 }' \
 target_error 'variant "v" { apply = function() target "t" { metric = "queue:serve:wait_mean", below = 1 } end }' \
     'remous: e.lua:5: target "t": declare metrics and targets at the top of the file, not inside an apply'
 
-echo "decision: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -4,13 +4,7 @@
 # exactly what it says; variants with no effect list nothing (50 seeds).
 # Prints "N passed, N failed" last; exits 1 on a failure.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-digest-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=digest; . "$(dirname "$0")/lib.sh"
 cd "$tmp" || exit 1
 
 # listed: the rows of compare.csv the digest states, as element,name,metric
@@ -140,5 +134,4 @@ for v in "the same law written another way" "the same law drawn by a hook"; do
     [ "$n" -ge 10 ] && ok || ko "null variant “$v” draws other numbers: only $n seeds with an uncorrected significant row"
 done
 
-echo "digest: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

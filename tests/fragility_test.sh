@@ -4,21 +4,8 @@
 # byte-identical outputs whatever --jobs, --lang fr, and the errors of --away/--at.
 # Prints "N passed, N failed" last; exits 1 on a failure.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-fragility-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=fragility; . "$(dirname "$0")/lib.sh"
 
-# expect CODE DESCRIPTION -- COMMAND...: stdout in $tmp/out, stderr in $tmp/err
-expect() {
-    code=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code"; cat "$tmp/err"; fi
-}
 # same TEXT EXPECTED DESCRIPTION
 same() {
     if [ "$1" = "$2" ]; then ok; else ko "$3"; printf '  got:      %s\n  expected: %s\n' "$1" "$2"; fi
@@ -189,5 +176,4 @@ expect 2 "--at in the warm-up, from compare" -- "$remous" compare "$one" --fragi
 same "$(cat "$tmp/err")" "remous: --at 10h falls in the warm-up (the first 1440 minutes), which is not measured; choose --at 1440 or later" "a bad --at from compare: fragility's line"
 same "$(ls -A . | grep -c '^x.html')" "0" "no page written when the knock-outs cannot run"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

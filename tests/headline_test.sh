@@ -7,13 +7,7 @@
 # rounding or the wording fails. Prints "headline: N passed, N failed" last.
 # REMOUS is the binary, relative to the repository's top (default build/remous).
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-headline-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=headline; . "$(dirname "$0")/lib.sh"
 
 # run NAME FILE LANG: compare with seed 1 into $tmp/NAME, the terminal's
 # headline (the "In short" blocks) into $tmp/NAME.LANG
@@ -241,5 +235,4 @@ grep -q "dépassement" "$tmp/${ne}_fr.fr" "$tmp/${bs}_fr.fr" "$tmp/${cl}_fr.fr" 
 awk '/^  / { n++ } /^$/ { if (n > 5) bad = 1; n = 0 } END { exit bad }' "$tmp/$bs.en" "$tmp/$cl.en" "$tmp/$hl.en" && ok ||
     ko "at most five sentences a variant"
 
-echo "headline: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

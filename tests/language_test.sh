@@ -6,15 +6,8 @@
 # error lines of their slips. Prints "language: N passed, N failed" last.
 # REMOUS is the binary, relative to the repository's top (default build/remous).
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-language-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+suite=language; . "$(dirname "$0")/lib.sh"
 cd "$tmp" || exit 1
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # row FILE VARIANT ELEMENT NAME METRIC: the row's mean, low, high (summary.csv)
 row() {
@@ -398,5 +391,4 @@ grep -q '^   1\. servers=4  *0,[0-9]*  \[0,[0-9]* ; 0,[0-9]*\]  meilleur$' rank_
 grep -qF 'Front de Pareto sur queue serve wait_mean (la plus petite est la meilleure) et role server utilization (la plus petite est la meilleure) : 1 point sur 3, jugé sur les moyennes' rank_fr && ok ||
     ko "the French Pareto front: $(grep Pareto rank_fr)"
 
-echo "language: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -3,13 +3,7 @@
 # renders, its charts and digest are in the DOM, a screenshot is taken.
 # Prints "N passed, N failed" last; exits 1 on a failure.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-report-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=report; . "$(dirname "$0")/lib.sh"
 
 browser() {
     timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
@@ -172,5 +166,4 @@ size=$(wc -c < "$tmp/shot.png" 2>/dev/null || echo 0)
     ko "the screenshot ($size bytes) is not a picture of the page"
 [ -n "${KEEP_SCREENSHOT:-}" ] && cp "$tmp/shot.png" "$KEEP_SCREENSHOT"
 
-echo "report: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -7,21 +7,8 @@
 # byte-identical outputs whatever --jobs, --lang fr, --metric, --set, and
 # the error lines. Prints "N passed, N failed" last; exits 1 on a failure.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-sensitivity-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=sensitivity; . "$(dirname "$0")/lib.sh"
 
-# expect CODE DESCRIPTION -- COMMAND...: stdout in $tmp/out, stderr in $tmp/err
-expect() {
-    code=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code"; cat "$tmp/err"; fi
-}
 # same TEXT EXPECTED DESCRIPTION
 same() {
     if [ "$1" = "$2" ]; then ok; else ko "$3"; printf '  got:      %s\n  expected: %s\n' "$1" "$2"; fi
@@ -301,5 +288,4 @@ found=$(node "$top/tests/page_words.js" dom_fr.html "$top/scripts/lang/fr.lua" "
     found="the check itself failed: $found"
 [ -z "$found" ] && ok || ko "the French page is not wholly French: $(echo "$found" | head -5)"
 
-echo "sensitivity: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

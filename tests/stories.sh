@@ -5,14 +5,7 @@
 # fixed seed. Prints "stories: N passed, N failed" last; exits 1 on a failure.
 # REMOUS is the binary, relative to the repository's top (default build/remous).
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-remous="$top/${REMOUS:-build/remous}"
-tmp=$(mktemp -d /tmp/remous-stories-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+suite=stories; . "$(dirname "$0")/lib.sh"
 
 # compare NAME REPS: check, then compare scenarios/NAME.lua into $tmp/NAME
 # (what it prints, the headline and the digest, into $tmp/NAME.txt)
@@ -192,5 +185,4 @@ fi
 same_run=$(awk -F, '{ sub(/\r$/, "") } $6 == "online_share" && $7 == "1" { print $11, $14 }' "$sens/baseline/sensitivity.csv" 2>/dev/null)
 if [ "$same_run" = "0 false" ]; then ok; else ko "bookstore, baseline: online_share moves nothing: $same_run"; fi
 
-echo "stories: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
