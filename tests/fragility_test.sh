@@ -144,8 +144,8 @@ section() {
 }
 expect 0 "compare --fragility" -- "$remous" compare "$one" --fragility --away 10h --html c1.html --jobs 1 --quiet
 section c1.html "Who the organization cannot do without" > c1.section
-same "$(grep '^<li>.*dependent' c1.section)" "<li>two clerks makes the organization less dependent on one person than the baseline (items late or lost in the worst absence of one person: 0, against 11; more waiting in all in the worst absence of one person: 0 minutes, against 4.4 days; steps only one person can do: 0, against 1).</li>
-<li>away anyway makes the organization less dependent on one person than the baseline (items late or lost in the worst absence of one person: 0, against 11; more waiting in all in the worst absence of one person: 0 minutes, against 4.4 days).</li>" "one verdict per variant: two clerks less dependent (11 missed with the clerk away, none with one of two), with its reasons"
+same "$(grep '^<li>.*dependent' c1.section)" "<li>“two clerks” makes the organization less dependent on one person than the baseline (items late or lost in the worst absence of one person: 0 instead of 11; extra waiting in all in the worst absence of one person: 0 minutes instead of 4.4 days; steps only one person can do: 0 instead of 1).</li>
+<li>“away anyway” makes the organization less dependent on one person than the baseline (items late or lost in the worst absence of one person: 0 instead of 11; extra waiting in all in the worst absence of one person: 0 minutes instead of 4.4 days).</li>" "one verdict per variant: two clerks less dependent (11 missed with the clerk away, none with one of two), with its reasons"
 same "$(sed -n '/<h3>baseline<\/h3>/,/<\/section>/p' c1.section | grep '^<li>')" "<li>If the clerk is away 10 hours, 11 forms miss their deadline, handle waits 2.2 hours longer on average and 10 more items are waiting at the return and the backlog takes 10 hours to clear; nobody else can do handle.</li>" "the baseline's column: the one clerk's sentence, as fragility says it"
 same "$(sed -n '/<h3>two clerks<\/h3>/,/<\/section>/p' c1.section | grep '^<li>')" "<li>If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 88 minutes longer on average and 10 more items are waiting at the return and the backlog takes 4 hours to clear; nobody outside them can do handle.</li>
 <li>If the clerk #1 is away 10 hours, nothing measurable changes.</li>
@@ -155,7 +155,7 @@ expect 0 "compare --fragility, 2 jobs" -- "$remous" compare "$one" --fragility -
 cmp -s c1.html c2.html && ok || ko "compare --fragility: the same report for --jobs 1 and 2"
 same "$(ls -A . | grep -c '\.tmp$')" "0" "no temporary file left"
 expect 0 "compare --fragility --lang fr" -- "$remous" compare "$one" --fragility --away 10h --html cfr.html --lang fr --quiet
-same "$(section cfr.html "Ce dont l'organisation ne peut se passer" | grep '^<li>two clerks')" "<li>two clerks rend l'organisation moins dépendante d'une seule personne que la situation actuelle (dossiers en retard ou perdus dans la pire absence d'une personne : 0, contre 11 ; attente en plus au total dans la pire absence d'une personne : 0 minutes, contre 4,4 jours ; étapes qu'une seule personne sait faire : 0, contre 1).</li>" "the verdict in French"
+same "$(section cfr.html "Ce dont l'organisation ne peut se passer" | grep '^<li>« two clerks')" "<li>« two clerks » rend l'organisation moins dépendante d'une seule personne que la situation actuelle (dossiers en retard ou perdus dans la pire absence d'une personne : 0 au lieu de 11 ; attente en plus au total dans la pire absence d'une personne : 0 minutes au lieu de 4,4 jours ; étapes qu'une seule personne sait faire : 0 au lieu de 1).</li>" "the verdict in French"
 # the same model in the variant: as dependent
 cat >same.lua <<'EOF'
 scenario "one clerk" { unit = "minute", horizon = days(3), warmup = days(1), replications = 2 }
@@ -165,7 +165,7 @@ activity "handle" { role = "clerk", duration = 30 }
 variant "the same" { apply = function() activity "handle" { duration = 30 } end }
 EOF
 expect 0 "compare --fragility, nothing changes" -- "$remous" compare same.lua --fragility --away 10h --html same.html --quiet
-same "$(grep '^<li>.*dependent' same.html)" "<li>the same leaves the organization as dependent on one person as the baseline: the worst absence of one person does as much harm, and as many steps rest on one person.</li>" "the same model: as dependent"
+same "$(grep '^<li>.*dependent' same.html)" "<li>“the same” leaves the organization as dependent on one person as the baseline: the worst absence of one person does as much harm, and as many steps rest on one person.</li>" "the same model: as dependent"
 expect 0 "compare without --fragility" -- "$remous" compare "$one" --html plain.html --quiet
 same "$(grep -c 'cannot do without' plain.html)" "0" "no --fragility: no section (the knock-outs are not run)"
 expect 2 "--fragility without --html" -- "$remous" compare "$one" --fragility
