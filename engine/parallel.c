@@ -245,6 +245,7 @@ void rm_hook_watchdog(int on, const char *remove) {
  * fails runs, so the error said is that unit's: the same one each time. */
 typedef struct workers_shared {
     long done;
+    long next;                                   /* rm_spread: the next unit to claim */
     int stop_after;                              /* INT_MAX: none failed */
     int at[];                                    /* per worker */
 } workers_shared;
@@ -384,6 +385,11 @@ static void let_go(FILE **files, int n, pid_t *pids, void *map, size_t bytes) {
     if (map != MAP_FAILED)
         munmap(map, bytes);
 }
+
+/* rm_spread spreads the units over the processes when there are at least
+ * this many a process: the last unit to end then keeps one process alone
+ * for a small part of the whole. */
+#define SPREAD_UNITS_PER_PROCESS 4
 
 /* A worker's units so far, for the parent's progress bar. */
 static int count_units(void *ctx, long done, long total) {
@@ -540,7 +546,11 @@ done:
 int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_spread_unit unit, void *ctx,
               rm_progress *progress, char *err, size_t errlen) {
     int procs = jobs < n ? jobs : (int)n;
-    if (procs <= 1 || reps >= jobs) {                /* one after the other, each on --jobs processes */
+    /* Units one after the other, each on --jobs processes, when there are
+     * few of them and each has replications enough for every process;
+     * otherwise the units spread over the processes, which also spreads
+     * what each unit does on its own (loading, writing its files). */
+    if (procs <= 1 || (reps >= jobs && n < SPREAD_UNITS_PER_PROCESS * (long)jobs)) {
         for (long i = 0; i < n; i++) {
             int rc = unit(ctx, i, jobs, into ? into[i] : NULL, progress, err, errlen);
             if (rc != REMOUS_OK)
@@ -563,8 +573,10 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
     progress->procs = procs;
     fflush(stdout);
     fflush(stderr);
-    if (sh != MAP_FAILED)
+    if (sh != MAP_FAILED) {
         sh->stop_after = INT_MAX;
+        sh->next = 0;
+    }
     for (int p = 0; p < procs && rc == REMOUS_OK; p++) {
         done[p] = 0;
         sh->at[p] = -1;
@@ -579,12 +591,14 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
             rc = REMOUS_ERR_RUN;
             break;
         }
-        if (pid == 0) {                              /* units p, p + procs, ... each on this process */
+        if (pid == 0) {                              /* the next unit not taken, each on this process */
             rm_progress mine;
             rm_progress_start(&mine, 0, 0);
             mine.tick = count_units;
             mine.tick_ctx = &done[p];
-            for (long i = p; i < n; i += procs) {
+            /* claimed in order: every unit before a failing one is taken,
+             * and runs to its end (the lowest failure is found) */
+            for (long i; (i = __atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED)) < n;) {
                 if (i > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
                     break;                           /* a unit before it failed */
                 __atomic_store_n(&sh->at[p], (int)i, __ATOMIC_RELAXED);

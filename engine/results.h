@@ -190,9 +190,10 @@ typedef int (*rm_spread_unit)(void *ctx, long i, int jobs, double *into, rm_prog
                               size_t errlen);
 
 /* Runs units 0..n (sweep's points, sensitivity's runs) of `reps`
- * replications each: one after the other, each on `jobs` processes; or,
- * when a unit has fewer replications than there are processes, the units
- * themselves spread over `jobs` forked workers, each unit on one process,
+ * replications each: one after the other, each on `jobs` processes, when
+ * there are fewer than 4 units a process and each has a replication for
+ * every process; otherwise the units themselves spread over `jobs` forked
+ * workers (each takes the next unit not taken), each unit on one process,
  * its figures coming back through shared memory into into[i]. The figures
  * are the same either way. A failing unit stops the units after it; returns
  * REMOUS_OK or the status of the lowest unit that failed, its message in

@@ -396,6 +396,9 @@ static int write_manifest(const char *dir, const char *path, const remous_option
 }
 
 /* Runs point k into OUT/points/K/. */
+static int check_point(const char *owner, long k, const remous_sweep_options *sw, const char *variant, char *err,
+                       size_t errlen);
+
 static int run_point(const char *path, const remous_options *opt, const remous_sweep_options *sw, long k,
                      const char *out, rm_progress *progress, char *err, size_t errlen) {
     const char *values[64], *names[512], *vals[512], *origins[512];
@@ -449,6 +452,8 @@ static int run_point(const char *path, const remous_options *opt, const remous_s
         rm_csv_set_durable(0);                   /* see csv_out.h */
         rc = rm_write_results((const remous_results *const *)&res, 1, NULL, dir, err, errlen);
         rm_csv_set_durable(1);
+        if (rc == REMOUS_OK && check_point(out, k, sw, sw->variant ? sw->variant : "baseline", err, errlen) < 0)
+            rc = REMOUS_ERR_RUN;                 /* (read back as the final files will read it) */
         if (rc == REMOUS_OK) {                   /* last: the point is complete, from these inputs */
             char done[4300];
             snprintf(done, sizeof done, "%s/done", dir);
@@ -504,62 +509,83 @@ static int append(FILE *to, const char *point_dir, const char *name, int header,
         snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
         return -1;
     }
-    int c, first_line = 1;
-    while ((c = fgetc(f)) != EOF) {
-        if (!first_line || header)
-            fputc(c, to);
-        if (c == '\n')
-            first_line = 0;
+    char buf[1 << 16];
+    size_t got;
+    int in_header = !header;                     /* still skipping the first line */
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+        const char *p = buf;
+        if (in_header) {
+            const char *nl = memchr(buf, '\n', got);
+            if (!nl)
+                continue;
+            in_header = 0;
+            p = nl + 1;
+        }
+        fwrite(p, 1, got - (size_t)(p - buf), to);   /* (the caller checks ferror) */
     }
+    int bad = ferror(f);
     fclose(f);
+    if (bad) {
+        snprintf(err, errlen, "cannot read %s", path);
+        return -1;
+    }
     return 0;
 }
 
-/* Every file of every point checked (point_check.h) before anything is
- * written: a damaged point stops the sweep or the merge with its file and
- * line. owners[k] is the folder that has point k. */
-static int check_points(const char *const *owners, long n, const remous_sweep_options *sw, const char *variant,
-                        char *err, size_t errlen) {
+/* The files of point k in owner checked (point_check.h): a damaged point
+ * stops the sweep or the merge with its file and line. */
+static int check_point(const char *owner, long k, const remous_sweep_options *sw, const char *variant, char *err,
+                       size_t errlen) {
     const char *names[64], *values[64];
     for (int g = 0; g < sw->ngrid; g++)
         names[g] = sw->grid[g].name;
     rm_point_key key = {variant, sw->ngrid, names, values};
-    for (long k = 0; k < n; k++) {
-        point_values(sw, k, values);
-        for (int fi = 0; fi < NFILES; fi++) {
-            char path[4400];
-            snprintf(path, sizeof path, "%s/points/%06ld/%s", owners[k], k, files[fi]);
-            FILE *f = fopen(path, "rb");
-            if (!f) {
-                snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-                return -1;
+    point_values(sw, k, values);
+    for (int fi = 0; fi < NFILES; fi++) {
+        char path[4400];
+        snprintf(path, sizeof path, "%s/points/%06ld/%s", owner, k, files[fi]);
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+            return -1;
+        }
+        size_t cap = 1 << 16, len = 0, got;
+        char *text = malloc(cap);
+        while (text && (got = fread(text + len, 1, cap - len, f)) > 0)
+            if ((len += got) == cap) {
+                char *bigger = realloc(text, cap *= 2);
+                if (!bigger)
+                    free(text);
+                text = bigger;
             }
-            size_t cap = 1 << 16, len = 0, got;
-            char *text = malloc(cap);
-            while (text && (got = fread(text + len, 1, cap - len, f)) > 0)
-                if ((len += got) == cap) {
-                    char *bigger = realloc(text, cap *= 2);
-                    if (!bigger)
-                        free(text);
-                    text = bigger;
-                }
-            int bad = ferror(f);
-            fclose(f);
-            if (!text || bad) {
-                free(text);
-                snprintf(err, errlen, bad ? "cannot read %s" : "out of memory reading %s", path);
-                return -1;
-            }
-            int rc = rm_point_check(path, files[fi], text, len, &key, err, errlen);
+        int bad = ferror(f);
+        fclose(f);
+        if (!text || bad) {
             free(text);
-            if (rc < 0) {                        /* what to do about it */
-                size_t used = strlen(err);
-                snprintf(err + used, errlen - used, ": the point is damaged; delete %s/points/%06ld and run "
-                         "its sweep or shard again with --resume", owners[k], k);
-                return -1;
-            }
+            snprintf(err, errlen, bad ? "cannot read %s" : "out of memory reading %s", path);
+            return -1;
+        }
+        int rc = rm_point_check(path, files[fi], text, len, &key, err, errlen);
+        free(text);
+        if (rc < 0) {                            /* what to do about it */
+            size_t used = strlen(err);
+            snprintf(err + used, errlen - used, ": the point is damaged; delete %s/points/%06ld and run "
+                     "its sweep or shard again with --resume", owner, k);
+            return -1;
         }
     }
+    return 0;
+}
+
+/* Every point's files checked before anything is written (owners[k] is
+ * the folder that has point k), but those of `checked` (NULL: none): the
+ * points this sweep made, each checked by the process that wrote it, so
+ * that the checking too is spread over the processes. */
+static int check_points(const char *const *owners, long n, const unsigned char *checked,
+                        const remous_sweep_options *sw, const char *variant, char *err, size_t errlen) {
+    for (long k = 0; k < n; k++)
+        if ((!checked || !checked[k]) && check_point(owners[k], k, sw, variant, err, errlen) < 0)
+            return -1;
     return 0;
 }
 
@@ -896,18 +922,23 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     rm_progress progress;
     rm_progress_start(&progress, opt->progress, todo * reps);
     int ran = run_points(path, opt, sw, points, ntodo, reps, out, &progress, err, errlen);
+    unsigned char *made = calloc((size_t)n + 1, 1);  /* checked as they were written (NULL: check all) */
+    for (long i = 0; made && i < ntodo; i++)
+        made[points[i]] = 1;
     free(points);
     if (ran == REMOUS_OK && rm_csv_sync_batch(out, 1) < 0) {   /* the last batch */
         snprintf(err, errlen, "cannot write the points of %s to the disk: %s", out, strerror(errno));
         ran = REMOUS_ERR_RUN;
     }
     if (ran != REMOUS_OK) {
+        free(made);
         remous_close(probe);
         rm_progress_show(&progress, progress.done, 1);
         return ran;
     }
     rm_progress_show(&progress, progress.done, 1);
     if (sw->nshards > 1) {
+        free(made);
         remous_close(probe);
         if (table)
             fprintf(table, "shard %d/%d done in %s: gather the shards with remous merge\n", sw->shard, sw->nshards, out);
@@ -915,17 +946,20 @@ int remous_sweep(const char *path, const remous_options *opt, const remous_sweep
     }
     const char **owners = malloc((size_t)n * sizeof *owners);
     if (!owners) {
+        free(made);
         remous_close(probe);
         snprintf(err, errlen, "out of memory");
         return REMOUS_ERR_RUN;
     }
     for (long k = 0; k < n; k++)
         owners[k] = out;
-    int rc = check_points(owners, n, sw, sw->variant ? sw->variant : "baseline", err, errlen) < 0 ||
-             assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
+    int rc = check_points(owners, n, made, sw, sw->variant ? sw->variant : "baseline", err, errlen) < 0
+                 ? REMOUS_ERR_INPUT                  /* a damaged point, as merge says it */
+                 : assemble(out, owners, n, err, errlen) < 0 ? REMOUS_ERR_RUN : REMOUS_OK;
     if (rc == REMOUS_OK)
         rc = decide(sw, m, probe->targets, probe->ntargets, owners, n, out, table, err, errlen);
     free(owners);
+    free(made);
     remous_close(probe);
     return rc;
 }
@@ -1100,7 +1134,7 @@ int remous_merge_ranked(const char *const *dirs, int ndirs, const char *out, con
         snprintf(err, errlen, "out of memory");
         rc = REMOUS_ERR_RUN;
     }
-    if (rc == REMOUS_OK && check_points(owners, n, &sw, variant, err, errlen) < 0)
+    if (rc == REMOUS_OK && check_points(owners, n, NULL, &sw, variant, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;                   /* before anything is written */
     if (rc == REMOUS_OK && same_point_inputs(owners, n, err, errlen) < 0)
         rc = REMOUS_ERR_INPUT;

@@ -363,6 +363,15 @@ damaged "a row with a non-number" "sed -i '2s/,wait_mean,[0-9.]*,/,wait_mean,abc
 damaged "a row with a field too many" "sed -i '5s/\r\$/,9\r/' $P/replications.csv" 'replications.csv:5: 9 fields where the header has 8'
 damaged "another point's file" "cp c/points/000001/summary.csv $P/summary.csv" \
     'summary.csv:2: booksellers is "1" where this point has "2"'
+# the points a sweep makes are checked as they are written, by the process
+# that wrote them; a point made before a --resume is checked before the
+# final files, as a merge checks it
+rm -rf rs && cp -r whole rs && sed -i '2s/,wait_mean,[0-9.]*,/,wait_mean,abc,/' rs/points/000003/summary.csv
+expect 2 "resuming a sweep with a damaged point" -- "$remous" sweep "$bs" $grid --out rs --resume
+stderr_is "resuming a sweep with a damaged point" 'remous: rs/points/000003/summary.csv:2: column "mean": "abc" is not a number: the point is damaged; delete rs/points/000003 and run its sweep or shard again with --resume'
+rm -rf rs/points/000003
+expect 0 "resuming after the damaged point was deleted" -- "$remous" sweep "$bs" $grid --out rs --resume
+cmp -s whole/summary.csv rs/summary.csv && ok || ko "the resumed sweep's summary.csv is the whole sweep's"
 # shards that do not belong together: another period, another scenario text under the same name
 expect 0 "a shard with another period" -- "$remous" sweep "$bs" $grid --out sp2 --shard 2/2 --period 1d
 expect 2 "merging shards of different periods" -- "$remous" merge s1 sp2 --out nope
