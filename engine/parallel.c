@@ -287,7 +287,8 @@ static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *value
     __atomic_fetch_add(&sh->done, 1, __ATOMIC_RELAXED);
 }
 
-/* A worker: its replications j, j + J, ... Lua hooks keep state between
+/* A worker: the next replication not taken, or with Lua its replications
+ * j, j + J, ... (below). Lua hooks keep state between
  * calls (a counter in an upvalue), so with hooks (or declared metrics:
  * rm_model_calls_lua) every replication but the
  * worker's last runs in a process of its own, forked from the worker as it
@@ -305,12 +306,18 @@ static void worker(const rm_reps_job *job, int j, FILE *out, workers_shared *sh)
         fflush(out);
         _exit(1);
     }
-    for (int r = j; r < job->reps; r += job->jobs) {
+    /* Without Lua each takes the next replication not taken (claimed in
+     * order: every one before a failing one is taken and runs to its end),
+     * so that no worker waits idle while another ends its share; with Lua
+     * each has its share j, j + J, ..., which tells which is its last. */
+    int calls_lua = rm_model_calls_lua(job->model);
+    for (int r = calls_lua ? j : (int)__atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED); r < job->reps;
+         r = calls_lua ? r + job->jobs : (int)__atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED)) {
         if (r > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
             break;                                   /* a unit before it failed */
         __atomic_store_n(&sh->at[j], r, __ATOMIC_RELAXED);
         /* the last one may change this process's state: nothing runs after it */
-        if (!rm_model_calls_lua(job->model) || r + job->jobs >= job->reps) {
+        if (!calls_lua || r + job->jobs >= job->reps) {
             rep_record(sim, job, r, values, pvalues, out, sh);
             continue;
         }
@@ -449,6 +456,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
         goto done;
     }
     sh->done = 0;
+    sh->next = 0;
     sh->stop_after = INT_MAX;
     for (int j = 0; j < jobs; j++)
         sh->at[j] = -1;
