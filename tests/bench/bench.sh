@@ -65,13 +65,14 @@ trap 'rm -rf "$out" "$disk"' EXIT
 # seconds COMMAND...: the wall-clock time of the command
 seconds() { t0=$(now); "$@" > /dev/null; t1=$(now); awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'; }
 least() { awk -v x="$1" -v y="$2" 'BEGIN { print (y == 0 || x < y) ? x : y }'; }
-sweep() { rm -rf "$disk"; "$build/remous" sweep $bs --variant "online payment" --grid booksellers=1:5:1 \
-              --grid online_share=0.1:1.0:0.1 --reps 20 --quiet --out "$disk" --jobs "$1"; }
+sweep() { "$build/remous" sweep $bs --variant "online payment" --grid booksellers=1:5:1 \
+              --grid online_share=0.1:1.0:0.1 --reps 20 --quiet --out "$disk/sweep" --jobs "$1"; }
 r1=0 r2=0 s1=0 s2=0 c1=0 c2=0
 for round in $(seq "$rounds"); do
     for j in 1 2; do
         t=$(seconds "$build/remous" run $model --quiet --set horizon=2000000 --reps 8 --jobs $j)
         eval "r$j=\$(least $t \$r$j)"
+        rm -rf "$disk/sweep"                     # (a fresh sweep each time, removed untimed)
         t=$(seconds sweep $j)
         eval "s$j=\$(least $t \$s$j)"
         t=$(seconds "$build/remous" compare $bs --reps 200 --quiet --out "$disk/compare" --jobs $j)
