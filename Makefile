@@ -136,7 +136,7 @@ slurm-test: deps
 	@REMOUS=$(BUILD)/remous tests/slurm_test.sh
 
 bench:
-	@scripts/install-deps.sh time
+	@scripts/install-deps.sh time curl
 	@$(MAKE) --no-print-directory all $(BUILD)/plain_mm3 $(BUILD)/plain_network
 	@tests/bench/bench.sh $(BUILD) $(BENCH_ROUNDS)
 
