@@ -66,6 +66,16 @@ static int zero_if_missing(const cat_index *ix, const rm_metric *e) {
            strncmp(e->metric, "share_", 6) == 0 && find_metric(ix, e->element, e->name, "utilization") >= 0;
 }
 
+/* A stream's wait in person (forms in a tray left out) in a model with no
+ * tray is its whole wait: where only one side has trays, the other side's
+ * wait_mean is its wait in person (otherwise the headline of a tool that
+ * brings a tray would compare the tray's wait with the baseline's). */
+static int in_person_from_wait(const cat_index *ix, const rm_metric *e) {
+    if (e->element != RM_EL_ARRIVALS || strcmp(e->metric, "wait_in_person_mean") != 0)
+        return -1;
+    return find_metric(ix, e->element, e->name, "wait_mean");
+}
+
 /* The value of metric i in replication r: NaN if absent; 0 for i == -1 when
  * the metric is a share that does not exist there. */
 static double value(const remous_results *res, int i, int r) {
@@ -140,6 +150,8 @@ static int compare_variant(rm_comparison *cmp, int v) {
     for (int iv = 0; iv < var->cat.n; iv++) {
         const rm_metric *e = &var->cat.m[iv];
         int ib = find_metric(&ib_of, e->element, e->name, e->metric);
+        if (ib < 0)
+            ib = in_person_from_wait(&ib_of, e);
         if (ib < 0 && !zero_if_missing(&ib_of, e))
             continue;                            /* a new element: in the digest, not here */
         rm_delta *d = &cmp->rows[cmp->nrows];
@@ -149,14 +161,17 @@ static int compare_variant(rm_comparison *cmp, int v) {
         if (d->n > 0)
             cmp->nrows++;
     }
-    for (int ib = 0; ib < base->cat.n; ib++) {   /* shares the variant no longer has */
+    for (int ib = 0; ib < base->cat.n; ib++) {   /* shares the variant no longer has, trays it lost */
         const rm_metric *e = &base->cat.m[ib];
-        if (find_metric(&iv_of, e->element, e->name, e->metric) >= 0 || !zero_if_missing(&iv_of, e))
+        if (find_metric(&iv_of, e->element, e->name, e->metric) >= 0)
+            continue;
+        int iv = in_person_from_wait(&iv_of, e);
+        if (iv < 0 && !zero_if_missing(&iv_of, e))
             continue;
         rm_delta *d = &cmp->rows[cmp->nrows];
         *d = (rm_delta){.variant = var->variant, .element = rm_element_name(e->element), .name = e->name,
                         .metric = e->metric};
-        pair(d, base, ib, var, -1);
+        pair(d, base, ib, var, iv);
         if (d->n > 0)
             cmp->nrows++;
     }

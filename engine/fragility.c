@@ -609,7 +609,7 @@ const char *rm_fragility_duration(const rm_model *m, double t, const char *lang,
         u++;
     char n[64];
     rm_fragility_amount(s / units[u].seconds, lang, n, sizeof n);
-    const char *key = strcmp(n, "1") == 0 ? units[u].one : units[u].many;
+    const char *key = rm_said_singular(n, lang) ? units[u].one : units[u].many;   /* "0,5 minute" in French */
     snprintf(buf, len, rm_word(lang, key), n);
     return buf;
 }
@@ -725,12 +725,14 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
     /* the backlog at the return */
     if (x->backlog >= 0.05 && np < 60) {
         char d[64];
+        rm_fragility_amount(x->backlog, lang, n, sizeof n);
+        int one = rm_said_singular(n, lang);     /* "1 more item", "0,5 dossier" */
         if (x->not_cleared > 0 && 2 * x->not_cleared >= f->reps)
-            snprintf(store[np], sizeof store[np], rm_word(lang, "fragility.backlog_stays"),
-                     rm_fragility_amount(x->backlog, lang, n, sizeof n));
+            snprintf(store[np], sizeof store[np],
+                     rm_word(lang, one ? RM_WORD_KEY("fragility.backlog_stays_one") : RM_WORD_KEY("fragility.backlog_stays")), n);
         else
-            snprintf(store[np], sizeof store[np], rm_word(lang, "fragility.backlog"),
-                     rm_fragility_amount(x->backlog, lang, n, sizeof n), rm_fragility_duration(m, x->clearance, lang, d, sizeof d));
+            snprintf(store[np], sizeof store[np], rm_word(lang, one ? RM_WORD_KEY("fragility.backlog_one") : RM_WORD_KEY("fragility.backlog")),
+                     n, rm_fragility_duration(m, x->clearance, lang, d, sizeof d));
         parts[np] = store[np];
         np++;
     }

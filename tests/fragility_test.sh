@@ -22,7 +22,7 @@ cd "$tmp" || exit 1
 # --- one clerk, worked out by hand (see the scenario's comment) ---
 expect 0 "one clerk away 10 hours" -- "$remous" fragility "$one" --away 10h --out one
 same "$(sed -n 1p out)" "Who the organization cannot do without (baseline): each person away 10 hours from the start of the measured period; 2 replications, each paired with the same run without the absence." "the title"
-same "$(sed -n 3p out)" "1. If the clerk is away 10 hours, 11 forms miss their deadline, handle waits 2.2 hours longer on average and 10 more items are waiting at the return and the backlog takes 10 hours to clear; nobody else can do handle." "the one clerk's sentence"
+same "$(sed -n 3p out)" "1. If the clerk is away 10 hours, 11 forms miss their deadline, handle waits 2.2 hours longer on average and 10 more items are waiting at the return, a backlog that takes 10 hours to clear; nobody else can do handle." "the one clerk's sentence"
 same "$(sed -n '5,$p' out)" "Who can do each step:
   handle: 1 person, 100% of it done by the busiest" "who can do each step"
 same "$(head -1 one/fragility.csv | tr -d '\r')" "variant,rank,knockout,people,away_from,away_until,element,name,metric,without_mean,with_mean,delta,delta_ci95_low,delta_ci95_high,n" "fragility.csv's header"
@@ -62,7 +62,7 @@ same "$(figures at40 | head -1)" "clerk#1,items_failed,11,11" "--at 40h is minut
 
 # --- two clerks: one away changes nothing, both away less than one clerk alone ---
 expect 0 "two clerks" -- "$remous" fragility "$one" --away 10h --variant "two clerks" --out two
-same "$(sed -n '3,5p' out)" "1. If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 88 minutes longer on average and 10 more items are waiting at the return and the backlog takes 4 hours to clear; nobody outside them can do handle.
+same "$(sed -n '3,5p' out)" "1. If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 88 minutes longer on average and 10 more items are waiting at the return, a backlog that takes 4 hours to clear; nobody outside them can do handle.
 2. If the clerk #1 is away 10 hours, nothing measurable changes.
 3. If the clerk #2 is away 10 hours, nothing measurable changes." "two clerks, ranked"
 same "$(figures two | grep items_failed)" "clerk,items_failed,7,7
@@ -114,7 +114,7 @@ awk -v a="$worst" -v b="$first" 'BEGIN { exit !(a + 0 >= b + 0) }' && ok || ko "
 
 # --- in French ---
 expect 0 "--lang fr" -- "$remous" fragility "$one" --away 10h --lang fr
-same "$(sed -n 3p out)" "1. Si the clerk s'absente 10 heures, 11 forms manquent leur échéance, handle attend 2,2 heures de plus en moyenne et 10 dossiers de plus attendent au retour et le retard met 10 heures à se résorber ; personne d'autre ne sait faire : handle." "the sentence in French"
+same "$(sed -n 3p out)" "1. Si the clerk s'absente 10 heures, 11 forms manquent leur échéance, handle attend 2,2 heures de plus en moyenne et 10 dossiers de plus attendent au retour, un retard qui met 10 heures à se résorber ; personne d'autre ne sait faire : handle." "the sentence in French"
 
 # --- errors: one line, exit 2 ---
 err() {   # err DESCRIPTION EXPECTED-LINE ARGS...
@@ -146,8 +146,8 @@ expect 0 "compare --fragility" -- "$remous" compare "$one" --fragility --away 10
 section c1.html "Who the organization cannot do without" > c1.section
 same "$(grep '^<li>.*dependent' c1.section)" "<li>“two clerks” makes the organization less dependent on one person than the baseline (items late or lost in the worst absence of one person: 0 instead of 11; extra waiting in all in the worst absence of one person: 0 minutes instead of 4.4 days; steps only one person can do: 0 instead of 1).</li>
 <li>“away anyway” makes the organization less dependent on one person than the baseline (items late or lost in the worst absence of one person: 0 instead of 11; extra waiting in all in the worst absence of one person: 0 minutes instead of 4.4 days).</li>" "one verdict per variant: two clerks less dependent (11 missed with the clerk away, none with one of two), with its reasons"
-same "$(sed -n '/<h3>baseline<\/h3>/,/<\/section>/p' c1.section | grep '^<li>')" "<li>If the clerk is away 10 hours, 11 forms miss their deadline, handle waits 2.2 hours longer on average and 10 more items are waiting at the return and the backlog takes 10 hours to clear; nobody else can do handle.</li>" "the baseline's column: the one clerk's sentence, as fragility says it"
-same "$(sed -n '/<h3>two clerks<\/h3>/,/<\/section>/p' c1.section | grep '^<li>')" "<li>If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 88 minutes longer on average and 10 more items are waiting at the return and the backlog takes 4 hours to clear; nobody outside them can do handle.</li>
+same "$(sed -n '/<h3>baseline<\/h3>/,/<\/section>/p' c1.section | grep '^<li>')" "<li>If the clerk is away 10 hours, 11 forms miss their deadline, handle waits 2.2 hours longer on average and 10 more items are waiting at the return, a backlog that takes 10 hours to clear; nobody else can do handle.</li>" "the baseline's column: the one clerk's sentence, as fragility says it"
+same "$(sed -n '/<h3>two clerks<\/h3>/,/<\/section>/p' c1.section | grep '^<li>')" "<li>If all 2 of the clerk are away 10 hours, 7 forms miss their deadline, handle waits 88 minutes longer on average and 10 more items are waiting at the return, a backlog that takes 4 hours to clear; nobody outside them can do handle.</li>
 <li>If the clerk #1 is away 10 hours, nothing measurable changes.</li>
 <li>If the clerk #2 is away 10 hours, nothing measurable changes.</li>" "the two clerks' column: their three knock-outs, worst first"
 same "$(grep '^<tr><td>' c1.section)" "<tr><td>handle</td><td><strong>1</strong> · 100%</td><td>2 · 50%</td><td><strong>1</strong> · 100%</td></tr>" "who can do each step: 1 person (100%), 2 (50% each), 1"
@@ -155,7 +155,7 @@ expect 0 "compare --fragility, 2 jobs" -- "$remous" compare "$one" --fragility -
 cmp -s c1.html c2.html && ok || ko "compare --fragility: the same report for --jobs 1 and 2"
 same "$(ls -A . | grep -c '\.tmp$')" "0" "no temporary file left"
 expect 0 "compare --fragility --lang fr" -- "$remous" compare "$one" --fragility --away 10h --html cfr.html --lang fr --quiet
-same "$(section cfr.html "Ce dont l'organisation ne peut se passer" | grep '^<li>« two clerks')" "<li>« two clerks » rend l'organisation moins dépendante d'une seule personne que la situation actuelle (dossiers en retard ou perdus dans la pire absence d'une personne : 0 au lieu de 11 ; attente en plus au total dans la pire absence d'une personne : 0 minutes au lieu de 4,4 jours ; étapes qu'une seule personne sait faire : 0 au lieu de 1).</li>" "the verdict in French"
+same "$(section cfr.html "Ce dont l'organisation ne peut se passer" | grep '^<li>« two clerks')" "<li>« two clerks » rend l'organisation moins dépendante d'une seule personne que la situation actuelle (dossiers en retard ou perdus dans la pire absence d'une personne : 0 au lieu de 11 ; attente en plus au total dans la pire absence d'une personne : 0 minute au lieu de 4,4 jours ; étapes qu'une seule personne sait faire : 0 au lieu de 1).</li>" "the verdict in French"
 # the same model in the variant: as dependent
 cat >same.lua <<'EOF'
 scenario "one clerk" { unit = "minute", horizon = days(3), warmup = days(1), replications = 2 }

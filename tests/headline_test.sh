@@ -231,6 +231,19 @@ ot=$(say "$(calc "$(get $ne compare.csv $v role clerk overtime 6) / 3")" fr)
 grep -qF ", et des heures supplémentaires : $ot minutes par semaine au lieu de zéro." "$tmp/${ne}_fr.fr" && ok ||
     ko "new elements: overtime in French: $(cat "$tmp/${ne}_fr.fr")"
 grep -q "dépassement" "$tmp/${ne}_fr.fr" "$tmp/${bs}_fr.fr" "$tmp/${cl}_fr.fr" && ko "the French headline says « dépassement »" || ok
+# a tool that brings a tray (patience = false) to a baseline that has none:
+# the wait said is the wait in person, the baseline's being its whole wait
+# (paired as such in compare.csv), not the tray's hours against the counter
+tr=tray
+run $tr "$top/tests/scenarios/tray_in_variant.lua" en
+v="forms first"
+[ "$(get $tr compare.csv "$v" arrivals visitors wait_in_person_mean 5)" = "$(get $tr summary.csv baseline arrivals visitors wait_mean 5)" ] &&
+    [ "$(get $tr compare.csv "$v" arrivals visitors wait_in_person_mean 11)" = true ] && ok ||
+    ko "tray: compare.csv pairs the variant's wait in person with the baseline's whole wait"
+after=$(say "$(calc "$(get $tr compare.csv "$v" arrivals visitors wait_in_person_mean 6) * 60")" en)
+before=$(say "$(get $tr compare.csv "$v" arrivals visitors wait_in_person_mean 5)" en)
+grep -qF "  Visitors wait $after seconds instead of $before minutes," "$tmp/$tr.en" && ok ||
+    ko "tray: the headline says the wait in person ($after seconds instead of $before minutes): $(sed -n 2p "$tmp/$tr.en")"
 # at most five sentences a variant, one per concern
 awk '/^  / { n++ } /^$/ { if (n > 5) bad = 1; n = 0 } END { exit bad }' "$tmp/$bs.en" "$tmp/$cl.en" "$tmp/$hl.en" && ok ||
     ko "at most five sentences a variant"
