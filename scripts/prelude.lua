@@ -249,6 +249,13 @@ local REST = rest
 local params, params_by = {}, {}
 local set_origins = host.set_origins
 
+-- Where the value of param `name` set from outside came from, in words.
+local function origin_words(name)
+  local origin = set_origins[name] or "--set"
+  local key = ({ ["--set"] = "prelude.from_set", ["--grid"] = "prelude.from_grid", page = "prelude.from_page" })[origin]
+  return key and say(key) or say("prelude.from_other", origin)
+end
+
 local function number_text(x) return fmt("%.10g", x) end
 
 -- Checks a table of name = probability that must sum to 1, one entry of
@@ -280,15 +287,12 @@ local function probabilities(t, at, what)
     -- the values set from outside (a --set, a grid, the page) that one of
     -- them equals: the likely cause, named as such
     local set = ""
-    local from = { ["--set"] = say("prelude.from_set"), ["--grid"] = say("prelude.from_grid"),
-                   page = say("prelude.from_page") }
     for _, prm in ipairs(params) do
       for i, k in ipairs(names) do
         if i ~= rest_at and prm.source == "--set" and prm.value == probs[i] and not shown[prm.name] then
           shown[prm.name] = true
-          local origin = set_origins[prm.name] or "--set"
           set = (set == "" and "" or set .. say("prelude.list_separator"))
-                .. say("prelude.set_from", prm.name, number_text(prm.value), from[origin] or say("prelude.from_other", origin))
+                .. say("prelude.set_from", prm.name, number_text(prm.value), origin_words(prm.name))
         end
       end
     end
@@ -387,11 +391,13 @@ function param(name, default, meta)
     end
   end
   if type(value) == "number" then
-    if meta.min and value < meta.min then fail(at, "prelude.param_below_min", name, show(value), show(meta.min)) end
+    local given = show(value)                    -- "30 (from --set)": what to change is there
+    if source == "--set" then given = say("prelude.given_from", given, origin_words(name)) end
+    if meta.min and value < meta.min then fail(at, "prelude.param_below_min", name, given, show(meta.min)) end
     if meta.max and value > meta.max then
       local share = meta.max == 1 and (meta.min or 0) >= 0 and value >= 2 and value <= 100
                     and value == floor(value)                                -- 70 for 70%
-      fail(at, "prelude.param_above_max", name, show(value), show(meta.max),
+      fail(at, "prelude.param_above_max", name, given, show(meta.max),
            share and say("prelude.share_hint", show(value / 100), show(value)) or "")
     end
   end

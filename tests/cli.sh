@@ -1079,8 +1079,13 @@ scenario_fails hcal "$S\nrole \"r\" { calendar = \"tue,thu 09:00-12:00\" }" \
     '2: role "r": calendar takes a calendar'"'"'s name; declare the hours first, e.g. calendar "open" { "tue,thu 09:00-12:00" }, then write calendar = "open"'
 printf '%s\nlocal s = param("share", 0.4, { min = 0, max = 1 })\n' "$S" > hshare.lua
 expect 2 "a share given as a percentage" -- "$remous" check hshare.lua --set share=70
-stderr_is "a share given as a percentage" 'remous: hshare.lua:2: param "share" = 70 is above its max 1 (a share is written from 0 to 1: 0.7 for 70%)'
+stderr_is "a share given as a percentage" 'remous: hshare.lua:2: param "share" = 70 (from --set) is above its max 1 (a share is written from 0 to 1: 0.7 for 70%)'
 expect 2 "a share above 1 that is no percentage" -- "$remous" check hshare.lua --set share=1.5
-stderr_is "a share above 1 that is no percentage" 'remous: hshare.lua:2: param "share" = 1.5 is above its max 1'
+stderr_is "a share above 1 that is no percentage" 'remous: hshare.lua:2: param "share" = 1.5 (from --set) is above its max 1'
+expect 2 "a grid value below a param's min" -- "$remous" sweep hshare.lua --grid share=-0.5,0.5 --out hs
+stderr_is "a grid value below a param's min" 'remous: hshare.lua:2: param "share" = -0.5 (from --grid) is below its min 0'
+printf '%s\nlocal s = param("share", 2, { min = 0, max = 1 })\n' "$S" > hdefault.lua
+expect 2 "a default above the param's max" -- "$remous" check hdefault.lua
+stderr_is "a default above the param's max" 'remous: hdefault.lua:2: param "share" = 2 is above its max 1 (a share is written from 0 to 1: 0.02 for 2%)'
 
 summary

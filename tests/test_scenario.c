@@ -293,7 +293,7 @@ static void params_and_set(void **state) {
     remous_close(sc);
 
     values[0] = "9";
-    assert_string_equal(short_error(load_error(text, &opt)), "bad.lua:2: param \"people\" = 9 is above its max 5");
+    assert_string_equal(short_error(load_error(text, &opt)), "bad.lua:2: param \"people\" = 9 (from --set) is above its max 5");
     values[0] = "many";
     assert_string_equal(short_error(load_error(text, &opt)), "--set people: expected a number, got \"many\"");
     values[0] = "3";

@@ -605,6 +605,7 @@ return {
     field_message = "%s %q: %s: %s",
     field_must_be = "%s must be %s, got %s",
     fields_are_written_name = "%s %q: fields are written name = value (found a value without a name)",
+    given_from = "%s (%s)",   -- a value and where it came from: 30 (from --set)
     from_grid = "from --grid",
     from_other = "from %s",
     from_page = "set on the page",

@@ -583,6 +583,7 @@ return {
     field_message = "%s %q : %s : %s",
     field_must_be = "%s doit être %s, reçu %s",
     fields_are_written_name = "%s %q : un champ s'écrit nom = valeur (une valeur sans nom trouvée)",
+    given_from = "%s (%s)",
     from_grid = "venant de --grid",
     from_other = "venant de %s",
     from_page = "réglé sur la page",
