@@ -335,7 +335,8 @@ static int is_tool_uptake(const char *element, const char *metric) {
 
 /* The sentence for one listed change, in the words of model m (the
  * variant's), or of the baseline's `base` for a kind m no longer has; a
- * baseline below `tiny` (the floor) gets no percentage. */
+ * baseline below `tiny` (the floor), or a change of ten times the baseline
+ * or more, gets no percentage: "from 0.65 to 1817 minutes". */
 static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const rm_model *base, double tiny, const char *lang) {
     char subj[300], wh[300], before[128], var[128], ci[64], ci_unit[64], pct[64], out[1400];
     quantity q = quantity_of(m, w, d->name);
@@ -362,7 +363,8 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const 
         shown(before, sizeof before, d->baseline_mean, w, q, m, 0, lang);
         shown(var, sizeof var, d->variant_mean, w, q, m, 0, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.in_points"), subj, wh, way, pct, before, var, ci_points);
-    } else if (fabs(d->baseline_mean) < tiny) {  /* a percentage of almost nothing says nothing */
+    } else if (fabs(d->baseline_mean) < tiny || fabs(d->relative) >= 10) {
+        /* a percentage of almost nothing says nothing, nor does "up 280553%" */
         figure(before, sizeof before, spoken(d->baseline_mean, q, m), lang);
         shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.from_to"), subj, wh, before, var, ci, ci_unit);

@@ -134,4 +134,12 @@ for v in "the same law written another way" "the same law drawn by a hook"; do
     [ "$n" -ge 10 ] && ok || ko "null variant “$v” draws other numbers: only $n seeds with an uncorrected significant row"
 done
 
+# a change of ten times the baseline or more is said without its percentage
+# ("up 1452%" says nothing a team can hear); under ten times, with it
+"$remous" compare "$top/tests/scenarios/tray_in_variant.lua" --seed 1 > tray.txt 2>/dev/null
+"$remous" compare "$top/tests/scenarios/tray_in_variant.lua" --seed 1 --lang fr > tray_fr.txt 2>/dev/null
+grep -qxF '  - arrivals “visitors”: total wait per person: from 4.5 to 70 minutes (±11)' tray.txt &&
+    grep -qxF '  - arrivals “visitors”: time from arrival to exit: up 529% (13 minutes → 79 minutes, ±11)' tray.txt &&
+    grep -qxF '  - arrivées « visitors » : attente totale par personne : de 4,5 à 70 minutes (±11)' tray_fr.txt && ok ||
+    ko "ten times the baseline: from 4.5 to 70 minutes, no percentage: $(grep visitors tray.txt tray_fr.txt)"
 summary
