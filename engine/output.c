@@ -7,7 +7,6 @@
 #define _GNU_SOURCE                 /* syncfs (Linux) */
 #include <errno.h>
 #include <fcntl.h>
-#include <time.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 
 #include <csv.h>
 
+#include "binding.h"
 #include "csv_out.h"
 #include "outset.h"
 #include "results.h"
@@ -135,9 +135,7 @@ void rm_csv_set_durable(int on) { durable = on; }
 
 int rm_csv_sync_batch(const char *dir, int now) {
     static double last;                          /* this process's last sync */
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double t = (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+    double t = rm_monotonic_seconds();
     if (!now && t - last < 1.0)
         return 0;
     last = t;

@@ -250,6 +250,12 @@ typedef struct workers_shared {
     int at[];                                    /* per worker */
 } workers_shared;
 
+/* The next unit no worker has taken yet (claimed in order: every unit
+ * before a failing one is taken, and runs to its end). */
+static long claim(workers_shared *sh) {
+    return __atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED);
+}
+
 /* Unit r failed: no unit after it matters any more. */
 static void failed_at(workers_shared *sh, int r) {
     int was = __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED);
@@ -306,13 +312,11 @@ static void worker(const rm_reps_job *job, int j, FILE *out, workers_shared *sh)
         fflush(out);
         _exit(1);
     }
-    /* Without Lua each takes the next replication not taken (claimed in
-     * order: every one before a failing one is taken and runs to its end),
-     * so that no worker waits idle while another ends its share; with Lua
-     * each has its share j, j + J, ..., which tells which is its last. */
+    /* Without Lua each takes the next replication not taken (claim), so
+     * that no worker waits idle while another ends its share; with Lua each
+     * has its share j, j + J, ..., which tells which is its last. */
     int calls_lua = rm_model_calls_lua(job->model);
-    for (int r = calls_lua ? j : (int)__atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED); r < job->reps;
-         r = calls_lua ? r + job->jobs : (int)__atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED)) {
+    for (int r = calls_lua ? j : (int)claim(sh); r < job->reps; r = calls_lua ? r + job->jobs : (int)claim(sh)) {
         if (r > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
             break;                                   /* a unit before it failed */
         __atomic_store_n(&sh->at[j], r, __ATOMIC_RELAXED);
@@ -604,9 +608,7 @@ int rm_spread(long n, int jobs, int reps, size_t width, double *const *into, rm_
             rm_progress_start(&mine, 0, 0);
             mine.tick = count_units;
             mine.tick_ctx = &done[p];
-            /* claimed in order: every unit before a failing one is taken,
-             * and runs to its end (the lowest failure is found) */
-            for (long i; (i = __atomic_fetch_add(&sh->next, 1, __ATOMIC_RELAXED)) < n;) {
+            for (long i; (i = claim(sh)) < n;) {     /* (the lowest failure is found: see claim) */
                 if (i > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
                     break;                           /* a unit before it failed */
                 __atomic_store_n(&sh->at[p], (int)i, __ATOMIC_RELAXED);

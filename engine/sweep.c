@@ -395,10 +395,10 @@ static int write_manifest(const char *dir, const char *path, const remous_option
     return 0;
 }
 
-/* Runs point k into OUT/points/K/. */
 static int check_point(const char *owner, long k, const remous_sweep_options *sw, const char *variant, char *err,
                        size_t errlen);
 
+/* Runs point k into OUT/points/K/. */
 static int run_point(const char *path, const remous_options *opt, const remous_sweep_options *sw, long k,
                      const char *out, rm_progress *progress, char *err, size_t errlen) {
     const char *values[64], *names[512], *vals[512], *origins[512];
