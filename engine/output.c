@@ -69,26 +69,104 @@ void rm_csv_field(rm_csv *o, const char *s) {
     }
 }
 
-/* A number: shortest exact-enough form ("%.10g"); NaN (undefined) as an
- * empty field. A whole number below 10^10 is what "%.10g" writes of it,
- * its digits, made here without printf (most figures are counts). */
-void rm_csv_number(rm_csv *o, double v) {
-    char buf[64] = "";
+/* The exact powers of ten a double holds (10^22 is the last). */
+static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The digits of u (below 10^20) ending at end, written backwards; the first. */
+static char *digits_before(char *end, unsigned long long u) {
+    do
+        *--end = (char)('0' + u % 10);
+    while (u /= 10);
+    return end;
+}
+
+void rm_format_g10(char buf[RM_G10_LEN], double v) {
+    char *p = buf;
     if (v > -1e10 && v < 1e10 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
-        long long k = (long long)v;
-        unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
-        char *p = buf + sizeof buf - 1;
-        *p = '\0';
-        do
-            *--p = (char)('0' + u % 10);
-        while (u /= 10);
+        long long k = (long long)v;                 /* a whole number (most figures are counts) */
+        char tmp[24], *end = tmp + sizeof tmp;
         if (k < 0)
-            *--p = '-';
-        rm_csv_field(o, p);
+            *p++ = '-';
+        char *d = digits_before(end, k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k);
+        memcpy(p, d, (size_t)(end - d));
+        p[end - d] = '\0';
         return;
     }
+    double a = fabs(v);
+    int e = 0;
+    frexp(a, &e);
+    int x = (int)floor((e - 1) * 0.30102999566398120);   /* the decimal exponent, or one below it */
+    if (isfinite(a) && x >= -12 && x <= 21) {
+        /* a scaled to ten digits before the point by an exact power of
+         * ten: one correctly rounded operation, monotonic, so m is on the
+         * same side of any double (a tie n + 0.5, 10^9, 10^10 - 0.5) as
+         * the exact product, or on it. Values on or near those go to
+         * printf, whose rounding of the exact value is right; the rest
+         * round here as printf would. */
+        for (int tries = 0; tries < 2; tries++) {
+            int k = 9 - x;
+            double m = k >= 0 ? a * exact_pow10[k] : a / exact_pow10[-k];
+            if (m >= 1e10) {
+                x++;
+                continue;
+            }
+            if (m < 1e9 + 1e-4 || m >= 1e10 - 0.5 - 1e-4)
+                break;
+            double whole = floor(m), frac = m - whole;
+            if (fabs(frac - 0.5) < 1e-4)
+                break;
+            unsigned long long r = (unsigned long long)whole + (frac > 0.5);
+            char dig[24], *end = dig + sizeof dig;
+            char *d = digits_before(end, r);           /* ten digits */
+            int n = 10;
+            while (n > 1 && d[n - 1] == '0')
+                n--;                                   /* "%g" drops trailing zeros */
+            if (v < 0)
+                *p++ = '-';
+            if (x < -4 || x >= 10) {                   /* d.ddde+XX */
+                *p++ = d[0];
+                if (n > 1) {
+                    *p++ = '.';
+                    memcpy(p, d + 1, (size_t)(n - 1));
+                    p += n - 1;
+                }
+                *p++ = 'e';
+                *p++ = x < 0 ? '-' : '+';
+                int ax = x < 0 ? -x : x;
+                if (ax < 10)
+                    *p++ = '0';
+                char *q = digits_before(end, (unsigned long long)ax);
+                memcpy(p, q, (size_t)(end - q));
+                p += end - q;
+            } else if (x >= 0) {                       /* ddd.ddd */
+                memcpy(p, d, (size_t)(x + 1));
+                p += x + 1;
+                if (n > x + 1) {
+                    *p++ = '.';
+                    memcpy(p, d + x + 1, (size_t)(n - x - 1));
+                    p += n - x - 1;
+                }
+            } else {                                   /* 0.000ddd */
+                *p++ = '0';
+                *p++ = '.';
+                for (int z = 0; z < -x - 1; z++)
+                    *p++ = '0';
+                memcpy(p, d, (size_t)n);
+                p += n;
+            }
+            *p = '\0';
+            return;
+        }
+    }
+    snprintf(buf, RM_G10_LEN, "%.10g", v);
+}
+
+/* A number as "%.10g" writes it; NaN (undefined) as an empty field. */
+void rm_csv_number(rm_csv *o, double v) {
+    char buf[RM_G10_LEN] = "";
     if (!isnan(v))
-        snprintf(buf, sizeof buf, "%.10g", v);
+        rm_format_g10(buf, v);
     rm_csv_field(o, buf);
 }
 

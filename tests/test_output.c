@@ -4,6 +4,8 @@
 
 #include "testing.h"
 
+#include "csv_out.h"
+
 static char *slurp(const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -186,12 +188,63 @@ static void one_replication_leaves_intervals_empty(void **state) {
     remous_close(sc);
 }
 
+/* rm_format_g10 against printf's "%.10g", byte for byte. */
+static int same_as_printf(double v) {
+    char mine[RM_G10_LEN], libc[64];
+    rm_format_g10(mine, v);
+    snprintf(libc, sizeof libc, "%.10g", v);
+    if (strcmp(mine, libc) == 0)
+        return 1;
+    print_error("%.17g: rm_format_g10 wrote \"%s\", printf \"%s\"\n", v, mine, libc);
+    return 0;
+}
+
+static uint64_t splitmix(uint64_t *s) {
+    uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static void numbers_are_written_as_printf_writes_them(void **state) {
+    (void)state;
+    static const double fixed[] = {0, -0.0, 1, -1, 0.1, 0.5, 1.5, 2.5, 0.45, 0.55, 1e-5, 1e-4, 9.9999e-5,
+                                   0.0001, 0.00012345, 1e9, 1e10, 9999999999.5, 9999999999.4, 1234567890.5,
+                                   1234567890.3, 1e15, 1.5e15, 123456789012.0, 1e21, 1e22, 1e23, 1e-12, 1e-13,
+                                   1e300, 5e-324, 1.0 / 3, 2.0 / 3, -2.0 / 3, 0.1 + 0.2, 2.31075371,
+                                   1.0000000005, 9.9999999995, 0.99999999995, 99999.999995, INFINITY,
+                                   -INFINITY, NAN, 4477.0 / 7};
+    int ok = 1;
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        ok &= same_as_printf(fixed[i]);
+    uint64_t s = 20261203;
+    for (int i = 0; i < 150000 && ok; i++) {
+        uint64_t bits = splitmix(&s);                /* any double at all */
+        double v;
+        memcpy(&v, &bits, sizeof v);
+        ok &= same_as_printf(v);
+        /* a significand with a decimal exponent among outputs' */
+        double u = (double)(splitmix(&s) >> 11) * 0x1.0p-53;
+        int x = (int)(splitmix(&s) % 40) - 15;
+        ok &= same_as_printf((1 + 9 * u) * pow(10, x) * (i % 2 ? 1 : -1));
+        /* next to a tie of the tenth digit, and to a power of ten */
+        double tie = ((double)(splitmix(&s) % 9000000000ULL + 1000000000ULL) + 0.5) * pow(10, x - 9);
+        ok &= same_as_printf(tie) & same_as_printf(nextafter(tie, 0)) & same_as_printf(nextafter(tie, 1e300));
+        double ten = pow(10, x);
+        ok &= same_as_printf(nextafter(ten, 0)) & same_as_printf(nextafter(ten, 1e300));
+        /* a ratio of counts, a mean of minutes */
+        ok &= same_as_printf((double)(splitmix(&s) % 100000) / (double)(splitmix(&s) % 999 + 1));
+    }
+    assert_true(ok);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(files_are_exactly_as_the_contract_says),
         cmocka_unit_test(timeseries_by_period),
         cmocka_unit_test(trace_of_a_tiny_model),
         cmocka_unit_test(one_replication_leaves_intervals_empty),
+        cmocka_unit_test(numbers_are_written_as_printf_writes_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
