@@ -171,9 +171,12 @@ void rm_csv_number(rm_csv *o, double v) {
 }
 
 void rm_csv_integer(rm_csv *o, long v) {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
-    rm_csv_field(o, buf);
+    char buf[24], *end = buf + sizeof buf - 1;
+    *end = '\0';
+    char *p = digits_before(end, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+    if (v < 0)
+        *--p = '-';
+    rm_csv_field(o, p);
 }
 
 void rm_csv_end_row(rm_csv *o) {

@@ -264,72 +264,111 @@ static void failed_at(workers_shared *sh, int r) {
         ;
 }
 
-/* Replication r: runs it and writes its record (rep, values, pvalues), or
- * the record (-1 - rep, message) when it fails; exits the process on a
+/* The runs of one pool of workers: several jobs (a comparison's baseline
+ * and variants), their units one after the other, unit u being job k's
+ * unit u - first[k]. One pool for them all: no worker waits at the end of
+ * one job while another ends its last unit. */
+typedef struct rm_pool {
+    const rm_reps_job *job;                      /* [njobs] */
+    int njobs;
+    int *first;                                  /* [njobs + 1]: the first unit of each, and the total */
+    int total, procs;
+    int calls_lua;                               /* a job's model does: see worker */
+} rm_pool;
+
+/* The job unit u belongs to. */
+static int job_of(const rm_pool *pool, int u) {
+    int k = 0;
+    while (u >= pool->first[k + 1])
+        k++;
+    return k;
+}
+
+/* Unit u (job k's): runs it and writes its record (u, values, pvalues), or
+ * the record (-1 - u, message) when it fails; exits the process on a
  * failure. */
-static void rep_record(rm_sim *sim, const rm_reps_job *job, int r, double *values, double *pvalues, FILE *out,
-                       workers_shared *sh) {
+static void rep_record(rm_sim *sim, const rm_pool *pool, int k, int u, double *values, double *pvalues,
+                       FILE *out, workers_shared *sh) {
+    const rm_reps_job *job = &pool->job[k];
     size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
     int watched = rm_model_calls_lua(job->model) && fflush(out) == 0;   /* the tick writes past what is written */
-    tick_unit = r;
+    tick_unit = u;
     if (watched)
         tick_arm(out, 1);
     char msg[RM_ERR_LEN];
-    int failed = run_unit(sim, job, r, values, pvalues, msg) < 0;
+    int failed = run_unit(sim, job, u - pool->first[k], values, pvalues, msg) < 0;
     if (watched)
         tick_arm(out, 0);
     if (failed) {
-        int32_t bad = -1 - r;
-        failed_at(sh, r);
+        int32_t bad = -1 - u;
+        failed_at(sh, u);
         fwrite(&bad, sizeof bad, 1, out);
         fwrite(msg, 1, strlen(msg) + 1, out);
         fflush(out);
         _exit(1);
     }
-    int32_t rec = r;
+    int32_t rec = u;
     if (fwrite(&rec, sizeof rec, 1, out) != 1 || fwrite(values, sizeof(double), nv, out) != nv ||
         fwrite(pvalues, sizeof(double), np, out) != np)
         _exit(2);
     __atomic_fetch_add(&sh->done, 1, __ATOMIC_RELAXED);
 }
 
-/* A worker: the next replication not taken, or with Lua its replications
- * j, j + J, ... (below). Lua hooks keep state between
+/* Worker j gives up: its error record for the parent. */
+static void worker_oom(FILE *out) {
+    int32_t bad = -1;
+    const char *msg = "out of memory in a worker";
+    fwrite(&bad, sizeof bad, 1, out);
+    fwrite(msg, 1, strlen(msg) + 1, out);
+    fflush(out);
+    _exit(1);
+}
+
+/* A worker: the next unit not taken, or with Lua its units j, j + J, ...
+ * (below). Lua hooks keep state between
  * calls (a counter in an upvalue), so with hooks (or declared metrics:
- * rm_model_calls_lua) every replication but the
+ * rm_model_calls_lua) every unit but the
  * worker's last runs in a process of its own, forked from the worker as it
  * was forked from the loaded scenario: each starts from the same state
- * whatever --jobs, and the results too. */
-static void worker(const rm_reps_job *job, int j, FILE *out, workers_shared *sh) {
-    rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
-    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    double *values = malloc((nv + 1) * sizeof(double)), *pvalues = malloc((np + 1) * sizeof(double));
-    if (!sim || !values || !pvalues) {
-        int32_t bad = -1;
-        const char *msg = "out of memory in a worker";
-        fwrite(&bad, sizeof bad, 1, out);
-        fwrite(msg, 1, strlen(msg) + 1, out);
-        fflush(out);
-        _exit(1);
+ * whatever --jobs, and the results too. Its simulator is the job's of the
+ * unit, made anew when the job changes (units come in order). */
+static void worker(const rm_pool *pool, int j, FILE *out, workers_shared *sh) {
+    rm_sim *sim = NULL;
+    int sim_of = -1;                             /* the job whose simulator sim is */
+    size_t nv = 0, np = 0;
+    for (int k = 0; k < pool->njobs; k++) {
+        size_t v = (size_t)pool->job[k].n, p = (size_t)pool->job[k].nperiods * (size_t)pool->job[k].tn;
+        nv = v > nv ? v : nv;
+        np = p > np ? p : np;
     }
-    /* Without Lua each takes the next replication not taken (claim), so
-     * that no worker waits idle while another ends its share; with Lua each
-     * has its share j, j + J, ..., which tells which is its last. */
-    int calls_lua = rm_model_calls_lua(job->model);
-    for (int r = calls_lua ? j : (int)claim(sh); r < job->reps; r = calls_lua ? r + job->jobs : (int)claim(sh)) {
-        if (r > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
+    double *values = malloc((nv + 1) * sizeof(double)), *pvalues = malloc((np + 1) * sizeof(double));
+    if (!values || !pvalues)
+        worker_oom(out);
+    /* Without Lua each takes the next unit not taken (claim), so that no
+     * worker waits idle while another ends its share; with Lua each has
+     * its share j, j + J, ..., which tells which is its last. */
+    int calls_lua = pool->calls_lua, J = pool->procs;
+    for (int u = calls_lua ? j : (int)claim(sh); u < pool->total; u = calls_lua ? u + J : (int)claim(sh)) {
+        if (u > __atomic_load_n(&sh->stop_after, __ATOMIC_RELAXED))
             break;                                   /* a unit before it failed */
-        __atomic_store_n(&sh->at[j], r, __ATOMIC_RELAXED);
+        __atomic_store_n(&sh->at[j], u, __ATOMIC_RELAXED);
+        int k = job_of(pool, u);
+        if (k != sim_of) {
+            rm_sim_free(sim);
+            if (!(sim = rm_sim_new(pool->job[k].model, pool->job[k].hooks, pool->job[k].period)))
+                worker_oom(out);
+            sim_of = k;
+        }
         /* the last one may change this process's state: nothing runs after it */
-        if (!calls_lua || r + job->jobs >= job->reps) {
-            rep_record(sim, job, r, values, pvalues, out, sh);
+        if (!calls_lua || u + J >= pool->total) {
+            rep_record(sim, pool, k, u, values, pvalues, out, sh);
             continue;
         }
         if (fflush(out) != 0)
             _exit(2);
         pid_t pid = rm_fork_worker();
         if (pid == 0) {
-            rep_record(sim, job, r, values, pvalues, out, sh);
+            rep_record(sim, pool, k, u, values, pvalues, out, sh);
             _exit(fflush(out) == 0 ? 0 : 2);
         }
         int status;
@@ -358,11 +397,11 @@ pid_t rm_fork_worker(void) {
     return pid;
 }
 
-/* Reads worker j's records back into the arrays; at an error record, its
- * message into err and its unit into *unit (job->reps when it names none). */
-static int collect(const rm_reps_job *job, FILE *in, double *values, double *pvalues, unsigned char *got,
-                   int *unit, char *err, size_t errlen) {
-    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
+/* Reads worker j's records back into the arrays of their jobs; at an
+ * error record, its message into err and its unit into *unit (the total
+ * when it names none). */
+static int collect(const rm_pool *pool, FILE *in, double *const *values, double *const *pvalues,
+                   unsigned char *got, int *unit, char *err, size_t errlen) {
     rewind(in);
     int32_t rec;
     while (fread(&rec, sizeof rec, 1, in) == 1) {
@@ -375,10 +414,13 @@ static int collect(const rm_reps_job *job, FILE *in, double *values, double *pva
             err[k] = '\0';
             return -1;
         }
-        if (rec >= job->reps || fread(values + (size_t)rec * nv, sizeof(double), nv, in) != nv ||
-            fread(pvalues + (size_t)rec * np, sizeof(double), np, in) != np) {
+        int k = rec < pool->total ? job_of(pool, rec) : 0;
+        const rm_reps_job *job = &pool->job[k];
+        size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn, r = (size_t)(rec - pool->first[k]);
+        if (rec >= pool->total || fread(values[k] + r * nv, sizeof(double), nv, in) != nv ||
+            fread(pvalues[k] + r * np, sizeof(double), np, in) != np) {
             snprintf(err, errlen, "a worker's results are incomplete");
-            *unit = job->reps;
+            *unit = pool->total;
             return -1;
         }
         got[rec] = 1;
@@ -418,12 +460,13 @@ static int may_cancel(const rm_progress *p) {
     return p->tick && p->tick != count_units;
 }
 
-int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
-                char *err, size_t errlen) {
-    size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
-    if ((job->jobs <= 1 || job->reps <= 1) && !rm_model_calls_lua(job->model) && !may_cancel(progress)) {
-        /* in this process */
-        progress->procs = 1;
+/* The units of the pool, one after the other in this process. */
+static int run_here(const rm_pool *pool, double *const *values, double *const *pvalues, rm_progress *progress,
+                    char *err, size_t errlen) {
+    progress->procs = 1;
+    for (int k = 0; k < pool->njobs; k++) {
+        const rm_reps_job *job = &pool->job[k];
+        size_t nv = (size_t)job->n, np = (size_t)job->nperiods * (size_t)job->tn;
         rm_sim *sim = rm_sim_new(job->model, job->hooks, job->period);
         if (!sim) {
             snprintf(err, errlen, "out of memory");
@@ -431,7 +474,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
         }
         for (int r = 0; r < job->reps; r++) {
             char msg[RM_ERR_LEN];
-            if (run_unit(sim, job, r, values + (size_t)r * nv, pvalues + (size_t)r * np, msg) < 0) {
+            if (run_unit(sim, job, r, values[k] + (size_t)r * nv, pvalues[k] + (size_t)r * np, msg) < 0) {
                 snprintf(err, errlen, "%s", msg);
                 rm_sim_free(sim);
                 return -1;
@@ -444,16 +487,46 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             }
         }
         rm_sim_free(sim);
-        return 0;
     }
-    int jobs = job->jobs < job->reps ? job->jobs : job->reps;
+    return 0;
+}
+
+int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
+                char *err, size_t errlen) {
+    return rm_run_reps_all(job, 1, &values, &pvalues, progress, err, errlen);
+}
+
+int rm_run_reps_all(const rm_reps_job *jobs_of, int njobs, double *const *values, double *const *pvalues,
+                    rm_progress *progress, char *err, size_t errlen) {
+    rm_pool pool = {jobs_of, njobs, NULL, 0, 0, 0};
+    if (njobs < 1)
+        return 0;
+    if (!(pool.first = malloc(((size_t)njobs + 1) * sizeof(int)))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (int k = 0; k < njobs; k++) {
+        pool.first[k] = pool.total;
+        pool.total += jobs_of[k].reps;
+        pool.calls_lua |= rm_model_calls_lua(jobs_of[k].model);
+    }
+    pool.first[njobs] = pool.total;
+    int jobs = jobs_of[0].jobs < pool.total ? jobs_of[0].jobs : pool.total;
+    if (jobs < 1)
+        jobs = 1;
+    if (pool.total == 0 || ((jobs <= 1 || pool.total <= 1) && !pool.calls_lua && !may_cancel(progress))) {
+        int here = run_here(&pool, values, pvalues, progress, err, errlen);
+        free(pool.first);
+        return here;
+    }
+    pool.procs = jobs;
     progress->procs = jobs;
     size_t shared_size = sizeof(workers_shared) + (size_t)jobs * sizeof(int);
     workers_shared *sh = mmap(NULL, shared_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     FILE **files = calloc((size_t)jobs, sizeof *files);
     pid_t *pids = calloc((size_t)jobs, sizeof *pids);
     int rc = 0;
-    unsigned char *got = NULL;                       /* replications received */
+    unsigned char *got = NULL;                       /* units received */
     if (sh == MAP_FAILED || !files || !pids) {
         snprintf(err, errlen, "out of memory");
         rc = -1;
@@ -464,7 +537,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
     sh->stop_after = INT_MAX;
     for (int j = 0; j < jobs; j++)
         sh->at[j] = -1;
-    if (!(got = calloc((size_t)job->reps, 1))) {
+    if (!(got = calloc((size_t)pool.total, 1))) {
         snprintf(err, errlen, "out of memory");
         rc = -1;
         goto done;
@@ -485,7 +558,7 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             break;
         }
         if (pid == 0)
-            worker(job, j, files[j], sh);            /* never returns */
+            worker(&pool, j, files[j], sh);          /* never returns */
         pids[j] = pid;
         started++;
     }
@@ -510,8 +583,8 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
                     rc = -1, hard = 1;
                 } else if (!hard && WIFEXITED(status) && WEXITSTATUS(status) == 1) {   /* its error record */
                     char msg[RM_ERR_LEN];
-                    int unit = job->reps;
-                    if (collect(job, files[j], values, pvalues, got, &unit, msg, sizeof msg) == 0)
+                    int unit = pool.total;
+                    if (collect(&pool, files[j], values, pvalues, got, &unit, msg, sizeof msg) == 0)
                         snprintf(msg, sizeof msg, "a worker stopped without saying why");
                     if (unit < failed_unit || rc == 0) {
                         failed_unit = unit;
@@ -539,18 +612,20 @@ int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_prog
             nanosleep(&(struct timespec){0, 2000000}, NULL);
     }
     for (int j = 0; j < started && rc == 0; j++)
-        if (collect(job, files[j], values, pvalues, got, &failed_unit, err, errlen) < 0)
+        if (collect(&pool, files[j], values, pvalues, got, &failed_unit, err, errlen) < 0)
             rc = -1;
-    /* every replication accounted for (a worker ending early, even with
-     * status 0, e.g. os.exit in an --unsafe hook, must not leave zeros) */
-    for (int r = 0; r < job->reps && rc == 0; r++)
-        if (!got[r]) {
-            snprintf(err, errlen, "replication %d ended without results (did a hook exit the process?)", r + 1);
+    /* every unit accounted for (a worker ending early, even with status 0,
+     * e.g. os.exit in an --unsafe hook, must not leave zeros) */
+    for (int u = 0; u < pool.total && rc == 0; u++)
+        if (!got[u]) {
+            snprintf(err, errlen, "replication %d ended without results (did a hook exit the process?)",
+                     u - pool.first[job_of(&pool, u)] + 1);
             rc = -1;
         }
     progress->done += sh->done;
 done:
     free(got);
+    free(pool.first);
     let_go(files, jobs, pids, sh, shared_size);
     return rc;
 }

@@ -181,6 +181,12 @@ pid_t rm_fork_worker(void);
  * --jobs, and whichever failed first in time). */
 int rm_run_reps(const rm_reps_job *job, double *values, double *pvalues, rm_progress *progress,
                 char *err, size_t errlen);
+/* rm_run_reps for several jobs on one pool of job[0].jobs processes (a
+ * comparison's baseline and variants): job k's arrays are values[k] and
+ * pvalues[k]; the figures are the same as job by job. On a failure, the
+ * message of the lowest failing replication of the first job that fails. */
+int rm_run_reps_all(const rm_reps_job *job, int njobs, double *const *values, double *const *pvalues,
+                    rm_progress *progress, char *err, size_t errlen);
 
 /* Unit i of a piece of work spread by rm_spread: it runs with `jobs`
  * processes for its replications, puts its `width` figures in `into` (NULL

@@ -62,16 +62,16 @@ int rm_variant_index(const remous_scenario *sc, const char *variant, char *err, 
     return v;
 }
 
-int remous_run_variant(remous_scenario *sc, const char *variant, remous_results **out,
-                       char *err, size_t errlen) {
-    int v = rm_variant_index(sc, variant, err, errlen);
-    if (v < 0)
-        return REMOUS_ERR_INPUT;
+/* The results of model v, their arrays ready for its replications, and
+ * *pvalues for its time series; NULL when out of memory. */
+static remous_results *results_new(remous_scenario *sc, int v, double **pvalues) {
     const rm_model *m = sc->models[v];
     remous_results *res = calloc(1, sizeof *res);
-    double *pvalues = NULL;
-    if (!res || rm_catalog_build(m, 0, &res->cat) < 0 || rm_catalog_build(m, 1, &res->tcat) < 0)
-        goto oom;
+    *pvalues = NULL;
+    if (!res || rm_catalog_build(m, 0, &res->cat) < 0 || rm_catalog_build(m, 1, &res->tcat) < 0) {
+        remous_results_free(res);
+        return NULL;
+    }
     res->sc = sc;
     res->model = m;
     res->variant = sc->variants[v];
@@ -86,44 +86,87 @@ int remous_run_variant(remous_scenario *sc, const char *variant, remous_results 
     res->sd = malloc(n * sizeof(double));
     res->n = malloc(n * sizeof(int));
     res->ts = calloc(np * tn + 1, sizeof(rm_welford));
-    pvalues = malloc(((size_t)res->reps * np * tn + 1) * sizeof(double));
-    if (!res->values || !res->mean || !res->lo || !res->hi || !res->sd || !res->n || !res->ts || !pvalues)
-        goto oom;
-
-    rm_progress own;
-    rm_progress *progress = sc->progress;
-    if (!progress) {                             /* a run of its own */
-        progress = &own;
-        rm_progress_start(progress, sc->show_progress, res->reps);
-        progress->tick = sc->tick;
-        progress->tick_ctx = sc->tick_ctx;
-    }
-    rm_reps_job job = {m, &sc->hooks, sc->seed, res->reps, sc->jobs, sc->period,
-                       (int)n, (int)tn, res->nperiods, NULL, NULL, NULL};
-    int rc = rm_run_reps(&job, res->values, pvalues, progress, err, errlen);
-    if (progress == &own)
-        rm_progress_show(progress, progress->done, 1);
-    if (rc < 0) {
-        free(pvalues);
+    *pvalues = malloc(((size_t)res->reps * np * tn + 1) * sizeof(double));
+    if (!res->values || !res->mean || !res->lo || !res->hi || !res->sd || !res->n || !res->ts || !*pvalues) {
+        free(*pvalues);
+        *pvalues = NULL;
         remous_results_free(res);
-        return REMOUS_ERR_RUN;
+        return NULL;
     }
-    /* the time series, summed in replication order (the same whatever --jobs) */
+    return res;
+}
+
+/* The time series, summed in replication order (the same whatever
+ * --jobs), and the summaries, once the replications are in. */
+static void results_finish(remous_results *res, const double *pvalues) {
+    size_t np = (size_t)res->nperiods, tn = (size_t)res->tcat.n;
     for (int r = 0; r < res->reps; r++)
         for (size_t k = 0; k < np * tn; k++) {
             double x = pvalues[(size_t)r * np * tn + k];
             if (!isnan(x))
                 rm_welford_add(&res->ts[k], x);
         }
-    free(pvalues);
     summarise(res);
-    *out = res;
-    return REMOUS_OK;
-oom:
-    snprintf(err, errlen, "out of memory");
+}
+
+int rm_run_models(remous_scenario *sc, const int *v, int n, remous_results **out, char *err, size_t errlen) {
+    rm_reps_job *jobs = calloc((size_t)n + 1, sizeof *jobs);
+    double **values = calloc((size_t)n + 1, sizeof *values), **pvalues = calloc((size_t)n + 1, sizeof *pvalues);
+    int k = 0, rc = REMOUS_OK;
+    for (int i = 0; i < n; i++)
+        out[i] = NULL;
+    if (!jobs || !values || !pvalues) {
+        snprintf(err, errlen, "out of memory");
+        rc = REMOUS_ERR_RUN;
+        goto done;
+    }
+    for (; k < n; k++) {
+        remous_results *res = results_new(sc, v[k], &pvalues[k]);
+        if (!res) {
+            snprintf(err, errlen, "out of memory");
+            rc = REMOUS_ERR_RUN;
+            goto done;
+        }
+        out[k] = res;
+        values[k] = res->values;
+        jobs[k] = (rm_reps_job){res->model, &sc->hooks, sc->seed, res->reps, sc->jobs, sc->period,
+                                res->cat.n, res->tcat.n, res->nperiods, NULL, NULL, NULL};
+    }
+    rm_progress own;
+    rm_progress *progress = sc->progress;
+    if (!progress) {                             /* a run of its own */
+        progress = &own;
+        rm_progress_start(progress, sc->show_progress, (long)n * sc->replications);
+        progress->tick = sc->tick;
+        progress->tick_ctx = sc->tick_ctx;
+    }
+    int ran = rm_run_reps_all(jobs, n, values, pvalues, progress, err, errlen);
+    if (progress == &own)
+        rm_progress_show(progress, progress->done, 1);
+    if (ran < 0)
+        rc = REMOUS_ERR_RUN;
+    for (int i = 0; i < n && rc == REMOUS_OK; i++)
+        results_finish(out[i], pvalues[i]);
+done:
+    for (int i = 0; i < k; i++) {
+        free(pvalues[i]);
+        if (rc != REMOUS_OK) {
+            remous_results_free(out[i]);
+            out[i] = NULL;
+        }
+    }
+    free(jobs);
+    free(values);
     free(pvalues);
-    remous_results_free(res);
-    return REMOUS_ERR_RUN;
+    return rc;
+}
+
+int remous_run_variant(remous_scenario *sc, const char *variant, remous_results **out,
+                       char *err, size_t errlen) {
+    int v = rm_variant_index(sc, variant, err, errlen);
+    if (v < 0)
+        return REMOUS_ERR_INPUT;
+    return rm_run_models(sc, &v, 1, out, err, errlen);
 }
 
 void remous_results_free(remous_results *res) {

@@ -34,6 +34,11 @@ int rm_parse_thresholds(const char *spec, rm_thresholds *t, char *err, size_t er
  * error that kept it from compiling. */
 int rm_variant_index(const remous_scenario *sc, const char *variant, char *err, size_t errlen);
 
+/* Runs models v[0..n) of sc (their replications on one pool of --jobs
+ * processes) into out[0..n). Returns REMOUS_OK, or REMOUS_ERR_RUN with the
+ * message of the first that fails, and every out[i] NULL (runner.c). */
+int rm_run_models(remous_scenario *sc, const int *v, int n, remous_results **out, char *err, size_t errlen);
+
 /* A length as the command line writes it ("2w", "10d", "36h", "30min",
  * "90s", or a bare number in the scenario's unit) into *out, in the unit
  * of unit_seconds; it must be > 0. Returns 0, or -1 (binding.c). */

@@ -68,6 +68,58 @@ static void units_come_back_in_order(void **state) {
     }
 }
 
+/* Job ctx's unit r: its number and the job's, 100 * job + r. The second
+ * job (ctx 1) fails at its units 3 and 4, the third at once at its unit 0;
+ * the first never. */
+static int job_and_unit(void *ctx, rm_sim *sim, int r, double *values) {
+    (void)sim;
+    int job = (int)(intptr_t)ctx;
+    values[0] = 100 * job + r;
+    failed_unit = 100 * job + r;
+    if (job == 1 && r == 3)
+        nanosleep(&(struct timespec){0, 200000000}, NULL);
+    return (job == 1 && r >= 3) || (job == 2 && r == 0) ? -1 : 0;
+}
+
+/* Three jobs of 5, 6 and 4 units on one pool (a comparison's baseline and
+ * variants): each job's units come back into its own array, in order; when
+ * some fail, the error said is the first failing job's lowest unit's,
+ * whatever --jobs. */
+static void several_jobs_share_one_pool(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text("scenario 's' { horizon = 10 }\n"
+                                    "arrivals 'a' { interarrival = 1, to = 'exit' }\n", NULL);
+    for (int failing = 0; failing <= 1; failing++)
+        for (int jobs = 1; jobs <= 3; jobs++) {
+            rm_reps_job job[3];
+            int reps[3] = {5, 6, 4};
+            double a[6], b[6], c[6], pv[1], *values[3] = {a, b, c}, *pvalues[3] = {pv, pv, pv};
+            for (int k = 0; k < 3; k++)
+                job[k] = (rm_reps_job){.model = sc->models[0], .seed = 1, .reps = reps[k], .jobs = jobs, .n = 1,
+                                       .unit = failing || k == 0 ? job_and_unit : every_unit_passes,
+                                       .unit_ctx = (void *)(intptr_t)k, .unit_error = unit_message};
+            rm_progress p;
+            rm_progress_start(&p, 0, 15);
+            char err[256] = "";
+            int rc = rm_run_reps_all(job, 3, values, pvalues, &p, err, sizeof err);
+            if (failing) {
+                assert_int_equal(rc, -1);
+                assert_string_equal(err, "unit 103 failed");
+                continue;
+            }
+            assert_int_equal(rc, 0);
+            assert_int_equal(p.done, 15);
+            for (int r = 0; r < 6; r++) {
+                if (r < 5)
+                    assert_true(a[r] == r);
+                assert_true(b[r] == 10 * r);
+                if (r < 4)
+                    assert_true(c[r] == 10 * r);
+            }
+        }
+    remous_close(sc);
+}
+
 /* Points 0 and 1 of a spread fail, 1 at once, 0 a while later. */
 static int late_and_early_points(void *ctx, long i, int jobs, double *into, rm_progress *progress, char *err,
                                  size_t errlen) {
@@ -98,6 +150,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_lowest_failure_is_said),
         cmocka_unit_test(units_come_back_in_order),
+        cmocka_unit_test(several_jobs_share_one_pool),
         cmocka_unit_test(a_spread_says_its_lowest_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
