@@ -300,29 +300,89 @@ static int write_summary(const remous_results *const *all, int nres, const char 
     return rm_csv_close(&o, err, errlen);
 }
 
+/* Fields as rm_csv_field writes them, joined by commas, into a string of
+ * their own (malloc'd; NULL when out of memory): the part of a row that
+ * many rows share. */
+static char *fields_as_written(const char *const *fields, int n, const remous_results *grid_of, int grid_at) {
+    rm_csv o = {.first = 1};
+    char *text = NULL;
+    size_t len = 0;
+    if (!(o.f = open_memstream(&text, &len)))
+        return NULL;
+    for (int k = 0; k < n; k++) {
+        if (k == grid_at && grid_of)
+            grid_values(&o, grid_of);
+        rm_csv_field(&o, fields[k]);
+    }
+    if (fclose(o.f) != 0 || o.failed) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Most of an output's rows: one row a replication and metric (61,000 for
+ * a comparison of 200). Each row is its variant's and its metric's fields,
+ * rendered once (fields_as_written), around its replication and value. */
 static int write_replications(const remous_results *const *all, int nres, const char *dir, char *err, size_t errlen) {
     rm_csv o;
     if (rm_csv_open(&o, dir, "replications.csv", err, errlen) < 0)
         return -1;
     static const char *header[] = {"variant", "replication", "element", "name", "metric", "value", NULL};
     header_with_grid(&o, header, "metric", all[0]);
-    for (int v = 0; v < nres; v++)
-    for (int r = 0; r < all[v]->reps; r++)
-        for (int i = 0; i < all[v]->cat.n; i++) {
-            const remous_results *res = all[v];
-            double x = res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
-            if (isnan(x))
-                continue;
+    for (int v = 0; v < nres && !o.failed; v++) {
+        const remous_results *res = all[v];
+        char *variant = fields_as_written(&res->variant, 1, NULL, -1);
+        char **keys = calloc((size_t)res->cat.n + 1, sizeof *keys);   /* element,name,grid...,metric */
+        size_t vlen = variant ? strlen(variant) : 0;
+        for (int i = 0; variant && keys && i < res->cat.n && !o.failed; i++) {
             const rm_metric *e = &res->cat.m[i];
-            rm_csv_field(&o, res->variant);
-            rm_csv_integer(&o, r + 1);
-            rm_csv_field(&o, rm_element_name(e->element));
-            rm_csv_field(&o, e->name);
-            grid_values(&o, res);
-            rm_csv_field(&o, e->metric);
-            rm_csv_number(&o, x);
-            rm_csv_end_row(&o);
+            const char *f[] = {rm_element_name(e->element), e->name, e->metric};
+            if (!(keys[i] = fields_as_written(f, 3, res, 2)))
+                o.failed = 1;
         }
+        if (!variant || !keys)
+            o.failed = 1;
+        for (int r = 0; r < res->reps && !o.failed; r++)
+            for (int i = 0; i < res->cat.n; i++) {
+                double x = res->values[(size_t)r * (size_t)res->cat.n + (size_t)i];
+                if (isnan(x))
+                    continue;
+                char row[4096], *p = row, num[24], *num_end = num + sizeof num;
+                size_t klen = strlen(keys[i]);
+                if (vlen + klen + 64 > sizeof row) {  /* a long name: in pieces */
+                    if (fputs(variant, o.f) == EOF || fputc(',', o.f) == EOF)
+                        o.failed = 1;
+                    o.first = 1;
+                    rm_csv_integer(&o, r + 1);
+                    if (fputc(',', o.f) == EOF || fputs(keys[i], o.f) == EOF)
+                        o.failed = 1;
+                    rm_csv_number(&o, x);
+                    rm_csv_end_row(&o);
+                    continue;
+                }
+                memcpy(p, variant, vlen);
+                p += vlen;
+                *p++ = ',';
+                char *d = digits_before(num_end, (unsigned long long)r + 1);
+                memcpy(p, d, (size_t)(num_end - d));
+                p += num_end - d;
+                *p++ = ',';
+                memcpy(p, keys[i], klen);
+                p += klen;
+                *p++ = ',';
+                rm_format_g10(p, x);
+                p += strlen(p);
+                *p++ = '\r';
+                *p++ = '\n';
+                if (fwrite_unlocked(row, 1, (size_t)(p - row), o.f) != (size_t)(p - row))
+                    o.failed = 1;
+            }
+        for (int i = 0; keys && i < res->cat.n; i++)
+            free(keys[i]);
+        free(keys);
+        free(variant);
+    }
     return rm_csv_close(&o, err, errlen);
 }
 

@@ -188,6 +188,44 @@ static void one_replication_leaves_intervals_empty(void **state) {
     remous_close(sc);
 }
 
+/* replications.csv's rows for names that need quotes, and for a name
+ * longer than a row's buffer: each field as the contract writes it. */
+static void replication_rows_quote_what_needs_it(void **state) {
+    (void)state;
+    static char text[12000];
+    char longname[5001];
+    memset(longname, 'x', 5000);
+    longname[5000] = '\0';
+    snprintf(text, sizeof text,
+             "scenario 'odd' { horizon = 100, replications = 2 }\n"
+             "role 'clerk, senior' { count = 1 }\n"
+             "arrivals 'a' { interarrival = 10, to = 'serve \"it\"' }\n"
+             "activity 'serve \"it\"' { role = 'clerk, senior', duration = 5, next = '%s' }\n"
+             "activity '%s' { role = 'clerk, senior', duration = 1 }\n", longname, longname);
+    remous_scenario *sc = open_text(text, NULL);
+    remous_results *res = run_ok(sc);
+    char dir[] = "/tmp/remous-out-XXXXXX", err[512], path[256];
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(remous_write_csv(res, dir, err, sizeof err), REMOUS_OK);
+    snprintf(path, sizeof path, "%s/replications.csv", dir);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char all[1 << 20];
+    all[fread(all, 1, sizeof all - 1, f)] = '\0';
+    fclose(f);
+    /* nine arrivals (10, 20, ... 90), each 5 + 1 minutes of the one clerk: 54 of 100 */
+    assert_non_null(strstr(all, "\r\nbaseline,1,queue,\"serve \"\"it\"\"\",wait_mean,0\r\n"));
+    assert_non_null(strstr(all, "\r\nbaseline,2,role,\"clerk, senior\",utilization,0.54\r\n"));
+    char row[5100];
+    snprintf(row, sizeof row, "\r\nbaseline,2,activity,%s,completed,9\r\n", longname);
+    assert_non_null(strstr(all, row));
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    remous_results_free(res);
+    remous_close(sc);
+}
+
 /* rm_format_g10 against printf's "%.10g", byte for byte. */
 static int same_as_printf(double v) {
     char mine[RM_G10_LEN], libc[64];
@@ -245,6 +283,7 @@ int main(void) {
         cmocka_unit_test(trace_of_a_tiny_model),
         cmocka_unit_test(one_replication_leaves_intervals_empty),
         cmocka_unit_test(numbers_are_written_as_printf_writes_them),
+        cmocka_unit_test(replication_rows_quote_what_needs_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
