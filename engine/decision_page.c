@@ -20,7 +20,7 @@ static const char *metric_title(const rm_decision *d, int i, const char *lang, c
     if (strcmp(mt->element, "metric") == 0)
         snprintf(buf, len, "%s", element);
     else
-        snprintf(buf, len, "%s — %s", element, rm_metric_words(d->m, mt->element, mt->metric, lang, words, sizeof words));
+        snprintf(buf, len, "%s — %s", element, rm_metric_words(d->m, mt->element, mt->name, mt->metric, lang, words, sizeof words));
     return buf;
 }
 

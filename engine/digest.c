@@ -60,6 +60,37 @@ static const struct {
     {"tool", "adoption", RM_WORD_KEY("digest.metric.tool_adoption"), SHARE, NULL},
 };
 
+/* The words of a queue's metrics that speak of what waits there, when
+ * it is not people: a tray of forms, a task's occurrences (rm_queue.holds). */
+static const struct { const char *metric, *forms, *tasks; } held[] = {
+    {"wait_p90", RM_WORD_KEY("digest.metric.queue_wait_p90_forms"), RM_WORD_KEY("digest.metric.queue_wait_p90_tasks")},
+    {"length_mean_open", RM_WORD_KEY("digest.metric.queue_length_mean_open_forms"),
+     RM_WORD_KEY("digest.metric.queue_length_mean_open_tasks")},
+    {"balked", RM_WORD_KEY("digest.metric.queue_balked_forms"), RM_WORD_KEY("digest.metric.queue_balked_tasks")},
+};
+
+/* What waits in queue `name` of m (or of `other`, where m has none). */
+static int holds(const rm_model *m, const rm_model *other, const char *name) {
+    for (int pass = 0; pass < 2; pass++) {
+        const rm_model *in = pass ? other : m;
+        for (int q = 0; in && name && q < in->nqueues; q++)
+            if (strcmp(in->queues[q].name, name) == 0)
+                return in->queues[q].holds;
+    }
+    return RM_HOLDS_PEOPLE;
+}
+
+/* The key of metric w's words for element `name`. */
+static const char *key_of(const rm_model *m, const rm_model *other, int w, const char *name) {
+    if (strcmp(words[w].element, "queue") != 0)
+        return words[w].key;
+    int h = holds(m, other, name);
+    for (size_t i = 0; h != RM_HOLDS_PEOPLE && i < sizeof held / sizeof held[0]; i++)
+        if (strcmp(held[i].metric, words[w].metric) == 0)
+            return h == RM_HOLDS_FORMS ? held[i].forms : held[i].tasks;
+    return words[w].key;
+}
+
 /* Each element's word before its label, and the sentence of a new one
  * (its word, its label, the metric's words, the figure: the adjective
  * agrees with the element's word in the language that needs it). */
@@ -264,21 +295,22 @@ static int has_kind(const rm_model *m, const char *kind) {
 /* "time on advising readers" from the words and the metric (share_core):
  * the kind's label in model m, or in `other` when m has no such kind (a
  * kind the variant no longer has: the baseline's words). */
-static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *metric,
-                  const char *lang) {
+static void what2(char *buf, size_t len, const rm_model *m, const rm_model *other, int w, const char *name,
+                  const char *metric, const char *lang) {
     size_t n = strlen(words[w].metric);
     char kind[256] = "";
     if (words[w].metric[n - 1] == '_')           /* a format of the kind's label */
         rm_kind_label(has_kind(m, metric + n) || !other ? m : other, metric + n, lang, kind, sizeof kind);
-    snprintf(buf, len, rm_word(lang, words[w].key), kind);
+    snprintf(buf, len, rm_word(lang, key_of(m, other, w, name)), kind);
 }
 
-static void what(char *buf, size_t len, const rm_model *m, int w, const char *metric, const char *lang) {
-    what2(buf, len, m, NULL, w, metric, lang);
+static void what(char *buf, size_t len, const rm_model *m, int w, const char *name, const char *metric,
+                 const char *lang) {
+    what2(buf, len, m, NULL, w, name, metric, lang);
 }
 
-const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
-                            char *buf, size_t len) {
+const char *rm_metric_words(const rm_model *m, const char *element, const char *name, const char *metric,
+                            const char *lang, char *buf, size_t len) {
     if (rm_cost_metric(element, metric))
         return rm_cost_words(m, element, metric, lang, buf, len);
     int w = words_of(element, metric);
@@ -286,7 +318,7 @@ const char *rm_metric_words(const rm_model *m, const char *element, const char *
         return rm_shown(NULL, metric, buf, len);
     if (w == DERIVED)
         return rm_shown(rm_word(lang, "decision.value"), metric, buf, len);
-    what(buf, len, m, w, metric, lang);
+    what(buf, len, m, w, name, metric, lang);
     return buf;
 }
 
@@ -344,7 +376,7 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const 
     if (w == DERIVED)
         derived_what(wh, sizeof wh, m, d->name, lang);
     else
-        what2(wh, sizeof wh, m, base, w, d->metric, lang);
+        what2(wh, sizeof wh, m, base, w, d->name, d->metric, lang);
     figure(ci, sizeof ci, spoken(d->half, q, m), lang);
     ci_unit[0] = '\0';
     if (q == SHARE) {                            /* " 1 point" less its figure: " point" */
@@ -394,7 +426,7 @@ static char *new_sentence(const remous_results *res, int i, int w, const char *l
         if (strcmp(subjects[k].element, el) == 0)
             added = rm_word(lang, subjects[k].added);
     subject(subj, sizeof subj, res->model, el, e->name, lang);
-    what(wh, sizeof wh, res->model, w, e->metric, lang);
+    what(wh, sizeof wh, res->model, w, e->name, e->metric, lang);
     shown(val, sizeof val, res->mean[i], w, words[w].q, res->model, 1, lang);
     if (is_tool_uptake(el, e->metric) &&
         uptake_moving(moving, sizeof moving, res->model, e->name, val, rm_word(lang, "digest.uptake_average"), lang))

@@ -4,6 +4,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Marks step `step` and every step an item can go on to from it (its
+ * route, every route a tool gives it, a tool's fallback; a route decided
+ * by a function: any step) in seen[]. */
+static void reach_from(const rm_model *m, int step, unsigned char *seen, int *stack) {
+    int n = 0;
+    if (step >= 0 && !seen[step])
+        seen[step] = 1, stack[n++] = step;
+    while (n > 0) {
+        const rm_activity *act = &m->activities[stack[--n]];
+        for (int k = -1; k < act->nalts; k++) {
+            const rm_next *next = k < 0 ? &act->next : &act->alts[k].next;
+            int count = next->kind == RM_NEXT_STEP ? 1 : next->kind == RM_NEXT_TABLE ? next->n : m->nactivities;
+            for (int j = 0; j < count; j++) {
+                int to = next->kind == RM_NEXT_STEP ? next->step : next->kind == RM_NEXT_TABLE ? next->steps[j] : j;
+                if (to >= 0 && !seen[to])
+                    seen[to] = 1, stack[n++] = to;
+            }
+        }
+        if (act->tool >= 0) {
+            int to = m->tools[act->tool].fallback;
+            if (to >= 0 && !seen[to])
+                seen[to] = 1, stack[n++] = to;
+        }
+    }
+}
+
+/* rm_queue.holds: the steps a stream of people (not a task's) can reach. */
+static int what_queues_hold(rm_model *m) {
+    unsigned char *seen = calloc((size_t)m->nactivities + 1, 1);
+    int *stack = malloc(((size_t)m->nactivities + 1) * sizeof(int));
+    if (!seen || !stack) {
+        free(seen);
+        free(stack);
+        return -1;
+    }
+    for (int s = 0; s < m->narrivals; s++) {
+        const rm_arrivals *st = &m->arrivals[s];
+        if (st->hidden)
+            continue;
+        reach_from(m, st->to, seen, stack);
+        for (int k = 0; k < st->nalts; k++)
+            reach_from(m, st->alt_to[k], seen, stack);
+    }
+    for (int q = 0; q < m->nqueues; q++) {
+        int people = 0, trays = 1;
+        for (int a = 0; a < m->nactivities; a++)
+            if (m->activities[a].queue == q) {
+                people |= seen[a];
+                trays &= m->activities[a].no_patience;
+            }
+        m->queues[q].holds = !people ? RM_HOLDS_TASKS : trays ? RM_HOLDS_FORMS : RM_HOLDS_PEOPLE;
+    }
+    free(seen);
+    free(stack);
+    return 0;
+}
+
 int rm_model_finish(rm_model *m) {
     m->npeople = 0;
     for (int r = 0; r < m->nroles; r++) {
@@ -67,6 +124,9 @@ int rm_model_finish(rm_model *m) {
                 m->queues[q].shared = 1;
         }
     }
+
+    if (what_queues_hold(m) < 0)
+        return -1;
 
     m->max_attrs = 0;
     m->has_hooks = 0;

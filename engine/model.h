@@ -36,7 +36,13 @@ typedef struct rm_queue {
     long capacity;            /* waiting places; -1 = unbounded */
     int shared;               /* fed by steps with different roles (derived) */
     int closes;               /* every role serving it has a calendar: it closes (derived) */
+    int holds;                /* what waits there, for the words said of it (derived) */
 } rm_queue;
+
+/* What waits in a queue (rm_queue.holds): people, unless no stream of
+ * people can reach its steps (a task's occurrences only) or every step it
+ * feeds has patience = false (forms in a tray). */
+enum { RM_HOLDS_PEOPLE, RM_HOLDS_FORMS, RM_HOLDS_TASKS };
 
 /* A field that is either a distribution or a Lua hook. */
 typedef struct rm_sampler {

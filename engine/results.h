@@ -105,11 +105,12 @@ const char *rm_param_value_in(const rm_param *p, const char *lang, char *buf, si
  * that a long label never runs into the bars (report.c). */
 void rm_svg_text(FILE *f, const char *s, size_t max);
 
-/* What people read for a metric of an element: the digest's words ("mean
- * wait", "time on advising readers" with the kind's label in m), else the
+/* What people read for a metric of element `name`: the digest's words
+ * ("mean wait", "time on advising readers" with the kind's label in m; a
+ * queue's in the words of what waits there, rm_queue.holds), else the
  * metric's name; lang "en" or "fr". Returns buf (digest.c). */
-const char *rm_metric_words(const rm_model *m, const char *element, const char *metric, const char *lang,
-                            char *buf, size_t len);
+const char *rm_metric_words(const rm_model *m, const char *element, const char *name, const char *metric,
+                            const char *lang, char *buf, size_t len);
 
 /* A figure v of (element, metric) as people read it: "46%", "4.9 minutes",
  * "120 a week"; m NULL (no scenario): shares in percent, the rest plain.

@@ -632,7 +632,7 @@ const char *rm_sensitivity_metric_title(const remous_sensitivity *s, const rm_se
     else if (is_mission(x))
         snprintf(what, sizeof what, "%s", rm_word(lang, "sensitivity.mission_share"));
     else
-        rm_metric_words(s->model, x->element, x->metric, lang, what, sizeof what);
+        rm_metric_words(s->model, x->element, x->name, x->metric, lang, what, sizeof what);
     if (x->name[0])
         snprintf(buf, len, rm_word(lang, "sensitivity.metric"), who, what);
     else

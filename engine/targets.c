@@ -598,7 +598,7 @@ static const char *metric_words_of(const rm_target *t, const rm_model *m, const 
     if (strcmp(t->element, "metric") == 0)
         snprintf(buf, len, "%s", element);
     else
-        snprintf(buf, len, "%s — %s", element, rm_metric_words(m, t->element, t->metric, lang, words, sizeof words));
+        snprintf(buf, len, "%s — %s", element, rm_metric_words(m, t->element, t->ename, t->metric, lang, words, sizeof words));
     return buf;
 }
 

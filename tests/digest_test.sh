@@ -142,4 +142,20 @@ grep -qxF '  - arrivals “visitors”: total wait per person: from 4.5 to 70 mi
     grep -qxF '  - arrivals “visitors”: time from arrival to exit: up 529% (13 minutes → 79 minutes, ±11)' tray.txt &&
     grep -qxF '  - arrivées « visitors » : attente totale par personne : de 4,5 à 70 minutes (±11)' tray_fr.txt && ok ||
     ko "ten times the baseline: from 4.5 to 70 minutes, no percentage: $(grep visitors tray.txt tray_fr.txt)"
+# a line is spoken of in the words of what waits there: people, forms in a
+# tray (its steps have patience = false), a task's occurrences
+"$remous" compare "$top/tests/scenarios/what_waits.lua" > ww.txt 2>/dev/null
+"$remous" compare "$top/tests/scenarios/what_waits.lua" --lang fr > ww_fr.txt 2>/dev/null
+grep -qxF '  - queue “serve”: wait of 9 people in 10: 9 minutes, none before (±0)' ww.txt &&
+    grep -qxF '  - queue “file”: wait of 9 forms in 10: 9 minutes, none before (±0)' ww.txt &&
+    grep -qxF '  - queue “tidy”: wait 9 times in 10: down 50% (2 minutes → 0.99 minutes, ±0)' ww.txt &&
+    grep -qxF '  - file « serve » : attente de 9 personnes sur 10 : 9 minutes, contre zéro avant (±0)' ww_fr.txt &&
+    grep -qxF '  - file « file » : attente de 9 dossiers sur 10 : 9 minutes, contre zéro avant (±0)' ww_fr.txt &&
+    grep -qxF '  - file « tidy » : attente 9 fois sur 10 : en baisse de 50 % (2 minutes → 0,99 minute, ±0)' ww_fr.txt &&
+    ok || ko "people, forms and tasks waiting: $(grep '9 ' ww.txt ww_fr.txt)"
+"$remous" compare "$top/scenarios/club_registrations.lua" --reps 5 > club.txt 2>/dev/null
+grep -q 'queue “keying the paper form into the online tool”: forms waiting while it is open, on average' club.txt &&
+    ! grep 'queue “keying' club.txt | grep -q people && ok ||
+    ko "the club's tray of paper forms holds forms, not people: $(grep keying club.txt)"
+
 summary

@@ -439,6 +439,43 @@ static void labels_reach_the_model(void **state) {
     remous_close(sc);
 }
 
+/* What waits in each queue (rm_queue.holds): people where a stream of
+ * people can come, by a route, a table, a tool's route or fallback, or a
+ * function (any step); forms where every step of the queue has patience
+ * = false; a task's occurrences where only a task comes. */
+static int holds_of(const rm_model *m, const char *queue) {
+    for (int q = 0; q < m->nqueues; q++)
+        if (strcmp(m->queues[q].name, queue) == 0)
+            return m->queues[q].holds;
+    return -1;
+}
+
+static void queues_know_what_waits_there(void **state) {
+    (void)state;
+    remous_scenario *sc = open_text(
+        "scenario 'x' { horizon = days(1) }\n"
+        "role 'clerk' {}\n"
+        "arrivals 'visitors' { interarrival = 10, to = 'serve' }\n"
+        "activity 'serve' { role = 'clerk', duration = 1, next = { file = 0.5, exit = 0.5 } }\n"
+        "activity 'file' { role = 'clerk', duration = 1, patience = false, next = function(item) return 'call' end }\n"
+        "activity 'call' { role = 'clerk', duration = 1 }\n"
+        "task 'tidy' { every = 'mon-sun 09:00', role = 'clerk', duration = 30 }\n", NULL);
+    const rm_model *m = sc->models[0];
+    assert_int_equal(holds_of(m, "serve"), RM_HOLDS_PEOPLE);
+    assert_int_equal(holds_of(m, "file"), RM_HOLDS_FORMS);
+    assert_int_equal(holds_of(m, "call"), RM_HOLDS_PEOPLE);     /* after a function: any step, */
+    assert_int_equal(holds_of(m, "tidy"), RM_HOLDS_PEOPLE);     /* the task's too */
+    remous_close(sc);
+    sc = open_text("scenario 'x' { horizon = days(1) }\n"
+                   "role 'clerk' {}\n"
+                   "arrivals 'visitors' { interarrival = 10, to = 'serve' }\n"
+                   "activity 'serve' { role = 'clerk', duration = 1 }\n"
+                   "task 'tidy' { every = 'mon-sun 09:00', role = 'clerk', duration = 30 }\n", NULL);
+    assert_int_equal(holds_of(sc->models[0], "serve"), RM_HOLDS_PEOPLE);
+    assert_int_equal(holds_of(sc->models[0], "tidy"), RM_HOLDS_TASKS);
+    remous_close(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(malformed_scenarios_name_file_and_line),
@@ -454,6 +491,7 @@ int main(void) {
         cmocka_unit_test(time_helpers_follow_the_unit),
         cmocka_unit_test(a_variant_that_fails_can_be_kept_apart),
         cmocka_unit_test(labels_reach_the_model),
+        cmocka_unit_test(queues_know_what_waits_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

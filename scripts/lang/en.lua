@@ -165,6 +165,13 @@ return {
       queue_length_mean_open = "people waiting while it is open, on average",
       queue_abandoned = "people who gave up waiting",
       queue_balked = "people turned away (line full)",
+      -- a queue of forms in a tray (its steps have patience = false), of a task's occurrences
+      queue_wait_p90_forms = "wait of 9 forms in 10",
+      queue_wait_p90_tasks = "wait 9 times in 10",
+      queue_length_mean_open_forms = "forms waiting while it is open, on average",
+      queue_length_mean_open_tasks = "tasks waiting while it is open, on average",
+      queue_balked_forms = "forms turned away (tray full)",
+      queue_balked_tasks = "tasks dropped (line full)",
       queue_waiting_at_closing = "people still waiting at closing time who give up before it opens",
       role_utilization = "busy share of working time",
       role_share_of = "time on %s",
