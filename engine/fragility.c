@@ -627,12 +627,17 @@ static const char *who_words(const remous_fragility *f, const rm_knockout *x, co
     const rm_role *role = &f->model->roles[x->role];
     char shown[256];
     rm_shown(role->label, role->name, shown, sizeof shown);
-    if (x->whole_role)
+    /* the role's label may be a group's ("booksellers") or one person's
+     * ("the clerk"): said of people either way, "person #2 of booksellers" */
+    const char *hash = strrchr(x->name, '#');
+    if (x->whole_role && x->npeople == 2)
+        snprintf(buf, len, rm_word(lang, "fragility.whole_role_two"), shown);
+    else if (x->whole_role)
         snprintf(buf, len, rm_word(lang, "fragility.whole_role"), shown, x->npeople);
-    else if (role->count == 1)
+    else if (role->count == 1 || !hash)
         snprintf(buf, len, "%s", shown);
     else
-        rm_label_of(f->model, "person", x->name, lang, buf, len);
+        snprintf(buf, len, rm_word(lang, "fragility.person_of"), shown, hash + 1);
     return buf;
 }
 
@@ -715,8 +720,10 @@ const char *rm_fragility_sentence(const remous_fragility *f, int k, const char *
         done[bq] = 1;
         char d[64];
         rm_shown(m->queues[bq].label, m->queues[bq].name, label, sizeof label);
-        snprintf(store[np], sizeof store[np], rm_word(lang, "fragility.waits"), label,
-                 rm_fragility_duration(m, best->delta, lang, d, sizeof d));
+        snprintf(store[np], sizeof store[np],
+                 rm_word(lang, m->queues[bq].holds == RM_HOLDS_TASKS ? RM_WORD_KEY("fragility.starts_later")
+                                                                   : RM_WORD_KEY("fragility.waits")),
+                 label, rm_fragility_duration(m, best->delta, lang, d, sizeof d));
         parts[np] = store[np];
         np++;
         shown_queues++;

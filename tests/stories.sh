@@ -157,13 +157,13 @@ fi
 "$remous" fragility "$top/scenarios/grant_applications.lua" --seed 1 --out "$tmp/fragility" >"$tmp/fragility.txt" 2>"$tmp/err" ||
     ko "fragility grant_applications: $(cat "$tmp/err")"
 director=$(sed -n 3p "$tmp/fragility.txt")
-expected="1. If the director is away 2 weeks, 4.5 calls for projects miss their deadline, manage waits 2.4 days longer on average, prepare waits 2.1 days longer on average and 41 more items are waiting at the return, a backlog that takes 7.9 weeks to clear; nobody else can do manage, prepare, write, file."
+expected="1. If the director is away 2 weeks, 4.5 calls for projects miss their deadline, the wait for manage is 2.4 days longer on average, the wait for prepare is 2.1 days longer on average and 41 more items are waiting at the return, a backlog that takes 7.9 weeks to clear; nobody else can do manage, prepare, write, file."
 [ "$director" = "$expected" ] && ok || ko "grant_applications: the director first, word for word: $director"
 case "$(sed -n 4p "$tmp/fragility.txt")" in "2. If deputy is away 2 weeks, "*) ok ;; *) ko "grant_applications: the deputy second: $(sed -n 4p "$tmp/fragility.txt")" ;; esac
 "$remous" fragility "$top/scenarios/grant_applications.lua" --seed 1 --lang fr >"$tmp/fragility_fr.txt" 2>"$tmp/err" ||
     ko "fragility grant_applications --lang fr: $(cat "$tmp/err")"
 director=$(sed -n 3p "$tmp/fragility_fr.txt")
-expected="1. Si the director s'absente 2 semaines, 4,5 calls for projects manquent leur échéance, manage attend 2,4 jours de plus en moyenne, prepare attend 2,1 jours de plus en moyenne et 41 dossiers de plus attendent au retour, un retard qui met 7,9 semaines à se résorber ; personne d'autre ne sait faire : manage, prepare, write, file."
+expected="1. Si the director s'absente 2 semaines, 4,5 calls for projects manquent leur échéance, l'attente pour manage s'allonge de 2,4 jours en moyenne, l'attente pour prepare s'allonge de 2,1 jours en moyenne et 41 dossiers de plus attendent au retour, un retard qui met 7,9 semaines à se résorber ; personne d'autre ne sait faire : manage, prepare, write, file."
 [ "$director" = "$expected" ] && ok || ko "grant_applications, in French: the director first, word for word: $director"
 
 # Which assumption matters (remous sensitivity): with online payment, how

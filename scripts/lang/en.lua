@@ -477,7 +477,8 @@ return {
     week_number = "week %s",
     missed = "%s %s miss their deadline",
     lost = "%s %s give up or are turned away",
-    waits = "%s waits %s longer on average",
+    waits = "the wait for %s is %s longer on average",
+    starts_later = "%s starts %s later on average",   -- a task's line: its occurrences start later
     backlog = "%s more items are waiting at the return, a backlog that takes %s to clear",
     backlog_stays = "%s more items are waiting at the return, a backlog that does not clear before the end of the run",
     backlog_one = "%s more item is waiting at the return, a backlog that takes %s to clear",
@@ -487,7 +488,10 @@ return {
     semicolon = "; ",
     nobody_else = "nobody else can do %s",
     nobody_else_them = "nobody outside them can do %s",
-    whole_role = "all %2$d of %1$s",
+    -- a role's label may name the group ("booksellers") or one person ("the clerk")
+    whole_role = "all %2$d people of %1$s",
+    whole_role_two = "both people of %s",
+    person_of = "person #%2$s of %1$s",
     who_can = "Who can do each step:",
     one_person = "1 person",
     people = "%s people",
