@@ -162,6 +162,32 @@ static const char *unit_words(const char *unit, const char *said, const char *la
     return one ? rm_word(lang, "number.unit.minute") : rm_word(lang, "number.unit.minutes");
 }
 
+/* The unit a time is said in (`per`: how many of the model's units make
+ * one): the model's own, or a larger one for a long time, so that "4477
+ * minutes" reads "3.1 days", as the diagram says it. */
+typedef struct time_unit {
+    double per;
+    const char *one, *many;                      /* its words' keys; NULL: the model's unit */
+} time_unit;
+
+static const struct { double seconds; const char *one, *many; } larger_units[] = {
+    {3600, RM_WORD_KEY("number.unit.hour"), RM_WORD_KEY("number.unit.hours")},
+    {86400, RM_WORD_KEY("number.unit.day"), RM_WORD_KEY("number.unit.days")},
+    {604800, RM_WORD_KEY("number.unit.week"), RM_WORD_KEY("number.unit.weeks")},
+};
+
+/* The unit time t (in the model's units) is said in: the largest of
+ * hours, days and weeks of which it makes two or more, if larger than the
+ * model's unit; else the model's unit. */
+static time_unit time_unit_for(const rm_model *m, double t) {
+    time_unit tu = {1, NULL, NULL};
+    double s = fabs(t) * m->unit_seconds;
+    for (size_t k = 0; k < sizeof larger_units / sizeof larger_units[0]; k++)
+        if (larger_units[k].seconds > m->unit_seconds * 1.0001 && s >= 2 * larger_units[k].seconds * 0.9999)
+            tu = (time_unit){larger_units[k].seconds / m->unit_seconds, larger_units[k].one, larger_units[k].many};
+    return tu;
+}
+
 /* "1 point", "4.9 points" (the figure as said, then its word). */
 static void in_points(char *buf, size_t len, const char *said, const char *lang) {
     snprintf(buf, len, "%s %s", said,
@@ -169,13 +195,13 @@ static void in_points(char *buf, size_t len, const char *said, const char *lang)
 }
 
 /* A figure with 2 significant digits (whole from 100 on), with lang's
- * decimal mark. */
+ * decimal mark and separator between thousands. */
 static void figure(char *buf, size_t len, double v, const char *lang) {
     if (fabs(v) >= 99.5)                         /* (%.2g would write 1e+02) */
         rm_whole_number(buf, len, v);
     else
         snprintf(buf, len, "%.2g", v);
-    rm_decimal_in(buf, len, lang);
+    rm_grouped_in(buf, len, lang);
 }
 
 /* Counts and totals over the measured period are said per week, per day
@@ -196,30 +222,43 @@ static double week_factor(const rm_model *m) {
 }
 
 /* A value of quantity q in the unit it is said in: a share in percent, a
- * count or total per week (or day). */
-static double spoken(double v, quantity q, const rm_model *m) {
+ * count or total per week (or day); a time in tu (NULL: the model's unit). */
+static double spoken(double v, quantity q, const rm_model *m, const time_unit *tu) {
     if (q == SHARE)
         return 100 * v;
-    return q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, NULL) : v;
+    double x = q == COUNT || q == TOTAL ? v * rate_factor(m, NULL, NULL) : v;
+    return tu && (q == TIME || q == TOTAL) ? x / tu->per : x;
+}
+
+/* The unit value v (of quantity q) is said in. */
+static time_unit unit_for(const rm_model *m, quantity q, double v) {
+    if (q != TIME && q != TOTAL)
+        return (time_unit){1, NULL, NULL};
+    return time_unit_for(m, spoken(v, q, m, NULL));
 }
 
 /* What follows the figure `said` of metric w: " minutes", " minutes a
  * week", " a week", " per closing"; `rate` 0 leaves out the rate. */
-static void unit_of(char *buf, size_t len, int w, quantity q, const rm_model *m, int rate, const char *said,
-                    const char *lang) {
+static void unit_of(char *buf, size_t len, int w, quantity q, const rm_model *m, const time_unit *tu, int rate,
+                    const char *said, const char *lang) {
     const char *r;
     rate_factor(m, &r, lang);
     if (!rate || (q != COUNT && q != TOTAL))
         r = rate && w != DERIVED && words[w].per ? rm_word(lang, words[w].per) : "";
-    snprintf(buf, len, "%s%s%s", q == TIME || q == TOTAL ? " " : "", q == TIME || q == TOTAL ? unit_words(m->unit, said, lang) : "", r);
+    const char *time = "";
+    if (q == TIME || q == TOTAL)
+        time = tu && tu->one ? rm_word(lang, rm_said_singular(said, lang) ? tu->one : tu->many)
+                             : unit_words(m->unit, said, lang);
+    snprintf(buf, len, "%s%s%s", q == TIME || q == TOTAL ? " " : "", time, r);
 }
 
-/* The value of metric w (of quantity q) as it is said, with its unit (and
- * its rate when `rate`). */
-static void shown(char *buf, size_t len, double v, int w, quantity q, const rm_model *m, int rate, const char *lang) {
-    char f[32], u[64], p[48];
-    figure(f, sizeof f, spoken(v, q, m), lang);
-    unit_of(u, sizeof u, w, q, m, rate, f, lang);
+/* The value of metric w (of quantity q) as it is said, with its unit (a
+ * time in tu, NULL: the model's unit) and its rate when `rate`. */
+static void shown(char *buf, size_t len, double v, int w, quantity q, const rm_model *m, const time_unit *tu,
+                  int rate, const char *lang) {
+    char f[48], u[64], p[64];
+    figure(f, sizeof f, spoken(v, q, m, tu), lang);
+    unit_of(u, sizeof u, w, q, m, tu, rate, f, lang);
     if (q == SHARE)                              /* "46%", "46 %" */
         snprintf(p, sizeof p, rm_word(lang, "number.percent"), f);
     snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
@@ -235,7 +274,7 @@ const char *rm_metric_said(const rm_model *m, const char *element, const char *m
     quantity q = w < 0 ? PLAIN : w == DERIVED ? (m ? quantity_of(m, DERIVED, metric) : PLAIN) : words[w].q;
     if (!m && q != SHARE)
         q = PLAIN;
-    double x = q == PLAIN ? v : q == SHARE ? 100 * v : spoken(v, q, m);
+    double x = q == PLAIN ? v : q == SHARE ? 100 * v : spoken(v, q, m, NULL);
     char f[48], u[64], p[64];
     if (fabs(x) >= 999.5)
         rm_whole_number(f, sizeof f, x);
@@ -248,7 +287,7 @@ const char *rm_metric_said(const rm_model *m, const char *element, const char *m
     }
     u[0] = '\0';
     if (m)
-        unit_of(u, sizeof u, w, q, m, 1, f, lang);
+        unit_of(u, sizeof u, w, q, m, NULL, 1, f, lang);
     if (q == SHARE)                              /* "46.2%", "46,2 %" */
         snprintf(p, sizeof p, rm_word(lang, "number.percent"), f);
     snprintf(buf, len, "%s%s", q == SHARE ? p : f, u);
@@ -377,7 +416,10 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const 
         derived_what(wh, sizeof wh, m, d->name, lang);
     else
         what2(wh, sizeof wh, m, base, w, d->name, d->metric, lang);
-    figure(ci, sizeof ci, spoken(d->half, q, m), lang);
+    /* each time in its own unit, the interval in the variant's: "from 9.5
+     * minutes to 5.1 hours", "(63 minutes → 2.7 hours, ±0.9)" */
+    time_unit tb = unit_for(m, q, d->baseline_mean), tu = unit_for(m, q, d->variant_mean);
+    figure(ci, sizeof ci, spoken(d->half, q, m, &tu), lang);
     ci_unit[0] = '\0';
     if (q == SHARE) {                            /* " 1 point" less its figure: " point" */
         in_points(ci_unit, sizeof ci_unit, ci, lang);
@@ -385,30 +427,33 @@ static char *change_sentence(const rm_delta *d, int w, const rm_model *m, const 
     }
     const char *way = d->delta > 0 ? rm_word(lang, "digest.up") : rm_word(lang, "digest.down");
     if (isnan(d->relative)) {                    /* from nothing */
-        shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, &tu, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.none_before"), subj, wh, var, ci, ci_unit);
     } else if (q == SHARE) {                     /* in points, never in percent of a percent */
         char f[32], ci_points[64];
         figure(f, sizeof f, 100 * fabs(d->delta), lang);
         in_points(pct, sizeof pct, f, lang);
         in_points(ci_points, sizeof ci_points, ci, lang);
-        shown(before, sizeof before, d->baseline_mean, w, q, m, 0, lang);
-        shown(var, sizeof var, d->variant_mean, w, q, m, 0, lang);
+        shown(before, sizeof before, d->baseline_mean, w, q, m, &tu, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, &tu, 0, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.in_points"), subj, wh, way, pct, before, var, ci_points);
     } else if (fabs(d->baseline_mean) < tiny || fabs(d->relative) >= 10) {
         /* a percentage of almost nothing says nothing, nor does "up 280553%" */
-        figure(before, sizeof before, spoken(d->baseline_mean, q, m), lang);
-        shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
+        if (tb.per == tu.per)                    /* "from 4.5 to 70 minutes" */
+            figure(before, sizeof before, spoken(d->baseline_mean, q, m, &tb), lang);
+        else
+            shown(before, sizeof before, d->baseline_mean, w, q, m, &tb, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, &tu, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.from_to"), subj, wh, before, var, ci, ci_unit);
     } else {
         figure(pct, sizeof pct, 100 * fabs(d->relative), lang);
-        shown(before, sizeof before, d->baseline_mean, w, q, m, 0, lang);
-        shown(var, sizeof var, d->variant_mean, w, q, m, 1, lang);
+        shown(before, sizeof before, d->baseline_mean, w, q, m, &tb, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, &tu, 1, lang);
         snprintf(out, sizeof out, rm_word(lang, "digest.in_percent"), subj, wh, way, pct, before, var, ci, ci_unit);
     }
     char note[300];
     if (is_tool_uptake(d->element, d->metric)) {  /* the variant's figure is an average: say so */
-        shown(var, sizeof var, d->variant_mean, w, q, m, 0, lang);
+        shown(var, sizeof var, d->variant_mean, w, q, m, &tu, 0, lang);
         if (uptake_moving(note, sizeof note, m, d->name, var, rm_word(lang, "digest.uptake_note"), lang)) {
             size_t n = strlen(out);
             snprintf(out + n, sizeof out - n, "%s", note);
@@ -427,7 +472,8 @@ static char *new_sentence(const remous_results *res, int i, int w, const char *l
             added = rm_word(lang, subjects[k].added);
     subject(subj, sizeof subj, res->model, el, e->name, lang);
     what(wh, sizeof wh, res->model, w, e->name, e->metric, lang);
-    shown(val, sizeof val, res->mean[i], w, words[w].q, res->model, 1, lang);
+    time_unit tu = unit_for(res->model, words[w].q, res->mean[i]);
+    shown(val, sizeof val, res->mean[i], w, words[w].q, res->model, &tu, 1, lang);
     if (is_tool_uptake(el, e->metric) &&
         uptake_moving(moving, sizeof moving, res->model, e->name, val, rm_word(lang, "digest.uptake_average"), lang))
         snprintf(val, sizeof val, "%s", moving);

@@ -234,10 +234,16 @@ static const char *label(const ctx *c, const rm_model *m, const char *element, c
 
 /* A role as the subject of a sentence: its label, with "the" before a
  * role of one person whose label has no article ("the director"); a role
- * without a label reads as its name. */
+ * without a label reads as its name, with its count when it has several
+ * people ("clerk (2 people) are busy": a name is mostly singular, the
+ * verb is the group's). */
 static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
     char l[240];
     label(c, m, "role", r->name, l, sizeof l);
+    if (!r->label[0] && r->count > 1) {
+        snprintf(buf, len, rm_word(c->lang, "headline.name_of_group"), l, r->count);
+        return buf;
+    }
     int has = !rm_word(c->lang, "headline.the")[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
     /* the words a label may start with that make "the" needless, "the,a,an" */
     for (const char *w = rm_word(c->lang, "headline.articles"); *w && !has;) {

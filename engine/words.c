@@ -175,6 +175,26 @@ char *rm_decimal_in(char *s, size_t len, const char *lang) {
     return s;
 }
 
+char *rm_grouped_in(char *s, size_t len, const char *lang) {
+    const char *sep = rm_word(lang, "number.thousands");
+    size_t lead = s[0] == '-', whole = lead, n = strlen(sep), used = strlen(s);
+    while (s[whole] >= '0' && s[whole] <= '9')
+        whole++;
+    size_t digits = whole - lead, groups = digits > 3 ? (digits - 1) / 3 : 0;
+    if (groups > 0 && !strchr(s, 'e') && used + groups * n < len) {
+        memmove(s + whole + groups * n, s + whole, used - whole + 1);   /* the rest, then the digits from the end */
+        char *to = s + whole + groups * n;
+        for (size_t k = 0; k < digits; k++) {
+            if (k > 0 && k % 3 == 0) {
+                to -= n;
+                memcpy(to, sep, n);
+            }
+            *--to = s[whole - 1 - k];
+        }
+    }
+    return rm_decimal_in(s, len, lang);
+}
+
 int rm_lang_known(const char *lang) { return find(lang) != NULL; }
 
 static _Thread_local const char *message_lang;

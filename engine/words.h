@@ -29,6 +29,11 @@ const char *rm_word(const char *lang, const char *key);
  * point written as lang writes it (a comma in French); returns s. */
 char *rm_decimal_in(char *s, size_t len, const char *lang);
 
+/* The same, and the digits of its whole part grouped by three with lang's
+ * separator between thousands ("4,477" in English, "4 477" in French),
+ * as the headline writes them; a figure with an exponent is left as it is. */
+char *rm_grouped_in(char *s, size_t len, const char *lang);
+
 /* The language of the messages this thread writes now (a load's errors,
  * from code that has no language of its own to hand: dist.c, calendar.c,
  * lua_errors.c); remous_open sets it for the time of a load. NULL: English.

@@ -158,4 +158,20 @@ grep -q 'queue “keying the paper form into the online tool”: forms waiting w
     ! grep 'queue “keying' club.txt | grep -q people && ok ||
     ko "the club's tray of paper forms holds forms, not people: $(grep keying club.txt)"
 
+# long times in hours, days or weeks (each figure in its own unit, the
+# interval in the variant's), counts grouped by thousands; a role of several
+# people without a label said with its count
+"$remous" compare "$top/tests/scenarios/long_waits.lua" > lw.txt 2>/dev/null
+"$remous" compare "$top/tests/scenarios/long_waits.lua" --lang fr > lw_fr.txt 2>/dev/null
+grep -qxF '  - queue “serve”: mean wait: 42 hours, none before (±0)' lw.txt &&
+    grep -qxF '  - queue “serve”: wait of 9 people in 10: 3.1 days, none before (±0)' lw.txt &&
+    grep -qxF '  - arrivals “visitors”: time from arrival to exit: from 9.5 minutes to 42 hours (±0)' lw.txt &&
+    grep -qxF '  - arrivals “visitors”: journeys completed: down 17% (2,015 → 1,679 a week, ±0)' lw.txt &&
+    grep -qxF '  Clerk (2 people) are busy 100% of their working time instead of 95% (+5 points).' lw.txt &&
+    grep -qxF '  - file « serve » : attente de 9 personnes sur 10 : 3,1 jours, contre zéro avant (±0)' lw_fr.txt &&
+    grep -qxF '  - arrivées « visitors » : temps de l'"'"'arrivée à la sortie : de 9,5 minutes à 42 heures (±0)' lw_fr.txt &&
+    grep -qxF '  - arrivées « visitors » : parcours terminés : en baisse de 17 % (2 015 → 1 679 par semaine, ±0)' lw_fr.txt &&
+    grep -qxF '  Clerk (2 personnes) : occupés 100 % du temps de travail au lieu de 95 % (+5 points).' lw_fr.txt &&
+    ok || ko "long times and large counts as people read them: $(cat lw.txt lw_fr.txt)"
+
 summary

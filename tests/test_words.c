@@ -301,8 +301,27 @@ static void a_word_reads_in_its_language_else_in_english(void **state) {
     assert_string_equal(rm_decimal_in(n, sizeof n, "en"), "3.25");
 }
 
+/* Figures grouped by thousands as each language writes them. */
+static void thousands_are_grouped(void **state) {
+    (void)state;
+    static const struct { const char *in, *lang, *out; } cases[] = {
+        {"4477", "en", "4,477"}, {"4477", "fr", "4 477"}, {"10094", "fr", "10 094"},
+        {"-1234567.5", "fr", "-1 234 567,5"}, {"-1234567.5", "en", "-1,234,567.5"},
+        {"999", "fr", "999"}, {"0.25", "fr", "0,25"}, {"1000", "en", "1,000"}, {"-100", "en", "-100"},
+        {"1e+20", "fr", "1e+20"}, {"", "fr", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s", cases[i].in);
+        assert_string_equal(rm_grouped_in(buf, sizeof buf, cases[i].lang), cases[i].out);
+    }
+    char tight[6] = "12345";                     /* no room: left as it is */
+    assert_string_equal(rm_grouped_in(tight, sizeof tight, "en"), "12345");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(thousands_are_grouped),
         cmocka_unit_test(conversions_are_read_as_printf_reads_them),
         cmocka_unit_test(every_catalog_reads_without_error),
         cmocka_unit_test(every_language_has_english_keys_and_conversions),

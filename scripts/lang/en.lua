@@ -24,6 +24,7 @@ return {
       minute = "minute", minutes = "minutes",
       hour = "hour", hours = "hours",
       day = "day", days = "days",
+      week = "week", weeks = "weeks",
     },
   },
 
@@ -70,6 +71,7 @@ return {
     what_leave = "%s: leave without being served, %s",
     busy = "%s are busy %s of their working time instead of %s (%s %s)",
     busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
+    name_of_group = "%s (%d people)",   -- a role of several people without a label: its name and count
     of_it = ", %s%.0s of it on %s",
     and_overtime = ", with %s %s of overtime %s between them instead of %s",
     and_overtime1 = ", with %s %s of overtime %s instead of %s",

@@ -16,6 +16,7 @@ return {
       minute = "minute", minutes = "minutes",
       hour = "heure", hours = "heures",
       day = "jour", days = "jours",
+      week = "semaine", weeks = "semaines",
     },
   },
 
@@ -62,6 +63,7 @@ return {
     what_leave = "%s : personnes reparties sans être servies, %s",
     busy = "%s : occupés %s du temps de travail au lieu de %s (%s %s)",
     busy1 = "%s : occupé %s du temps de travail au lieu de %s (%s %s)",
+    name_of_group = "%s (%d personnes)",
     of_it = ", dont %s %s pour %s",
     and_overtime = ", et des heures supplémentaires : %s %s %s à eux tous au lieu de %s",
     and_overtime1 = ", et des heures supplémentaires : %s %s %s au lieu de %s",
