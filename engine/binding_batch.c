@@ -133,6 +133,7 @@ typedef struct call {
     char variant[256];
     char text[256][2][256];                 /* the set names and values, copied */
     const char *names[256], *values[256];
+    const char *origins[256];               /* "batch": for messages that name where a value came from */
     char path[4300];
 } call;
 
@@ -225,6 +226,7 @@ static void read_call(lua_State *L, call *c, const char *what) {
     c->variant[0] = '\0';
     c->opt.set_names = c->names;
     c->opt.set_values = c->values;
+    c->opt.set_origins = c->origins;
     c->opt.nsets = 0;
     if (lua_isnoneornil(L, 2))
         return;
@@ -273,6 +275,7 @@ static void read_call(lua_State *L, call *c, const char *what) {
                 snprintf(c->text[k][1], sizeof c->text[k][1], "%s", luaL_tolstring(L, -1, NULL));
             c->names[k] = c->text[k][0];
             c->values[k] = c->text[k][1];
+            c->origins[k] = "batch";
             lua_settop(L, top - 1);                  /* the key, for lua_next */
         }
     }

@@ -115,12 +115,18 @@ local function distance(a, b)
 end
 
 -- " (did you mean "x"?)" when a candidate is close enough to be the intent.
-local function suggest(name, candidates)
+-- The candidate closest to name, if one is close enough to be a slip of it.
+local function closest(name, candidates)
   local best, bestd = nil, max(1, #name // 3) + 1
   for _, c in ipairs(candidates) do
     local d = distance(name, c)
     if d < bestd and d < #name then best, bestd = c, d end
   end
+  return best
+end
+
+local function suggest(name, candidates)
+  local best = closest(name, candidates)
   return best and say("prelude.did_you_mean", best) or ""
 end
 
@@ -252,11 +258,37 @@ local set_origins = host.set_origins
 -- Where the value of param `name` set from outside came from, in words.
 local function origin_words(name)
   local origin = set_origins[name] or "--set"
-  local key = ({ ["--set"] = "prelude.from_set", ["--grid"] = "prelude.from_grid", page = "prelude.from_page" })[origin]
+  local key = ({ ["--set"] = "prelude.from_set", ["--grid"] = "prelude.from_grid", page = "prelude.from_page",
+                 batch = "prelude.from_batch" })[origin]
   return key and say(key) or say("prelude.from_other", origin)
 end
 
 local function number_text(x) return fmt("%.10g", x) end
+
+-- The params set from outside (--set, a grid, the page, a batch script)
+-- whose value is one of `values`, in words ("volunteers = 2.5, from
+-- --set"), or "": the likely cause of a value refused, named as such.
+-- text(v) writes a value as the message around it does.
+local function set_causes(values, text)
+  local said, seen = "", {}
+  for _, prm in ipairs(params) do
+    for _, v in ipairs(values) do
+      if prm.source == "--set" and type(v) == "number" and prm.value == v and not seen[prm.name] then
+        seen[prm.name] = true
+        said = (said == "" and "" or said .. say("prelude.list_separator"))
+               .. say("prelude.set_from", prm.name, text(v), origin_words(prm.name))
+      end
+    end
+  end
+  return said
+end
+
+-- A refused value as a message shows it, with its likely cause:
+-- "2.5 (volunteers = 2.5, from --set)".
+local function got(v)
+  local cause = set_causes({ v }, show)
+  return cause ~= "" and show(v) .. say("prelude.in_parentheses", cause) or show(v)
+end
 
 -- Checks a table of name = probability that must sum to 1, one entry of
 -- which may be rest (it takes 1 minus the others); returns the names
@@ -272,7 +304,7 @@ local function probabilities(t, at, what)
       end
       rest_at = #names + 1
     elseif type(p) ~= "number" or not (p >= 0 and p <= 1) then      -- NaN too
-      fail(at, "prelude.probability_must_number_between", what, k, show(p))
+      fail(at, "prelude.probability_must_number_between", what, k, got(p))
     else
       sum = sum + p
     end
@@ -280,22 +312,17 @@ local function probabilities(t, at, what)
   end
   if #names == 0 then fail(at, "prelude.needs_at_least_one", what) end
   if rest_at and sum > 1 + 1e-9 then
-    local others, shown = {}, {}
+    local others = {}
     for i, k in ipairs(names) do
       if i ~= rest_at then others[#others + 1] = k .. " = " .. number_text(probs[i]) end
     end
     -- the values set from outside (a --set, a grid, the page) that one of
     -- them equals: the likely cause, named as such
-    local set = ""
-    for _, prm in ipairs(params) do
-      for i, k in ipairs(names) do
-        if i ~= rest_at and prm.source == "--set" and prm.value == probs[i] and not shown[prm.name] then
-          shown[prm.name] = true
-          set = (set == "" and "" or set .. say("prelude.list_separator"))
-                .. say("prelude.set_from", prm.name, number_text(prm.value), origin_words(prm.name))
-        end
-      end
+    local given = {}
+    for i = 1, #names do
+      if i ~= rest_at then given[#given + 1] = probs[i] end
     end
+    local set = set_causes(given, number_text)
     local list = concat(others, ", ", 1, #others - 1)
     list = (#others > 1 and list .. say("prelude.list_and") or "") .. others[#others]
     fail(at, "prelude.leave_nothing", what, list, names[rest_at], set ~= "" and say("prelude.in_parentheses", set) or "")
@@ -657,7 +684,7 @@ function check.tool_cost(v)
       if k == "share_of_value" and type(v[k]) == "number" and v[k] > 1 and v[k] <= 100 then
         expected = say("prelude.percent_written", expected, number_text(v[k]), number_text(v[k] / 100))
       end
-      return say("prelude.field_must_be", k, expected, show(v[k])), true
+      return say("prelude.field_must_be", k, expected, got(v[k])), true
     end
   end
 end
@@ -774,7 +801,7 @@ local function declare(kind, name, fields, at)
     local expected, whole = false, false
     if checker ~= "any" then expected, whole = check[checker](v) end
     if whole then fail(at, "prelude.field_message", kind, name, k, expected) end   -- a message of its own
-    if expected then fail(at, "prelude.must_got", kind, name, k, expected, show(v)) end
+    if expected then fail(at, "prelude.must_got", kind, name, k, expected, got(v)) end
     copied[k] = v
   end
   local store = current.decls[kind]
@@ -985,7 +1012,7 @@ local function listed_tools(v)
                type(f) == "string" and suggest(f, { "uptake", "adoption" }) or "")
         end
         local expected = check[f](t[k][f])
-        if expected then fail(v.at.tools, "prelude.must_got2", what, f, expected, show(t[k][f])) end
+        if expected then fail(v.at.tools, "prelude.must_got2", what, f, expected, got(t[k][f])) end
       end
     end
   end
@@ -1582,9 +1609,17 @@ function M.check_kinds()
       fail(kinds_used[k], "prelude.kind_names_part_role", k, k, k == "away" and say("prelude.time_away") or say("prelude.time_after_closing"))
     end
   end
-  local used = sorted_keys(kinds_used)
+  local used, undeclared = sorted_keys(kinds_used), {}
+  for _, u in ipairs(used) do
+    if not (sf.kinds or {})[u] then undeclared[#undeclared + 1] = u end
+  end
   for _, k in ipairs(sorted_keys(sf.kinds or {})) do
     if not kinds_used[k] then
+      -- a step's kind that is a slip of this one: the slip is the step's
+      local slip = closest(k, undeclared)
+      if slip then
+        fail(kinds_used[slip], "prelude.step_kind_slip", slip, match(sat.kinds, ":(%d+)$") or "?", k)
+      end
       fail(sat.kinds, "prelude.scenario_kinds_no_step", scenario_decl.name, k, suggest(k, used))
     end
   end

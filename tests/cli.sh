@@ -455,7 +455,7 @@ for f in summary.csv replications.csv timeseries.csv params.csv; do
 done
 expect 2 "a bad point among points run in parallel" -- "$remous" sweep "$small" --grid servers=1,2,-1,4 --reps 1 \
     --jobs 3 --out pjbad --quiet
-stderr_is "a bad point among points run in parallel" "remous: $small:3: role \"server\": count must be a whole number from 0 to 100000, got -1"
+stderr_is "a bad point among points run in parallel" "remous: $small:3: role \"server\": count must be a whole number from 0 to 100000, got -1 (servers = -1, from --grid)"
 [ ! -e pjbad/summary.csv ] && ok || ko "a failed sweep writes no final files"
 # --resume into the folder of another sweep
 expect 2 "resuming another sweep" -- "$remous" sweep "$bs" --grid booksellers=5,6 --reps 3 --quiet --out whole --resume
@@ -625,11 +625,11 @@ expect 2 "a batch script running a scenario missing a comma" -- "$remous" batch 
 stderr_is "a batch script running a scenario missing a comma" 'remous: bcr.lua:1: ./bcs.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
 batch_fails br 'run("small.lua", { reps = "many" })' 'reps: expected a whole number from 1 to 10000000, got many'
 batch_fails b53 'run("small.lua", { reps = 2, set = { servers = 2^53 } })' \
-    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got 9007199254740992'
+    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got 9007199254740992 (servers = 9007199254740992, from the batch script)'
 batch_fails bsw1 'sweep("small.lua", { grid = { servers = 3 } })' \
     'sweep: grid.servers must be a list of values, e.g. { 1, 2, 3 }'
 batch_fails bsw2 'sweep("small.lua", { grid = { servers = { 2, -1 } } })' \
-    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got -1'
+    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got -1 (servers = -1, from the batch script)'
 head -c 1100000 /dev/zero | tr '\0' ' ' > bhuge.lua
 expect 2 "a batch script over 1 MB" -- "$remous" batch bhuge.lua
 stderr_is "a batch script over 1 MB" "remous: bhuge.lua: a batch script is at most 1023 KB; move data into CSV files"
@@ -911,6 +911,17 @@ for cmd in check run compare; do
 done
 expect 2 "others over 1 (sweep)" -- "$remous" sweep over.lua --grid share=0.5,0.9 --out over_sweep --quiet
 stderr_is "others over 1 (sweep)" 'remous: over.lua:4: activity "choose": next: door = 0.2 and online = 0.9 leave nothing for phone (share = 0.9, from --grid)'
+# a value a field refuses that a --set gave: named as the likely cause
+cat > setcount.lua <<'EOF'
+scenario "s" { horizon = days(1) }
+role "clerk" { count = param("clerks", 2, { min = 1, max = 6 }) }
+arrivals "a" { interarrival = 10, to = "serve" }
+activity "serve" { role = "clerk", duration = 5 }
+EOF
+expect 2 "a count of 2.5 from --set" -- "$remous" check setcount.lua --set clerks=2.5
+stderr_is "a count of 2.5 from --set" 'remous: setcount.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 2.5 (clerks = 2.5, from --set)'
+expect 2 "a count of 2.5 from --grid" -- "$remous" sweep setcount.lua --grid clerks=2,2.5 --out setcount_sweep --quiet
+stderr_is "a count of 2.5 from --grid" 'remous: setcount.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 2.5 (clerks = 2.5, from --grid)'
 split under.lua '{ online = 0.5, door = 0.2, phone = 0.2 }'
 expect 2 "a split under 1" -- "$remous" check under.lua
 stderr_is "a split under 1" 'remous: under.lua:4: activity "choose": next: the probabilities must sum to 1, they sum to 0.9 (or write rest for one entry: it takes 1 minus the others)'
@@ -1028,7 +1039,7 @@ expect 2 "a label on two lines" -- "$remous" check lab.lua
 stderr_is "a label on two lines" 'remous: lab.lua:2: queue "a": label must be a text on one line, at most 200 bytes, e.g. "booksellers", got "two\ lines"'
 printf 'scenario "x" { horizon = 10,\n  kinds = { core = "advice", admon = "paperwork" } }\nrole "r" {}\narrivals "s" { interarrival = 1, to = "a" }\nactivity "a" { role = "r", duration = 1, kind = "core", next = "b" }\nactivity "b" { role = "r", duration = 1, kind = "admin" }\n' > kinds.lua
 expect 2 "a kind no step has" -- "$remous" check kinds.lua
-stderr_is "a kind no step has" 'remous: kinds.lua:1: scenario "x": kinds: no step has the kind "admon" (did you mean "admin"?)'
+stderr_is "a kind no step has" 'remous: kinds.lua:6: kind "admin": the scenario'"'"'s kinds (line 1) name "admon", which no step has: write the same word in both places'
 printf 'scenario "x" { horizon = 10 }\nlocal n = param("clerks", 2)\nrole "clerk" { count = n }\nvariant "more" { set = { clerks = 3 } }\n' > vset.lua
 expect 2 "a variant that sets a param" -- "$remous" check vset.lua
 stderr_is "a variant that sets a param" 'remous: vset.lua:4: variant "more": unknown field "set": a variant changes elements in its apply, e.g. apply = function() role "clerk" { count = 3 } end; to try values of a param, use --set NAME=VALUE, or a sweep with --grid NAME=1,2,3'

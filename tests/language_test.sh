@@ -391,4 +391,16 @@ grep -q '^   1\. servers=4  *0,[0-9]*  \[0,[0-9]* ; 0,[0-9]*\]  meilleur$' rank_
 grep -qF 'Front de Pareto sur queue serve wait_mean (la plus petite est la meilleure) et role server utilization (la plus petite est la meilleure) : 1 point sur 3, jugé sur les moyennes' rank_fr && ok ||
     ko "the French Pareto front: $(grep Pareto rank_fr)"
 
+# a step's kind that is a slip of a declared kind: the step's line (its declaration), and the kinds'
+cat > kind_slip.lua <<'EOF'
+scenario "x" { horizon = days(7), kinds = { selling = "selling at the till" } }
+role "clerk" {}
+arrivals "members" { interarrival = 10, to = "checkout" }
+activity "checkout" { role = "clerk", duration = 4,
+                      kind = "sellling" }
+EOF
+error_is kind_slip.lua 'remous: kind_slip.lua:4: kind "sellling": the scenario'"'"'s kinds (line 1) name "selling", which no step has: write the same word in both places'
+sed 's/kind = "sellling"/kind = "counting"/' kind_slip.lua > kind_unused.lua    # no slip: the kinds' line
+error_is kind_unused.lua 'remous: kind_unused.lua:1: scenario "x": kinds: no step has the kind "selling"'
+
 summary
