@@ -1,6 +1,7 @@
 /* Slips a model should not hide: what the numbers of a run say about the
  * model itself rather than about the organization. Items left waiting when
- * a line closes (they wait until the next opening), a tool step nobody
+ * a line closes (they wait until the next opening), a run in which nothing
+ * arrives (a horizon written in the wrong unit), a tool step nobody
  * reaches, a role nobody keeps busy, a step that takes no time but needs a
  * person (a routing step written with a role: it makes a line and a share
  * of time out of nothing). They are told, never fatal: a warning changes no
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fragility.h"
 #include "labels.h"
 #include "results.h"
 #include "words.h"
@@ -18,11 +20,13 @@
  * told: a line that now and then keeps someone past closing is no slip. */
 #define LEFT_AT_CLOSING_MIN 0.5
 
-typedef enum { W_LEFT_AT_CLOSING, W_TOOL_STEP_UNREACHED, W_ROLE_NEVER_BUSY, W_ZERO_STEP_WITH_ROLE, W_VARIANT } wkind;
+typedef enum { W_NOTHING_ARRIVES, W_LEFT_AT_CLOSING, W_TOOL_STEP_UNREACHED, W_ROLE_NEVER_BUSY, W_ZERO_STEP_WITH_ROLE,
+               W_VARIANT } wkind;
 
 /* The words of each kind, in the catalogs (scripts/lang/): printf formats
  * of the element's name (and a figure). */
 static const char *const word_key[] = {
+    [W_NOTHING_ARRIVES] = RM_WORD_KEY("warnings.nothing_arrives"),
     [W_LEFT_AT_CLOSING] = RM_WORD_KEY("warnings.left_at_closing"),
     [W_TOOL_STEP_UNREACHED] = RM_WORD_KEY("warnings.tool_step_unreached"),
     [W_ROLE_NEVER_BUSY] = RM_WORD_KEY("warnings.role_never_busy"),
@@ -72,6 +76,17 @@ static int takes_no_time(const rm_activity *a) {
 static int holds(const remous_results *res, wkind kind, const char *name, double *figure) {
     const rm_model *m = res->model;
     switch (kind) {
+    case W_NOTHING_ARRIVES: {                    /* (a horizon of 12 minutes meant as 12 weeks) */
+        int streams = 0;
+        for (int s = 0; s < m->narrivals; s++) {
+            if (m->arrivals[s].hidden)
+                continue;
+            streams++;
+            if (!(mean_of(res, "arrivals", m->arrivals[s].name, "arrived") == 0))
+                return 0;
+        }
+        return streams > 0;
+    }
     case W_LEFT_AT_CLOSING:
         *figure = mean_of(res, "queue", name, "waiting_at_closing");
         return *figure >= LEFT_AT_CLOSING_MIN;
@@ -84,7 +99,8 @@ static int holds(const remous_results *res, wkind kind, const char *name, double
         for (int r = 0; r < m->nroles; r++) {
             if (strcmp(m->roles[r].name, name) != 0 || m->roles[r].count == 0)
                 continue;
-            if (!(mean_of(res, "role", name, "utilization") == 0 && mean_of(res, "role", name, "overtime") == 0))
+            double u = mean_of(res, "role", name, "utilization");   /* NaN: no working time at all */
+            if (!((u == 0 || isnan(u)) && !(mean_of(res, "role", name, "overtime") > 0)))
                 return 0;
             for (int a = 0; a < m->nactivities; a++)      /* its steps done, in no time: the step's slip */
                 for (int k = 0; k < m->activities[a].nroles; k++)
@@ -112,9 +128,10 @@ static void warn_run(const rm_comparison *cmp, int v, const char *lang, int labe
     const rm_model *m = res->model;
     char text[1024], figure[32], line[1200];
     for (int kind = 0; kind < W_VARIANT; kind++) {
-        int count = kind == W_LEFT_AT_CLOSING ? m->nqueues : kind == W_ROLE_NEVER_BUSY ? m->nroles : m->nactivities;
+        int count = kind == W_NOTHING_ARRIVES ? 1 : kind == W_LEFT_AT_CLOSING ? m->nqueues
+                  : kind == W_ROLE_NEVER_BUSY ? m->nroles : m->nactivities;
         for (int i = 0; i < count; i++) {
-            const char *name = kind == W_LEFT_AT_CLOSING ? m->queues[i].name
+            const char *name = kind == W_NOTHING_ARRIVES ? m->name : kind == W_LEFT_AT_CLOSING ? m->queues[i].name
                              : kind == W_ROLE_NEVER_BUSY ? m->roles[i].name : m->activities[i].name;
             double f = NAN, fb = NAN;
             if (!holds(res, (wkind)kind, name, &f))
@@ -128,7 +145,10 @@ static void warn_run(const rm_comparison *cmp, int v, const char *lang, int labe
             char shown[512], run[512];
             if (labelled)
                 name = rm_label_of(m, element, name, lang, shown, sizeof shown);
-            if (kind == W_LEFT_AT_CLOSING)
+            if (kind == W_NOTHING_ARRIVES) {         /* the horizon, in words: "12 minutes" */
+                char horizon[64];
+                snprintf(text, sizeof text, format, rm_fragility_duration(m, m->horizon, lang, horizon, sizeof horizon));
+            } else if (kind == W_LEFT_AT_CLOSING)
                 snprintf(text, sizeof text, format, name, figure);
             else
                 snprintf(text, sizeof text, format, name);

@@ -403,4 +403,27 @@ error_is kind_slip.lua 'remous: kind_slip.lua:4: kind "sellling": the scenario'"
 sed 's/kind = "sellling"/kind = "counting"/' kind_slip.lua > kind_unused.lua    # no slip: the kinds' line
 error_is kind_unused.lua 'remous: kind_unused.lua:1: scenario "x": kinds: no step has the kind "selling"'
 
+# a horizon written in the wrong unit: nothing arrives, and a role whose
+# calendar never opens before it is never busy (its busy share has no
+# working time to be a share of)
+cat > short.lua <<'EOF'
+scenario "short" { horizon = 12 }
+calendar "shop" { "tue-sat 10:00-19:00" }
+role "till" { count = 2, calendar = "shop" }
+arrivals "members" { rate = per_day(60), calendar = "shop", to = "checkout" }
+activity "checkout" { role = "till", duration = 4 }
+EOF
+"$remous" check short.lua >out 2>err
+exactly "a 12-minute horizon: ok, with its warnings" "$?: $(cat out)" "0: short.lua: ok"
+cat > short.expected <<'EOF'
+remous: warning: short.lua: nothing arrives in the run, whose horizon is 12 minutes: a horizon counts in the scenario's unit; write it as weeks(12), days(30) or hours(6)
+remous: warning: short.lua: role "till" is never busy in the run: no step it does is reached, or it never works
+EOF
+cmp -s err short.expected && ok || { ko "a 12-minute horizon is told:"; diff short.expected err; }
+"$remous" run short.lua --quiet --lang fr >out 2>err
+exactly "a 12-minute horizon, in French" "$(head -1 err)" "remous: attention : short.lua : rien n'arrive pendant la simulation, dont l'horizon est de 12 minutes : un horizon se compte dans l'unité du scénario ; écrivez-le weeks(12), days(30) ou hours(6)"
+sed 's/horizon = 12 }/horizon = weeks(2) }/' short.lua > long.lua
+"$remous" check long.lua >out 2>err
+exactly "two weeks: no warning" "$?: $(cat err)" "0: "
+
 summary

@@ -40,6 +40,7 @@ return {
     line = "remous: warning: %s: %s\n",   -- the terminal's line: the scenario file, the warning
     left_at_closing = "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out before it opens again (give its people the hours to finish, or stop arrivals earlier)",
     tool_step_unreached = "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
+    nothing_arrives = "nothing arrives in the run, whose horizon is %s: a horizon counts in the scenario's unit; write it as weeks(12), days(30) or hours(6)",
     role_never_busy = "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
     zero_step_with_role = "step \"%s\" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)",
     with_variant = "with \"%s\": %s",

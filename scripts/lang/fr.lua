@@ -32,6 +32,7 @@ return {
     line = "remous: attention : %s : %s\n",
     left_at_closing = "file « %s » : à la fermeture, %s en moyenne y attendent encore, et leur patience s'épuise avant la réouverture (donnez à son équipe le temps de finir, ou arrêtez les arrivées plus tôt)",
     tool_step_unreached = "l'étape « %s » d'un outil n'est jamais atteinte : vérifiez les chemins qui y mènent",
+    nothing_arrives = "rien n'arrive pendant la simulation, dont l'horizon est de %s : un horizon se compte dans l'unité du scénario ; écrivez-le weeks(12), days(30) ou hours(6)",
     role_never_busy = "le rôle « %s » n'est jamais occupé : aucune étape qu'il fait n'est atteinte, ou il ne travaille jamais",
     zero_step_with_role = "l'étape « %s » ne prend aucun temps mais demande une personne : ce qui y arrive attend quelqu'un de libre, pour rien, et son type de travail apparaît comme une part du temps ; pour orienter, retirez son rôle (une étape sans rôle est un simple délai)",
     with_variant = "avec « %s » : %s",
