@@ -833,18 +833,26 @@ typedef struct parts {
     char bare[400];
     double amount;            /* the last part's, a month */
     int n;
+    int mixed;                /* some parts cost more and some less: "more" said too */
 } parts;
+
+/* The sign of an amount as the cost's parts say it (0: not said). */
+static int part_sign(const rm_amount *a, double months) {
+    if (!a->significant || rounded(fabs(a->delta) / months) == 0)
+        return 0;
+    return a->delta > 0 ? 1 : -1;
+}
 
 /* One part, "€180 in fees", "€60 less of booksellers' time", when its
  * change is significant and not zero once said: `more` and `less` take the
  * amount then `whose`, `bare` takes `whose`. */
-static void cost_part(const ctx *c, const rm_amount *a, double months, const char *more, const char *less,
-                      const char *bare, const char *whose, parts *p) {
+static void cost_part(const ctx *c, const rm_amount *a, double months, const char *plain, const char *more,
+                      const char *less, const char *bare, const char *whose, parts *p) {
     char said[96], part[512];
     say_money(c, fabs(a->delta) / months, said, sizeof said);
-    if (!a->significant || rounded(fabs(a->delta) / months) == 0)
+    if (!part_sign(a, months))
         return;
-    snprintf(part, sizeof part, rm_word(c->lang, a->delta > 0 ? more : less), said, whose);
+    snprintf(part, sizeof part, rm_word(c->lang, a->delta < 0 ? less : p->mixed ? more : plain), said, whose);
     list_add(&p->said, part);
     snprintf(p->bare, sizeof p->bare, rm_word(c->lang, bare), whose);
     p->amount = a->delta / months;
@@ -884,20 +892,30 @@ static void cost(ctx *c) {
     int tools_real = 0;                          /* no real change all in, but the tools' cost is sure */
     if (costs) {
         if (moves) {
-            cost_part(c, &b.subscriptions, months, RM_WORD_KEY("headline.cost_subscriptions"),
-                      RM_WORD_KEY("headline.cost_subscriptions_less"), RM_WORD_KEY("headline.cost_bare_subscriptions"),
-                      "", &p);
-            cost_part(c, &b.fees, months, RM_WORD_KEY("headline.cost_fees"), RM_WORD_KEY("headline.cost_fees_less"),
-                      RM_WORD_KEY("headline.cost_bare_fees"), "", &p);
             const char *roles[256];
-            int nr = roles_of_both(c, roles, 256);
+            int nr = roles_of_both(c, roles, 256), up = 0, down = 0;
+            /* "€370 less of the till volunteers' time and €370 more of the
+             * order volunteer's": "more" said where another part is less */
+            for (int r = -2; r < nr; r++) {
+                rm_amount a = r == -2 ? b.subscriptions : r == -1 ? b.fees : (rm_amount){0};
+                if (r >= 0 && rm_cost_of_role(c->cmp, c->v, roles[r], &a) != 0)
+                    continue;
+                int sign = part_sign(&a, months);
+                up |= sign > 0, down |= sign < 0;
+            }
+            p.mixed = up && down;
+            cost_part(c, &b.subscriptions, months, RM_WORD_KEY("headline.cost_subscriptions"),
+                      RM_WORD_KEY("headline.cost_subscriptions_more"), RM_WORD_KEY("headline.cost_subscriptions_less"),
+                      RM_WORD_KEY("headline.cost_bare_subscriptions"), "", &p);
+            cost_part(c, &b.fees, months, RM_WORD_KEY("headline.cost_fees"), RM_WORD_KEY("headline.cost_fees_more"),
+                      RM_WORD_KEY("headline.cost_fees_less"), RM_WORD_KEY("headline.cost_bare_fees"), "", &p);
             for (int r = 0; r < nr; r++) {
                 rm_amount a;
                 char whose[300];
                 const rm_model *m = has_role(c->mv, roles[r]) ? c->mv : c->mb;
                 if (rm_cost_of_role(c->cmp, c->v, roles[r], &a) == 0)
-                    cost_part(c, &a, months, RM_WORD_KEY("headline.cost_time"), RM_WORD_KEY("headline.cost_time_less"),
-                              RM_WORD_KEY("headline.cost_bare_time"),
+                    cost_part(c, &a, months, RM_WORD_KEY("headline.cost_time"), RM_WORD_KEY("headline.cost_time_more"),
+                              RM_WORD_KEY("headline.cost_time_less"), RM_WORD_KEY("headline.cost_bare_time"),
                               whose_time(c, m, role_of(m, roles[r]), whose, sizeof whose), &p);
             }
             say_money(c, fabs(monthly), said, sizeof said);

@@ -219,9 +219,9 @@ tool "stamp" { cost = { per_item = 2 }, apply = function() activity "handle" { d
 variant "no operator" { tools = { "stamp" }, apply = function() role "operator" { count = 0 } end }
 EOF
 exactly "a saving, in English" "$("$remous" compare backwards.lua 2>/dev/null | grep 'All in')" \
-    "  All in, this variant saves about €2,300 a month: €350 in fees and €2,600 less of the operator's time; value lost with those who give up or are turned away: about €1,500 more a month."
+    "  All in, this variant saves about €2,300 a month: €350 more in fees and €2,600 less of the operator's time; value lost with those who give up or are turned away: about €1,500 more a month."
 exactly "a saving, in French" "$("$remous" compare backwards.lua --lang fr 2>/dev/null | grep 'Au total')" \
-    "  Au total, cette variante fait économiser environ 2 300 € par mois : 350 € de commissions et 2 600 € de temps de travail en moins (the operator) ; valeur perdue avec les personnes parties ou refoulées : environ 1 500 € de plus par mois."
+    "  Au total, cette variante fait économiser environ 2 300 € par mois : 350 € de commissions en plus et 2 600 € de temps de travail en moins (the operator) ; valeur perdue avec les personnes parties ou refoulées : environ 1 500 € de plus par mois."
 
 # ------------------------------------------------------------- units ---
 # one person always at work, 10 an hour, busy half the time: 2 measured hours

@@ -122,10 +122,13 @@ return {
     cost_bare_time = "%s time",
     cost_subscriptions = "%s in subscriptions",
     cost_subscriptions_less = "%s less in subscriptions",
+    cost_subscriptions_more = "%s more in subscriptions",   -- beside a part that costs less
     cost_fees = "%s in fees",
     cost_fees_less = "%s less in fees",
+    cost_fees_more = "%s more in fees",
     cost_time = "%s of %s time",
     cost_time_less = "%s less of %s time",
+    cost_time_more = "%s more of %s time",
     cost_whose = "%s's",
     cost_whose_s = "%s'",
     cost_setup = ", plus %s once to set it up",
