@@ -627,7 +627,9 @@ static const char *axis_number(const page *pg, char *buf, size_t len, double v) 
     return rm_decimal_in(buf, len, pg->lang);
 }
 
-/* The queue's mean length period by period, a line per run. */
+/* The queue's mean length period by period, a line per run: over the
+ * hours it can be served (length_mean_open, as the digest says it), so
+ * that nights and closed days do not flatten a line a team sees. */
 static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) {
     double top = 0;
     int periods = 0;
@@ -635,7 +637,7 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
         const remous_results *res = cmp->results[v];
         for (int i = 0; i < res->tcat.n; i++) {
             const rm_metric *e = &res->tcat.m[i];
-            if (e->element != RM_EL_QUEUE || strcmp(e->name, queue) || strcmp(e->metric, "length_mean"))
+            if (e->element != RM_EL_QUEUE || strcmp(e->name, queue) || strcmp(e->metric, "length_mean_open"))
                 continue;
             for (int k = 0; k < res->nperiods; k++) {
                 const rm_welford *w = &res->ts[(size_t)k * (size_t)res->tcat.n + (size_t)i];
@@ -673,7 +675,13 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
     }
     fprintf(pg->f, "<text x=\"14\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">",
             height / 2 + 5, height / 2 + 5);
-    text(pg, rm_word(pg->lang, "report.axis_waiting"));
+    int holds = RM_HOLDS_PEOPLE;                       /* what waits there, for the axis's words */
+    for (int q = 0; q < m->nqueues; q++)
+        if (strcmp(m->queues[q].name, queue) == 0)
+            holds = m->queues[q].holds;
+    text(pg, rm_word(pg->lang, holds == RM_HOLDS_TASKS   ? RM_WORD_KEY("report.axis_waiting_tasks")
+                               : holds == RM_HOLDS_FORMS ? RM_WORD_KEY("report.axis_waiting_forms")
+                                                         : RM_WORD_KEY("report.axis_waiting")));
     fputs("</text>\n", pg->f);
     int every = (periods + 11) / 12;                    /* at most a dozen numbers on the axis */
     for (int k = 0; k < periods; k += every)
@@ -686,7 +694,7 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
         const remous_results *res = cmp->results[v];
         for (int i = 0; i < res->tcat.n; i++) {
             const rm_metric *e = &res->tcat.m[i];
-            if (e->element != RM_EL_QUEUE || strcmp(e->name, queue) || strcmp(e->metric, "length_mean"))
+            if (e->element != RM_EL_QUEUE || strcmp(e->name, queue) || strcmp(e->metric, "length_mean_open"))
                 continue;
             fprintf(pg->f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", colours[v % NCOLOURS]);
             for (int k = 0; k < res->nperiods; k++) {
@@ -848,7 +856,9 @@ static void write_page(page *pg, const rm_comparison *cmp) {
     wait_chart(pg, cmp);
     fputs("<h2>", pg->f);
     text(pg, rm_word(pg->lang, "report.waiting_over_time"));
-    fputs("</h2>\n", pg->f);
+    fputs("</h2>\n<p class=\"meta\">", pg->f);
+    text(pg, rm_word(pg->lang, "report.waiting_caption"));
+    fputs("</p>\n", pg->f);
     legend_of_runs(pg, cmp);
     const char *queues[1024];
     int nq = queues_of_runs(cmp, queues, 1024);

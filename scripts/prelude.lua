@@ -255,9 +255,12 @@ local REST = rest
 local params, params_by = {}, {}
 local set_origins = host.set_origins
 
--- Where the value of param `name` set from outside came from, in words.
+-- Where the value of param `name` set from outside came from, in words;
+-- nil for sensitivity's runs, whose every message already begins with the
+-- param and its value ("clerks = 1.5 (on its curve): ...").
 local function origin_words(name)
   local origin = set_origins[name] or "--set"
+  if origin == "sensitivity" then return nil end
   local key = ({ ["--set"] = "prelude.from_set", ["--grid"] = "prelude.from_grid", page = "prelude.from_page",
                  batch = "prelude.from_batch" })[origin]
   return key and say(key) or say("prelude.from_other", origin)
@@ -273,7 +276,8 @@ local function set_causes(values, text)
   local said, seen = "", {}
   for _, prm in ipairs(params) do
     for _, v in ipairs(values) do
-      if prm.source == "--set" and type(v) == "number" and prm.value == v and not seen[prm.name] then
+      if prm.source == "--set" and type(v) == "number" and prm.value == v and not seen[prm.name]
+         and origin_words(prm.name) then
         seen[prm.name] = true
         said = (said == "" and "" or said .. say("prelude.list_separator"))
                .. say("prelude.set_from", prm.name, text(v), origin_words(prm.name))
@@ -419,7 +423,7 @@ function param(name, default, meta)
   end
   if type(value) == "number" then
     local given = show(value)                    -- "30 (from --set)": what to change is there
-    if source == "--set" then given = say("prelude.given_from", given, origin_words(name)) end
+    if source == "--set" and origin_words(name) then given = say("prelude.given_from", given, origin_words(name)) end
     if meta.min and value < meta.min then fail(at, "prelude.param_below_min", name, given, show(meta.min)) end
     if meta.max and value > meta.max then
       local share = meta.max == 1 and (meta.min or 0) >= 0 and value >= 2 and value <= 100

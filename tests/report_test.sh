@@ -22,6 +22,14 @@ for needle in 'class="chart chart-time"' 'class="chart chart-wait"' 'class="char
               'role “booksellers”: time on advising readers: down' 'advising readers</span>'; do
     grep -qF "$needle" "$tmp/dom.html" && ok || ko "the rendered page lacks $needle"
 done
+# the lines over time: over their open hours, as the digest says them, each
+# in the words of what waits there (the till's count is a task)
+grep -qF '<h2>Waiting in each line, over time</h2>' "$tmp/dom.html" &&
+    grep -qF 'On average over the hours each line can be served (nights and closed days left out), period by period.' "$tmp/dom.html" &&
+    grep -qF '>tasks waiting<' "$tmp/dom.html" && grep -qF '>people waiting<' "$tmp/dom.html" && ok ||
+    ko "the lines over time: heading, caption and axes"
+grep -qF "L'attente dans chaque file, au fil du temps" "$tmp/fr.html" && grep -qF '>tâches en attente<' "$tmp/fr.html" && ok ||
+    ko "the lines over time, in French"
 # the page speaks with labels: no name that has one is left for people to read
 for name in pickup_clerk walk_in count_the_till prepare_order online_payment '“pickup”' '>core<'; do
     grep -qF "$name" "$tmp/dom.html" && ko "the rendered page shows the name $name" || ok

@@ -315,8 +315,11 @@ return {
     unit_minutes = "minutes",
     unit_seconds = "seconds",
     unit_days = "days",
-    waiting_over_time = "People waiting, over time",
+    waiting_over_time = "Waiting in each line, over time",
     axis_waiting = "people waiting",
+    axis_waiting_forms = "forms waiting",   -- a tray's line (patience = false)
+    axis_waiting_tasks = "tasks waiting",   -- a task's line
+    waiting_caption = "On average over the hours each line can be served (nights and closed days left out), period by period.",
     axis_weeks = "weeks",
     axis_days = "days",
     axis_periods = "periods",
