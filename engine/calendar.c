@@ -235,14 +235,27 @@ int rm_profile_per_open_week(const rm_profile *cal, double n, rm_profile *out) {
     return 0;
 }
 
+/* The last segment that starts before x (-1: none), by bisection: a rate
+ * by the hour has dozens of segments a week, looked up at every arrival. */
+static int last_starting_before(const rm_profile *p, double x) {
+    int lo = 0, hi = p->n;                       /* the answer + 1 is in [lo, hi] */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (p->seg[mid].start < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo - 1;
+}
+
 /* The integral over [0, x) of the week, 0 <= x <= week. */
 static double within_week(const rm_profile *p, double x) {
-    double sum = 0;
-    for (int i = 0; i < p->n && p->seg[i].start < x; i++) {
-        const rm_segment *s = &p->seg[i];
-        sum = s->before + s->weight * (fmin(x, s->end) - s->start);
-    }
-    return sum;
+    int i = last_starting_before(p, x);
+    if (i < 0)
+        return 0;
+    const rm_segment *s = &p->seg[i];
+    return s->before + s->weight * (fmin(x, s->end) - s->start);
 }
 
 /* The integral from the week origin (Monday 00:00 before t = 0) to t. */
@@ -271,13 +284,20 @@ double rm_profile_advance(const rm_profile *p, double t, double amount) {
         k = 0;
         r = target;
     }
-    for (int i = 0; i < p->n; i++) {
-        const rm_segment *s = &p->seg[i];
-        double after = s->before + s->weight * (s->end - s->start);
-        if (r <= after) {                      /* due at closing time: at closing time */
-            double x = s->start + (r - s->before) / s->weight;
-            return fmax(t, k * p->week + x - p->offset);
-        }
+    /* the first segment whose end's integral reaches r (they only grow) */
+    int lo = 0, hi = p->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        const rm_segment *s = &p->seg[mid];
+        if (r <= s->before + s->weight * (s->end - s->start))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (lo < p->n) {                             /* due at closing time: at closing time */
+        const rm_segment *s = &p->seg[lo];
+        double x = s->start + (r - s->before) / s->weight;
+        return fmax(t, k * p->week + x - p->offset);
     }
     return fmax(t, (k + 1) * p->week + p->seg[0].start - p->offset);
 }

@@ -288,6 +288,29 @@ static void per_open_day(void **state) {
     rm_profile_free(&cal);
 }
 
+/* A rate by the hour over the whole week (168 segments, found by
+ * bisection): the integral and the advance agree with the segments summed
+ * one by one, to the last bit where the sum is exact (whole weights). */
+static void hourly_rates_over_a_week(void **state) {
+    (void)state;
+    rm_profile p;
+    rm_profile_init(&p, WEEK, 0);
+    for (int h = 0; h < 168; h++)
+        assert_int_equal(rm_profile_add(&p, h * 60.0, (h + 1) * 60.0, 1 + h % 5), 0);
+    assert_int_equal(p.n, 168);
+    assert_true(p.per_week == 60.0 * (34 * (1 + 2 + 3 + 4 + 5) - 5 - 4));   /* 33 whole cycles of 5, then 1, 2, 3 */
+    for (int k = 0; k <= 2 * 168 * 4; k++) {
+        double t = k * 15.0;                     /* every quarter of an hour, over two weeks */
+        double by_hand = 0;
+        for (int h = 0; h * 60.0 < t; h++)
+            by_hand += (1 + (h % 168) % 5) * fmin(60.0, t - h * 60.0);
+        assert_true(rm_profile_integral(&p, 0, t) == by_hand);
+        if (k > 0)                               /* the instant that much open time takes from 0 */
+            assert_true(fabs(rm_profile_advance(&p, 0, by_hand) - t) < 1e-9);
+    }
+    rm_profile_free(&p);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(office_hours),
@@ -301,6 +324,7 @@ int main(void) {
         cmocka_unit_test(overlaps_are_a_union),
         cmocka_unit_test(never_open),
         cmocka_unit_test(per_open_day),
+        cmocka_unit_test(hourly_rates_over_a_week),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
