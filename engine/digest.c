@@ -230,11 +230,15 @@ static double spoken(double v, quantity q, const rm_model *m, const time_unit *t
     return tu && (q == TIME || q == TOTAL) ? x / tu->per : x;
 }
 
-/* The unit value v (of quantity q) is said in. */
+/* The unit value v (of quantity q) is said in: a total of working time
+ * (overtime a week) in hours at most, never "3.5 weeks a week". */
 static time_unit unit_for(const rm_model *m, quantity q, double v) {
     if (q != TIME && q != TOTAL)
         return (time_unit){1, NULL, NULL};
-    return time_unit_for(m, spoken(v, q, m, NULL));
+    time_unit tu = time_unit_for(m, spoken(v, q, m, NULL));
+    if (q == TOTAL && tu.per * m->unit_seconds > 3600 * 1.0001)
+        tu = time_unit_for(m, 2 * 3600 / m->unit_seconds);   /* hours (or the model's unit, if larger) */
+    return tu;
 }
 
 /* What follows the figure `said` of metric w: " minutes", " minutes a

@@ -232,6 +232,13 @@ static const char *label(const ctx *c, const rm_model *m, const char *element, c
     return rm_label_of(m, element, name, c->lang, buf, len);
 }
 
+static const rm_role *role_of(const rm_model *m, const char *role) {
+    for (int r = 0; r < m->nroles; r++)
+        if (strcmp(m->roles[r].name, role) == 0)
+            return &m->roles[r];
+    return NULL;
+}
+
 /* A role as the subject of a sentence: its label, with "the" before a
  * role of one person whose label has no article ("the director"); a role
  * without a label reads as its name, with its count when it has several
@@ -241,7 +248,11 @@ static const char *role_words(const ctx *c, const rm_model *m, const rm_role *r,
     char l[240];
     label(c, m, "role", r->name, l, sizeof l);
     if (!r->label[0] && r->count > 1) {
-        snprintf(buf, len, rm_word(c->lang, "headline.name_of_group"), l, r->count);
+        const rm_role *before = m == c->mv && c->mb ? role_of(c->mb, r->name) : NULL;
+        if (before && before->count != r->count)  /* "seller (3 people instead of 2)" */
+            snprintf(buf, len, rm_word(c->lang, "headline.name_of_group_changed"), l, r->count, before->count);
+        else
+            snprintf(buf, len, rm_word(c->lang, "headline.name_of_group"), l, r->count);
         return buf;
     }
     int has = !rm_word(c->lang, "headline.the")[0] || r->count != 1 || !r->label[0];   /* (a bare name is read as written) */
@@ -287,12 +298,6 @@ static int has_role(const rm_model *m, const char *role) {
     return 0;
 }
 
-static const rm_role *role_of(const rm_model *m, const char *role) {
-    for (int r = 0; r < m->nroles; r++)
-        if (strcmp(m->roles[r].name, role) == 0)
-            return &m->roles[r];
-    return NULL;
-}
 
 /* Appends text to buf (len bytes), after `sep` when buf is not empty. */
 static void append(char *buf, size_t len, const char *sep, const char *text) {
@@ -863,7 +868,10 @@ static void cost_part(const ctx *c, const rm_amount *a, double months, const cha
  * director's", in French as they are). */
 static const char *whose_time(const ctx *c, const rm_model *m, const rm_role *r, char *buf, size_t len) {
     char who[256];
-    role_words(c, m, r, who, sizeof who);
+    if (r->label[0])
+        role_words(c, m, r, who, sizeof who);
+    else                                         /* its bare name: "seller's time", no count */
+        label(c, m, "role", r->name, who, sizeof who);
     size_t n = strlen(who);
     snprintf(buf, len, rm_word(c->lang, n && who[n - 1] == 's' ? RM_WORD_KEY("headline.cost_whose_s") : RM_WORD_KEY("headline.cost_whose")), who);
     return buf;

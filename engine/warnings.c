@@ -147,6 +147,8 @@ static void warn_run(const rm_comparison *cmp, int v, const char *lang, int labe
                 name = rm_label_of(m, element, name, lang, shown, sizeof shown);
             if (kind == W_NOTHING_ARRIVES) {         /* the horizon, in words: "12 minutes" */
                 char horizon[64];
+                if (m->horizon * m->unit_seconds >= 86400)  /* a day or more: not a unit's slip */
+                    format = rm_word(lang, "warnings.nothing_arrives_check");
                 snprintf(text, sizeof text, format, rm_fragility_duration(m, m->horizon, lang, horizon, sizeof horizon));
             } else if (kind == W_LEFT_AT_CLOSING)
                 snprintf(text, sizeof text, format, name, figure);

@@ -287,11 +287,12 @@ local function set_causes(values, text)
   return said
 end
 
--- A refused value as a message shows it, with its likely cause:
--- "2.5 (volunteers = 2.5, from --set)".
+-- A refused value as a message shows it, with its likely cause: "2.5
+-- (perhaps volunteers = 2.5, from --set)" (a value alone does not tell
+-- where it came from: the file may hold the same number).
 local function got(v)
   local cause = set_causes({ v }, show)
-  return cause ~= "" and show(v) .. say("prelude.in_parentheses", cause) or show(v)
+  return cause ~= "" and show(v) .. say("prelude.perhaps", cause) or show(v)
 end
 
 -- Checks a table of name = probability that must sum to 1, one entry of
@@ -1622,7 +1623,11 @@ function M.check_kinds()
       -- a step's kind that is a slip of this one: the slip is the step's
       local slip = closest(k, undeclared)
       if slip then
-        fail(kinds_used[slip], "prelude.step_kind_slip", slip, match(sat.kinds, ":(%d+)$") or "?", k)
+        local file, line = match(sat.kinds, "^(.*):(%d+)$")
+        local step_file = match(kinds_used[slip], "^(.*):%d+$")
+        local there = file == step_file and say("prelude.at_line", line)       -- "line 2"
+                      or say("prelude.at_file_line", file or sat.kinds, line or "?")   -- "base.lua, line 1"
+        fail(kinds_used[slip], "prelude.step_kind_slip", slip, there, k)
       end
       fail(sat.kinds, "prelude.scenario_kinds_no_step", scenario_decl.name, k, suggest(k, used))
     end

@@ -455,7 +455,7 @@ for f in summary.csv replications.csv timeseries.csv params.csv; do
 done
 expect 2 "a bad point among points run in parallel" -- "$remous" sweep "$small" --grid servers=1,2,-1,4 --reps 1 \
     --jobs 3 --out pjbad --quiet
-stderr_is "a bad point among points run in parallel" "remous: $small:3: role \"server\": count must be a whole number from 0 to 100000, got -1 (servers = -1, from --grid)"
+stderr_is "a bad point among points run in parallel" "remous: $small:3: role \"server\": count must be a whole number from 0 to 100000, got -1 (perhaps servers = -1, from --grid)"
 [ ! -e pjbad/summary.csv ] && ok || ko "a failed sweep writes no final files"
 # --resume into the folder of another sweep
 expect 2 "resuming another sweep" -- "$remous" sweep "$bs" --grid booksellers=5,6 --reps 3 --quiet --out whole --resume
@@ -625,11 +625,11 @@ expect 2 "a batch script running a scenario missing a comma" -- "$remous" batch 
 stderr_is "a batch script running a scenario missing a comma" 'remous: bcr.lua:1: ./bcs.lua:3: a comma is probably missing at the end of this line (the next line starts "calendar")'
 batch_fails br 'run("small.lua", { reps = "many" })' 'reps: expected a whole number from 1 to 10000000, got many'
 batch_fails b53 'run("small.lua", { reps = 2, set = { servers = 2^53 } })' \
-    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got 9007199254740992 (servers = 9007199254740992, from the batch script)'
+    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got 9007199254740992 (perhaps servers = 9007199254740992, from the batch script)'
 batch_fails bsw1 'sweep("small.lua", { grid = { servers = 3 } })' \
     'sweep: grid.servers must be a list of values, e.g. { 1, 2, 3 }'
 batch_fails bsw2 'sweep("small.lua", { grid = { servers = { 2, -1 } } })' \
-    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got -1 (servers = -1, from the batch script)'
+    './small.lua:3: role "server": count must be a whole number from 0 to 100000, got -1 (perhaps servers = -1, from the batch script)'
 head -c 1100000 /dev/zero | tr '\0' ' ' > bhuge.lua
 expect 2 "a batch script over 1 MB" -- "$remous" batch bhuge.lua
 stderr_is "a batch script over 1 MB" "remous: bhuge.lua: a batch script is at most 1023 KB; move data into CSV files"
@@ -919,9 +919,9 @@ arrivals "a" { interarrival = 10, to = "serve" }
 activity "serve" { role = "clerk", duration = 5 }
 EOF
 expect 2 "a count of 2.5 from --set" -- "$remous" check setcount.lua --set clerks=2.5
-stderr_is "a count of 2.5 from --set" 'remous: setcount.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 2.5 (clerks = 2.5, from --set)'
+stderr_is "a count of 2.5 from --set" 'remous: setcount.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 2.5 (perhaps clerks = 2.5, from --set)'
 expect 2 "a count of 2.5 from --grid" -- "$remous" sweep setcount.lua --grid clerks=2,2.5 --out setcount_sweep --quiet
-stderr_is "a count of 2.5 from --grid" 'remous: setcount.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 2.5 (clerks = 2.5, from --grid)'
+stderr_is "a count of 2.5 from --grid" 'remous: setcount.lua:2: role "clerk": count must be a whole number from 0 to 100000, got 2.5 (perhaps clerks = 2.5, from --grid)'
 split under.lua '{ online = 0.5, door = 0.2, phone = 0.2 }'
 expect 2 "a split under 1" -- "$remous" check under.lua
 stderr_is "a split under 1" 'remous: under.lua:4: activity "choose": next: the probabilities must sum to 1, they sum to 0.9 (or write rest for one entry: it takes 1 minus the others)'

@@ -174,4 +174,14 @@ grep -qxF '  - queue “serve”: mean wait: 42 hours, none before (±0)' lw.txt
     grep -qxF '  Clerk (2 personnes) : occupés 100 % du temps de travail au lieu de 95 % (+5 points).' lw_fr.txt &&
     ok || ko "long times and large counts as people read them: $(cat lw.txt lw_fr.txt)"
 
+# overtime is a total of working time: in hours however large; a role's
+# count that the variant changes is said with both counts
+"$remous" compare "$top/tests/scenarios/long_overtime.lua" > lo.txt 2>/dev/null
+"$remous" compare "$top/tests/scenarios/long_overtime.lua" --lang fr > lo_fr.txt 2>/dev/null
+grep -qxF '  - role “team”: overtime: up 64% (362 hours → 595 hours a week, ±17)' lo.txt &&
+    grep -qxF '  - rôle « team » : heures supplémentaires : en hausse de 64 % (362 heures → 595 heures par semaine, ±17)' lo_fr.txt &&
+    grep -qxF '  Clerk (3 people instead of 2) are busy 63% of their working time instead of 95% (−32 points).' lw.txt &&
+    grep -qxF '  Clerk (3 personnes au lieu de 2) : occupés 63 % du temps de travail au lieu de 95 % (−32 points).' lw_fr.txt &&
+    ok || ko "overtime in hours, counts that change: $(grep -i 'overtime\|clerk (' lo.txt lw.txt)"
+
 summary

@@ -426,4 +426,26 @@ sed 's/horizon = 12 }/horizon = weeks(2) }/' short.lua > long.lua
 "$remous" check long.lua >out 2>err
 exactly "two weeks: no warning" "$?: $(cat err)" "0: "
 
+# nothing arrives with a horizon of days: not a unit's slip, the other causes
+cat > warm_only.lua <<'EOF'
+scenario "warm" { horizon = days(5), warmup = days(1) }
+role "clerk" {}
+arrivals "calls" { interarrival = 10, limit = 20, to = "answer" }
+activity "answer" { role = "clerk", duration = 5 }
+EOF
+"$remous" check warm_only.lua >out 2>err
+exactly "nothing arrives after the warmup" "$(head -1 err)" "remous: warning: warm_only.lua: nothing arrives in the measured period: check the horizon (5 days), the warmup, and the arrivals' calendars and limits"
+# a slip of a kind whose kinds are declared in a module: that file is named
+mkdir -p kmod
+cat > kmod/base.lua <<'EOF'
+scenario "m" { horizon = days(7), kinds = { advising = "advising readers" } }
+EOF
+cat > kmod/main.lua <<'EOF'
+require "base"
+role "clerk" {}
+arrivals "readers" { interarrival = 10, to = "advise" }
+activity "advise" { role = "clerk", duration = 5, kind = "advisng" }
+EOF
+error_is kmod/main.lua "remous: kmod/main.lua:4: kind \"advisng\": the scenario's kinds (kmod/base.lua, line 1) name \"advising\", which no step has: write the same word in both places"
+
 summary

@@ -28,6 +28,8 @@ grep -qF '<h2>Waiting in each line, over time</h2>' "$tmp/dom.html" &&
     grep -qF 'On average over the hours each line can be served (nights and closed days left out), period by period.' "$tmp/dom.html" &&
     grep -qF '>tasks waiting<' "$tmp/dom.html" && grep -qF '>people waiting<' "$tmp/dom.html" && ok ||
     ko "the lines over time: heading, caption and axes"
+"$remous" compare "$top/tests/scenarios/tray_in_variant.lua" --reps 3 --html "$tmp/tray.html" --quiet 2>/dev/null
+grep -qF '>forms waiting<' "$tmp/tray.html" && ok || ko "a tray only the variant has: its axis says forms"
 grep -qF "L'attente dans chaque file, au fil du temps" "$tmp/fr.html" && grep -qF '>tâches en attente<' "$tmp/fr.html" && ok ||
     ko "the lines over time, in French"
 # the page speaks with labels: no name that has one is left for people to read

@@ -41,6 +41,7 @@ return {
     left_at_closing = "queue \"%s\": when it closes, %s on average are still waiting there, and their patience runs out before it opens again (give its people the hours to finish, or stop arrivals earlier)",
     tool_step_unreached = "step \"%s\" of a tool is never reached in the run: check the routes that lead to it",
     nothing_arrives = "nothing arrives in the run, whose horizon is %s: a horizon counts in the scenario's unit; write it as weeks(12), days(30) or hours(6)",
+    nothing_arrives_check = "nothing arrives in the measured period: check the horizon (%s), the warmup, and the arrivals' calendars and limits",
     role_never_busy = "role \"%s\" is never busy in the run: no step it does is reached, or it never works",
     zero_step_with_role = "step \"%s\" takes no time but needs a person: what reaches it waits for someone free, for nothing, and its kind shows as a share of time; to route items, remove its role (a step without a role is a pure delay)",
     with_variant = "with \"%s\": %s",
@@ -73,6 +74,7 @@ return {
     busy = "%s are busy %s of their working time instead of %s (%s %s)",
     busy1 = "%s is busy %s of their working time instead of %s (%s %s)",
     name_of_group = "%s (%d people)",   -- a role of several people without a label: its name and count
+    name_of_group_changed = "%s (%d people instead of %d)",   -- the same, when the variant changes the count
     of_it = ", %s%.0s of it on %s",
     and_overtime = ", with %s %s of overtime %s between them instead of %s",
     and_overtime1 = ", with %s %s of overtime %s instead of %s",
@@ -633,6 +635,7 @@ return {
     from_set = "from --set",
     give_interarrival_rate_not = "%s: give interarrival or rate, not both",
     in_parentheses = " (%s)",
+    perhaps = " (perhaps %s)",   -- a refused value's likely cause: (perhaps clerks = 2.5, from --set)
     interarrival_always_so_items = "%s: interarrival is always 0, so items would arrive without end at one instant; give a gap more than 0 (e.g. exponential(6)), or a limit for a batch at once",
     its_fields = " (its fields: %s)",
     kind_idle_time_nobody = "%s: kind \"idle\" is the time nobody is busy (share_idle in the outputs); give this work another name, e.g. kind = \"waiting\"",
@@ -690,7 +693,9 @@ return {
     scenario_has_no_param = "the scenario has no param(%q)%s",
     scenario_horizon_at_most = "scenario %q: the horizon is at most 100 years, got %s %ss: a run that long never ends in practice",
     scenario_kinds_no_step = "scenario %q: kinds: no step has the kind %q%s",
-    step_kind_slip = "kind %q: the scenario's kinds (line %s) name %q, which no step has: write the same word in both places",
+    step_kind_slip = "kind %q: the scenario's kinds (%s) name %q, which no step has: write the same word in both places",
+    at_line = "line %s",
+    at_file_line = "%s, line %s",
     scenario_mission_no_step = "scenario %q: mission: no step has the kind %q%s",
     scenario_needs_name_scenario = "scenario needs a name, e.g. scenario \"Bookstore\" { ... }",
     scenario_set_horizon_horizon = "scenario %q: set its horizon, e.g. horizon = days(28)",

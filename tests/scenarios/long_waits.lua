@@ -8,3 +8,6 @@ activity "serve" { role = "clerk", duration = 9.5 }
 variant "slower" {
   apply = function() activity "serve" { duration = 12 } end,
 }
+variant "three clerks" {   -- a role without a label whose count changes: the headline says both counts
+  apply = function() role "clerk" { count = 3 } end,
+}
