@@ -205,20 +205,21 @@ int remous_compare(remous_scenario *sc, remous_comparison **out, char *err, size
     progress.tick = sc->tick;
     progress.tick_ctx = sc->tick_ctx;
     sc->progress = &progress;
-    for (int v = 0; v < sc->nmodels; v++) {
-        if (!sc->models[v])
-            continue;
-        int rc = remous_run_variant(sc, sc->variants[v], &cmp->results[cmp->n], err, errlen);
-        cmp->n += rc == REMOUS_OK;
-        if (rc != REMOUS_OK) {
-            sc->progress = NULL;
-            rm_progress_show(&progress, progress.done, 1);
-            remous_comparison_free(cmp);
-            return rc;
-        }
-    }
+    int *run = malloc((size_t)sc->nmodels * sizeof *run), nrun = 0;   /* the models that compiled */
+    for (int v = 0; run && v < sc->nmodels; v++)
+        if (sc->models[v])
+            run[nrun++] = v;
+    int rc = run ? rm_run_models(sc, run, nrun, cmp->results, err, errlen) : REMOUS_ERR_RUN;
+    if (!run)
+        snprintf(err, errlen, "out of memory");
+    free(run);
     sc->progress = NULL;
     rm_progress_show(&progress, progress.done, 1);
+    if (rc != REMOUS_OK) {
+        remous_comparison_free(cmp);
+        return rc;
+    }
+    cmp->n = nrun;
     for (int v = 1; v < cmp->n; v++)
         if (compare_variant(cmp, v) < 0) {
             remous_comparison_free(cmp);
