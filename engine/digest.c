@@ -71,13 +71,10 @@ static const struct { const char *metric, *forms, *tasks; } held[] = {
 
 /* What waits in queue `name` of m (or of `other`, where m has none). */
 static int holds(const rm_model *m, const rm_model *other, const char *name) {
-    for (int pass = 0; pass < 2; pass++) {
-        const rm_model *in = pass ? other : m;
-        for (int q = 0; in && name && q < in->nqueues; q++)
-            if (strcmp(in->queues[q].name, name) == 0)
-                return in->queues[q].holds;
-    }
-    return RM_HOLDS_PEOPLE;
+    int h = rm_queue_holds(m, name);
+    if (h < 0)
+        h = rm_queue_holds(other, name);
+    return h < 0 ? RM_HOLDS_PEOPLE : h;
 }
 
 /* The key of metric w's words for element `name`. */

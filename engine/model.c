@@ -61,6 +61,13 @@ static int what_queues_hold(rm_model *m) {
     return 0;
 }
 
+int rm_queue_holds(const rm_model *m, const char *name) {
+    for (int q = 0; m && name && q < m->nqueues; q++)
+        if (strcmp(m->queues[q].name, name) == 0)
+            return m->queues[q].holds;
+    return -1;
+}
+
 int rm_model_finish(rm_model *m) {
     m->npeople = 0;
     for (int r = 0; r < m->nroles; r++) {

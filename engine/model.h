@@ -205,6 +205,9 @@ typedef struct rm_model {
                                  its models): the cost metrics are measured (cost.h) */
 } rm_model;
 
+/* What waits in queue `name` of m (rm_queue.holds), -1 when m has none. */
+int rm_queue_holds(const rm_model *m, const char *name);
+
 /* Fills the derived fields (first_person, person_role, role queues,
  * max_attrs, has_hooks) once the declared ones are set. Returns 0 or -1 on
  * allocation failure. */

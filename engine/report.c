@@ -677,9 +677,7 @@ static void length_chart(page *pg, const rm_comparison *cmp, const char *queue) 
             height / 2 + 5, height / 2 + 5);
     int holds = -1;                                     /* what waits there, for the axis's words: */
     for (int v = 0; v < cmp->n && holds < 0; v++)       /* the first run that has the queue says */
-        for (int q = 0; q < cmp->results[v]->model->nqueues; q++)
-            if (strcmp(cmp->results[v]->model->queues[q].name, queue) == 0)
-                holds = cmp->results[v]->model->queues[q].holds;
+        holds = rm_queue_holds(cmp->results[v]->model, queue);
     text(pg, rm_word(pg->lang, holds == RM_HOLDS_TASKS   ? RM_WORD_KEY("report.axis_waiting_tasks")
                                : holds == RM_HOLDS_FORMS ? RM_WORD_KEY("report.axis_waiting_forms")
                                                          : RM_WORD_KEY("report.axis_waiting")));
